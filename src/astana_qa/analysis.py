@@ -1,0 +1,133 @@
+"""Turning text into index terms, the same way for articles and questions.
+
+Steps: case folding; diacritic folding (NFKD plus the letters NFKD leaves alone, such as
+Turkish dotless `ı`); `\\w+` tokens; alias phrases replaced by one shared term; English
+stopwords dropped; Snowball stemming. Alias terms start with `=` so no word collides.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from nltk.stem.snowball import SnowballStemmer
+
+from .errors import AliasFileError
+from .settings import AnalysisSettings
+
+ALIAS_FILE_NAME = "aliases.json"
+_TOKEN = re.compile(r"\w+")
+# Letters without a canonical decomposition, folded by hand to their base letters.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h"}
+)
+
+
+def fold(text: str, diacritics: bool = True) -> str:
+    """Case-fold `text` and, if asked, strip its diacritics (`Türkiye` → `turkiye`)."""
+    text = text.casefold()
+    if not diacritics:
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def stopword_list() -> frozenset[str]:
+    """The project's English stopwords (nltk's own list needs a data download)."""
+    text = resources.files("astana_qa").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def read_alias_file(path: Path) -> list[list[str]]:
+    """Alias groups from a JSON file `{"aliases": [["Türkiye", "Turkey"], ...]}`."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AliasFileError(f"cannot read alias file {path}: {exc}") from exc
+    groups = data.get("aliases") if isinstance(data, dict) else None
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and g and all(isinstance(p, str) and p.strip() for p in g)
+        for g in groups
+    ):
+        raise AliasFileError(
+            f'alias file {path} must hold {{"aliases": [["name", "other name", ...], ...]}}'
+        )
+    return groups
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Phrases (as folded token tuples) mapped to the shared term of their group."""
+
+    phrases: dict[tuple[str, ...], str]
+    longest: int
+
+    @classmethod
+    def from_groups(cls, groups: Iterable[list[str]], diacritics: bool = True) -> AliasTable:
+        phrases: dict[tuple[str, ...], str] = {}
+        for group in groups:
+            tokens = [tuple(_TOKEN.findall(fold(p, diacritics))) for p in group]
+            tokens = [t for t in tokens if t]
+            if tokens:
+                shared = "=" + "_".join(tokens[0])
+                phrases.update(dict.fromkeys(tokens, shared))
+        return cls(phrases, max((len(p) for p in phrases), default=0))
+
+    def replace(self, tokens: list[str]) -> list[str]:
+        """`tokens` with the group's term for every alias phrase (longest match first).
+
+        A one-word alias is replaced; a longer phrase keeps its words after the group
+        term, so "Security Council" still finds "U.N. Security Council".
+        """
+        if not self.phrases:
+            return tokens
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                shared = self.phrases.get(tuple(tokens[i : i + n]))
+                if shared:
+                    out.append(shared)
+                    if n > 1:
+                        out.extend(tokens[i : i + n])
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+
+class Analyzer:
+    """Text → terms; one instance is shared by indexing and question answering."""
+
+    def __init__(self, settings: AnalysisSettings, alias_groups: Iterable[list[str]] = ()):
+        self.settings = settings
+        self.aliases = AliasTable.from_groups(alias_groups, settings.fold_diacritics)
+        self._stopwords = stopword_list() if settings.stopwords else frozenset()
+        self._stemmer = SnowballStemmer("english") if settings.stem else None
+        self._stems: dict[str, str] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        """Folded word tokens with aliases replaced, before stopwords and stemming."""
+        return self.aliases.replace(_TOKEN.findall(fold(text, self.settings.fold_diacritics)))
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of `text`, in order (repeats kept: BM25 counts them)."""
+        return [self.term(t) for t in self.tokens(text) if t not in self._stopwords]
+
+    def term(self, token: str) -> str:
+        """The stem of one token (alias terms are kept as they are)."""
+        if self._stemmer is None or token.startswith("="):
+            return token
+        stem = self._stems.get(token)
+        if stem is None:
+            stem = self._stems[token] = self._stemmer.stem(token)
+        return stem

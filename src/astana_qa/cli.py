@@ -1,0 +1,126 @@
+"""The `astana-qa` command: index a corpus, ask questions, evaluate, serve.
+
+User errors end with one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import typing
+from collections.abc import Sequence
+
+from .engine import Answer, QAEngine
+from .errors import QAError
+from .settings import DEFAULT_K, MAX_K
+
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and `--help` still shows the usage)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+    if not 1 <= k <= MAX_K:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_K}")
+    return k
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
+    parser.add_argument("--index", default="index", help="index folder (index)")
+    parser.add_argument("--aliases", default=None, help="alias file (CORPUS/aliases.json)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="astana-qa", description="Answer questions about a folder of articles, with citations."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    index = commands.add_parser("index", help="build or refresh the index")
+    _add_paths(index)
+    index.add_argument("--rebuild", action="store_true", help="rebuild even if current")
+    ask = commands.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--k", type=_k, default=DEFAULT_K, help=f"citations, 1-{MAX_K} ({DEFAULT_K})")
+    ask.add_argument("--json", action="store_true", help="print the JSON answer")
+    _add_paths(ask)
+    return parser
+
+
+def open_engine(args: argparse.Namespace, rebuild: bool = False) -> QAEngine:
+    return QAEngine.open(args.corpus, args.index, alias_file=args.aliases, rebuild=rebuild)
+
+
+def format_answer(answer: Answer) -> str:
+    """The human-readable form of an answer, with numbered citations."""
+    lines = [f"Q: {answer.question}"]
+    if answer.answered:
+        lines.append(f"A: {answer.answer}")
+        lines.append(f"   (confidence {answer.confidence:.2f})")
+    else:
+        lines.append("The articles do not answer this question.")
+        if answer.citations:
+            lines.append("Closest passages (not answers):")
+    for c in answer.citations:
+        meta = ", ".join(x for x in (c.title, c.date) if x)
+        lines.append(f"[{c.rank}] {c.source}:{c.start}-{c.end}" + (f"  ({meta})" if meta else ""))
+        lines.append(f"    {c.text}")
+    return "\n".join(lines)
+
+
+def run_index(args: argparse.Namespace) -> int:
+    began = time.perf_counter()
+    engine = open_engine(args, rebuild=args.rebuild)
+    stats = engine.stats
+    action = "built" if stats.rebuilt else "up to date, reused"
+    print(f"index {args.index}: {action}")
+    print(f"documents: {stats.documents}  sentences: {stats.sentences}  "
+          f"time: {time.perf_counter() - began:.2f} s")  # fmt: skip
+    for skipped in stats.skipped:
+        print(f"skipped {skipped}")
+    return 0
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    engine = open_engine(args)
+    answer = engine.ask(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_answer(answer))
+    return 0
+
+
+COMMANDS = {"index": run_index, "ask": run_ask}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="astana-qa: %(message)s")
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors and --help: argparse has printed its message
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except QAError as exc:
+        print(f"astana-qa: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("astana-qa: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""`QAEngine`: answers a question with cited sentences, or abstains.
+
+The engine is built once (`QAEngine.open`) and then only read, so one instance can be
+shared by many threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file
+from .corpus import Corpus, content_hash, load_corpus
+from .errors import InvalidQuestion
+from .index import (
+    FORMAT_VERSION,
+    IndexData,
+    build_index,
+    corpus_file_hashes,
+    load_index,
+    save_index,
+)
+from .ranking import SentenceRanker
+from .settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, Settings
+
+log = logging.getLogger(__name__)
+_HAS_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited sentence: `text == file_text[start:end]` of `source`."""
+
+    rank: int
+    source: str
+    title: str | None
+    date: str | None
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply; `to_dict()` is the JSON contract of the CLI and the API."""
+
+    question: str
+    answered: bool
+    answer: str | None
+    confidence: float
+    citations: list[Citation] = field(default_factory=list)
+    took_ms: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an opened index holds, for `astana-qa index` and the health endpoint."""
+
+    documents: int
+    sentences: int
+    built_at: str
+    rebuilt: bool
+    skipped: list[str]
+
+
+def validate_question(question: object, k: object) -> str:
+    """The question stripped of surrounding space; `InvalidQuestion` if it cannot be asked."""
+    if not isinstance(question, str):
+        raise InvalidQuestion("the question must be text")
+    question = question.strip()
+    if not question:
+        raise InvalidQuestion("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"the question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}"
+        )
+    if not _HAS_WORD.search(question):
+        raise InvalidQuestion("the question has no words, only punctuation or symbols")
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise InvalidQuestion(
+            f"k (the number of citations) must be a whole number from 1 to {MAX_K}"
+        )
+    return question
+
+
+class QAEngine:
+    """Question answering over one corpus and its index."""
+
+    def __init__(
+        self, index: IndexData, texts: list[str], analyzer: Analyzer, settings: Settings,
+        stats: IndexStats,
+    ):  # fmt: skip
+        self.index = index
+        self.texts = texts
+        self.analyzer = analyzer
+        self.settings = settings
+        self.stats = stats
+        self.ranker = SentenceRanker(index, settings.index)
+
+    @classmethod
+    def open(
+        cls,
+        corpus_dir: str | Path = "seeds",
+        index_dir: str | Path = "index",
+        settings: Settings | None = None,
+        alias_file: str | Path | None = None,
+        rebuild: bool = False,
+    ) -> QAEngine:
+        """Load the corpus, reuse its index if it is whole and current, else build it.
+
+        `alias_file` defaults to `aliases.json` in the corpus folder, when there is one.
+        """
+        settings = settings or Settings()
+        corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+        alias_path = Path(alias_file) if alias_file else corpus_dir / ALIAS_FILE_NAME
+        groups = read_alias_file(alias_path) if alias_file or alias_path.is_file() else []
+        analyzer = Analyzer(settings.analysis, groups)
+        corpus = load_corpus(corpus_dir)
+        alias_hash = content_hash(alias_path.read_bytes()) if groups else None
+        fingerprint = settings.index_fingerprint({"format": FORMAT_VERSION, "aliases": alias_hash})
+        index = None if rebuild else load_index(index_dir, fingerprint, corpus_file_hashes(corpus))
+        rebuilt = index is None
+        if index is None:
+            index = build_index(corpus, analyzer, fingerprint)
+            save_index(index, index_dir)
+        return cls(index, [d.text for d in corpus.documents], analyzer, settings,
+                   _stats(index, corpus, rebuilt))  # fmt: skip
+
+    def ask(self, question: str, k: int = DEFAULT_K) -> Answer:
+        """Answer `question` with up to `k` citations, best first, or abstain."""
+        began = time.perf_counter()
+        question = validate_question(question, k)
+        query = self.analyzer.terms(question)
+        ranking = self.settings.ranking
+        scores = self.ranker.scores(query, ranking) if query else None
+        chosen = self._top_distinct(scores, k) if scores is not None else []
+        confidence = self.ranker.coverage(query, chosen[0]) if chosen else 0.0
+        answered = bool(chosen) and confidence >= ranking.min_coverage
+        citations = [self._citation(rank, s, scores) for rank, s in enumerate(chosen, start=1)]
+        return Answer(
+            question=question,
+            answered=answered,
+            answer=citations[0].text if answered else None,
+            confidence=round(confidence, 4),
+            citations=citations,
+            took_ms=round((time.perf_counter() - began) * 1000, 3),
+        )
+
+    def _top_distinct(self, scores: np.ndarray, k: int) -> list[int]:
+        """The best-scoring sentences with a positive score, skipping near-duplicates."""
+        limit = self.settings.ranking.duplicate_jaccard
+        pool = min(len(scores), 4 * k + 10)
+        candidates = np.argpartition(-scores, pool - 1)[:pool]
+        candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
+        chosen: list[int] = []
+        chosen_terms: list[set[str]] = []
+        for s in candidates.tolist():
+            if scores[s] <= 0 or len(chosen) == k:
+                break
+            terms = set(self.ranker.sentence_terms[s])
+            if any(len(terms & c) / len(terms | c) >= limit for c in chosen_terms):
+                continue
+            chosen.append(s)
+            chosen_terms.append(terms)
+        return chosen
+
+    def _citation(self, rank: int, sentence: int, scores: np.ndarray) -> Citation:
+        doc = self.index.documents[int(self.index.doc[sentence])]
+        start, end = int(self.index.start[sentence]), int(self.index.end[sentence])
+        text = self.texts[int(self.index.doc[sentence])][start:end]
+        return Citation(rank, doc.name, doc.title, doc.date, start, end, text,
+                        round(float(scores[sentence]), 6))  # fmt: skip
+
+
+def _stats(index: IndexData, corpus: Corpus, rebuilt: bool) -> IndexStats:
+    return IndexStats(
+        documents=len(index.documents),
+        sentences=index.sentence_count,
+        built_at=index.manifest["built_at"],
+        rebuilt=rebuilt,
+        skipped=[f"{s.name}: {s.reason}" for s in corpus.skipped],
+    )

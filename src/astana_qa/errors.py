@@ -1,0 +1,17 @@
+"""Errors a user can cause and fix; their messages are written to be shown as they are."""
+
+
+class QAError(ValueError):
+    """Base of every user-facing error of astana-qa."""
+
+
+class InvalidQuestion(QAError):
+    """The question is empty, only punctuation, too long, or `k` is out of range."""
+
+
+class CorpusError(QAError):
+    """The corpus folder is missing, empty, or holds no readable article."""
+
+
+class AliasFileError(QAError):
+    """The alias file exists but is not valid."""

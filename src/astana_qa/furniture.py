@@ -1,0 +1,87 @@
+"""Telling article prose from page furniture (menus, prompts, captions, link lists).
+
+Scraped pages carry text that is not part of the story. The rule here is general and
+looks only at the shape of a line, never at particular phrases:
+
+* prose comes in paragraphs of at least a few words (`min_words`; a headline needs
+  only three): menu words, "Related Articles", date and time bullets, credits and form
+  prompts are shorter;
+* a short line (under `HEADING_MAX_WORDS`) that does not end like a sentence (`.`,
+  `!`, `?`, maybe followed by a closing quote or bracket) is a heading, a caption or a
+  link; long paragraphs may end otherwise (a colon before a list, a reference mark).
+  The article's headline (its first line) is the one exception;
+* a line in Title Case (most words capitalised) is a heading or a link to another
+  story, even when it ends in a question mark;
+* a line that appears more than once in the same article is a repeated caption or
+  boilerplate, not something the author said twice;
+* after the story's last paragraph (`STORY_MIN_WORDS` or more), furniture comes in
+  blocks (comment forms, footers): a shorter line there with furniture (or the page's
+  end) on both sides is part of the block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WORD = re.compile(r"\w+")
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
+_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Share of capitalised words above which a line reads as a heading.
+TITLE_CASE_SHARE = 0.7
+HEADING_MAX_WORDS = 15
+HEADLINE_MIN_WORDS = 3
+# A story paragraph has at least this many words; form notices and footers have fewer.
+STORY_MIN_WORDS = 10
+
+
+def is_title_case(line: str) -> bool:
+    """True when most words of `line` start with a capital letter, as headings do."""
+    words = _ALPHA_WORD.findall(line)
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+
+
+def _normalise(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def furniture_lines(lines: list[str], min_words: int) -> set[int]:
+    """Indices of the lines (of one document) that are page furniture, not prose.
+
+    `lines` are the document's lines in order; blank lines are never returned.
+    """
+    counts = Counter(_normalise(line) for line in lines if line.strip())
+    first_text_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    furniture: set[int] = set()
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        words = len(_WORD.findall(line))
+        unterminated = words < HEADING_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(line)
+        heading_like = i != first_text_line and (unterminated or is_title_case(line))
+        too_short = words < (HEADLINE_MIN_WORDS if i == first_text_line else min_words)
+        repeated = counts[_normalise(line)] > 1
+        if too_short or heading_like or repeated:
+            furniture.add(i)
+    return _absorb_short_lines_in_blocks(lines, furniture)
+
+
+def _absorb_short_lines_in_blocks(lines: list[str], furniture: set[int]) -> set[int]:
+    long_prose = [
+        i for i, line in enumerate(lines)
+        if i not in furniture and len(_WORD.findall(line)) >= STORY_MIN_WORDS
+    ]  # fmt: skip
+    story_end = long_prose[-1] if long_prose else -1
+    rows = [i for i, line in enumerate(lines) if line.strip() and i > story_end]
+    changed = True
+    while changed:
+        changed = False
+        for pos, i in enumerate(rows):
+            if i in furniture:
+                continue
+            before = pos > 0 and rows[pos - 1] in furniture
+            after = pos + 1 == len(rows) or rows[pos + 1] in furniture
+            if before and after:
+                furniture.add(i)
+                changed = True
+    return furniture

@@ -1,0 +1,108 @@
+"""Splitting an article into sentences with exact character offsets (NLTK Punkt).
+
+Punkt normally loads parameters from a data download that offline machines cannot
+fetch, so the tokenizer is built here from parameters learnt by `PunktTrainer` on the
+article itself plus the abbreviation list kept in `data/abbreviations.txt`. Training on
+one article at a time keeps each file's split independent of the rest of the corpus.
+Line breaks always end sentences, so a headline is a sentence of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from .furniture import furniture_lines
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: `text == document_text[start:end]`.
+
+    `paragraph` numbers the document's paragraphs; `prose` is False for page
+    furniture, which is kept for showing the article but never indexed or cited.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    prose: bool
+
+
+@lru_cache(maxsize=1)
+def known_abbreviations() -> frozenset[str]:
+    """The project's abbreviation list, in Punkt's form (lower case, no final period)."""
+    text = resources.files("astana_qa").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def build_tokenizer(train_text: str | None = None) -> PunktSentenceTokenizer:
+    """A Punkt tokenizer from the project's abbreviations, refined by training on `train_text`."""
+    if train_text:
+        trainer = PunktTrainer()
+        trainer.INCLUDE_ALL_COLLOCS = True
+        trainer.train(train_text, finalize=True)
+        params = trainer.get_params()
+    else:
+        params = PunktParameters()
+    params.abbrev_types.update(known_abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of every line of `text`, without its line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        spans.append((start, start + len(content)))
+        start += len(line)
+    return spans
+
+
+def paragraph_numbers(lines: list[str]) -> list[int]:
+    """The paragraph of each line: blank-line separated blocks where the document uses
+    blank lines between its text, otherwise one paragraph per line."""
+    text_rows = [i for i, line in enumerate(lines) if line.strip()]
+    uses_blank_lines = any(b - a > 1 for a, b in pairwise(text_rows))
+    numbers: list[int] = []
+    paragraph = 0
+    for i, line in enumerate(lines):
+        starts_new = i > 0 and (not uses_blank_lines or (line.strip() and not lines[i - 1].strip()))
+        paragraph += bool(starts_new and line.strip())
+        numbers.append(paragraph)
+    return numbers
+
+
+def split_sentences(text: str, min_line_words: int) -> list[Sentence]:
+    """Every sentence of a document, in order, with offsets into `text` and a prose flag."""
+    tokenizer = build_tokenizer(text)
+    lines = line_spans(text)
+    line_texts = [text[s:e] for s, e in lines]
+    furniture = furniture_lines(line_texts, min_line_words)
+    paragraphs = paragraph_numbers(line_texts)
+    sentences: list[Sentence] = []
+    for number, (line_start, line_end) in enumerate(lines):
+        line = text[line_start:line_end]
+        if not line.strip():
+            continue
+        for start, end in tokenizer.span_tokenize(line):
+            piece = line[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end -= len(piece) - len(piece.rstrip())
+            if start < end:
+                sentences.append(
+                    Sentence(
+                        line_start + start,
+                        line_start + end,
+                        paragraphs[number],
+                        number not in furniture,
+                    )
+                )
+    return sentences

@@ -1,0 +1,69 @@
+"""Every tunable of the engine, with its default, in one place.
+
+Settings are plain frozen dataclasses passed in explicitly; nothing reads globals.
+`AnalysisSettings` and `IndexSettings` change what is stored in an index, so their
+fingerprint is saved with it: an index built with other settings is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+DEFAULT_K = 5
+MAX_K = 50
+MAX_QUESTION_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """How text becomes index terms (shared by documents and questions)."""
+
+    stem: bool = True
+    stopwords: bool = True
+    fold_diacritics: bool = True
+    # Minimum word count of a line for it to count as article prose and not page furniture.
+    min_line_words: int = 6
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """BM25Okapi parameters (rank-bm25's names and defaults)."""
+
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+
+
+@dataclass(frozen=True)
+class RankingSettings:
+    """How a question's sentence scores are combined and when the engine abstains.
+
+    These are read at question time only, so changing them never forces a rebuild.
+    """
+
+    # Weight of the paragraph's and the document's BM25 score (each normalised to the
+    # best of its level for this question) next to the sentence's own.
+    paragraph_weight: float = 0.5
+    document_weight: float = 0.25
+    # Two citations whose term sets overlap at least this much (Jaccard) are one.
+    duplicate_jaccard: float = 0.8
+    # Abstain when the best sentence and its paragraph cover less than this share of
+    # the question's informative (idf-weighted) terms.
+    min_coverage: float = 0.5
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings of an engine; the defaults are the product's defaults."""
+
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    index: IndexSettings = field(default_factory=IndexSettings)
+    ranking: RankingSettings = field(default_factory=RankingSettings)
+
+    def index_fingerprint(self, extra: dict | None = None) -> str:
+        """Hash of everything that changes the stored index (not ranking settings)."""
+        payload = {"analysis": asdict(self.analysis), "index": asdict(self.index), **(extra or {})}
+        blob = json.dumps(payload, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()

@@ -1,0 +1,52 @@
+import json
+
+import pytest
+
+from astana_qa.cli import main
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def index_dir(tmp_path):
+    return str(tmp_path / "index")
+
+
+def test_index_prints_counts(capsys, index_dir):
+    assert main(["index", "--corpus", str(SEEDS), "--index", index_dir]) == 0
+    out = capsys.readouterr().out
+    assert "documents: 5" in out and "sentences:" in out and "time:" in out
+
+
+def test_ask_prints_numbered_citations(capsys, index_dir):
+    args = ["ask", "Who represented Turkey?", "--corpus", str(SEEDS), "--index", index_dir]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "[1] 000_fa7c293993dbe315.txt:" in out
+    assert "Yıldız" in out
+
+
+def test_ask_json_is_the_engine_schema(capsys, index_dir):
+    args = ["ask", "Who represented Turkey?", "--json", "--k", "2", "--corpus", str(SEEDS)]
+    assert main([*args, "--index", index_dir]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["answered"] is True and len(result["citations"]) == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", "   "],
+        ["ask", "?!"],
+        ["ask", "x" * 1001],
+        ["ask", "Who?", "--k", "0"],
+        ["ask", "Who?", "--k", "many"],
+        ["index", "--corpus", "/no/such/folder"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_user_errors_exit_non_zero_with_one_line(capsys, index_dir, argv):
+    code = main([*argv, "--index", index_dir] if argv[:1] == ["ask"] else argv)
+    err = capsys.readouterr().err
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -1,0 +1,96 @@
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from astana_qa import QAEngine, QAError
+from astana_qa.settings import AnalysisSettings, Settings
+
+ARTICLE = (
+    "Harbour opens in Varna\n\n"
+    "The minister opened the new container harbour in Varna on Sunday morning.\n\n"
+    "The harbour cost 300 million euros and will handle two million containers a year.\n"
+)
+
+
+@pytest.fixture
+def corpus(make_corpus) -> Path:
+    return make_corpus({"a.txt": ARTICLE})
+
+
+def test_index_is_reused_when_current(corpus, tmp_path):
+    index = tmp_path / "index"
+    assert QAEngine.open(corpus, index).stats.rebuilt
+    assert not QAEngine.open(corpus, index).stats.rebuilt
+    assert sorted(p.name for p in index.iterdir()) == [
+        "arrays.npz", "documents.json", "manifest.json", "vocab.json",
+    ]  # fmt: skip
+
+
+def test_index_holds_no_pickle(corpus, tmp_path):
+    QAEngine.open(corpus, tmp_path / "index")
+    with np.load(tmp_path / "index" / "arrays.npz", allow_pickle=False) as npz:
+        assert all(npz[name].dtype != object for name in npz.files)
+
+
+def test_changed_article_makes_the_index_stale(corpus, tmp_path):
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    (corpus / "a.txt").write_text(ARTICLE.replace("Sunday", "Monday"), "utf-8")
+    engine = QAEngine.open(corpus, index)
+    assert engine.stats.rebuilt
+    assert (
+        "Monday"
+        in engine.ask("When did the minister open the container harbour?").citations[0].text
+    )
+
+
+def test_other_analysis_settings_rebuild(corpus, tmp_path):
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    other = Settings(analysis=AnalysisSettings(stem=False))
+    assert QAEngine.open(corpus, index, settings=other).stats.rebuilt
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: (d / "manifest.json").write_text("{broken"),
+        lambda d: (d / "arrays.npz").write_bytes(b"not numpy"),
+        lambda d: (d / "vocab.json").unlink(),
+        lambda d: (d / "vocab.json").write_text(json.dumps(["only-one-term"])),
+    ],
+)
+def test_corrupt_index_is_rebuilt(corpus, tmp_path, damage):
+    index = tmp_path / "index"
+    expected = QAEngine.open(corpus, index).ask("How much did the harbour cost?").to_dict()
+    damage(index)
+    engine = QAEngine.open(corpus, index)
+    assert engine.stats.rebuilt
+    again = engine.ask("How much did the harbour cost?").to_dict()
+    assert again["citations"] == expected["citations"]
+
+
+def test_crash_while_saving_keeps_the_old_index(corpus, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    before = {p.name: p.read_bytes() for p in index.iterdir()}
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "savez", crash)
+    with pytest.raises(OSError):
+        QAEngine.open(corpus, index, rebuild=True)
+    assert {p.name: p.read_bytes() for p in index.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_never_overwrites_a_folder_that_is_not_an_index(corpus, tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.docx").write_text("years of work")
+    with pytest.raises(QAError, match="not an astana-qa index"):
+        QAEngine.open(corpus, precious)
+    assert (precious / "thesis.docx").read_text() == "years of work"
