@@ -12,9 +12,14 @@ import sys
 import time
 import typing
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from tqdm import tqdm
 
 from .engine import Answer, QAEngine
 from .errors import QAError
+from .evaluation import evaluate, failure_record, format_report, is_failure, read_questions
 from .settings import DEFAULT_K, MAX_K
 
 EXIT_USER_ERROR = 2
@@ -56,7 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--k", type=_k, default=DEFAULT_K, help=f"citations, 1-{MAX_K} ({DEFAULT_K})")
     ask.add_argument("--json", action="store_true", help="print the JSON answer")
     _add_paths(ask)
+    evaluate = commands.add_parser("eval", help="measure answers against a question file")
+    evaluate.add_argument("questions", help="JSON-lines question file (project or SQuAD form)")
+    evaluate.add_argument("--k", type=_k, default=10, help="citations per question (10)")
+    evaluate.add_argument("--limit", type=_k_limit, default=None, help="first N questions only")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate.add_argument("--failures", default=None, help="write every miss to this file")
+    _add_paths(evaluate)
     return parser
+
+
+def _k_limit(value: str) -> int:
+    try:
+        limit = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+    if limit < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return limit
 
 
 def open_engine(args: argparse.Namespace, rebuild: bool = False) -> QAEngine:
@@ -103,7 +125,21 @@ def run_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"index": run_index, "ask": run_ask}
+def run_eval(args: argparse.Namespace) -> int:
+    questions = read_questions(Path(args.questions), args.limit)
+    engine = open_engine(args)
+    bar = partial(tqdm, desc="eval", unit="q", file=sys.stderr, disable=None)
+    report, outcomes = evaluate(engine.ask, questions, Path(args.corpus), args.k, progress=bar)
+    if args.failures:
+        with open(args.failures, "w", encoding="utf-8") as out:
+            for outcome in outcomes:
+                if is_failure(outcome):
+                    out.write(json.dumps(failure_record(outcome), ensure_ascii=False) + "\n")
+    print(json.dumps(report.to_dict(), indent=2) if args.json else format_report(report))
+    return 0
+
+
+COMMANDS = {"index": run_index, "ask": run_ask, "eval": run_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from .index import (
     load_index,
     save_index,
 )
+from .question import key_words, topic_text
 from .ranking import SentenceRanker
 from .settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, Settings
 
@@ -104,7 +105,10 @@ class QAEngine:
         self.analyzer = analyzer
         self.settings = settings
         self.stats = stats
-        self.ranker = SentenceRanker(index, settings.index)
+        sentence_texts = [
+            texts[d][s:e] for d, s, e in zip(index.doc, index.start, index.end, strict=True)
+        ]
+        self.ranker = SentenceRanker(index, sentence_texts, settings.index)
 
     @classmethod
     def open(
@@ -139,12 +143,14 @@ class QAEngine:
         """Answer `question` with up to `k` citations, best first, or abstain."""
         began = time.perf_counter()
         question = validate_question(question, k)
-        query = self.analyzer.terms(question)
+        query = self.analyzer.terms(topic_text(question))
         ranking = self.settings.ranking
-        scores = self.ranker.scores(query, ranking) if query else None
+        scores = self.ranker.scores(query, question, ranking) if query else None
         chosen = self._top_distinct(scores, k) if scores is not None else []
         confidence = self.ranker.coverage(query, chosen[0]) if chosen else 0.0
-        answered = bool(chosen) and confidence >= ranking.min_coverage
+        answered = (
+            bool(chosen) and confidence >= ranking.min_coverage and not self._unknown(question)
+        )
         citations = [self._citation(rank, s, scores) for rank, s in enumerate(chosen, start=1)]
         return Answer(
             question=question,
@@ -154,6 +160,15 @@ class QAEngine:
             citations=citations,
             took_ms=round((time.perf_counter() - began) * 1000, 3),
         )
+
+    def _unknown(self, question: str) -> list[str]:
+        """The names and numbers of `question` that no indexed sentence mentions."""
+        return [
+            word
+            for word in key_words(question)
+            if (terms := self.analyzer.terms(word))
+            and not any(self.ranker.sentences.document_frequency(t) for t in terms)
+        ]
 
     def _top_distinct(self, scores: np.ndarray, k: int) -> list[int]:
         """The best-scoring sentences with a positive score, skipping near-duplicates."""

@@ -28,12 +28,23 @@ class AnalysisSettings:
 
 
 @dataclass(frozen=True)
-class IndexSettings:
-    """BM25Okapi parameters (rank-bm25's names and defaults)."""
+class BM25Params:
+    """BM25Okapi parameters, with rank-bm25's names and defaults."""
 
     k1: float = 1.5
     b: float = 0.75
     epsilon: float = 0.25
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """BM25 parameters of the sentence level and of the context (paragraph, document)
+    levels. Sentences are short and nearly equal in length, so their scores saturate
+    sooner (lower k1) and depend less on length (lower b); chosen by two-fold
+    cross-validation by article on squad-dev (docs/retrieval-quality.md)."""
+
+    sentence: BM25Params = field(default_factory=lambda: BM25Params(k1=0.6, b=0.5))
+    context: BM25Params = field(default_factory=lambda: BM25Params(k1=1.2, b=0.9))
 
 
 @dataclass(frozen=True)
@@ -45,13 +56,19 @@ class RankingSettings:
 
     # Weight of the paragraph's and the document's BM25 score (each normalised to the
     # best of its level for this question) next to the sentence's own.
-    paragraph_weight: float = 0.5
-    document_weight: float = 0.25
+    paragraph_weight: float = 1.0
+    document_weight: float = 0.5
+    # Bonus for holding the kind of thing the question asks for (a time for "when", a
+    # number for "how many", a name for "who"/"where") that the question does not name.
+    answer_type_weight: float = 0.3
+    # Bonus for the share of the question's adjacent term pairs found adjacent here.
+    phrase_weight: float = 0.7
     # Two citations whose term sets overlap at least this much (Jaccard) are one.
     duplicate_jaccard: float = 0.8
     # Abstain when the best sentence and its paragraph cover less than this share of
-    # the question's informative (idf-weighted) terms.
-    min_coverage: float = 0.5
+    # the question's informative (idf-weighted) terms, or when a name or number of the
+    # question occurs nowhere in the corpus.
+    min_coverage: float = 0.3
 
 
 @dataclass(frozen=True)
