@@ -66,3 +66,21 @@ def test_unknown_name_or_number_means_abstention(engine):
     assert engine.ask("When did the council approve the harbour project?").answered
     assert not engine.ask("When did the council approve the Lisbon harbour project?").answered
     assert not engine.ask("When did the council approve the harbour project in 2035?").answered
+
+
+def test_window_lends_a_pronoun_sentence_its_subject(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "u.txt": "Universities of the north\n\n"
+            "Newcastle University is a public research university in the north of England. "
+            "It won the national teaching award in 2000.\n\n"
+            "Durham University is older and larger than most universities in the region.\n"
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("What did Newcastle University win in 2000?").answer == (
+        "It won the national teaching award in 2000."
+    )
+    window = engine.ranker.windows.scores(engine.analyzer.terms("Newcastle award"))
+    won = sentence_with(engine, "It won")
+    assert window[won] == window.max() > 0

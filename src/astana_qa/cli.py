@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .benchmark import ablation, compare, format_comparison, measure_speed
 from .engine import Answer, QAEngine
 from .errors import QAError
 from .evaluation import evaluate, failure_record, format_report, is_failure, read_questions
@@ -68,6 +69,20 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--failures", default=None, help="write every miss to this file")
     _add_paths(evaluate)
+    comparison = commands.add_parser(
+        "compare", help="this engine and plain rank-bm25 side by side on a question file"
+    )
+    comparison.add_argument("questions", help="JSON-lines question file")
+    comparison.add_argument("--runs", type=_k_limit, default=3, help="latency runs (3)")
+    comparison.add_argument("--limit", type=_k_limit, default=None, help="first N questions only")
+    _add_paths(comparison)
+    ablate = commands.add_parser("ablation", help="what each ranking component adds")
+    ablate.add_argument("questions", help="JSON-lines question file")
+    ablate.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
+    speed = commands.add_parser("speed", help="median build, open and question times")
+    speed.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
+    speed.add_argument("--runs", type=_k_limit, default=5, help="repetitions (5)")
+    _add_paths(speed)
     return parser
 
 
@@ -139,7 +154,36 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"index": run_index, "ask": run_ask, "eval": run_eval}
+def run_compare(args: argparse.Namespace) -> int:
+    questions = read_questions(Path(args.questions), args.limit)
+    results = compare(questions, Path(args.corpus), Path(args.index), runs=args.runs)
+    print(format_comparison(results))
+    return 0
+
+
+def run_ablation(args: argparse.Namespace) -> int:
+    questions = read_questions(Path(args.questions))
+    print(format_comparison(ablation(questions, Path(args.corpus))))
+    return 0
+
+
+def run_speed(args: argparse.Namespace) -> int:
+    questions = [q.question for q in read_questions(Path(args.questions))]
+    s = measure_speed(Path(args.corpus), questions, runs=args.runs)
+    print(f"corpus {args.corpus}: {s.documents} documents, {s.sentences} sentences")
+    print(f"median of {args.runs} runs: build {s.build_s:.3f} s, open {s.open_s:.3f} s, "
+          f"question p50 {s.p50_ms:.3f} ms ({len(questions)} questions)")  # fmt: skip
+    return 0
+
+
+COMMANDS = {
+    "index": run_index,
+    "ask": run_ask,
+    "eval": run_eval,
+    "compare": run_compare,
+    "speed": run_speed,
+    "ablation": run_ablation,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from .index import (
     load_index,
     save_index,
 )
-from .question import key_words, topic_text
+from .question import key_words, spelling_variants, topic_text
 from .ranking import SentenceRanker
 from .settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, Settings
 
@@ -149,7 +149,9 @@ class QAEngine:
         chosen = self._top_distinct(scores, k) if scores is not None else []
         confidence = self.ranker.coverage(query, chosen[0]) if chosen else 0.0
         answered = (
-            bool(chosen) and confidence >= ranking.min_coverage and not self._unknown(question)
+            bool(chosen)
+            and confidence >= ranking.min_coverage
+            and not (ranking.abstain_on_unknown_names and self._unknown(question))
         )
         citations = [self._citation(rank, s, scores) for rank, s in enumerate(chosen, start=1)]
         return Answer(
@@ -162,12 +164,14 @@ class QAEngine:
         )
 
     def _unknown(self, question: str) -> list[str]:
-        """The names and numbers of `question` that no indexed sentence mentions."""
+        """The names and numbers of `question` that no indexed sentence mentions, even
+        allowing a one-letter typo in longer words."""
+        known = self.ranker.sentences.document_frequency
         return [
             word
             for word in key_words(question)
             if (terms := self.analyzer.terms(word))
-            and not any(self.ranker.sentences.document_frequency(t) for t in terms)
+            and not any(known(v) for t in terms for v in spelling_variants(t))
         ]
 
     def _top_distinct(self, scores: np.ndarray, k: int) -> list[int]:

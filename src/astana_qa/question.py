@@ -55,8 +55,12 @@ _FOCUS = re.compile(
     re.IGNORECASE,
 )
 # Names and numbers in a question: a capitalised word that does not start it, or a
-# token with a digit ("25th", "2019").
-_KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w’'-]*|\w*\d\w*)")
+# token with a digit ("25th", "2019"). All-capital abbreviations are left out: articles
+# often spell them out ("MVPs", "WWII").
+_KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w’'-]*|\w*\d\w*)")
+# Shortest word for which a one-letter typo is tolerated ("Counil" for "Council").
+TYPO_MIN_LETTERS = 5
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def topic_text(question: str) -> str:
@@ -68,6 +72,20 @@ def key_words(question: str) -> list[str]:
     """The names and numbers a question is about; if the corpus never mentions one of
     them, the articles cannot answer it."""
     return _KEY_WORD.findall(question.strip())
+
+
+def spelling_variants(term: str) -> set[str]:
+    """`term` and, for words of `TYPO_MIN_LETTERS` letters or more, every string one
+    inserted, deleted or replaced letter away (numbers must match exactly)."""
+    variants = {term}
+    if len(term) < TYPO_MIN_LETTERS or not term.isalpha():
+        return variants
+    for i in range(len(term) + 1):
+        variants.update(term[:i] + c + term[i:] for c in _LETTERS)
+    for i in range(len(term)):
+        variants.add(term[:i] + term[i + 1 :])
+        variants.update(term[:i] + c + term[i + 1 :] for c in _LETTERS)
+    return variants
 
 
 def answer_type(question: str) -> AnswerType:

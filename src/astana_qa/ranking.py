@@ -3,6 +3,7 @@
 A sentence's score adds up evidence, each part scaled to 0..1 for this question:
 - its own BM25Okapi score, and its paragraph's and document's (questions name what a
   passage is about more often than they repeat the answering sentence);
+- the BM25Okapi score of its window, itself with the sentence before it (pronouns);
 - whether it holds the kind of thing the question asks for (`question.py`);
 - the share of the question's adjacent term pairs that it has adjacent too (phrases).
 A tiny tie-break by matched question terms keeps small corpora answering where
@@ -56,6 +57,7 @@ class SentenceRanker:
         self.doc_rows = np.array([doc_row[int(d)] for d in index.doc])
         self.paragraph_term_sets = [frozenset(t) for t in paragraph_terms.values()]
         self.sentences = BM25Scorer(self.sentence_terms, settings.sentence)
+        self.windows = BM25Scorer(self._windows(index.paragraph), settings.sentence)
         self.paragraphs = BM25Scorer(list(paragraph_terms.values()), settings.context)
         self.documents = BM25Scorer(list(doc_terms.values()), settings.context)
         self.has_time = np.array([mentions_time(t) for t in sentence_texts], dtype=np.float64)
@@ -65,14 +67,25 @@ class SentenceRanker:
         self._name_rows = _postings(sentence_names)
         self._bigram_rows = _postings([set(pairwise(t)) for t in self.sentence_terms])
 
+    def _windows(self, paragraph: np.ndarray) -> list[list[str]]:
+        """Each sentence's terms after those of the sentence before it, if that one is in
+        the same paragraph."""
+        terms = self.sentence_terms
+        return [
+            terms[i - 1] + terms[i] if i and paragraph[i - 1] == paragraph[i] else terms[i]
+            for i in range(len(terms))
+        ]
+
     def scores(self, query: list[str], question: str, settings: RankingSettings) -> np.ndarray:
         """The combined score of every sentence for the question and its terms `query`."""
         own = _normalised(self.sentences.scores(query))
+        window = _normalised(self.windows.scores(query))
         paragraph = _normalised(self.paragraphs.scores(query))[self.paragraph_rows]
         document = _normalised(self.documents.scores(query))[self.doc_rows]
         matched = _normalised(self.sentences.matched_weight(query))
         return (
             own
+            + settings.window_weight * window
             + settings.paragraph_weight * paragraph
             + settings.document_weight * document
             + settings.answer_type_weight * self.answer_type_match(question)

@@ -56,11 +56,14 @@ class RankingSettings:
 
     # Weight of the paragraph's and the document's BM25 score (each normalised to the
     # best of its level for this question) next to the sentence's own.
-    paragraph_weight: float = 1.0
+    paragraph_weight: float = 1.5
     document_weight: float = 0.5
+    # Weight of the BM25 score of the sentence read together with the sentence before
+    # it: "It won the award in 2000" is about the subject named just before.
+    window_weight: float = 1.0
     # Bonus for holding the kind of thing the question asks for (a time for "when", a
     # number for "how many", a name for "who"/"where") that the question does not name.
-    answer_type_weight: float = 0.3
+    answer_type_weight: float = 0.5
     # Bonus for the share of the question's adjacent term pairs found adjacent here.
     phrase_weight: float = 0.7
     # Two citations whose term sets overlap at least this much (Jaccard) are one.
@@ -68,7 +71,8 @@ class RankingSettings:
     # Abstain when the best sentence and its paragraph cover less than this share of
     # the question's informative (idf-weighted) terms, or when a name or number of the
     # question occurs nowhere in the corpus.
-    min_coverage: float = 0.3
+    min_coverage: float = 0.25
+    abstain_on_unknown_names: bool = True
 
 
 @dataclass(frozen=True)
