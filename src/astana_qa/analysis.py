@@ -91,18 +91,24 @@ class AliasTable:
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                shared = self.phrases.get(tuple(tokens[i : i + n]))
-                if shared:
-                    out.append(shared)
-                    if n > 1:
-                        out.extend(tokens[i : i + n])
-                    i += n
-                    break
+            n, shared = self.match(tokens, i)
+            if shared:
+                out.append(shared)
+                if n > 1:
+                    out.extend(tokens[i : i + n])
+                i += n
             else:
                 out.append(tokens[i])
                 i += 1
         return out
+
+    def match(self, tokens: list[str], i: int) -> tuple[int, str | None]:
+        """The longest alias phrase starting at `tokens[i]`: (its length, group term)."""
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            shared = self.phrases.get(tuple(tokens[i : i + n]))
+            if shared:
+                return n, shared
+        return 0, None
 
 
 class Analyzer:
@@ -122,6 +128,29 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order (repeats kept: BM25 counts them)."""
         return [self.term(t) for t in self.tokens(text) if t not in self._stopwords]
+
+    def term_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """`(start, end, term)` for every word of `text` that yields an index term.
+
+        Alias phrases are matched word by word here: each word of a phrase carries the
+        phrase's group term, so "United Nations" highlights both words.
+        """
+        words = [(m.start(), m.end(), fold(m.group(), self.settings.fold_diacritics))
+                 for m in _TOKEN.finditer(text)]  # fmt: skip
+        tokens = [w for *_, w in words]
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            n, shared = self.aliases.match(tokens, i)
+            if shared:
+                spans.extend((s, e, shared) for s, e, _ in words[i : i + n])
+                i += n
+                continue
+            start, end, token = words[i]
+            if token not in self._stopwords:
+                spans.append((start, end, self.term(token)))
+            i += 1
+        return spans
 
     def term(self, token: str) -> str:
         """The stem of one token (alias terms are kept as they are)."""

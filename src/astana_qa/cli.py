@@ -16,12 +16,14 @@ from functools import partial
 from pathlib import Path
 
 from tqdm import tqdm
+from waitress.server import create_server
 
 from .benchmark import ablation, compare, format_comparison, measure_speed
 from .engine import Answer, QAEngine
 from .errors import QAError
 from .evaluation import evaluate, failure_record, format_report, is_failure, read_questions
 from .settings import DEFAULT_K, MAX_K
+from .web import create_app
 
 EXIT_USER_ERROR = 2
 
@@ -76,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     comparison.add_argument("--runs", type=_k_limit, default=3, help="latency runs (3)")
     comparison.add_argument("--limit", type=_k_limit, default=None, help="first N questions only")
     _add_paths(comparison)
+    serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8000, help="port, 0 for any free one (8000)")
+    serve.add_argument("--threads", type=_k_limit, default=8, help="worker threads (8)")
+    _add_paths(serve)
     ablate = commands.add_parser("ablation", help="what each ranking component adds")
     ablate.add_argument("questions", help="JSON-lines question file")
     ablate.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
@@ -94,6 +101,16 @@ def _k_limit(value: str) -> int:
     if limit < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return limit
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a port number, not {value!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError("must be from 0 to 65535")
+    return port
 
 
 def open_engine(args: argparse.Namespace, rebuild: bool = False) -> QAEngine:
@@ -161,6 +178,23 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    engine = open_engine(args)
+    try:
+        server = create_server(create_app(engine), host=args.host, port=args.port,
+                               threads=args.threads)  # fmt: skip
+    except OSError as exc:
+        raise QAError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+    stats = engine.stats
+    print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences", flush=True)
+    print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)", flush=True)
+    try:
+        server.run()
+    finally:
+        server.close()
+    return 0
+
+
 def run_ablation(args: argparse.Namespace) -> int:
     questions = read_questions(Path(args.questions))
     print(format_comparison(ablation(questions, Path(args.corpus))))
@@ -183,6 +217,7 @@ COMMANDS = {
     "compare": run_compare,
     "speed": run_speed,
     "ablation": run_ablation,
+    "serve": run_serve,
 }
 
 

@@ -63,6 +63,16 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class SourceInfo:
+    """An indexed article: file name, title, date and number of indexed sentences."""
+
+    file: str
+    title: str | None
+    date: str | None
+    sentences: int
+
+
+@dataclass(frozen=True)
 class IndexStats:
     """What an opened index holds, for `astana-qa index` and the health endpoint."""
 
@@ -88,7 +98,7 @@ def validate_question(question: object, k: object) -> str:
         raise InvalidQuestion("the question has no words, only punctuation or symbols")
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise InvalidQuestion(
-            f"k (the number of citations) must be a whole number from 1 to {MAX_K}"
+            f"k (the number of citations) must be a whole number from 1 to {MAX_K}", field="k"
         )
     return question
 
@@ -162,6 +172,27 @@ class QAEngine:
             citations=citations,
             took_ms=round((time.perf_counter() - began) * 1000, 3),
         )
+
+    def sources(self) -> list[SourceInfo]:
+        """Every indexed article, in file-name order."""
+        counts = np.bincount(self.index.doc, minlength=len(self.index.documents))
+        return [
+            SourceInfo(d.name, d.title, d.date, int(n))
+            for d, n in zip(self.index.documents, counts, strict=True)
+        ]
+
+    def source_text(self, name: str) -> tuple[SourceInfo, str] | None:
+        """An indexed article and its full text, or None if `name` is not one of them."""
+        for number, info in enumerate(self.sources()):
+            if info.file == name:
+                return info, self.texts[number]
+        return None
+
+    def matching_spans(self, question: str, text: str) -> list[tuple[int, int]]:
+        """Where in `text` the words of `question` occur (after folding, stemming and
+        aliases): `(start, end)` offsets, for highlighting."""
+        wanted = set(self.analyzer.terms(topic_text(question)))
+        return [(s, e) for s, e, term in self.analyzer.term_spans(text) if term in wanted]
 
     def _unknown(self, question: str) -> list[str]:
         """The names and numbers of `question` that no indexed sentence mentions, even

@@ -6,7 +6,14 @@ class QAError(ValueError):
 
 
 class InvalidQuestion(QAError):
-    """The question is empty, only punctuation, too long, or `k` is out of range."""
+    """The question is empty, only punctuation, too long, or `k` is out of range.
+
+    `field` names the offending input ("question" or "k") for API error codes.
+    """
+
+    def __init__(self, message: str, field: str = "question"):
+        super().__init__(message)
+        self.field = field
 
 
 class CorpusError(QAError):
