@@ -22,6 +22,7 @@ from .benchmark import ablation, compare, format_comparison, measure_speed
 from .engine import Answer, QAEngine
 from .errors import QAError
 from .evaluation import evaluate, failure_record, format_report, is_failure, read_questions
+from .loadcheck import format_load, results_json, run_loadcheck
 from .settings import DEFAULT_K, MAX_K
 from .web import create_app
 
@@ -83,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000, help="port, 0 for any free one (8000)")
     serve.add_argument("--threads", type=_k_limit, default=8, help="worker threads (8)")
     _add_paths(serve)
+    load = commands.add_parser("loadcheck", help="load-test the served API with wrk")
+    load.add_argument("--seconds", type=_k_limit, default=30, help="per endpoint (30)")
+    load.add_argument("--connections", type=_k_limit, default=16, help="open connections (16)")
+    load.add_argument("--threads", type=_k_limit, default=8, help="server threads (8)")
+    load.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
+    load.add_argument("--json", action="store_true", help="print JSON")
+    _add_paths(load)
     ablate = commands.add_parser("ablation", help="what each ranking component adds")
     ablate.add_argument("questions", help="JSON-lines question file")
     ablate.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
@@ -195,6 +203,15 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_load(args: argparse.Namespace) -> int:
+    questions = [q.question for q in read_questions(Path(args.questions))]
+    open_engine(args)  # build the index before the server starts
+    results = run_loadcheck(questions, args.corpus, args.index, args.seconds,
+                            args.connections, args.threads)  # fmt: skip
+    print(results_json(results) if args.json else format_load(results))
+    return 0 if all(r.socket_errors + r.http_errors == 0 for r in results) else 1
+
+
 def run_ablation(args: argparse.Namespace) -> int:
     questions = read_questions(Path(args.questions))
     print(format_comparison(ablation(questions, Path(args.corpus))))
@@ -218,6 +235,7 @@ COMMANDS = {
     "speed": run_speed,
     "ablation": run_ablation,
     "serve": run_serve,
+    "loadcheck": run_load,
 }
 
 
