@@ -1,4 +1,6 @@
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
 from astana_qa.retrieval import BM25Scorer
@@ -25,3 +27,22 @@ def test_weight_is_positive_even_for_a_term_everywhere():
     scorer = BM25Scorer(TEXTS, BM25Params())
     assert scorer.weight("talk") > 0
     assert scorer.weight("unseen") > scorer.weight("geneva") > scorer.weight("talk")
+
+
+TERMS = st.sampled_from(["astana", "talk", "syria", "iran", "geneva", "round", "envoy", "un"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(st.lists(TERMS, min_size=1, max_size=12), min_size=1, max_size=25),
+    query=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=6),
+    k1=st.floats(0.1, 3.0),
+    b=st.floats(0.0, 1.0),
+    epsilon=st.floats(0.0, 1.0),
+)
+def test_scores_equal_rank_bm25_on_random_corpora(texts, query, k1, b, epsilon):
+    """Including terms in more than half the texts (negative idf floored to epsilon times
+    the average idf) and terms in exactly half (idf 0)."""
+    ours = BM25Scorer(texts, BM25Params(k1=k1, b=b, epsilon=epsilon)).scores(query)
+    reference = BM25Okapi(texts, k1=k1, b=b, epsilon=epsilon).get_scores(query)
+    np.testing.assert_allclose(ours, reference, rtol=1e-9, atol=1e-12)

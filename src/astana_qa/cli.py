@@ -11,7 +11,7 @@ import logging
 import sys
 import time
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -36,14 +36,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _k(value: str) -> int:
-    try:
-        k = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
-    if not 1 <= k <= MAX_K:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_K}")
-    return k
+def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (no upper bound if None)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+        if number < low or (high is not None and number > high):
+            bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise argparse.ArgumentTypeError(f"must be {bound}")
+        return number
+
+    return parse
+
+
+_k = _whole_number(1, MAX_K)
+_positive = _whole_number(1)
+_port = _whole_number(0, 65535)
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
@@ -68,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="measure answers against a question file")
     evaluate.add_argument("questions", help="JSON-lines question file (project or SQuAD form)")
     evaluate.add_argument("--k", type=_k, default=10, help="citations per question (10)")
-    evaluate.add_argument("--limit", type=_k_limit, default=None, help="first N questions only")
+    evaluate.add_argument("--limit", type=_positive, default=None, help="first N questions only")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--failures", default=None, help="write every miss to this file")
     _add_paths(evaluate)
@@ -76,18 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
         "compare", help="this engine and plain rank-bm25 side by side on a question file"
     )
     comparison.add_argument("questions", help="JSON-lines question file")
-    comparison.add_argument("--runs", type=_k_limit, default=3, help="latency runs (3)")
-    comparison.add_argument("--limit", type=_k_limit, default=None, help="first N questions only")
+    comparison.add_argument("--runs", type=_positive, default=3, help="latency runs (3)")
+    comparison.add_argument("--limit", type=_positive, default=None, help="first N questions only")
     _add_paths(comparison)
     serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8000, help="port, 0 for any free one (8000)")
-    serve.add_argument("--threads", type=_k_limit, default=8, help="worker threads (8)")
+    serve.add_argument("--threads", type=_positive, default=8, help="worker threads (8)")
     _add_paths(serve)
     load = commands.add_parser("loadcheck", help="load-test the served API with wrk")
-    load.add_argument("--seconds", type=_k_limit, default=30, help="per endpoint (30)")
-    load.add_argument("--connections", type=_k_limit, default=16, help="open connections (16)")
-    load.add_argument("--threads", type=_k_limit, default=8, help="server threads (8)")
+    load.add_argument("--seconds", type=_positive, default=30, help="per endpoint (30)")
+    load.add_argument("--connections", type=_positive, default=16, help="open connections (16)")
+    load.add_argument("--threads", type=_positive, default=8, help="server threads (8)")
     load.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
     load.add_argument("--json", action="store_true", help="print JSON")
     _add_paths(load)
@@ -96,29 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     ablate.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
     speed = commands.add_parser("speed", help="median build, open and question times")
     speed.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
-    speed.add_argument("--runs", type=_k_limit, default=5, help="repetitions (5)")
+    speed.add_argument("--runs", type=_positive, default=5, help="repetitions (5)")
     _add_paths(speed)
     return parser
-
-
-def _k_limit(value: str) -> int:
-    try:
-        limit = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
-    if limit < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return limit
-
-
-def _port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a port number, not {value!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError("must be from 0 to 65535")
-    return port
 
 
 def open_engine(args: argparse.Namespace, rebuild: bool = False) -> QAEngine:

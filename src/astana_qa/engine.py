@@ -119,6 +119,12 @@ class QAEngine:
             texts[d][s:e] for d, s, e in zip(index.doc, index.start, index.end, strict=True)
         ]
         self.ranker = SentenceRanker(index, sentence_texts, settings.index)
+        counts = np.bincount(index.doc, minlength=len(index.documents))
+        self._doc_number = {d.name: i for i, d in enumerate(index.documents)}
+        self._sources = {
+            d.name: SourceInfo(d.name, d.title, d.date, int(n))
+            for d, n in zip(index.documents, counts, strict=True)
+        }
 
     @classmethod
     def open(
@@ -175,18 +181,12 @@ class QAEngine:
 
     def sources(self) -> list[SourceInfo]:
         """Every indexed article, in file-name order."""
-        counts = np.bincount(self.index.doc, minlength=len(self.index.documents))
-        return [
-            SourceInfo(d.name, d.title, d.date, int(n))
-            for d, n in zip(self.index.documents, counts, strict=True)
-        ]
+        return list(self._sources.values())
 
     def source_text(self, name: str) -> tuple[SourceInfo, str] | None:
         """An indexed article and its full text, or None if `name` is not one of them."""
-        for number, info in enumerate(self.sources()):
-            if info.file == name:
-                return info, self.texts[number]
-        return None
+        info = self._sources.get(name)
+        return None if info is None else (info, self.texts[self._doc_number[name]])
 
     def matching_spans(self, question: str, text: str) -> list[tuple[int, int]]:
         """Where in `text` the words of `question` occur (after folding, stemming and
@@ -197,13 +197,15 @@ class QAEngine:
     def _unknown(self, question: str) -> list[str]:
         """The names and numbers of `question` that no indexed sentence mentions, even
         allowing a one-letter typo in longer words."""
-        known = self.ranker.sentences.document_frequency
         return [
             word
             for word in key_words(question)
-            if (terms := self.analyzer.terms(word))
-            and not any(known(v) for t in terms for v in spelling_variants(t))
+            if (terms := self.analyzer.terms(word)) and not any(map(self._is_known, terms))
         ]
+
+    def _is_known(self, term: str) -> bool:
+        known = self.ranker.sentences.document_frequency
+        return known(term) > 0 or any(known(v) for v in spelling_variants(term))
 
     def _top_distinct(self, scores: np.ndarray, k: int) -> list[int]:
         """The best-scoring sentences with a positive score, skipping near-duplicates."""

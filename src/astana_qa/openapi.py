@@ -69,18 +69,6 @@ SCHEMAS = {
             "sentences": {"type": "integer", "minimum": 0},
         },
     },
-    "SourceText": {
-        "type": "object",
-        "required": ["file", "title", "date", "sentences", "text"],
-        "additionalProperties": False,
-        "properties": {
-            "file": {"type": "string"},
-            "title": _NULLABLE_STRING,
-            "date": _NULLABLE_STRING,
-            "sentences": {"type": "integer", "minimum": 0},
-            "text": {"type": "string"},
-        },
-    },
     "Health": {
         "type": "object",
         "required": ["status", "documents", "sentences", "index_built_at", "version"],
@@ -106,6 +94,13 @@ SCHEMAS = {
             }
         },
     },
+}
+
+
+SCHEMAS["SourceText"] = {
+    **SCHEMAS["Source"],
+    "required": [*SCHEMAS["Source"]["required"], "text"],
+    "properties": {**SCHEMAS["Source"]["properties"], "text": {"type": "string"}},
 }
 
 
