@@ -7,6 +7,7 @@ stopwords dropped; Snowball stemming. Alias terms start with `=` so no word coll
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -43,6 +44,14 @@ def stopword_list() -> frozenset[str]:
     """The project's English stopwords (nltk's own list needs a data download)."""
     text = resources.files("astana_qa").joinpath("data/stopwords.txt").read_text("utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def word_lists_hash() -> str:
+    """Hash of the project's stopword and abbreviation lists: an index built with other
+    lists is stale."""
+    data = resources.files("astana_qa.data")
+    blob = b"".join(data.joinpath(n).read_bytes() for n in ("stopwords.txt", "abbreviations.txt"))
+    return hashlib.sha256(blob).hexdigest()
 
 
 def read_alias_file(path: Path) -> list[list[str]]:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file
+from . import __version__
+from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file, word_lists_hash
 from .corpus import Corpus, content_hash, load_corpus
 from .errors import InvalidQuestion
 from .index import (
@@ -146,7 +147,10 @@ class QAEngine:
         analyzer = Analyzer(settings.analysis, groups)
         corpus = load_corpus(corpus_dir)
         alias_hash = content_hash(alias_path.read_bytes()) if groups else None
-        fingerprint = settings.index_fingerprint({"format": FORMAT_VERSION, "aliases": alias_hash})
+        fingerprint = settings.index_fingerprint(
+            {"format": FORMAT_VERSION, "version": __version__, "aliases": alias_hash,
+             "word_lists": word_lists_hash()}
+        )  # fmt: skip
         index = None if rebuild else load_index(index_dir, fingerprint, corpus_file_hashes(corpus))
         rebuilt = index is None
         if index is None:
