@@ -24,14 +24,22 @@ def test_index_is_reused_when_current(corpus, tmp_path):
     assert QAEngine.open(corpus, index).stats.rebuilt
     assert not QAEngine.open(corpus, index).stats.rebuilt
     assert sorted(p.name for p in index.iterdir()) == [
-        "arrays.npz", "documents.json", "manifest.json", "vocab.json",
+        "arrays", "cache", "documents.json", "manifest.json", "names.json", "tokenizer.json",
+        "vocab.json",
     ]  # fmt: skip
 
 
-def test_index_holds_no_pickle(corpus, tmp_path):
-    QAEngine.open(corpus, tmp_path / "index")
-    with np.load(tmp_path / "index" / "arrays.npz", allow_pickle=False) as npz:
-        assert all(npz[name].dtype != object for name in npz.files)
+def test_index_holds_no_pickle_and_opens_memory_mapped(corpus, tmp_path):
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    for path in (tmp_path / "index" / "arrays").glob("*.npy"):
+        assert np.load(path, allow_pickle=False).dtype != object
+    for path in (tmp_path / "index" / "cache").glob("*.npz"):
+        with np.load(path, allow_pickle=False) as npz:
+            assert all(npz[name].dtype != object for name in npz.files)
+    reopened = QAEngine.open(corpus, tmp_path / "index")
+    assert not reopened.stats.rebuilt
+    assert isinstance(engine.index.arrays["sentence.score"].base, np.memmap)
+    assert isinstance(reopened.index.arrays["doc"].base, np.memmap)
 
 
 def test_changed_article_makes_the_index_stale(corpus, tmp_path):
@@ -57,7 +65,10 @@ def test_other_analysis_settings_rebuild(corpus, tmp_path):
     "damage",
     [
         lambda d: (d / "manifest.json").write_text("{broken"),
-        lambda d: (d / "arrays.npz").write_bytes(b"not numpy"),
+        lambda d: (d / "arrays" / "sentence.score.npy").write_bytes(b"not numpy"),
+        lambda d: (d / "arrays" / "window.rows.npy").unlink(),
+        lambda d: np.save(d / "arrays" / "doc.npy", np.zeros(1, dtype=np.int32)),
+        lambda d: (d / "tokenizer.json").write_text("[]"),
         lambda d: (d / "vocab.json").unlink(),
         lambda d: (d / "vocab.json").write_text(json.dumps(["only-one-term"])),
     ],
@@ -75,15 +86,15 @@ def test_corrupt_index_is_rebuilt(corpus, tmp_path, damage):
 def test_crash_while_saving_keeps_the_old_index(corpus, tmp_path, monkeypatch):
     index = tmp_path / "index"
     QAEngine.open(corpus, index)
-    before = {p.name: p.read_bytes() for p in index.iterdir()}
+    before = {p: p.read_bytes() for p in index.rglob("*") if p.is_file()}
 
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(np, "savez", crash)
+    monkeypatch.setattr(np, "save", crash)
     with pytest.raises(OSError):
         QAEngine.open(corpus, index, rebuild=True)
-    assert {p.name: p.read_bytes() for p in index.iterdir()} == before
+    assert {p: p.read_bytes() for p in index.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 

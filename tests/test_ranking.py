@@ -18,23 +18,28 @@ def engine(make_corpus, tmp_path) -> QAEngine:
 
 
 def sentence_with(engine: QAEngine, words: str) -> int:
-    idx = engine.index
-    for i, (d, s, e) in enumerate(zip(idx.doc, idx.start, idx.end, strict=True)):
+    a = engine.index.arrays
+    for i, (d, s, e) in enumerate(zip(a["doc"], a["start"], a["end"], strict=True)):
         if words in engine.texts[d][s:e]:
             return i
     raise AssertionError(words)
 
 
-def test_answer_type_prefers_sentences_holding_that_kind_of_thing(engine):
+def type_match(engine: QAEngine, question: str) -> np.ndarray:
     r = engine.ranker
+    evidence = r.evidence(engine.analyzer.terms(question), question)
+    return r.answer_type_match(evidence, np.arange(r.size))
+
+
+def test_answer_type_prefers_sentences_holding_that_kind_of_thing(engine):
     approved = sentence_with(engine, "approved")
     mayor = sentence_with(engine, "Mayor Petrov")
-    assert r.answer_type_match("When was the project approved?")[approved] == 1
-    assert r.answer_type_match("When was the project approved?")[mayor] == 0
-    assert r.answer_type_match("Who praised the project?")[mayor] == 1
+    assert type_match(engine, "When was the project approved?")[approved] == 1
+    assert type_match(engine, "When was the project approved?")[mayor] == 0
+    assert type_match(engine, "Who praised the project?")[mayor] == 1
     # A name the question already holds is not an answer to it.
-    assert r.answer_type_match("Who is Mayor Petrov?")[mayor] == 0
-    assert not r.answer_type_match("What is the project?").any()
+    assert type_match(engine, "Who is Mayor Petrov?")[mayor] == 0
+    assert not type_match(engine, "What is the project?").any()
 
 
 def test_phrase_match_is_the_share_of_question_pairs_found_adjacent(engine):
@@ -81,6 +86,38 @@ def test_window_lends_a_pronoun_sentence_its_subject(make_corpus, tmp_path):
     assert engine.ask("What did Newcastle University win in 2000?").answer == (
         "It won the national teaching award in 2000."
     )
-    window = engine.ranker.windows.scores(engine.analyzer.terms("Newcastle award"))
+    query = engine.ranker.term_numbers(engine.analyzer.terms("Newcastle award"))
+    window = engine.ranker.windows.scores(query)
     won = sentence_with(engine, "It won")
     assert window[won] == window.max() > 0
+
+
+QUESTIONS = [
+    "When did the council approve the harbour project?",
+    "Who said the project would create jobs?",
+    "How much will the project cost?",
+    "What was discussed by the council?",
+    "harbour",
+]
+
+
+@pytest.mark.parametrize("count", [1, 3, 50])
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_top_equals_ranking_every_sentence(engine, question, count):
+    r = engine.ranker
+    query = engine.analyzer.terms(question)
+    settings = engine.settings.ranking
+    scores = r.scores(query, question, settings)
+    expected = np.lexsort((np.arange(len(scores)), -scores))[:count]
+    rows, top_scores = r.top(query, question, settings, count)
+    assert rows.tolist() == expected.tolist()
+    assert top_scores.tolist() == scores[expected].tolist()
+
+
+def test_top_reaches_sentences_whose_paragraph_has_no_question_term(make_corpus, tmp_path):
+    # Many articles, one matching sentence: the rest of the top comes from articles
+    # and paragraphs without the question's terms, ranked by article and answer type.
+    files = {f"{i:02d}.txt": f"Story {i} of the week\n\n{ARTICLE}" for i in range(8)}
+    files["99.txt"] = "A note on zebras\n\nThe zebra crossing near the harbour opened in 2020.\n"
+    engine = QAEngine.open(make_corpus(files), tmp_path / "index")
+    test_top_equals_ranking_every_sentence(engine, "When did the zebra crossing open?", 40)

@@ -3,30 +3,44 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from astana_qa.retrieval import BM25Scorer
+from astana_qa.retrieval import UNKNOWN, BM25Scorer
 from astana_qa.settings import BM25Params
 
 TEXTS = [["talk", "astana", "syria"], ["talk", "geneva"], ["astana", "capit"], ["iran", "talk"]]
 
 
+def scorer_for(texts: list[list[str]], params: BM25Params | None = None):
+    scorer, vocab = BM25Scorer.from_texts(texts, params or BM25Params())
+    return scorer, lambda terms: [vocab.get(t, UNKNOWN) for t in terms]
+
+
 def test_scores_are_rank_bm25_scores():
-    scorer = BM25Scorer(TEXTS, BM25Params())
+    scorer, ids = scorer_for(TEXTS)
     expected = BM25Okapi(TEXTS).get_scores(["astana", "talk"])
-    np.testing.assert_allclose(scorer.scores(["astana", "talk"]), expected, rtol=1e-12)
+    np.testing.assert_allclose(scorer.scores(ids(["astana", "talk"])), expected, rtol=1e-12)
 
 
 def test_two_text_corpus_scores_zero_but_still_matches():
     # A term in exactly half the texts gets idf 0 from BM25Okapi (rank_bm25 issue #29).
-    scorer = BM25Scorer([["astana", "talk"], ["geneva", "talk"]], BM25Params())
-    assert not scorer.scores(["astana"]).any()
-    matched = scorer.matched_weight(["astana"])
+    scorer, ids = scorer_for([["astana", "talk"], ["geneva", "talk"]])
+    assert not scorer.scores(ids(["astana"])).any()
+    matched = scorer.matched_weight(ids(["astana"]))
     assert matched[0] > 0 and matched[1] == 0
 
 
 def test_weight_is_positive_even_for_a_term_everywhere():
-    scorer = BM25Scorer(TEXTS, BM25Params())
-    assert scorer.weight("talk") > 0
-    assert scorer.weight("unseen") > scorer.weight("geneva") > scorer.weight("talk")
+    scorer, ids = scorer_for(TEXTS)
+    talk, geneva, unseen = ids(["talk", "geneva", "unseen"])
+    assert scorer.weight(talk) > 0
+    assert scorer.weight(unseen) > scorer.weight(geneva) > scorer.weight(talk)
+
+
+def test_postings_list_each_term_s_texts_in_order():
+    scorer, ids = scorer_for(TEXTS)
+    (talk,) = ids(["talk"])
+    assert scorer.rows(talk).tolist() == [0, 1, 3]
+    assert scorer.contains(talk, 3) and not scorer.contains(talk, 2)
+    assert scorer.document_frequency(UNKNOWN) == 0
 
 
 TERMS = st.sampled_from(["astana", "talk", "syria", "iran", "geneva", "round", "envoy", "un"])
@@ -43,6 +57,7 @@ TERMS = st.sampled_from(["astana", "talk", "syria", "iran", "geneva", "round", "
 def test_scores_equal_rank_bm25_on_random_corpora(texts, query, k1, b, epsilon):
     """Including terms in more than half the texts (negative idf floored to epsilon times
     the average idf) and terms in exactly half (idf 0)."""
-    ours = BM25Scorer(texts, BM25Params(k1=k1, b=b, epsilon=epsilon)).scores(query)
+    scorer, ids = scorer_for(texts, BM25Params(k1=k1, b=b, epsilon=epsilon))
+    ours = scorer.scores(ids(query))
     reference = BM25Okapi(texts, k1=k1, b=b, epsilon=epsilon).get_scores(query)
     np.testing.assert_allclose(ours, reference, rtol=1e-9, atol=1e-12)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,13 +31,19 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """A `str.translate` table deleting every combining mark (accents after NFKD)."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+
+
 def fold(text: str, diacritics: bool = True) -> str:
     """Case-fold `text` and, if asked, strip its diacritics (`Türkiye` → `turkiye`)."""
     text = text.casefold()
-    if not diacritics:
+    if not diacritics or text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_combining_marks())
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +84,7 @@ class AliasTable:
 
     phrases: dict[tuple[str, ...], str]
     longest: int
+    first_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_groups(cls, groups: Iterable[list[str]], diacritics: bool = True) -> AliasTable:
@@ -87,7 +95,8 @@ class AliasTable:
             if tokens:
                 shared = "=" + "_".join(tokens[0])
                 phrases.update(dict.fromkeys(tokens, shared))
-        return cls(phrases, max((len(p) for p in phrases), default=0))
+        longest = max((len(p) for p in phrases), default=0)
+        return cls(phrases, longest, frozenset(p[0] for p in phrases))
 
     def replace(self, tokens: list[str]) -> list[str]:
         """`tokens` with the group's term for every alias phrase (longest match first).
@@ -113,6 +122,8 @@ class AliasTable:
 
     def match(self, tokens: list[str], i: int) -> tuple[int, str | None]:
         """The longest alias phrase starting at `tokens[i]`: (its length, group term)."""
+        if tokens[i] not in self.first_words:
+            return 0, None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             shared = self.phrases.get(tuple(tokens[i : i + n]))
             if shared:
@@ -136,7 +147,8 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order (repeats kept: BM25 counts them)."""
-        return [self.term(t) for t in self.tokens(text) if t not in self._stopwords]
+        stems, stopwords = self._stems, self._stopwords
+        return [stems.get(t) or self.term(t) for t in self.tokens(text) if t not in stopwords]
 
     def term_spans(self, text: str) -> list[tuple[int, int, str]]:
         """`(start, end, term)` for every word of `text` that yields an index term.

@@ -23,10 +23,12 @@ from .engine import Answer, QAEngine
 from .errors import QAError
 from .evaluation import evaluate, failure_record, format_report, is_failure, read_questions
 from .loadcheck import format_load, results_json, run_loadcheck
+from .scale import bench
 from .settings import DEFAULT_K, MAX_K
 from .web import create_app
 
 EXIT_USER_ERROR = 2
+SQUAD_DIR = "../shared/benchmarks/squad-dev"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,11 +111,22 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
     speed.add_argument("--runs", type=_positive, default=5, help="repetitions (5)")
     _add_paths(speed)
+    scale = commands.add_parser(
+        "bench", help="this engine, bm25s and rank-bm25 on a scale corpus (minutes)"
+    )
+    scale.add_argument("--sentences", type=_positive, default=1_000_000, help="(1000000)")
+    scale.add_argument("--questions", type=_positive, default=500, help="questions (500)")
+    scale.add_argument("--source", default=SQUAD_DIR + "/corpus", help="articles to repeat")
+    scale.add_argument("--question-file", default=SQUAD_DIR + "/questions.jsonl")
+    scale.add_argument("--work", default="bench-work", help="folder for the corpus and indexes")
+    scale.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
 def open_engine(args: argparse.Namespace, rebuild: bool = False) -> QAEngine:
-    return QAEngine.open(args.corpus, args.index, alias_file=args.aliases, rebuild=rebuild)
+    bar = partial(tqdm, desc="analysing articles", unit="file", file=sys.stderr, disable=None)
+    return QAEngine.open(args.corpus, args.index, alias_file=args.aliases, rebuild=rebuild,
+                         progress=bar)  # fmt: skip
 
 
 def format_answer(answer: Answer) -> str:
@@ -136,11 +149,20 @@ def format_answer(answer: Answer) -> str:
 def run_index(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     engine = open_engine(args, rebuild=args.rebuild)
-    stats = engine.stats
-    action = "built" if stats.rebuilt else "up to date, reused"
+    stats, build = engine.stats, engine.stats.build
+    action = "up to date, reused" if build is None else "built"
     print(f"index {args.index}: {action}")
     print(f"documents: {stats.documents}  sentences: {stats.sentences}  "
           f"time: {time.perf_counter() - began:.2f} s")  # fmt: skip
+    if build is not None:
+        print(f"files added: {len(build.added)}  changed: {len(build.changed)}  "
+              f"removed: {len(build.removed)}")  # fmt: skip
+        retrained = "; tokenizer retrained" if build.retrained_tokenizer else ""
+        print(f"articles analysed: {build.analysed}  reused from cache: {build.reused}{retrained}")
+        for label, names in (("added", build.added), ("changed", build.changed),
+                             ("removed", build.removed)):  # fmt: skip
+            if 0 < len(names) <= 10:
+                print(f"  {label}: {', '.join(names)}")
     for skipped in stats.skipped:
         print(f"skipped {skipped}")
     return 0
@@ -218,6 +240,32 @@ def run_speed(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_bench(args: argparse.Namespace) -> int:
+    questions = [q.question for q in read_questions(Path(args.question_file))]
+    questions = questions[: args.questions]
+    say = partial(print, file=sys.stderr, flush=True)
+    result = bench(Path(args.source), Path(args.work), args.sentences, questions, progress=say)
+    print(json.dumps(result, indent=1) if args.json else format_bench(result))
+    return 0
+
+
+def format_bench(result: dict) -> str:
+    """The bench figures as a table, with the ratios of this engine to bm25s."""
+    keys = ("build_s", "open_s", "index_mb", "p50_ms", "p99_ms", "rss_mb")
+    rows = [f"{result['sentences']:,} sentences", "system     " + "".join(f"{k:>10}" for k in keys)]
+    for name in ("astana_qa", "bm25s", "rank_bm25"):
+        figures = result[name]
+        cells = ["-" if figures.get(k) is None else f"{figures[k]:.3g}" for k in keys]
+        rows.append(f"{name:<11}" + "".join(f"{c:>10}" for c in cells))
+    ours, theirs = result["astana_qa"], result["bm25s"]
+    ratios = [f"{ours[k] / theirs[k]:.2f}" if ours.get(k) and theirs.get(k) else "-" for k in keys]
+    rows.append("this/bm25s " + "".join(f"{r:>10}" for r in ratios))
+    rows.append(f"re-index after adding one article: {ours['add_one_s']:.2f} s")
+    speedup = result["rank_bm25"]["p50_ms"] / ours["p50_ms"]
+    rows.append(f"query p50 speed-up over rank-bm25 get_scores: {speedup:.0f}x")
+    return "\n".join(rows)
+
+
 COMMANDS = {
     "index": run_index,
     "ask": run_ask,
@@ -227,6 +275,7 @@ COMMANDS = {
     "ablation": run_ablation,
     "serve": run_serve,
     "loadcheck": run_load,
+    "bench": run_bench,
 }
 
 

@@ -63,15 +63,14 @@ def content_hash(data: bytes) -> str:
 
 def find_title(text: str) -> str | None:
     """The headline: a short first line that is not just a date or a label."""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        words = re.findall(r"\w+", line)
-        if len(line) > MAX_TITLE_CHARS or len(words) < 3 or _NUMERIC_DATE.match(line):
-            return None
-        return line
-    return None
+    # Only the first line with text matters, so look no further than a title can reach.
+    head = text.lstrip()[: MAX_TITLE_CHARS + 1]
+    line = head.splitlines()[0].strip() if head else ""
+    if not line or len(line) > MAX_TITLE_CHARS:
+        return None
+    if len(re.findall(r"\w+", line)) < 3 or _NUMERIC_DATE.match(line):
+        return None
+    return line
 
 
 def find_date(text: str) -> str | None:

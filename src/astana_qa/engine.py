@@ -16,18 +16,13 @@ import numpy as np
 
 from . import __version__
 from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file, word_lists_hash
+from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .corpus import Corpus, content_hash, load_corpus
 from .errors import InvalidQuestion
-from .index import (
-    FORMAT_VERSION,
-    IndexData,
-    build_index,
-    corpus_file_hashes,
-    load_index,
-    save_index,
-)
+from .index import FORMAT_VERSION, IndexData, load_index
 from .question import key_words, spelling_variants, topic_text
 from .ranking import SentenceRanker
+from .retrieval import UNKNOWN
 from .settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, Settings
 
 log = logging.getLogger(__name__)
@@ -82,6 +77,8 @@ class IndexStats:
     built_at: str
     rebuilt: bool
     skipped: list[str]
+    # What the build did (None when an up-to-date index was reused).
+    build: BuildReport | None = None
 
 
 def validate_question(question: object, k: object) -> str:
@@ -116,11 +113,10 @@ class QAEngine:
         self.analyzer = analyzer
         self.settings = settings
         self.stats = stats
-        sentence_texts = [
-            texts[d][s:e] for d, s, e in zip(index.doc, index.start, index.end, strict=True)
-        ]
-        self.ranker = SentenceRanker(index, sentence_texts, settings.index)
-        counts = np.bincount(index.doc, minlength=len(index.documents))
+        self.ranker = SentenceRanker(index)
+        self._doc = index.arrays["doc"]
+        self._start, self._end = index.arrays["start"], index.arrays["end"]
+        counts = np.bincount(self._doc, minlength=len(index.documents))
         self._doc_number = {d.name: i for i, d in enumerate(index.documents)}
         self._sources = {
             d.name: SourceInfo(d.name, d.title, d.date, int(n))
@@ -135,10 +131,13 @@ class QAEngine:
         settings: Settings | None = None,
         alias_file: str | Path | None = None,
         rebuild: bool = False,
+        progress: Progress | None = None,
     ) -> QAEngine:
-        """Load the corpus, reuse its index if it is whole and current, else build it.
+        """Load the corpus, reuse its index if it is whole and current, else bring it up
+        to date (re-analysing only new and changed articles unless `rebuild`).
 
-        `alias_file` defaults to `aliases.json` in the corpus folder, when there is one.
+        `alias_file` defaults to `aliases.json` in the corpus folder, when there is one;
+        `progress` wraps long builds' work for a progress bar (e.g. tqdm).
         """
         settings = settings or Settings()
         corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
@@ -151,13 +150,16 @@ class QAEngine:
             {"format": FORMAT_VERSION, "version": __version__, "aliases": alias_hash,
              "word_lists": word_lists_hash()}
         )  # fmt: skip
-        index = None if rebuild else load_index(index_dir, fingerprint, corpus_file_hashes(corpus))
-        rebuilt = index is None
+        files = corpus_file_hashes(corpus)
+        index = None if rebuild else load_index(index_dir, fingerprint, files)
+        report = None
         if index is None:
-            index = build_index(corpus, analyzer, fingerprint)
-            save_index(index, index_dir)
+            built, report = build_index(corpus, analyzer, settings.index, fingerprint,
+                                        index_dir, rebuild, progress)  # fmt: skip
+            # Serve from the memory-mapped files, as every later open will.
+            index = load_index(index_dir, fingerprint, files) or built
         return cls(index, [d.text for d in corpus.documents], analyzer, settings,
-                   _stats(index, corpus, rebuilt))  # fmt: skip
+                   _stats(index, corpus, report))  # fmt: skip
 
     def ask(self, question: str, k: int = DEFAULT_K) -> Answer:
         """Answer `question` with up to `k` citations, best first, or abstain."""
@@ -165,15 +167,16 @@ class QAEngine:
         question = validate_question(question, k)
         query = self.analyzer.terms(topic_text(question))
         ranking = self.settings.ranking
-        scores = self.ranker.scores(query, question, ranking) if query else None
-        chosen = self._top_distinct(scores, k) if scores is not None else []
-        confidence = self.ranker.coverage(query, chosen[0]) if chosen else 0.0
+        pool = 4 * k + 10  # room for near-duplicates to be skipped
+        ranked = self.ranker.top(query, question, ranking, pool) if query else None
+        chosen = self._top_distinct(*ranked, k) if ranked is not None else []
+        confidence = self.ranker.coverage(query, chosen[0][0]) if chosen else 0.0
         answered = (
             bool(chosen)
             and confidence >= ranking.min_coverage
             and not (ranking.abstain_on_unknown_names and self._unknown(question))
         )
-        citations = [self._citation(rank, s, scores) for rank, s in enumerate(chosen, start=1)]
+        citations = [self._citation(rank, *c) for rank, c in enumerate(chosen, start=1)]
         return Answer(
             question=question,
             answered=answered,
@@ -208,40 +211,41 @@ class QAEngine:
         ]
 
     def _is_known(self, term: str) -> bool:
-        known = self.ranker.sentences.document_frequency
-        return known(term) > 0 or any(known(v) for v in spelling_variants(term))
+        number = self.ranker.term_number
+        return number.get(term, UNKNOWN) != UNKNOWN or any(
+            v in number for v in spelling_variants(term)
+        )
 
-    def _top_distinct(self, scores: np.ndarray, k: int) -> list[int]:
-        """The best-scoring sentences with a positive score, skipping near-duplicates."""
+    def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
+        """`(sentence, score)` of the best sentences with a positive score, best first,
+        skipping near-duplicates of sentences already chosen."""
         limit = self.settings.ranking.duplicate_jaccard
-        pool = min(len(scores), 4 * k + 10)
-        candidates = np.argpartition(-scores, pool - 1)[:pool]
-        candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
-        chosen: list[int] = []
-        chosen_terms: list[set[str]] = []
-        for s in candidates.tolist():
-            if scores[s] <= 0 or len(chosen) == k:
+        chosen: list[tuple[int, float]] = []
+        chosen_terms: list[set[int]] = []
+        for sentence, score in zip(rows.tolist(), scores.tolist(), strict=True):
+            if score <= 0 or len(chosen) == k:
                 break
-            terms = set(self.ranker.sentence_terms[s])
+            terms = set(self.ranker.sentence_terms(sentence).tolist())
             if any(len(terms & c) / len(terms | c) >= limit for c in chosen_terms):
                 continue
-            chosen.append(s)
+            chosen.append((sentence, score))
             chosen_terms.append(terms)
         return chosen
 
-    def _citation(self, rank: int, sentence: int, scores: np.ndarray) -> Citation:
-        doc = self.index.documents[int(self.index.doc[sentence])]
-        start, end = int(self.index.start[sentence]), int(self.index.end[sentence])
-        text = self.texts[int(self.index.doc[sentence])][start:end]
-        return Citation(rank, doc.name, doc.title, doc.date, start, end, text,
-                        round(float(scores[sentence]), 6))  # fmt: skip
+    def _citation(self, rank: int, sentence: int, score: float) -> Citation:
+        number = int(self._doc[sentence])
+        doc = self.index.documents[number]
+        start, end = int(self._start[sentence]), int(self._end[sentence])
+        text = self.texts[number][start:end]
+        return Citation(rank, doc.name, doc.title, doc.date, start, end, text, round(score, 6))
 
 
-def _stats(index: IndexData, corpus: Corpus, rebuilt: bool) -> IndexStats:
+def _stats(index: IndexData, corpus: Corpus, report: BuildReport | None) -> IndexStats:
     return IndexStats(
         documents=len(index.documents),
         sentences=index.sentence_count,
         built_at=index.manifest["built_at"],
-        rebuilt=rebuilt,
+        rebuilt=report is not None,
         skipped=[f"{s.name}: {s.reason}" for s in corpus.skipped],
+        build=report,
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 _WORD = re.compile(r"\w+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
@@ -38,7 +39,8 @@ STORY_MIN_WORDS = 10
 def is_title_case(line: str) -> bool:
     """True when most words of `line` start with a capital letter, as headings do."""
     words = _ALPHA_WORD.findall(line)
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+    capitalised = sum(map(str.isupper, map(itemgetter(0), words)))
+    return bool(words) and capitalised / len(words) >= TITLE_CASE_SHARE
 
 
 def _normalise(line: str) -> str:
@@ -52,24 +54,27 @@ def furniture_lines(lines: list[str], min_words: int) -> set[int]:
     """
     counts = Counter(_normalise(line) for line in lines if line.strip())
     first_text_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    word_counts = [len(_WORD.findall(line)) for line in lines]
     furniture: set[int] = set()
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        words = len(_WORD.findall(line))
+        words = word_counts[i]
         unterminated = words < HEADING_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(line)
         heading_like = i != first_text_line and (unterminated or is_title_case(line))
         too_short = words < (HEADLINE_MIN_WORDS if i == first_text_line else min_words)
         repeated = counts[_normalise(line)] > 1
         if too_short or heading_like or repeated:
             furniture.add(i)
-    return _absorb_short_lines_in_blocks(lines, furniture)
+    return _absorb_short_lines_in_blocks(lines, word_counts, furniture)
 
 
-def _absorb_short_lines_in_blocks(lines: list[str], furniture: set[int]) -> set[int]:
+def _absorb_short_lines_in_blocks(
+    lines: list[str], word_counts: list[int], furniture: set[int]
+) -> set[int]:
     long_prose = [
-        i for i, line in enumerate(lines)
-        if i not in furniture and len(_WORD.findall(line)) >= STORY_MIN_WORDS
+        i for i, words in enumerate(word_counts)
+        if i not in furniture and words >= STORY_MIN_WORDS
     ]  # fmt: skip
     story_end = long_prose[-1] if long_prose else -1
     rows = [i for i, line in enumerate(lines) if line.strip() and i > story_end]

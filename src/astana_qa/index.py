@@ -1,10 +1,13 @@
-"""Building, saving and loading the sentence index.
+"""Saving and loading the sentence index.
 
 On disk (`index/` by default), nothing that runs code when loaded:
   manifest.json   format, settings fingerprint, corpus file hashes, counts, build time
   documents.json  name, title and date of every indexed article
-  vocab.json      the term list; terms are stored as numbers into it
-  arrays.npz      per sentence: document, paragraph, start, end, and its terms (CSR)
+  vocab.json      the term list (terms are stored as numbers into it)
+  names.json      the list of names mentioned in sentences (likewise)
+  tokenizer.json  the Punkt parameters sentences were split with
+  arrays/*.npy    per sentence and per BM25 level, opened memory-mapped
+  cache/*.npz     each article's analysis, by content hash, for incremental updates
 
 A build writes into a temporary sibling folder and renames it into place, so a crash
 never leaves a half-written index. `load_index` returns None for an index that is
@@ -13,6 +16,7 @@ missing, corrupt, or stale (other files or other settings), and the caller rebui
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -20,21 +24,21 @@ import shutil
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
-from .analysis import Analyzer
-from .corpus import Corpus
-from .errors import CorpusError, QAError
-from .sentences import split_sentences
+from .errors import QAError
+from .file_analysis import FileAnalysis
+from .sentences import tokenizer_from_json
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-INDEX_FILES = ("manifest.json", "documents.json", "vocab.json", "arrays.npz")
-_ARRAY_NAMES = ("doc", "paragraph", "start", "end", "term_offsets", "term_ids")
+FORMAT_VERSION = 2
+INDEX_ENTRIES = (
+    "manifest.json", "documents.json", "vocab.json", "names.json", "tokenizer.json",
+    "arrays", "cache",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,87 +53,29 @@ class DocumentInfo:
 
 @dataclass
 class IndexData:
-    """An index in memory. Sentence `i` has the terms `term_ids[term_offsets[i]:term_offsets[i+1]]`.
+    """An index in memory (its arrays memory-mapped when loaded from disk).
 
-    `paragraph` numbers paragraphs across the whole corpus.
+    `arrays` holds, per sentence: `doc`, `start`, `end`, `paragraph_row`, `doc_row`,
+    `has_time`, `has_number`, `name_count`, its distinct terms (`sentence_term_ptr`,
+    `sentence_term_ids`); per BM25 level `<level>.indptr|rows|score` and the number of
+    texts in `level_sizes` (sentence, window, paragraph, document); and the
+    postings of adjacent term pairs (`bigram.*`) and of names (`name.*`).
     """
 
     documents: list[DocumentInfo]
     vocab: list[str]
-    doc: np.ndarray
-    paragraph: np.ndarray
-    start: np.ndarray
-    end: np.ndarray
-    term_offsets: np.ndarray
-    term_ids: np.ndarray
+    name_vocab: list[str]
+    tokenizer: dict
+    arrays: dict[str, np.ndarray]
     manifest: dict
 
     @property
     def sentence_count(self) -> int:
-        return len(self.doc)
-
-    def sentence_terms(self) -> list[list[str]]:
-        """The terms of every sentence, as lists of strings."""
-        vocab = self.vocab
-        ids = self.term_ids.tolist()
-        offsets = self.term_offsets.tolist()
-        return [[vocab[t] for t in ids[a:b]] for a, b in pairwise(offsets)]
+        return len(self.arrays["doc"])
 
 
-def build_index(corpus: Corpus, analyzer: Analyzer, fingerprint: str) -> IndexData:
-    """Split, filter and analyse every article of `corpus` into an `IndexData`."""
-    vocab: dict[str, int] = {}
-    doc_ids: list[int] = []
-    paragraphs: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    offsets = [0]
-    term_ids: list[int] = []
-    next_paragraph = 0
-    for d, document in enumerate(corpus.documents):
-        first_paragraph = next_paragraph
-        for sentence in split_sentences(document.text, analyzer.settings.min_line_words):
-            if not sentence.prose:
-                continue
-            terms = analyzer.terms(document.text[sentence.start : sentence.end])
-            if not terms:
-                continue
-            doc_ids.append(d)
-            paragraphs.append(first_paragraph + sentence.paragraph)
-            next_paragraph = max(next_paragraph, first_paragraph + sentence.paragraph + 1)
-            starts.append(sentence.start)
-            ends.append(sentence.end)
-            term_ids.extend(vocab.setdefault(t, len(vocab)) for t in terms)
-            offsets.append(len(term_ids))
-    if not doc_ids:
-        raise CorpusError("the corpus holds no article text to index (only page furniture)")
-    documents = [DocumentInfo(d.name, d.title, d.date, d.sha256) for d in corpus.documents]
-    manifest = {
-        "format": FORMAT_VERSION,
-        "fingerprint": fingerprint,
-        "files": corpus_file_hashes(corpus),
-        "documents": len(documents),
-        "sentences": len(doc_ids),
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    return IndexData(
-        documents=documents,
-        vocab=list(vocab),
-        doc=np.asarray(doc_ids, dtype=np.int32),
-        paragraph=np.asarray(paragraphs, dtype=np.int32),
-        start=np.asarray(starts, dtype=np.int64),
-        end=np.asarray(ends, dtype=np.int64),
-        term_offsets=np.asarray(offsets, dtype=np.int64),
-        term_ids=np.asarray(term_ids, dtype=np.int32),
-        manifest=manifest,
-    )
-
-
-def corpus_file_hashes(corpus: Corpus) -> dict[str, str]:
-    """Every file the index was built from (skipped ones too) with its content hash."""
-    hashes = {d.name: d.sha256 for d in corpus.documents}
-    hashes.update({s.name: s.sha256 for s in corpus.skipped})
-    return dict(sorted(hashes.items()))
+def entry_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _is_replaceable(index_dir: Path) -> bool:
@@ -139,22 +85,36 @@ def _is_replaceable(index_dir: Path) -> bool:
     if not index_dir.is_dir():
         return False
     names = {p.name for p in index_dir.iterdir()}
-    return not names or "manifest.json" in names or names <= set(INDEX_FILES)
+    return not names or "manifest.json" in names or names <= set(INDEX_ENTRIES)
 
 
-def save_index(data: IndexData, index_dir: Path) -> None:
-    """Write `data` to `index_dir` atomically (temporary folder, then rename)."""
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+
+
+def save_index(data: IndexData, index_dir: Path, cache: dict[str, bytes | Path]) -> None:
+    """Write `data` and the article analyses `cache` (source hash → new bytes, or the
+    path of an unchanged cached file) to `index_dir` atomically."""
     if not _is_replaceable(index_dir):
         raise QAError(f"{index_dir} exists and is not an astana-qa index; choose another --index")
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}-building-", dir=index_dir.parent))
     try:
-        arrays = {name: getattr(data, name) for name in _ARRAY_NAMES}
-        np.savez(tmp / "arrays.npz", **arrays)
-        (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), "utf-8")
-        docs = [asdict(d) for d in data.documents]
-        (tmp / "documents.json").write_text(json.dumps(docs, ensure_ascii=False), "utf-8")
-        (tmp / "manifest.json").write_text(json.dumps(data.manifest, indent=2), "utf-8")
+        (tmp / "arrays").mkdir()
+        for name, array in data.arrays.items():
+            np.save(tmp / "arrays" / f"{name}.npy", np.ascontiguousarray(array))
+        (tmp / "cache").mkdir()
+        for key, entry in cache.items():
+            target = tmp / "cache" / f"{key}.npz"
+            if isinstance(entry, Path):
+                _link_or_copy(entry, target)
+            else:
+                target.write_bytes(entry)
+        _write_json(tmp / "vocab.json", data.vocab)
+        _write_json(tmp / "names.json", data.name_vocab)
+        _write_json(tmp / "tokenizer.json", data.tokenizer)
+        _write_json(tmp / "documents.json", [asdict(d) for d in data.documents])
+        (tmp / "manifest.json").write_text(json.dumps(data.manifest, indent=1), "utf-8")
         old = None
         if index_dir.exists():
             old = index_dir.with_name(f".{index_dir.name}-old-{os.getpid()}-{time.time_ns()}")
@@ -167,44 +127,97 @@ def save_index(data: IndexData, index_dir: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def load_index(index_dir: Path, fingerprint: str, files: dict[str, str]) -> IndexData | None:
-    """The index in `index_dir` if it is whole and matches `fingerprint` and `files`."""
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Cache entries never change once written, so the new index can share the file."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    """The manifest of the index in `index_dir`, or None if there is no readable one."""
     try:
         manifest = json.loads((index_dir / "manifest.json").read_text("utf-8"))
-        if manifest.get("format") != FORMAT_VERSION or manifest.get("fingerprint") != fingerprint:
-            log.info("index in %s was built with other settings; rebuilding", index_dir)
-            return None
-        if manifest.get("files") != files:
-            log.info("corpus changed since the index in %s was built; rebuilding", index_dir)
-            return None
-        vocab = json.loads((index_dir / "vocab.json").read_text("utf-8"))
-        docs = json.loads((index_dir / "documents.json").read_text("utf-8"))
-        with np.load(index_dir / "arrays.npz", allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in _ARRAY_NAMES}
-        data = IndexData([DocumentInfo(**d) for d in docs], vocab, manifest=manifest, **arrays)
-        _check_consistent(data)
-        return data
-    except FileNotFoundError:
+    except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def read_cached_analysis(index_dir: Path, manifest: dict, source_hash: str) -> FileAnalysis | None:
+    """An article's cached analysis, if present and undamaged (its digest is checked)."""
+    digest = manifest.get("cache", {}).get(source_hash)
+    path = index_dir / "cache" / f"{source_hash}.npz"
+    try:
+        data = path.read_bytes()
+        if digest != entry_digest(data):
+            return None
+        return FileAnalysis.from_bytes(data)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def load_index(index_dir: Path, fingerprint: str, files: dict[str, str]) -> IndexData | None:
+    """The index in `index_dir` if it is whole and matches `fingerprint` and `files`."""
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        return None
+    if manifest.get("format") != FORMAT_VERSION or manifest.get("fingerprint") != fingerprint:
+        log.info("index in %s was built with other settings; rebuilding", index_dir)
+        return None
+    if manifest.get("files") != files:
+        log.info("corpus changed since the index in %s was built; updating", index_dir)
+        return None
+    try:
+        data = IndexData(
+            documents=[DocumentInfo(**d) for d in _read_json(index_dir / "documents.json")],
+            vocab=_read_json(index_dir / "vocab.json"),
+            name_vocab=_read_json(index_dir / "names.json"),
+            tokenizer=_read_json(index_dir / "tokenizer.json"),
+            arrays={name: _open_array(index_dir, name) for name in manifest["arrays"]},
+            manifest=manifest,
+        )
+        check_consistent(data)
+        tokenizer_from_json(data.tokenizer)
+        return data
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("index in %s is unreadable (%s); rebuilding", index_dir, exc)
         return None
 
 
-def _check_consistent(data: IndexData) -> None:
-    """Raise ValueError unless the arrays agree with each other and with the manifest."""
-    n = data.sentence_count
-    if n == 0 or n != data.manifest.get("sentences"):
+def _open_array(index_dir: Path, name: str) -> np.ndarray:
+    """A stored array, memory-mapped read-only (as a plain ndarray view: slicing an
+    `np.memmap` is several times slower)."""
+    array = np.load(index_dir / "arrays" / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+    return array.view(np.ndarray)
+
+
+def _read_json(path: Path):
+    return json.loads(path.read_text("utf-8"))
+
+
+def check_consistent(data: IndexData) -> None:
+    """Raise ValueError unless the arrays agree with each other and with the manifest.
+
+    Cheap checks only (shapes and ends of offset arrays), so opening stays fast."""
+    a, n, v = data.arrays, data.sentence_count, len(data.vocab)
+    if n == 0 or n != data.manifest.get("sentences") or a["level_sizes"][0] != n:
         raise ValueError("sentence count does not match the manifest")
-    if any(len(a) != n for a in (data.paragraph, data.start, data.end)):
-        raise ValueError("sentence arrays differ in length")
-    if len(data.term_offsets) != n + 1 or data.term_offsets[-1] != len(data.term_ids):
-        raise ValueError("term offsets do not match the terms")
     if len(data.documents) != data.manifest.get("documents"):
         raise ValueError("document count does not match the manifest")
-    if data.doc.min() < 0 or data.doc.max() >= len(data.documents):
+    per_sentence = ("start", "end", "paragraph_row", "doc_row", "has_time", "has_number")
+    if any(len(a[name]) != n for name in (*per_sentence, "name_count")):
+        raise ValueError("sentence arrays differ in length")
+    ptr = a["sentence_term_ptr"]
+    if len(ptr) != n + 1 or ptr[-1] != len(a["sentence_term_ids"]):
+        raise ValueError("sentence term offsets do not match the sentences")
+    for level in ("sentence", "window", "paragraph", "document"):
+        if len(a[f"{level}.indptr"]) != v + 1:
+            raise ValueError(f"{level} postings do not match the vocabulary")
+        rows, score = a[f"{level}.rows"], a[f"{level}.score"]
+        if a[f"{level}.indptr"][-1] != len(rows) or len(rows) != len(score):
+            raise ValueError(f"{level} postings are truncated")
+    if len(a["name.indptr"]) != len(data.name_vocab) + 1:
+        raise ValueError("name postings do not match the name list")
+    if a["doc"][-1] >= len(data.documents) or a["doc"][0] < 0:
         raise ValueError("sentence points at a missing document")
-    if len(data.term_ids) and (data.term_ids.min() < 0 or data.term_ids.max() >= len(data.vocab)):
-        raise ValueError("term id outside the vocabulary")
-    if np.any(data.start >= data.end) or np.any(np.diff(data.term_offsets) < 0):
-        raise ValueError("malformed sentence spans")

@@ -36,13 +36,19 @@ _TYPE_PATTERNS = [
 ]
 _COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _TYPE_PATTERNS]
 
-_MONTH = r"january|february|march|april|may|june|july|august|september|october|november|december"
-_TIME = re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b({_MONTH})\b|\bcentur(y|ies)\b", re.IGNORECASE)
-_NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half"
-)
-_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_TIME_WORDS = frozenset([*_MONTHS, "century", "centuries"])
+_YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
+_NUMBER_WORDS = frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "dozen", "half",
+])  # fmt: skip
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*")
 _SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|[\"“‘(]\s*)$")
 
@@ -98,12 +104,15 @@ def answer_type(question: str) -> AnswerType:
 
 def mentions_time(text: str) -> bool:
     """Does `text` state a year, a month or a century?"""
-    return bool(_TIME.search(text))
+    text = text.lower()
+    if _DIGIT.search(text) and _YEAR.search(text):
+        return True
+    return not _TIME_WORDS.isdisjoint(_WORD.findall(text))
 
 
 def mentions_number(text: str) -> bool:
     """Does `text` state a quantity, in digits or in words?"""
-    return bool(_NUMBER.search(text))
+    return bool(_DIGIT.search(text)) or not _NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
 def names(text: str) -> set[str]:

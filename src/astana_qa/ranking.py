@@ -8,23 +8,34 @@ A sentence's score adds up evidence, each part scaled to 0..1 for this question:
 - the share of the question's adjacent term pairs that it has adjacent too (phrases).
 A tiny tie-break by matched question terms keeps small corpora answering where
 BM25Okapi's idf is 0 for every query term.
+
+`top` finds the best sentences without scoring all of them: a sentence whose paragraph
+holds no question term scores only its article's part plus its answer-type bonus, so
+per article and per bonus value the earliest such sentences are the only ones that can
+rank. `scores` (every sentence) is the reference `top` is tested against.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 
 from .analysis import fold
+from .assemble import level_scorer
 from .index import IndexData
-from .question import AnswerType, answer_type, mentions_number, mentions_time, names
-from .retrieval import BM25Scorer
-from .settings import IndexSettings, RankingSettings
+from .question import AnswerType, answer_type, names
+from .retrieval import UNKNOWN
+from .settings import RankingSettings
 
 # Small enough never to reorder sentences that the evidence tells apart.
 TIE_BREAK = 1e-6
+
+
+def _scaled(values: np.ndarray, best: float) -> np.ndarray:
+    """`values` divided by the best value of their kind (0 when nothing scores above 0)."""
+    return values / best if best > 0 else np.zeros(len(values))
 
 
 def _normalised(scores: np.ndarray) -> np.ndarray:
@@ -32,100 +43,188 @@ def _normalised(scores: np.ndarray) -> np.ndarray:
     return scores / best if best > 0 else np.zeros_like(scores)
 
 
-def _postings(keys_per_row: list[set]) -> dict:
-    rows: dict = defaultdict(list)
-    for row, keys in enumerate(keys_per_row):
-        for key in keys:
-            rows[key].append(row)
-    return {key: np.asarray(r, dtype=np.int64) for key, r in rows.items()}
+@dataclass(frozen=True)
+class Evidence:
+    """A question's evidence: per sentence (dense, zero where the question's terms are
+    absent), per paragraph and per article. `best` holds the maximum of each of `own`,
+    `window` and `matched`, which scales them to 0..1 (only for the rows combined)."""
+
+    own: np.ndarray
+    window: np.ndarray
+    matched: np.ndarray
+    best: dict[str, float]
+    phrase: np.ndarray
+    paragraph: np.ndarray
+    document: np.ndarray
+    kind: AnswerType
+    asked_names: np.ndarray | None
 
 
 class SentenceRanker:
     """Everything needed to score the sentences of one index for a question."""
 
-    def __init__(self, index: IndexData, sentence_texts: list[str], settings: IndexSettings):
-        self.sentence_terms = index.sentence_terms()
-        paragraph_terms: dict[int, list[str]] = defaultdict(list)
-        doc_terms: dict[int, list[str]] = defaultdict(list)
-        for terms, p, d in zip(self.sentence_terms, index.paragraph, index.doc, strict=True):
-            paragraph_terms[int(p)].extend(terms)
-            doc_terms[int(d)].extend(terms)
-        # Paragraph and document numbers may have gaps (furniture); compact them.
-        paragraph_row = {p: row for row, p in enumerate(paragraph_terms)}
-        doc_row = {d: row for row, d in enumerate(doc_terms)}
-        self.paragraph_rows = np.array([paragraph_row[int(p)] for p in index.paragraph])
-        self.doc_rows = np.array([doc_row[int(d)] for d in index.doc])
-        self.paragraph_term_sets = [frozenset(t) for t in paragraph_terms.values()]
-        self.sentences = BM25Scorer(self.sentence_terms, settings.sentence)
-        self.windows = BM25Scorer(self._windows(index.paragraph), settings.sentence)
-        self.paragraphs = BM25Scorer(list(paragraph_terms.values()), settings.context)
-        self.documents = BM25Scorer(list(doc_terms.values()), settings.context)
-        self.has_time = np.array([mentions_time(t) for t in sentence_texts], dtype=np.float64)
-        self.has_number = np.array([mentions_number(t) for t in sentence_texts], dtype=np.float64)
-        sentence_names = [names(t) for t in sentence_texts]
-        self.name_count = np.array([len(n) for n in sentence_names], dtype=np.int64)
-        self._name_rows = _postings(sentence_names)
-        self._bigram_rows = _postings([set(pairwise(t)) for t in self.sentence_terms])
+    def __init__(self, index: IndexData):
+        a = self.arrays = index.arrays
+        self.term_number = {term: i for i, term in enumerate(index.vocab)}
+        self.name_number = {name: i for i, name in enumerate(index.name_vocab)}
+        self.vocabulary_size = len(index.vocab)
+        self.sentences = level_scorer(a, "sentence")
+        self.windows = level_scorer(a, "window")
+        self.paragraphs = level_scorer(a, "paragraph")
+        self.documents = level_scorer(a, "document")
+        self.paragraph_rows = a["paragraph_row"]
+        self.doc_rows = a["doc_row"]
+        self.has_time = a["has_time"].astype(np.float64)
+        self.has_number = a["has_number"].astype(np.float64)
+        self.name_count = a["name_count"]
+        self.size = len(self.doc_rows)
+        self.paragraph_start = np.searchsorted(
+            self.paragraph_rows, np.arange(self.paragraphs.size + 1)
+        )
+        self.doc_start = np.searchsorted(self.doc_rows, np.arange(self.documents.size + 1))
 
-    def _windows(self, paragraph: np.ndarray) -> list[list[str]]:
-        """Each sentence's terms after those of the sentence before it, if that one is in
-        the same paragraph."""
-        terms = self.sentence_terms
-        return [
-            terms[i - 1] + terms[i] if i and paragraph[i - 1] == paragraph[i] else terms[i]
-            for i in range(len(terms))
-        ]
+    def term_numbers(self, terms: list[str]) -> list[int]:
+        """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
+        return [self.term_number.get(t, UNKNOWN) for t in terms]
+
+    def sentence_terms(self, sentence: int) -> np.ndarray:
+        """The distinct term numbers of one sentence."""
+        ptr = self.arrays["sentence_term_ptr"]
+        return self.arrays["sentence_term_ids"][ptr[sentence] : ptr[sentence + 1]]
+
+    def evidence(self, query: list[str], question: str) -> Evidence:
+        """Everything about the question that sentence scores are combined from."""
+        ids = self.term_numbers(query)
+        kind = answer_type(question)
+        asked = None
+        if kind is AnswerType.NAME:
+            asked = np.zeros(self.size, dtype=np.int64)
+            for word in {fold(w) for w in question.split()} | names(question):
+                number = self.name_number.get(word.strip("?.,!;:\"'"))
+                if number is not None:
+                    asked[self._rows("name", number)] += 1
+        own = self.sentences.scores(ids)
+        window = self.windows.scores(ids)
+        matched = self.sentences.matched_weight(ids)
+        return Evidence(
+            own=own,
+            window=window,
+            matched=matched,
+            best={
+                n: float(v.max(initial=0.0))
+                for n, v in (("own", own), ("window", window), ("matched", matched))
+            },
+            phrase=self.phrase_match(query),
+            paragraph=_normalised(self.paragraphs.scores(ids)),
+            document=_normalised(self.documents.scores(ids)),
+            kind=kind,
+            asked_names=asked,
+        )
+
+    def combine(self, ev: Evidence, rows: np.ndarray, settings: RankingSettings) -> np.ndarray:
+        """The combined score of the sentences `rows`."""
+        return (
+            _scaled(ev.own[rows], ev.best["own"])
+            + settings.window_weight * _scaled(ev.window[rows], ev.best["window"])
+            + settings.paragraph_weight * ev.paragraph[self.paragraph_rows[rows]]
+            + settings.document_weight * ev.document[self.doc_rows[rows]]
+            + settings.answer_type_weight * self.answer_type_match(ev, rows)
+            + settings.phrase_weight * ev.phrase[rows]
+            + TIE_BREAK * _scaled(ev.matched[rows], ev.best["matched"])
+        )
 
     def scores(self, query: list[str], question: str, settings: RankingSettings) -> np.ndarray:
         """The combined score of every sentence for the question and its terms `query`."""
-        own = _normalised(self.sentences.scores(query))
-        window = _normalised(self.windows.scores(query))
-        paragraph = _normalised(self.paragraphs.scores(query))[self.paragraph_rows]
-        document = _normalised(self.documents.scores(query))[self.doc_rows]
-        matched = _normalised(self.sentences.matched_weight(query))
-        return (
-            own
-            + settings.window_weight * window
-            + settings.paragraph_weight * paragraph
-            + settings.document_weight * document
-            + settings.answer_type_weight * self.answer_type_match(question)
-            + settings.phrase_weight * self.phrase_match(query)
-            + TIE_BREAK * matched
-        )
+        return self.combine(self.evidence(query, question), np.arange(self.size), settings)
 
-    def answer_type_match(self, question: str) -> np.ndarray:
-        """1 for sentences that hold the kind of thing `question` asks for, else 0."""
-        kind = answer_type(question)
-        if kind is AnswerType.TIME:
-            return self.has_time
-        if kind is AnswerType.NUMBER:
-            return self.has_number
-        if kind is AnswerType.NAME:
-            asked = np.zeros_like(self.name_count)
-            for word in {fold(w) for w in question.split()} | names(question):
-                rows = self._name_rows.get(word.strip("?.,!;:\"'"))
-                if rows is not None:
-                    asked[rows] += 1
-            return (self.name_count > asked).astype(np.float64)
-        return np.zeros(len(self.name_count))
+    def top(
+        self, query: list[str], question: str, settings: RankingSettings, count: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The `count` best sentences and their scores, best first (ties: earlier first);
+        the same as ranking `scores` but touching only sentences that can rank."""
+        ev = self.evidence(query, question)
+        near = self._sentences_of_matching_paragraphs(self.term_numbers(query))
+        in_near = np.zeros(self.size, dtype=bool)
+        in_near[near] = True
+        # Elsewhere a sentence scores document part + answer-type bonus, nothing else.
+        doc_order = np.argsort(-ev.document, kind="stable")
+        bonus_values = (True, False) if ev.kind is not AnswerType.NONE else (False,)
+        rest = [self._earliest(ev, doc_order, in_near, b, count) for b in bonus_values]
+        rows = np.concatenate([near, *rest])
+        scores = self.combine(ev, rows, settings)
+        if len(rows) > count:  # keep the best `count`, ties at the cut going to earlier rows
+            cut = np.partition(scores, len(scores) - count)[len(scores) - count]
+            keep = np.flatnonzero(scores >= cut)
+            rows, scores = rows[keep], scores[keep]
+        order = np.lexsort((rows, -scores))[:count]
+        return rows[order], scores[order]
+
+    def _sentences_of_matching_paragraphs(self, ids: list[int]) -> np.ndarray:
+        matching = np.zeros(self.paragraphs.size, dtype=bool)
+        for term in set(ids) - {UNKNOWN}:
+            matching[self.paragraphs.rows(term)] = True
+        paragraphs = np.flatnonzero(matching)
+        starts = self.paragraph_start[paragraphs]
+        lengths = self.paragraph_start[paragraphs + 1] - starts
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        return offsets + np.arange(int(lengths.sum()))
+
+    def _earliest(
+        self, ev: Evidence, doc_order: np.ndarray, excluded: np.ndarray, bonus: bool, count: int
+    ) -> np.ndarray:
+        """Up to `count` sentences outside `excluded` whose answer-type bonus is `bonus`,
+        from the best-scoring articles first and in text order within an article."""
+        taken: list[np.ndarray] = []
+        needed = count
+        for doc in doc_order.tolist():
+            rows = np.arange(self.doc_start[doc], self.doc_start[doc + 1])
+            rows = rows[~excluded[rows] & (self.answer_type_match(ev, rows) == bonus)][:needed]
+            taken.append(rows)
+            needed -= len(rows)
+            if needed == 0:
+                break
+        return np.concatenate(taken) if taken else np.zeros(0, dtype=np.int64)
+
+    def answer_type_match(self, ev: Evidence, rows: np.ndarray) -> np.ndarray:
+        """1 for the sentences `rows` that hold the kind of thing asked for, else 0."""
+        if ev.kind is AnswerType.TIME:
+            return self.has_time[rows]
+        if ev.kind is AnswerType.NUMBER:
+            return self.has_number[rows]
+        if ev.kind is AnswerType.NAME:
+            return (self.name_count[rows] > ev.asked_names[rows]).astype(np.float64)
+        return np.zeros(len(rows))
+
+    def _rows(self, kind: str, number: int) -> np.ndarray:
+        ptr = self.arrays[f"{kind}.indptr"]
+        return self.arrays[f"{kind}.rows"][ptr[number] : ptr[number + 1]]
 
     def phrase_match(self, query: list[str]) -> np.ndarray:
         """Share of the question's distinct adjacent term pairs found adjacent here."""
         bigrams = set(pairwise(query))
         found = np.zeros(len(self.name_count))
-        for bigram in bigrams:
-            rows = self._bigram_rows.get(bigram)
-            if rows is not None:
-                found[rows] += 1
+        keys = self.arrays["bigram.keys"]
+        for pair in bigrams:
+            first, second = self.term_numbers(list(pair))
+            if UNKNOWN in (first, second):
+                continue
+            key = first * self.vocabulary_size + second
+            at = int(np.searchsorted(keys, key))
+            if at < len(keys) and keys[at] == key:
+                found[self._rows("bigram", at)] += 1
         return found / len(bigrams) if bigrams else found
 
     def coverage(self, query: list[str], sentence: int) -> float:
         """Share (0..1) of the question's informative terms found in the sentence or its
         paragraph, each term weighted by how rare it is among sentences."""
-        terms = set(query)
+        terms = {t: self.term_number.get(t, UNKNOWN) for t in query}
         if not terms:
             return 0.0
-        context = self.paragraph_term_sets[self.paragraph_rows[sentence]]
-        weights = {t: self.sentences.weight(t) for t in terms}
-        found = sum(w for t, w in weights.items() if t in context)
-        return found / sum(weights.values())
+        paragraph = int(self.paragraph_rows[sentence])
+        weights = [self.sentences.weight(n) for n in terms.values()]
+        found = sum(
+            w
+            for n, w in zip(terms.values(), weights, strict=True)
+            if self.paragraphs.contains(n, paragraph)
+        )
+        return found / sum(weights)

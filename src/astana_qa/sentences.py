@@ -1,14 +1,17 @@
 """Splitting an article into sentences with exact character offsets (NLTK Punkt).
 
 Punkt normally loads parameters from a data download that offline machines cannot
-fetch, so the tokenizer is built here from parameters learnt by `PunktTrainer` on the
-article itself plus the abbreviation list kept in `data/abbreviations.txt`. Training on
-one article at a time keeps each file's split independent of the rest of the corpus.
+fetch, so the tokenizer is built here from parameters learnt by `PunktTrainer` on a
+sample of the corpus, plus the abbreviation list kept in `data/abbreviations.txt`.
+The parameters are plain data (`parameters_to_json`), stored with the index, so every
+article of a corpus is split by the same tokenizer however the index was updated.
 Line breaks always end sentences, so a headline is a sentence of its own.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,16 +45,50 @@ def known_abbreviations() -> frozenset[str]:
     )
 
 
+def train_parameters(texts: Iterable[str]) -> PunktParameters:
+    """Punkt parameters learnt from `texts`, with the project's abbreviations added."""
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = True
+    for text in texts:
+        trainer.train(text, finalize=False)
+    trainer.finalize_training()
+    params = trainer.get_params()
+    params.abbrev_types.update(known_abbreviations())
+    return params
+
+
 def build_tokenizer(train_text: str | None = None) -> PunktSentenceTokenizer:
     """A Punkt tokenizer from the project's abbreviations, refined by training on `train_text`."""
     if train_text:
-        trainer = PunktTrainer()
-        trainer.INCLUDE_ALL_COLLOCS = True
-        trainer.train(train_text, finalize=True)
-        params = trainer.get_params()
-    else:
-        params = PunktParameters()
+        return PunktSentenceTokenizer(train_parameters([train_text]))
+    params = PunktParameters()
     params.abbrev_types.update(known_abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def parameters_to_json(params: PunktParameters) -> dict:
+    """Punkt parameters as plain, sorted JSON data (equal parameters, equal JSON)."""
+    return {
+        "abbrev_types": sorted(params.abbrev_types),
+        "collocations": sorted([a, b] for a, b in params.collocations),
+        "sentence_starters": sorted(params.sent_starters),
+        "ortho_context": dict(sorted((k, v) for k, v in params.ortho_context.items() if v)),
+    }
+
+
+def tokenizer_from_json(data: object) -> PunktSentenceTokenizer:
+    """The tokenizer for parameters saved by `parameters_to_json`; ValueError if `data`
+    is not such parameters."""
+    try:
+        params = PunktParameters()
+        params.abbrev_types = set(map(str, data["abbrev_types"]))
+        params.collocations = {(str(a), str(b)) for a, b in data["collocations"]}
+        params.sent_starters = set(map(str, data["sentence_starters"]))
+        params.ortho_context = defaultdict(
+            int, {str(k): int(v) for k, v in data["ortho_context"].items()}
+        )
+    except (TypeError, KeyError, ValueError, AttributeError) as exc:
+        raise ValueError(f"not Punkt parameters: {exc}") from exc
     return PunktSentenceTokenizer(params)
 
 
@@ -80,9 +117,12 @@ def paragraph_numbers(lines: list[str]) -> list[int]:
     return numbers
 
 
-def split_sentences(text: str, min_line_words: int) -> list[Sentence]:
-    """Every sentence of a document, in order, with offsets into `text` and a prose flag."""
-    tokenizer = build_tokenizer(text)
+def split_sentences(
+    text: str, min_line_words: int, tokenizer: PunktSentenceTokenizer | None = None
+) -> list[Sentence]:
+    """Every sentence of a document, in order, with offsets into `text` and a prose flag
+    (`tokenizer` None: a Punkt tokenizer trained on `text` itself)."""
+    tokenizer = tokenizer or build_tokenizer(text)
     lines = line_spans(text)
     line_texts = [text[s:e] for s, e in lines]
     furniture = furniture_lines(line_texts, min_line_words)

@@ -1,0 +1,132 @@
+"""Assembling per-article analyses into the corpus-wide arrays of an index.
+
+Sentences of all articles are numbered in corpus order and their terms mapped into one
+vocabulary. From the sentences × terms count matrix come the four BM25 levels the
+ranking fuses: the sentence, its window (itself with the sentence before it in the
+same paragraph), its paragraph and its article. Sparse matrix products in SciPy do the
+counting, so assembling a million sentences takes seconds, and assembling from cached
+analyses is all an incremental update costs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from .file_analysis import FileAnalysis
+from .retrieval import POSTINGS_ARRAYS, BM25Scorer, Postings, build_postings, count_matrix
+from .settings import IndexSettings
+
+LEVELS = ("sentence", "window", "paragraph", "document")
+
+
+def _global_ids(words: list[str], vocab: dict[str, int]) -> np.ndarray:
+    return np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.int64, len(words))
+
+
+def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
+
+
+def _ptr(parts: list[np.ndarray]) -> np.ndarray:
+    """Concatenate per-file offset arrays (each starting at 0) into one."""
+    lengths = [np.diff(p) for p in parts]
+    return np.concatenate([[0], np.cumsum(_concat(lengths, np.int64))]).astype(np.int64)
+
+
+def _group_matrix(group: np.ndarray, groups: int) -> sparse.csr_matrix:
+    """groups × sentences indicator: which sentences each group (paragraph, article) holds."""
+    ones = np.ones(len(group), dtype=np.float32)
+    return sparse.csr_matrix((ones, (group, np.arange(len(group)))), shape=(groups, len(group)))
+
+
+def _compact(numbers: np.ndarray) -> tuple[np.ndarray, int]:
+    """Renumber ascending group numbers (with gaps) as 0, 1, 2, ... in order."""
+    starts = np.concatenate([[True], numbers[1:] != numbers[:-1]]) if len(numbers) else numbers
+    return np.cumsum(starts).astype(np.int32) - 1, int(np.count_nonzero(starts))
+
+
+def _bigram_postings(term_ids: np.ndarray, term_ptr: np.ndarray, vocab_size: int) -> dict:
+    """Sentences holding each adjacent term pair, keyed `first * vocab_size + second`."""
+    sentence = np.repeat(np.arange(len(term_ptr) - 1), np.diff(term_ptr))
+    pair = np.ones(len(term_ids), dtype=bool)
+    pair[term_ptr[1:] - 1] = False  # the last term of a sentence starts no pair
+    first = np.flatnonzero(pair)
+    keys = term_ids[first].astype(np.int64) * vocab_size + term_ids[first + 1]
+    rows = sentence[first]
+    order = np.argsort(keys, kind="stable")  # rows stay ascending within a key
+    keys, rows = keys[order], rows[order]
+    distinct = np.concatenate([[True], (keys[1:] != keys[:-1]) | (rows[1:] != rows[:-1])])
+    keys, rows = keys[distinct], rows[distinct]
+    new_key = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else []
+    return {
+        "bigram.keys": keys[new_key] if len(keys) else keys,
+        "bigram.indptr": np.append(new_key, len(keys)).astype(np.int64),
+        "bigram.rows": rows.astype(np.int32),
+    }
+
+
+def assemble(analyses: list[FileAnalysis], settings: IndexSettings) -> tuple[dict, list, list]:
+    """The index arrays of a corpus from its articles' analyses (in corpus order).
+
+    Returns `(arrays, vocab, name_vocab)`; arrays are named as `IndexData` stores them.
+    """
+    vocab: dict[str, int] = {}
+    name_vocab: dict[str, int] = {}
+    term_ids, name_ids, doc, paragraph = [], [], [], []
+    for number, fa in enumerate(analyses):
+        term_ids.append(_global_ids(fa.vocab, vocab)[fa.term_ids])
+        name_ids.append(_global_ids(fa.name_vocab, name_vocab)[fa.name_ids])
+        doc.append(np.full(fa.sentence_count, number, dtype=np.int64))
+        paragraph.append(fa.paragraph.astype(np.int64) + (number << 32))
+    term_ptr = _ptr([fa.term_ptr for fa in analyses])
+    name_ptr = _ptr([fa.name_ptr for fa in analyses])
+    all_terms, all_names = _concat(term_ids, np.int32), _concat(name_ids, np.int32)
+    n = len(term_ptr) - 1
+    docs = _concat(doc, np.int64)
+    paragraph_row, paragraphs = _compact(_concat(paragraph, np.int64))
+    doc_row, documents = _compact(docs)
+
+    counts = count_matrix(all_terms, term_ptr, len(vocab))
+    same_paragraph = np.flatnonzero(paragraph_row[1:] == paragraph_row[:-1]) + 1
+    previous = sparse.csr_matrix(
+        (np.ones(len(same_paragraph), np.float32), (same_paragraph, same_paragraph - 1)),
+        shape=(n, n),
+    )
+    level_counts = {
+        "sentence": counts,
+        "window": (counts + previous @ counts).tocsr(),
+        "paragraph": (_group_matrix(paragraph_row, paragraphs) @ counts).tocsr(),
+        "document": (_group_matrix(doc_row, documents) @ counts).tocsr(),
+    }
+    arrays: dict[str, np.ndarray] = {
+        "doc": docs.astype(np.int32),
+        "start": _concat([fa.start for fa in analyses], np.int64),
+        "end": _concat([fa.end for fa in analyses], np.int64),
+        "paragraph_row": paragraph_row,
+        "doc_row": doc_row,
+        "has_time": _concat([fa.has_time for fa in analyses], bool),
+        "has_number": _concat([fa.has_number for fa in analyses], bool),
+        "name_count": np.diff(name_ptr).astype(np.int32),
+        "sentence_term_ptr": counts.indptr.astype(np.int64),
+        "sentence_term_ids": counts.indices.astype(np.int32),
+    }
+    for level, matrix in level_counts.items():
+        params = settings.sentence if level in ("sentence", "window") else settings.context
+        postings = build_postings(matrix, params)
+        arrays.update({f"{level}.{k}": v for k, v in vars(postings).items()})
+    arrays.update(_bigram_postings(all_terms, term_ptr, len(vocab)))
+    names = sparse.csr_matrix(
+        (np.ones(len(all_names), np.float32), all_names, name_ptr), shape=(n, len(name_vocab))
+    ).tocsc()
+    names.sort_indices()
+    arrays["name.indptr"] = names.indptr.astype(np.int64)
+    arrays["name.rows"] = names.indices.astype(np.int32)
+    arrays["level_sizes"] = np.array([m.shape[0] for m in level_counts.values()], np.int64)
+    return arrays, list(vocab), list(name_vocab)
+
+
+def level_scorer(arrays: dict, level: str) -> BM25Scorer:
+    """One BM25 level's scorer over an index's named arrays."""
+    postings = Postings(*(arrays[f"{level}.{name}"] for name in POSTINGS_ARRAYS))
+    return BM25Scorer(postings, int(arrays["level_sizes"][LEVELS.index(level)]))

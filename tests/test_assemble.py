@@ -1,0 +1,51 @@
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from astana_qa.analysis import Analyzer
+from astana_qa.assemble import LEVELS, assemble, level_scorer
+from astana_qa.file_analysis import analyse_file
+from astana_qa.settings import AnalysisSettings, IndexSettings
+
+ARTICLES = [
+    "Port news today\n\nThe port of Varna grew fast in 2020. It now ships grain.\n\n"
+    "Grain prices fell in the spring across the region.\n",
+    "City notes for May\n\nThe city of Burgas opened a port museum near the grain docks.\n",
+]
+
+
+def test_every_level_scores_like_rank_bm25_over_its_texts():
+    analyzer = Analyzer(AnalysisSettings())
+    analyses = [analyse_file(text, analyzer) for text in ARTICLES]
+    settings = IndexSettings()
+    arrays, vocab, _ = assemble(analyses, settings)
+    sentences = [
+        [fa.vocab[t] for t in fa.term_ids[a:b]]
+        for fa in analyses
+        for a, b in zip(fa.term_ptr[:-1], fa.term_ptr[1:], strict=True)
+    ]
+    paragraph, doc = arrays["paragraph_row"], arrays["doc_row"]
+    windows = [
+        (sentences[i - 1] if i and paragraph[i - 1] == paragraph[i] else []) + sentences[i]
+        for i in range(len(sentences))
+    ]
+    paragraphs = [sum((s for s, p in zip(sentences, paragraph, strict=True) if p == row), [])
+                  for row in range(paragraph.max() + 1)]  # fmt: skip
+    documents = [sum((s for s, d in zip(sentences, doc, strict=True) if d == row), [])
+                 for row in range(doc.max() + 1)]  # fmt: skip
+    texts = dict(zip(LEVELS, (sentences, windows, paragraphs, documents), strict=True))
+    query = ["port", "grain", "varna", "citi"]
+    ids = [vocab.index(t) for t in query]
+    for level in LEVELS:
+        params = settings.sentence if level in ("sentence", "window") else settings.context
+        expected = BM25Okapi(texts[level], k1=params.k1, b=params.b).get_scores(query)
+        np.testing.assert_allclose(level_scorer(arrays, level).scores(ids), expected, rtol=1e-12)
+
+
+def test_adjacent_term_pairs_are_indexed_per_sentence():
+    analyzer = Analyzer(AnalysisSettings())
+    arrays, vocab, _ = assemble([analyse_file(ARTICLES[0], analyzer)], IndexSettings())
+    key = vocab.index("grain") * len(vocab) + vocab.index("price")
+    at = int(np.searchsorted(arrays["bigram.keys"], key))
+    assert arrays["bigram.keys"][at] == key
+    ptr = arrays["bigram.indptr"]
+    assert arrays["bigram.rows"][ptr[at] : ptr[at + 1]].tolist() == [3]
