@@ -13,6 +13,10 @@ ARTICLES = [
 ]
 
 
+def joined(sentences: list[list[str]], group: np.ndarray, row: int) -> list[str]:
+    return [t for s, g in zip(sentences, group, strict=True) if g == row for t in s]
+
+
 def test_every_level_scores_like_rank_bm25_over_its_texts():
     analyzer = Analyzer(AnalysisSettings())
     analyses = [analyse_file(text, analyzer) for text in ARTICLES]
@@ -28,10 +32,8 @@ def test_every_level_scores_like_rank_bm25_over_its_texts():
         (sentences[i - 1] if i and paragraph[i - 1] == paragraph[i] else []) + sentences[i]
         for i in range(len(sentences))
     ]
-    paragraphs = [sum((s for s, p in zip(sentences, paragraph, strict=True) if p == row), [])
-                  for row in range(paragraph.max() + 1)]  # fmt: skip
-    documents = [sum((s for s, d in zip(sentences, doc, strict=True) if d == row), [])
-                 for row in range(doc.max() + 1)]  # fmt: skip
+    paragraphs = [joined(sentences, paragraph, row) for row in range(paragraph.max() + 1)]
+    documents = [joined(sentences, doc, row) for row in range(doc.max() + 1)]
     texts = dict(zip(LEVELS, (sentences, windows, paragraphs, documents), strict=True))
     query = ["port", "grain", "varna", "citi"]
     ids = [vocab.index(t) for t in query]

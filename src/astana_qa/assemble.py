@@ -10,6 +10,8 @@ analyses is all an incremental update costs.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 from scipy import sparse
 
@@ -20,8 +22,11 @@ from .settings import IndexSettings
 LEVELS = ("sentence", "window", "paragraph", "document")
 
 
-def _global_ids(words: list[str], vocab: dict[str, int]) -> np.ndarray:
-    return np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.int64, len(words))
+def _numbering(word_lists: list[list[str]]) -> tuple[list[str], list[np.ndarray]]:
+    """One vocabulary (words in order of first use) and each list's words' numbers in it."""
+    vocab = list(dict.fromkeys(chain.from_iterable(word_lists)))
+    number = {w: i for i, w in enumerate(vocab)}.__getitem__
+    return vocab, [np.fromiter(map(number, words), np.int64, len(words)) for words in word_lists]
 
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -71,12 +76,12 @@ def assemble(analyses: list[FileAnalysis], settings: IndexSettings) -> tuple[dic
 
     Returns `(arrays, vocab, name_vocab)`; arrays are named as `IndexData` stores them.
     """
-    vocab: dict[str, int] = {}
-    name_vocab: dict[str, int] = {}
+    vocab, term_numbers = _numbering([fa.vocab for fa in analyses])
+    name_vocab, name_numbers = _numbering([fa.name_vocab for fa in analyses])
     term_ids, name_ids, doc, paragraph = [], [], [], []
     for number, fa in enumerate(analyses):
-        term_ids.append(_global_ids(fa.vocab, vocab)[fa.term_ids])
-        name_ids.append(_global_ids(fa.name_vocab, name_vocab)[fa.name_ids])
+        term_ids.append(term_numbers[number][fa.term_ids])
+        name_ids.append(name_numbers[number][fa.name_ids])
         doc.append(np.full(fa.sentence_count, number, dtype=np.int64))
         paragraph.append(fa.paragraph.astype(np.int64) + (number << 32))
     term_ptr = _ptr([fa.term_ptr for fa in analyses])
@@ -123,7 +128,7 @@ def assemble(analyses: list[FileAnalysis], settings: IndexSettings) -> tuple[dic
     arrays["name.indptr"] = names.indptr.astype(np.int64)
     arrays["name.rows"] = names.indices.astype(np.int32)
     arrays["level_sizes"] = np.array([m.shape[0] for m in level_counts.values()], np.int64)
-    return arrays, list(vocab), list(name_vocab)
+    return arrays, vocab, name_vocab
 
 
 def level_scorer(arrays: dict, level: str) -> BM25Scorer:

@@ -130,9 +130,9 @@ def build_index(
         digests[key] = old["cache"][key]
     tokenizer = tokenizer_from_json(tokenizer_json)
     new = _analyse(list(todo.values()), analyzer, tokenizer, progress)
-    for key, analysis in zip(todo, new, strict=True):
+    for key, (analysis, data) in zip(todo, new, strict=True):
         analyses[key] = analysis
-        cache[key] = data = analysis.to_bytes()
+        cache[key] = data
         digests[key] = entry_digest(data)
 
     ordered = [analyses[d.sha256] for d in corpus.documents]
@@ -190,9 +190,15 @@ def _start_worker(analyzer: Analyzer, tokenizer: PunktSentenceTokenizer) -> None
     _worker_state = (analyzer, tokenizer)
 
 
-def _analyse_in_worker(text: str) -> FileAnalysis:
+def _analyse_in_worker(text: str) -> tuple[FileAnalysis, bytes]:
     assert _worker_state is not None
-    return analyse_file(text, *_worker_state)
+    return _analysed(text, *_worker_state)
+
+
+def _analysed(text: str, analyzer: Analyzer, tokenizer: PunktSentenceTokenizer):
+    """An article's analysis and its cache entry (made here, in parallel when in a worker)."""
+    analysis = analyse_file(text, analyzer, tokenizer)
+    return analysis, analysis.to_bytes()
 
 
 def _analyse(
@@ -200,13 +206,13 @@ def _analyse(
     analyzer: Analyzer,
     tokenizer: PunktSentenceTokenizer,
     progress: Progress | None,
-) -> Iterable[FileAnalysis]:
+) -> Iterable[tuple[FileAnalysis, bytes]]:
     """Analyse `documents` in order, on every core when there is enough text."""
     chars = sum(len(d.text) for d in documents)
     show = progress if progress and chars >= PARALLEL_MIN_CHARS else lambda items, total: items
     workers = min(os.cpu_count() or 1, len(documents))
     if workers < 2 or chars < PARALLEL_MIN_CHARS:
-        return [analyse_file(d.text, analyzer, tokenizer) for d in documents]
+        return [_analysed(d.text, analyzer, tokenizer) for d in documents]
     texts = [d.text for d in documents]
     with ProcessPoolExecutor(workers, initializer=_start_worker,
                              initargs=(analyzer, tokenizer)) as pool:  # fmt: skip

@@ -260,7 +260,10 @@ def format_bench(result: dict) -> str:
     ours, theirs = result["astana_qa"], result["bm25s"]
     ratios = [f"{ours[k] / theirs[k]:.2f}" if ours.get(k) and theirs.get(k) else "-" for k in keys]
     rows.append("this/bm25s " + "".join(f"{r:>10}" for r in ratios))
-    rows.append(f"re-index after adding one article: {ours['add_one_s']:.2f} s")
+    rows.append(
+        f"re-index after adding one article: {ours['add_one_s']:.2f} s "
+        f"({ours['analysed']} article(s) analysed)"
+    )
     speedup = result["rank_bm25"]["p50_ms"] / ours["p50_ms"]
     rows.append(f"query p50 speed-up over rank-bm25 get_scores: {speedup:.0f}x")
     return "\n".join(rows)
