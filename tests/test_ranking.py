@@ -101,9 +101,7 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("count", [1, 3, 50])
-@pytest.mark.parametrize("question", QUESTIONS)
-def test_top_equals_ranking_every_sentence(engine, question, count):
+def assert_top_equals_scoring_every_sentence(engine: QAEngine, question: str, count: int):
     r = engine.ranker
     query = engine.analyzer.terms(question)
     settings = engine.settings.ranking
@@ -114,10 +112,16 @@ def test_top_equals_ranking_every_sentence(engine, question, count):
     assert top_scores.tolist() == scores[expected].tolist()
 
 
+@pytest.mark.parametrize("count", [1, 3, 50])
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_top_equals_ranking_every_sentence(engine, question, count):
+    assert_top_equals_scoring_every_sentence(engine, question, count)
+
+
 def test_top_reaches_sentences_whose_paragraph_has_no_question_term(make_corpus, tmp_path):
     # Many articles, one matching sentence: the rest of the top comes from articles
     # and paragraphs without the question's terms, ranked by article and answer type.
     files = {f"{i:02d}.txt": f"Story {i} of the week\n\n{ARTICLE}" for i in range(8)}
     files["99.txt"] = "A note on zebras\n\nThe zebra crossing near the harbour opened in 2020.\n"
     engine = QAEngine.open(make_corpus(files), tmp_path / "index")
-    test_top_equals_ranking_every_sentence(engine, "When did the zebra crossing open?", 40)
+    assert_top_equals_scoring_every_sentence(engine, "When did the zebra crossing open?", 40)
