@@ -95,23 +95,22 @@ def build_index(
     unless `rebuild`; returns the new index (in memory) and what was done."""
     began = time.perf_counter()
     previous = read_manifest(index_dir) or {}
-    old = None if rebuild else read_manifest(index_dir)
-    if old is not None and (
-        old.get("format") != FORMAT_VERSION or old.get("fingerprint") != fingerprint
-    ):
-        old = None
+    reusable = (
+        not rebuild
+        and previous.get("format") == FORMAT_VERSION
+        and previous.get("fingerprint") == fingerprint
+    )
+    old_tokenizer = _read_tokenizer(index_dir) if reusable else None
     sample = [d.sha256 for d in training_sample(corpus.documents)]
-    if old is not None and old.get("tokenizer_sample") == sample:
-        tokenizer_json = _read_tokenizer(index_dir)
-    else:
-        tokenizer_json = None
-    retrained = tokenizer_json is None
-    if tokenizer_json is None:
+    retrained = old_tokenizer is None or previous.get("tokenizer_sample") != sample
+    if retrained:
         chosen = set(sample)
         texts = (d.text for d in corpus.documents if d.sha256 in chosen)
         tokenizer_json = parameters_to_json(train_parameters(texts))
-    if old is not None and _read_tokenizer(index_dir) != tokenizer_json:
-        old = None  # sentences would split differently: no cached analysis is valid
+    else:
+        tokenizer_json = old_tokenizer
+    # With other Punkt parameters sentences may split differently: no cached analysis holds.
+    old = previous if reusable and old_tokenizer == tokenizer_json else None
 
     analyses: dict[str, FileAnalysis] = {}
     cache: dict[str, bytes | Path] = {}
