@@ -38,9 +38,13 @@ def _scaled(values: np.ndarray, best: float) -> np.ndarray:
     return values / best if best > 0 else np.zeros(len(values))
 
 
+def _best(scores: np.ndarray) -> float:
+    return float(scores.max(initial=0.0))
+
+
 def _normalised(scores: np.ndarray) -> np.ndarray:
-    best = scores.max(initial=0.0)
-    return scores / best if best > 0 else np.zeros_like(scores)
+    """`scores` scaled to 0..1 by their best value."""
+    return _scaled(scores, _best(scores))
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,7 @@ class SentenceRanker:
             own=own,
             window=window,
             matched=matched,
-            best={
-                n: float(v.max(initial=0.0))
-                for n, v in (("own", own), ("window", window), ("matched", matched))
-            },
+            best={n: _best(v) for n, v in (("own", own), ("window", window), ("matched", matched))},
             phrase=self.phrase_match(query),
             paragraph=_normalised(self.paragraphs.scores(ids)),
             document=_normalised(self.documents.scores(ids)),
