@@ -2,7 +2,8 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from astana_qa.analysis import Analyzer
-from astana_qa.assemble import LEVELS, assemble, level_scorer
+from astana_qa.assemble import LEVELS, assemble, bigram_key
+from astana_qa.segments import level_scorer
 from astana_qa.file_analysis import analyse_file
 from astana_qa.settings import AnalysisSettings, IndexSettings
 
@@ -21,7 +22,8 @@ def test_every_level_scores_like_rank_bm25_over_its_texts():
     analyzer = Analyzer(AnalysisSettings())
     analyses = [analyse_file(text, analyzer) for text in ARTICLES]
     settings = IndexSettings()
-    arrays, vocab, _ = assemble(analyses, settings)
+    vocab: list[str] = []
+    arrays = assemble(analyses, vocab, [])
     sentences = [
         [fa.vocab[t] for t in fa.term_ids[a:b]]
         for fa in analyses
@@ -40,13 +42,15 @@ def test_every_level_scores_like_rank_bm25_over_its_texts():
     for level in LEVELS:
         params = settings.sentence if level in ("sentence", "window") else settings.context
         expected = BM25Okapi(texts[level], k1=params.k1, b=params.b).get_scores(query)
-        np.testing.assert_allclose(level_scorer(arrays, level).scores(ids), expected, rtol=1e-12)
+        scorer = level_scorer([arrays], level, len(vocab), settings)
+        np.testing.assert_allclose(scorer.scores(ids), expected, rtol=1e-12)
 
 
 def test_adjacent_term_pairs_are_indexed_per_sentence():
     analyzer = Analyzer(AnalysisSettings())
-    arrays, vocab, _ = assemble([analyse_file(ARTICLES[0], analyzer)], IndexSettings())
-    key = vocab.index("grain") * len(vocab) + vocab.index("price")
+    vocab: list[str] = []
+    arrays = assemble([analyse_file(ARTICLES[0], analyzer)], vocab, [])
+    key = bigram_key(vocab.index("grain"), vocab.index("price"))
     at = int(np.searchsorted(arrays["bigram.keys"], key))
     assert arrays["bigram.keys"][at] == key
     ptr = arrays["bigram.indptr"]

@@ -25,17 +25,31 @@ def answers(engine: QAEngine) -> list[dict]:
     return [{**engine.ask(q).to_dict(), "took_ms": 0} for q in QUESTIONS]
 
 
-def arrays(engine: QAEngine) -> dict:
-    return {name: np.asarray(a) for name, a in engine.index.arrays.items()}
+def scored_sentences(engine: QAEngine, question: str) -> dict:
+    """Every sentence, by file name and offsets, with its flags and combined score."""
+    ranker, rows = engine.ranker, engine.ranker.arrays
+    query = engine.analyzer.terms(question)
+    scores = ranker.scores(query, question, engine.settings.ranking)
+    names = [engine.index.documents[d].name for d in rows["doc"]]
+    return {
+        (name, int(start), int(end)): (bool(t), bool(n), int(c), float(score))
+        for name, start, end, t, n, c, score in zip(
+            names, rows["start"], rows["end"], rows["has_time"], rows["has_number"],
+            rows["name_count"], scores, strict=True,
+        )
+    }  # fmt: skip
 
 
 def assert_same_index(a: QAEngine, b: QAEngine) -> None:
-    assert a.index.vocab == b.index.vocab
-    assert a.index.documents == b.index.documents
-    left, right = arrays(a), arrays(b)
-    assert left.keys() == right.keys()
-    for name in left:
-        np.testing.assert_array_equal(left[name], right[name], err_msg=name)
+    """Same articles, sentences and scores (however the two are split into segments)."""
+    by_name = lambda docs: sorted(docs, key=lambda d: d.name)  # noqa: E731
+    assert by_name(a.index.documents) == by_name(b.index.documents)
+    for question in QUESTIONS:
+        left, right = scored_sentences(a, question), scored_sentences(b, question)
+        assert left.keys() == right.keys()
+        for key, value in left.items():
+            assert value[:3] == right[key][:3], key
+            assert value[3] == pytest.approx(right[key][3], rel=1e-12, abs=1e-15), key
     assert answers(a) == answers(b)
 
 

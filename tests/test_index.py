@@ -1,4 +1,5 @@
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -23,23 +24,21 @@ def test_index_is_reused_when_current(corpus, tmp_path):
     index = tmp_path / "index"
     assert QAEngine.open(corpus, index).stats.rebuilt
     assert not QAEngine.open(corpus, index).stats.rebuilt
-    assert sorted(p.name for p in index.iterdir()) == [
-        "arrays", "cache", "documents.json", "manifest.json", "names.json", "tokenizer.json",
-        "vocab.json",
-    ]  # fmt: skip
+    assert sorted(p.name for p in index.iterdir()) == ["cache", "gen-1", "manifest.json", "segments"]
+    assert sorted(p.name for p in (index / "segments").iterdir()) == ["000001"]
 
 
 def test_index_holds_no_pickle_and_opens_memory_mapped(corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index")
-    for path in (tmp_path / "index" / "arrays").glob("*.npy"):
+    for path in (tmp_path / "index" / "segments").glob("*/*.npy"):
         assert np.load(path, allow_pickle=False).dtype != object
     for path in (tmp_path / "index" / "cache").glob("*.npz"):
         with np.load(path, allow_pickle=False) as npz:
             assert all(npz[name].dtype != object for name in npz.files)
     reopened = QAEngine.open(corpus, tmp_path / "index")
     assert not reopened.stats.rebuilt
-    assert isinstance(engine.index.arrays["sentence.score"].base, np.memmap)
-    assert isinstance(reopened.index.arrays["doc"].base, np.memmap)
+    assert isinstance(engine.index.segments[0].arrays["sentence.tf"].base, np.memmap)
+    assert isinstance(reopened.ranker.arrays["doc"].base, np.memmap)
 
 
 def test_changed_article_makes_the_index_stale(corpus, tmp_path):
@@ -65,12 +64,13 @@ def test_other_analysis_settings_rebuild(corpus, tmp_path):
     "damage",
     [
         lambda d: (d / "manifest.json").write_text("{broken"),
-        lambda d: (d / "arrays" / "sentence.score.npy").write_bytes(b"not numpy"),
-        lambda d: (d / "arrays" / "window.rows.npy").unlink(),
-        lambda d: np.save(d / "arrays" / "doc.npy", np.zeros(1, dtype=np.int32)),
-        lambda d: (d / "tokenizer.json").write_text("[]"),
-        lambda d: (d / "vocab.json").unlink(),
-        lambda d: (d / "vocab.json").write_text(json.dumps(["only-one-term"])),
+        lambda d: (d / "segments" / "000001" / "sentence.tf.npy").write_bytes(b"not numpy"),
+        lambda d: (d / "segments" / "000001" / "window.rows.npy").unlink(),
+        lambda d: np.save(d / "segments" / "000001" / "doc.npy", np.zeros(1, dtype=np.int32)),
+        lambda d: (d / "gen-1" / "tokenizer.json").write_text("[]"),
+        lambda d: (d / "gen-1" / "vocab.json").unlink(),
+        lambda d: (d / "gen-1" / "vocab.json").write_text(json.dumps(["only-one-term"])),
+        lambda d: shutil.rmtree(d / "segments"),
     ],
 )
 def test_corrupt_index_is_rebuilt(corpus, tmp_path, damage):
@@ -95,7 +95,7 @@ def test_crash_while_saving_keeps_the_old_index(corpus, tmp_path, monkeypatch):
     with pytest.raises(OSError):
         QAEngine.open(corpus, index, rebuild=True)
     assert {p: p.read_bytes() for p in index.rglob("*") if p.is_file()} == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in index.rglob(".*")] == []
 
 
 def test_never_overwrites_a_folder_that_is_not_an_index(corpus, tmp_path):

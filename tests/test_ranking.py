@@ -18,7 +18,7 @@ def engine(make_corpus, tmp_path) -> QAEngine:
 
 
 def sentence_with(engine: QAEngine, words: str) -> int:
-    a = engine.index.arrays
+    a = engine.ranker.arrays
     for i, (d, s, e) in enumerate(zip(a["doc"], a["start"], a["end"], strict=True)):
         if words in engine.texts[d][s:e]:
             return i

@@ -61,3 +61,39 @@ def test_scores_equal_rank_bm25_on_random_corpora(texts, query, k1, b, epsilon):
     ours = scorer.scores(ids(query))
     reference = BM25Okapi(texts, k1=k1, b=b, epsilon=epsilon).get_scores(query)
     np.testing.assert_allclose(ours, reference, rtol=1e-9, atol=1e-12)
+
+
+def segmented_scorer(texts: list[list[str]], cuts: list[int], params: BM25Params):
+    """A scorer over `texts` stored as segments split at `cuts`, each numbering only the
+    terms seen up to its end (as an index that grew article by article does)."""
+    from astana_qa.retrieval import Postings, build_postings, count_matrix
+
+    vocab: dict[str, int] = {}
+    parts: list[Postings] = []
+    bounds = [0, *sorted(set(cuts)), len(texts)]
+    for a, b in zip(bounds, bounds[1:]):
+        chunk = texts[a:b]
+        ids = np.asarray([vocab.setdefault(t, len(vocab)) for text in chunk for t in text])
+        ptr = np.cumsum([0] + [len(text) for text in chunk])
+        parts.append(build_postings(count_matrix(ids, ptr, len(vocab))))
+    return BM25Scorer(parts, len(vocab), params), vocab
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.lists(TERMS, min_size=1, max_size=8), min_size=1, max_size=20),
+    cuts=st.lists(st.integers(0, 20), max_size=4),
+    query=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=5),
+)
+def test_segments_score_as_one_corpus(texts, cuts, query):
+    """An index in several segments (some of them empty) gives rank-bm25's scores of the
+    whole corpus, and the same texts and frequencies for every term."""
+    params = BM25Params(k1=1.2, b=0.75, epsilon=0.25)
+    scorer, vocab = segmented_scorer(texts, [c for c in cuts if c <= len(texts)], params)
+    ids = [vocab.get(t, UNKNOWN) for t in query]
+    reference = BM25Okapi(texts, k1=1.2, b=0.75, epsilon=0.25).get_scores(query)
+    np.testing.assert_allclose(scorer.scores(ids), reference, rtol=1e-9, atol=1e-12)
+    whole, whole_vocab = BM25Scorer.from_texts(texts, params)
+    for term, number in whole_vocab.items():
+        assert scorer.rows(vocab[term]).tolist() == whole.rows(number).tolist()
+        assert scorer.document_frequency(vocab[term]) == whole.document_frequency(number)

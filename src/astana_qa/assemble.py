@@ -1,11 +1,13 @@
-"""Assembling per-article analyses into the corpus-wide arrays of an index.
+"""Assembling per-article analyses into the arrays of one index segment.
 
-Sentences of all articles are numbered in corpus order and their terms mapped into one
-vocabulary. From the sentences × terms count matrix come the four BM25 levels the
-ranking fuses: the sentence, its window (itself with the sentence before it in the
-same paragraph), its paragraph and its article. Sparse matrix products in SciPy do the
-counting, so assembling a million sentences takes seconds, and assembling from cached
-analyses is all an incremental update costs.
+An index is a list of segments, each holding some articles (`segments.py` reads them
+as one). Within a segment, sentences are numbered in article order; terms and names are
+numbered in the index's one vocabulary, which only ever grows, so the segments already
+written keep their numbers when a new one is added. From the sentences × terms count
+matrix come the term counts of the four BM25 levels the ranking fuses: the sentence, its
+window (itself with the sentence before it in the same paragraph), its paragraph and its
+article. Sparse matrix products in SciPy do the counting, so assembling a million
+sentences takes seconds.
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ import numpy as np
 from scipy import sparse
 
 from .file_analysis import FileAnalysis
-from .retrieval import POSTINGS_ARRAYS, BM25Scorer, Postings, build_postings, count_matrix
-from .settings import IndexSettings
+from .retrieval import build_postings, count_matrix
 
 LEVELS = ("sentence", "window", "paragraph", "document")
 
 
-def _numbering(word_lists: list[list[str]]) -> tuple[list[str], list[np.ndarray]]:
-    """One vocabulary (words in order of first use) and each list's words' numbers in it."""
-    vocab = list(dict.fromkeys(chain.from_iterable(word_lists)))
-    number = {w: i for i, w in enumerate(vocab)}.__getitem__
-    return vocab, [np.fromiter(map(number, words), np.int64, len(words)) for words in word_lists]
+def _numbering(vocab: list[str], word_lists: list[list[str]]) -> list[np.ndarray]:
+    """Each list's words' numbers in `vocab`, which new words are appended to (in order
+    of first use)."""
+    numbers = {w: i for i, w in enumerate(vocab)}
+    for word in chain.from_iterable(word_lists):
+        if word not in numbers:
+            numbers[word] = len(vocab)
+            vocab.append(word)
+    number = numbers.__getitem__
+    return [np.fromiter(map(number, words), np.int64, len(words)) for words in word_lists]
 
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -51,13 +57,13 @@ def _compact(numbers: np.ndarray) -> tuple[np.ndarray, int]:
     return np.cumsum(starts).astype(np.int32) - 1, int(np.count_nonzero(starts))
 
 
-def _bigram_postings(term_ids: np.ndarray, term_ptr: np.ndarray, vocab_size: int) -> dict:
-    """Sentences holding each adjacent term pair, keyed `first * vocab_size + second`."""
+def _bigram_postings(term_ids: np.ndarray, term_ptr: np.ndarray) -> dict:
+    """Sentences holding each adjacent term pair, keyed `first << 32 | second`."""
     sentence = np.repeat(np.arange(len(term_ptr) - 1), np.diff(term_ptr))
     pair = np.ones(len(term_ids), dtype=bool)
     pair[term_ptr[1:] - 1] = False  # the last term of a sentence starts no pair
     first = np.flatnonzero(pair)
-    keys = term_ids[first].astype(np.int64) * vocab_size + term_ids[first + 1]
+    keys = bigram_key(term_ids[first].astype(np.int64), term_ids[first + 1])
     rows = sentence[first]
     order = np.argsort(keys, kind="stable")  # rows stay ascending within a key
     keys, rows = keys[order], rows[order]
@@ -71,13 +77,17 @@ def _bigram_postings(term_ids: np.ndarray, term_ptr: np.ndarray, vocab_size: int
     }
 
 
-def assemble(analyses: list[FileAnalysis], settings: IndexSettings) -> tuple[dict, list, list]:
-    """The index arrays of a corpus from its articles' analyses (in corpus order).
+def bigram_key(first, second):
+    """The key of an adjacent term pair (term numbers), independent of vocabulary size."""
+    return (first << 32) | second
 
-    Returns `(arrays, vocab, name_vocab)`; arrays are named as `IndexData` stores them.
-    """
-    vocab, term_numbers = _numbering([fa.vocab for fa in analyses])
-    name_vocab, name_numbers = _numbering([fa.name_vocab for fa in analyses])
+
+def assemble(analyses: list[FileAnalysis], vocab: list[str], name_vocab: list[str]) -> dict:
+    """The arrays of one segment holding the articles `analyses` (in this order), named
+    as `segments.py` reads them; new terms and names are appended to `vocab` and
+    `name_vocab`."""
+    term_numbers = _numbering(vocab, [fa.vocab for fa in analyses])
+    name_numbers = _numbering(name_vocab, [fa.name_vocab for fa in analyses])
     term_ids, name_ids, doc, paragraph = [], [], [], []
     for number, fa in enumerate(analyses):
         term_ids.append(term_numbers[number][fa.term_ids])
@@ -117,21 +127,12 @@ def assemble(analyses: list[FileAnalysis], settings: IndexSettings) -> tuple[dic
         "sentence_term_ids": counts.indices.astype(np.int32),
     }
     for level, matrix in level_counts.items():
-        params = settings.sentence if level in ("sentence", "window") else settings.context
-        postings = build_postings(matrix, params)
-        arrays.update({f"{level}.{k}": v for k, v in vars(postings).items()})
-    arrays.update(_bigram_postings(all_terms, term_ptr, len(vocab)))
+        arrays.update({f"{level}.{k}": v for k, v in vars(build_postings(matrix)).items()})
+    arrays.update(_bigram_postings(all_terms, term_ptr))
     names = sparse.csr_matrix(
         (np.ones(len(all_names), np.float32), all_names, name_ptr), shape=(n, len(name_vocab))
     ).tocsc()
     names.sort_indices()
     arrays["name.indptr"] = names.indptr.astype(np.int64)
     arrays["name.rows"] = names.indices.astype(np.int32)
-    arrays["level_sizes"] = np.array([m.shape[0] for m in level_counts.values()], np.int64)
-    return arrays, vocab, name_vocab
-
-
-def level_scorer(arrays: dict, level: str) -> BM25Scorer:
-    """One BM25 level's scorer over an index's named arrays."""
-    postings = Postings(*(arrays[f"{level}.{name}"] for name in POSTINGS_ARRAYS))
-    return BM25Scorer(postings, int(arrays["level_sizes"][LEVELS.index(level)]))
+    return arrays

@@ -2,18 +2,24 @@
 
 1. The Punkt tokenizer is trained on a sample of the corpus: the articles whose content
    hashes sort first, up to `TRAINING_SAMPLE_CHARS` (a deterministic pseudo-random
-   sample, so it rarely changes when one article does). If the sample is unchanged the
-   stored parameters are reused and training is skipped.
+   sample). Stored parameters are reused while they still fit the corpus: when the
+   sample is unchanged, or, once the corpus holds more text than a sample, while at
+   least half of the sample is still in it (retraining changes how sentences split,
+   so every article would have to be analysed again).
 2. Each article's analysis is taken from the index's cache when its content hash, the
    settings and the tokenizer are unchanged; the others are analysed, on several cores
    when there is enough text for that to pay.
-3. The corpus-wide arrays are assembled from all analyses (`assemble.py`) and saved
-   atomically with the cache (`index.py`).
+3. Segments whose articles are all unchanged are kept as they are. The articles of the
+   other segments and the new articles make one new segment (`assemble.py`); it takes
+   in the newest kept segments while they are not larger than it, so an index that
+   grows one article at a time holds few segments and each sentence is rewritten only
+   a few times. With no segment kept, the whole index is one segment with a fresh,
+   compact vocabulary.
+4. `save_index` writes the new segment and commits the new manifest (`index.py`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -32,8 +38,10 @@ from .index import (
     FORMAT_VERSION,
     DocumentInfo,
     IndexData,
+    Segment,
     entry_digest,
     read_cached_analysis,
+    read_index,
     read_manifest,
     save_index,
 )
@@ -92,7 +100,7 @@ def build_index(
     progress: Progress | None = None,
 ) -> tuple[IndexData, BuildReport]:
     """Build the index of `corpus` into `index_dir`, reusing what the index there holds
-    unless `rebuild`; returns the new index (in memory) and what was done."""
+    unless `rebuild`; returns the new index and what was done."""
     began = time.perf_counter()
     previous = read_manifest(index_dir) or {}
     reusable = (
@@ -100,63 +108,158 @@ def build_index(
         and previous.get("format") == FORMAT_VERSION
         and previous.get("fingerprint") == fingerprint
     )
-    old_tokenizer = _read_tokenizer(index_dir) if reusable else None
-    sample = [d.sha256 for d in training_sample(corpus.documents)]
-    retrained = old_tokenizer is None or previous.get("tokenizer_sample") != sample
-    if retrained:
-        chosen = set(sample)
-        texts = (d.text for d in corpus.documents if d.sha256 in chosen)
-        tokenizer_json = parameters_to_json(train_parameters(texts))
-    else:
-        tokenizer_json = old_tokenizer
-    # With other Punkt parameters sentences may split differently: no cached analysis holds.
-    old = previous if reusable and old_tokenizer == tokenizer_json else None
+    old_index = _read_previous(index_dir, previous) if reusable else None
+    sample, sample_full, tokenizer_json = _tokenizer(corpus, previous, old_index)
+    retrained = old_index is None or tokenizer_json != old_index.tokenizer
+    if retrained:  # sentences may split differently: no cached analysis or segment holds
+        old_index = None
 
+    by_name = {d.name: d for d in corpus.documents}
+    kept = _unchanged_segments(old_index, corpus) if old_index else []
+    kept_names = {d.name for s in kept for d in _segment_documents(old_index, s)}
+    pending = [d for d in corpus.documents if d.name not in kept_names]
+    analyses, new_cache, digests, analysed = _analyses(
+        pending, old_index, index_dir, analyzer, tokenizer_json, progress
+    )
+    sentences = sum(analyses[d.sha256].sentence_count for d in pending)
+    while kept and pending and kept[-1].sentence_count <= sentences:
+        merged = kept.pop()  # an older segment no larger than the new one: merge it in
+        absorbed = [by_name[d.name] for d in _segment_documents(old_index, merged)]
+        more, more_cache, more_digests, redone = _analyses(
+            absorbed, old_index, index_dir, analyzer, tokenizer_json, None
+        )
+        analyses |= more
+        new_cache |= more_cache
+        digests |= more_digests
+        pending = absorbed + pending
+        analysed += redone
+        sentences += merged.sentence_count
+    pending.sort(key=lambda d: d.name)
+
+    vocab = list(old_index.vocab) if kept else []
+    name_vocab = list(old_index.name_vocab) if kept else []
+    generation = int(previous.get("generation", 0)) + 1
+    segments = list(kept)
+    if pending:
+        arrays = assemble([analyses[d.sha256] for d in pending], vocab, name_vocab)
+        segments.append(Segment(f"{generation:06d}", len(pending), arrays))
+    order = [d.name for s in kept for d in _segment_documents(old_index, s)]
+    order += [d.name for d in pending]
+    documents = [
+        DocumentInfo(n, by_name[n].title, by_name[n].date, by_name[n].sha256) for n in order
+    ]
+    sentence_count = sum(s.sentence_count for s in segments)
+    if sentence_count == 0:
+        raise CorpusError("the corpus holds no article text to index (only page furniture)")
+    cache_digests = dict(old_index.manifest["cache"]) if old_index else {}
+    cache_digests |= digests
+    current = {d.sha256 for d in corpus.documents}
+    manifest = {
+        "format": FORMAT_VERSION,
+        "fingerprint": fingerprint,
+        "files": corpus_file_hashes(corpus),
+        "documents": len(documents),
+        "sentences": sentence_count,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "generation": generation,
+        "tokenizer_sample": sample,
+        "tokenizer_sample_full": sample_full,
+        "segments": [_segment_entry(s) for s in segments],
+        "cache": {k: v for k, v in sorted(cache_digests.items()) if k in current},
+    }
+    data = IndexData(documents, vocab, name_vocab, tokenizer_json, segments, manifest)
+    save_index(data, index_dir, new_cache)
+    report = _report(old_files=previous.get("files", {}), files=manifest["files"],
+                     analysed=analysed, reused=len(corpus.documents) - analysed,
+                     retrained=retrained, seconds=time.perf_counter() - began)  # fmt: skip
+    return data, report
+
+
+def _segment_entry(segment: Segment) -> dict:
+    return {"name": segment.name, "documents": segment.documents,
+            "sentences": segment.sentence_count, "arrays": list(segment.arrays)}  # fmt: skip
+
+
+def _read_previous(index_dir: Path, manifest: dict) -> IndexData | None:
+    """The index already in `index_dir`, or None if there is no whole one."""
+    try:
+        return read_index(index_dir, manifest)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _tokenizer(
+    corpus: Corpus, previous: dict, old_index: IndexData | None
+) -> tuple[list[str], bool, dict]:
+    """The training sample (content hashes), whether it is smaller than the corpus, and
+    the Punkt parameters: the stored ones while they still fit the corpus, else new."""
+    chosen = training_sample(corpus.documents)
+    sample = [d.sha256 for d in chosen]
+    full = sum(len(d.text) for d in chosen) < sum(len(d.text) for d in corpus.documents)
+    if old_index is not None:
+        old_sample = previous.get("tokenizer_sample")
+        if old_sample == sample:
+            return sample, full, old_index.tokenizer
+        if previous.get("tokenizer_sample_full") and full and isinstance(old_sample, list):
+            chars = {d.sha256: len(d.text) for d in corpus.documents}
+            kept = sum(chars.get(h, 0) for h in old_sample)
+            if kept * 2 >= TRAINING_SAMPLE_CHARS:
+                return old_sample, True, old_index.tokenizer
+    in_sample = set(sample)
+    texts = (d.text for d in corpus.documents if d.sha256 in in_sample)  # in corpus order
+    return sample, full, parameters_to_json(train_parameters(texts))
+
+
+def _segment_documents(index: IndexData, segment: Segment) -> list[DocumentInfo]:
+    """The articles of one of `index`'s segments."""
+    start = 0
+    for s in index.segments:
+        if s is segment:
+            return index.documents[start : start + s.documents]
+        start += s.documents
+    raise ValueError(f"segment {segment.name} is not in the index")
+
+
+def _unchanged_segments(index: IndexData, corpus: Corpus) -> list[Segment]:
+    """The segments of `index` all of whose articles are in `corpus` unchanged."""
+    current = {(d.name, d.sha256) for d in corpus.documents}
+    return [
+        s for s in index.segments
+        if all((d.name, d.sha256) in current for d in _segment_documents(index, s))
+    ]  # fmt: skip
+
+
+def _analyses(
+    documents: list[Document],
+    old_index: IndexData | None,
+    index_dir: Path,
+    analyzer: Analyzer,
+    tokenizer_json: dict,
+    progress: Progress | None,
+) -> tuple[dict[str, FileAnalysis], dict[str, bytes], dict[str, str], int]:
+    """The analyses of `documents` by content hash, from the cache where it holds them;
+    also the new cache entries, their digests, and how many articles were analysed."""
     analyses: dict[str, FileAnalysis] = {}
-    cache: dict[str, bytes | Path] = {}
-    digests: dict[str, str] = {}
     todo: dict[str, Document] = {}  # one per distinct content; copies share an analysis
-    for document in corpus.documents:
+    for document in documents:
         key = document.sha256
         if key in analyses or key in todo:
             continue
-        cached = read_cached_analysis(index_dir, old, key) if old is not None else None
+        cached = None
+        if old_index is not None:
+            cached = read_cached_analysis(index_dir, old_index.manifest, key)
         if cached is None:
             todo[key] = document
-            continue
-        analyses[key] = cached
-        cache[key] = index_dir / "cache" / f"{key}.npz"
-        digests[key] = old["cache"][key]
+        else:
+            analyses[key] = cached
     tokenizer = tokenizer_from_json(tokenizer_json)
     new = _analyse(list(todo.values()), analyzer, tokenizer, progress)
+    cache, digests = {}, {}
     for key, (analysis, data) in zip(todo, new, strict=True):
         analyses[key] = analysis
         cache[key] = data
         digests[key] = entry_digest(data)
-
-    ordered = [analyses[d.sha256] for d in corpus.documents]
-    if not any(a.sentence_count for a in ordered):
-        raise CorpusError("the corpus holds no article text to index (only page furniture)")
-    arrays, vocab, name_vocab = assemble(ordered, settings)
-    files = corpus_file_hashes(corpus)
-    manifest = {
-        "format": FORMAT_VERSION,
-        "fingerprint": fingerprint,
-        "files": files,
-        "documents": len(corpus.documents),
-        "sentences": len(arrays["doc"]),
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "tokenizer_sample": sample,
-        "arrays": list(arrays),
-        "cache": dict(sorted(digests.items())),
-    }
-    documents = [DocumentInfo(d.name, d.title, d.date, d.sha256) for d in corpus.documents]
-    data = IndexData(documents, vocab, name_vocab, tokenizer_json, arrays, manifest)
-    save_index(data, index_dir, cache)
-    report = _report(old_files=previous.get("files", {}), files=files,
-                     analysed=len(todo), reused=len(corpus.documents) - len(todo),
-                     retrained=retrained, seconds=time.perf_counter() - began)  # fmt: skip
-    return data, report
+    return analyses, cache, digests, len(todo)
 
 
 def _report(old_files: dict, files: dict, **counts) -> BuildReport:
@@ -169,16 +272,6 @@ def _report(old_files: dict, files: dict, **counts) -> BuildReport:
         retrained_tokenizer=counts["retrained"],
         seconds=round(counts["seconds"], 3),
     )
-
-
-def _read_tokenizer(index_dir: Path) -> dict | None:
-    """The stored tokenizer parameters, or None if missing or damaged."""
-    try:
-        data = json.loads((index_dir / "tokenizer.json").read_text("utf-8"))
-        tokenizer_from_json(data)
-        return data
-    except (OSError, ValueError):
-        return None
 
 
 _worker_state: tuple[Analyzer, PunktSentenceTokenizer] | None = None

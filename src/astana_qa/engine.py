@@ -113,14 +113,14 @@ class QAEngine:
         self.analyzer = analyzer
         self.settings = settings
         self.stats = stats
-        self.ranker = SentenceRanker(index)
-        self._doc = index.arrays["doc"]
-        self._start, self._end = index.arrays["start"], index.arrays["end"]
+        self.ranker = SentenceRanker(index, settings.index)
+        rows = self.ranker.arrays
+        self._doc, self._start, self._end = rows["doc"], rows["start"], rows["end"]
         counts = np.bincount(self._doc, minlength=len(index.documents))
         self._doc_number = {d.name: i for i, d in enumerate(index.documents)}
         self._sources = {
             d.name: SourceInfo(d.name, d.title, d.date, int(n))
-            for d, n in zip(index.documents, counts, strict=True)
+            for d, n in sorted(zip(index.documents, counts, strict=True), key=lambda p: p[0].name)
         }
 
     @classmethod
@@ -158,8 +158,9 @@ class QAEngine:
                                         index_dir, rebuild, progress)  # fmt: skip
             # Serve from the memory-mapped files, as every later open will.
             index = load_index(index_dir, fingerprint, files) or built
-        return cls(index, [d.text for d in corpus.documents], analyzer, settings,
-                   _stats(index, corpus, report))  # fmt: skip
+        text_of = {d.name: d.text for d in corpus.documents}
+        texts = [text_of[d.name] for d in index.documents]  # in the index's order
+        return cls(index, texts, analyzer, settings, _stats(index, corpus, report))
 
     def ask(self, question: str, k: int = DEFAULT_K) -> Answer:
         """Answer `question` with up to `k` citations, best first, or abstain."""

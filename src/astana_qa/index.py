@@ -1,17 +1,21 @@
 """Saving and loading the sentence index.
 
 On disk (`index/` by default), nothing that runs code when loaded:
-  manifest.json   format, settings fingerprint, corpus file hashes, counts, build time
-  documents.json  name, title and date of every indexed article
-  vocab.json      the term list (terms are stored as numbers into it)
-  names.json      the list of names mentioned in sentences (likewise)
-  tokenizer.json  the Punkt parameters sentences were split with
-  arrays/*.npy    per sentence and per BM25 level, opened memory-mapped
-  cache/*.npz     each article's analysis, by content hash, for incremental updates
+  manifest.json          format, settings fingerprint, corpus file hashes, counts, the
+                         segments and generation in use, digests of cached analyses
+  gen-N/documents.json   name, title and date of every indexed article, segment by segment
+  gen-N/vocab.json       the term list (terms are stored as numbers into it)
+  gen-N/names.json       the list of names mentioned in sentences (likewise)
+  gen-N/tokenizer.json   the Punkt parameters sentences were split with
+  segments/S/*.npy       a segment's per-sentence arrays and postings, memory-mapped
+  cache/*.npz            each article's analysis, by content hash, for incremental updates
 
-A build writes into a temporary sibling folder and renames it into place, so a crash
-never leaves a half-written index. `load_index` returns None for an index that is
-missing, corrupt, or stale (other files or other settings), and the caller rebuilds.
+Segments and cache entries are never changed once written, so an update writes only
+what is new (a segment of the added articles, a new generation of the small JSON files)
+and then replaces `manifest.json` in one rename: a crash before it leaves the previous
+index whole, and what no manifest names any more is removed after it. `load_index`
+returns None for an index that is missing, corrupt, or stale (other files or other
+settings), and the caller rebuilds.
 """
 
 from __future__ import annotations
@@ -21,24 +25,25 @@ import json
 import logging
 import os
 import shutil
-import tempfile
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .assemble import LEVELS
 from .errors import QAError
 from .file_analysis import FileAnalysis
 from .sentences import tokenizer_from_json
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+# What an index folder may hold (format 2 kept `arrays` and the JSON files at the top).
 INDEX_ENTRIES = (
-    "manifest.json", "documents.json", "vocab.json", "names.json", "tokenizer.json",
-    "arrays", "cache",
+    "manifest.json", "segments", "cache", "arrays", "documents.json", "vocab.json",
+    "names.json", "tokenizer.json",
 )  # fmt: skip
+GENERATION_FILES = ("documents", "vocab", "names", "tokenizer")
 
 
 @dataclass(frozen=True)
@@ -52,26 +57,39 @@ class DocumentInfo:
 
 
 @dataclass
-class IndexData:
-    """An index in memory (its arrays memory-mapped when loaded from disk).
+class Segment:
+    """Some of an index's articles and their arrays (memory-mapped when loaded).
 
     `arrays` holds, per sentence: `doc`, `start`, `end`, `paragraph_row`, `doc_row`,
-    `has_time`, `has_number`, `name_count`, its distinct terms (`sentence_term_ptr`,
-    `sentence_term_ids`); per BM25 level `<level>.indptr|rows|score` and the number of
-    texts in `level_sizes` (sentence, window, paragraph, document); and the
-    postings of adjacent term pairs (`bigram.*`) and of names (`name.*`).
-    """
+    `has_time`, `has_number`, `name_count`, its terms (`sentence_term_ptr`,
+    `sentence_term_ids`); per BM25 level `<level>.indptr|rows|tf|length`; and the
+    postings of adjacent term pairs (`bigram.*`) and of names (`name.*`). Numbers of
+    sentences, paragraphs and articles count from 0 within the segment."""
+
+    name: str
+    documents: int
+    arrays: dict[str, np.ndarray]
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.arrays["doc"])
+
+
+@dataclass
+class IndexData:
+    """An index in memory: its articles in segment order, its vocabularies, tokenizer
+    parameters, segments and manifest."""
 
     documents: list[DocumentInfo]
     vocab: list[str]
     name_vocab: list[str]
     tokenizer: dict
-    arrays: dict[str, np.ndarray]
+    segments: list[Segment]
     manifest: dict
 
     @property
     def sentence_count(self) -> int:
-        return len(self.arrays["doc"])
+        return sum(s.sentence_count for s in self.segments)
 
 
 def entry_digest(data: bytes) -> str:
@@ -79,7 +97,7 @@ def entry_digest(data: bytes) -> str:
 
 
 def _is_replaceable(index_dir: Path) -> bool:
-    """Only an empty folder or one of our own indexes may be replaced: never user data."""
+    """Only an empty folder or one of our own indexes may be written into: never user data."""
     if not index_dir.exists():
         return True
     if not index_dir.is_dir():
@@ -92,47 +110,73 @@ def _write_json(path: Path, value: object) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
 
 
-def save_index(data: IndexData, index_dir: Path, cache: dict[str, bytes | Path]) -> None:
-    """Write `data` and the article analyses `cache` (source hash → new bytes, or the
-    path of an unchanged cached file) to `index_dir` atomically."""
+def _write_then_rename(target: Path, write) -> None:
+    """Write `target` (a file or a folder) under a temporary name, then rename it, so
+    that a name in the index always stands for a whole entry."""
+    tmp = target.with_name(f".tmp-{target.name}-{os.getpid()}")
+    try:
+        write(tmp)
+        if target.is_dir():  # left by a build that stopped before its commit
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    finally:
+        _remove(tmp)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _write_arrays(folder: Path, arrays: dict[str, np.ndarray]) -> None:
+    folder.mkdir()
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+
+
+def _write_generation(folder: Path, data: IndexData) -> None:
+    folder.mkdir()
+    _write_json(folder / "documents.json", [asdict(d) for d in data.documents])
+    _write_json(folder / "vocab.json", data.vocab)
+    _write_json(folder / "names.json", data.name_vocab)
+    _write_json(folder / "tokenizer.json", data.tokenizer)
+
+
+def save_index(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None:
+    """Write what `data` adds to the index in `index_dir` (segments not there yet, the
+    new cache entries `new_cache`: source hash → bytes), then commit its manifest."""
     if not _is_replaceable(index_dir):
         raise QAError(f"{index_dir} exists and is not an astana-qa index; choose another --index")
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}-building-", dir=index_dir.parent))
-    try:
-        (tmp / "arrays").mkdir()
-        for name, array in data.arrays.items():
-            np.save(tmp / "arrays" / f"{name}.npy", np.ascontiguousarray(array))
-        (tmp / "cache").mkdir()
-        for key, entry in cache.items():
-            target = tmp / "cache" / f"{key}.npz"
-            if isinstance(entry, Path):
-                _link_or_copy(entry, target)
-            else:
-                target.write_bytes(entry)
-        _write_json(tmp / "vocab.json", data.vocab)
-        _write_json(tmp / "names.json", data.name_vocab)
-        _write_json(tmp / "tokenizer.json", data.tokenizer)
-        _write_json(tmp / "documents.json", [asdict(d) for d in data.documents])
-        (tmp / "manifest.json").write_text(json.dumps(data.manifest, indent=1), "utf-8")
-        old = None
-        if index_dir.exists():
-            old = index_dir.with_name(f".{index_dir.name}-old-{os.getpid()}-{time.time_ns()}")
-            index_dir.rename(old)
-        tmp.rename(index_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+    committed = {s["name"] for s in (read_manifest(index_dir) or {}).get("segments", [])}
+    (index_dir / "segments").mkdir(parents=True, exist_ok=True)
+    (index_dir / "cache").mkdir(exist_ok=True)
+    for segment in data.segments:
+        if segment.name not in committed:  # committed segments never change
+            target = index_dir / "segments" / segment.name
+            _write_then_rename(target, lambda tmp, s=segment: _write_arrays(tmp, s.arrays))
+    for key, entry in new_cache.items():
+        target = index_dir / "cache" / f"{key}.npz"
+        _write_then_rename(target, lambda tmp, e=entry: tmp.write_bytes(e))
+    generation = index_dir / f"gen-{data.manifest['generation']}"
+    _write_then_rename(generation, lambda tmp: _write_generation(tmp, data))
+    manifest = json.dumps(data.manifest, indent=1)
+    _write_then_rename(index_dir / "manifest.json", lambda tmp: tmp.write_text(manifest, "utf-8"))
+    _remove_unused(index_dir, data.manifest)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Cache entries never change once written, so the new index can share the file."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def _remove_unused(index_dir: Path, manifest: dict) -> None:
+    """Delete what the committed manifest no longer names (older generations and
+    segments, cache entries of removed articles, leftovers of an interrupted build)."""
+    keep = {"manifest.json", "segments", "cache", f"gen-{manifest['generation']}"}
+    segments = {s["name"] for s in manifest["segments"]}
+    cached = {f"{key}.npz" for key in manifest["cache"]}
+    unused = [p for p in index_dir.iterdir() if p.name not in keep]
+    unused += [p for p in (index_dir / "segments").iterdir() if p.name not in segments]
+    unused += [p for p in (index_dir / "cache").iterdir() if p.name not in cached]
+    for path in unused:
+        _remove(path)
 
 
 def read_manifest(index_dir: Path) -> dict | None:
@@ -169,26 +213,39 @@ def load_index(index_dir: Path, fingerprint: str, files: dict[str, str]) -> Inde
         log.info("corpus changed since the index in %s was built; updating", index_dir)
         return None
     try:
-        data = IndexData(
-            documents=[DocumentInfo(**d) for d in _read_json(index_dir / "documents.json")],
-            vocab=_read_json(index_dir / "vocab.json"),
-            name_vocab=_read_json(index_dir / "names.json"),
-            tokenizer=_read_json(index_dir / "tokenizer.json"),
-            arrays={name: _open_array(index_dir, name) for name in manifest["arrays"]},
-            manifest=manifest,
-        )
-        check_consistent(data)
-        tokenizer_from_json(data.tokenizer)
-        return data
+        return read_index(index_dir, manifest)
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("index in %s is unreadable (%s); rebuilding", index_dir, exc)
         return None
 
 
-def _open_array(index_dir: Path, name: str) -> np.ndarray:
+def read_index(index_dir: Path, manifest: dict) -> IndexData:
+    """The index `manifest` describes, its arrays memory-mapped; ValueError (or OSError)
+    if any part of it is missing or does not fit the rest."""
+    generation = index_dir / f"gen-{manifest['generation']}"
+    json_files = {name: _read_json(generation / f"{name}.json") for name in GENERATION_FILES}
+    segments = [
+        Segment(s["name"], s["documents"],
+                {a: _open_array(index_dir / "segments" / s["name"], a) for a in s["arrays"]})
+        for s in manifest["segments"]
+    ]  # fmt: skip
+    data = IndexData(
+        documents=[DocumentInfo(**d) for d in json_files["documents"]],
+        vocab=json_files["vocab"],
+        name_vocab=json_files["names"],
+        tokenizer=json_files["tokenizer"],
+        segments=segments,
+        manifest=manifest,
+    )
+    check_consistent(data)
+    tokenizer_from_json(data.tokenizer)
+    return data
+
+
+def _open_array(folder: Path, name: str) -> np.ndarray:
     """A stored array, memory-mapped read-only (as a plain ndarray view: slicing an
     `np.memmap` is several times slower)."""
-    array = np.load(index_dir / "arrays" / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+    array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
     return array.view(np.ndarray)
 
 
@@ -200,24 +257,31 @@ def check_consistent(data: IndexData) -> None:
     """Raise ValueError unless the arrays agree with each other and with the manifest.
 
     Cheap checks only (shapes and ends of offset arrays), so opening stays fast."""
-    a, n, v = data.arrays, data.sentence_count, len(data.vocab)
-    if n == 0 or n != data.manifest.get("sentences") or a["level_sizes"][0] != n:
+    if data.sentence_count == 0 or data.sentence_count != data.manifest.get("sentences"):
         raise ValueError("sentence count does not match the manifest")
     if len(data.documents) != data.manifest.get("documents"):
         raise ValueError("document count does not match the manifest")
+    if sum(s.documents for s in data.segments) != len(data.documents):
+        raise ValueError("segments do not hold the indexed documents")
+    for segment in data.segments:
+        _check_segment(segment, len(data.vocab), len(data.name_vocab))
+
+
+def _check_segment(segment: Segment, terms: int, names: int) -> None:
+    a, n = segment.arrays, segment.sentence_count
     per_sentence = ("start", "end", "paragraph_row", "doc_row", "has_time", "has_number")
     if any(len(a[name]) != n for name in (*per_sentence, "name_count")):
         raise ValueError("sentence arrays differ in length")
     ptr = a["sentence_term_ptr"]
     if len(ptr) != n + 1 or ptr[-1] != len(a["sentence_term_ids"]):
         raise ValueError("sentence term offsets do not match the sentences")
-    for level in ("sentence", "window", "paragraph", "document"):
-        if len(a[f"{level}.indptr"]) != v + 1:
-            raise ValueError(f"{level} postings do not match the vocabulary")
-        rows, score = a[f"{level}.rows"], a[f"{level}.score"]
-        if a[f"{level}.indptr"][-1] != len(rows) or len(rows) != len(score):
-            raise ValueError(f"{level} postings are truncated")
-    if len(a["name.indptr"]) != len(data.name_vocab) + 1:
+    for level in LEVELS:
+        indptr, rows, tf = (a[f"{level}.{x}"] for x in ("indptr", "rows", "tf"))
+        if len(indptr) > terms + 1 or indptr[-1] != len(rows) or len(rows) != len(tf):
+            raise ValueError(f"{level} postings are truncated or do not match the vocabulary")
+    if len(a["sentence.length"]) != n:
+        raise ValueError("sentence lengths do not match the sentences")
+    if len(a["name.indptr"]) > names + 1:
         raise ValueError("name postings do not match the name list")
-    if a["doc"][-1] >= len(data.documents) or a["doc"][0] < 0:
+    if n and (a["doc"][-1] >= segment.documents or a["doc"][0] < 0):
         raise ValueError("sentence points at a missing document")

@@ -23,11 +23,11 @@ from itertools import pairwise
 import numpy as np
 
 from .analysis import fold
-from .assemble import level_scorer
 from .index import IndexData
 from .question import AnswerType, answer_type, names
 from .retrieval import UNKNOWN
-from .settings import RankingSettings
+from .segments import RowLookup, joined_rows, level_scorer
+from .settings import IndexSettings, RankingSettings
 
 # Small enough never to reorder sentences that the evidence tells apart.
 TIE_BREAK = 1e-6
@@ -67,15 +67,17 @@ class Evidence:
 class SentenceRanker:
     """Everything needed to score the sentences of one index for a question."""
 
-    def __init__(self, index: IndexData):
-        a = self.arrays = index.arrays
+    def __init__(self, index: IndexData, settings: IndexSettings):
+        segments = [s.arrays for s in index.segments]
+        a = self.arrays = joined_rows(segments, [s.documents for s in index.segments])
+        self.lookup = RowLookup(segments)
         self.term_number = {term: i for i, term in enumerate(index.vocab)}
         self.name_number = {name: i for i, name in enumerate(index.name_vocab)}
-        self.vocabulary_size = len(index.vocab)
-        self.sentences = level_scorer(a, "sentence")
-        self.windows = level_scorer(a, "window")
-        self.paragraphs = level_scorer(a, "paragraph")
-        self.documents = level_scorer(a, "document")
+        terms = len(index.vocab)
+        self.sentences = level_scorer(segments, "sentence", terms, settings)
+        self.windows = level_scorer(segments, "window", terms, settings)
+        self.paragraphs = level_scorer(segments, "paragraph", terms, settings)
+        self.documents = level_scorer(segments, "document", terms, settings)
         self.paragraph_rows = a["paragraph_row"]
         self.doc_rows = a["doc_row"]
         self.has_time = a["has_time"].astype(np.float64)
@@ -86,6 +88,14 @@ class SentenceRanker:
             self.paragraph_rows, np.arange(self.paragraphs.size + 1)
         )
         self.doc_start = np.searchsorted(self.doc_rows, np.arange(self.documents.size + 1))
+        # Ties go to the article whose file name sorts first, then to the earlier
+        # sentence, however the index's segments happen to order them.
+        names = np.array([d.name for d in index.documents], dtype=object)
+        name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
+        sentence_rank = name_rank[a["doc"]]
+        self.doc_name_rank = sentence_rank[self.doc_start[:-1]]
+        self.position = np.empty(self.size, dtype=np.int64)
+        self.position[np.lexsort((a["start"], sentence_rank))] = np.arange(self.size)
 
     def term_numbers(self, terms: list[str]) -> list[int]:
         """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
@@ -106,7 +116,7 @@ class SentenceRanker:
             for word in {fold(w) for w in question.split()} | names(question):
                 number = self.name_number.get(word.strip("?.,!;:\"'"))
                 if number is not None:
-                    asked[self._rows("name", number)] += 1
+                    asked[self.lookup.name_rows(number)] += 1
         own = self.sentences.scores(ids)
         window = self.windows.scores(ids)
         matched = self.sentences.matched_weight(ids)
@@ -141,14 +151,15 @@ class SentenceRanker:
     def top(
         self, query: list[str], question: str, settings: RankingSettings, count: int
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The `count` best sentences and their scores, best first (ties: earlier first);
+        """The `count` best sentences and their scores, best first (ties: by file name,
+        then earlier first);
         the same as ranking `scores` but touching only sentences that can rank."""
         ev = self.evidence(query, question)
         near = self._sentences_of_matching_paragraphs(self.term_numbers(query))
         in_near = np.zeros(self.size, dtype=bool)
         in_near[near] = True
         # Elsewhere a sentence scores document part + answer-type bonus, nothing else.
-        doc_order = np.argsort(-ev.document, kind="stable")
+        doc_order = np.lexsort((self.doc_name_rank, -ev.document))
         bonus_values = (True, False) if ev.kind is not AnswerType.NONE else (False,)
         rest = [self._earliest(ev, doc_order, in_near, b, count) for b in bonus_values]
         rows = np.concatenate([near, *rest])
@@ -157,7 +168,7 @@ class SentenceRanker:
             cut = np.partition(scores, len(scores) - count)[len(scores) - count]
             keep = np.flatnonzero(scores >= cut)
             rows, scores = rows[keep], scores[keep]
-        order = np.lexsort((rows, -scores))[:count]
+        order = np.lexsort((self.position[rows], -scores))[:count]
         return rows[order], scores[order]
 
     def _sentences_of_matching_paragraphs(self, ids: list[int]) -> np.ndarray:
@@ -196,23 +207,14 @@ class SentenceRanker:
             return (self.name_count[rows] > ev.asked_names[rows]).astype(np.float64)
         return np.zeros(len(rows))
 
-    def _rows(self, kind: str, number: int) -> np.ndarray:
-        ptr = self.arrays[f"{kind}.indptr"]
-        return self.arrays[f"{kind}.rows"][ptr[number] : ptr[number + 1]]
-
     def phrase_match(self, query: list[str]) -> np.ndarray:
         """Share of the question's distinct adjacent term pairs found adjacent here."""
         bigrams = set(pairwise(query))
         found = np.zeros(len(self.name_count))
-        keys = self.arrays["bigram.keys"]
         for pair in bigrams:
             first, second = self.term_numbers(list(pair))
-            if UNKNOWN in (first, second):
-                continue
-            key = first * self.vocabulary_size + second
-            at = int(np.searchsorted(keys, key))
-            if at < len(keys) and keys[at] == key:
-                found[self._rows("bigram", at)] += 1
+            if UNKNOWN not in (first, second):
+                found[self.lookup.pair_rows(first, second)] += 1
         return found / len(bigrams) if bigrams else found
 
     def coverage(self, query: list[str], sentence: int) -> float:

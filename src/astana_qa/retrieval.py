@@ -3,12 +3,15 @@
 `BM25Scorer` returns exactly rank-bm25's `BM25Okapi.get_scores`, but a question touches
 only the texts that contain its terms instead of walking every text in Python. The
 statistics are rank-bm25's own: its idf (with the epsilon floor for terms in more than
-half the texts) is computed by rank-bm25's code, and document lengths, average length,
-k1 and b enter the same expression in the same order, so scores agree to the last bits
-(a property test checks them against `get_scores` on random corpora).
+half the texts) is computed by rank-bm25's code, and term counts, text lengths, average
+length, k1 and b enter the same expression in the same order, so scores agree to the
+last bits (a property test checks them against `get_scores` on random corpora).
 
-`Postings` is plain arrays (CSC: term → rows), so an index stores them as `.npy` files
-and opens them memory-mapped.
+The postings hold term counts, not scores, as Lucene's do: corpus-wide statistics (idf,
+average length) change whenever an article is added, so they are computed when an index
+is opened, from the postings of all its segments, and an added article never forces the
+rest of the index to be rewritten. `Postings` is plain arrays (CSC: term → rows), so an
+index stores them as `.npy` files and opens them memory-mapped.
 
 The scorer also reports which query terms each text contains, weighted by an idf that
 never reaches zero: BM25Okapi gives a term found in exactly half the texts idf 0 and
@@ -33,46 +36,42 @@ UNKNOWN = -1
 
 @dataclass(frozen=True)
 class Postings:
-    """One level's BM25Okapi scores by term. The texts holding term `t` are
-    `rows[indptr[t]:indptr[t+1]]` (ascending); `score[...]` is what `t` adds to each
-    text's BM25Okapi score when it is in the query."""
+    """One segment's texts of one level, by term. The texts holding term `t` are
+    `rows[indptr[t]:indptr[t+1]]` (ascending, numbered within the segment), and `tf[...]`
+    is how often `t` occurs in each; `length` is every text's number of terms. Terms
+    numbered `len(indptr) - 1` or higher were added to the vocabulary later: no text of
+    the segment holds them."""
 
-    indptr: np.ndarray  # int64, one more than the vocabulary
+    indptr: np.ndarray  # int64
     rows: np.ndarray  # int32
-    score: np.ndarray  # float64
+    tf: np.ndarray  # int32
+    length: np.ndarray  # int64, one per text
 
 
 POSTINGS_ARRAYS = tuple(f.name for f in fields(Postings))
 
 
 def okapi_idf(document_frequency: np.ndarray, texts: int, epsilon: float) -> np.ndarray:
-    """BM25Okapi's idf of every term, computed by rank-bm25's own `_calc_idf`."""
+    """BM25Okapi's idf of every term, computed by rank-bm25's own `_calc_idf` over the
+    terms the texts hold (terms no text holds get 0 and do not enter the average)."""
     model = BM25Okapi.__new__(BM25Okapi)  # skips __init__, which would re-read every text
     model.corpus_size, model.epsilon, model.idf = texts, epsilon, {}
-    model._calc_idf(dict(enumerate(document_frequency.tolist())))
-    return np.fromiter((model.idf[t] for t in range(len(document_frequency))), np.float64)
+    present = np.flatnonzero(document_frequency)
+    model._calc_idf(dict(zip(present.tolist(), document_frequency[present].tolist(), strict=True)))
+    idf = np.zeros(len(document_frequency), dtype=np.float64)
+    idf[present] = np.fromiter((model.idf[t] for t in present.tolist()), np.float64, len(present))
+    return idf
 
 
-def build_postings(counts: sparse.csr_matrix, params: BM25Params) -> Postings:
-    """Postings of a texts × terms matrix of term counts, for BM25Okapi with `params`.
-
-    Each entry is `idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avgdl)))`,
-    the expression and order of operations of `BM25Okapi.get_scores`."""
-    k1, b = params.k1, params.b
-    lengths = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
-    avgdl = int(lengths.sum()) / counts.shape[0]
-    norm = k1 * (1 - b + b * lengths / avgdl)
+def build_postings(counts: sparse.csr_matrix) -> Postings:
+    """Postings of a texts × terms matrix of term counts."""
     by_term = counts.tocsc()
     by_term.sort_indices()
-    df = np.diff(by_term.indptr)
-    idf = okapi_idf(df, counts.shape[0], params.epsilon)
-    rows = by_term.indices
-    tf = by_term.data.astype(np.float64)
-    term = np.repeat(np.arange(len(df)), df)
     return Postings(
         indptr=by_term.indptr.astype(np.int64),
-        rows=rows.astype(np.int32),
-        score=idf[term] * (tf * (k1 + 1) / (tf + norm[rows])),
+        rows=by_term.indices.astype(np.int32),
+        tf=by_term.data.astype(np.int32),
+        length=np.asarray(counts.sum(axis=1)).ravel().astype(np.int64),
     )
 
 
@@ -87,11 +86,25 @@ def count_matrix(term_ids: np.ndarray, ptr: np.ndarray, vocabulary_size: int) ->
 
 
 class BM25Scorer:
-    """Exact BM25Okapi scores of one level's texts for queries given as term numbers."""
+    """Exact BM25Okapi scores of one level's texts for queries given as term numbers.
 
-    def __init__(self, postings: Postings, size: int):
-        self.postings = postings
-        self.size = size
+    `parts` are the level's postings in each segment, in segment order: the texts of a
+    segment are numbered after those of the segments before it."""
+
+    def __init__(self, parts: list[Postings], vocabulary_size: int, params: BM25Params):
+        self.parts = parts
+        self.offsets = np.cumsum([0] + [len(p.length) for p in parts])
+        self.size = int(self.offsets[-1])
+        self.k1 = params.k1
+        lengths = np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)
+        self.df = np.zeros(vocabulary_size, dtype=np.int64)
+        for p in parts:
+            terms = len(p.indptr) - 1
+            self.df[:terms] += np.diff(p.indptr)
+        avgdl = int(lengths.sum()) / max(self.size, 1)
+        # The per-text half of BM25Okapi's denominator, as `get_scores` computes it.
+        self.norm = params.k1 * (1 - params.b + params.b * lengths / avgdl)
+        self.idf = okapi_idf(self.df, self.size, params.epsilon)
 
     @classmethod
     def from_texts(cls, texts: list[list[str]], params: BM25Params) -> tuple[BM25Scorer, dict]:
@@ -101,24 +114,33 @@ class BM25Scorer:
         vocab: dict[str, int] = {}
         ids = np.asarray([vocab.setdefault(t, len(vocab)) for text in texts for t in text])
         ptr = np.cumsum([0] + [len(text) for text in texts])
-        postings = build_postings(count_matrix(ids, ptr, len(vocab)), params)
-        return cls(postings, len(texts)), vocab
+        postings = build_postings(count_matrix(ids, ptr, len(vocab)))
+        return cls([postings], len(vocab), params), vocab
 
-    def _slice(self, term: int) -> slice:
-        p = self.postings
-        return slice(0, 0) if term == UNKNOWN else slice(p.indptr[term], p.indptr[term + 1])
+    def _spans(self, term: int):
+        """`(postings, start, stop, offset)` of `term` in every segment that holds it."""
+        if term == UNKNOWN:
+            return
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            if term < len(part.indptr) - 1 and part.indptr[term] < part.indptr[term + 1]:
+                yield part, part.indptr[term], part.indptr[term + 1], offset
 
     def scores(self, query: list[int]) -> np.ndarray:
         """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`)."""
         scores = np.zeros(self.size, dtype=np.float64)
+        k1 = self.k1
         for term in query:
-            span = self._slice(term)
-            scores[self.postings.rows[span]] += self.postings.score[span]
+            idf = self.idf[term] if term != UNKNOWN else 0.0
+            for part, start, stop, offset in self._spans(term):
+                rows = part.rows[start:stop] + offset
+                tf = part.tf[start:stop].astype(np.float64)
+                scores[rows] += idf * (tf * (k1 + 1) / (tf + self.norm[rows]))
         return scores
 
     def rows(self, term: int) -> np.ndarray:
         """The texts that contain `term`, ascending."""
-        return self.postings.rows[self._slice(term)]
+        found = [part.rows[a:b] + offset for part, a, b, offset in self._spans(term)]
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def contains(self, term: int, row: int) -> bool:
         """Does text `row` contain `term`?"""
@@ -128,8 +150,7 @@ class BM25Scorer:
 
     def document_frequency(self, term: int) -> int:
         """Number of texts that contain `term`."""
-        span = self._slice(term)
-        return span.stop - span.start
+        return 0 if term == UNKNOWN else int(self.df[term])
 
     def weight(self, term: int) -> float:
         """How informative `term` is here: log((N + 1) / (df + 0.5)), positive for every
