@@ -3,8 +3,8 @@ from rank_bm25 import BM25Okapi
 
 from astana_qa.analysis import Analyzer
 from astana_qa.assemble import LEVELS, assemble, bigram_key
-from astana_qa.segments import level_scorer
 from astana_qa.file_analysis import analyse_file
+from astana_qa.segments import level_scorer
 from astana_qa.settings import AnalysisSettings, IndexSettings
 
 ARTICLES = [

@@ -1,7 +1,6 @@
 import hashlib
 import json
 
-import numpy as np
 import pytest
 
 from astana_qa import QAEngine
@@ -153,3 +152,62 @@ def test_manifest_records_cache_digests_and_tokenizer_sample(make_corpus, tmp_pa
     for source, digest in manifest["cache"].items():
         data = (tmp_path / "index" / "cache" / f"{source}.npz").read_bytes()
         assert hashlib.sha256(data).hexdigest() == digest
+
+
+def segment_names(index) -> list[str]:
+    return [s["name"] for s in json.loads((index / "manifest.json").read_text())["segments"]]
+
+
+def test_articles_added_one_by_one_make_few_segments(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    counts = []
+    for number in range(6):
+        text = ARTICLES["varna.txt"].replace("Varna", f"Town{number}")
+        (corpus / f"town{number}.txt").write_text(outside_sample(text, ARTICLES.values()))
+        engine = QAEngine.open(corpus, index)
+        assert engine.stats.build.analysed == 1
+        counts.append(len(segment_names(index)))
+    # Each new segment takes in the newest ones no larger than it: a binary counter.
+    assert counts == [2, 2, 3, 1, 2, 2]  # 12 sentences, then 3 per article
+    assert sorted(p.name for p in (index / "segments").iterdir()) == sorted(segment_names(index))
+    assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+
+
+def test_removing_a_new_article_keeps_the_older_segment(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    base = segment_names(index)
+    new = outside_sample(ARTICLES["varna.txt"].replace("Varna", "Pomorie"), ARTICLES.values())
+    (corpus / "pomorie.txt").write_text(new, "utf-8")
+    QAEngine.open(corpus, index)
+    (corpus / "pomorie.txt").unlink()
+    engine = QAEngine.open(corpus, index)
+    assert segment_names(index) == base and engine.stats.build.removed == ["pomorie.txt"]
+    assert engine.stats.build.analysed == 0
+    assert not list((index / "cache").glob(f"{sha(new)}*"))  # its cache entry is gone too
+
+
+def test_a_stored_tokenizer_is_kept_while_its_sample_remains(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    text = ARTICLES["varna.txt"].replace("Varna", "Obzor")
+    while sha(text) > min(sha(t) for t in ARTICLES.values()):
+        text += "\n"  # sorts first by hash: a fresh build would learn from it instead
+    (corpus / "obzor.txt").write_text(text, "utf-8")
+    build = QAEngine.open(corpus, tmp_path / "index").stats.build
+    assert not build.retrained_tokenizer and build.analysed == 1
+
+
+def test_a_segment_left_by_an_interrupted_build_is_replaced(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    (index / "segments" / "000002").mkdir()
+    (index / "segments" / "000002" / "doc.npy").write_bytes(b"half written")
+    (corpus / "extra.txt").write_text(ARTICLES["varna.txt"].replace("Varna", "Balchik"))
+    engine = QAEngine.open(corpus, index, rebuild=True)
+    assert segment_names(index) == ["000002"]
+    assert "Balchik" in engine.ask("Who is the mayor of Balchik?").answer

@@ -24,7 +24,8 @@ def test_index_is_reused_when_current(corpus, tmp_path):
     index = tmp_path / "index"
     assert QAEngine.open(corpus, index).stats.rebuilt
     assert not QAEngine.open(corpus, index).stats.rebuilt
-    assert sorted(p.name for p in index.iterdir()) == ["cache", "gen-1", "manifest.json", "segments"]
+    entries = sorted(p.name for p in index.iterdir())
+    assert entries == ["cache", "gen-1", "manifest.json", "segments"]
     assert sorted(p.name for p in (index / "segments").iterdir()) == ["000001"]
 
 

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,7 +73,7 @@ def segmented_scorer(texts: list[list[str]], cuts: list[int], params: BM25Params
     vocab: dict[str, int] = {}
     parts: list[Postings] = []
     bounds = [0, *sorted(set(cuts)), len(texts)]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         chunk = texts[a:b]
         ids = np.asarray([vocab.setdefault(t, len(vocab)) for text in chunk for t in text])
         ptr = np.cumsum([0] + [len(text) for text in chunk])
