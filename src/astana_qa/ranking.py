@@ -94,8 +94,11 @@ class SentenceRanker:
         name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
         sentence_rank = name_rank[a["doc"]]
         self.doc_name_rank = sentence_rank[self.doc_start[:-1]]
-        self.position = np.empty(self.size, dtype=np.int64)
-        self.position[np.lexsort((a["start"], sentence_rank))] = np.arange(self.size)
+        if np.all(name_rank[:-1] < name_rank[1:]):  # articles already in file-name order
+            self.position = np.arange(self.size)
+        else:
+            self.position = np.empty(self.size, dtype=np.int64)
+            self.position[np.lexsort((a["start"], sentence_rank))] = np.arange(self.size)
 
     def term_numbers(self, terms: list[str]) -> list[int]:
         """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
@@ -164,7 +167,7 @@ class SentenceRanker:
         rest = [self._earliest(ev, doc_order, in_near, b, count) for b in bonus_values]
         rows = np.concatenate([near, *rest])
         scores = self.combine(ev, rows, settings)
-        if len(rows) > count:  # keep the best `count`, ties at the cut going to earlier rows
+        if len(rows) > count:  # keep the best `count`, and every row tied at the cut
             cut = np.partition(scores, len(scores) - count)[len(scores) - count]
             keep = np.flatnonzero(scores >= cut)
             rows, scores = rows[keep], scores[keep]
