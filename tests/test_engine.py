@@ -114,3 +114,23 @@ def test_word_in_most_sentences_still_ranks(make_corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert "Geneva" in engine.ask("Geneva talks").citations[0].text
     assert engine.ask("talks in Astana").citations[0].text.startswith("The talks in Astana")
+
+
+MISSPELT = {
+    "raids.txt": "Raids of the steppe\n\n"
+    "Two generals raided the Caucasus in 1220 with twenty thousand riders on horseback.\n"
+    "Later the University of Chicago published a long study of these famous raids.\n"
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Which generals raided the Caucasas in 1220?", True),  # a letter replaced
+        ("What did the Univeristy of Chicago publish?", True),  # two letters swapped
+        ("Which generals raided Atlantis in 1220?", False),  # a name the corpus lacks
+    ],
+)
+def test_a_misspelt_name_is_not_an_unknown_one(make_corpus, tmp_path, question, answered):
+    engine = QAEngine.open(make_corpus(MISSPELT), tmp_path / "index")
+    assert engine.ask(question).answered is answered

@@ -7,6 +7,7 @@ from astana_qa.question import (
     mentions_number,
     mentions_time,
     names,
+    spelling_variants,
     topic_text,
 )
 
@@ -47,3 +48,11 @@ def test_sentence_detectors():
     assert mentions_number("Two delegations") and mentions_number("7.5 percent")
     assert not mentions_number("Some delegations")
     assert names("Talks in Astana were led by Ahmet Yıldız.") == {"astana", "ahmet", "yildiz"}
+
+
+def test_spelling_variants_are_one_edit_away():
+    variants = spelling_variants("univeristy")
+    assert {"university", "univerity", "univeristy", "uniferisty"} <= variants  # swap, ...
+    assert "universities" not in variants  # two edits
+    assert spelling_variants("iran") == {"iran"}  # too short to guess at
+    assert spelling_variants("2019") == {"2019"}  # numbers must match

@@ -15,14 +15,13 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file, word_lists_hash
+from .analysis import ALIAS_FILE_NAME, Analyzer, fold, read_alias_file, word_lists_hash
 from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .corpus import Corpus, content_hash, load_corpus
 from .errors import InvalidQuestion
 from .index import FORMAT_VERSION, IndexData, load_index
 from .question import key_words, spelling_variants, topic_text
 from .ranking import SentenceRanker
-from .retrieval import UNKNOWN
 from .settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, Settings
 
 log = logging.getLogger(__name__)
@@ -204,17 +203,20 @@ class QAEngine:
 
     def _unknown(self, question: str) -> list[str]:
         """The names and numbers of `question` that no indexed sentence mentions, even
-        allowing a one-letter typo in longer words."""
+        allowing one typo in longer words (in the word as written, and in its stem)."""
         return [
             word
             for word in key_words(question)
-            if (terms := self.analyzer.terms(word)) and not any(map(self._is_known, terms))
+            if (terms := self.analyzer.terms(word)) and not self._is_known(terms, word)
         ]
 
-    def _is_known(self, term: str) -> bool:
+    def _is_known(self, terms: list[str], word: str) -> bool:
         number = self.ranker.term_number
-        return number.get(term, UNKNOWN) != UNKNOWN or any(
-            v in number for v in spelling_variants(term)
+        if any(v in number for term in terms for v in spelling_variants(term)):
+            return True
+        written = fold(word).removesuffix("'s").removesuffix("’s")
+        return any(
+            t in number for v in spelling_variants(written) for t in self.analyzer.terms(v)
         )
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:

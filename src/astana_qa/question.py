@@ -80,17 +80,20 @@ def key_words(question: str) -> list[str]:
     return _KEY_WORD.findall(question.strip())
 
 
-def spelling_variants(term: str) -> set[str]:
-    """`term` and, for words of `TYPO_MIN_LETTERS` letters or more, every string one
-    inserted, deleted or replaced letter away (numbers must match exactly)."""
-    variants = {term}
-    if len(term) < TYPO_MIN_LETTERS or not term.isalpha():
+def spelling_variants(word: str) -> set[str]:
+    """`word` and, for words of `TYPO_MIN_LETTERS` letters or more, every string one
+    edit away: a letter inserted, deleted or replaced, or two neighbours swapped
+    (numbers must match exactly)."""
+    variants = {word}
+    if len(word) < TYPO_MIN_LETTERS or not word.isalpha():
         return variants
-    for i in range(len(term) + 1):
-        variants.update(term[:i] + c + term[i:] for c in _LETTERS)
-    for i in range(len(term)):
-        variants.add(term[:i] + term[i + 1 :])
-        variants.update(term[:i] + c + term[i + 1 :] for c in _LETTERS)
+    for i in range(len(word) + 1):
+        variants.update(word[:i] + c + word[i:] for c in _LETTERS)
+    for i in range(len(word)):
+        variants.add(word[:i] + word[i + 1 :])
+        variants.update(word[:i] + c + word[i + 1 :] for c in _LETTERS)
+    for i in range(len(word) - 1):
+        variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
     return variants
 
 
