@@ -215,9 +215,7 @@ class QAEngine:
         if any(v in number for term in terms for v in spelling_variants(term)):
             return True
         written = fold(word).removesuffix("'s").removesuffix("’s")
-        return any(
-            t in number for v in spelling_variants(written) for t in self.analyzer.terms(v)
-        )
+        return any(t in number for v in spelling_variants(written) for t in self.analyzer.terms(v))
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
         """`(sentence, score)` of the best sentences with a positive score, best first,
