@@ -46,7 +46,6 @@ from .index import (
     save_index,
 )
 from .sentences import parameters_to_json, tokenizer_from_json, train_parameters
-from .settings import IndexSettings
 
 # Punkt learns abbreviations and capitalisation habits; a megabyte of text is plenty,
 # and training costs about 4 s per megabyte.
@@ -93,7 +92,6 @@ def training_sample(documents: list[Document]) -> list[Document]:
 def build_index(
     corpus: Corpus,
     analyzer: Analyzer,
-    settings: IndexSettings,
     fingerprint: str,
     index_dir: Path,
     rebuild: bool = False,
@@ -116,15 +114,15 @@ def build_index(
 
     by_name = {d.name: d for d in corpus.documents}
     kept = _unchanged_segments(old_index, corpus) if old_index else []
-    kept_names = {d.name for s in kept for d in _segment_documents(old_index, s)}
+    kept_names = {d.name for _, documents in kept for d in documents}
     pending = [d for d in corpus.documents if d.name not in kept_names]
     analyses, new_cache, digests, analysed = _analyses(
         pending, old_index, index_dir, analyzer, tokenizer_json, progress
     )
     sentences = sum(analyses[d.sha256].sentence_count for d in pending)
-    while kept and pending and kept[-1].sentence_count <= sentences:
-        merged = kept.pop()  # an older segment no larger than the new one: merge it in
-        absorbed = [by_name[d.name] for d in _segment_documents(old_index, merged)]
+    while kept and pending and kept[-1][0].sentence_count <= sentences:
+        merged, documents = kept.pop()  # no larger than the new segment: merge it in
+        absorbed = [by_name[d.name] for d in documents]
         more, more_cache, more_digests, redone = _analyses(
             absorbed, old_index, index_dir, analyzer, tokenizer_json, None
         )
@@ -139,12 +137,11 @@ def build_index(
     vocab = list(old_index.vocab) if kept else []
     name_vocab = list(old_index.name_vocab) if kept else []
     generation = int(previous.get("generation", 0)) + 1
-    segments = list(kept)
+    segments = [segment for segment, _ in kept]
     if pending:
         arrays = assemble([analyses[d.sha256] for d in pending], vocab, name_vocab)
         segments.append(Segment(f"{generation:06d}", len(pending), arrays))
-    order = [d.name for s in kept for d in _segment_documents(old_index, s)]
-    order += [d.name for d in pending]
+    order = [d.name for _, documents in kept for d in documents] + [d.name for d in pending]
     documents = [
         DocumentInfo(n, by_name[n].title, by_name[n].date, by_name[n].sha256) for n in order
     ]
@@ -210,23 +207,19 @@ def _tokenizer(
     return sample, full, parameters_to_json(train_parameters(texts))
 
 
-def _segment_documents(index: IndexData, segment: Segment) -> list[DocumentInfo]:
-    """The articles of one of `index`'s segments."""
-    start = 0
-    for s in index.segments:
-        if s is segment:
-            return index.documents[start : start + s.documents]
-        start += s.documents
-    raise ValueError(f"segment {segment.name} is not in the index")
-
-
-def _unchanged_segments(index: IndexData, corpus: Corpus) -> list[Segment]:
-    """The segments of `index` all of whose articles are in `corpus` unchanged."""
+def _unchanged_segments(
+    index: IndexData, corpus: Corpus
+) -> list[tuple[Segment, list[DocumentInfo]]]:
+    """The segments of `index` all of whose articles are in `corpus` unchanged, each with
+    its articles."""
     current = {(d.name, d.sha256) for d in corpus.documents}
-    return [
-        s for s in index.segments
-        if all((d.name, d.sha256) in current for d in _segment_documents(index, s))
-    ]  # fmt: skip
+    unchanged, start = [], 0
+    for segment in index.segments:
+        documents = index.documents[start : start + segment.documents]
+        start += segment.documents
+        if all((d.name, d.sha256) in current for d in documents):
+            unchanged.append((segment, documents))
+    return unchanged
 
 
 def _analyses(

@@ -153,7 +153,7 @@ class QAEngine:
         index = None if rebuild else load_index(index_dir, fingerprint, files)
         report = None
         if index is None:
-            built, report = build_index(corpus, analyzer, settings.index, fingerprint,
+            built, report = build_index(corpus, analyzer, fingerprint,
                                         index_dir, rebuild, progress)  # fmt: skip
             # Serve from the memory-mapped files, as every later open will.
             index = load_index(index_dir, fingerprint, files) or built

@@ -1,8 +1,10 @@
 """Every tunable of the engine, with its default, in one place.
 
 Settings are plain frozen dataclasses passed in explicitly; nothing reads globals.
-`AnalysisSettings` and `IndexSettings` change what is stored in an index, so their
-fingerprint is saved with it: an index built with other settings is rebuilt.
+`AnalysisSettings` change what is stored in an index, so their fingerprint is saved with
+it: an index built with other settings is rebuilt. The index stores term counts, so the
+BM25 parameters (`IndexSettings`) and `RankingSettings` are applied when it is opened
+and when a question is asked, and changing them needs no rebuild.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ class Settings:
     ranking: RankingSettings = field(default_factory=RankingSettings)
 
     def index_fingerprint(self, extra: dict | None = None) -> str:
-        """Hash of everything that changes the stored index (not ranking settings)."""
-        payload = {"analysis": asdict(self.analysis), "index": asdict(self.index), **(extra or {})}
+        """Hash of everything that changes the stored index (analysis settings only)."""
+        payload = {"analysis": asdict(self.analysis), **(extra or {})}
         blob = json.dumps(payload, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()
