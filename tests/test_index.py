@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from astana_qa import QAEngine, QAError
-from astana_qa.settings import AnalysisSettings, Settings
+from astana_qa.settings import AnalysisSettings, BM25Params, IndexSettings, Settings
 
 ARTICLE = (
     "Harbour opens in Varna\n\n"
@@ -106,3 +106,13 @@ def test_never_overwrites_a_folder_that_is_not_an_index(corpus, tmp_path):
     with pytest.raises(QAError, match="not an astana-qa index"):
         QAEngine.open(corpus, precious)
     assert (precious / "thesis.docx").read_text() == "years of work"
+
+
+def test_other_bm25_parameters_need_no_rebuild(corpus, tmp_path):
+    index = tmp_path / "index"
+    default = QAEngine.open(corpus, index).ranker
+    other = Settings(index=IndexSettings(sentence=BM25Params(k1=2.0, b=1.0)))
+    engine = QAEngine.open(corpus, index, settings=other)
+    assert not engine.stats.rebuilt
+    terms = engine.ranker.term_numbers(["harbour", "cost"])
+    assert not np.allclose(engine.ranker.sentences.scores(terms), default.sentences.scores(terms))
