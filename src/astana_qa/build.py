@@ -173,8 +173,7 @@ def build_index(
 
 
 def _segment_entry(segment: Segment) -> dict:
-    return {"name": segment.name, "documents": segment.documents,
-            "sentences": segment.sentence_count, "arrays": list(segment.arrays)}  # fmt: skip
+    return {"name": segment.name, "documents": segment.documents, "arrays": list(segment.arrays)}
 
 
 def _read_previous(index_dir: Path, manifest: dict) -> IndexData | None:

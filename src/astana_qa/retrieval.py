@@ -125,6 +125,11 @@ class BM25Scorer:
             if term < len(part.indptr) - 1 and part.indptr[term] < part.indptr[term + 1]:
                 yield part, part.indptr[term], part.indptr[term + 1], offset
 
+    @staticmethod
+    def _rows(part: Postings, start: int, stop: int, offset: int) -> np.ndarray:
+        """Rows `start:stop` of a segment's postings, numbered across segments."""
+        return part.rows[start:stop] + offset if offset else part.rows[start:stop]
+
     def scores(self, query: list[int]) -> np.ndarray:
         """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`)."""
         scores = np.zeros(self.size, dtype=np.float64)
@@ -132,14 +137,16 @@ class BM25Scorer:
         for term in query:
             idf = self.idf[term] if term != UNKNOWN else 0.0
             for part, start, stop, offset in self._spans(term):
-                rows = part.rows[start:stop] + offset
+                rows = self._rows(part, start, stop, offset)
                 tf = part.tf[start:stop].astype(np.float64)
                 scores[rows] += idf * (tf * (k1 + 1) / (tf + self.norm[rows]))
         return scores
 
     def rows(self, term: int) -> np.ndarray:
         """The texts that contain `term`, ascending."""
-        found = [part.rows[a:b] + offset for part, a, b, offset in self._spans(term)]
+        found = [self._rows(part, a, b, offset) for part, a, b, offset in self._spans(term)]
+        if len(found) == 1:
+            return found[0]  # no copy for a term of the first segment only
         return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def contains(self, term: int, row: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .assemble import LEVELS, bigram_key
+from .assemble import bigram_key
 from .retrieval import POSTINGS_ARRAYS, BM25Scorer, Postings
 from .settings import IndexSettings
 
@@ -31,15 +31,16 @@ def joined_rows(segments: list[dict], documents: list[int]) -> dict[str, np.ndar
     if len(segments) == 1:
         keys = (*ROW_ARRAYS, "sentence_term_ptr", "sentence_term_ids")
         return {k: segments[0][k] for k in keys}
-    counts = {
-        "documents": documents,
-        **{level: [len(s[f"{level}.length"]) for s in segments] for level in LEVELS},
-    }
     joined = {}
     for name, counted in ROW_ARRAYS.items():
         parts = [s[name] for s in segments]
         if counted is not None:
-            parts = [p + o for p, o in zip(parts, _offsets(counts[counted]), strict=True)]
+            sizes = (
+                documents
+                if counted == "documents"
+                else [len(s[f"{counted}.length"]) for s in segments]
+            )
+            parts = [p + o for p, o in zip(parts, _offsets(sizes), strict=True)]
         joined[name] = np.concatenate(parts)
     term_counts = [np.diff(s["sentence_term_ptr"]) for s in segments]
     joined["sentence_term_ptr"] = np.concatenate([[0], np.cumsum(np.concatenate(term_counts))])
