@@ -35,6 +35,14 @@ def test_terms_drop_stopwords_and_stem():
     ]
 
 
+def test_written_terms_pair_each_term_with_its_word():
+    analyzer = Analyzer(AnalysisSettings())
+    text = "The Generals raided Türkiye"
+    pairs = analyzer.written_terms(text)
+    assert pairs == [("generals", "general"), ("raided", "raid"), ("turkiye", "turkiy")]
+    assert [term for _, term in pairs] == analyzer.terms(text)
+
+
 def test_question_and_text_spellings_meet():
     analyzer = Analyzer(AnalysisSettings())
     assert analyzer.terms("Yildiz of Turkiye") == analyzer.terms("Yıldız of Türkiye")

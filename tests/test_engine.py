@@ -3,6 +3,7 @@ import re
 import pytest
 
 from astana_qa import InvalidQuestion, QAEngine
+from astana_qa.settings import RankingSettings, Settings
 from astana_qa.sentences import line_spans, split_sentences
 
 
@@ -120,6 +121,8 @@ MISSPELT = {
     "raids.txt": "Raids of the steppe\n\n"
     "Two generals raided the Caucasus in 1220 with twenty thousand riders on horseback.\n"
     "Later the University of Chicago published a long study of these famous raids.\n"
+    "On January 30 the Super Bowl parade crossed the city with twelve marching bands.\n"
+    "The mathematical proof was checked by a committee of three professors.\n"
 }
 
 
@@ -129,8 +132,26 @@ MISSPELT = {
         ("Which generals raided the Caucasas in 1220?", True),  # a letter replaced
         ("What did the Univeristy of Chicago publish?", True),  # two letters swapped
         ("Which generals raided Atlantis in 1220?", False),  # a name the corpus lacks
+        ("What crossed the city at the Superbowl?", True),  # two words run together
+        ("What crossed the city on January 30th?", True),  # a date as people say it
+        ("What crossed the city in the 30th Superbowl parade?", False),  # not a date
     ],
 )
 def test_a_misspelt_name_is_not_an_unknown_one(make_corpus, tmp_path, question, answered):
     engine = QAEngine.open(make_corpus(MISSPELT), tmp_path / "index")
     assert engine.ask(question).answered is answered
+
+
+def test_misspelt_words_are_ranked_as_the_words_meant(make_corpus, tmp_path):
+    corpus = make_corpus(MISSPELT)
+    question = "Who checked the mathmatical prooff?"  # both words typed wrong
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask(question)
+    assert answer.answered and answer.answer.startswith("The mathematical proof")
+    spans = engine.matching_spans(question, answer.answer)
+    assert [answer.answer[s:e] for s, e in spans] == ["mathematical", "proof", "checked"]
+
+    strict = Settings(ranking=RankingSettings(match_misspellings=False))
+    engine = QAEngine.open(corpus, tmp_path / "index", settings=strict)
+    assert not engine.ask(question).answered  # the typed words cover too little
+    assert not engine.ask("Which generals raided the Caucasas?").answered

@@ -150,6 +150,14 @@ class Analyzer:
         stems, stopwords = self._stems, self._stopwords
         return [stems.get(t) or self.term(t) for t in self.tokens(text) if t not in stopwords]
 
+    def written_terms(self, text: str) -> list[tuple[str, str]]:
+        """`(token, term)` for every token of `text` that yields an index term: the term
+        and the word it was analysed from."""
+        stopwords = self._stopwords
+        return [
+            (t, self._stems.get(t) or self.term(t)) for t in self.tokens(text) if t not in stopwords
+        ]
+
     def term_spans(self, text: str) -> list[tuple[int, int, str]]:
         """`(start, end, term)` for every word of `text` that yields an index term.
 

@@ -15,14 +15,15 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .analysis import ALIAS_FILE_NAME, Analyzer, fold, read_alias_file, word_lists_hash
+from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file, word_lists_hash
 from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .corpus import Corpus, content_hash, load_corpus
 from .errors import InvalidQuestion
 from .index import FORMAT_VERSION, IndexData, load_index
-from .question import key_words, spelling_variants, topic_text
+from .question import key_words, topic_text, written_dates
 from .ranking import SentenceRanker
 from .settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, Settings
+from .spelling import TermMatcher
 
 log = logging.getLogger(__name__)
 _HAS_WORD = re.compile(r"\w")
@@ -113,6 +114,13 @@ class QAEngine:
         self.settings = settings
         self.stats = stats
         self.ranker = SentenceRanker(index, settings.index)
+        self.matcher = TermMatcher(
+            self.ranker.term_number,
+            index.vocab,
+            frequency=self.ranker.sentences.document_frequency,
+            adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
+            analyze=analyzer.terms,
+        )
         rows = self.ranker.arrays
         self._doc, self._start, self._end = rows["doc"], rows["start"], rows["end"]
         counts = np.bincount(self._doc, minlength=len(index.documents))
@@ -165,16 +173,17 @@ class QAEngine:
         """Answer `question` with up to `k` citations, best first, or abstain."""
         began = time.perf_counter()
         question = validate_question(question, k)
-        query = self.analyzer.terms(topic_text(question))
         ranking = self.settings.ranking
+        reading = written_dates(question) if ranking.read_spoken_dates else question
+        query = self._query_terms(reading)
         pool = 4 * k + 10  # room for near-duplicates to be skipped
-        ranked = self.ranker.top(query, question, ranking, pool) if query else None
+        ranked = self.ranker.top(query, reading, ranking, pool) if query else None
         chosen = self._top_distinct(*ranked, k) if ranked is not None else []
         confidence = self.ranker.coverage(query, chosen[0][0]) if chosen else 0.0
         answered = (
             bool(chosen)
             and confidence >= ranking.min_coverage
-            and not (ranking.abstain_on_unknown_names and self._unknown(question))
+            and not (ranking.abstain_on_unknown_names and self._unknown(reading))
         )
         citations = [self._citation(rank, *c) for rank, c in enumerate(chosen, start=1)]
         return Answer(
@@ -198,24 +207,31 @@ class QAEngine:
     def matching_spans(self, question: str, text: str) -> list[tuple[int, int]]:
         """Where in `text` the words of `question` occur (after folding, stemming and
         aliases): `(start, end)` offsets, for highlighting."""
-        wanted = set(self.analyzer.terms(topic_text(question)))
+        if self.settings.ranking.read_spoken_dates:
+            question = written_dates(question)
+        wanted = set(self._query_terms(question))
         return [(s, e) for s, e, term in self.analyzer.term_spans(text) if term in wanted]
+
+    def _query_terms(self, question: str) -> list[str]:
+        """The question's terms, each misspelt or run-together word replaced by the index
+        terms it stands for (`spelling.py`); unmatched terms are kept: they count against
+        coverage."""
+        pairs = self.analyzer.written_terms(topic_text(question))
+        return [found for word, term in pairs for found in self._matched(term, word) or [term]]
 
     def _unknown(self, question: str) -> list[str]:
         """The names and numbers of `question` that no indexed sentence mentions, even
-        allowing one typo in longer words (in the word as written, and in its stem)."""
+        allowing for typos and words run together."""
         return [
             word
             for word in key_words(question)
-            if (terms := self.analyzer.terms(word)) and not self._is_known(terms, word)
+            if not all(self._matched(t, w) for w, t in self.analyzer.written_terms(word))
         ]
 
-    def _is_known(self, terms: list[str], word: str) -> bool:
-        number = self.ranker.term_number
-        if any(v in number for term in terms for v in spelling_variants(term)):
-            return True
-        written = fold(word).removesuffix("'s").removesuffix("’s")
-        return any(t in number for v in spelling_variants(written) for t in self.analyzer.terms(v))
+    def _matched(self, term: str, word: str) -> list[str]:
+        if self.settings.ranking.match_misspellings:
+            return self.matcher.match(term, word)
+        return [term] if term in self.ranker.term_number else []
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
         """`(sentence, score)` of the best sentences with a positive score, best first,

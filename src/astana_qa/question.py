@@ -64,9 +64,19 @@ _FOCUS = re.compile(
 # token with a digit ("25th", "2019"). All-capital abbreviations are left out: articles
 # often spell them out ("MVPs", "WWII").
 _KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w’'-]*|\w*\d\w*)")
-# Shortest word for which a one-letter typo is tolerated ("Counil" for "Council").
-TYPO_MIN_LETTERS = 5
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Dates as people say them ("Sept 1760", "January 30th") and as articles write them
+# ("September 1760", "January 30").
+_MONTH_ABBREVIATIONS = {
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+    "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+    "Oct": "October", "Nov": "November", "Dec": "December",
+}  # fmt: skip
+_ABBREVIATED_MONTH = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=\s+\d)")
+_MONTH = "(?:" + "|".join(_MONTHS) + ")"
+_DAY_AFTER_MONTH = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_DAY_BEFORE_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?(?={_MONTH}\b)", re.IGNORECASE
+)
 
 
 def topic_text(question: str) -> str:
@@ -80,21 +90,13 @@ def key_words(question: str) -> list[str]:
     return _KEY_WORD.findall(question.strip())
 
 
-def spelling_variants(word: str) -> set[str]:
-    """`word` and, for words of `TYPO_MIN_LETTERS` letters or more, every string one
-    edit away: a letter inserted, deleted or replaced, or two neighbours swapped
-    (numbers must match exactly)."""
-    variants = {word}
-    if len(word) < TYPO_MIN_LETTERS or not word.isalpha():
-        return variants
-    for i in range(len(word) + 1):
-        variants.update(word[:i] + c + word[i:] for c in _LETTERS)
-    for i in range(len(word)):
-        variants.add(word[:i] + word[i + 1 :])
-        variants.update(word[:i] + c + word[i + 1 :] for c in _LETTERS)
-    for i in range(len(word) - 1):
-        variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
-    return variants
+def written_dates(question: str) -> str:
+    """The question with its dates as articles write them: month names in full before a
+    number, and days after or before a month as plain numbers ("Sept 30th" →
+    "September 30"). Other ordinals stay ("the 25th round" is not the 25th of a month)."""
+    question = _ABBREVIATED_MONTH.sub(lambda m: _MONTH_ABBREVIATIONS[m.group(1)], question)
+    question = _DAY_AFTER_MONTH.sub(r"\1 \2", question)
+    return _DAY_BEFORE_MONTH.sub(r"\1 ", question)
 
 
 def answer_type(question: str) -> AnswerType:

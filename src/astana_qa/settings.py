@@ -68,6 +68,12 @@ class RankingSettings:
     answer_type_weight: float = 0.5
     # Bonus for the share of the question's adjacent term pairs found adjacent here.
     phrase_weight: float = 0.7
+    # Read a question's misspelt and run-together words as the indexed terms they stand
+    # for ("Ghengis", "Superbowl"; `spelling.py`), for ranking and for the check below
+    # that its names occur in the corpus.
+    match_misspellings: bool = True
+    # Read dates as articles write them ("Sept 30th" → "September 30"; `question.py`).
+    read_spoken_dates: bool = True
     # Two citations whose term sets overlap at least this much (Jaccard) are one.
     duplicate_jaccard: float = 0.8
     # Abstain when the best sentence and its paragraph cover less than this share of

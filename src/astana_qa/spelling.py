@@ -1,0 +1,135 @@
+"""Matching a question's terms to the terms the index holds, misspellings included.
+
+People type questions fast: "Ghengis Khan", "mathmatical", "Superbowl". A question term
+that no sentence contains is matched, in this order:
+- as two indexed words written as one ("Superbowl"): split where its two parts occur
+  side by side in some sentence;
+- as a typo in the term: the indexed term fewest edits away (a letter inserted, deleted
+  or replaced, or two neighbours swapped; rapidfuzz's optimal string alignment
+  distance), within Lucene's "AUTO:4,6" fuzziness: exact up to 3 letters, one edit for 4
+  or 5, two edits for longer words. Ties go to the term more sentences hold. Numbers are
+  never corrected. (Lucene's default, AUTO:3,6, also corrects three-letter words; but a
+  three-letter word has so many one-edit neighbours that a "correction" is a guess: "pie"
+  became "tie".)
+- as a typo in the word as written: one edit from a word whose term is indexed
+  ("Univeristy": its stem is three edits from that of "University", the word only one).
+A term that matches nothing stays unmatched: a name the articles never mention.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def allowed_edits(term: str) -> int:
+    """How many edits a typo in `term` may have (Lucene's AUTO:4,6 fuzziness); 0 for
+    numbers and for words of other symbols."""
+    if not term.isalpha() or len(term) < 4:
+        return 0
+    return 1 if len(term) <= 5 else 2
+
+
+def one_edit_variants(word: str) -> set[str]:
+    """Every string one edit from `word`: a letter inserted, deleted or replaced, or two
+    neighbours swapped."""
+    variants = set()
+    for i in range(len(word) + 1):
+        variants.update(word[:i] + c + word[i:] for c in _LETTERS)
+    for i in range(len(word)):
+        variants.add(word[:i] + word[i + 1 :])
+        variants.update(word[:i] + c + word[i + 1 :] for c in _LETTERS)
+    for i in range(len(word) - 1):
+        variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return variants
+
+
+class TermMatcher:
+    """Finds, for a question term, the index terms it stands for."""
+
+    def __init__(
+        self,
+        term_number: Mapping[str, int],
+        vocabulary: Sequence[str],
+        frequency: Callable[[int], int],
+        adjacent: Callable[[int, int], bool],
+        analyze: Callable[[str], list[str]],
+    ):
+        """`frequency(n)`: how many sentences hold term number n; `adjacent(a, b)`: does
+        term b follow term a in some sentence; `analyze`: text → terms, as indexed."""
+        self.term_number = term_number
+        self.vocabulary = vocabulary
+        self.frequency = frequency
+        self.adjacent = adjacent
+        self.analyze = analyze
+
+    def match(self, term: str, written: str) -> list[str]:
+        """The index terms that `term`, analysed from the word `written`, stands for:
+        itself when indexed, else the two parts of a compound or the correction of a
+        typo; [] when nothing matches."""
+        if term in self.term_number:
+            return [term]
+        if parts := self.split_compound(written):
+            return parts
+        corrected = self.correct(term) or self.correct_written(written)
+        return [corrected] if corrected else []
+
+    def split_compound(self, word: str) -> list[str]:
+        """Two indexed terms that `word` joins and some sentence has side by side."""
+        number = self.term_number
+        for cut in range(1, len(word)):
+            first, second = self.analyze(word[:cut]), self.analyze(word[cut:])
+            if len(first) != 1 or len(second) != 1:
+                continue
+            pair = [first[0], second[0]]
+            if all(t in number for t in pair) and self.adjacent(number[pair[0]], number[pair[1]]):
+                return pair
+        return []
+
+    def correct_written(self, word: str) -> str | None:
+        """The indexed term of a word one edit from `word`, the most frequent if several."""
+        if allowed_edits(word) == 0:
+            return None
+        found = {
+            term
+            for variant in one_edit_variants(word)
+            for term in self.analyze(variant)
+            if term in self.term_number
+        }
+        if not found:
+            return None
+        return max(found, key=lambda term: (self.frequency(self.term_number[term]), term))
+
+    def correct(self, term: str) -> str | None:
+        """The indexed term closest to a misspelt `term`, or None if none is close."""
+        edits = allowed_edits(term)
+        if edits == 0:
+            return None
+        candidates = [
+            word
+            for length in range(len(term) - edits, len(term) + edits + 1)
+            for word in self._words_by_length.get(length, ())
+        ]
+        found = process.extract(
+            term, candidates, scorer=OSA.distance, score_cutoff=edits, limit=None
+        )
+        if not found:
+            return None
+        best = min(distance for _, distance, _ in found)
+        closest = [word for word, distance, _ in found if distance == best]
+        return max(closest, key=lambda word: (self.frequency(self.term_number[word]), word))
+
+    @cached_property
+    def _words_by_length(self) -> dict[int, list[str]]:
+        # Built on the first typo, not at open: most questions never need it.
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            if word.isalpha():
+                by_length[len(word)].append(word)
+        return dict(by_length)
