@@ -35,6 +35,23 @@ def test_terms_drop_stopwords_and_stem():
     ]
 
 
+def test_irregular_forms_meet_their_dictionary_form():
+    analyzer = Analyzer(AnalysisSettings())
+    assert analyzer.terms("the war began; the children fled") == analyzer.terms(
+        "the war begins; a child flees"
+    )
+    assert analyzer.terms("the 11th round of 1990s talks") == ["11th", "round", "1990s", "talk"]
+    plain = Analyzer(AnalysisSettings(lemmatize=False))
+    assert plain.terms("began") != plain.terms("begin")
+
+
+def test_guessed_terms_are_terms_but_leave_nothing_behind():
+    analyzer = Analyzer(AnalysisSettings())
+    assert analyzer.guessed_terms("The univeristies began") == ["univeristi", "begin"]
+    assert "univeristies" not in analyzer._terms
+    assert analyzer.guessed_terms("univeristies") == analyzer.terms("univeristies")
+
+
 def test_written_terms_pair_each_term_with_its_word():
     analyzer = Analyzer(AnalysisSettings())
     text = "The Generals raided Türkiye"

@@ -3,8 +3,8 @@ import re
 import pytest
 
 from astana_qa import InvalidQuestion, QAEngine
-from astana_qa.settings import RankingSettings, Settings
 from astana_qa.sentences import line_spans, split_sentences
+from astana_qa.settings import RankingSettings, Settings
 
 
 def check_citations(answer, texts):

@@ -116,6 +116,7 @@ def ablation_settings() -> list[tuple[str, Settings]]:
          replace(full, ranking=replace(r, match_misspellings=False))),
         ("without spoken dates", replace(full, ranking=replace(r, read_spoken_dates=False))),
         ("sentence BM25 k1=1.5 b=0.75 (rank-bm25 defaults)", replace(full, index=plain_bm25)),
+        ("without lemmas (irregular forms)", replace(full, analysis=replace(a, lemmatize=False))),
         ("without stemming", replace(full, analysis=replace(a, stem=False))),
         ("without stopword removal", replace(full, analysis=replace(a, stopwords=False))),
         ("without abstention", replace(full, ranking=replace(

@@ -15,7 +15,13 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .analysis import ALIAS_FILE_NAME, Analyzer, read_alias_file, word_lists_hash
+from .analysis import (
+    ALIAS_FILE_NAME,
+    Analyzer,
+    lemmatizer_version,
+    read_alias_file,
+    word_lists_hash,
+)
 from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .corpus import Corpus, content_hash, load_corpus
 from .errors import InvalidQuestion
@@ -119,7 +125,7 @@ class QAEngine:
             index.vocab,
             frequency=self.ranker.sentences.document_frequency,
             adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
-            analyze=analyzer.terms,
+            analyze=analyzer.guessed_terms,
         )
         rows = self.ranker.arrays
         self._doc, self._start, self._end = rows["doc"], rows["start"], rows["end"]
@@ -155,7 +161,7 @@ class QAEngine:
         alias_hash = content_hash(alias_path.read_bytes()) if groups else None
         fingerprint = settings.index_fingerprint(
             {"format": FORMAT_VERSION, "version": __version__, "aliases": alias_hash,
-             "word_lists": word_lists_hash()}
+             "word_lists": word_lists_hash(), "lemmatizer": lemmatizer_version()}
         )  # fmt: skip
         files = corpus_file_hashes(corpus)
         index = None if rebuild else load_index(index_dir, fingerprint, files)

@@ -22,6 +22,9 @@ MAX_QUESTION_CHARS = 1000
 class AnalysisSettings:
     """How text becomes index terms (shared by documents and questions)."""
 
+    # Irregular forms to their dictionary form before stemming ("began" → "begin",
+    # "children" → "child"), which Snowball's suffix rules cannot reach.
+    lemmatize: bool = True
     stem: bool = True
     stopwords: bool = True
     fold_diacritics: bool = True
