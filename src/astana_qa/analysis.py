@@ -171,7 +171,7 @@ class Analyzer:
         correction tries, which would otherwise stay in memory for good."""
         known, stopwords = self._terms, self._stopwords
         return [
-            known.get(t) or (t if t.startswith("=") else self._base_term(t))
+            known.get(t) or self.term(t, remember=False)
             for t in self.tokens(text)
             if t not in stopwords
         ]
@@ -205,13 +205,15 @@ class Analyzer:
             i += 1
         return spans
 
-    def term(self, token: str) -> str:
+    def term(self, token: str, remember: bool = True) -> str:
         """The term of one token: its lemma's stem (alias terms are kept as they are)."""
         if token.startswith("="):
             return token
         term = self._terms.get(token)
         if term is None:
-            term = self._terms[token] = self._base_term(token)
+            term = self._base_term(token)
+            if remember:
+                self._terms[token] = term
         return term
 
     def _base_term(self, token: str) -> str:

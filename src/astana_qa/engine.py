@@ -180,7 +180,7 @@ class QAEngine:
         began = time.perf_counter()
         question = validate_question(question, k)
         ranking = self.settings.ranking
-        reading = written_dates(question) if ranking.read_spoken_dates else question
+        reading = self._reading(question)
         query = self._query_terms(reading)
         pool = 4 * k + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, reading, ranking, pool) if query else None
@@ -213,10 +213,12 @@ class QAEngine:
     def matching_spans(self, question: str, text: str) -> list[tuple[int, int]]:
         """Where in `text` the words of `question` occur (after folding, stemming and
         aliases): `(start, end)` offsets, for highlighting."""
-        if self.settings.ranking.read_spoken_dates:
-            question = written_dates(question)
-        wanted = set(self._query_terms(question))
+        wanted = set(self._query_terms(self._reading(question)))
         return [(s, e) for s, e, term in self.analyzer.term_spans(text) if term in wanted]
+
+    def _reading(self, question: str) -> str:
+        """The question with its dates written as articles write them (if so set)."""
+        return written_dates(question) if self.settings.ranking.read_spoken_dates else question
 
     def _query_terms(self, question: str) -> list[str]:
         """The question's terms, each misspelt or run-together word replaced by the index

@@ -19,8 +19,8 @@ A term that matches nothing stays unmatched: a name the articles never mention.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from functools import cached_property
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -68,6 +68,9 @@ class TermMatcher:
         self.frequency = frequency
         self.adjacent = adjacent
         self.analyze = analyze
+        # A question's unknown words are matched twice (for its terms and for its names),
+        # and matching one costs milliseconds; lru_cache is safe across threads.
+        self._match_unknown = lru_cache(maxsize=4096)(self._match_unknown_uncached)
 
     def match(self, term: str, written: str) -> list[str]:
         """The index terms that `term`, analysed from the word `written`, stands for:
@@ -75,10 +78,13 @@ class TermMatcher:
         typo; [] when nothing matches."""
         if term in self.term_number:
             return [term]
+        return list(self._match_unknown(term, written))
+
+    def _match_unknown_uncached(self, term: str, written: str) -> tuple[str, ...]:
         if parts := self.split_compound(written):
-            return parts
+            return tuple(parts)
         corrected = self.correct(term) or self.correct_written(written)
-        return [corrected] if corrected else []
+        return (corrected,) if corrected else ()
 
     def split_compound(self, word: str) -> list[str]:
         """Two indexed terms that `word` joins and some sentence has side by side."""
@@ -102,9 +108,7 @@ class TermMatcher:
             for term in self.analyze(variant)
             if term in self.term_number
         }
-        if not found:
-            return None
-        return max(found, key=lambda term: (self.frequency(self.term_number[term]), term))
+        return self._most_frequent(found)
 
     def correct(self, term: str) -> str | None:
         """The indexed term closest to a misspelt `term`, or None if none is close."""
@@ -119,11 +123,12 @@ class TermMatcher:
         found = process.extract(
             term, candidates, scorer=OSA.distance, score_cutoff=edits, limit=None
         )
-        if not found:
-            return None
-        best = min(distance for _, distance, _ in found)
-        closest = [word for word, distance, _ in found if distance == best]
-        return max(closest, key=lambda word: (self.frequency(self.term_number[word]), word))
+        best = min((distance for _, distance, _ in found), default=0)
+        return self._most_frequent([word for word, distance, _ in found if distance == best])
+
+    def _most_frequent(self, terms: Iterable[str]) -> str | None:
+        """The term more sentences hold (then the last in alphabetical order), or None."""
+        return max(terms, key=lambda t: (self.frequency(self.term_number[t]), t), default=None)
 
     @cached_property
     def _words_by_length(self) -> dict[int, list[str]]:
