@@ -56,3 +56,10 @@ def test_a_typo_in_the_written_word_is_corrected_through_its_stem(matcher):
 
 def test_ties_go_to_the_term_more_sentences_hold(matcher):
     assert matcher.correct("casr") == "cast"  # "case" is as close, but rarer
+
+
+def test_a_disabled_matcher_matches_terms_only_as_they_are(matcher):
+    matcher.enabled = False
+    assert matcher.match("khan", "khan") == ["khan"]
+    assert matcher.match("ghengi", "ghengi") == []
+    assert matcher.match("superbowl", "superbowl") == []

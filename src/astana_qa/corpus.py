@@ -19,12 +19,13 @@ DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?!\d)"
 )
-_MONTHS = [
+# Month names, in order (also read by `question.py`).
+MONTHS = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 ]  # fmt: skip
 _WRITTEN_DATE = re.compile(
-    r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+([0-3]?\d),\s+((?:19|20)\d\d)\b"
+    r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\s+([0-3]?\d),\s+((?:19|20)\d\d)\b"
 )
 
 
@@ -79,7 +80,7 @@ def find_date(text: str) -> str | None:
     if match := _NUMERIC_DATE.search(head):
         return "-".join(match.groups())
     if match := _WRITTEN_DATE.search(head):
-        month = _MONTHS.index(match.group(1).lower()) + 1
+        month = MONTHS.index(match.group(1).lower()) + 1
         return f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"
     return None
 

@@ -126,6 +126,7 @@ class QAEngine:
             frequency=self.ranker.sentences.document_frequency,
             adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
             analyze=analyzer.guessed_terms,
+            enabled=settings.ranking.match_misspellings,
         )
         rows = self.ranker.arrays
         self._doc, self._start, self._end = rows["doc"], rows["start"], rows["end"]
@@ -225,7 +226,7 @@ class QAEngine:
         terms it stands for (`spelling.py`); unmatched terms are kept: they count against
         coverage."""
         pairs = self.analyzer.written_terms(topic_text(question))
-        return [found for word, term in pairs for found in self._matched(term, word) or [term]]
+        return [found for word, term in pairs for found in self.matcher.match(term, word) or [term]]
 
     def _unknown(self, question: str) -> list[str]:
         """The names and numbers of `question` that no indexed sentence mentions, even
@@ -233,13 +234,8 @@ class QAEngine:
         return [
             word
             for word in key_words(question)
-            if not all(self._matched(t, w) for w, t in self.analyzer.written_terms(word))
+            if not all(self.matcher.match(t, w) for w, t in self.analyzer.written_terms(word))
         ]
-
-    def _matched(self, term: str, word: str) -> list[str]:
-        if self.settings.ranking.match_misspellings:
-            return self.matcher.match(term, word)
-        return [term] if term in self.ranker.term_number else []
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
         """`(sentence, score)` of the best sentences with a positive score, best first,

@@ -12,6 +12,7 @@ import re
 from enum import Enum
 
 from .analysis import fold
+from .corpus import MONTHS
 
 
 class AnswerType(Enum):
@@ -36,11 +37,7 @@ _TYPE_PATTERNS = [
 ]
 _COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _TYPE_PATTERNS]
 
-_MONTHS = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
-_TIME_WORDS = frozenset([*_MONTHS, "century", "centuries"])
+_TIME_WORDS = frozenset([*MONTHS, "century", "centuries"])
 _YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
 _NUMBER_WORDS = frozenset([
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -72,7 +69,7 @@ _MONTH_ABBREVIATIONS = {
     "Oct": "October", "Nov": "November", "Dec": "December",
 }  # fmt: skip
 _ABBREVIATED_MONTH = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=\s+\d)")
-_MONTH = "(?:" + "|".join(_MONTHS) + ")"
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DAY_AFTER_MONTH = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DAY_BEFORE_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?(?={_MONTH}\b)", re.IGNORECASE

@@ -60,14 +60,17 @@ class TermMatcher:
         frequency: Callable[[int], int],
         adjacent: Callable[[int, int], bool],
         analyze: Callable[[str], list[str]],
+        enabled: bool = True,
     ):
         """`frequency(n)`: how many sentences hold term number n; `adjacent(a, b)`: does
-        term b follow term a in some sentence; `analyze`: text → terms, as indexed."""
+        term b follow term a in some sentence; `analyze`: text → terms, as indexed.
+        With `enabled` false, a term matches only itself."""
         self.term_number = term_number
         self.vocabulary = vocabulary
         self.frequency = frequency
         self.adjacent = adjacent
         self.analyze = analyze
+        self.enabled = enabled
         # A question's unknown words are matched twice (for its terms and for its names),
         # and matching one costs milliseconds; lru_cache is safe across threads.
         self._match_unknown = lru_cache(maxsize=4096)(self._match_unknown_uncached)
@@ -78,7 +81,7 @@ class TermMatcher:
         typo; [] when nothing matches."""
         if term in self.term_number:
             return [term]
-        return list(self._match_unknown(term, written))
+        return list(self._match_unknown(term, written)) if self.enabled else []
 
     def _match_unknown_uncached(self, term: str, written: str) -> tuple[str, ...]:
         if parts := self.split_compound(written):
@@ -115,14 +118,14 @@ class TermMatcher:
         edits = allowed_edits(term)
         if edits == 0:
             return None
-        candidates = [
-            word
+        found = [
+            match
             for length in range(len(term) - edits, len(term) + edits + 1)
-            for word in self._words_by_length.get(length, ())
-        ]
-        found = process.extract(
-            term, candidates, scorer=OSA.distance, score_cutoff=edits, limit=None
-        )
+            for match in process.extract(
+                term, self._words_by_length.get(length, []),
+                scorer=OSA.distance, score_cutoff=edits, limit=None,
+            )
+        ]  # fmt: skip
         best = min((distance for _, distance, _ in found), default=0)
         return self._most_frequent([word for word, distance, _ in found if distance == best])
 
