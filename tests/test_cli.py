@@ -1,9 +1,11 @@
 import json
+from pathlib import Path
 
 import pytest
 
 from astana_qa.cli import main
-from tests.conftest import SEEDS
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from astana_qa.analysis import fold
+from astana_qa.text.analysis import fold
 
 PAIRS_FILE = Path(__file__).with_name("qa_pairs.jsonl")
 PAIRS = [json.loads(line) for line in PAIRS_FILE.read_text("utf-8").splitlines() if line.strip()]

@@ -1,9 +1,21 @@
-"""astana-qa: answers questions about a folder of articles, citing exact sentences."""
+"""astana-qa: answers questions about a folder of articles, citing exact sentences.
 
-__version__ = "0.1.0"
+Layers, each importing only those before it: `text` (articles, sentences, terms) →
+`index` (segments on disk) → `search` (question reading, ranking, `QAEngine`) → `web`
+and `cli` (interfaces); `bench` holds the measuring commands.
 
-from .engine import Answer, Citation, QAEngine
+Exceptions (all `ValueError`s whose messages can be shown to a user):
+
+    QAError
+    ├── InvalidQuestion   the question or k cannot be asked
+    ├── CorpusError       the corpus folder is missing, empty or unreadable
+    └── AliasFileError    the alias file is not valid
+"""
+
+from ._version import __version__
 from .errors import AliasFileError, CorpusError, InvalidQuestion, QAError
+from .records import Answer, Citation, SourceInfo
+from .search.engine import QAEngine
 from .settings import Settings
 
 __all__ = [
@@ -15,5 +27,6 @@ __all__ = [
     "QAEngine",
     "QAError",
     "Settings",
+    "SourceInfo",
     "__version__",
 ]

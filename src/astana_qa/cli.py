@@ -18,27 +18,24 @@ from pathlib import Path
 from tqdm import tqdm
 from waitress.server import create_server
 
-from .benchmark import ablation, compare, format_comparison, measure_speed
-from .engine import Answer, QAEngine
+from .bench.evaluation import evaluate, failure_record, format_report, is_failure, read_questions
 from .errors import QAError
-from .evaluation import evaluate, failure_record, format_report, is_failure, read_questions
-from .loadcheck import format_load, results_json, run_loadcheck
-from .scale import bench
+from .records import Answer
+from .search.engine import QAEngine
 from .settings import DEFAULT_K, MAX_K
 from .web import create_app
 
 EXIT_USER_ERROR = 2
-SQUAD_DIR = "../shared/benchmarks/squad-dev"
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and `--help` still shows the usage)."""
 
     def error(self, message: str) -> typing.NoReturn:
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+def whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse type: a whole number from `low` to `high` (no upper bound if None)."""
 
     def parse(value: str) -> int:
@@ -54,72 +51,42 @@ def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-_k = _whole_number(1, MAX_K)
-_positive = _whole_number(1)
-_port = _whole_number(0, 65535)
+_k = whole_number(1, MAX_K)
+positive = whole_number(1)
+_port = whole_number(0, 65535)
 
 
-def _add_paths(parser: argparse.ArgumentParser) -> None:
+def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
     parser.add_argument("--index", default="index", help="index folder (index)")
     parser.add_argument("--aliases", default=None, help="alias file (CORPUS/aliases.json)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="astana-qa", description="Answer questions about a folder of articles, with citations."
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     index = commands.add_parser("index", help="build or refresh the index")
-    _add_paths(index)
+    add_paths(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild even if current")
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--k", type=_k, default=DEFAULT_K, help=f"citations, 1-{MAX_K} ({DEFAULT_K})")
     ask.add_argument("--json", action="store_true", help="print the JSON answer")
-    _add_paths(ask)
+    add_paths(ask)
     evaluate = commands.add_parser("eval", help="measure answers against a question file")
     evaluate.add_argument("questions", help="JSON-lines question file (project or SQuAD form)")
     evaluate.add_argument("--k", type=_k, default=10, help="citations per question (10)")
-    evaluate.add_argument("--limit", type=_positive, default=None, help="first N questions only")
+    evaluate.add_argument("--limit", type=positive, default=None, help="first N questions only")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--failures", default=None, help="write every miss to this file")
-    _add_paths(evaluate)
-    comparison = commands.add_parser(
-        "compare", help="this engine and plain rank-bm25 side by side on a question file"
-    )
-    comparison.add_argument("questions", help="JSON-lines question file")
-    comparison.add_argument("--runs", type=_positive, default=3, help="latency runs (3)")
-    comparison.add_argument("--limit", type=_positive, default=None, help="first N questions only")
-    _add_paths(comparison)
+    add_paths(evaluate)
     serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8000, help="port, 0 for any free one (8000)")
-    serve.add_argument("--threads", type=_positive, default=8, help="worker threads (8)")
-    _add_paths(serve)
-    load = commands.add_parser("loadcheck", help="load-test the served API with wrk")
-    load.add_argument("--seconds", type=_positive, default=30, help="per endpoint (30)")
-    load.add_argument("--connections", type=_positive, default=16, help="open connections (16)")
-    load.add_argument("--threads", type=_positive, default=8, help="server threads (8)")
-    load.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
-    load.add_argument("--json", action="store_true", help="print JSON")
-    _add_paths(load)
-    ablate = commands.add_parser("ablation", help="what each ranking component adds")
-    ablate.add_argument("questions", help="JSON-lines question file")
-    ablate.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
-    speed = commands.add_parser("speed", help="median build, open and question times")
-    speed.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
-    speed.add_argument("--runs", type=_positive, default=5, help="repetitions (5)")
-    _add_paths(speed)
-    scale = commands.add_parser(
-        "bench", help="this engine, bm25s and rank-bm25 on a scale corpus (minutes)"
-    )
-    scale.add_argument("--sentences", type=_positive, default=1_000_000, help="(1000000)")
-    scale.add_argument("--questions", type=_positive, default=500, help="questions (500)")
-    scale.add_argument("--source", default=SQUAD_DIR + "/corpus", help="articles to repeat")
-    scale.add_argument("--question-file", default=SQUAD_DIR + "/questions.jsonl")
-    scale.add_argument("--work", default="bench-work", help="folder for the corpus and indexes")
-    scale.add_argument("--json", action="store_true", help="print one JSON object")
+    serve.add_argument("--threads", type=positive, default=8, help="worker threads (8)")
+    add_paths(serve)
     return parser
 
 
@@ -192,13 +159,6 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_compare(args: argparse.Namespace) -> int:
-    questions = read_questions(Path(args.questions), args.limit)
-    results = compare(questions, Path(args.corpus), Path(args.index), runs=args.runs)
-    print(format_comparison(results))
-    return 0
-
-
 def run_serve(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     try:
@@ -216,86 +176,38 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_load(args: argparse.Namespace) -> int:
-    questions = [q.question for q in read_questions(Path(args.questions))]
-    open_engine(args)  # build the index before the server starts
-    results = run_loadcheck(questions, args.corpus, args.index, args.seconds,
-                            args.connections, args.threads)  # fmt: skip
-    print(results_json(results) if args.json else format_load(results))
-    return 0 if all(r.socket_errors + r.http_errors == 0 for r in results) else 1
-
-
-def run_ablation(args: argparse.Namespace) -> int:
-    questions = read_questions(Path(args.questions))
-    print(format_comparison(ablation(questions, Path(args.corpus))))
-    return 0
-
-
-def run_speed(args: argparse.Namespace) -> int:
-    questions = [q.question for q in read_questions(Path(args.questions))]
-    s = measure_speed(Path(args.corpus), questions, runs=args.runs)
-    print(f"corpus {args.corpus}: {s.documents} documents, {s.sentences} sentences")
-    print(f"median of {args.runs} runs: build {s.build_s:.3f} s, open {s.open_s:.3f} s, "
-          f"question p50 {s.p50_ms:.3f} ms ({len(questions)} questions)")  # fmt: skip
-    return 0
-
-
-def run_bench(args: argparse.Namespace) -> int:
-    questions = [q.question for q in read_questions(Path(args.question_file))]
-    questions = questions[: args.questions]
-    say = partial(print, file=sys.stderr, flush=True)
-    result = bench(Path(args.source), Path(args.work), args.sentences, questions, progress=say)
-    print(json.dumps(result, indent=1) if args.json else format_bench(result))
-    return 0
-
-
-def format_bench(result: dict) -> str:
-    """The bench figures as a table, with the ratios of this engine to bm25s."""
-    keys = ("build_s", "open_s", "index_mb", "p50_ms", "p99_ms", "rss_mb")
-    rows = [f"{result['sentences']:,} sentences", "system     " + "".join(f"{k:>10}" for k in keys)]
-    for name in ("astana_qa", "bm25s", "rank_bm25"):
-        figures = result[name]
-        cells = ["-" if figures.get(k) is None else f"{figures[k]:.3g}" for k in keys]
-        rows.append(f"{name:<11}" + "".join(f"{c:>10}" for c in cells))
-    ours, theirs = result["astana_qa"], result["bm25s"]
-    ratios = [f"{ours[k] / theirs[k]:.2f}" if ours.get(k) and theirs.get(k) else "-" for k in keys]
-    rows.append("this/bm25s " + "".join(f"{r:>10}" for r in ratios))
-    rows.append(
-        f"re-index after adding one article: {ours['add_one_s']:.2f} s "
-        f"({ours['analysed']} article(s) analysed)"
-    )
-    speedup = result["rank_bm25"]["p50_ms"] / ours["p50_ms"]
-    rows.append(f"query p50 speed-up over rank-bm25 get_scores: {speedup:.0f}x")
-    return "\n".join(rows)
-
-
 COMMANDS = {
     "index": run_index,
     "ask": run_ask,
     "eval": run_eval,
-    "compare": run_compare,
-    "speed": run_speed,
-    "ablation": run_ablation,
     "serve": run_serve,
-    "loadcheck": run_load,
-    "bench": run_bench,
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="astana-qa: %(message)s")
+def run_command(
+    parser: argparse.ArgumentParser,
+    commands: dict[str, Callable[[argparse.Namespace], int]],
+    argv: Sequence[str] | None,
+) -> int:
+    """Parse `argv` and run its command; a user error is one line on stderr, exit 2."""
+    prog = parser.prog
+    logging.basicConfig(level=logging.WARNING, format=f"{prog}: %(message)s")
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exc:  # usage errors and --help: argparse has printed its message
         return int(exc.code or 0)
     try:
-        return COMMANDS[args.command](args)
+        return commands[args.command](args)
     except QAError as exc:
-        print(f"astana-qa: error: {exc}", file=sys.stderr)
+        print(f"{prog}: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("astana-qa: interrupted", file=sys.stderr)
+        print(f"{prog}: interrupted", file=sys.stderr)
         return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_command(build_parser(), COMMANDS, argv)
 
 
 if __name__ == "__main__":

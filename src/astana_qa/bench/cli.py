@@ -1,0 +1,136 @@
+"""`astana-qa-bench` (or `python -m astana_qa.bench`): the measuring commands.
+
+They are kept out of `astana-qa`, whose commands are what a user of the service needs.
+Question files and scale sources have no default outside the repository: each command
+names the option to pass when one is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from ..cli import Parser, add_paths, open_engine, positive, run_command
+from .compare import ablation, compare, format_comparison, measure_speed
+from .evaluation import read_questions
+from .loadcheck import format_load, results_json, run_loadcheck
+from .scale import bench
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="astana-qa-bench",
+        description="Measure astana-qa: quality against rank-bm25, ablation, speed, load, scale.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    comparison = commands.add_parser(
+        "compare", help="this engine and plain rank-bm25 side by side on a question file"
+    )
+    comparison.add_argument("questions", help="JSON-lines question file")
+    comparison.add_argument("--runs", type=positive, default=3, help="latency runs (3)")
+    comparison.add_argument("--limit", type=positive, default=None, help="first N questions only")
+    add_paths(comparison)
+    ablate = commands.add_parser("ablation", help="what each ranking component adds")
+    ablate.add_argument("questions", help="JSON-lines question file")
+    ablate.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
+    speed = commands.add_parser("speed", help="median build, open and question times")
+    speed.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
+    speed.add_argument("--runs", type=positive, default=5, help="repetitions (5)")
+    add_paths(speed)
+    load = commands.add_parser("loadcheck", help="load-test the served API with wrk")
+    load.add_argument("--seconds", type=positive, default=30, help="per endpoint (30)")
+    load.add_argument("--connections", type=positive, default=16, help="open connections (16)")
+    load.add_argument("--threads", type=positive, default=8, help="server threads (8)")
+    load.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
+    load.add_argument("--json", action="store_true", help="print JSON")
+    add_paths(load)
+    scale = commands.add_parser(
+        "scale", help="this engine, bm25s and rank-bm25 on a scale corpus (minutes)"
+    )
+    scale.add_argument("--source", required=True, help="folder of articles to repeat")
+    scale.add_argument("--question-file", required=True, help="JSON-lines questions to ask")
+    scale.add_argument("--sentences", type=positive, default=1_000_000, help="(1000000)")
+    scale.add_argument("--questions", type=positive, default=500, help="questions (500)")
+    scale.add_argument("--work", default="bench-work", help="folder for the corpus and indexes")
+    scale.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    questions = read_questions(Path(args.questions), args.limit)
+    results = compare(questions, Path(args.corpus), Path(args.index), runs=args.runs)
+    print(format_comparison(results))
+    return 0
+
+
+def run_ablation(args: argparse.Namespace) -> int:
+    questions = read_questions(Path(args.questions))
+    print(format_comparison(ablation(questions, Path(args.corpus))))
+    return 0
+
+
+def run_speed(args: argparse.Namespace) -> int:
+    questions = [q.question for q in read_questions(Path(args.questions))]
+    s = measure_speed(Path(args.corpus), questions, runs=args.runs)
+    print(f"corpus {args.corpus}: {s.documents} documents, {s.sentences} sentences")
+    print(
+        f"median of {args.runs} runs: build {s.build_s:.3f} s, open {s.open_s:.3f} s, "
+        f"question p50 {s.p50_ms:.3f} ms ({len(questions)} questions)"
+    )
+    return 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    questions = [q.question for q in read_questions(Path(args.questions))]
+    open_engine(args)  # build the index before the server starts
+    results = run_loadcheck(
+        questions, args.corpus, args.index, args.seconds, args.connections, args.threads
+    )
+    print(results_json(results) if args.json else format_load(results))
+    return 0 if all(r.socket_errors + r.http_errors == 0 for r in results) else 1
+
+
+def run_scale(args: argparse.Namespace) -> int:
+    questions = [q.question for q in read_questions(Path(args.question_file))]
+    questions = questions[: args.questions]
+    say = partial(print, file=sys.stderr, flush=True)
+    result = bench(Path(args.source), Path(args.work), args.sentences, questions, progress=say)
+    print(json.dumps(result, indent=1) if args.json else format_scale(result))
+    return 0
+
+
+def format_scale(result: dict) -> str:
+    """The scale figures as a table, with the ratios of this engine to bm25s."""
+    keys = ("build_s", "open_s", "index_mb", "p50_ms", "p99_ms", "rss_mb")
+    rows = [f"{result['sentences']:,} sentences", "system     " + "".join(f"{k:>10}" for k in keys)]
+    for name in ("astana_qa", "bm25s", "rank_bm25"):
+        figures = result[name]
+        cells = ["-" if figures.get(k) is None else f"{figures[k]:.3g}" for k in keys]
+        rows.append(f"{name:<11}" + "".join(f"{c:>10}" for c in cells))
+    ours, theirs = result["astana_qa"], result["bm25s"]
+    ratios = [f"{ours[k] / theirs[k]:.2f}" if ours.get(k) and theirs.get(k) else "-" for k in keys]
+    rows.append("this/bm25s " + "".join(f"{r:>10}" for r in ratios))
+    rows.append(
+        f"re-index after adding one article: {ours['add_one_s']:.2f} s "
+        f"({ours['analysed']} article(s) analysed)"
+    )
+    speedup = result["rank_bm25"]["p50_ms"] / ours["p50_ms"]
+    rows.append(f"query p50 speed-up over rank-bm25 get_scores: {speedup:.0f}x")
+    return "\n".join(rows)
+
+
+COMMANDS = {
+    "compare": run_compare,
+    "ablation": run_ablation,
+    "speed": run_speed,
+    "loadcheck": run_load,
+    "scale": run_scale,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_command(build_parser(), COMMANDS, argv)

@@ -1,0 +1,210 @@
+"""`astana-qa-bench scale`: this engine, bm25s and rank-bm25 side by side on a scale corpus.
+
+The scale corpus repeats the articles of a source folder (squad-dev by default) into
+distinct files until it holds the target number of sentences; each copy ends with a
+short line of its own ("(copy 17)", page furniture, never indexed), so every file has
+its own content hash and a build really analyses every file.
+
+Every measurement runs in a fresh Python process (`python -m astana_qa.bench.scale`), so
+peak memory (RSS) is that of a process doing only that job. All three systems score
+the same tokens (this engine's terms of each sentence) and the same questions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+SMALL_SAMPLE = 20  # questions for rank-bm25, which scores every sentence in Python
+
+
+def make_scale_corpus(source: Path, target: Path, sentences: int, per_copy: int) -> int:
+    """Fill `target` with enough copies of `source`'s articles for `sentences`
+    sentences (`per_copy` per copy of the whole folder); returns the number of copies.
+    An existing scale corpus made the same way is reused."""
+    copies = max(1, math.ceil(sentences / per_copy))
+    spec = {"source": str(source.resolve()), "copies": copies}
+    marker = target / ".scale.json"
+    if marker.is_file() and json.loads(marker.read_text()) == spec:
+        return copies
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for path in sorted(source.glob("*.txt")):
+        text = path.read_text("utf-8")
+        for copy in range(copies):
+            (target / f"{path.stem}__{copy:04d}.txt").write_text(
+                f"{text}\n\n(copy {copy})\n", "utf-8"
+            )
+    marker.write_text(json.dumps(spec))
+    return copies
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _latencies(ask, questions: list) -> dict:
+    times = []
+    for question in questions:
+        began = time.perf_counter()
+        ask(question)
+        times.append((time.perf_counter() - began) * 1000)
+    return {"p50_ms": float(np.percentile(times, 50)), "p99_ms": float(np.percentile(times, 99))}
+
+
+def _folder_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+# --- jobs, each run in its own process -------------------------------------------
+
+
+def job_astana_build(corpus: str, index: str) -> dict:
+    from ..search.engine import QAEngine
+
+    began = time.perf_counter()
+    engine = QAEngine.open(corpus, index, rebuild=True)
+    return {"build_s": time.perf_counter() - began, "sentences": engine.stats.sentences,
+            "index_mb": _folder_mb(Path(index))}  # fmt: skip
+
+
+def job_astana_serve(corpus: str, index: str, questions: list[str]) -> dict:
+    from ..search.engine import QAEngine
+
+    began = time.perf_counter()
+    engine = QAEngine.open(corpus, index)
+    opened = time.perf_counter() - began
+    return {"open_s": opened, **_latencies(engine.ask, questions), "rss_mb": _peak_rss_mb()}
+
+
+def job_astana_add_one(corpus: str, index: str, article: str) -> dict:
+    from ..search.engine import QAEngine
+
+    added = Path(corpus) / "zz_added_article.txt"
+    added.write_text(Path(article).read_text("utf-8") + "\n\n(added)\n", "utf-8")
+    try:
+        began = time.perf_counter()
+        engine = QAEngine.open(corpus, index)
+        seconds = time.perf_counter() - began
+        return {"add_one_s": seconds, "analysed": engine.stats.build.analysed}
+    finally:
+        added.unlink()
+        QAEngine.open(corpus, index)  # back to the index of the unchanged corpus
+
+
+def _tokens(index: str) -> list[list[str]]:
+    """This engine's terms of every indexed sentence, in index order, from its cache."""
+    from ..index.store import load_index, read_cached_analysis, read_manifest
+
+    manifest = read_manifest(Path(index))
+    data = load_index(Path(index), manifest["fingerprint"], manifest["files"])
+    texts = []
+    for document in data.documents:
+        fa = read_cached_analysis(Path(index), manifest, document.sha256)
+        ids, ptr, vocab = fa.term_ids.tolist(), fa.term_ptr.tolist(), fa.vocab
+        texts.extend([vocab[t] for t in ids[a:b]] for a, b in pairwise(ptr))
+    return texts
+
+
+def _query_tokens(questions: list[str]) -> list[list[str]]:
+    from ..search.query import topic_text
+    from ..settings import AnalysisSettings
+    from ..text.analysis import Analyzer
+
+    analyzer = Analyzer(AnalysisSettings())
+    return [analyzer.terms(topic_text(q)) or ["unknown"] for q in questions]
+
+
+def job_bm25s_build(index: str, bm25s_dir: str) -> dict:
+    import bm25s
+
+    texts = _tokens(index)
+    began = time.perf_counter()
+    model = bm25s.BM25(method="lucene")
+    model.index(texts, show_progress=False)
+    model.save(bm25s_dir)
+    return {"build_s": time.perf_counter() - began, "index_mb": _folder_mb(Path(bm25s_dir))}
+
+
+def job_bm25s_serve(bm25s_dir: str, questions: list[str]) -> dict:
+    import bm25s
+
+    queries = _query_tokens(questions)
+    began = time.perf_counter()
+    model = bm25s.BM25.load(bm25s_dir, mmap=True)
+    opened = time.perf_counter() - began
+    vocab = model.vocab_dict
+    queries = [[t for t in q if t in vocab] or [next(iter(vocab))] for q in queries]
+    ask = lambda q: model.retrieve([q], k=10, show_progress=False, n_threads=1)  # noqa: E731
+    return {"open_s": opened, **_latencies(ask, queries), "rss_mb": _peak_rss_mb()}
+
+
+def job_rank_bm25(index: str, questions: list[str]) -> dict:
+    from rank_bm25 import BM25Okapi
+
+    texts = _tokens(index)
+    began = time.perf_counter()
+    model = BM25Okapi(texts)
+    built = time.perf_counter() - began
+    del texts
+    queries = _query_tokens(questions[:SMALL_SAMPLE])
+    return {"build_s": built, "open_s": None, "index_mb": None,
+            **_latencies(model.get_scores, queries), "rss_mb": _peak_rss_mb()}  # fmt: skip
+
+
+JOBS = {f.__name__: f for f in (job_astana_build, job_astana_serve, job_astana_add_one,
+                                 job_bm25s_build, job_bm25s_serve, job_rank_bm25)}  # fmt: skip
+
+
+def run_job(name: str, *args) -> dict:
+    """Run one job in a fresh Python process and return its JSON result."""
+    command = [sys.executable, "-m", "astana_qa.bench.scale", name, json.dumps(args)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench job {name} failed:\n{done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench(source: Path, work: Path, sentences: int, questions: list[str],
+          progress=print) -> dict:  # fmt: skip
+    """Build the scale corpus in `work` and measure the three systems on it."""
+    from ..search.engine import QAEngine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # Sentences per copy, measured on two copies: repeated text teaches Punkt more
+        # collocations than one copy does, so a copy of a copy splits a little less.
+        make_scale_corpus(source, Path(tmp) / "two", 2, 1)
+        per_copy = QAEngine.open(Path(tmp) / "two", Path(tmp) / "index").stats.sentences / 2
+    corpus, index, bm25s_dir = work / "corpus", work / "index", work / "bm25s"
+    copies = make_scale_corpus(source, corpus, sentences, per_copy)
+    progress(f"scale corpus: {copies} copies of {source} in {corpus}")
+    progress("astana-qa: full build ...")
+    astana = run_job("job_astana_build", str(corpus), str(index))
+    progress("astana-qa: open and answer ...")
+    astana |= run_job("job_astana_serve", str(corpus), str(index), questions)
+    progress("astana-qa: add one article ...")
+    first = str(sorted(source.glob("*.txt"))[0])
+    astana |= run_job("job_astana_add_one", str(corpus), str(index), first)
+    progress("bm25s: build, open and answer ...")
+    other = run_job("job_bm25s_build", str(index), str(bm25s_dir))
+    other |= run_job("job_bm25s_serve", str(bm25s_dir), questions)
+    progress(f"rank-bm25: build and answer {SMALL_SAMPLE} questions ...")
+    plain = run_job("job_rank_bm25", str(index), questions)
+    return {"sentences": astana.pop("sentences"), "astana_qa": astana, "bm25s": other,
+            "rank_bm25": plain}  # fmt: skip
+
+
+if __name__ == "__main__":
+    job, arguments = sys.argv[1], json.loads(sys.argv[2])
+    print(json.dumps(JOBS[job](*arguments)))

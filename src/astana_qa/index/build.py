@@ -1,0 +1,307 @@
+"""Building an index, or bringing one up to date by analysing only what changed.
+
+1. The Punkt tokenizer is trained on a sample of the corpus: the articles whose content
+   hashes sort first, up to `TRAINING_SAMPLE_CHARS` (a deterministic pseudo-random
+   sample). Stored parameters are reused while they still fit the corpus: when the
+   sample is unchanged, or, once the corpus holds more text than a sample, while at
+   least half of the sample is still in it (retraining changes how sentences split,
+   so every article would have to be analysed again).
+2. Each article's analysis is taken from the index's cache when its content hash, the
+   settings and the tokenizer are unchanged; the others are analysed, on several cores
+   when there is enough text for that to pay.
+3. Segments whose articles are all unchanged are kept as they are. The articles of the
+   other segments and the new articles make one new segment (`assemble.py`); it takes
+   in the newest kept segments while they are not larger than it, so an index that
+   grows one article at a time holds few segments and each sentence is rewritten only
+   a few times. With no segment kept, the whole index is one segment with a fresh,
+   compact vocabulary.
+4. `save_index` writes the new segment and commits the new manifest (`index.py`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from ..errors import CorpusError
+from ..text.analysis import Analyzer
+from ..text.corpus import Corpus, Document, content_hash
+from ..text.sentences import parameters_to_json, tokenizer_from_json, train_parameters
+from .assemble import assemble
+from .file_analysis import FileAnalysis, analyse_file
+from .schema import FORMAT_VERSION
+from .store import (
+    DocumentInfo,
+    IndexData,
+    Segment,
+    read_cached_analysis,
+    read_index,
+    read_manifest,
+    save_index,
+)
+
+# Punkt learns abbreviations and capitalisation habits; a megabyte of text is plenty,
+# and training costs about 4 s per megabyte.
+TRAINING_SAMPLE_CHARS = 1_000_000
+# Below this much new text, starting worker processes costs more than it saves.
+PARALLEL_MIN_CHARS = 2_000_000
+
+# Wraps an iterable to show progress, e.g. `functools.partial(tqdm, desc="index")`.
+Progress = Callable[..., Iterable]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: files added, changed and removed since the previous index,
+    how many articles were analysed and how many were reused from the cache."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    analysed: int = 0
+    reused: int = 0
+    retrained_tokenizer: bool = False
+    seconds: float = 0.0
+
+
+def corpus_file_hashes(corpus: Corpus) -> dict[str, str]:
+    """Every file the index was built from (skipped ones too) with its content hash."""
+    hashes = {d.name: d.sha256 for d in corpus.documents}
+    hashes.update({s.name: s.sha256 for s in corpus.skipped})
+    return dict(sorted(hashes.items()))
+
+
+def training_sample(documents: list[Document]) -> list[Document]:
+    """The articles the tokenizer learns from: by content hash, up to the size limit."""
+    sample, size = [], 0
+    for document in sorted(documents, key=lambda d: d.sha256):
+        if sample and size + len(document.text) > TRAINING_SAMPLE_CHARS:
+            break
+        sample.append(document)
+        size += len(document.text)
+    return sample
+
+
+def build_index(
+    corpus: Corpus,
+    analyzer: Analyzer,
+    fingerprint: str,
+    index_dir: Path,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> tuple[IndexData, BuildReport]:
+    """Build the index of `corpus` into `index_dir`, reusing what the index there holds
+    unless `rebuild`; returns the new index and what was done."""
+    began = time.perf_counter()
+    previous = read_manifest(index_dir) or {}
+    reusable = (
+        not rebuild
+        and previous.get("format") == FORMAT_VERSION
+        and previous.get("fingerprint") == fingerprint
+    )
+    old_index = _read_previous(index_dir, previous) if reusable else None
+    sample, sample_full, tokenizer_json = _tokenizer(corpus, previous, old_index)
+    retrained = old_index is None or tokenizer_json != old_index.tokenizer
+    if retrained:  # sentences may split differently: no cached analysis or segment holds
+        old_index = None
+
+    by_name = {d.name: d for d in corpus.documents}
+    kept = _unchanged_segments(old_index, corpus) if old_index else []
+    kept_names = {d.name for _, documents in kept for d in documents}
+    pending = [d for d in corpus.documents if d.name not in kept_names]
+    analyses, new_cache, digests, analysed = _analyses(
+        pending, old_index, index_dir, analyzer, tokenizer_json, progress
+    )
+    sentences = sum(analyses[d.sha256].sentence_count for d in pending)
+    while kept and pending and kept[-1][0].sentence_count <= sentences:
+        merged, documents = kept.pop()  # no larger than the new segment: merge it in
+        absorbed = [by_name[d.name] for d in documents]
+        more, more_cache, more_digests, redone = _analyses(
+            absorbed, old_index, index_dir, analyzer, tokenizer_json, None
+        )
+        analyses |= more
+        new_cache |= more_cache
+        digests |= more_digests
+        pending = absorbed + pending
+        analysed += redone
+        sentences += merged.sentence_count
+    pending.sort(key=lambda d: d.name)
+
+    vocab = list(old_index.vocab) if kept else []
+    name_vocab = list(old_index.name_vocab) if kept else []
+    generation = int(previous.get("generation", 0)) + 1
+    segments = [segment for segment, _ in kept]
+    if pending:
+        arrays = assemble([analyses[d.sha256] for d in pending], vocab, name_vocab)
+        segments.append(Segment(f"{generation:06d}", len(pending), arrays))
+    order = [d.name for _, documents in kept for d in documents] + [d.name for d in pending]
+    documents = [
+        DocumentInfo(n, by_name[n].title, by_name[n].date, by_name[n].sha256) for n in order
+    ]
+    sentence_count = sum(s.sentence_count for s in segments)
+    if sentence_count == 0:
+        raise CorpusError("the corpus holds no article text to index (only page furniture)")
+    cache_digests = dict(old_index.manifest["cache"]) if old_index else {}
+    cache_digests |= digests
+    current = {d.sha256 for d in corpus.documents}
+    manifest = {
+        "format": FORMAT_VERSION,
+        "fingerprint": fingerprint,
+        "files": corpus_file_hashes(corpus),
+        "documents": len(documents),
+        "sentences": sentence_count,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "generation": generation,
+        "tokenizer_sample": sample,
+        "tokenizer_sample_full": sample_full,
+        "segments": [_segment_entry(s) for s in segments],
+        "cache": {k: v for k, v in sorted(cache_digests.items()) if k in current},
+    }
+    data = IndexData(documents, vocab, name_vocab, tokenizer_json, segments, manifest)
+    save_index(data, index_dir, new_cache)
+    report = _report(old_files=previous.get("files", {}), files=manifest["files"],
+                     analysed=analysed, reused=len(corpus.documents) - analysed,
+                     retrained=retrained, seconds=time.perf_counter() - began)  # fmt: skip
+    return data, report
+
+
+def _segment_entry(segment: Segment) -> dict:
+    return {
+        "name": segment.name,
+        "documents": segment.documents,
+        "arrays": list(segment.arrays.files()),
+    }
+
+
+def _read_previous(index_dir: Path, manifest: dict) -> IndexData | None:
+    """The index already in `index_dir`, or None if there is no whole one."""
+    try:
+        return read_index(index_dir, manifest)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _tokenizer(
+    corpus: Corpus, previous: dict, old_index: IndexData | None
+) -> tuple[list[str], bool, dict]:
+    """The training sample (content hashes), whether it is smaller than the corpus, and
+    the Punkt parameters: the stored ones while they still fit the corpus, else new."""
+    chosen = training_sample(corpus.documents)
+    sample = [d.sha256 for d in chosen]
+    full = sum(len(d.text) for d in chosen) < sum(len(d.text) for d in corpus.documents)
+    if old_index is not None:
+        old_sample = previous.get("tokenizer_sample")
+        if old_sample == sample:
+            return sample, full, old_index.tokenizer
+        if previous.get("tokenizer_sample_full") and full and isinstance(old_sample, list):
+            chars = {d.sha256: len(d.text) for d in corpus.documents}
+            kept = sum(chars.get(h, 0) for h in old_sample)
+            if kept * 2 >= TRAINING_SAMPLE_CHARS:
+                return old_sample, True, old_index.tokenizer
+    in_sample = set(sample)
+    texts = (d.text for d in corpus.documents if d.sha256 in in_sample)  # in corpus order
+    return sample, full, parameters_to_json(train_parameters(texts))
+
+
+def _unchanged_segments(
+    index: IndexData, corpus: Corpus
+) -> list[tuple[Segment, list[DocumentInfo]]]:
+    """The segments of `index` all of whose articles are in `corpus` unchanged, each with
+    its articles."""
+    current = {(d.name, d.sha256) for d in corpus.documents}
+    unchanged, start = [], 0
+    for segment in index.segments:
+        documents = index.documents[start : start + segment.documents]
+        start += segment.documents
+        if all((d.name, d.sha256) in current for d in documents):
+            unchanged.append((segment, documents))
+    return unchanged
+
+
+def _analyses(
+    documents: list[Document],
+    old_index: IndexData | None,
+    index_dir: Path,
+    analyzer: Analyzer,
+    tokenizer_json: dict,
+    progress: Progress | None,
+) -> tuple[dict[str, FileAnalysis], dict[str, bytes], dict[str, str], int]:
+    """The analyses of `documents` by content hash, from the cache where it holds them;
+    also the new cache entries, their digests, and how many articles were analysed."""
+    analyses: dict[str, FileAnalysis] = {}
+    todo: dict[str, Document] = {}  # one per distinct content; copies share an analysis
+    for document in documents:
+        key = document.sha256
+        if key in analyses or key in todo:
+            continue
+        cached = None
+        if old_index is not None:
+            cached = read_cached_analysis(index_dir, old_index.manifest, key)
+        if cached is None:
+            todo[key] = document
+        else:
+            analyses[key] = cached
+    tokenizer = tokenizer_from_json(tokenizer_json)
+    new = _analyse(list(todo.values()), analyzer, tokenizer, progress)
+    cache, digests = {}, {}
+    for key, (analysis, data) in zip(todo, new, strict=True):
+        analyses[key] = analysis
+        cache[key] = data
+        digests[key] = content_hash(data)
+    return analyses, cache, digests, len(todo)
+
+
+def _report(old_files: dict, files: dict, **counts) -> BuildReport:
+    return BuildReport(
+        added=sorted(set(files) - set(old_files)),
+        changed=sorted(n for n in files if n in old_files and old_files[n] != files[n]),
+        removed=sorted(set(old_files) - set(files)),
+        analysed=counts["analysed"],
+        reused=counts["reused"],
+        retrained_tokenizer=counts["retrained"],
+        seconds=round(counts["seconds"], 3),
+    )
+
+
+_worker_state: tuple[Analyzer, PunktSentenceTokenizer] | None = None
+
+
+def _start_worker(analyzer: Analyzer, tokenizer: PunktSentenceTokenizer) -> None:
+    global _worker_state  # one per worker process, set once when the process starts
+    _worker_state = (analyzer, tokenizer)
+
+
+def _analyse_in_worker(text: str) -> tuple[FileAnalysis, bytes]:
+    assert _worker_state is not None
+    return _analysed(text, *_worker_state)
+
+
+def _analysed(text: str, analyzer: Analyzer, tokenizer: PunktSentenceTokenizer):
+    """An article's analysis and its cache entry (made here, in parallel when in a worker)."""
+    analysis = analyse_file(text, analyzer, tokenizer)
+    return analysis, analysis.to_bytes()
+
+
+def _analyse(
+    documents: list[Document],
+    analyzer: Analyzer,
+    tokenizer: PunktSentenceTokenizer,
+    progress: Progress | None,
+) -> Iterable[tuple[FileAnalysis, bytes]]:
+    """Analyse `documents` in order, on every core when there is enough text."""
+    chars = sum(len(d.text) for d in documents)
+    show = progress if progress and chars >= PARALLEL_MIN_CHARS else lambda items, total: items
+    workers = min(os.cpu_count() or 1, len(documents))
+    if workers < 2 or chars < PARALLEL_MIN_CHARS:
+        return [_analysed(d.text, analyzer, tokenizer) for d in documents]
+    texts = [d.text for d in documents]
+    with ProcessPoolExecutor(workers, initializer=_start_worker,
+                             initargs=(analyzer, tokenizer)) as pool:  # fmt: skip
+        analysed = pool.map(_analyse_in_worker, texts, chunksize=1)
+        return list(show(analysed, total=len(texts)))

@@ -1,0 +1,100 @@
+"""Opening an index: reuse the stored one when it is whole and current, else bring it
+up to date. The fingerprint of everything that changes stored terms is made here, once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._version import __version__
+from ..settings import Settings
+from ..text.analysis import (
+    ALIAS_FILE_NAME,
+    Analyzer,
+    lemmatizer_version,
+    read_alias_file,
+    word_lists_hash,
+)
+from ..text.corpus import Corpus, content_hash, load_corpus
+from .build import BuildReport, Progress, build_index, corpus_file_hashes
+from .schema import FORMAT_VERSION
+from .store import IndexData, load_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an opened index holds, for `astana-qa index` and the health endpoint."""
+
+    documents: int
+    sentences: int
+    built_at: str
+    rebuilt: bool
+    skipped: list[str]
+    # What the build did (None when an up-to-date index was reused).
+    build: BuildReport | None = None
+
+
+@dataclass(frozen=True)
+class OpenedIndex:
+    """An index ready to search: its data, the text of its articles in the index's
+    order, the analyzer its terms were made with, and what it holds."""
+
+    index: IndexData
+    texts: list[str]
+    analyzer: Analyzer
+    stats: IndexStats
+
+
+def open_index(
+    corpus_dir: str | Path,
+    index_dir: str | Path,
+    settings: Settings,
+    alias_file: str | Path | None = None,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> OpenedIndex:
+    """Load the corpus, reuse its index if it is whole and current, else bring it up to
+    date (re-analysing only new and changed articles unless `rebuild`).
+
+    `alias_file` defaults to `aliases.json` in the corpus folder, when there is one;
+    `progress` wraps long builds' work for a progress bar (e.g. tqdm)."""
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    alias_path = Path(alias_file) if alias_file else corpus_dir / ALIAS_FILE_NAME
+    groups = read_alias_file(alias_path) if alias_file or alias_path.is_file() else []
+    analyzer = Analyzer(settings.analysis, groups)
+    corpus = load_corpus(corpus_dir)
+    alias_hash = content_hash(alias_path.read_bytes()) if groups else None
+    fingerprint = settings.index_fingerprint(
+        {
+            "format": FORMAT_VERSION,
+            "version": __version__,
+            "aliases": alias_hash,
+            "word_lists": word_lists_hash(),
+            "lemmatizer": lemmatizer_version(),
+        }
+    )
+    files = corpus_file_hashes(corpus)
+    index = None if rebuild else load_index(index_dir, fingerprint, files)
+    report = None
+    if index is None:
+        built, report = build_index(corpus, analyzer, fingerprint, index_dir, rebuild, progress)
+        # Serve from the memory-mapped files, as every later open will.
+        index = load_index(index_dir, fingerprint, files) or built
+    text_of = {d.name: d.text for d in corpus.documents}
+    texts = [text_of[d.name] for d in index.documents]  # in the index's order
+    return OpenedIndex(index, texts, analyzer, _stats(index, corpus, report))
+
+
+def _stats(index: IndexData, corpus: Corpus, report: BuildReport | None) -> IndexStats:
+    return IndexStats(
+        documents=len(index.documents),
+        sentences=index.sentence_count,
+        built_at=index.manifest["built_at"],
+        rebuilt=report is not None,
+        skipped=[f"{s.name}: {s.reason}" for s in corpus.skipped],
+        build=report,
+    )

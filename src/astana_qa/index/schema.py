@@ -1,0 +1,145 @@
+"""The stored index format, described once: every array of a segment, its file name,
+its element type and what it counts. Writing (`assemble.py`, `store.py`), checking
+(`check_segment`) and reading (`segments.py`, the search layer) all go through these
+dataclasses, so an array is named in exactly one place.
+
+On disk (`index/` by default), nothing that runs code when loaded:
+  manifest.json          format name and version, settings fingerprint, corpus file
+                         hashes, counts, the segments and generation in use, digests
+  gen-N/documents.json   name, title, date and hash of every indexed article
+  gen-N/vocab.json       the term list (terms are stored as numbers into it)
+  gen-N/names.json       the list of names mentioned in sentences (likewise)
+  gen-N/tokenizer.json   the Punkt parameters sentences were split with
+  segments/S/<array>.npy a segment's arrays (`SegmentArrays.files()` names), memory-mapped
+  cache/<sha256>.npz     each article's analysis, by content hash, for incremental updates
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from .postings import POSTINGS_ARRAYS, Postings
+
+FORMAT_VERSION = 3
+# The BM25 levels the ranking fuses: the sentence, its window (itself with the sentence
+# before it in the same paragraph), its paragraph and its article.
+LEVELS = ("sentence", "window", "paragraph", "document")
+
+
+@dataclass(frozen=True)
+class SentenceRows:
+    """Per-sentence arrays (one element per sentence, numbered within the segment, or
+    across segments once joined). A sentence's distinct terms are
+    `term_ids[term_ptr[i]:term_ptr[i+1]]`."""
+
+    doc: np.ndarray  # int32: its article's number
+    start: np.ndarray  # int64: offsets of its text in the article file
+    end: np.ndarray  # int64
+    paragraph_row: np.ndarray  # int32: its paragraph's number
+    doc_row: np.ndarray  # int32: its article's row in the document level
+    has_time: np.ndarray  # bool: states a year, a month or a century
+    has_number: np.ndarray  # bool: states a quantity
+    name_count: np.ndarray  # int32: names it mentions
+    term_ptr: np.ndarray  # int64, one more than sentences
+    term_ids: np.ndarray  # int32
+
+    @property
+    def count(self) -> int:
+        return len(self.doc)
+
+
+# The file names of `SentenceRows`' term offsets (kept from earlier formats).
+_ROW_FILES = {"term_ptr": "sentence_term_ptr", "term_ids": "sentence_term_ids"}
+# What each per-sentence number counts, so joined segments can renumber it.
+ROW_NUMBERING = {"doc": "documents", "paragraph_row": "paragraph", "doc_row": "document"}
+
+
+@dataclass(frozen=True)
+class PairPostings:
+    """Sentences holding each adjacent term pair: key `first << 32 | second` (ascending)
+    → `rows[indptr[i]:indptr[i+1]]`."""
+
+    keys: np.ndarray  # int64
+    indptr: np.ndarray  # int64
+    rows: np.ndarray  # int32
+
+
+@dataclass(frozen=True)
+class NamePostings:
+    """Sentences mentioning each name number: `rows[indptr[n]:indptr[n+1]]`."""
+
+    indptr: np.ndarray  # int64
+    rows: np.ndarray  # int32
+
+
+def bigram_key(first, second):
+    """The key of an adjacent term pair (term numbers), independent of vocabulary size."""
+    return (first << 32) | second
+
+
+@dataclass(frozen=True)
+class SegmentArrays:
+    """Every array of one segment."""
+
+    rows: SentenceRows
+    levels: dict[str, Postings]  # one per name in LEVELS
+    pairs: PairPostings
+    names: NamePostings
+
+    def files(self) -> dict[str, np.ndarray]:
+        """The arrays by file name (without `.npy`), as stored."""
+        rows = self.rows
+        out = {_ROW_FILES.get(f.name, f.name): getattr(rows, f.name) for f in fields(rows)}
+        for level in LEVELS:
+            out |= {f"{level}.{n}": getattr(self.levels[level], n) for n in POSTINGS_ARRAYS}
+        out |= {f"bigram.{f.name}": getattr(self.pairs, f.name) for f in fields(PairPostings)}
+        out |= {f"name.{f.name}": getattr(self.names, f.name) for f in fields(NamePostings)}
+        return out
+
+    @classmethod
+    def from_files(cls, read: Callable[[str], np.ndarray]) -> SegmentArrays:
+        """The arrays read by file name with `read` (KeyError/OSError if one is missing)."""
+        return cls(
+            rows=SentenceRows(
+                **{f.name: read(_ROW_FILES.get(f.name, f.name)) for f in fields(SentenceRows)}
+            ),
+            levels={
+                level: Postings(*(read(f"{level}.{n}") for n in POSTINGS_ARRAYS))
+                for level in LEVELS
+            },
+            pairs=PairPostings(*(read(f"bigram.{f.name}") for f in fields(PairPostings))),
+            names=NamePostings(*(read(f"name.{f.name}") for f in fields(NamePostings))),
+        )
+
+
+ARRAY_FILES = tuple(
+    [_ROW_FILES.get(f.name, f.name) for f in fields(SentenceRows)]
+    + [f"{level}.{n}" for level in LEVELS for n in POSTINGS_ARRAYS]
+    + [f"bigram.{f.name}" for f in fields(PairPostings)]
+    + [f"name.{f.name}" for f in fields(NamePostings)]
+)
+
+
+def check_segment(arrays: SegmentArrays, documents: int, terms: int, names: int) -> None:
+    """Raise ValueError unless the arrays of a segment of `documents` articles agree with
+    each other and with vocabularies of `terms` terms and `names` names.
+
+    Cheap checks only (shapes and ends of offset arrays), so opening stays fast."""
+    r, n = arrays.rows, arrays.rows.count
+    if any(len(getattr(r, f.name)) != n for f in fields(r) if f.name not in _ROW_FILES):
+        raise ValueError("sentence arrays differ in length")
+    if len(r.term_ptr) != n + 1 or r.term_ptr[-1] != len(r.term_ids):
+        raise ValueError("sentence term offsets do not match the sentences")
+    for level in LEVELS:
+        p = arrays.levels[level]
+        if len(p.indptr) > terms + 1 or p.indptr[-1] != len(p.rows) or len(p.rows) != len(p.tf):
+            raise ValueError(f"{level} postings are truncated or do not match the vocabulary")
+    if len(arrays.levels["sentence"].length) != n:
+        raise ValueError("sentence lengths do not match the sentences")
+    if len(arrays.names.indptr) > names + 1:
+        raise ValueError("name postings do not match the name list")
+    if n and (r.doc[-1] >= documents or r.doc[0] < 0):
+        raise ValueError("sentence points at a missing document")

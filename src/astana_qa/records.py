@@ -1,0 +1,48 @@
+"""The records the engine hands to its interfaces: plain frozen dataclasses.
+
+`Answer.to_dict()` is the JSON contract of the CLI and the API (`web/openapi.py`
+describes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited sentence: `text == file_text[start:end]` of `source`."""
+
+    rank: int
+    source: str
+    title: str | None
+    date: str | None
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply; `to_dict()` is the JSON contract of the CLI and the API."""
+
+    question: str
+    answered: bool
+    answer: str | None
+    confidence: float
+    citations: list[Citation] = field(default_factory=list)
+    took_ms: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """An indexed article: file name, title, date and number of indexed sentences."""
+
+    file: str
+    title: str | None
+    date: str | None
+    sentences: int

@@ -1,0 +1,138 @@
+"""The retrieval boundary: exact BM25Okapi scores, computed through term postings.
+
+`BM25Scorer` returns exactly rank-bm25's `BM25Okapi.get_scores`, but a question touches
+only the texts that contain its terms instead of walking every text in Python. The
+statistics are rank-bm25's own: its idf (with the epsilon floor for terms in more than
+half the texts) is computed by rank-bm25's code, and term counts, text lengths, average
+length, k1 and b enter the same expression in the same order, so scores agree to the
+last bits (a property test checks them against `get_scores` on random corpora).
+
+Corpus-wide statistics (idf, average length) are computed here, when an index is
+opened, from the term counts in the postings of all its segments (`index/postings.py`).
+
+The scorer also reports which query terms each text contains, weighted by an idf that
+never reaches zero: BM25Okapi gives a term found in exactly half the texts idf 0 and
+floors negative idf (rank_bm25 issues #29 and #39), so in a tiny corpus, or for a word
+found almost everywhere, every score can be 0 although some texts match.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from ..index.postings import Postings, build_postings, count_matrix
+from ..index.schema import SegmentArrays
+from ..settings import BM25Params, IndexSettings
+
+# A query term that is not in the vocabulary.
+UNKNOWN = -1
+
+
+def okapi_idf(document_frequency: np.ndarray, texts: int, epsilon: float) -> np.ndarray:
+    """BM25Okapi's idf of every term, computed by rank-bm25's own `_calc_idf` over the
+    terms the texts hold (terms no text holds get 0 and do not enter the average)."""
+    model = BM25Okapi.__new__(BM25Okapi)  # skips __init__, which would re-read every text
+    model.corpus_size, model.epsilon, model.idf = texts, epsilon, {}
+    present = np.flatnonzero(document_frequency)
+    model._calc_idf(dict(zip(present.tolist(), document_frequency[present].tolist(), strict=True)))
+    idf = np.zeros(len(document_frequency), dtype=np.float64)
+    idf[present] = np.fromiter((model.idf[t] for t in present.tolist()), np.float64, len(present))
+    return idf
+
+
+class BM25Scorer:
+    """Exact BM25Okapi scores of one level's texts for queries given as term numbers.
+
+    `parts` are the level's postings in each segment, in segment order: the texts of a
+    segment are numbered after those of the segments before it."""
+
+    def __init__(self, parts: list[Postings], vocabulary_size: int, params: BM25Params):
+        self.parts = parts
+        self.offsets = np.cumsum([0] + [len(p.length) for p in parts])
+        self.size = int(self.offsets[-1])
+        self.k1 = params.k1
+        lengths = np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)
+        self.df = np.zeros(vocabulary_size, dtype=np.int64)
+        for p in parts:
+            terms = len(p.indptr) - 1
+            self.df[:terms] += np.diff(p.indptr)
+        avgdl = int(lengths.sum()) / max(self.size, 1)
+        # The per-text half of BM25Okapi's denominator, as `get_scores` computes it.
+        self.norm = params.k1 * (1 - params.b + params.b * lengths / avgdl)
+        self.idf = okapi_idf(self.df, self.size, params.epsilon)
+
+    @classmethod
+    def from_texts(cls, texts: list[list[str]], params: BM25Params) -> tuple[BM25Scorer, dict]:
+        """A scorer over texts of term strings, and the vocabulary (term → number)."""
+        if not texts:
+            raise ValueError("BM25Scorer needs at least one text")
+        vocab: dict[str, int] = {}
+        ids = np.asarray([vocab.setdefault(t, len(vocab)) for text in texts for t in text])
+        ptr = np.cumsum([0] + [len(text) for text in texts])
+        postings = build_postings(count_matrix(ids, ptr, len(vocab)))
+        return cls([postings], len(vocab), params), vocab
+
+    def _spans(self, term: int):
+        """`(postings, start, stop, offset)` of `term` in every segment that holds it."""
+        if term == UNKNOWN:
+            return
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            if term < len(part.indptr) - 1 and part.indptr[term] < part.indptr[term + 1]:
+                yield part, part.indptr[term], part.indptr[term + 1], offset
+
+    @staticmethod
+    def _rows(part: Postings, start: int, stop: int, offset: int) -> np.ndarray:
+        """Rows `start:stop` of a segment's postings, numbered across segments."""
+        return part.rows[start:stop] + offset if offset else part.rows[start:stop]
+
+    def scores(self, query: list[int]) -> np.ndarray:
+        """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`)."""
+        scores = np.zeros(self.size, dtype=np.float64)
+        k1 = self.k1
+        for term in query:
+            idf = self.idf[term] if term != UNKNOWN else 0.0
+            for part, start, stop, offset in self._spans(term):
+                rows = self._rows(part, start, stop, offset)
+                tf = part.tf[start:stop].astype(np.float64)
+                scores[rows] += idf * (tf * (k1 + 1) / (tf + self.norm[rows]))
+        return scores
+
+    def rows(self, term: int) -> np.ndarray:
+        """The texts that contain `term`, ascending."""
+        found = [self._rows(part, a, b, offset) for part, a, b, offset in self._spans(term)]
+        if len(found) == 1:
+            return found[0]  # no copy for a term of the first segment only
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def contains(self, term: int, row: int) -> bool:
+        """Does text `row` contain `term`?"""
+        rows = self.rows(term)
+        at = int(np.searchsorted(rows, row))
+        return at < len(rows) and rows[at] == row
+
+    def document_frequency(self, term: int) -> int:
+        """Number of texts that contain `term`."""
+        return 0 if term == UNKNOWN else int(self.df[term])
+
+    def weight(self, term: int) -> float:
+        """How informative `term` is here: log((N + 1) / (df + 0.5)), positive for every
+        term and largest for terms the texts never use."""
+        return math.log((self.size + 1) / (self.document_frequency(term) + 0.5))
+
+    def matched_weight(self, query: list[int]) -> np.ndarray:
+        """For every text, the summed `weight` of the distinct query terms it contains."""
+        matched = np.zeros(self.size, dtype=np.float64)
+        for term in dict.fromkeys(query):
+            matched[self.rows(term)] += self.weight(term)
+        return matched
+
+
+def level_scorer(
+    segments: list[SegmentArrays], level: str, vocabulary_size: int, settings: IndexSettings
+) -> BM25Scorer:
+    """The BM25Okapi scorer of one level (`schema.LEVELS`) over all segments."""
+    params = settings.sentence if level in ("sentence", "window") else settings.context
+    return BM25Scorer([s.levels[level] for s in segments], vocabulary_size, params)

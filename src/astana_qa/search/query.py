@@ -1,0 +1,160 @@
+"""Reading a question, once, into the `Query` that ranking, answering, abstention and
+highlighting share. This is the only module that reads the raw question text.
+
+A question names its topic but not its answer; what it does say is the type of the
+answer: `when` asks for a time, `how many` for a number, `who` and `where` for a name.
+A sentence that holds such a thing (not one already in the question) is more likely
+to answer. The patterns are English; a question of no known type gets no preference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from ..errors import InvalidQuestion
+from ..settings import MAX_QUESTION_CHARS, RankingSettings
+from ..text.analysis import Analyzer, fold
+from ..text.features import MONTHS, names
+from .spelling import TermMatcher
+
+_HAS_WORD = re.compile(r"\w")
+# Punctuation stripped from a question's words before they are looked up as names.
+_WORD_PUNCTUATION = "?.,!;:\"'"
+
+
+class AnswerType(Enum):
+    TIME = "time"
+    NUMBER = "number"
+    NAME = "name"
+    NONE = "none"
+
+
+_TYPE_PATTERNS = [
+    (
+        AnswerType.TIME,
+        r"\bwhen\b|\b(what|which)\s+(year|years|date|day|month|century|decade|era|period|time)\b"
+        r"|\bhow long ago\b",
+    ),
+    (
+        AnswerType.NUMBER,
+        r"\bhow\s+(many|much|long|far|old|large|big|high|tall|deep|wide|heavy|fast|often)\b"
+        r"|\b(what|which)\s+(percentage|percent|number|amount|proportion|size|population)\b",
+    ),
+    (AnswerType.NAME, r"\b(who|whom|whose|where)\b"),
+]
+_COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _TYPE_PATTERNS]
+
+_WORD = re.compile(r"\w+")
+
+
+# Words that say what kind of answer is wanted ("how many", "what year"), not what the
+# question is about; they are left out of the question's terms.
+_FOCUS = re.compile(
+    r"\b(how|what|which)\s+(many|much|long|far|old|year|years|date|century|decade"
+    r"|type|types|kind|kinds|name|names|number|percentage)\b",
+    re.IGNORECASE,
+)
+# Names and numbers in a question: a capitalised word that does not start it, or a
+# token with a digit ("25th", "2019"). All-capital abbreviations are left out: articles
+# often spell them out ("MVPs", "WWII").
+_KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w’'-]*|\w*\d\w*)")
+# Dates as people say them ("Sept 1760", "January 30th") and as articles write them
+# ("September 1760", "January 30").
+_MONTH_ABBREVIATIONS = {
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+    "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+    "Oct": "October", "Nov": "November", "Dec": "December",
+}  # fmt: skip
+_ABBREVIATED_MONTH = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=\s+\d)")
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_DAY_AFTER_MONTH = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_DAY_BEFORE_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?(?={_MONTH}\b)", re.IGNORECASE
+)
+
+
+def topic_text(question: str) -> str:
+    """The question without its answer-type words (`how many people` → `how people`)."""
+    return _FOCUS.sub(lambda m: m.group(1), question)
+
+
+def key_words(question: str) -> list[str]:
+    """The names and numbers a question is about; if the corpus never mentions one of
+    them, the articles cannot answer it."""
+    return _KEY_WORD.findall(question.strip())
+
+
+def written_dates(question: str) -> str:
+    """The question with its dates as articles write them: month names in full before a
+    number, and days after or before a month as plain numbers ("Sept 30th" →
+    "September 30"). Other ordinals stay ("the 25th round" is not the 25th of a month)."""
+    question = _ABBREVIATED_MONTH.sub(lambda m: _MONTH_ABBREVIATIONS[m.group(1)], question)
+    question = _DAY_AFTER_MONTH.sub(r"\1 \2", question)
+    return _DAY_BEFORE_MONTH.sub(r"\1 ", question)
+
+
+def answer_type(question: str) -> AnswerType:
+    """The type of thing the question asks for (the first pattern that matches)."""
+    for kind, pattern in _COMPILED:
+        if pattern.search(question):
+            return kind
+    return AnswerType.NONE
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as read once: everything the search layer needs from its text.
+
+    `terms` are its analysed terms with misspelt and run-together words replaced by the
+    index terms they stand for (unmatched terms are kept: they count against coverage);
+    `kind` is the type of thing it asks for; `name_words` its words and names, folded,
+    to tell a name it asks about from one that could answer it; `unknown` the names and
+    numbers it mentions that no indexed sentence holds, even allowing for typos."""
+
+    text: str
+    terms: tuple[str, ...]
+    kind: AnswerType
+    name_words: tuple[str, ...]
+    unknown: tuple[str, ...]
+
+
+def validate_question(question: object) -> str:
+    """The question stripped of surrounding space; `InvalidQuestion` if it cannot be asked."""
+    if not isinstance(question, str):
+        raise InvalidQuestion("the question must be text")
+    question = question.strip()
+    if not question:
+        raise InvalidQuestion("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"the question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}"
+        )
+    if not _HAS_WORD.search(question):
+        raise InvalidQuestion("the question has no words, only punctuation or symbols")
+    return question
+
+
+def read_query(
+    question: object, analyzer: Analyzer, matcher: TermMatcher, settings: RankingSettings
+) -> Query:
+    """Read `question` (validated first) into a `Query`."""
+    text = validate_question(question)
+    reading = written_dates(text) if settings.read_spoken_dates else text
+    pairs = analyzer.written_terms(topic_text(reading))
+    terms = [found for word, term in pairs for found in matcher.match(term, word) or [term]]
+    kind = answer_type(reading)
+    words = {fold(w) for w in reading.split()} | names(reading)
+    unknown = [
+        word
+        for word in key_words(reading)
+        if not all(matcher.match(t, w) for w, t in analyzer.written_terms(word))
+    ]
+    return Query(
+        text=text,
+        terms=tuple(terms),
+        kind=kind,
+        name_words=tuple(w.strip(_WORD_PUNCTUATION) for w in words),
+        unknown=tuple(unknown),
+    )

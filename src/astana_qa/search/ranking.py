@@ -1,0 +1,236 @@
+"""Scoring every sentence for a question, and measuring how well a sentence covers it.
+
+A sentence's score adds up evidence, each part scaled to 0..1 for this question:
+- its own BM25Okapi score, and its paragraph's and document's (questions name what a
+  passage is about more often than they repeat the answering sentence);
+- the BM25Okapi score of its window, itself with the sentence before it (pronouns);
+- whether it holds the kind of thing the question asks for (`query.py`);
+- the share of the question's adjacent term pairs that it has adjacent too (phrases).
+A tiny tie-break by matched question terms keeps small corpora answering where
+BM25Okapi's idf is 0 for every query term.
+
+`top` finds the best sentences without scoring all of them: a sentence whose paragraph
+holds no question term scores only its article's part plus its answer-type bonus, so
+per article and per bonus value the earliest such sentences are the only ones that can
+rank. `scores` (every sentence) is the reference `top` is tested against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from ..index.segments import RowLookup, joined_rows
+from ..index.store import IndexData
+from ..settings import IndexSettings, RankingSettings
+from .bm25 import UNKNOWN, level_scorer
+from .query import AnswerType, Query
+
+# Small enough never to reorder sentences that the evidence tells apart.
+TIE_BREAK = 1e-6
+
+
+def _scaled(values: np.ndarray, best: float) -> np.ndarray:
+    """`values` divided by the best value of their kind (0 when nothing scores above 0)."""
+    return values / best if best > 0 else np.zeros(len(values))
+
+
+def _best(scores: np.ndarray) -> float:
+    return float(scores.max(initial=0.0))
+
+
+def _normalised(scores: np.ndarray) -> np.ndarray:
+    """`scores` scaled to 0..1 by their best value."""
+    return _scaled(scores, _best(scores))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A question's evidence: per sentence (dense, zero where the question's terms are
+    absent), per paragraph and per article. `best` holds the maximum of each of `own`,
+    `window` and `matched`, which scales them to 0..1 (only for the rows combined)."""
+
+    own: np.ndarray
+    window: np.ndarray
+    matched: np.ndarray
+    best: dict[str, float]
+    phrase: np.ndarray
+    paragraph: np.ndarray
+    document: np.ndarray
+    kind: AnswerType
+    asked_names: np.ndarray | None
+
+
+class SentenceRanker:
+    """Everything needed to score the sentences of one index for a question."""
+
+    def __init__(self, index: IndexData, settings: IndexSettings):
+        segments = [s.arrays for s in index.segments]
+        a = self.rows = joined_rows(segments, [s.documents for s in index.segments])
+        self.lookup = RowLookup(segments)
+        self.term_number = {term: i for i, term in enumerate(index.vocab)}
+        self.name_number = {name: i for i, name in enumerate(index.name_vocab)}
+        terms = len(index.vocab)
+        self.sentences = level_scorer(segments, "sentence", terms, settings)
+        self.windows = level_scorer(segments, "window", terms, settings)
+        self.paragraphs = level_scorer(segments, "paragraph", terms, settings)
+        self.documents = level_scorer(segments, "document", terms, settings)
+        self.paragraph_rows = a.paragraph_row
+        self.doc_rows = a.doc_row
+        self.has_time = a.has_time.astype(np.float64)
+        self.has_number = a.has_number.astype(np.float64)
+        self.name_count = a.name_count
+        self.size = len(self.doc_rows)
+        self.paragraph_start = np.searchsorted(
+            self.paragraph_rows, np.arange(self.paragraphs.size + 1)
+        )
+        self.doc_start = np.searchsorted(self.doc_rows, np.arange(self.documents.size + 1))
+        # Ties go to the article whose file name sorts first, then to the earlier
+        # sentence, however the index's segments happen to order them.
+        names = np.array([d.name for d in index.documents], dtype=object)
+        name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
+        sentence_rank = name_rank[a.doc]
+        self.doc_name_rank = sentence_rank[self.doc_start[:-1]]
+        if np.all(name_rank[:-1] < name_rank[1:]):  # articles already in file-name order
+            self.position = np.arange(self.size)
+        else:
+            self.position = np.empty(self.size, dtype=np.int64)
+            self.position[np.lexsort((a.start, sentence_rank))] = np.arange(self.size)
+
+    def term_numbers(self, terms: Sequence[str]) -> list[int]:
+        """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
+        return [self.term_number.get(t, UNKNOWN) for t in terms]
+
+    def sentence_terms(self, sentence: int) -> np.ndarray:
+        """The distinct term numbers of one sentence."""
+        ptr = self.rows.term_ptr
+        return self.rows.term_ids[ptr[sentence] : ptr[sentence + 1]]
+
+    def evidence(self, query: Query) -> Evidence:
+        """Everything about the question that sentence scores are combined from."""
+        ids = self.term_numbers(query.terms)
+        kind = query.kind
+        asked = None
+        if kind is AnswerType.NAME:
+            asked = np.zeros(self.size, dtype=np.int64)
+            for word in query.name_words:
+                number = self.name_number.get(word)
+                if number is not None:
+                    asked[self.lookup.name_rows(number)] += 1
+        own = self.sentences.scores(ids)
+        window = self.windows.scores(ids)
+        matched = self.sentences.matched_weight(ids)
+        return Evidence(
+            own=own,
+            window=window,
+            matched=matched,
+            best={n: _best(v) for n, v in (("own", own), ("window", window), ("matched", matched))},
+            phrase=self.phrase_match(query.terms),
+            paragraph=_normalised(self.paragraphs.scores(ids)),
+            document=_normalised(self.documents.scores(ids)),
+            kind=kind,
+            asked_names=asked,
+        )
+
+    def combine(self, ev: Evidence, rows: np.ndarray, settings: RankingSettings) -> np.ndarray:
+        """The combined score of the sentences `rows`."""
+        return (
+            _scaled(ev.own[rows], ev.best["own"])
+            + settings.window_weight * _scaled(ev.window[rows], ev.best["window"])
+            + settings.paragraph_weight * ev.paragraph[self.paragraph_rows[rows]]
+            + settings.document_weight * ev.document[self.doc_rows[rows]]
+            + settings.answer_type_weight * self.answer_type_match(ev, rows)
+            + settings.phrase_weight * ev.phrase[rows]
+            + TIE_BREAK * _scaled(ev.matched[rows], ev.best["matched"])
+        )
+
+    def scores(self, query: Query, settings: RankingSettings) -> np.ndarray:
+        """The combined score of every sentence for the question."""
+        return self.combine(self.evidence(query), np.arange(self.size), settings)
+
+    def top(
+        self, query: Query, settings: RankingSettings, count: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The `count` best sentences and their scores, best first (ties: by file name,
+        then earlier first);
+        the same as ranking `scores` but touching only sentences that can rank."""
+        ev = self.evidence(query)
+        near = self._sentences_of_matching_paragraphs(self.term_numbers(query.terms))
+        in_near = np.zeros(self.size, dtype=bool)
+        in_near[near] = True
+        # Elsewhere a sentence scores document part + answer-type bonus, nothing else.
+        doc_order = np.lexsort((self.doc_name_rank, -ev.document))
+        bonus_values = (True, False) if ev.kind is not AnswerType.NONE else (False,)
+        rest = [self._earliest(ev, doc_order, in_near, b, count) for b in bonus_values]
+        rows = np.concatenate([near, *rest])
+        scores = self.combine(ev, rows, settings)
+        if len(rows) > count:  # keep the best `count`, and every row tied at the cut
+            cut = np.partition(scores, len(scores) - count)[len(scores) - count]
+            keep = np.flatnonzero(scores >= cut)
+            rows, scores = rows[keep], scores[keep]
+        order = np.lexsort((self.position[rows], -scores))[:count]
+        return rows[order], scores[order]
+
+    def _sentences_of_matching_paragraphs(self, ids: list[int]) -> np.ndarray:
+        matching = np.zeros(self.paragraphs.size, dtype=bool)
+        for term in set(ids) - {UNKNOWN}:
+            matching[self.paragraphs.rows(term)] = True
+        paragraphs = np.flatnonzero(matching)
+        starts = self.paragraph_start[paragraphs]
+        lengths = self.paragraph_start[paragraphs + 1] - starts
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        return offsets + np.arange(int(lengths.sum()))
+
+    def _earliest(
+        self, ev: Evidence, doc_order: np.ndarray, excluded: np.ndarray, bonus: bool, count: int
+    ) -> np.ndarray:
+        """Up to `count` sentences outside `excluded` whose answer-type bonus is `bonus`,
+        from the best-scoring articles first and in text order within an article."""
+        taken: list[np.ndarray] = []
+        needed = count
+        for doc in doc_order.tolist():
+            rows = np.arange(self.doc_start[doc], self.doc_start[doc + 1])
+            rows = rows[~excluded[rows] & (self.answer_type_match(ev, rows) == bonus)][:needed]
+            taken.append(rows)
+            needed -= len(rows)
+            if needed == 0:
+                break
+        return np.concatenate(taken) if taken else np.zeros(0, dtype=np.int64)
+
+    def answer_type_match(self, ev: Evidence, rows: np.ndarray) -> np.ndarray:
+        """1 for the sentences `rows` that hold the kind of thing asked for, else 0."""
+        if ev.kind is AnswerType.TIME:
+            return self.has_time[rows]
+        if ev.kind is AnswerType.NUMBER:
+            return self.has_number[rows]
+        if ev.kind is AnswerType.NAME:
+            return (self.name_count[rows] > ev.asked_names[rows]).astype(np.float64)
+        return np.zeros(len(rows))
+
+    def phrase_match(self, terms: Sequence[str]) -> np.ndarray:
+        """Share of the question's distinct adjacent term pairs found adjacent here."""
+        bigrams = set(pairwise(terms))
+        found = np.zeros(len(self.name_count))
+        for pair in bigrams:
+            first, second = self.term_numbers(list(pair))
+            if UNKNOWN not in (first, second):
+                found[self.lookup.pair_rows(first, second)] += 1
+        return found / len(bigrams) if bigrams else found
+
+    def coverage(self, query_terms: Sequence[str], sentence: int) -> float:
+        """Share (0..1) of the question's informative terms found in the sentence or its
+        paragraph, each term weighted by how rare it is among sentences."""
+        terms = {t: self.term_number.get(t, UNKNOWN) for t in query_terms}
+        if not terms:
+            return 0.0
+        paragraph = int(self.paragraph_rows[sentence])
+        weights = [self.sentences.weight(n) for n in terms.values()]
+        found = sum(
+            w
+            for n, w in zip(terms.values(), weights, strict=True)
+            if self.paragraphs.contains(n, paragraph)
+        )
+        return found / sum(weights)

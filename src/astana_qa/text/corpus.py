@@ -1,0 +1,124 @@
+"""Reading a corpus folder: one article per `*.txt` file, with its title and date."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import CorpusError
+from .features import MONTHS
+
+log = logging.getLogger(__name__)
+
+# A headline is a short first line; a first line longer than this is already article prose.
+MAX_TITLE_CHARS = 160
+# Dates are looked for in the page header only, not anywhere in the story.
+DATE_SEARCH_CHARS = 300
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_WRITTEN_DATE = re.compile(
+    r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\s+([0-3]?\d),\s+((?:19|20)\d\d)\b"
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its file name, decoded text, and the metadata found in it."""
+
+    name: str
+    text: str
+    title: str | None
+    date: str | None
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that could not be used, and why (shown as a warning)."""
+
+    name: str
+    reason: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The usable documents of a folder, sorted by file name, and the files skipped."""
+
+    documents: list[Document]
+    skipped: list[SkippedFile]
+
+
+def content_hash(data: bytes) -> str:
+    """Hash of a file's bytes, used to tell whether an index is stale."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_title(text: str) -> str | None:
+    """The headline: a short first line that is not just a date or a label."""
+    # Only the first line with text matters, so look no further than a title can reach.
+    head = text.lstrip()[: MAX_TITLE_CHARS + 1]
+    line = head.splitlines()[0].strip() if head else ""
+    if not line or len(line) > MAX_TITLE_CHARS:
+        return None
+    if len(re.findall(r"\w+", line)) < 3 or _NUMERIC_DATE.match(line):
+        return None
+    return line
+
+
+def find_date(text: str) -> str | None:
+    """The publication date stated in the page header, as ISO `YYYY-MM-DD`."""
+    head = text[:DATE_SEARCH_CHARS]
+    if match := _NUMERIC_DATE.search(head):
+        return "-".join(match.groups())
+    if match := _WRITTEN_DATE.search(head):
+        month = MONTHS.index(match.group(1).lower()) + 1
+        return f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"
+    return None
+
+
+def decode_document(name: str, data: bytes) -> Document:
+    """Decode one article's bytes; raises `CorpusError` when it cannot be used."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{name} is not valid UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise CorpusError(f"{name} is empty")
+    return Document(name, text, find_title(text), find_date(text), content_hash(data))
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """The `*.txt` files of a corpus folder, sorted; a clear error if there are none."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist")
+    files = sorted(p for p in corpus_dir.glob("*.txt") if p.is_file())
+    if not files:
+        raise CorpusError(f"corpus folder {corpus_dir} holds no *.txt articles")
+    return files
+
+
+def load_corpus(corpus_dir: Path) -> Corpus:
+    """Read every article of a folder, skipping (with a warning) those that cannot be used."""
+    documents: list[Document] = []
+    skipped: list[SkippedFile] = []
+    for path in corpus_files(corpus_dir):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            reason = f"cannot read {path.name}: {exc.strerror or exc}"
+            log.warning("skipping %s", reason)
+            skipped.append(SkippedFile(path.name, reason, "unreadable"))
+            continue
+        try:
+            documents.append(decode_document(path.name, data))
+        except CorpusError as exc:
+            log.warning("skipping %s", exc)
+            skipped.append(SkippedFile(path.name, str(exc), content_hash(data)))
+    if not documents:
+        raise CorpusError(f"no article in {corpus_dir} could be read ({len(skipped)} skipped)")
+    return Corpus(documents, skipped)

@@ -1,0 +1,53 @@
+"""Features of text that both articles and questions need: months, times, numbers, names.
+
+The index records per sentence whether it states a time or a number and which names it
+mentions; question reading uses the same definitions to see what a question asks for
+and which names it is about, so the two always agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import fold
+
+# Month names, in order.
+MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+
+_TIME_WORDS = frozenset([*MONTHS, "century", "centuries"])
+_YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
+_NUMBER_WORDS = frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "dozen", "half",
+])  # fmt: skip
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*")
+_SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|[\"“‘(]\s*)$")
+
+
+def mentions_time(text: str) -> bool:
+    """Does `text` state a year, a month or a century?"""
+    text = text.lower()
+    if _DIGIT.search(text) and _YEAR.search(text):
+        return True
+    return not _TIME_WORDS.isdisjoint(_WORD.findall(text))
+
+
+def mentions_number(text: str) -> bool:
+    """Does `text` state a quantity, in digits or in words?"""
+    return bool(_DIGIT.search(text)) or not _NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence (names of people, places,
+    bodies), folded like index terms."""
+    return {
+        fold(m.group())
+        for m in _CAPITALISED.finditer(text)
+        if not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+    }

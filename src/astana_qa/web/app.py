@@ -1,0 +1,167 @@
+"""The Flask app: the question page, the source view, and the JSON API blueprint.
+
+`create_app()` is the factory; `flask --app astana_qa.web run` calls it with no
+arguments for development (corpus and index from ASTANA_QA_CORPUS / ASTANA_QA_INDEX,
+defaulting to seeds/ and index/), and `astana-qa serve` runs it under waitress.
+Templates and static files live in the top-level `web/` folder, installed with the
+package as `astana_qa.webfiles`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+
+from flask import Flask, abort, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .._version import __version__
+from ..errors import InvalidQuestion
+from ..search.engine import QAEngine
+from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
+from .api import ApiError, bp
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024
+K_CHOICES = (1, 3, 5, 10, 20, MAX_K)
+EXAMPLES = (
+    "Who represented Türkiye at the talks?",
+    "When was the Astana process launched?",
+    "How many people did the war displace?",
+    "Which countries attend as observers?",
+    "When will the 23rd round be held?",
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(
+    engine: QAEngine | None = None,
+    corpus_dir: str | Path | None = None,
+    index_dir: str | Path | None = None,
+    examples: tuple[str, ...] = EXAMPLES,
+    cors_origins: tuple[str, ...] = (),
+) -> Flask:
+    """The app over `engine`, or over an engine opened on `corpus_dir` and `index_dir`."""
+    if engine is None:
+        engine = QAEngine.open(
+            corpus_dir or os.environ.get("ASTANA_QA_CORPUS", "seeds"),
+            index_dir or os.environ.get("ASTANA_QA_INDEX", "index"),
+        )
+    files = resources.files("astana_qa.webfiles")
+    app = Flask(
+        __name__,
+        template_folder=str(files / "templates"),
+        static_folder=str(files / "static"),
+    )
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.extensions["astana_qa"] = engine
+    app.register_blueprint(bp)
+    _add_pages(app, engine, examples)
+    _add_error_handlers(app)
+
+    @app.context_processor
+    def template_globals() -> dict:
+        return {"version": __version__}
+
+    @app.after_request
+    def add_headers(response):
+        response.headers.update(SECURITY_HEADERS)
+        origin = request.headers.get("Origin")
+        if origin and origin in cors_origins and request.path.startswith("/api/"):
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+        return response
+
+    return app
+
+
+def highlight_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, highlighted) segments at `spans` (sorted, non-overlapping)."""
+    segments: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in spans:
+        if start > position:
+            segments.append((text[position:start], False))
+        segments.append((text[start:end], True))
+        position = end
+    if position < len(text):
+        segments.append((text[position:], False))
+    return segments
+
+
+def _int_arg(name: str, default: int | None) -> int | None:
+    try:
+        return int(request.args[name])
+    except (KeyError, ValueError):
+        return default
+
+
+def _add_pages(app: Flask, engine: QAEngine, examples: tuple[str, ...]) -> None:
+    @app.get("/")
+    def index():
+        question = request.args.get("q", "")
+        k = _int_arg("k", DEFAULT_K)
+        answer, error, status, segments = None, None, 200, []
+        if question:
+            try:
+                query = engine.read(question)
+                answer = engine.ask(query, k)  # type: ignore[arg-type]  # k is checked by ask
+            except InvalidQuestion as exc:
+                error, status = str(exc), 400
+            else:
+                segments = [
+                    highlight_segments(c.text, engine.matching_spans(query, c.text))
+                    for c in answer.citations
+                ]
+        page = render_template(
+            "index.html", question=question, k=k, k_choices=K_CHOICES, examples=examples,
+            answer=answer, segments=segments, error=error, max_chars=MAX_QUESTION_CHARS,
+        )  # fmt: skip
+        return page, status
+
+    @app.get("/sources/<name>")
+    def source(name: str):
+        found = engine.source_text(name)
+        if found is None:
+            abort(404, description="That article is not in the corpus.")
+        info, text = found
+        start, end = _int_arg("start", None), _int_arg("end", None)
+        cited = start is not None and end is not None and 0 <= start < end <= len(text)
+        parts = (text[:start], text[start:end], text[end:]) if cited else (text, "", "")
+        return render_template(
+            "source.html", info=info, parts=parts, cited=cited,
+            question=request.args.get("q", ""), k=_int_arg("k", DEFAULT_K),
+        )  # fmt: skip
+
+
+def _add_error_handlers(app: Flask) -> None:
+    def error_response(status: int, code: str, message: str):
+        if request.path.startswith("/api/"):
+            return jsonify(error={"code": code, "message": message}), status
+        return render_template("error.html", status=status, message=message), status
+
+    @app.errorhandler(ApiError)
+    def api_error(exc: ApiError):
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        code = (exc.name or "error").lower().replace(" ", "_")
+        message = exc.description or exc.name or "error"
+        return error_response(exc.code or 500, code, message)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        log.exception("unexpected error on %s", request.path)
+        return error_response(500, "internal_error", InternalServerError.description)

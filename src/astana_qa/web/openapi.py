@@ -1,0 +1,229 @@
+"""The OpenAPI 3.1 document of the JSON API (served at /api/openapi.json).
+
+Tests check every API response against these schemas, so the document stays true.
+"""
+
+from __future__ import annotations
+
+from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+
+SCHEMAS = {
+    "Citation": {
+        "type": "object",
+        "required": ["rank", "source", "title", "date", "start", "end", "text", "score"],
+        "additionalProperties": False,
+        "properties": {
+            "rank": {"type": "integer", "minimum": 1},
+            "source": {"type": "string", "description": "file name of the article"},
+            "title": _NULLABLE_STRING,
+            "date": {**_NULLABLE_STRING, "description": "ISO date, when the article states one"},
+            "start": {"type": "integer", "minimum": 0},
+            "end": {"type": "integer", "minimum": 0},
+            "text": {"type": "string", "description": "exactly file_text[start:end]"},
+            "score": {"type": "number"},
+            "highlights": {
+                "type": "array",
+                "description": "only with highlight=true: [start, end) offsets into `text` "
+                "of words that match the question",
+                "items": {
+                    "type": "array",
+                    "items": {"type": "integer"},
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
+            },
+        },
+    },
+    "Answer": {
+        "type": "object",
+        "required": ["question", "answered", "answer", "confidence", "citations", "took_ms"],
+        "additionalProperties": False,
+        "properties": {
+            "question": {"type": "string"},
+            "answered": {"type": "boolean", "description": "false: the articles do not answer"},
+            "answer": {**_NULLABLE_STRING, "description": "the best supporting sentence"},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "citations": {"type": "array", "items": {"$ref": "#/components/schemas/Citation"}},
+            "took_ms": {"type": "number", "minimum": 0},
+        },
+    },
+    "AskRequest": {
+        "type": "object",
+        "required": ["question"],
+        "properties": {
+            "question": {"type": "string", "maxLength": MAX_QUESTION_CHARS},
+            "k": {"type": "integer", "minimum": 1, "maximum": MAX_K, "default": DEFAULT_K},
+            "highlight": {"type": "boolean", "default": False},
+        },
+    },
+    "Source": {
+        "type": "object",
+        "required": ["file", "title", "date", "sentences"],
+        "additionalProperties": False,
+        "properties": {
+            "file": {"type": "string"},
+            "title": _NULLABLE_STRING,
+            "date": _NULLABLE_STRING,
+            "sentences": {"type": "integer", "minimum": 0},
+        },
+    },
+    "Health": {
+        "type": "object",
+        "required": ["status", "documents", "sentences", "index_built_at", "version"],
+        "additionalProperties": False,
+        "properties": {
+            "status": {"type": "string", "enum": ["ok"]},
+            "documents": {"type": "integer"},
+            "sentences": {"type": "integer"},
+            "index_built_at": {"type": "string"},
+            "version": {"type": "string"},
+        },
+    },
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "additionalProperties": False,
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "additionalProperties": False,
+                "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+            }
+        },
+    },
+}
+
+
+SCHEMAS["SourceText"] = {
+    **SCHEMAS["Source"],
+    "required": [*SCHEMAS["Source"]["required"], "text"],
+    "properties": {**SCHEMAS["Source"]["properties"], "text": {"type": "string"}},
+}
+
+
+def _json(schema: str, description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+def _errors(*codes: int) -> dict:
+    text = {
+        400: "invalid input",
+        404: "unknown source",
+        405: "method not allowed",
+        413: "body over 64 KiB",
+        415: "body is not JSON",
+    }
+    return {str(c): _json("Error", text[c]) for c in codes}
+
+
+def openapi_document(version: str) -> dict:
+    """The whole OpenAPI document."""
+    question_params = [
+        {
+            "name": "q",
+            "in": "query",
+            "required": True,
+            "description": "the question",
+            "schema": {"type": "string", "maxLength": MAX_QUESTION_CHARS},
+        },
+        {
+            "name": "k",
+            "in": "query",
+            "required": False,
+            "description": "number of citations",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_K, "default": DEFAULT_K},
+        },
+        {
+            "name": "highlight",
+            "in": "query",
+            "required": False,
+            "description": "add `highlights` to each citation",
+            "schema": {"type": "boolean", "default": False},
+        },
+    ]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "astana-qa",
+            "version": version,
+            "description": "Answers questions about a folder of articles, citing exact "
+            "sentences (text == file_text[start:end]). Every error is "
+            '{"error": {"code", "message"}}.',
+        },
+        "paths": {
+            "/api/ask": {
+                "get": {
+                    "summary": "Answer a question",
+                    "parameters": question_params,
+                    "responses": {"200": _json("Answer", "the answer"), **_errors(400, 405)},
+                },
+                "post": {
+                    "summary": "Answer a question sent as JSON",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/AskRequest"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": _json("Answer", "the answer"),
+                        **_errors(400, 405, 413, 415),
+                    },
+                },
+            },
+            "/api/sources": {
+                "get": {
+                    "summary": "The indexed articles",
+                    "responses": {
+                        "200": {
+                            "description": "every indexed article",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "array",
+                                        "items": {"$ref": "#/components/schemas/Source"},
+                                    }
+                                }
+                            },
+                        },
+                        **_errors(405),
+                    },
+                }
+            },
+            "/api/sources/{file}": {
+                "get": {
+                    "summary": "One indexed article with its text",
+                    "parameters": [
+                        {
+                            "name": "file",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {"200": _json("SourceText", "the article"), **_errors(404, 405)},
+                }
+            },
+            "/api/health": {
+                "get": {
+                    "summary": "Service status",
+                    "responses": {"200": _json("Health", "the service is up"), **_errors(405)},
+                }
+            },
+            "/api/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": {"200": {"description": "the OpenAPI document"}},
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,36 @@
+from astana_qa.bench.compare import PlainBM25, ablation_settings, format_comparison, measure_speed
+from astana_qa.bench.evaluation import evaluate
+
+ARTICLE = (
+    "Harbour opens in Varna\n\n"
+    "The minister opened the new container harbour in Varna on Sunday morning.\n\n"
+    "The harbour cost 300 million euros and will handle two million containers a year.\n"
+)
+
+
+def test_plain_baseline_cites_exact_sentences(make_corpus):
+    corpus = make_corpus({"a.txt": ARTICLE, "b.txt": "A bridge closed for repairs in spring."})
+    baseline = PlainBM25(corpus)
+    answer = baseline.ask("How much did the harbour cost?", 2)
+    assert "300 million" in answer.citations[0].text
+    text = (corpus / answer.citations[0].source).read_text()
+    assert all(text[c.start : c.end] == c.text for c in answer.citations if c.source == "a.txt")
+
+
+def test_ablation_switches_off_one_component_at_a_time():
+    variants = dict(ablation_settings())
+    full = variants.pop("full engine")
+    for name, settings in variants.items():
+        assert settings != full, name
+
+
+def test_speed_and_comparison_table(make_corpus):
+    corpus = make_corpus({"a.txt": ARTICLE})
+    speed = measure_speed(corpus, ["How much did the harbour cost?"], runs=1)
+    assert speed.documents == 1 and speed.build_s > 0 and speed.p50_ms > 0
+    from astana_qa.bench.compare import Comparison
+    from astana_qa.bench.evaluation import EvalQuestion
+
+    report = evaluate(PlainBM25(corpus).ask, [EvalQuestion("cost?", ["300"], ["a.txt"])], corpus)[0]
+    table = format_comparison([Comparison("plain", report, 1.0)])
+    assert table.splitlines()[2].startswith("| plain | 1.000 |")

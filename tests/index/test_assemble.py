@@ -1,0 +1,58 @@
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from astana_qa.index.assemble import assemble
+from astana_qa.index.file_analysis import analyse_file
+from astana_qa.index.schema import LEVELS, bigram_key
+from astana_qa.search.bm25 import level_scorer
+from astana_qa.settings import AnalysisSettings, IndexSettings
+from astana_qa.text.analysis import Analyzer
+
+ARTICLES = [
+    "Port news today\n\nThe port of Varna grew fast in 2020. It now ships grain.\n\n"
+    "Grain prices fell in the spring across the region.\n",
+    "City notes for May\n\nThe city of Burgas opened a port museum near the grain docks.\n",
+]
+
+
+def joined(sentences: list[list[str]], group: np.ndarray, row: int) -> list[str]:
+    return [t for s, g in zip(sentences, group, strict=True) if g == row for t in s]
+
+
+def test_every_level_scores_like_rank_bm25_over_its_texts():
+    analyzer = Analyzer(AnalysisSettings())
+    analyses = [analyse_file(text, analyzer) for text in ARTICLES]
+    settings = IndexSettings()
+    vocab: list[str] = []
+    arrays = assemble(analyses, vocab, [])
+    sentences = [
+        [fa.vocab[t] for t in fa.term_ids[a:b]]
+        for fa in analyses
+        for a, b in zip(fa.term_ptr[:-1], fa.term_ptr[1:], strict=True)
+    ]
+    paragraph, doc = arrays.rows.paragraph_row, arrays.rows.doc_row
+    windows = [
+        (sentences[i - 1] if i and paragraph[i - 1] == paragraph[i] else []) + sentences[i]
+        for i in range(len(sentences))
+    ]
+    paragraphs = [joined(sentences, paragraph, row) for row in range(paragraph.max() + 1)]
+    documents = [joined(sentences, doc, row) for row in range(doc.max() + 1)]
+    texts = dict(zip(LEVELS, (sentences, windows, paragraphs, documents), strict=True))
+    query = ["port", "grain", "varna", "citi"]
+    ids = [vocab.index(t) for t in query]
+    for level in LEVELS:
+        params = settings.sentence if level in ("sentence", "window") else settings.context
+        expected = BM25Okapi(texts[level], k1=params.k1, b=params.b).get_scores(query)
+        scorer = level_scorer([arrays], level, len(vocab), settings)
+        np.testing.assert_allclose(scorer.scores(ids), expected, rtol=1e-12)
+
+
+def test_adjacent_term_pairs_are_indexed_per_sentence():
+    analyzer = Analyzer(AnalysisSettings())
+    vocab: list[str] = []
+    arrays = assemble([analyse_file(ARTICLES[0], analyzer)], vocab, [])
+    key = bigram_key(vocab.index("grain"), vocab.index("price"))
+    at = int(np.searchsorted(arrays.pairs.keys, key))
+    assert arrays.pairs.keys[at] == key
+    ptr = arrays.pairs.indptr
+    assert arrays.pairs.rows[ptr[at] : ptr[at + 1]].tolist() == [3]

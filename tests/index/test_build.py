@@ -1,0 +1,212 @@
+import hashlib
+import json
+
+import pytest
+
+from astana_qa import QAEngine
+from astana_qa.index import build as build_module
+
+ARTICLES = {
+    f"{name}.txt": f"News from {name.title()} this week\n\n"
+    f"The council of {name.title()} approved a new harbour in March 2021 after long talks.\n"
+    f"Mayor Ivanova of {name.title()} said the harbour would create many jobs for the city.\n\n"
+    f"The harbour will cost {len(name)} hundred million euros over the next ten years.\n"
+    for name in ("varna", "burgas", "sozopol", "nessebar")
+}
+QUESTIONS = [
+    "Who said the harbour would create jobs?",
+    "When did the council approve the harbour?",
+    "How much will the harbour in Burgas cost?",
+]
+
+
+def answers(engine: QAEngine) -> list[dict]:
+    return [{**engine.ask(q).to_dict(), "took_ms": 0} for q in QUESTIONS]
+
+
+def scored_sentences(engine: QAEngine, question: str) -> dict:
+    """Every sentence, by file name and offsets, with its flags and combined score."""
+    ranker, rows = engine.ranker, engine.ranker.rows
+    scores = ranker.scores(engine.read(question), engine.settings.ranking)
+    names = [engine.index.documents[d].name for d in rows.doc]
+    return {
+        (name, int(start), int(end)): (bool(t), bool(n), int(c), float(score))
+        for name, start, end, t, n, c, score in zip(
+            names, rows.start, rows.end, rows.has_time, rows.has_number,
+            rows.name_count, scores, strict=True,
+        )
+    }  # fmt: skip
+
+
+def assert_same_index(a: QAEngine, b: QAEngine) -> None:
+    """Same articles, sentences and scores (however the two are split into segments)."""
+    by_name = lambda docs: sorted(docs, key=lambda d: d.name)  # noqa: E731
+    assert by_name(a.index.documents) == by_name(b.index.documents)
+    for question in QUESTIONS:
+        left, right = scored_sentences(a, question), scored_sentences(b, question)
+        assert left.keys() == right.keys()
+        for key, value in left.items():
+            assert value[:3] == right[key][:3], key
+            assert value[3] == pytest.approx(right[key][3], rel=1e-12, abs=1e-15), key
+    assert answers(a) == answers(b)
+
+
+@pytest.fixture
+def small_sample(monkeypatch):
+    """Train the tokenizer on one article, so most changes leave the sample alone."""
+    monkeypatch.setattr(build_module, "TRAINING_SAMPLE_CHARS", 1)
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def outside_sample(text: str, corpus_texts) -> str:
+    """`text`, varied until its hash sorts after the tokenizer's one-article sample."""
+    smallest = min(sha(t) for t in corpus_texts)
+    while sha(text) < smallest:
+        text += "\n"
+    return text
+
+
+def test_first_build_reports_every_file_added(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    build = QAEngine.open(corpus, tmp_path / "index").stats.build
+    assert build.added == sorted(ARTICLES) and not build.changed and not build.removed
+    assert build.analysed == 4 and build.reused == 0 and build.retrained_tokenizer
+    assert QAEngine.open(corpus, tmp_path / "index").stats.build is None
+
+
+def test_adding_an_article_analyses_only_that_article(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    new = outside_sample(ARTICLES["varna.txt"].replace("Varna", "Pomorie"), ARTICLES.values())
+    (corpus / "pomorie.txt").write_text(new, "utf-8")
+    updated = QAEngine.open(corpus, tmp_path / "index")
+    build = updated.stats.build
+    assert build.added == ["pomorie.txt"] and build.analysed == 1 and build.reused == 4
+    assert not build.retrained_tokenizer
+    assert_same_index(updated, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+
+
+def test_changing_and_removing_articles(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    changed = outside_sample(ARTICLES["burgas.txt"].replace("March", "April"), ARTICLES.values())
+    (corpus / "burgas.txt").write_text(changed, "utf-8")
+    removed = max(set(ARTICLES) - {"burgas.txt"}, key=lambda name: sha(ARTICLES[name]))
+    (corpus / removed).unlink()  # not the one article the tokenizer learnt from
+    updated = QAEngine.open(corpus, tmp_path / "index")
+    build = updated.stats.build
+    assert build.changed == ["burgas.txt"] and build.removed == [removed]
+    assert build.analysed == 1 and build.reused == 2
+    assert "April" in updated.ask("When did the council of Burgas approve the harbour?").answer
+    assert_same_index(updated, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+
+
+def test_a_damaged_cache_entry_is_analysed_again(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    entry = next((index / "cache").glob("*.npz"))
+    entry.write_bytes(entry.read_bytes()[:-10] + b"0123456789")
+    (corpus / "extra.txt").write_text(ARTICLES["varna.txt"] + "\nA short line.\n", "utf-8")
+    updated = QAEngine.open(corpus, index)
+    assert updated.stats.build.analysed >= 2  # the new article and the damaged one
+    assert_same_index(updated, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+
+
+def test_a_change_in_the_tokenizer_sample_retrains_and_reanalyses(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    (corpus / "varna.txt").write_text(ARTICLES["varna.txt"] + "\nDr. Petrov agreed.\n", "utf-8")
+    build = QAEngine.open(corpus, tmp_path / "index").stats.build
+    assert build.retrained_tokenizer  # the sample is the whole (small) corpus
+    assert build.changed == ["varna.txt"]
+
+
+def test_copies_share_one_analysis(make_corpus, tmp_path):
+    corpus = make_corpus({**ARTICLES, "copy.txt": ARTICLES["varna.txt"]})
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.stats.build.analysed == 4
+    assert len(list((tmp_path / "index" / "cache").glob("*.npz"))) == 4
+    assert len(engine.sources()) == 5
+
+
+def test_parallel_analysis_gives_the_same_index(make_corpus, tmp_path, monkeypatch):
+    corpus = make_corpus(ARTICLES)
+    serial = QAEngine.open(corpus, tmp_path / "serial")
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_CHARS", 0)
+    seen = []
+    progress = lambda items, total: seen.append(total) or items  # noqa: E731
+    parallel = QAEngine.open(corpus, tmp_path / "parallel", progress=progress)
+    assert seen == [4]  # the progress callback saw the parallel run
+    assert_same_index(serial, parallel)
+
+
+def test_manifest_records_cache_digests_and_tokenizer_sample(make_corpus, tmp_path):
+    QAEngine.open(make_corpus(ARTICLES), tmp_path / "index")
+    manifest = json.loads((tmp_path / "index" / "manifest.json").read_text())
+    assert len(manifest["cache"]) == 4 and len(manifest["tokenizer_sample"]) == 4
+    for source, digest in manifest["cache"].items():
+        data = (tmp_path / "index" / "cache" / f"{source}.npz").read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest
+
+
+def segment_names(index) -> list[str]:
+    return [s["name"] for s in json.loads((index / "manifest.json").read_text())["segments"]]
+
+
+def test_articles_added_one_by_one_make_few_segments(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    counts = []
+    for number in range(6):
+        text = ARTICLES["varna.txt"].replace("Varna", f"Town{number}")
+        (corpus / f"town{number}.txt").write_text(outside_sample(text, ARTICLES.values()))
+        engine = QAEngine.open(corpus, index)
+        assert engine.stats.build.analysed == 1
+        counts.append(len(segment_names(index)))
+    # Each new segment takes in the newest ones no larger than it: a binary counter.
+    assert counts == [2, 2, 3, 1, 2, 2]  # 12 sentences, then 3 per article
+    assert sorted(p.name for p in (index / "segments").iterdir()) == sorted(segment_names(index))
+    assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+
+
+def test_removing_a_new_article_keeps_the_older_segment(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    base = segment_names(index)
+    new = outside_sample(ARTICLES["varna.txt"].replace("Varna", "Pomorie"), ARTICLES.values())
+    (corpus / "pomorie.txt").write_text(new, "utf-8")
+    QAEngine.open(corpus, index)
+    (corpus / "pomorie.txt").unlink()
+    engine = QAEngine.open(corpus, index)
+    assert segment_names(index) == base and engine.stats.build.removed == ["pomorie.txt"]
+    assert engine.stats.build.analysed == 0
+    assert not list((index / "cache").glob(f"{sha(new)}*"))  # its cache entry is gone too
+
+
+def test_a_stored_tokenizer_is_kept_while_its_sample_remains(make_corpus, tmp_path, small_sample):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    text = ARTICLES["varna.txt"].replace("Varna", "Obzor")
+    while sha(text) > min(sha(t) for t in ARTICLES.values()):
+        text += "\n"  # sorts first by hash: a fresh build would learn from it instead
+    (corpus / "obzor.txt").write_text(text, "utf-8")
+    build = QAEngine.open(corpus, tmp_path / "index").stats.build
+    assert not build.retrained_tokenizer and build.analysed == 1
+
+
+def test_a_segment_left_by_an_interrupted_build_is_replaced(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    (index / "segments" / "000002").mkdir()
+    (index / "segments" / "000002" / "doc.npy").write_bytes(b"half written")
+    (corpus / "extra.txt").write_text(ARTICLES["varna.txt"].replace("Varna", "Balchik"))
+    engine = QAEngine.open(corpus, index, rebuild=True)
+    assert segment_names(index) == ["000002"]
+    assert "Balchik" in engine.ask("Who is the mayor of Balchik?").answer

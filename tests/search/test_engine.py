@@ -1,0 +1,157 @@
+import re
+
+import pytest
+
+from astana_qa import InvalidQuestion, QAEngine
+from astana_qa.settings import RankingSettings, Settings
+from astana_qa.text.sentences import line_spans, split_sentences
+
+
+def check_citations(answer, texts):
+    for c in answer.citations:
+        assert texts[c.source][c.start : c.end] == c.text
+
+
+def test_answer_has_the_documented_shape(seed_engine):
+    result = seed_engine.ask("Who represented Türkiye?", k=5).to_dict()
+    assert set(result) == {"question", "answered", "answer", "confidence", "citations", "took_ms"}
+    assert isinstance(result["answered"], bool) and 0 <= result["confidence"] <= 1
+    assert 1 <= len(result["citations"]) <= 5
+    for rank, c in enumerate(result["citations"], start=1):
+        assert set(c) == {"rank", "source", "title", "date", "start", "end", "text", "score"}
+        assert c["rank"] == rank
+    scores = [c["score"] for c in result["citations"]]
+    assert scores == sorted(scores, reverse=True)
+    assert result["answer"] == result["citations"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Who represented Turkey?", "who represented turkiye", "Yildiz"]
+)
+def test_spellings_and_aliases_find_the_turkish_delegate(seed_engine, seed_texts, question):
+    answer = seed_engine.ask(question)
+    assert answer.answered
+    assert re.search("Yıldız|Yildiz", answer.answer)
+    check_citations(answer, seed_texts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the recipe for apple pie?", "Who won the football world cup?", "pizza"],
+)
+def test_abstains_on_off_topic_questions(seed_engine, question):
+    answer = seed_engine.ask(question)
+    assert not answer.answered and answer.answer is None
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!...", "x" * 1001, None])
+def test_invalid_questions_are_rejected(seed_engine, question):
+    with pytest.raises(InvalidQuestion):
+        seed_engine.ask(question)
+
+
+@pytest.mark.parametrize("k", [0, 51, -1, 2.5, "5", True])
+def test_invalid_k_is_rejected(seed_engine, k):
+    with pytest.raises(InvalidQuestion, match="1 to 50"):
+        seed_engine.ask("Who hosted the talks?", k=k)
+
+
+def test_k_limits_citations(seed_engine):
+    assert len(seed_engine.ask("Astana talks on Syria", k=1).citations) == 1
+    assert len(seed_engine.ask("Astana talks on Syria", k=12).citations) == 12
+
+
+def test_near_duplicate_sentences_are_cited_once(seed_engine):
+    answer = seed_engine.ask(
+        "Where was the 22nd round guaranteed by Turkey, Russia and Iran held?", k=10
+    )
+    held = [
+        c.text
+        for c in answer.citations
+        if "was held in Astana, the capital of Kazakhstan" in c.text
+    ]
+    assert len(held) == 1
+
+
+def test_furniture_is_never_cited(seed_engine, seed_texts):
+    furniture = set()
+    for name, text in seed_texts.items():
+        prose = {(s.start, s.end) for s in split_sentences(text, 6) if s.prose}
+        for start, end in line_spans(text):
+            if text[start:end].strip() and not any(start <= s < end for s, _ in prose):
+                furniture.add((name, text[start:end].strip()))
+    assert furniture, "the seeds are expected to carry some page furniture"
+    for _, line in furniture:
+        answer = seed_engine.ask(line[:200], k=50)
+        cited = {(c.source, c.text) for c in answer.citations}
+        assert not cited & furniture
+
+
+def test_every_citation_is_an_exact_slice(seed_engine, seed_texts):
+    for question in ["When did the war begin?", "Gaza ceasefire", "Who is Geir Pedersen?"]:
+        check_citations(seed_engine.ask(question, k=50), seed_texts)
+
+
+def test_two_sentence_corpus_still_answers(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "a.txt": "The harbour in Varna opened on Sunday after ten years of building work.",
+            "b.txt": "The bridge over the Danube river closed for repairs in the spring.",
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask("When did the harbour open?")
+    assert answer.answered and "Varna" in answer.answer
+
+
+def test_word_in_most_sentences_still_ranks(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "a.txt": "The talks in Astana opened on Monday with all delegations present.\n"
+            "The talks in Astana closed on Tuesday with a joint statement.\n"
+            "The talks in Geneva were postponed until the spring of next year.\n"
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert "Geneva" in engine.ask("Geneva talks").citations[0].text
+    assert engine.ask("talks in Astana").citations[0].text.startswith("The talks in Astana")
+
+
+MISSPELT = {
+    "raids.txt": "Raids of the steppe\n\n"
+    "Two generals raided the Caucasus in 1220 with twenty thousand riders on horseback.\n"
+    "Later the University of Chicago published a long study of these famous raids.\n"
+    "On January 30 the Super Bowl parade crossed the city with twelve marching bands.\n"
+    "The mathematical proof was checked by a committee of three professors.\n"
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Which generals raided the Caucasas in 1220?", True),  # a letter replaced
+        ("What did the Univeristy of Chicago publish?", True),  # two letters swapped
+        ("Which generals raided Atlantis in 1220?", False),  # a name the corpus lacks
+        ("What crossed the city at the Superbowl?", True),  # two words run together
+        ("What crossed the city on January 30th?", True),  # a date as people say it
+        ("What crossed the city in the 30th Superbowl parade?", False),  # not a date
+    ],
+)
+def test_a_misspelt_name_is_not_an_unknown_one(make_corpus, tmp_path, question, answered):
+    engine = QAEngine.open(make_corpus(MISSPELT), tmp_path / "index")
+    assert engine.ask(question).answered is answered
+
+
+def test_misspelt_words_are_ranked_as_the_words_meant(make_corpus, tmp_path):
+    corpus = make_corpus(MISSPELT)
+    question = "Who checked the mathmatical prooff?"  # both words typed wrong
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask(question)
+    assert answer.answered and answer.answer.startswith("The mathematical proof")
+    spans = engine.matching_spans(engine.read(question), answer.answer)
+    assert [answer.answer[s:e] for s, e in spans] == ["mathematical", "proof", "checked"]
+
+    strict = Settings(ranking=RankingSettings(match_misspellings=False))
+    engine = QAEngine.open(corpus, tmp_path / "index", settings=strict)
+    assert not engine.ask(question).answered  # the typed words cover too little
+    assert not engine.ask("Which generals raided the Caucasas?").answered

@@ -1,0 +1,63 @@
+import pytest
+
+from astana_qa.search.query import (
+    AnswerType,
+    answer_type,
+    key_words,
+    topic_text,
+    written_dates,
+)
+from astana_qa.text.features import mentions_number, mentions_time, names
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did the talks begin?", AnswerType.TIME),
+        ("In what year was the process launched?", AnswerType.TIME),
+        ("How many people were displaced?", AnswerType.NUMBER),
+        ("What percentage of voters agreed?", AnswerType.NUMBER),
+        ("Who represented Iran?", AnswerType.NAME),
+        ("Where were the talks held?", AnswerType.NAME),
+        ("What did the communiqué say?", AnswerType.NONE),
+    ],
+)
+def test_answer_type(question, kind):
+    assert answer_type(question) is kind
+
+
+def test_topic_text_drops_answer_type_words():
+    assert topic_text("How many people died in the war?") == "How people died in the war?"
+    assert topic_text("What year did it start?") == "What did it start?"
+
+
+def test_key_words_are_names_and_numbers_not_the_first_word():
+    assert key_words("Who represented Egypt at the 25th round in 2024?") == [
+        "Egypt",
+        "25th",
+        "2024",
+    ]
+    assert key_words("who represented egypt") == []
+
+
+def test_sentence_detectors():
+    assert mentions_time("It began in March.") and mentions_time("In 1848 they left.")
+    assert not mentions_time("It began later.")
+    assert mentions_number("Two delegations") and mentions_number("7.5 percent")
+    assert not mentions_number("Some delegations")
+    assert names("Talks in Astana were led by Ahmet Yıldız.") == {"astana", "ahmet", "yildiz"}
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("What opened on January 30th?", "What opened on January 30?"),
+        ("Who negotiated in Sept 1760?", "Who negotiated in September 1760?"),
+        ("What happened on the 4th of July?", "What happened on the 4 July?"),
+        ("Was it Dec. 5th, 1990?", "Was it December 5, 1990?"),
+        ("When will the 25th round be held?", "When will the 25th round be held?"),
+        ("Did the Sept group meet?", "Did the Sept group meet?"),  # no number follows
+    ],
+)
+def test_written_dates(question, written):
+    assert written_dates(question) == written

@@ -1,0 +1,127 @@
+import numpy as np
+import pytest
+
+from astana_qa import QAEngine
+
+ARTICLE = (
+    "Talks on the harbour project\n\n"
+    "The harbour project was discussed by the city council at length.\n"
+    "The council approved the harbour project in March 2021.\n"
+    "Mayor Petrov said the harbour project would create many jobs.\n\n"
+    "The project will cost the city two hundred million euros over ten years.\n"
+)
+
+
+@pytest.fixture
+def engine(make_corpus, tmp_path) -> QAEngine:
+    return QAEngine.open(make_corpus({"a.txt": ARTICLE}), tmp_path / "index")
+
+
+def sentence_with(engine: QAEngine, words: str) -> int:
+    a = engine.ranker.rows
+    for i, (d, s, e) in enumerate(zip(a.doc, a.start, a.end, strict=True)):
+        if words in engine.texts[d][s:e]:
+            return i
+    raise AssertionError(words)
+
+
+def type_match(engine: QAEngine, question: str) -> np.ndarray:
+    r = engine.ranker
+    evidence = r.evidence(engine.read(question))
+    return r.answer_type_match(evidence, np.arange(r.size))
+
+
+def test_answer_type_prefers_sentences_holding_that_kind_of_thing(engine):
+    approved = sentence_with(engine, "approved")
+    mayor = sentence_with(engine, "Mayor Petrov")
+    assert type_match(engine, "When was the project approved?")[approved] == 1
+    assert type_match(engine, "When was the project approved?")[mayor] == 0
+    assert type_match(engine, "Who praised the project?")[mayor] == 1
+    # A name the question already holds is not an answer to it.
+    assert type_match(engine, "Who is Mayor Petrov?")[mayor] == 0
+    assert not type_match(engine, "What is the project?").any()
+
+
+def test_phrase_match_is_the_share_of_question_pairs_found_adjacent(engine):
+    r = engine.ranker
+    query = engine.analyzer.terms("city council harbour project")
+    discussed = sentence_with(engine, "discussed")
+    cost = sentence_with(engine, "two hundred")
+    match = r.phrase_match(query)
+    assert match[discussed] == pytest.approx(2 / 3)  # "harbour project", "city council"
+    assert match[cost] == 0
+
+
+def test_context_lifts_a_sentence_whose_paragraph_matches(engine):
+    # The answer sentence does not say "harbour", its paragraph does.
+    answer = engine.ask("How much will the harbour project cost?")
+    assert "two hundred million" in answer.answer
+
+
+def test_coverage_counts_the_paragraph_and_weights_rare_terms(engine):
+    r = engine.ranker
+    approved = sentence_with(engine, "approved")
+    assert r.coverage(engine.analyzer.terms("council approved"), approved) == 1.0
+    partly = r.coverage(engine.analyzer.terms("council approved zebra"), approved)
+    assert 0 < partly < 0.5  # the unseen word weighs more than the two seen ones
+    assert np.isclose(r.coverage([], approved), 0.0)
+
+
+def test_unknown_name_or_number_means_abstention(engine):
+    assert engine.ask("When did the council approve the harbour project?").answered
+    assert not engine.ask("When did the council approve the Lisbon harbour project?").answered
+    assert not engine.ask("When did the council approve the harbour project in 2035?").answered
+
+
+def test_window_lends_a_pronoun_sentence_its_subject(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "u.txt": "Universities of the north\n\n"
+            "Newcastle University is a public research university in the north of England. "
+            "It won the national teaching award in 2000.\n\n"
+            "Durham University is older and larger than most universities in the region.\n"
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("What did Newcastle University win in 2000?").answer == (
+        "It won the national teaching award in 2000."
+    )
+    query = engine.ranker.term_numbers(engine.analyzer.terms("Newcastle award"))
+    window = engine.ranker.windows.scores(query)
+    won = sentence_with(engine, "It won")
+    assert window[won] == window.max() > 0
+
+
+QUESTIONS = [
+    "When did the council approve the harbour project?",
+    "Who said the project would create jobs?",
+    "How much will the project cost?",
+    "What was discussed by the council?",
+    "harbour",
+]
+
+
+def assert_top_equals_scoring_every_sentence(engine: QAEngine, question: str, count: int):
+    r = engine.ranker
+    query = engine.read(question)
+    settings = engine.settings.ranking
+    scores = r.scores(query, settings)
+    expected = np.lexsort((np.arange(len(scores)), -scores))[:count]
+    rows, top_scores = r.top(query, settings, count)
+    assert rows.tolist() == expected.tolist()
+    assert top_scores.tolist() == scores[expected].tolist()
+
+
+@pytest.mark.parametrize("count", [1, 3, 50])
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_top_equals_ranking_every_sentence(engine, question, count):
+    assert_top_equals_scoring_every_sentence(engine, question, count)
+
+
+def test_top_reaches_sentences_whose_paragraph_has_no_question_term(make_corpus, tmp_path):
+    # Many articles, one matching sentence: the rest of the top comes from articles
+    # and paragraphs without the question's terms, ranked by article and answer type.
+    files = {f"{i:02d}.txt": f"Story {i} of the week\n\n{ARTICLE}" for i in range(8)}
+    files["99.txt"] = "A note on zebras\n\nThe zebra crossing near the harbour opened in 2020.\n"
+    engine = QAEngine.open(make_corpus(files), tmp_path / "index")
+    assert_top_equals_scoring_every_sentence(engine, "When did the zebra crossing open?", 40)

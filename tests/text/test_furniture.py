@@ -1,0 +1,67 @@
+from astana_qa.text.furniture import furniture_lines, is_title_case
+from astana_qa.text.sentences import split_sentences
+
+PAGE = """Minister visits the new harbour in Varna
+By Staff Reporter | Photo: Example Agency
+  • 2023/05/07
+  • 11:40 am
+The minister opened the new container harbour in Varna on Sunday, officials said.
+
+Workers celebrate at the harbour gate - May 7, 2023 (EXAMPLE)
+Workers celebrate at the harbour gate - May 7, 2023 (EXAMPLE)
+
+The harbour cost 300 million euros and will handle two million containers a year.
+Share on Facebook
+Subscribe to our newsletter
+You Might Also Like
+  1. Ports Across The Region Brace For A Record Season Of Shipping?
+  2. How the new harbour changes life for fishermen in the bay
+Leave a reply!
+Your email address will not be published.
+Home
+Sports
+"""
+
+
+def prose(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, 6) if s.prose]
+
+
+def test_made_up_page_keeps_only_story_sentences():
+    assert prose(PAGE) == [
+        "Minister visits the new harbour in Varna",
+        "The minister opened the new container harbour in Varna on Sunday, officials said.",
+        "The harbour cost 300 million euros and will handle two million containers a year.",
+    ]
+
+
+def test_repeated_line_is_furniture_but_single_prose_is_not():
+    lines = [
+        "The talks were held in the capital city on a cold Monday morning.",
+        "A caption that is long enough to look like a real sentence of prose.",
+        "A caption that is long enough to look like a real sentence of prose.",
+    ]
+    assert furniture_lines(lines, 6) == {1, 2}
+
+
+def test_long_paragraph_ending_in_a_colon_is_still_prose():
+    line = (
+        "The aims of the agreement, as the member states set them out in 1992, are the following:"
+    )
+    assert furniture_lines(["Agreement on social policy signed", line], 6) == set()
+
+
+def test_short_line_inside_a_furniture_block_is_furniture():
+    lines = [
+        "A headline for the story",
+        "The story itself is told in this sentence, which is long enough.",
+        "Leave a reply!",
+        "Your email address will not be published.",
+        "Home",
+    ]
+    assert furniture_lines(lines, 6) == {2, 3, 4}
+
+
+def test_title_case():
+    assert is_title_case("What Would The Opposition Say About It?")
+    assert not is_title_case("Officials said the talks would continue in Astana.")

@@ -1,0 +1,252 @@
+"""The Flask app through its test client: pages, JSON API, errors, safety, threads."""
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate as validate_spec
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from astana_qa import QAEngine
+from astana_qa.web import create_app
+from astana_qa.web.app import highlight_segments
+from astana_qa.web.openapi import openapi_document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def app(seed_engine):
+    return create_app(seed_engine)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+DOCUMENT = openapi_document("test")
+REGISTRY = Registry().with_resource(
+    "urn:api", Resource.from_contents(DOCUMENT, default_specification=DRAFT202012)
+)
+
+
+def assert_matches(schema_name: str, data) -> None:
+    """Validate `data` against a component schema of the OpenAPI document."""
+    schema = {"$ref": f"urn:api#/components/schemas/{schema_name}"}
+    Draft202012Validator(schema, registry=REGISTRY).validate(data)
+
+
+def assert_error(response, status: int, code: str | None = None) -> None:
+    assert response.status_code == status, response.data
+    assert response.is_json, response.data
+    assert_matches("Error", response.json)
+    if code:
+        assert response.json["error"]["code"] == code
+
+
+def test_the_openapi_document_is_valid_and_served(client):
+    validate_spec(DOCUMENT)
+    served = client.get("/api/openapi.json")
+    assert served.status_code == 200
+    assert set(served.json["paths"]) == {
+        "/api/ask", "/api/sources", "/api/sources/{file}", "/api/health", "/api/openapi.json",
+    }  # fmt: skip
+
+
+def test_ask_get_and_post_return_the_engine_schema(client, seed_engine):
+    got = client.get("/api/ask", query_string={"q": "Who represented Turkey?", "k": 3})
+    posted = client.post("/api/ask", json={"question": "Who represented Turkey?", "k": 3})
+    direct = seed_engine.ask("Who represented Turkey?", k=3).to_dict()
+    for response in (got, posted):
+        assert response.status_code == 200
+        assert_matches("Answer", response.json)
+        assert set(response.json) == set(direct)
+        assert response.json["citations"] == direct["citations"]
+        assert "highlights" not in response.json["citations"][0]
+
+
+def test_highlights_are_offsets_into_the_citation(client):
+    data = client.post("/api/ask", json={"question": "Who represented Turkey?",
+                                         "highlight": True}).json  # fmt: skip
+    assert_matches("Answer", data)
+    top = data["citations"][0]
+    words = {top["text"][s:e] for s, e in top["highlights"]}
+    assert {"Türkiye", "represented"} <= words
+
+
+def test_sources_health_and_one_source(client, seed_texts):
+    sources = client.get("/api/sources").json
+    for item in sources:
+        assert_matches("Source", item)
+    assert [s["file"] for s in sources] == sorted(seed_texts)
+    one = client.get(f"/api/sources/{sources[0]['file']}").json
+    assert_matches("SourceText", one)
+    assert one["text"] == seed_texts[sources[0]["file"]]
+    health = client.get("/api/health").json
+    assert_matches("Health", health)
+    assert health["documents"] == 5 and health["status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("request_args", "status", "code"),
+    [
+        ({"method": "GET", "path": "/api/ask"}, 400, "missing_question"),
+        ({"method": "GET", "path": "/api/ask?q=%20%20"}, 400, "invalid_question"),
+        ({"method": "GET", "path": "/api/ask?q=" + "a" * 1001}, 400, "invalid_question"),
+        ({"method": "GET", "path": "/api/ask?q=who&k=0"}, 400, "invalid_k"),
+        ({"method": "GET", "path": "/api/ask?q=who&k=51"}, 400, "invalid_k"),
+        ({"method": "GET", "path": "/api/ask?q=who&k=five"}, 400, "invalid_k"),
+        ({"method": "POST", "path": "/api/ask", "json": {"question": "who", "k": "5"}}, 400,
+         "invalid_k"),
+        ({"method": "POST", "path": "/api/ask", "json": {"question": "who", "k": 2.5}}, 400,
+         "invalid_k"),
+        ({"method": "POST", "path": "/api/ask", "json": {"question": 42}}, 400,
+         "invalid_question"),
+        ({"method": "POST", "path": "/api/ask", "json": {"k": 5}}, 400, "missing_question"),
+        ({"method": "POST", "path": "/api/ask", "json": ["who"]}, 400, "invalid_body"),
+        ({"method": "POST", "path": "/api/ask", "data": "{not json",
+          "content_type": "application/json"}, 400, "malformed_json"),
+        ({"method": "POST", "path": "/api/ask", "data": "question=who"}, 415, None),
+        ({"method": "POST", "path": "/api/ask", "data": "who", "content_type": "text/plain"},
+         415, None),
+        ({"method": "DELETE", "path": "/api/ask"}, 405, None),
+        ({"method": "POST", "path": "/api/health"}, 405, None),
+        ({"method": "GET", "path": "/api/nothing-here"}, 404, None),
+        ({"method": "GET", "path": "/api/sources/nope.txt"}, 404, None),
+    ],
+)  # fmt: skip
+def test_api_errors_are_json_with_the_right_status(client, request_args, status, code):
+    args = dict(request_args)
+    response = client.open(args.pop("path"), **args)
+    assert_error(response, status, code)
+
+
+def test_body_over_64_kib_is_413(client):
+    body = json.dumps({"question": "who", "padding": "x" * (64 * 1024)})
+    response = client.post("/api/ask", data=body, content_type="application/json")
+    assert_error(response, 413)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sources/../pyproject.toml",
+        "/sources/%2e%2e%2fpyproject.toml",
+        "/sources/..%2F..%2Fetc%2Fpasswd",
+        "/sources//etc/passwd",
+        "/sources/aliases.json",
+        "/api/sources/%2e%2e%2fREADME.md",
+        "/api/sources/aliases.json",
+    ],
+)
+def test_only_indexed_articles_are_served(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"[tool.setuptools]" not in response.data and b"root:" not in response.data
+
+
+def test_file_on_disk_that_was_not_indexed_is_404(make_corpus, tmp_path):
+    corpus = make_corpus({"good.txt": "A long enough sentence about the harbour in Varna today.",
+                          "bad.txt": b"\xff\xfe not utf-8"})  # fmt: skip
+    client = create_app(QAEngine.open(corpus, tmp_path / "index")).test_client()
+    assert client.get("/sources/good.txt").status_code == 200
+    assert client.get("/sources/bad.txt").status_code == 404
+    assert_error(client.get("/api/sources/bad.txt"), 404)
+
+
+def test_page_renders_answer_citations_and_source_links(client):
+    page = client.get("/", query_string={"q": "Who represented Turkey?", "k": 3})
+    html = page.data.decode()
+    assert page.status_code == 200
+    assert "<mark>represented</mark>" in html
+    assert html.count('class="citation"') == 3
+    assert "/sources/000_fa7c293993dbe315.txt?start=" in html
+
+
+def test_page_says_plainly_when_the_articles_do_not_answer(client):
+    question = "When will the 25th round of the Astana talks be held?"
+    html = client.get("/", query_string={"q": question}).data.decode()
+    assert "The articles do not answer this question." in html
+    assert "Closest passages, not answers" in html and 'class="citation"' in html
+    off_topic = client.get("/", query_string={"q": "What is the recipe for apple pie?"})
+    assert "The articles do not answer this question." in off_topic.data.decode()
+
+
+def test_page_shows_a_clear_error_for_a_bad_question(client):
+    page = client.get("/", query_string={"q": "?!?"})
+    assert page.status_code == 400 and "only punctuation" in page.data.decode()
+
+
+def test_front_page_has_form_examples_and_no_external_resources(client):
+    html = client.get("/").data.decode()
+    assert '<label for="q">' in html and 'name="k"' in html and 'type="submit"' in html
+    assert html.count('href="/?q=') >= 3
+    assert "http://" not in html and "https://" not in html
+
+
+def test_source_view_marks_the_cited_sentence(client, seed_texts):
+    name = "000_fa7c293993dbe315.txt"
+    text = seed_texts[name]
+    start, end = 303, 645
+    html = client.get(f"/sources/{name}?start={start}&end={end}&q=x").data.decode()
+    assert f'<mark id="cited" tabindex="-1">{text[start:end]}</mark>' in html
+    assert "Back to the answer" in html
+    assert client.get(f"/sources/{name}?start=5&end=999999").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "question", ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+)
+def test_user_text_is_escaped(client, question):
+    html = client.get("/", query_string={"q": question}).data.decode()
+    assert question not in html
+    assert "&lt;" in html or "&#34;&gt;" in html
+
+
+def test_security_headers_and_no_cors_by_default(client):
+    response = client.get("/api/health", headers={"Origin": "https://elsewhere.example"})
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"]
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_cors_only_for_configured_origins(seed_engine):
+    client = create_app(seed_engine, cors_origins=("https://ok.example",)).test_client()
+    allowed = client.get("/api/health", headers={"Origin": "https://ok.example"})
+    other = client.get("/api/health", headers={"Origin": "https://other.example"})
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://ok.example"
+    assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_unexpected_error_is_a_json_500_without_traceback(seed_engine, monkeypatch):
+    app = create_app(seed_engine)
+    monkeypatch.setattr(seed_engine, "sources", lambda: 1 / 0)
+    response = app.test_client().get("/api/sources")
+    assert_error(response, 500, "internal_error")
+    assert b"Traceback" not in response.data and b"ZeroDivision" not in response.data
+
+
+def test_engine_is_safe_to_share_between_threads(seed_engine):
+    lines = (ROOT / "tests" / "qa_pairs.jsonl").read_text("utf-8").splitlines()
+    questions = [json.loads(line)["question"] for line in lines]
+
+    def answer(question: str) -> dict:
+        data = seed_engine.ask(question, k=5).to_dict()
+        data.pop("took_ms")
+        return data
+
+    expected = [answer(q) for q in questions]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        for _ in range(3):
+            assert list(pool.map(answer, questions)) == expected
+
+
+def test_highlight_segments():
+    assert highlight_segments("abc def", [(0, 3)]) == [("abc", True), (" def", False)]
+    assert highlight_segments("abc", []) == [("abc", False)]
