@@ -52,3 +52,24 @@ def test_user_errors_exit_non_zero_with_one_line(capsys, index_dir, argv):
     err = capsys.readouterr().err
     assert code != 0
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "astana_qa", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    for command in ("index", "ask", "serve", "eval"):
+        assert command in done.stdout
+    for measuring in ("compare", "ablation", "loadcheck", "scale"):
+        assert measuring not in done.stdout
+
+
+def test_bench_names_the_option_it_needs(capsys):
+    from astana_qa.bench.cli import main as bench_main
+
+    assert bench_main(["scale"]) == 2
+    assert "--source" in capsys.readouterr().err

@@ -11,7 +11,7 @@ import logging
 import sys
 import time
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -186,7 +186,7 @@ COMMANDS = {
 
 def run_command(
     parser: argparse.ArgumentParser,
-    commands: dict[str, Callable[[argparse.Namespace], int]],
+    commands: Mapping[str, Callable[[argparse.Namespace], int]],
     argv: Sequence[str] | None,
 ) -> int:
     """Parse `argv` and run its command; a user error is one line on stderr, exit 2."""

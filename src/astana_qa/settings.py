@@ -16,6 +16,9 @@ from dataclasses import asdict, dataclass, field
 DEFAULT_K = 5
 MAX_K = 50
 MAX_QUESTION_CHARS = 1000
+# Words whose terms an analyzer remembers (the corpus's words first, then questions');
+# past this, new words are analysed each time instead of growing memory without end.
+MAX_CACHED_TERMS = 500_000
 
 
 @dataclass(frozen=True)

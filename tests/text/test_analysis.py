@@ -91,3 +91,10 @@ def test_alias_file_is_validated(tmp_path):
         bad.write_text(content)
         with pytest.raises(AliasFileError):
             read_alias_file(bad)
+
+
+def test_the_term_cache_is_bounded():
+    analyzer = Analyzer(AnalysisSettings(), max_cached_terms=10)
+    analyzer.terms(" ".join(f"word{chr(97 + i)}x" for i in range(26)))
+    assert len(analyzer._terms) == 10
+    assert analyzer.terms("running") == ["run"]  # still analysed, just not remembered

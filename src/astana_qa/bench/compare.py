@@ -81,7 +81,7 @@ def compare(
     ]
     for name, make in systems:
         system = make()
-        report, p50 = _median_p50(system.ask, questions, corpus_dir, 10, runs)  # type: ignore[attr-defined]
+        report, p50 = _median_p50(system.ask, questions, corpus_dir, 10, runs)  # type: ignore[attr-defined]  # every system has ask
         results.append(Comparison(name, report, p50))
     return results
 

@@ -174,7 +174,7 @@ def _report(outcomes: list[Outcome], k: int, valid: int, total_citations: int) -
         abstention_precision=_share(right_abstentions, len(abstained)) if unanswerable else None,
         abstention_recall=_share(right_abstentions, len(unanswerable)),
         wrongly_abstained=_share(sum(not o.answer.answered for o in answerable), n),
-        citation_validity=_share(valid, total_citations) if total_citations else 1.0,
+        citation_validity=(_share(valid, total_citations) or 0.0) if total_citations else 1.0,
         latency_ms={f"p{q}": round(float(np.percentile(latencies, q)), 3) for q in (50, 95, 99)},
     )
 

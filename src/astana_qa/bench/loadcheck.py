@@ -59,10 +59,10 @@ def _start_server(corpus: str, index: str, threads: int) -> tuple[subprocess.Pop
                "--threads", str(threads)]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)  # fmt: skip
-    for line in process.stdout:  # type: ignore[union-attr]
+    for line in process.stdout:  # type: ignore[union-attr]  # stdout=PIPE above
         if "serving on " in line:
             # Keep reading the server's log, or it blocks once the pipe is full.
-            threading.Thread(target=process.stdout.read, daemon=True).start()  # type: ignore[union-attr]
+            threading.Thread(target=process.stdout.read, daemon=True).start()  # type: ignore[union-attr]  # PIPE
             return process, line.split("serving on ")[1].split()[0].rstrip("/")
     process.wait()
     raise QAError("astana-qa serve did not start")

@@ -28,7 +28,7 @@ import numpy as np
 SMALL_SAMPLE = 20  # questions for rank-bm25, which scores every sentence in Python
 
 
-def make_scale_corpus(source: Path, target: Path, sentences: int, per_copy: int) -> int:
+def make_scale_corpus(source: Path, target: Path, sentences: int, per_copy: float) -> int:
     """Fill `target` with enough copies of `source`'s articles for `sentences`
     sentences (`per_copy` per copy of the whole folder); returns the number of copies.
     An existing scale corpus made the same way is reused."""
@@ -97,7 +97,8 @@ def job_astana_add_one(corpus: str, index: str, article: str) -> dict:
         began = time.perf_counter()
         engine = QAEngine.open(corpus, index)
         seconds = time.perf_counter() - began
-        return {"add_one_s": seconds, "analysed": engine.stats.build.analysed}
+        build = engine.stats.build
+        return {"add_one_s": seconds, "analysed": build.analysed if build else 0}
     finally:
         added.unlink()
         QAEngine.open(corpus, index)  # back to the index of the unchanged corpus
@@ -108,10 +109,14 @@ def _tokens(index: str) -> list[list[str]]:
     from ..index.store import load_index, read_cached_analysis, read_manifest
 
     manifest = read_manifest(Path(index))
-    data = load_index(Path(index), manifest["fingerprint"], manifest["files"])
-    texts = []
+    data = load_index(Path(index), manifest["fingerprint"], manifest["files"]) if manifest else None
+    if manifest is None or data is None:
+        raise RuntimeError(f"no whole index in {index}")
+    texts: list[list[str]] = []
     for document in data.documents:
         fa = read_cached_analysis(Path(index), manifest, document.sha256)
+        if fa is None:
+            raise RuntimeError(f"no cached analysis of {document.name} in {index}")
         ids, ptr, vocab = fa.term_ids.tolist(), fa.term_ptr.tolist(), fa.vocab
         texts.extend([vocab[t] for t in ids[a:b]] for a, b in pairwise(ptr))
     return texts

@@ -76,7 +76,7 @@ def _bigram_postings(term_ids: np.ndarray, term_ptr: np.ndarray) -> PairPostings
     keys, rows = keys[order], rows[order]
     distinct = np.concatenate([[True], (keys[1:] != keys[:-1]) | (rows[1:] != rows[:-1])])
     keys, rows = keys[distinct], rows[distinct]
-    new_key = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else []
+    new_key = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else [])
     return PairPostings(
         keys=keys[new_key] if len(keys) else keys,
         indptr=np.append(new_key, len(keys)).astype(np.int64),

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
@@ -79,7 +80,8 @@ def corpus_file_hashes(corpus: Corpus) -> dict[str, str]:
 
 def training_sample(documents: list[Document]) -> list[Document]:
     """The articles the tokenizer learns from: by content hash, up to the size limit."""
-    sample, size = [], 0
+    sample: list[Document] = []
+    size = 0
     for document in sorted(documents, key=lambda d: d.sha256):
         if sample and size + len(document.text) > TRAINING_SAMPLE_CHARS:
             break
@@ -133,8 +135,8 @@ def build_index(
         sentences += merged.sentence_count
     pending.sort(key=lambda d: d.name)
 
-    vocab = list(old_index.vocab) if kept else []
-    name_vocab = list(old_index.name_vocab) if kept else []
+    vocab = list(old_index.vocab) if kept and old_index else []
+    name_vocab = list(old_index.name_vocab) if kept and old_index else []
     generation = int(previous.get("generation", 0)) + 1
     segments = [segment for segment, _ in kept]
     if pending:
@@ -165,7 +167,8 @@ def build_index(
     }
     data = IndexData(documents, vocab, name_vocab, tokenizer_json, segments, manifest)
     save_index(data, index_dir, new_cache)
-    report = _report(old_files=previous.get("files", {}), files=manifest["files"],
+    files: dict = manifest["files"]  # type: ignore[assignment]  # built just above
+    report = _report(old_files=previous.get("files", {}), files=files,
                      analysed=analysed, reused=len(corpus.documents) - analysed,
                      retrained=retrained, seconds=time.perf_counter() - began)  # fmt: skip
     return data, report
@@ -257,7 +260,7 @@ def _analyses(
     return analyses, cache, digests, len(todo)
 
 
-def _report(old_files: dict, files: dict, **counts) -> BuildReport:
+def _report(old_files: dict, files: dict, **counts: Any) -> BuildReport:
     return BuildReport(
         added=sorted(set(files) - set(old_files)),
         changed=sorted(n for n in files if n in old_files and old_files[n] != files[n]),

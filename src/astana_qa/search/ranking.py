@@ -206,7 +206,7 @@ class SentenceRanker:
             return self.has_time[rows]
         if ev.kind is AnswerType.NUMBER:
             return self.has_number[rows]
-        if ev.kind is AnswerType.NAME:
+        if ev.kind is AnswerType.NAME and ev.asked_names is not None:
             return (self.name_count[rows] > ev.asked_names[rows]).astype(np.float64)
         return np.zeros(len(rows))
 

@@ -39,7 +39,7 @@ def allowed_edits(term: str) -> int:
 def one_edit_variants(word: str) -> set[str]:
     """Every string one edit from `word`: a letter inserted, deleted or replaced, or two
     neighbours swapped."""
-    variants = set()
+    variants: set[str] = set()
     for i in range(len(word) + 1):
         variants.update(word[:i] + c + word[i:] for c in _LETTERS)
     for i in range(len(word)):

@@ -25,7 +25,7 @@ from simplemma import Lemmatizer
 from simplemma.strategies import DictionaryLookupStrategy
 
 from ..errors import AliasFileError
-from ..settings import AnalysisSettings
+from ..settings import MAX_CACHED_TERMS, AnalysisSettings
 
 ALIAS_FILE_NAME = "aliases.json"
 _TOKEN = re.compile(r"\w+")
@@ -144,8 +144,14 @@ class AliasTable:
 class Analyzer:
     """Text → terms; one instance is shared by indexing and question answering."""
 
-    def __init__(self, settings: AnalysisSettings, alias_groups: Iterable[list[str]] = ()):
+    def __init__(
+        self,
+        settings: AnalysisSettings,
+        alias_groups: Iterable[list[str]] = (),
+        max_cached_terms: int = MAX_CACHED_TERMS,
+    ):
         self.settings = settings
+        self.max_cached_terms = max_cached_terms
         self.aliases = AliasTable.from_groups(alias_groups, settings.fold_diacritics)
         self._stopwords = stopword_list() if settings.stopwords else frozenset()
         self._stemmer = SnowballStemmer("english") if settings.stem else None
@@ -212,7 +218,7 @@ class Analyzer:
         term = self._terms.get(token)
         if term is None:
             term = self._base_term(token)
-            if remember:
+            if remember and len(self._terms) < self.max_cached_terms:
                 self._terms[token] = term
         return term
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
@@ -76,7 +77,7 @@ def parameters_to_json(params: PunktParameters) -> dict:
     }
 
 
-def tokenizer_from_json(data: object) -> PunktSentenceTokenizer:
+def tokenizer_from_json(data: Any) -> PunktSentenceTokenizer:
     """The tokenizer for parameters saved by `parameters_to_json`; ValueError if `data`
     is not such parameters."""
     try:

@@ -64,7 +64,7 @@ def create_app(
         static_folder=str(files / "static"),
     )
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # DefaultJSONProvider has it
     app.extensions["astana_qa"] = engine
     app.register_blueprint(bp)
     _add_pages(app, engine, examples)

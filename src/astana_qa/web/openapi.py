@@ -5,11 +5,13 @@ Tests check every API response against these schemas, so the document stays true
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
 
-SCHEMAS = {
+SCHEMAS: dict[str, Any] = {
     "Citation": {
         "type": "object",
         "required": ["rank", "source", "title", "date", "start", "end", "text", "score"],
@@ -97,10 +99,11 @@ SCHEMAS = {
 }
 
 
+_SOURCE: dict[str, Any] = SCHEMAS["Source"]
 SCHEMAS["SourceText"] = {
-    **SCHEMAS["Source"],
-    "required": [*SCHEMAS["Source"]["required"], "text"],
-    "properties": {**SCHEMAS["Source"]["properties"], "text": {"type": "string"}},
+    **_SOURCE,
+    "required": [*_SOURCE["required"], "text"],
+    "properties": {**_SOURCE["properties"], "text": {"type": "string"}},
 }
 
 
