@@ -20,6 +20,7 @@ from waitress.server import create_server
 
 from .bench.evaluation import evaluate, failure_record, format_report, is_failure, read_questions
 from .errors import QAError
+from .index.store import verify_index
 from .records import Answer
 from .search.engine import QAEngine
 from .settings import DEFAULT_K, MAX_K
@@ -70,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="build or refresh the index")
     add_paths(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild even if current")
+    index.add_argument(
+        "--verify", action="store_true", help="check every stored file against its digest"
+    )
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--k", type=_k, default=DEFAULT_K, help=f"citations, 1-{MAX_K} ({DEFAULT_K})")
@@ -114,6 +118,15 @@ def format_answer(answer: Answer) -> str:
 
 
 def run_index(args: argparse.Namespace) -> int:
+    if args.verify:
+        problems = verify_index(Path(args.index))
+        for problem in problems:
+            print(f"index {args.index}: {problem}")
+        if problems:
+            print("Run `astana-qa index --rebuild` to rebuild it.")
+            return 1
+        print(f"index {args.index}: every stored file matches its digest")
+        return 0
     began = time.perf_counter()
     engine = open_engine(args, rebuild=args.rebuild)
     stats, build = engine.stats, engine.stats.build
@@ -147,6 +160,8 @@ def run_ask(args: argparse.Namespace) -> int:
 
 def run_eval(args: argparse.Namespace) -> int:
     questions = read_questions(Path(args.questions), args.limit)
+    if args.failures and not Path(args.failures).resolve().parent.is_dir():
+        raise QAError(f"Cannot write {args.failures}: its folder does not exist")
     engine = open_engine(args)
     bar = partial(tqdm, desc="eval", unit="q", file=sys.stderr, disable=None)
     report, outcomes = evaluate(engine.ask, questions, Path(args.corpus), args.k, progress=bar)

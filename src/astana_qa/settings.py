@@ -19,6 +19,11 @@ MAX_QUESTION_CHARS = 1000
 # Words whose terms an analyzer remembers (the corpus's words first, then questions');
 # past this, new words are analysed each time instead of growing memory without end.
 MAX_CACHED_TERMS = 500_000
+# Articles larger than this, or with a line (paragraph) longer than this, are skipped
+# with a warning: Punkt's cost grows fast with line length (an 8 MB line takes seconds,
+# a 50 MB one makes NLTK give up), and no news article comes near either.
+MAX_ARTICLE_BYTES = 20_000_000
+MAX_LINE_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,10 @@ class RankingSettings:
     # for ("Ghengis", "Superbowl"; `spelling.py`), for ranking and for the check below
     # that its names occur in the corpus.
     match_misspellings: bool = True
+    # At most this many distinct unindexed words of one question are matched that way
+    # (each costs up to ~12 ms on a large vocabulary); the rest count as unknown, so a
+    # question of random long words cannot take a server's CPU for long.
+    max_guessed_words: int = 6
     # Read dates as articles write them ("Sept 30th" → "September 30"; `question.py`).
     read_spoken_dates: bool = True
     # Two citations whose term sets overlap at least this much (Jaccard) are one.

@@ -25,7 +25,7 @@ def test_index_is_reused_when_current(corpus, tmp_path):
     assert QAEngine.open(corpus, index).stats.rebuilt
     assert not QAEngine.open(corpus, index).stats.rebuilt
     entries = sorted(p.name for p in index.iterdir())
-    assert entries == ["cache", "gen-1", "manifest.json", "segments"]
+    assert entries == ["astana-qa-index.json", "cache", "gen-1", "manifest.json", "segments"]
     assert sorted(p.name for p in (index / "segments").iterdir()) == ["000001"]
 
 
@@ -93,7 +93,7 @@ def test_crash_while_saving_keeps_the_old_index(corpus, tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(np, "save", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(QAError, match="Cannot write the index"):
         QAEngine.open(corpus, index, rebuild=True)
     assert {p: p.read_bytes() for p in index.rglob("*") if p.is_file()} == before
     assert [p.name for p in index.rglob(".*")] == []

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -40,10 +41,13 @@ from .schema import FORMAT_VERSION
 from .store import (
     DocumentInfo,
     IndexData,
+    IndexUnreadable,
     Segment,
+    claim_folder,
     read_cached_analysis,
     read_index,
     read_manifest,
+    same_settings,
     save_index,
 )
 
@@ -52,6 +56,9 @@ from .store import (
 TRAINING_SAMPLE_CHARS = 1_000_000
 # Below this much new text, starting worker processes costs more than it saves.
 PARALLEL_MIN_CHARS = 2_000_000
+
+# How often a worker process checks that the build that started it still runs.
+WORKER_PARENT_CHECK_S = 0.5
 
 # Wraps an iterable to show progress, e.g. `functools.partial(tqdm, desc="index")`.
 Progress = Callable[..., Iterable]
@@ -101,12 +108,9 @@ def build_index(
     """Build the index of `corpus` into `index_dir`, reusing what the index there holds
     unless `rebuild`; returns the new index and what was done."""
     began = time.perf_counter()
+    claim_folder(index_dir)  # before any work: a folder that is not ours stops the build
     previous = read_manifest(index_dir) or {}
-    reusable = (
-        not rebuild
-        and previous.get("format") == FORMAT_VERSION
-        and previous.get("fingerprint") == fingerprint
-    )
+    reusable = not rebuild and same_settings(previous, fingerprint)
     old_index = _read_previous(index_dir, previous) if reusable else None
     sample, sample_full, tokenizer_json = _tokenizer(corpus, previous, old_index)
     retrained = old_index is None or tokenizer_json != old_index.tokenizer
@@ -186,7 +190,7 @@ def _read_previous(index_dir: Path, manifest: dict) -> IndexData | None:
     """The index already in `index_dir`, or None if there is no whole one."""
     try:
         return read_index(index_dir, manifest)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, IndexUnreadable):
         return None
 
 
@@ -275,9 +279,18 @@ def _report(old_files: dict, files: dict, **counts: Any) -> BuildReport:
 _worker_state: tuple[Analyzer, PunktSentenceTokenizer] | None = None
 
 
-def _start_worker(analyzer: Analyzer, tokenizer: PunktSentenceTokenizer) -> None:
+def _start_worker(analyzer: Analyzer, tokenizer: PunktSentenceTokenizer, parent: int) -> None:
     global _worker_state  # one per worker process, set once when the process starts
     _worker_state = (analyzer, tokenizer)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL, say), instead of
+    running on under init with the memory of a whole analysis."""
+    while os.getppid() == parent:
+        time.sleep(WORKER_PARENT_CHECK_S)
+    os._exit(1)
 
 
 def _analyse_in_worker(text: str) -> tuple[FileAnalysis, bytes]:
@@ -305,6 +318,6 @@ def _analyse(
         return [_analysed(d.text, analyzer, tokenizer) for d in documents]
     texts = [d.text for d in documents]
     with ProcessPoolExecutor(workers, initializer=_start_worker,
-                             initargs=(analyzer, tokenizer)) as pool:  # fmt: skip
+                             initargs=(analyzer, tokenizer, os.getpid())) as pool:  # fmt: skip
         analysed = pool.map(_analyse_in_worker, texts, chunksize=1)
         return list(show(analysed, total=len(texts)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,12 +28,25 @@ from .schema import FORMAT_VERSION, SegmentArrays, check_segment
 
 log = logging.getLogger(__name__)
 
-# What an index folder may hold (format 2 kept `arrays` and the JSON files at the top).
-INDEX_ENTRIES = (
-    "manifest.json", "segments", "cache", "arrays", "documents.json", "vocab.json",
-    "names.json", "tokenizer.json",
-)  # fmt: skip
+# The file that marks a folder as an index this project made: written first, before
+# anything else, into a folder that did not exist or was empty. Nothing in a folder
+# without it is ever written, moved or deleted.
+MARKER = "astana-qa-index.json"
+MARKER_CONTENT = {"format": "astana-qa-index"}
 GENERATION_FILES = ("documents", "vocab", "names", "tokenizer")
+# Names the project gives what it writes in an index folder; only such names are ever
+# removed, even from our own folder.
+_OWN_TOP = re.compile(r"gen-\d+|\.tmp-.*")
+_OWN_SEGMENT = re.compile(r"\d{6}|\.tmp-.*")
+_OWN_CACHE = re.compile(r"[0-9a-f]{64}\.npz|\.tmp-.*")
+# Below this many bytes of segment files, opening checks their digests too, not just
+# their sizes (hashing 64 MB takes about 0.1 s).
+VERIFY_AT_OPEN_BYTES = 64 * 1024 * 1024
+
+
+class IndexUnreadable(ValueError):
+    """A stored index is damaged: missing, truncated or inconsistent parts. Opening
+    rebuilds it; `astana-qa index --verify` reports it."""
 
 
 @dataclass(frozen=True)
@@ -76,14 +90,33 @@ class IndexData:
         return sum(s.sentence_count for s in self.segments)
 
 
-def _is_replaceable(index_dir: Path) -> bool:
-    """Only an empty folder or one of our own indexes may be written into: never user data."""
-    if not index_dir.exists():
-        return True
-    if not index_dir.is_dir():
-        return False
-    names = {p.name for p in index_dir.iterdir()}
-    return not names or "manifest.json" in names or names <= set(INDEX_ENTRIES)
+def is_own_index(index_dir: Path) -> bool:
+    """Is `index_dir` a folder this project made for an index? Only its marker says so
+    (or, for an index made before markers existed, a manifest of this exact format)."""
+    try:
+        return json.loads((index_dir / MARKER).read_text("utf-8")) == MARKER_CONTENT
+    except (OSError, ValueError):
+        pass
+    legacy = read_manifest(index_dir)
+    return legacy is not None and legacy.get("format") == FORMAT_VERSION
+
+
+def claim_folder(index_dir: Path) -> None:
+    """Make sure `index_dir` is ours to write: create it with its marker, mark an empty
+    folder, or accept one of our own indexes; `QAError` for anything else."""
+    try:
+        if index_dir.exists() and not index_dir.is_dir():
+            raise QAError(f"{index_dir} is a file, not an index folder; choose another --index")
+        if index_dir.is_dir() and any(index_dir.iterdir()) and not is_own_index(index_dir):
+            raise QAError(
+                f"{index_dir} exists and is not an astana-qa index; it is left untouched. "
+                "Choose another --index"
+            )
+        index_dir.mkdir(parents=True, exist_ok=True)
+        if not (index_dir / MARKER).is_file():
+            _write_json(index_dir / MARKER, MARKER_CONTENT)
+    except PermissionError as exc:
+        raise QAError(f"Cannot write the index in {index_dir}: permission denied") from exc
 
 
 def _write_json(path: Path, value: object) -> None:
@@ -127,15 +160,28 @@ def _write_generation(folder: Path, data: IndexData) -> None:
 def save_index(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None:
     """Write what `data` adds to the index in `index_dir` (segments not there yet, the
     new cache entries `new_cache`: source hash → bytes), then commit its manifest."""
-    if not _is_replaceable(index_dir):
-        raise QAError(f"{index_dir} exists and is not an astana-qa index; choose another --index")
-    committed = {s["name"] for s in (read_manifest(index_dir) or {}).get("segments", [])}
+    claim_folder(index_dir)
+    try:
+        _save(data, index_dir, new_cache)
+    except OSError as exc:
+        raise QAError(
+            f"Cannot write the index in {index_dir}: {exc.strerror or exc}; the previous "
+            "index, if any, is unchanged"
+        ) from exc
+
+
+def _save(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None:
+    previous = {s["name"]: s for s in (read_manifest(index_dir) or {}).get("segments", [])}
+    committed = set(previous)
     (index_dir / "segments").mkdir(parents=True, exist_ok=True)
     (index_dir / "cache").mkdir(exist_ok=True)
-    for segment in data.segments:
-        if segment.name not in committed:  # committed segments never change
+    for segment, entry in zip(data.segments, data.manifest["segments"], strict=True):
+        if segment.name in committed:  # committed segments never change
+            entry["files"] = previous[segment.name].get("files")
+        else:
             target = index_dir / "segments" / segment.name
             _write_then_rename(target, lambda tmp, s=segment: _write_arrays(tmp, s.arrays))
+            entry["files"] = _file_digests(target)
     for key, entry in new_cache.items():
         target = index_dir / "cache" / f"{key}.npz"
         _write_then_rename(target, lambda tmp, e=entry: tmp.write_bytes(e))
@@ -146,15 +192,31 @@ def save_index(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) ->
     _remove_unused(index_dir, data.manifest)
 
 
+def _file_digests(folder: Path) -> dict[str, list]:
+    """`[size, sha256]` of every file in a segment folder, by file name."""
+    return {
+        p.name: [p.stat().st_size, content_hash(p.read_bytes())] for p in sorted(folder.iterdir())
+    }
+
+
 def _remove_unused(index_dir: Path, manifest: dict) -> None:
     """Delete what the committed manifest no longer names (older generations and
-    segments, cache entries of removed articles, leftovers of an interrupted build)."""
-    keep = {"manifest.json", "segments", "cache", f"gen-{manifest['generation']}"}
+    segments, cache entries of removed articles, leftovers of an interrupted build),
+    and only entries with the names this project gives them."""
+    current = f"gen-{manifest['generation']}"
     segments = {s["name"] for s in manifest["segments"]}
     cached = {f"{key}.npz" for key in manifest["cache"]}
-    unused = [p for p in index_dir.iterdir() if p.name not in keep]
-    unused += [p for p in (index_dir / "segments").iterdir() if p.name not in segments]
-    unused += [p for p in (index_dir / "cache").iterdir() if p.name not in cached]
+    unused = [p for p in index_dir.iterdir() if _OWN_TOP.fullmatch(p.name) and p.name != current]
+    unused += [
+        p
+        for p in (index_dir / "segments").iterdir()
+        if _OWN_SEGMENT.fullmatch(p.name) and p.name not in segments
+    ]
+    unused += [
+        p
+        for p in (index_dir / "cache").iterdir()
+        if _OWN_CACHE.fullmatch(p.name) and p.name not in cached
+    ]
     for path in unused:
         _remove(path)
 
@@ -165,7 +227,23 @@ def read_manifest(index_dir: Path) -> dict | None:
         manifest = json.loads((index_dir / "manifest.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    return manifest if isinstance(manifest, dict) else None
+    return manifest if _well_formed(manifest) else None
+
+
+def _well_formed(manifest: object) -> bool:
+    """Does `manifest` have the fields and types this project writes? A damaged or
+    foreign one is treated as no manifest (the index is rebuilt), never trusted."""
+    if not isinstance(manifest, dict):
+        return False
+    kinds = {"format": int, "fingerprint": str, "files": dict, "generation": int,
+             "segments": list, "cache": dict, "documents": int, "sentences": int}  # fmt: skip
+    if not all(isinstance(manifest.get(k), t) for k, t in kinds.items()):
+        return False
+    return all(
+        isinstance(s, dict) and isinstance(s.get("name"), str) and _OWN_SEGMENT.fullmatch(s["name"])
+        and isinstance(s.get("documents"), int)
+        for s in manifest["segments"]
+    )  # fmt: skip
 
 
 def read_cached_analysis(index_dir: Path, manifest: dict, source_hash: str) -> FileAnalysis | None:
@@ -181,12 +259,18 @@ def read_cached_analysis(index_dir: Path, manifest: dict, source_hash: str) -> F
         return None
 
 
+def same_settings(manifest: dict, fingerprint: str) -> bool:
+    """Was the index of `manifest` built in this format with these settings? If not,
+    nothing in it can be reused."""
+    return manifest.get("format") == FORMAT_VERSION and manifest.get("fingerprint") == fingerprint
+
+
 def load_index(index_dir: Path, fingerprint: str, files: dict[str, str]) -> IndexData | None:
     """The index in `index_dir` if it is whole and matches `fingerprint` and `files`."""
     manifest = read_manifest(index_dir)
     if manifest is None:
         return None
-    if manifest.get("format") != FORMAT_VERSION or manifest.get("fingerprint") != fingerprint:
+    if not same_settings(manifest, fingerprint):
         log.info("index in %s was built with other settings; rebuilding", index_dir)
         return None
     if manifest.get("files") != files:
@@ -194,14 +278,67 @@ def load_index(index_dir: Path, fingerprint: str, files: dict[str, str]) -> Inde
         return None
     try:
         return read_index(index_dir, manifest)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (OSError, IndexUnreadable) as exc:
         log.warning("index in %s is unreadable (%s); rebuilding", index_dir, exc)
         return None
 
 
 def read_index(index_dir: Path, manifest: dict) -> IndexData:
-    """The index `manifest` describes, its arrays memory-mapped; ValueError (or OSError)
-    if any part of it is missing or does not fit the rest."""
+    """The index `manifest` describes, its arrays memory-mapped; `IndexUnreadable` (or
+    OSError) if any part of it is missing, damaged or does not fit the rest."""
+    check_files(index_dir, manifest, digests=None)
+    try:
+        return _read_index(index_dir, manifest)
+    except (ValueError, KeyError, TypeError, EOFError) as exc:  # what damaged data raises
+        raise IndexUnreadable(str(exc) or type(exc).__name__) from exc
+
+
+def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
+    """Compare every segment file with its recorded size, and its digest when `digests`
+    (None: only when the segments are small enough to hash quickly);
+    `IndexUnreadable` naming the first that differs."""
+    entries = [(s["name"], s.get("files")) for s in manifest["segments"]]
+    recorded = [(name, files) for name, files in entries if isinstance(files, dict)]
+    if digests is None:
+        total = sum(size for _, files in recorded for size, _ in files.values())
+        digests = total <= VERIFY_AT_OPEN_BYTES
+    for name, files in recorded:
+        folder = index_dir / "segments" / name
+        for file, (size, digest) in files.items():
+            path = folder / file
+            try:
+                if path.stat().st_size != size:
+                    raise IndexUnreadable(f"segment file {name}/{file} has the wrong size")
+                if digests and content_hash(path.read_bytes()) != digest:
+                    raise IndexUnreadable(f"segment file {name}/{file} is damaged")
+            except FileNotFoundError:
+                raise IndexUnreadable(f"segment file {name}/{file} is missing") from None
+
+
+def verify_index(index_dir: Path) -> list[str]:
+    """Every problem found by reading the whole index in `index_dir` and checking every
+    segment file and cache entry against its digest ([] when it is whole)."""
+    if not is_own_index(index_dir):
+        return [f"{index_dir} is not an astana-qa index"]
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        return ["the manifest is missing or damaged"]
+    problems = []
+    try:
+        check_files(index_dir, manifest, digests=True)
+        _read_index(index_dir, manifest)
+    except (OSError, IndexUnreadable, ValueError, KeyError, TypeError, EOFError) as exc:
+        problems.append(str(exc) or type(exc).__name__)
+    for key, digest in manifest["cache"].items():
+        try:
+            if content_hash((index_dir / "cache" / f"{key}.npz").read_bytes()) != digest:
+                problems.append(f"cache entry {key} is damaged")
+        except OSError:
+            problems.append(f"cache entry {key} is missing")
+    return problems
+
+
+def _read_index(index_dir: Path, manifest: dict) -> IndexData:
     generation = index_dir / f"gen-{manifest['generation']}"
     json_files = {name: _read_json(generation / f"{name}.json") for name in GENERATION_FILES}
     segments = [

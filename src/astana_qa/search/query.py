@@ -142,14 +142,24 @@ def read_query(
     """Read `question` (validated first) into a `Query`."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
+    guessed: set[tuple[str, str]] = set()
+
+    def match(term: str, word: str) -> list[str]:
+        """`matcher.match`, guessing for at most `max_guessed_words` unindexed words."""
+        if term not in matcher.term_number and (term, word) not in guessed:
+            if len(guessed) >= settings.max_guessed_words:
+                return []
+            guessed.add((term, word))
+        return matcher.match(term, word)
+
     pairs = analyzer.written_terms(topic_text(reading))
-    terms = [found for word, term in pairs for found in matcher.match(term, word) or [term]]
+    terms = [found for word, term in pairs for found in match(term, word) or [term]]
     kind = answer_type(reading)
     words = {fold(w) for w in reading.split()} | names(reading)
     unknown = [
         word
         for word in key_words(reading)
-        if not all(matcher.match(t, w) for w, t in analyzer.written_terms(word))
+        if not all(match(t, w) for w, t in analyzer.written_terms(word))
     ]
     return Query(
         text=text,

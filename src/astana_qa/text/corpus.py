@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError
+from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
 from .features import MONTHS
 
 log = logging.getLogger(__name__)
@@ -94,12 +95,35 @@ def decode_document(name: str, data: bytes) -> Document:
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The `*.txt` files of a corpus folder, sorted; a clear error if there are none."""
+    if corpus_dir.exists() and not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir} is a file; --corpus takes a folder of *.txt articles")
     if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder {corpus_dir} does not exist")
-    files = sorted(p for p in corpus_dir.glob("*.txt") if p.is_file())
+        raise CorpusError(f"Corpus folder {corpus_dir} does not exist")
+    files = sorted(p for p in corpus_dir.glob("*.txt") if _inside(p, corpus_dir) and p.is_file())
     if not files:
         raise CorpusError(f"corpus folder {corpus_dir} holds no *.txt articles")
     return files
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Is `path` in `folder` once links are followed? A symbolic link out of the corpus
+    (to /etc/passwd, say) must never become a citable, served article."""
+    if not path.is_symlink():
+        return True
+    if path.resolve().parent == folder.resolve():
+        return True
+    log.warning("skipping %s: it links to a file outside the corpus folder", path.name)
+    return False
+
+
+def _too_large(data: bytes) -> str | None:
+    """Why an article cannot be split into sentences in reasonable time, if it cannot."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        return f"it is {len(data):,} bytes; articles are limited to {MAX_ARTICLE_BYTES:,}"
+    longest = max((len(line) for line in data.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        return f"a line is {longest:,} bytes long; lines are limited to {MAX_LINE_CHARS:,}"
+    return None
 
 
 def load_corpus(corpus_dir: Path) -> Corpus:
@@ -113,6 +137,12 @@ def load_corpus(corpus_dir: Path) -> Corpus:
             reason = f"cannot read {path.name}: {exc.strerror or exc}"
             log.warning("skipping %s", reason)
             skipped.append(SkippedFile(path.name, reason, "unreadable"))
+            continue
+        too_large = _too_large(data)
+        if too_large:
+            reason = f"{path.name}: {too_large}"
+            log.warning("skipping %s", reason)
+            skipped.append(SkippedFile(path.name, reason, content_hash(data)))
             continue
         try:
             documents.append(decode_document(path.name, data))
