@@ -21,6 +21,8 @@ class Citation:
     end: int
     text: str
     score: float
+    # The dates the sentence states, ISO 8601, read against its article's date.
+    dates: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Answer:
     confidence: float
     citations: list[Citation] = field(default_factory=list)
     took_ms: float = 0.0
+    # For "latest"/"next" questions: the date (ISO 8601) the answer's order rests on.
+    as_of: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,11 +14,15 @@ def check_citations(answer, texts):
 
 def test_answer_has_the_documented_shape(seed_engine):
     result = seed_engine.ask("Who represented Türkiye?", k=5).to_dict()
-    assert set(result) == {"question", "answered", "answer", "confidence", "citations", "took_ms"}
+    assert set(result) == {
+        "question", "answered", "answer", "confidence", "citations", "took_ms", "as_of"
+    }  # fmt: skip
     assert isinstance(result["answered"], bool) and 0 <= result["confidence"] <= 1
     assert 1 <= len(result["citations"]) <= 5
     for rank, c in enumerate(result["citations"], start=1):
-        assert set(c) == {"rank", "source", "title", "date", "start", "end", "text", "score"}
+        assert set(c) == {
+            "rank", "source", "title", "date", "start", "end", "text", "score", "dates"
+        }  # fmt: skip
         assert c["rank"] == rank
     scores = [c["score"] for c in result["citations"]]
     assert scores == sorted(scores, reverse=True)

@@ -17,9 +17,11 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo
 from ..settings import DEFAULT_K, MAX_K, Settings
-from .query import Query, read_query
+from ..text.dates import find_dates, parse_iso_day
+from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
+from .timeline import order_by_time, place
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,9 @@ class QAEngine:
         ranking = self.settings.ranking
         pool = 4 * k + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
+        as_of = None
+        if ranked is not None and query.time is not None:
+            ranked, as_of = self._by_time(query, *ranked)
         chosen = self._top_distinct(*ranked, k) if ranked is not None else []
         confidence = self.ranker.coverage(query.terms, chosen[0][0]) if chosen else 0.0
         answered = (
@@ -104,6 +109,7 @@ class QAEngine:
             confidence=round(confidence, 4),
             citations=citations,
             took_ms=round((time.perf_counter() - began) * 1000, 3),
+            as_of=as_of if answered else None,
         )
 
     def sources(self) -> list[SourceInfo]:
@@ -137,9 +143,37 @@ class QAEngine:
             chosen_terms.append(terms)
         return chosen
 
+    def _sentence(self, sentence: int) -> tuple[str, str | None]:
+        """The text of a sentence and its article's date."""
+        number = int(self._doc[sentence])
+        start, end = int(self._start[sentence]), int(self._end[sentence])
+        return self.texts[number][start:end], self.index.documents[number].date
+
+    def _by_time(
+        self, query: Query, rows: np.ndarray, scores: np.ndarray
+    ) -> tuple[tuple[np.ndarray, np.ndarray], str | None]:
+        """The pool reordered for a time-aware question (`timeline.py`), and the date
+        the first sentence's place rests on."""
+        asked = query.time
+        assert asked is not None
+        placed, covered = [], []
+        asked_terms = frozenset(self.ranker.term_numbers(query.terms))
+        for row in rows.tolist():
+            covered.append(asked_terms & frozenset(self.ranker.sentence_terms(row).tolist()))
+            text, article_date = self._sentence(row)
+            dates = find_dates(text, parse_iso_day(article_date))
+            placed.append(place(text, dates, article_date, asked.focus))
+        series = query.kind in (AnswerType.TIME, AnswerType.NONE)  # not "who", "how many"
+        order = order_by_time(scores.tolist(), placed, asked.order, series, covered)
+        as_of = placed[order[0]].when or None if order else None
+        return (rows[order], scores[order]), as_of
+
     def _citation(self, rank: int, sentence: int, score: float) -> Citation:
         number = int(self._doc[sentence])
         doc = self.index.documents[number]
         start, end = int(self._start[sentence]), int(self._end[sentence])
         text = self.texts[number][start:end]
-        return Citation(rank, doc.name, doc.title, doc.date, start, end, text, round(score, 6))
+        dates = [d.iso for d in find_dates(text, parse_iso_day(doc.date))]
+        return Citation(
+            rank, doc.name, doc.title, doc.date, start, end, text, round(score, 6), dates
+        )

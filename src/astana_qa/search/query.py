@@ -18,6 +18,7 @@ from ..settings import MAX_QUESTION_CHARS, RankingSettings
 from ..text.analysis import Analyzer, fold
 from ..text.features import MONTHS, names
 from .spelling import TermMatcher
+from .timeline import TimeQuestion, time_question
 
 _HAS_WORD = re.compile(r"\w")
 # Punctuation stripped from a question's words before they are looked up as names.
@@ -118,6 +119,8 @@ class Query:
     kind: AnswerType
     name_words: tuple[str, ...]
     unknown: tuple[str, ...]
+    # "the latest round", "the next meeting": order answers by time (`timeline.py`).
+    time: TimeQuestion | None = None
 
 
 def validate_question(question: object) -> str:
@@ -152,7 +155,8 @@ def read_query(
             guessed.add((term, word))
         return matcher.match(term, word)
 
-    pairs = analyzer.written_terms(topic_text(reading))
+    time, topic = time_question(reading, analyzer.stopwords)
+    pairs = analyzer.written_terms(topic_text(topic))
     terms = [found for word, term in pairs for found in match(term, word) or [term]]
     kind = answer_type(reading)
     words = {fold(w) for w in reading.split()} | names(reading)
@@ -167,4 +171,5 @@ def read_query(
         kind=kind,
         name_words=tuple(w.strip(_WORD_PUNCTUATION) for w in words),
         unknown=tuple(unknown),
+        time=time,
     )

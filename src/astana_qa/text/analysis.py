@@ -163,6 +163,11 @@ class Analyzer:
             self._lemmatizer.lemmatize("was", lang="en")  # loads the dictionary (0.2 s) now
         self._terms: dict[str, str] = {}
 
+    @property
+    def stopwords(self) -> frozenset[str]:
+        """The words left out of terms (empty when stopwords are kept)."""
+        return self._stopwords
+
     def tokens(self, text: str) -> list[str]:
         """Folded word tokens with aliases replaced, before stopwords and stemming."""
         return self.aliases.replace(_TOKEN.findall(fold(text, self.settings.fold_diacritics)))

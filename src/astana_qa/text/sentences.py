@@ -20,6 +20,7 @@ from typing import Any
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
+from .dates import date_stamp_length
 from .furniture import furniture_lines
 
 
@@ -118,6 +119,10 @@ def paragraph_numbers(lines: list[str]) -> list[int]:
     return numbers
 
 
+# How far into an article its header (title, date stamp, byline) can reach.
+HEADER_CHARS = 300
+
+
 def split_sentences(
     text: str, min_line_words: int, tokenizer: PunktSentenceTokenizer | None = None
 ) -> list[Sentence]:
@@ -133,6 +138,10 @@ def split_sentences(
         line = text[line_start:line_end]
         if not line.strip():
             continue
+        if line_start < HEADER_CHARS:  # "date 2024-01-24 The ...": the stamp is not prose
+            stamp = date_stamp_length(line)
+            line_start += stamp
+            line = line[stamp:]
         for start, end in tokenizer.span_tokenize(line):
             piece = line[start:end]
             start += len(piece) - len(piece.lstrip())

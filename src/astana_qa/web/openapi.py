@@ -14,7 +14,7 @@ _NULLABLE_STRING = {"type": ["string", "null"]}
 SCHEMAS: dict[str, Any] = {
     "Citation": {
         "type": "object",
-        "required": ["rank", "source", "title", "date", "start", "end", "text", "score"],
+        "required": ["rank", "source", "title", "date", "start", "end", "text", "score", "dates"],
         "additionalProperties": False,
         "properties": {
             "rank": {"type": "integer", "minimum": 1},
@@ -25,6 +25,12 @@ SCHEMAS: dict[str, Any] = {
             "end": {"type": "integer", "minimum": 0},
             "text": {"type": "string", "description": "exactly file_text[start:end]"},
             "score": {"type": "number"},
+            "dates": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "the dates the sentence states, ISO 8601 (a day, month, year "
+                "or interval; --MM-DD when no year is known), read against the article's date",
+            },
             "highlights": {
                 "type": "array",
                 "description": "only with highlight=true: [start, end) offsets into `text` "
@@ -40,7 +46,15 @@ SCHEMAS: dict[str, Any] = {
     },
     "Answer": {
         "type": "object",
-        "required": ["question", "answered", "answer", "confidence", "citations", "took_ms"],
+        "required": [
+            "question",
+            "answered",
+            "answer",
+            "confidence",
+            "citations",
+            "took_ms",
+            "as_of",
+        ],
         "additionalProperties": False,
         "properties": {
             "question": {"type": "string"},
@@ -49,6 +63,11 @@ SCHEMAS: dict[str, Any] = {
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "citations": {"type": "array", "items": {"$ref": "#/components/schemas/Citation"}},
             "took_ms": {"type": "number", "minimum": 0},
+            "as_of": {
+                **_NULLABLE_STRING,
+                "description": "for questions about the latest or next instance: the date "
+                "(ISO 8601) the answer's place in time rests on",
+            },
         },
     },
     "AskRequest": {

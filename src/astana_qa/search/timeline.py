@@ -1,0 +1,172 @@
+"""Time-aware questions: "the latest round", "the next meeting", "so far".
+
+Such a question asks for the newest (or the coming) instance of something, so among
+the sentences that answer it well enough, the one that states the latest time should
+come first. A sentence's place in time is, most specific first: its ordinal in the
+series the question names ("the 23rd round" for "the next round"), then the latest
+date it states (`text/dates.py`), then its article's date. Whether it speaks of the
+future ("will", "plans", "decided to hold") tells "next" from "latest": the next round
+is the newest one still to come; the most recent is the newest one that is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from ..text.dates import DateMention, latest
+
+# A sentence scoring at least this share of the best one answers well enough to be
+# ordered by time; weaker ones stay below, in score order.
+RELEVANT_SHARE = 0.5
+# When the question asks for something other than a time or an instance ("who led the
+# next round"), time only decides between sentences that answer nearly as well.
+NEAR_TIE_SHARE = 0.8
+# A sentence in the question's series ("the 23rd round") needs only this share.
+SERIES_SHARE = 0.25
+# A date this close to an ordinal ("the 23rd round ... in the first half of 2025") dates it.
+NEAR_CHARS = 60
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ORDINAL = r"(?P<n>\d+)(?:st|nd|rd|th)|(?P<w>" + "|".join(_ORDINAL_WORDS) + ")"
+# English words that put what a sentence says in the future.
+_FUTURE = re.compile(
+    r"\b(will|shall|planned|planning|scheduled|upcoming|next|set to|expected to"
+    r"|to be held|to hold|is to|are to|intends?)\b",
+    re.IGNORECASE,
+)
+
+
+class TimeOrder(Enum):
+    LATEST = "latest"
+    NEXT = "next"
+
+
+# As adjectives after a determiner ("the last round", "its next meeting": not "the
+# talks last two days" or "what happened next"), or as adverbs of time ("so far").
+_DETERMINER = r"(?:the|its|their|his|her|this|that|a)\s+"
+_DETERMINER_AT = re.compile(_DETERMINER, re.IGNORECASE)
+_LATEST_WORDS = (
+    rf"{_DETERMINER}(?:latest|most\s+recent|newest|last|current|recent)|so\s+far|to\s+date|lately"
+)
+_NEXT_WORDS = rf"{_DETERMINER}(?:next|upcoming|coming|forthcoming|following)"
+_ASKS = re.compile(
+    rf"\b(?:(?P<latest>{_LATEST_WORDS})|(?P<next>{_NEXT_WORDS}))\b(?=\s+(?P<focus>[a-z]+))?",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.IGNORECASE)
+# "last year", "next month": a date, not a request for the newest instance.
+_PERIODS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days", "time"])
+
+
+@dataclass(frozen=True)
+class TimeQuestion:
+    """What a time-aware question wants: the newest or the coming instance, and the
+    noun it counts ("round"), if it names one."""
+
+    order: TimeOrder
+    focus: str | None
+
+
+def time_question(
+    question: str, stopwords: frozenset[str] = frozenset()
+) -> tuple[TimeQuestion | None, str]:
+    """The time order a question asks for (or None), and the question without the words
+    that ask for it: "latest" or "next" says which instance, not what it is about, and
+    would otherwise match "the latest developments". The counted noun is the word after
+    the first such word, unless that is a stopword."""
+    asked: TimeQuestion | None = None
+    kept, last = [], 0
+    for m in _ASKS.finditer(question):
+        focus = (m.group("focus") or "").lower()
+        if focus in _PERIODS:
+            continue  # "last year" is a date
+        order = TimeOrder.NEXT if m.group("next") else TimeOrder.LATEST
+        counted = focus if focus and focus not in stopwords else None
+        if asked is None:
+            asked = TimeQuestion(order, counted)
+        elif asked.focus is None and counted:
+            asked = TimeQuestion(asked.order, counted)
+        determiner = _DETERMINER_AT.match(m.group())
+        start = m.start() + (determiner.end() if determiner else 0)
+        kept.append(question[last:start])
+        last = m.end()
+    kept.append(question[last:])
+    if asked is not None and asked.focus is None:  # "Which round is the latest?"
+        which = _WHICH.search(question)
+        if which and which.group(1).lower() not in stopwords:
+            asked = TimeQuestion(asked.order, which.group(1).lower())
+    return asked, "".join(kept)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One candidate sentence with what places it in time."""
+
+    ordinal: int  # its number in the question's series, -1 if none
+    when: str  # the latest ISO date it or its article states, "" if none
+    future: bool
+
+
+def place(text: str, dates: Sequence[DateMention], article_date: str | None,
+          focus: str | None) -> Placed:  # fmt: skip
+    """Where a sentence stands in time, for `focus` (the counted noun). With an ordinal,
+    only dates near it count (within `NEAR_CHARS`): "the 22nd round ..., initiated in
+    2017" does not date the 22nd round to 2017."""
+    ordinal, at = -1, -1
+    if focus:
+        stem = re.escape(focus.rstrip("s"))
+        pattern = rf"\b(?:{_ORDINAL})\s+(?:[A-Za-z-]+\s+)?{stem}s?\b"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            n = int(m.group("n")) if m.group("n") else _ORDINAL_WORDS[m.group("w").lower()]
+            if n > ordinal:
+                ordinal, at = n, m.end()
+    stated = [
+        latest(d.iso)
+        for d in dates
+        if not d.iso.startswith("--") and (at < 0 or abs(d.start - at) <= NEAR_CHARS)
+    ]
+    when = max(stated) if stated else (article_date or "")
+    return Placed(ordinal, when, bool(_FUTURE.search(text)))
+
+
+def order_by_time(
+    scores: Sequence[float],
+    placed: Sequence[Placed],
+    order: TimeOrder,
+    series: bool = True,
+    covered: Sequence[frozenset[int]] | None = None,
+) -> list[int]:
+    """The positions of the candidates, newest first among those scoring at least
+    `RELEVANT_SHARE` of the best or in the question's series (for `NEXT`, future ones
+    first; for `LATEST`, past ones first), then the rest in their given order. With
+    `series` false (a question asking who or how many, whose other words must match),
+    time only orders near-ties (`NEAR_TIE_SHARE`). A sentence that holds every question
+    term the best one holds (`covered`: the question terms each sentence holds) answers
+    as well, whatever its length does to its score."""
+    best = max(scores, default=0.0)
+    share = RELEVANT_SHARE if series else NEAR_TIE_SHARE
+    top = covered[max(range(len(scores)), key=scores.__getitem__)] if covered else None
+
+    def answers_well(i: int) -> bool:
+        s = scores[i]
+        if best <= 0 or s <= 0:
+            return False
+        in_series = series and placed[i].ordinal >= 0 and s >= SERIES_SHARE * best
+        as_covered = covered is not None and top is not None and covered[i] >= top
+        return s >= share * best or in_series or as_covered
+
+    relevant = [i for i in range(len(scores)) if answers_well(i)]
+    rest = [i for i in range(len(scores)) if i not in set(relevant)]
+    want_future = order is TimeOrder.NEXT
+
+    def key(i: int) -> tuple:
+        p = placed[i]
+        return (p.future == want_future, p.ordinal, p.when)
+
+    return sorted(relevant, key=key, reverse=True) + rest

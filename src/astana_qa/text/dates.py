@@ -1,0 +1,160 @@
+"""Dates stated in text, normalised to ISO 8601 and read against the article's date.
+
+News states time in many shapes: "January 24-25", "Nov. 11-12", "Wednesday, October 9",
+"24 January 2024", "2024/10/10", "the first half of 2025", "in 2017", "last year",
+"yesterday". `find_dates` returns each with its offsets and an ISO 8601 form: a day
+(`2024-01-24`), a month (`2024-11`), a year (`2017`), an interval (`2024-01-24/2024-01-25`,
+`2025-01/2025-06`), or, when the year is not stated and no article date says it, a
+day without a year (`--11-11`, ISO 8601's truncated form). Relative expressions are
+resolved only against a known article date; otherwise they are left out.
+
+`date_stamp_length` finds a date stamp glued before an article's first sentence
+("date 2024-01-24 The Turkish ..."), so the stamp is never part of a cited sentence.
+
+The patterns are English calendar grammar (month and weekday names), not a list of
+phrases from any corpus. `dateparser` was considered: it parses one string at a time,
+has no notion of day ranges ("24-25"), and its text search costs tens of milliseconds
+per sentence, too slow to run on every cited sentence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .features import MONTHS
+
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {
+    m[:3]: i + 1 for i, m in enumerate(MONTHS)
+} | {"sept": 9}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    # 2024-01-24, 2024/10/10
+    ("numeric", rf"(?<![\d/.-]){_YEAR}[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<day>[0-3]?\d)(?![\d/])"),
+    # (Wednesday,) January 24(-25)(, 2024), Nov. 11-12
+    (
+        "month_day",
+        rf"\b{_WEEKDAY}{_MONTH}\.?\s+{_DAY}{_DAY2}"
+        rf"(?:,?\s+{_YEAR}|\s+of\s+(?P<yrel>last|this|next)\s+year)?(?![\d:])",
+    ),
+    # 24(-25) January (2024)
+    ("day_month", rf"\b{_WEEKDAY}{_DAY}{_DAY2}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b"),
+    # January 2024
+    ("month_year", rf"\b{_MONTH}\.?\s+(?:of\s+)?{_YEAR}\b"),
+    # the first half of 2025, the second half of 2024
+    ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+{_YEAR}\b"),
+    # in 2017, since 2011 (a year standing alone)
+    ("year", rf"(?<![\d,.$£€-]){_YEAR}(?![\d,]|\.\d|\s*(?:%|percent))"),
+    # last year, this month, yesterday
+    ("relative", r"\b(?P<rel>(?:last|this|next)\s+(?:year|month)|yesterday|today|tomorrow)\b"),
+]
+_COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
+_STAMP = re.compile(
+    r"\s*(?:(?:date|dated|published|posted|updated)\s*:?\s*)?"
+    rf"(?:{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.][0-3]?\d|{_MONTH}\.?\s+{_DAY},?\s+(?:19|20)\d\d)"
+    r"\s*[|•·–—-]?\s+(?=[A-Z“\"‘'])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date stated in a text: where (`start`, `end` in that text), as written, and
+    normalised (`iso`)."""
+
+    start: int
+    end: int
+    text: str
+    iso: str
+
+
+def _day(year: int | None, month: int, day: int) -> str | None:
+    if not 1 <= day <= 31 or (year and day > calendar.monthrange(year, month)[1]):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _iso(kind: str, m: re.Match[str], reference: date | None) -> str | None:
+    """The ISO 8601 form of one match, or None when it is not a real date."""
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "numeric":
+        return _day(year, int(groups["m"]), int(groups["day"]))
+    if kind in ("month_day", "day_month"):
+        month = _MONTH_NUMBER[groups["month"].lower()]
+        if year is None and reference is not None:
+            step = {"last": -1, "this": 0, "next": 1}.get((groups.get("yrel") or "").lower(), 0)
+            year = reference.year + step
+        first = _day(year, month, int(groups["day"]))
+        if first and groups.get("day2"):
+            last = _day(year, month, int(groups["day2"]))
+            return f"{first}/{last}" if last and last > first else None
+        return first
+    if kind == "month_year":
+        return f"{year:04d}-{_MONTH_NUMBER[groups['month'].lower()]:02d}"
+    if kind == "half":
+        return (
+            f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
+        )
+    if kind == "year":
+        return f"{year:04d}"
+    if reference is None:
+        return None
+    return _relative(groups["rel"].lower().split(), reference)
+
+
+def _relative(words: list[str], reference: date) -> str | None:
+    if words == ["yesterday"]:
+        return (reference - timedelta(days=1)).isoformat()
+    if words == ["today"]:
+        return reference.isoformat()
+    if words == ["tomorrow"]:
+        return (reference + timedelta(days=1)).isoformat()
+    step = {"last": -1, "this": 0, "next": 1}[words[0]]
+    if words[1] == "year":
+        return f"{reference.year + step:04d}"
+    month = reference.month - 1 + step
+    return f"{reference.year + month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
+    """Every date `text` states, in order, none overlapping another (the longer,
+    more specific reading wins); `reference` is the article's date."""
+    found: list[DateMention] = []
+    taken = [False] * (len(text) + 1)
+    for kind, pattern in _COMPILED:  # most specific first
+        for m in pattern.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            iso = _iso(kind, m, reference)
+            if iso is None:
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(), iso))
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_iso_day(value: str | None) -> date | None:
+    """`YYYY-MM-DD` as a date (None for anything else)."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def latest(iso: str) -> str:
+    """The end of an ISO date or interval, for ordering mentions in time."""
+    return iso.rsplit("/", 1)[-1]
+
+
+def date_stamp_length(line: str) -> int:
+    """How many leading characters of a line are a date stamp before its prose
+    ("date 2024-01-24 The Turkish ..." → 16), or 0."""
+    m = _STAMP.match(line)
+    return m.end() if m else 0

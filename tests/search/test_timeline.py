@@ -1,0 +1,54 @@
+import pytest
+
+from astana_qa import QAEngine
+from astana_qa.search.timeline import TimeOrder, order_by_time, place, time_question
+from astana_qa.text.analysis import stopword_list
+from astana_qa.text.dates import find_dates
+
+STOPWORDS = stopword_list()
+
+
+@pytest.mark.parametrize(
+    ("question", "order", "focus", "topic"),
+    [
+        ("When is the next round planned?", TimeOrder.NEXT, "round", "When is the round planned?"),
+        ("Who led the most recent meeting?", TimeOrder.LATEST, "meeting", "Who led the meeting?"),
+        ("Which round is the latest so far?", TimeOrder.LATEST, "round", "Which round is the ?"),
+        ("What happened last year?", None, None, "What happened last year?"),
+        ("How long will the gathering last?", None, None, "How long will the gathering last?"),
+    ],
+)
+def test_time_questions_are_read(question, order, focus, topic):
+    asked, rest = time_question(question, STOPWORDS)
+    assert (asked.order if asked else None, asked.focus if asked else None) == (order, focus)
+    assert " ".join(rest.split()) == " ".join(topic.split())
+
+
+def test_an_ordinal_series_orders_the_instances():
+    texts = [
+        "The 21st round was held in January.",
+        "The parties decided to hold the 23rd round next spring.",
+        "The 22nd round was held in Astana.",
+    ]
+    placed = [place(t, find_dates(t), None, "round") for t in texts]
+    assert [p.ordinal for p in placed] == [21, 23, 22]
+    assert order_by_time([1.0, 0.9, 0.8], placed, TimeOrder.NEXT)[0] == 1
+    assert order_by_time([1.0, 0.9, 0.8], placed, TimeOrder.LATEST)[0] == 2
+
+
+ARTICLES = {
+    "a.txt": "Summit notes\n\ndate 2023-03-01 A summit of the harbour cities was held "
+    "in Varna last year, with mayors of six cities.\n",
+    "b.txt": "Summit report\n\nThe harbour cities summit was held in Burgas on June 5, 2024, "
+    "with mayors of nine cities.\n",
+}
+
+
+def test_the_latest_instance_is_read_against_article_dates(make_corpus, tmp_path):
+    engine = QAEngine.open(make_corpus(ARTICLES), tmp_path / "index")
+    answer = engine.ask("Where was the most recent summit of the harbour cities held?")
+    assert answer.citations[0].source == "b.txt"
+    assert answer.as_of == "2024-06-05"
+    older = next(c for c in answer.citations if c.source == "a.txt")
+    assert "2022" in older.dates  # "last year", read against the article's date
+    assert older.text.startswith("A summit")  # the date stamp is not cited

@@ -1,0 +1,53 @@
+from datetime import date
+
+import pytest
+
+from astana_qa.text.dates import date_stamp_length, find_dates
+from astana_qa.text.sentences import split_sentences
+
+REFERENCE = date(2024, 10, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "set to take place on January 24-25 in the capital",
+            [("January 24-25", "2024-01-24/2024-01-25")],
+        ),
+        ("on Nov. 11-12, according to", [("Nov. 11-12", "2024-11-11/2024-11-12")]),
+        ("announced on Wednesday, October 9, that", [("Wednesday, October 9", "2024-10-09")]),
+        ("in the first half of 2025.", [("first half of 2025", "2025-01/2025-06")]),
+        ("on 24 January 2023 in", [("24 January 2023", "2023-01-24")]),
+        ("held on January 25 of last year", [("January 25 of last year", "2023-01-25")]),
+        ("talks began yesterday", [("yesterday", "2024-10-09")]),
+        ("initiated in 2017 to find", [("2017", "2017")]),
+        ("• 2024/10/10", [("2024/10/10", "2024-10-10")]),
+        ("cost 2,017 euros or 2017.5 tonnes", []),
+        ("on February 30", []),
+    ],
+)
+def test_dates_are_found_and_normalised(text, expected):
+    assert [(d.text, d.iso) for d in find_dates(text, REFERENCE)] == expected
+
+
+def test_offsets_point_at_the_date():
+    text = "It met on Nov. 11-12 in Astana."
+    (found,) = find_dates(text)
+    assert text[found.start : found.end] == found.text
+
+
+def test_without_an_article_date_relative_dates_are_left_out_and_years_unknown():
+    found = find_dates("It met on Nov. 11-12, and last year too.")
+    assert [d.iso for d in found] == ["--11-11/--11-12"]
+
+
+def test_a_date_stamp_before_the_first_sentence_is_not_part_of_it():
+    text = " date 2024-01-24 The delegations met in the capital for two days of talks.\n"
+    assert date_stamp_length(text) == len(" date 2024-01-24 ")
+    (first,) = split_sentences(text, min_line_words=6)
+    assert text[first.start : first.end].startswith("The delegations")
+
+
+def test_a_year_opening_a_sentence_is_not_a_stamp():
+    assert date_stamp_length("2024 was a year of talks.") == 0
