@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
@@ -107,9 +108,11 @@ def ask(driver, question: str, k: str = "3") -> None:
 
 
 def follow_first_citation_to_the_source(driver, seed_texts) -> None:
-    link = driver.find_element(By.CSS_SELECTOR, ".citation .source-link")
-    source, span = link.text.split(":")
-    start, end = (int(x) for x in span.split("-"))
+    link = driver.find_element(By.CSS_SELECTOR, ".answer .source-link")
+    href = urlsplit(link.get_attribute("href"))
+    source = unquote(href.path.rsplit("/", 1)[1])
+    place = parse_qs(href.query)
+    start, end = int(place["start"][0]), int(place["end"][0])
     link.click()
     cited = WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "cited")))
     assert cited.tag_name == "mark"
@@ -129,7 +132,7 @@ def test_question_answered_with_javascript(server, browser_js, seed_texts):
     answer = driver.find_element(By.ID, "answer")
     assert "Yıldız" in answer.text
     assert answer.find_elements(By.TAG_NAME, "mark")
-    assert len(driver.find_elements(By.CSS_SELECTOR, ".citation")) == 3
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".citation")) == 2  # and the answer's
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "answer.png"))
     follow_first_citation_to_the_source(driver, seed_texts)
