@@ -264,6 +264,8 @@ def test_page_shows_a_clear_error_for_a_bad_question(client):
     assert "Type a question in words" in html
     assert client.get("/answer", query_string={"q": "?!?"}).status_code == 400
     assert "Type a question first." in client.get("/answer").data.decode()
+    too_many = client.get("/", query_string={"q": "Who?", "k": 51}).data.decode()
+    assert "The number of results must be a whole number from 1 to 50." in too_many
 
 
 def test_front_page_has_form_examples_and_no_external_resources(client):

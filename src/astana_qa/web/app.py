@@ -1,4 +1,4 @@
-"""The Flask app: the question page, the source view, and the JSON API blueprint.
+"""The Flask app: the factory, which registers the pages and the JSON API blueprints.
 
 `create_app()` is the factory; `flask --app astana_qa.web run` calls it with no
 arguments for development (corpus and index from ASTANA_QA_CORPUS / ASTANA_QA_INDEX,

@@ -301,7 +301,11 @@ def _answer_context(question: str, k: int | None) -> tuple[dict, int]:
         query = engine().read(question)
         answer = engine().ask(query, k)
     except InvalidQuestion as exc:
-        context["error"] = sentence(str(exc))
+        context["error"] = (
+            f"The number of results must be a whole number from 1 to {MAX_K}."
+            if exc.field == "k"
+            else sentence(str(exc))
+        )
         return context, 400
     context["view"] = answer_view(answer, query, k)
     return context, 200
