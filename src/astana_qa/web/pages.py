@@ -327,7 +327,7 @@ def index():
 
 
 @bp.get("/answer")
-def answer():
+def answer_fragment():
     """The answer partial alone, for the question page's script."""
     question = request.args.get("q", "").strip()
     context, status = _answer_context(question, _int_arg("k", DEFAULT_K))
