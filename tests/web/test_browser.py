@@ -197,6 +197,11 @@ def test_abstention_is_plain_in_the_browser(server, browser_js):
         ec.text_to_be_present_in_element((By.ID, "results"), "do not answer")
     )
     assert "Closest passages, not answers" in browser_js.find_element(By.ID, "results").text
+    ask(browser_js, "What did Erdogan say?")
+    WebDriverWait(browser_js, 10).until(
+        ec.text_to_be_present_in_element((By.ID, "results"), "“Erdogan” is not mentioned")
+    )
+    screenshot(browser_js, "refusal")
 
 
 def wait_for_answer_to(driver, question: str) -> None:

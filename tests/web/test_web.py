@@ -205,6 +205,8 @@ def test_a_refusal_says_what_the_articles_do_not_cover(client):
     html = client.get("/", query_string={"q": "What did Erdogan say?"}).data.decode()
     assert "The articles do not answer this question." in html
     assert "“Erdogan” is not mentioned in any article." in html
+    several = client.get("/", query_string={"q": "Did Erdogan meet Macron in 1999?"})
+    assert "“Erdogan”, “Macron” and “1999” are not mentioned" in several.data.decode()
     low = client.get("/", query_string={"q": "What is the recipe for apple pie?"}).data.decode()
     assert 'class="reason">' in low
 

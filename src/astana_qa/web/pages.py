@@ -8,8 +8,6 @@ fragment's URL from the page and has no markup of its own.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +38,6 @@ EXAMPLES_KEY = "ASTANA_QA_EXAMPLES"
 # A piece of text and how it is marked: "" (plain), "mark" (a word of the question) or
 # "answer" (the short answer).
 Piece = tuple[str, str]
-_WORD = re.compile(r"\w+")
 
 
 def engine() -> QAEngine:
@@ -180,19 +177,6 @@ def _get(value: object, name: str) -> Any:
     return getattr(value, name, None)
 
 
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _as_written(question: str, folded: str) -> str:
-    """The question's own spelling of a word the engine reports folded."""
-    for word in _WORD.findall(question):
-        if _fold(word) == _fold(folded):
-            return word
-    return folded
-
-
 def _names(words: list[str]) -> str:
     quoted = [f"“{w}”" for w in words]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
@@ -204,7 +188,7 @@ def refusal_reason(answer: Answer, query: Query) -> str:
     if reason:
         return sentence(str(reason))
     if query.unknown:
-        words = [_as_written(query.text, u) for u in query.unknown]
+        words = list(query.unknown)  # as the question writes them
         verb = "is" if len(words) == 1 else "are"
         return f"{_names(words)} {verb} not mentioned in any article."
     if not answer.citations:
