@@ -350,13 +350,17 @@ def source(name: str):
 def _cited_span(spans: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, str]:
     """The sentence the link's `start` and `end` mark, if they mark a whole indexed
     sentence; else None and a note saying why nothing is highlighted."""
-    raw_start, raw_end = request.args.get("start"), request.args.get("end")
-    if raw_start is None and raw_end is None:
+    if "start" not in request.args and "end" not in request.args:
         return None, ""
     start, end = _int_arg("start", None), _int_arg("end", None)
-    if start is not None and end is not None and (start, end) in set(spans):
+    if start is None or end is None:
+        return None, (
+            "The link does not give the cited sentence's start and end as character "
+            "offsets, so nothing is highlighted."
+        )
+    if (start, end) in set(spans):
         return (start, end), ""
     return None, (
-        f"The link points to characters {raw_start or '?'}–{raw_end or '?'}, which are not "
-        "one whole sentence of this article, so nothing is highlighted."
+        f"The link points to characters {start}–{end}, which are not one whole sentence "
+        "of this article, so nothing is highlighted."
     )
