@@ -159,3 +159,15 @@ def test_misspelt_words_are_ranked_as_the_words_meant(make_corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index", settings=strict)
     assert not engine.ask(question).answered  # the typed words cover too little
     assert not engine.ask("Which generals raided the Caucasas?").answered
+
+
+def test_indexed_spans_are_the_sentences_citations_come_from(seed_engine, seed_texts):
+    for info in seed_engine.sources():
+        spans = seed_engine.indexed_spans(info.file)
+        assert len(spans) == info.sentences and spans == sorted(spans)
+        text = seed_texts[info.file]
+        assert all(0 <= s < e <= len(text) for s, e in spans)
+    answer = seed_engine.ask("Who represented Turkey?", k=10)
+    for c in answer.citations:
+        assert (c.start, c.end) in seed_engine.indexed_spans(c.source)
+    assert seed_engine.indexed_spans("nope.txt") == []

@@ -2,6 +2,7 @@
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from astana_qa import QAEngine
+from astana_qa.records import Answer
 from astana_qa.web import create_app
-from astana_qa.web.app import highlight_segments
 from astana_qa.web.openapi import openapi_document
+from astana_qa.web.pages import article_lines, marked_pieces
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -163,8 +165,89 @@ def test_page_renders_answer_citations_and_source_links(client):
     html = page.data.decode()
     assert page.status_code == 200
     assert "<mark>represented</mark>" in html
-    assert html.count('class="citation"') == 3
-    assert "/sources/000_fa7c293993dbe315.txt?start=" in html
+    # Citation 1 is the answer's source, shown once in the answer; the others follow.
+    assert 'class="meta answer-source">Source [1]:' in html
+    assert html.count('class="citation"') == 2
+    assert html.count("</mark> is <mark>represented</mark> by Deputy") == 1
+    assert "/sources/000_fa7c293993dbe315.txt?start=303&amp;end=645" in html
+    assert "paragraph 2" in html and '<time datetime="2024-01-24">' in html
+
+
+def test_the_script_gets_the_same_answer_markup_as_the_page(client):
+    query = {"q": "Who represented Turkey?", "k": 3}
+    page = client.get("/", query_string=query).data.decode()
+    fragment = client.get("/answer", query_string=query)
+    assert fragment.status_code == 200
+    body = fragment.data.decode()
+    assert "<html" not in body and 'class="result"' in body
+    # took_ms differs between the two requests; everything before it is identical.
+    assert body.split('<p class="took">')[0].strip() in page
+
+
+def test_the_script_has_no_markup_or_urls_of_its_own():
+    script = (ROOT / "web" / "static" / "app.js").read_text("utf-8")
+    for literal in ("/api/", "/sources", "/answer", "createElement", "<div", "<p"):
+        assert literal not in script
+    page = (ROOT / "web" / "templates" / "index.html").read_text("utf-8")
+    assert "data-fragment=" in page
+
+
+def test_filler_citations_below_the_relative_score_are_not_shown(client, seed_engine):
+    question = "What did Erdogan say?"
+    answer = seed_engine.ask(question, k=5)
+    assert len(answer.citations) == 5 and answer.citations[1].score < answer.citations[0].score / 2
+    html = client.get("/", query_string={"q": question, "k": 5}).data.decode()
+    assert html.count('class="citation"') == 1
+    assert "4 weaker passages not shown" in html
+
+
+def test_a_refusal_says_what_the_articles_do_not_cover(client):
+    html = client.get("/", query_string={"q": "What did Erdogan say?"}).data.decode()
+    assert "The articles do not answer this question." in html
+    assert "“Erdogan” is not mentioned in any article." in html
+    several = client.get("/", query_string={"q": "Did Erdogan meet Macron in 1999?"})
+    assert "“Erdogan”, “Macron” and “1999” are not mentioned" in several.data.decode()
+    low = client.get("/", query_string={"q": "What is the recipe for apple pie?"}).data.decode()
+    assert 'class="reason">' in low
+
+
+def test_confidence_is_said_in_words_with_the_number_on_hover(client):
+    html = client.get("/", query_string={"q": "Who represented Turkey?"}).data.decode()
+    assert "High confidence</span>" in html and 'title="Confidence 1.00:' in html
+    assert "Confidence 1.00 ·" not in html
+
+
+def test_a_short_answer_is_shown_large_and_marked_in_its_sentence(client, seed_engine, monkeypatch):
+    """The engine's short-answer fields (`answer_span`, `supported_by`, `variants`) are
+    shown when present; this test adds them to a real answer."""
+
+    @dataclass(frozen=True)
+    class ShortAnswer(Answer):
+        answer_span: dict | None = None
+        supported_by: list = field(default_factory=list)
+        variants: list = field(default_factory=list)
+
+    real_ask = seed_engine.ask
+
+    def ask(query, k=5):
+        base = real_ask(query, k)
+        first = base.citations[0]
+        start = first.start + first.text.index("Ahmet Yıldız")
+        values = {**{f.name: getattr(base, f.name) for f in fields(Answer)}}
+        values["answer"] = "Ahmet Yıldız"
+        return ShortAnswer(
+            **values,
+            answer_span={"source": first.source, "start": start, "end": start + 12},
+            supported_by=[1, 2],
+            variants=[{"text": "Bassam Sabbagh", "span": None, "supported_by": [3]}],
+        )
+
+    monkeypatch.setattr(seed_engine, "ask", ask)
+    html = client.get("/", query_string={"q": "Who represented Turkey?"}).data.decode()
+    assert '<p class="short-answer">Ahmet Yıldız</p>' in html
+    assert '<mark class="answer-span">Ahmet Yıldız</mark>' in html
+    assert "Stated by 2 sources." in html
+    assert "Sources disagree:" in html and "“Bassam Sabbagh” (source 3)" in html
 
 
 def test_page_says_plainly_when_the_articles_do_not_answer(client):
@@ -178,13 +261,27 @@ def test_page_says_plainly_when_the_articles_do_not_answer(client):
 
 def test_page_shows_a_clear_error_for_a_bad_question(client):
     page = client.get("/", query_string={"q": "?!?"})
-    assert page.status_code == 400 and "only punctuation" in page.data.decode()
+    html = page.data.decode()
+    assert page.status_code == 400 and "The question has no words, only punctuation" in html
+    assert "Type a question in words" in html
+    assert client.get("/answer", query_string={"q": "?!?"}).status_code == 400
+    assert "Type a question first." in client.get("/answer").data.decode()
+    too_many = client.get("/", query_string={"q": "Who?", "k": 51}).data.decode()
+    assert "The number of results must be a whole number from 1 to 50." in too_many
 
 
 def test_front_page_has_form_examples_and_no_external_resources(client):
     html = client.get("/").data.decode()
     assert '<label for="q">' in html and 'name="k"' in html and 'type="submit"' in html
     assert html.count('href="/?q=') >= 3
+    assert '<details id="examples" class="examples" open>' in html
+    assert (
+        'href="/sources"' in html.split("<footer")[0]
+        and 'href="/sources"' in html.split("<footer")[1]
+    )
+    asked = client.get("/", query_string={"q": "Who represented Turkey?"}).data.decode()
+    assert '<details id="examples" class="examples">' in asked
+    assert asked.index('id="results"') < asked.index('id="examples"')
     assert "http://" not in html and "https://" not in html
 
 
@@ -194,8 +291,85 @@ def test_source_view_marks_the_cited_sentence(client, seed_texts):
     start, end = 303, 645
     html = client.get(f"/sources/{name}?start={start}&end={end}&q=x").data.decode()
     assert f'<mark id="cited" tabindex="-1">{text[start:end]}</mark>' in html
-    assert "Back to the answer" in html
-    assert client.get(f"/sources/{name}?start=5&end=999999").status_code == 200
+    assert "Back to the answer" in html and "Go to the cited sentence" in html
+    assert 'class="note"' not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["start=5&end=999999", "start=304&end=645", "start=303&end=646", "start=-1&end=5",
+     "start=x&end=645", "start=303"],
+)  # fmt: skip
+def test_source_view_highlights_only_whole_indexed_sentences(client, query):
+    response = client.get(f"/sources/000_fa7c293993dbe315.txt?{query}")
+    html = response.data.decode()
+    assert response.status_code == 200
+    assert "<mark" not in html
+    assert 'class="note"' in html and "nothing is highlighted" in html
+
+
+def test_source_view_shows_the_title_once_and_dims_furniture(client, seed_texts):
+    name = "003_f952f983f8cfb660.txt"
+    html = client.get(f"/sources/{name}").data.decode()
+    title = "Russia prepares for “Astana 22” on Syria"
+    assert html.split("<main")[1].count(title) == 1
+    assert '<p class="furniture">  • 2:23 pm</p>' in html
+    assert '<p class="para" id="p1">' in html
+    # The headline is an indexed sentence of its own: citing it marks it in the heading.
+    cited = client.get("/sources/002_1509bae49899ba64.txt?start=0&end=69").data.decode()
+    assert '<h1><mark id="cited" tabindex="-1">Türkiye, Russia, Iran' in cited
+
+
+def test_article_lines_class_each_line_by_its_indexed_sentences():
+    text = "Headline here\n\nMenu\nA sentence. Another one.\n  • 2:23 pm\nLast one."
+    spans = [(0, 13), (21, 32), (33, 45), (57, 66)]
+    lines = article_lines(text, "Headline here", spans)
+    assert [(text[x.start : x.end], x.kind, x.number) for x in lines] == [
+        ("Headline here", "headline", None),
+        ("Menu", "furniture", None),
+        ("A sentence. Another one.", "prose", 1),
+        ("  • 2:23 pm", "furniture", None),
+        ("Last one.", "prose", 2),
+    ]
+
+
+def test_sources_page_lists_every_article(client, seed_engine):
+    html = client.get("/sources").data.decode()
+    for info in seed_engine.sources():
+        assert f'href="/sources/{info.file}"' in html
+        assert f'<td class="num">{info.sentences}</td>' in html
+        if info.title:
+            assert info.title.replace("“", "“") in html
+    assert '<time datetime="2024-10-10">2024-10-10</time>' in html
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "heading"),
+    [
+        ("GET", "/no-such-page", 404, "Page not found"),
+        ("GET", "/sources/nope.txt", 404, "Page not found"),
+        ("POST", "/", 405, "This address does not accept that request"),
+    ],
+)
+def test_error_pages_are_in_the_site_style_with_a_way_back(client, method, path, status, heading):
+    response = client.open(path, method=method)
+    html = response.data.decode()
+    assert response.status_code == status
+    assert f"<h1>{heading}</h1>" in html
+    assert 'href="/"' in html and html.count('href="/sources"') >= 2
+    assert 'href="/static/style.css"' in html
+    message = html.split('class="error-message" role="alert">')[1].split("<")[0]
+    assert message[0].isupper()
+
+
+def test_unexpected_page_error_is_a_500_page(seed_engine, monkeypatch):
+    app = create_app(seed_engine)
+    monkeypatch.setattr(seed_engine, "sources", lambda: 1 / 0)
+    response = app.test_client().get("/sources")
+    html = response.data.decode()
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in html and 'href="/sources"' in html
+    assert "Traceback" not in html and "ZeroDivision" not in html
 
 
 @pytest.mark.parametrize(
@@ -247,6 +421,9 @@ def test_engine_is_safe_to_share_between_threads(seed_engine):
             assert list(pool.map(answer, questions)) == expected
 
 
-def test_highlight_segments():
-    assert highlight_segments("abc def", [(0, 3)]) == [("abc", True), (" def", False)]
-    assert highlight_segments("abc", []) == [("abc", False)]
+def test_marked_pieces():
+    assert marked_pieces("abc def", [(0, 3, "mark")]) == [("abc", "mark"), (" def", "")]
+    assert marked_pieces("abc", []) == [("abc", "")]
+    assert marked_pieces("abc def", [(0, 3, "answer"), (2, 5, "mark"), (4, 7, "mark")]) == [
+        ("abc", "answer"), (" ", ""), ("def", "mark"),
+    ]  # fmt: skip

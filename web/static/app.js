@@ -1,100 +1,80 @@
-// Progressive enhancement of the question page: ask the JSON API without a full page
-// load, show progress, and keep a shareable URL. Without JavaScript the form does a GET
-// and the server renders the same results. All text is inserted with textContent.
+// Progressive enhancement of the question page: fetch the server-rendered answer
+// fragment without a full page load, keep a shareable URL, and let Back/Forward restore
+// the question with its answer. The script has no markup or URLs of its own: the form's
+// data attributes give the fragment's address and the messages, and the fragment's root
+// gives the status line and the document title. Without JavaScript the form does a GET
+// and the server renders the same fragment inside the page.
 (function () {
   "use strict";
   const form = document.getElementById("ask");
-  if (!form || !window.fetch) return;
   const results = document.getElementById("results");
+  if (!form || !results || !window.fetch || !form.dataset.fragment) return;
   const status = document.getElementById("status");
-  const button = form.querySelector("button");
+  const examples = document.getElementById("examples");
+  const button = form.querySelector("button[type=submit]");
+  const text = form.dataset;
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    (children || []).forEach((c) => node.append(c));
-    return node;
+  function address(base, q, k) {
+    const url = new URL(base, document.baseURI);
+    url.search = new URLSearchParams({ q: q, k: k }).toString();
+    return url.toString();
   }
 
-  function highlighted(tag, text, spans) {
-    const node = el(tag);
-    let at = 0;
-    (spans || []).forEach(([start, end]) => {
-      if (start > at) node.append(text.slice(at, start));
-      node.append(el("mark", {}, [text.slice(start, end)]));
-      at = end;
+  function show(html, q, k, announce) {
+    results.innerHTML = html;
+    form.elements.q.value = q;
+    if (k) form.elements.k.value = k;
+    const root = results.querySelector(".result");
+    status.textContent = announce && root ? root.dataset.status || "" : "";
+    document.title = (root && root.dataset.title) || text.title;
+    if (examples) examples.open = !q;
+  }
+
+  async function fragment(q, k) {
+    const response = await fetch(address(text.fragment, q, k), {
+      headers: { Accept: "text/html" },
     });
-    if (at < text.length) node.append(text.slice(at));
-    return node;
-  }
-
-  function sourceHref(c, q, k) {
-    const params = new URLSearchParams({ start: c.start, end: c.end, q: q, k: k });
-    return "/sources/" + encodeURIComponent(c.source) + "?" + params + "#cited";
-  }
-
-  function render(data, k) {
-    results.replaceChildren();
-    const first = data.citations[0];
-    if (data.answered) {
-      results.append(el("div", { class: "answer", id: "answer" }, [
-        el("h2", {}, ["Answer"]),
-        highlighted("p", first.text, first.highlights),
-        el("p", { class: "meta" }, [
-          "Confidence " + data.confidence.toFixed(2) + " · from ",
-          el("a", { href: sourceHref(first, data.question, k) }, ["[1]"]),
-        ]),
-      ]));
-      results.append(el("h2", {}, ["Citations"]));
-    } else {
-      results.append(el("div", { class: "answer abstained", id: "answer" }, [
-        el("h2", {}, ["No answer"]),
-        el("p", { class: "answer-text" }, ["The articles do not answer this question."]),
-      ]));
-      if (data.citations.length) results.append(el("h2", {}, ["Closest passages, not answers"]));
-    }
-    const list = el("ol", { class: "citations" });
-    data.citations.forEach((c) => {
-      const meta = el("p", { class: "meta" }, [
-        el("a", { class: "source-link", href: sourceHref(c, data.question, k) },
-          [c.source + ":" + c.start + "-" + c.end]),
-      ]);
-      if (c.title) meta.append(" · ", el("span", { class: "title" }, [c.title]));
-      if (c.date) meta.append(" · ", el("time", { datetime: c.date }, [c.date]));
-      list.append(el("li", { class: "citation", id: "c" + c.rank },
-        [highlighted("blockquote", c.text, c.highlights), meta]));
-    });
-    results.append(list);
-    results.append(el("p", { class: "took" }, ["Answered in " + data.took_ms.toFixed(1) + " ms."]));
+    // 400 is a question that cannot be asked: its fragment says why.
+    if (!response.ok && response.status !== 400) throw new Error("HTTP " + response.status);
+    return response.text();
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const q = form.elements.q.value;
-    const k = Number(form.elements.k.value);
+    const q = form.elements.q.value.trim();
+    const k = form.elements.k.value;
     button.disabled = true;
-    status.textContent = "Searching the articles…";
+    status.textContent = text.busy;
     try {
-      const response = await fetch("/api/ask", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ question: q, k: k, highlight: true }),
-      });
-      const data = await response.json();
-      if (!response.ok) {
-        results.replaceChildren(el("p", { class: "error", role: "alert" }, [data.error.message]));
-        status.textContent = "";
-        return;
-      }
-      render(data, k);
-      status.textContent = data.answered ? "Answer found." : "The articles do not answer this.";
-      const url = "/?" + new URLSearchParams({ q: q, k: k });
-      history.pushState({}, "", url);
-      document.title = q + " – astana-qa";
+      const html = await fragment(q, k);
+      show(html, q, k, true);
+      history.pushState({ q: q, k: k, html: html }, "", address(form.action, q, k));
     } catch (error) {
-      status.textContent = "The service could not be reached. Please try again.";
+      status.textContent = text.failed;
     } finally {
       button.disabled = false;
     }
   });
+
+  window.addEventListener("popstate", async (event) => {
+    const state = event.state;
+    if (state && typeof state.html === "string") {
+      show(state.html, state.q, state.k, false);
+      return;
+    }
+    const params = new URLSearchParams(window.location.search);
+    const q = (params.get("q") || "").trim();
+    const k = params.get("k") || "";
+    try {
+      show(q ? await fragment(q, k) : "", q, k, false);
+    } catch (error) {
+      status.textContent = text.failed;
+    }
+  });
+
+  // The entry the page was loaded with, so that coming back to it restores it too.
+  history.replaceState(
+    { q: form.elements.q.value.trim(), k: form.elements.k.value, html: results.innerHTML },
+    "",
+  );
 })();

@@ -121,6 +121,16 @@ class QAEngine:
         info = self._sources.get(name)
         return None if info is None else (info, self.texts[self._doc_number[name]])
 
+    def indexed_spans(self, name: str) -> list[tuple[int, int]]:
+        """`(start, end)` of every indexed sentence of article `name`, in text order (empty
+        if it is not indexed): the article's prose, as against page furniture."""
+        number = self._doc_number.get(name)
+        if number is None:
+            return []
+        rows = np.flatnonzero(self._doc == number)
+        spans = zip(self._start[rows].tolist(), self._end[rows].tolist(), strict=True)
+        return sorted((int(start), int(end)) for start, end in spans)
+
     def matching_spans(self, query: Query, text: str) -> list[tuple[int, int]]:
         """Where in `text` the words of the question occur (after folding, stemming and
         aliases): `(start, end)` offsets, for highlighting."""

@@ -1,4 +1,4 @@
-"""The Flask app: the question page, the source view, and the JSON API blueprint.
+"""The Flask app: the factory, which registers the pages and the JSON API blueprints.
 
 `create_app()` is the factory; `flask --app astana_qa.web run` calls it with no
 arguments for development (corpus and index from ASTANA_QA_CORPUS / ASTANA_QA_INDEX,
@@ -14,19 +14,17 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from flask import Flask, abort, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .._version import __version__
-from ..errors import InvalidQuestion
 from ..search.engine import QAEngine
-from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
+from . import pages
 from .api import ApiError, bp
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
-K_CHOICES = (1, 3, 5, 10, 20, MAX_K)
 EXAMPLES = (
     "Who represented Türkiye at the talks?",
     "When was the Astana process launched?",
@@ -67,7 +65,8 @@ def create_app(
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # DefaultJSONProvider has it
     app.extensions["astana_qa"] = engine
     app.register_blueprint(bp)
-    _add_pages(app, engine, examples)
+    app.config[pages.EXAMPLES_KEY] = examples
+    app.register_blueprint(pages.bp)
     _add_error_handlers(app)
 
     @app.context_processor
@@ -84,65 +83,6 @@ def create_app(
         return response
 
     return app
-
-
-def highlight_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """`text` cut into (piece, highlighted) segments at `spans` (sorted, non-overlapping)."""
-    segments: list[tuple[str, bool]] = []
-    position = 0
-    for start, end in spans:
-        if start > position:
-            segments.append((text[position:start], False))
-        segments.append((text[start:end], True))
-        position = end
-    if position < len(text):
-        segments.append((text[position:], False))
-    return segments
-
-
-def _int_arg(name: str, default: int | None) -> int | None:
-    try:
-        return int(request.args[name])
-    except (KeyError, ValueError):
-        return default
-
-
-def _add_pages(app: Flask, engine: QAEngine, examples: tuple[str, ...]) -> None:
-    @app.get("/")
-    def index():
-        question = request.args.get("q", "")
-        k = _int_arg("k", DEFAULT_K)
-        answer, error, status, segments = None, None, 200, []
-        if question:
-            try:
-                query = engine.read(question)
-                answer = engine.ask(query, k)  # type: ignore[arg-type]  # k is checked by ask
-            except InvalidQuestion as exc:
-                error, status = str(exc), 400
-            else:
-                segments = [
-                    highlight_segments(c.text, engine.matching_spans(query, c.text))
-                    for c in answer.citations
-                ]
-        page = render_template(
-            "index.html", question=question, k=k, k_choices=K_CHOICES, examples=examples,
-            answer=answer, segments=segments, error=error, max_chars=MAX_QUESTION_CHARS,
-        )  # fmt: skip
-        return page, status
-
-    @app.get("/sources/<name>")
-    def source(name: str):
-        found = engine.source_text(name)
-        if found is None:
-            abort(404, description="That article is not in the corpus.")
-        info, text = found
-        start, end = _int_arg("start", None), _int_arg("end", None)
-        cited = start is not None and end is not None and 0 <= start < end <= len(text)
-        parts = (text[:start], text[start:end], text[end:]) if cited else (text, "", "")
-        return render_template(
-            "source.html", info=info, parts=parts, cited=cited,
-            question=request.args.get("q", ""), k=_int_arg("k", DEFAULT_K),
-        )  # fmt: skip
 
 
 def _add_error_handlers(app: Flask) -> None:
