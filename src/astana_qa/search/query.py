@@ -16,7 +16,8 @@ from enum import Enum
 from ..errors import InvalidQuestion
 from ..settings import MAX_QUESTION_CHARS, RankingSettings
 from ..text.analysis import Analyzer, fold
-from ..text.features import MONTHS, names
+from ..text.features import names
+from ..text.months import MONTHS
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, time_question
 

@@ -26,6 +26,7 @@ from simplemma.strategies import DictionaryLookupStrategy
 
 from ..errors import AliasFileError
 from ..settings import MAX_CACHED_TERMS, AnalysisSettings
+from .months import MONTH_ABBREVIATIONS
 
 ALIAS_FILE_NAME = "aliases.json"
 _TOKEN = re.compile(r"\w+")
@@ -58,10 +59,11 @@ def stopword_list() -> frozenset[str]:
 
 
 def word_lists_hash() -> str:
-    """Hash of the project's stopword and abbreviation lists: an index built with other
-    lists is stale."""
+    """Hash of the project's stopword, abbreviation and month lists: an index built with
+    other lists is stale."""
     data = resources.files("astana_qa.data")
     blob = b"".join(data.joinpath(n).read_bytes() for n in ("stopwords.txt", "abbreviations.txt"))
+    blob += json.dumps(MONTH_ABBREVIATIONS, sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()
 
 
@@ -228,6 +230,8 @@ class Analyzer:
         return term
 
     def _base_term(self, token: str) -> str:
+        # "Nov." and "November" are one word: articles abbreviate, readers rarely do.
+        token = MONTH_ABBREVIATIONS.get(token, token)
         if self._lemmatizer and token.isalpha():
             # Only letters in and out: simplemma also spells out numbers ("11th" →
             # "eleventh") and capitalises some lemmas ("jr" → "Junior").

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
-from .features import MONTHS
+from .months import MONTHS
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .features import MONTHS
+from .months import MONTHS
 
 _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {
     m[:3]: i + 1 for i, m in enumerate(MONTHS)

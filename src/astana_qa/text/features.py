@@ -10,12 +10,7 @@ from __future__ import annotations
 import re
 
 from .analysis import fold
-
-# Month names, in order.
-MONTHS = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
+from .months import MONTHS
 
 _TIME_WORDS = frozenset([*MONTHS, "century", "centuries"])
 _YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
