@@ -15,13 +15,13 @@ from importlib import resources
 from pathlib import Path
 
 from flask import Flask, abort, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from .._version import __version__
 from ..errors import InvalidQuestion
 from ..search.engine import QAEngine
 from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
-from .api import ApiError, bp
+from .api import ApiError, bp, parse_whole_number
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +101,9 @@ def highlight_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[st
 
 
 def _int_arg(name: str, default: int | None) -> int | None:
-    try:
-        return int(request.args[name])
-    except (KeyError, ValueError):
-        return default
+    """A whole-number query parameter (ASCII digits only), or `default`."""
+    number = parse_whole_number(request.args.get(name, ""))
+    return default if number is None else number
 
 
 def _add_pages(app: Flask, engine: QAEngine, examples: tuple[str, ...]) -> None:
@@ -145,9 +144,24 @@ def _add_pages(app: Flask, engine: QAEngine, examples: tuple[str, ...]) -> None:
         )  # fmt: skip
 
 
+# What each error status means for the client and what to do about it; the API and the
+# pages show the same words. Statuses not listed keep werkzeug's description.
+ERROR_MESSAGES = {
+    404: "Nothing is here: check the address (the API's paths are in /api/openapi.json).",
+    405: "This address does not take that method: use one of {allowed}.",
+    413: f"The request body is over {MAX_BODY_BYTES // 1024} KiB: send a shorter question.",
+    500: "Something went wrong on the server: try again, and report it if it persists.",
+}
+
+
+def is_api_path(path: str) -> bool:
+    """Whether `path` belongs to the JSON API (errors there are JSON, not pages)."""
+    return path == "/api" or path.startswith("/api/")
+
+
 def _add_error_handlers(app: Flask) -> None:
     def error_response(status: int, code: str, message: str):
-        if request.path.startswith("/api/"):
+        if is_api_path(request.path):
             return jsonify(error={"code": code, "message": message}), status
         return render_template("error.html", status=status, message=message), status
 
@@ -158,10 +172,18 @@ def _add_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         code = (exc.name or "error").lower().replace(" ", "_")
-        message = exc.description or exc.name or "error"
-        return error_response(exc.code or 500, code, message)
+        status = exc.code or 500
+        allowed = sorted(getattr(exc, "valid_methods", None) or [])
+        message = ERROR_MESSAGES.get(status, "").format(allowed=", ".join(allowed))
+        # An abort() with its own description keeps it; a bare 404 from routing gets ours.
+        own = exc.description if exc.description != type(exc).description else None
+        response, status = error_response(status, code, own or message or str(exc.description))
+        response = app.make_response((response, status))
+        if allowed:  # RFC 9110: a 405 says which methods the resource supports.
+            response.headers["Allow"] = ", ".join(allowed)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
         log.exception("unexpected error on %s", request.path)
-        return error_response(500, "internal_error", InternalServerError.description)
+        return error_response(500, "internal_error", ERROR_MESSAGES[500])
