@@ -234,7 +234,10 @@ def openapi_document(version: str) -> dict:
             "/api/openapi.json": {
                 "get": {
                     "summary": "This document",
-                    "responses": {"200": {"description": "the OpenAPI document"}},
+                    "responses": {
+                        "200": {"description": "the OpenAPI document"},
+                        **_errors(405),
+                    },
                 }
             },
         },
