@@ -76,7 +76,8 @@ def test_a_request_trickled_in_is_cut_off_at_the_deadline(port):
 
 
 def test_ordinary_requests_are_answered_while_slow_clients_trickle(port):
-    slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(20)]
+    """Issue 13 #5: 101 half-sent requests filled waitress's default 100 connections."""
+    slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(120)]
     try:
         for sock in slow:
             sock.sendall(b"GET /api/health HTTP/1.1\r\nHost: test\r\n")
