@@ -144,14 +144,17 @@ def _add_pages(app: Flask, engine: QAEngine, examples: tuple[str, ...]) -> None:
         )  # fmt: skip
 
 
-# What each error status means for the client and what to do about it; the API and the
-# pages show the same words. Statuses not listed keep werkzeug's description.
+# What each error status means for the client and what to do about it, shown by the API
+# and the pages alike (a 404 under /api/ points to the API's paths instead of the front
+# page). Statuses not listed keep werkzeug's description.
 ERROR_MESSAGES = {
-    404: "Nothing is here: check the address (the API's paths are in /api/openapi.json).",
+    400: "The request is malformed: check it and send it again.",
+    404: "Nothing is here: check the address, or ask a question on the front page.",
     405: "This address does not take that method: use one of {allowed}.",
     413: f"The request body is over {MAX_BODY_BYTES // 1024} KiB: send a shorter question.",
     500: "Something went wrong on the server: try again, and report it if it persists.",
 }
+API_NOT_FOUND = "Nothing is here: check the address (the API's paths are in /api/openapi.json)."
 
 
 def is_api_path(path: str) -> bool:
@@ -175,6 +178,8 @@ def _add_error_handlers(app: Flask) -> None:
         status = exc.code or 500
         allowed = sorted(getattr(exc, "valid_methods", None) or [])
         message = ERROR_MESSAGES.get(status, "").format(allowed=", ".join(allowed))
+        if status == 404 and is_api_path(request.path):
+            message = API_NOT_FOUND
         # An abort() with its own description keeps it; a bare 404 from routing gets ours.
         own = exc.description if exc.description != type(exc).description else None
         response, status = error_response(status, code, own or message or str(exc.description))
