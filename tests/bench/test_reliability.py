@@ -5,7 +5,7 @@ from pathlib import Path
 
 from astana_qa import QAEngine
 from astana_qa.bench.cli import main as bench_main
-from astana_qa.bench.reliability import random_long_question, run_reliability
+from astana_qa.bench.reliability import format_reliability, random_long_question, run_reliability
 from astana_qa.search.query import validate_question
 from astana_qa.settings import MAX_QUESTION_CHARS
 
@@ -30,6 +30,8 @@ def test_a_short_run_counts_every_kind_of_client_and_no_5xx(tmp_path):
     assert hostile.clients["ordinary"].statuses[200] > 0
     assert hostile.clients["oversized_bodies"].statuses[413] > 0
     assert all(s.server_errors == 0 for p in phases for s in p.clients.values())
+    table = format_reliability(phases)
+    assert "| oversized_bodies |" in table and "413: " in table and "Goal (ordinary p99" in table
 
 
 def test_an_unknown_hostile_kind_is_one_line(capsys):

@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     hold.add_argument("--seconds", type=positive, default=30, help="per phase (30)")
     hold.add_argument("--clients", type=positive, default=4, help="ordinary clients (4)")
+    hold.add_argument("--rate", type=positive, default=20, help="questions/s per client (20)")
     hold.add_argument("--hostile", type=positive, default=4, help="hostile clients per kind (4)")
     hold.add_argument("--threads", type=positive, default=8, help="server threads (8)")
     hold.add_argument("--questions", default="tests/qa_pairs.jsonl", help="ordinary questions")
@@ -123,7 +124,7 @@ def run_hold(args: argparse.Namespace) -> int:
     open_engine(args)  # build the index before the server starts
     phases = run_reliability(
         questions, args.corpus, args.index, args.seconds, args.clients, args.hostile,
-        args.threads, kinds,
+        args.threads, kinds, args.rate,
     )  # fmt: skip
     print(reliability_json(phases) if args.json else format_reliability(phases))
     return 0 if passed(phases) else 1
