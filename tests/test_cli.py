@@ -73,3 +73,13 @@ def test_bench_names_the_option_it_needs(capsys):
 
     assert bench_main(["scale"]) == 2
     assert "--source" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("host", ["256.1.1.1", "not a host", "::1::"])
+def test_serve_on_an_address_that_is_none_says_so_in_one_line(capsys, index_dir, host):
+    """Issue 13 #15: waitress's ValueError for an invalid host was a traceback."""
+    argv = ["serve", "--host", host, "--port", "0", "--corpus", str(SEEDS), "--index", index_dir]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith("astana-qa: error: cannot listen on") and host in err

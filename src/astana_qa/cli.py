@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 
 from tqdm import tqdm
-from waitress.server import create_server
 
 from .bench.evaluation import evaluate, failure_record, format_report, is_failure, read_questions
 from .errors import QAError
@@ -25,6 +24,7 @@ from .records import Answer
 from .search.engine import QAEngine
 from .settings import DEFAULT_K, MAX_K
 from .web import create_app
+from .web.server import make_server
 
 EXIT_USER_ERROR = 2
 
@@ -176,11 +176,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     engine = open_engine(args)
-    try:
-        server = create_server(create_app(engine), host=args.host, port=args.port,
-                               threads=args.threads)  # fmt: skip
-    except OSError as exc:
-        raise QAError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+    server = make_server(create_app(engine), args.host, args.port, args.threads)
     stats = engine.stats
     print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences", flush=True)
     print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)", flush=True)

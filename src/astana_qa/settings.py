@@ -16,6 +16,13 @@ from dataclasses import asdict, dataclass, field
 DEFAULT_K = 5
 MAX_K = 50
 MAX_QUESTION_CHARS = 1000
+# A question must hold at least one character this matches: an ASCII letter or digit, or
+# any character outside ASCII that is not white space. Written with explicit ranges so
+# that Python's `re` and the ECMA-262 regexes of JSON Schema tools (the OpenAPI
+# document publishes it) agree on every string; `\w` differs between them outside ASCII.
+QUESTION_PATTERN = (
+    "[0-9A-Za-z]|[^\\x00-\\x7f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+)
 # Words whose terms an analyzer remembers (the corpus's words first, then questions');
 # past this, new words are analysed each time instead of growing memory without end.
 MAX_CACHED_TERMS = 500_000

@@ -15,9 +15,12 @@ from functools import partial
 from pathlib import Path
 
 from ..cli import Parser, add_paths, open_engine, positive, run_command
+from ..errors import QAError
 from .compare import ablation, compare, format_comparison, measure_speed
 from .evaluation import read_questions
 from .loadcheck import format_load, results_json, run_loadcheck
+from .reliability import HOSTILE_KINDS, format_reliability, passed, run_reliability
+from .reliability import results_json as reliability_json
 from .scale import bench
 
 
@@ -48,6 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--questions", default="tests/qa_pairs.jsonl", help="questions to ask")
     load.add_argument("--json", action="store_true", help="print JSON")
     add_paths(load)
+    hold = commands.add_parser(
+        "reliability",
+        help="ordinary questions alone, then beside hostile clients (about 2x --seconds)",
+    )
+    hold.add_argument("--seconds", type=positive, default=30, help="per phase (30)")
+    hold.add_argument("--clients", type=positive, default=4, help="ordinary clients (4)")
+    hold.add_argument("--rate", type=positive, default=20, help="questions/s per client (20)")
+    hold.add_argument("--hostile", type=positive, default=4, help="hostile clients per kind (4)")
+    hold.add_argument("--threads", type=positive, default=8, help="server threads (8)")
+    hold.add_argument("--questions", default="tests/qa_pairs.jsonl", help="ordinary questions")
+    hold.add_argument(
+        "--kinds",
+        default=",".join(HOSTILE_KINDS),
+        help=f"hostile kinds, comma-separated ({','.join(HOSTILE_KINDS)})",
+    )
+    hold.add_argument("--json", action="store_true", help="print JSON")
+    add_paths(hold)
     scale = commands.add_parser(
         "scale", help="this engine, bm25s and rank-bm25 on a scale corpus (minutes)"
     )
@@ -94,6 +114,22 @@ def run_load(args: argparse.Namespace) -> int:
     return 0 if all(r.socket_errors + r.http_errors == 0 for r in results) else 1
 
 
+def run_hold(args: argparse.Namespace) -> int:
+    kinds = tuple(k for k in args.kinds.split(",") if k)
+    unknown = set(kinds) - set(HOSTILE_KINDS)
+    if unknown:
+        known = ", ".join(HOSTILE_KINDS)
+        raise QAError(f"unknown hostile kind {sorted(unknown)[0]!r}: use {known}")
+    questions = [q.question for q in read_questions(Path(args.questions))]
+    open_engine(args)  # build the index before the server starts
+    phases = run_reliability(
+        questions, args.corpus, args.index, args.seconds, args.clients, args.hostile,
+        args.threads, kinds, args.rate,
+    )  # fmt: skip
+    print(reliability_json(phases) if args.json else format_reliability(phases))
+    return 0 if passed(phases) else 1
+
+
 def run_scale(args: argparse.Namespace) -> int:
     questions = [q.question for q in read_questions(Path(args.question_file))]
     questions = questions[: args.questions]
@@ -128,6 +164,7 @@ COMMANDS = {
     "ablation": run_ablation,
     "speed": run_speed,
     "loadcheck": run_load,
+    "reliability": run_hold,
     "scale": run_scale,
 }
 

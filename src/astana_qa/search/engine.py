@@ -30,7 +30,7 @@ def validate_k(k: object) -> int:
     """`k` if it is a whole number of citations from 1 to MAX_K, else `InvalidQuestion`."""
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise InvalidQuestion(
-            f"k (the number of citations) must be a whole number from 1 to {MAX_K}", field="k"
+            f"Give k (the number of citations) as a whole number from 1 to {MAX_K}.", field="k"
         )
     return k
 

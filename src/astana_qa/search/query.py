@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..errors import InvalidQuestion
-from ..settings import MAX_QUESTION_CHARS, RankingSettings
+from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
 from ..text.features import names
 from ..text.months import MONTHS
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, time_question
 
-_HAS_WORD = re.compile(r"\w")
+_HAS_WORD = re.compile(QUESTION_PATTERN)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Punctuation stripped from a question's words before they are looked up as names.
 _WORD_PUNCTUATION = "?.,!;:\"'"
 
@@ -125,18 +126,31 @@ class Query:
 
 
 def validate_question(question: object) -> str:
-    """The question stripped of surrounding space; `InvalidQuestion` if it cannot be asked."""
+    """The question stripped of surrounding space; `InvalidQuestion` if it cannot be asked.
+
+    The length limit applies to the question as sent, before stripping, so that the
+    limit the API documents (a string of at most MAX_QUESTION_CHARS) is the one applied.
+    A lone UTF-16 surrogate (from a JSON escape such as "\\ud800") cannot be encoded as
+    UTF-8, so it could be neither analysed reliably nor echoed in an answer: refused."""
     if not isinstance(question, str):
-        raise InvalidQuestion("the question must be text")
-    question = question.strip()
-    if not question:
-        raise InvalidQuestion("the question is empty")
+        raise InvalidQuestion("The question must be text: send it as a string.")
     if len(question) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(
-            f"the question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}"
+            f"The question is {len(question)} characters long: shorten it to at most "
+            f"{MAX_QUESTION_CHARS}."
         )
+    if _SURROGATE.search(question):
+        raise InvalidQuestion(
+            "The question holds an invalid character (a lone UTF-16 surrogate): "
+            "send it as plain UTF-8 text."
+        )
+    question = question.strip()
+    if not question:
+        raise InvalidQuestion("The question is empty: type a question.")
     if not _HAS_WORD.search(question):
-        raise InvalidQuestion("the question has no words, only punctuation or symbols")
+        raise InvalidQuestion(
+            "The question has no words, only punctuation or symbols: ask it in words."
+        )
     return question
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, current_app, jsonify, request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from .._version import __version__
 from ..errors import InvalidQuestion
 from ..search.engine import QAEngine
-from ..settings import DEFAULT_K
+from ..settings import DEFAULT_K, MAX_K
 from .openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -26,38 +28,86 @@ def engine() -> QAEngine:
     return current_app.extensions["astana_qa"]
 
 
-def _truthy(value: object) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() in {"1", "true", "yes"})
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+_K_MESSAGE = f"Give k (the number of citations) as a whole number from 1 to {MAX_K}."
+
+
+def parse_whole_number(text: str) -> int | None:
+    """`text` as a whole number if it is only ASCII digits (at most 9), else None.
+
+    Python's `int()` also reads "5_0" as 50, " 5 " as 5 and full-width "５" as 5;
+    a query parameter documented as an integer accepts none of them."""
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
+
+
+def _query_k() -> object:
+    """`k` from the query string: DEFAULT_K when absent, else strictly ASCII digits."""
+    text = request.args.get("k")
+    if text is None:
+        return DEFAULT_K
+    k = parse_whole_number(text)
+    if k is None:
+        raise ApiError(400, "invalid_k", _K_MESSAGE)
+    return k
+
+
+def _query_flag(name: str) -> bool:
+    """A boolean query parameter: absent, "true" or "false", as the OpenAPI document says."""
+    text = request.args.get(name)
+    if text is None or text == "false":
+        return False
+    if text == "true":
+        return True
+    raise ApiError(400, f"invalid_{name}", f"Give {name} as true or false.")
+
+
+def _body_k(value: object) -> object:
+    """`k` from a JSON body. JSON does not tell 31 from 31.0 (JSON Schema calls both an
+    integer), so an integral float is read as that integer; the engine checks the rest."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _read_json() -> object:
+    """The parsed JSON body, or an `ApiError` saying what is wrong with it."""
+    if not request.is_json:
+        raise UnsupportedMediaType(
+            "Send the question as JSON with Content-Type: application/json, "
+            'for example {"question": "When was the Astana process launched?"}.'
+        )
+    try:
+        return request.get_json()  # a body over MAX_CONTENT_LENGTH raises 413 here
+    except BadRequest:
+        raise ApiError(400, "malformed_json", "The body is not valid JSON: fix it.") from None
+    except RecursionError:
+        # The json module parses nested arrays and objects recursively: a few KB of "["
+        # exhaust Python's stack. Nothing this API takes is nested.
+        raise ApiError(
+            400, "malformed_json", 'The JSON body is nested too deeply: send {"question": ...}.'
+        ) from None
 
 
 def _ask_input() -> tuple[object, object, bool]:
-    """(question, k, highlight) from the query string (GET) or the JSON body (POST)."""
-    if request.method == "GET":
-        k_text = request.args.get("k")
-        if k_text is None:
-            k: object = DEFAULT_K
-        else:
-            try:
-                k = int(k_text)
-            except ValueError:
-                raise ApiError(400, "invalid_k", "k must be a whole number from 1 to 50") from None
-        return request.args.get("q"), k, _truthy(request.args.get("highlight"))
-    if not request.is_json:
-        raise UnsupportedMediaType("send the question as JSON with Content-Type application/json")
-    try:
-        body = request.get_json()  # a body over MAX_CONTENT_LENGTH raises 413 here
-    except BadRequest:
-        raise ApiError(400, "malformed_json", "the body is not valid JSON") from None
+    """(question, k, highlight) from the query string (GET, HEAD) or the JSON body (POST)."""
+    if request.method in ("GET", "HEAD"):
+        return request.args.get("q"), _query_k(), _query_flag("highlight")
+    body = _read_json()
     if not isinstance(body, dict):
-        raise ApiError(400, "invalid_body", 'the body must be a JSON object {"question": ...}')
-    return body.get("question"), body.get("k", DEFAULT_K), _truthy(body.get("highlight"))
+        raise ApiError(400, "invalid_body", 'The body must be a JSON object: {"question": ...}.')
+    highlight = body.get("highlight", False)
+    if not isinstance(highlight, bool):
+        raise ApiError(400, "invalid_highlight", "Give highlight as true or false.")
+    return body.get("question"), _body_k(body.get("k", DEFAULT_K)), highlight
 
 
 @bp.route("/ask", methods=["GET", "POST"])
 def ask():
     question, k, highlight = _ask_input()
     if question is None:
-        raise ApiError(400, "missing_question", 'give a question: ?q=... or {"question": ...}')
+        raise ApiError(
+            400, "missing_question", 'Give a question: ?q=... or a JSON body {"question": ...}.'
+        )
     try:
         query = engine().read(question)
         answer = engine().ask(query, k)  # type: ignore[arg-type]  # k is checked by ask
@@ -80,7 +130,7 @@ def sources():
 def source(name: str):
     found = engine().source_text(name)
     if found is None:
-        abort(404, description=f"no indexed article is called {name!r}")
+        abort(404, description="No indexed article has that name: see /api/sources for the list.")
     info, text = found
     return jsonify({**vars(info), "text": text})
 

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from .._version import __version__
 from ..search.engine import QAEngine
@@ -85,9 +85,27 @@ def create_app(
     return app
 
 
+# What each error status means for the client and what to do about it, shown by the API
+# and the pages alike (a 404 under /api/ points to the API's paths instead of the front
+# page). Statuses not listed keep werkzeug's description.
+ERROR_MESSAGES = {
+    400: "The request is malformed: check it and send it again.",
+    404: "Nothing is here: check the address, or ask a question on the front page.",
+    405: "This address does not take that method: use one of {allowed}.",
+    413: f"The request body is over {MAX_BODY_BYTES // 1024} KiB: send a shorter question.",
+    500: "Something went wrong on the server: try again, and report it if it persists.",
+}
+API_NOT_FOUND = "Nothing is here: check the address (the API's paths are in /api/openapi.json)."
+
+
+def is_api_path(path: str) -> bool:
+    """Whether `path` belongs to the JSON API (errors there are JSON, not pages)."""
+    return path == "/api" or path.startswith("/api/")
+
+
 def _add_error_handlers(app: Flask) -> None:
     def error_response(status: int, code: str, message: str):
-        if request.path.startswith("/api/"):
+        if is_api_path(request.path):
             return jsonify(error={"code": code, "message": message}), status
         return render_template("error.html", status=status, message=message), status
 
@@ -98,10 +116,20 @@ def _add_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         code = (exc.name or "error").lower().replace(" ", "_")
-        message = exc.description or exc.name or "error"
-        return error_response(exc.code or 500, code, message)
+        status = exc.code or 500
+        allowed = sorted(getattr(exc, "valid_methods", None) or [])
+        message = ERROR_MESSAGES.get(status, "").format(allowed=", ".join(allowed))
+        if status == 404 and is_api_path(request.path):
+            message = API_NOT_FOUND
+        # An abort() with its own description keeps it; a bare 404 from routing gets ours.
+        own = exc.description if exc.description != type(exc).description else None
+        response, status = error_response(status, code, own or message or str(exc.description))
+        response = app.make_response((response, status))
+        if allowed:  # RFC 9110: a 405 says which methods the resource supports.
+            response.headers["Allow"] = ", ".join(allowed)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
         log.exception("unexpected error on %s", request.path)
-        return error_response(500, "internal_error", InternalServerError.description)
+        return error_response(500, "internal_error", ERROR_MESSAGES[500])

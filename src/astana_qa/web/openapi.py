@@ -7,9 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
+from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, QUESTION_PATTERN
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
+# What the engine accepts as a question (search/query.py validate_question): text of at
+# most MAX_QUESTION_CHARS characters as sent, holding a character of QUESTION_PATTERN.
+QUESTION_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_QUESTION_CHARS,
+    "pattern": QUESTION_PATTERN,
+    "description": "at least one letter, digit or other character that is not ASCII "
+    "punctuation or white space; lone UTF-16 surrogates are refused",
+}
 
 SCHEMAS: dict[str, Any] = {
     "Citation": {
@@ -74,7 +84,7 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "required": ["question"],
         "properties": {
-            "question": {"type": "string", "maxLength": MAX_QUESTION_CHARS},
+            "question": QUESTION_SCHEMA,
             "k": {"type": "integer", "minimum": 1, "maximum": MAX_K, "default": DEFAULT_K},
             "highlight": {"type": "boolean", "default": False},
         },
@@ -152,7 +162,7 @@ def openapi_document(version: str) -> dict:
             "in": "query",
             "required": True,
             "description": "the question",
-            "schema": {"type": "string", "maxLength": MAX_QUESTION_CHARS},
+            "schema": QUESTION_SCHEMA,
         },
         {
             "name": "k",
@@ -243,7 +253,10 @@ def openapi_document(version: str) -> dict:
             "/api/openapi.json": {
                 "get": {
                     "summary": "This document",
-                    "responses": {"200": {"description": "the OpenAPI document"}},
+                    "responses": {
+                        "200": {"description": "the OpenAPI document"},
+                        **_errors(405),
+                    },
                 }
             },
         },

@@ -19,6 +19,7 @@ from ..records import Answer, Citation
 from ..search.engine import QAEngine
 from ..search.query import Query
 from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
+from .api import parse_whole_number
 
 bp = Blueprint("pages", __name__)
 
@@ -74,10 +75,10 @@ def marked_pieces(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Piec
 
 
 def _int_arg(name: str, default: int | None) -> int | None:
-    try:
-        return int(request.args[name])
-    except (KeyError, ValueError):
-        return default
+    """A whole-number query parameter (ASCII digits only, as the API reads them), or
+    `default`."""
+    number = parse_whole_number(request.args.get(name, ""))
+    return default if number is None else number
 
 
 # --- the articles as lines ------------------------------------------------------------
