@@ -63,3 +63,25 @@ def test_a_disabled_matcher_matches_terms_only_as_they_are(matcher):
     assert matcher.match("khan", "khan") == ["khan"]
     assert matcher.match("ghengi", "ghengi") == []
     assert matcher.match("superbowl", "superbowl") == []
+
+
+def test_variants_are_analysed_only_when_they_begin_like_an_indexed_term():
+    analysed: list[str] = []
+
+    def analyze(text: str) -> list[str]:
+        analysed.append(text)
+        return [text]
+
+    vocabulary = ["harbour", "minister"]
+    matcher = TermMatcher(
+        {t: i for i, t in enumerate(vocabulary)},
+        vocabulary,
+        frequency=lambda n: 1,
+        adjacent=lambda a, b: False,
+        analyze=analyze,
+    )
+    assert matcher.correct_written("harbpur") == "harbour"
+    assert all(v[:3] in {"har", "min"} for v in analysed)
+    analysed.clear()
+    assert matcher.correct_written("qzxwvkjyp") is None
+    assert analysed == []

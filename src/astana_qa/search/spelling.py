@@ -26,6 +26,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Letters a word's variant must share with the start of some indexed term to be analysed.
+PREFIX_LETTERS = 3
 
 
 def allowed_edits(term: str) -> int:
@@ -105,9 +107,14 @@ class TermMatcher:
         """The indexed term of a word one edit from `word`, the most frequent if several."""
         if allowed_edits(word) == 0:
             return None
+        # Analysing a variant costs a lemma look-up and a stem; only those that begin as
+        # some indexed term does can become one (stems and lemmas keep a word's first
+        # letters), which for a word far from every indexed one leaves almost none.
+        prefixes = self._prefixes
         found = {
             term
             for variant in one_edit_variants(word)
+            if variant[:PREFIX_LETTERS] in prefixes
             for term in self.analyze(variant)
             if term in self.term_number
         }
@@ -132,6 +139,10 @@ class TermMatcher:
     def _most_frequent(self, terms: Iterable[str]) -> str | None:
         """The term more sentences hold (then the last in alphabetical order), or None."""
         return max(terms, key=lambda t: (self.frequency(self.term_number[t]), t), default=None)
+
+    @cached_property
+    def _prefixes(self) -> frozenset[str]:
+        return frozenset(term[:PREFIX_LETTERS] for term in self.vocabulary)
 
     @cached_property
     def _words_by_length(self) -> dict[int, list[str]]:
