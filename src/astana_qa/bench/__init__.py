@@ -1,0 +1,1 @@
+"""Benchmark measures that need no index: short-answer exact match and F1."""

@@ -1,0 +1,1 @@
+"""Search layers above sentence retrieval: direct answers found by their type."""

@@ -1,0 +1,1 @@
+"""Text helpers of the answer layer: word classes and candidate answer spans."""
