@@ -29,6 +29,12 @@ ANSWER_DEPTH = 10
 # A candidate "stands near the key terms" when its nearness reaches this share of the
 # question's term weight; below it a typed question abstains.
 MIN_NEAR = 0.1
+# The question's key terms are those weighing at least this share of its heaviest term.
+KEY_SHARE = 0.8
+# A typed answer's sentence must hold this share of the question's term weight: one
+# that names a date near a few of the question's words but not what it is about does not
+# answer it (TREC's unanswerable questions are mostly of that kind).
+MIN_COVERAGE = 0.4
 # Score shares: nearness to key terms, then the passage's retrieval score.
 NEAR_SHARE, PASSAGE_SHARE = 0.6, 0.4
 # Extra score per further passage stating the same answer, and its cap.
@@ -95,6 +101,10 @@ class AnswerResult:
     supported_by: tuple[int, ...] = ()
     variants: tuple[Variant, ...] = field(default_factory=tuple)
     abstention: str | None = None
+    # The answer's score (0..about 1.3) and the share of the question's term weight
+    # standing near it (0..1): how sure the answer is, for callers that threshold.
+    confidence: float = 0.0
+    nearness: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -130,12 +140,16 @@ def answer(
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
     top = max(passages[0].score, 1e-9)
+    heaviest = max(question_terms.values(), default=0.0)
+    key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
     found: list[_Found] = []
     for passage in passages[:ANSWER_DEPTH]:
+        if passage.text.rstrip(" \"'”’)").endswith("?"):
+            continue  # a question states no answer
         spans, words = find_spans(passage.text, expected.kind, expected.plural)
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
-                             question_terms, term_spans):  # fmt: skip
-            if c.near < MIN_NEAR and expected.typed:
+                             question_terms, key_terms, term_spans):  # fmt: skip
+            if expected.typed and (c.near < MIN_NEAR or c.coverage < MIN_COVERAGE):
                 continue
             relative = min(max(passage.score / top, 0.0), 1.0)
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
@@ -158,7 +172,8 @@ def answer(
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
     variants = _variants(best, groups, renumber, expected.kind)
     return AnswerResult(result_passages, expected.kind, first.candidate.text, span,
-                        tuple(supported), variants)  # fmt: skip
+                        tuple(supported), variants, None, round(_group_score(best), 4),
+                        round(first.candidate.near, 4))  # fmt: skip
 
 
 def _span(found: _Found) -> AnswerSpan:

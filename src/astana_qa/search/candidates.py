@@ -44,7 +44,7 @@ FIT: dict[str, dict[str, float]] = {
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 8.0
-_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", "\""})
+_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", "\"", "-LRB-", "-RRB-"})
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
@@ -64,6 +64,10 @@ class Candidate:
     fit: float
     near: float
     repeats: float
+    # How near the question's key (rarest) terms come: the decay of the nearest one.
+    key: float
+    # The share of the question's term weight that the passage holds anywhere.
+    coverage: float
 
 
 def find_spans(
@@ -130,9 +134,11 @@ def score_spans(
     kind: str,
     plural: bool,
     question_terms: Mapping[str, float],
+    key_terms: frozenset[str],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
 ) -> list[Candidate]:
-    """`spans` scored against the question (see the module's docstring)."""
+    """`spans` scored against the question (see the module's docstring); `key_terms`
+    are the question's rarest terms, whose nearest occurrence is reported apart."""
     total = sum(question_terms.values()) or 1.0
     terms = term_spans(text)
     starts = [w.start for w in words]
@@ -140,6 +146,7 @@ def score_spans(
     fits = FIT.get(kind, {})
     # The question's terms in this passage: (word number, term), found once.
     asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
+    coverage = sum(question_terms[t] for t in {t for *_, t in asked_at}) / total
     scored = []
     for span in spans:
         fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
@@ -168,5 +175,8 @@ def score_spans(
                 best[term] = decay
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
-        scored.append(Candidate(span.start, span.end, span.text, fit, near, repeats))
+        key = max((d for t, d in best.items() if t in key_terms), default=0.0)
+        scored.append(
+            Candidate(span.start, span.end, span.text, fit, near, repeats, key, coverage)
+        )
     return scored

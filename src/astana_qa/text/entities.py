@@ -85,7 +85,8 @@ _UNITS = TIME_UNITS | frozenset(
     " foot inch inches yard yards acre acres hectare hectares ton tons tonnes pound pounds"
     " kg kilograms grams dollars dollar euros cents points degrees mph times".split()
 )
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
+_BRACKET = re.compile(r"-[LR][RSC]B-")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
                          "van", "&", "-", "on", "du", "da"})  # fmt: skip
 _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
@@ -113,9 +114,10 @@ class Span:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words and punctuation of one sentence, with their tags."""
+    """The words and punctuation of one sentence, with their tags. Brackets escaped as
+    treebanks write them ("-LRB-") are punctuation."""
     found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    tags = tag([w for *_, w in found])
+    tags = tag([w if not _BRACKET.fullmatch(w) else "(" for *_, w in found])
     return [Token(s, e, w, t) for (s, e, w), t in zip(found, tags, strict=True)]
 
 
