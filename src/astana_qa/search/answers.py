@@ -37,6 +37,10 @@ KEY_SHARE = 0.8
 MIN_COVERAGE = 0.4
 # Score shares: nearness to key terms, then the passage's retrieval score.
 NEAR_SHARE, PASSAGE_SHARE = 0.6, 0.4
+# The passage's retrieval score counts as (score / best score) ** RETRIEVAL_POWER: the
+# retrieval scores of a question's top sentences are close together, so the ratio alone
+# would let a weaker sentence's candidate outrank the best sentence too easily.
+RETRIEVAL_POWER = 3.0
 # Extra score per further passage stating the same answer, and its cap.
 SUPPORT_BONUS, SUPPORT_CAP = 0.1, 0.3
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
@@ -151,7 +155,7 @@ def answer(
                              question_terms, key_terms, term_spans):  # fmt: skip
             if expected.typed and (c.near < MIN_NEAR or c.coverage < MIN_COVERAGE):
                 continue
-            relative = min(max(passage.score / top, 0.0), 1.0)
+            relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
             found.append(_Found(c, passage, score, normalised(c.text)))
     groups = _grouped(sorted(found, key=lambda f: -f.score)[:GROUPED])

@@ -91,7 +91,18 @@ def find_spans(
         spans += entities.noun_phrases(text, words)
     elif kind in _WANTS_NAMES:
         spans += _common_noun_answers(text, words, kind)
-    return spans, words
+    return _distinct(spans), words
+
+
+def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
+    """One span per (start, end), with the kinds of every span found there."""
+    kinds: dict[tuple[int, int], frozenset[str]] = {}
+    first: dict[tuple[int, int], entities.Span] = {}
+    for span in spans:
+        at = (span.start, span.end)
+        kinds[at] = kinds.get(at, frozenset()) | span.kinds
+        first.setdefault(at, span)
+    return [entities.Span(s.start, s.end, s.text, kinds[at]) for at, s in first.items()]
 
 
 def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> list[entities.Span]:

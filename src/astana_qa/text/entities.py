@@ -24,6 +24,9 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+_DATE_WORDS = frozenset(MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
@@ -86,6 +89,8 @@ _UNITS = TIME_UNITS | frozenset(
     " kg kilograms grams dollars dollar euros cents points degrees mph times".split()
 )
 _TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
+# Marks after which a word is capitalised whatever it is.
+_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 _BRACKET = re.compile(r"-[LR][RSC]B-")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
                          "van", "&", "-", "on", "du", "da"})  # fmt: skip
@@ -217,9 +222,11 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             first -= 1
         run = words[first:j]
         lowered = {w.text.lower() for w in run}
-        if lowered <= person_titles | org_words | _CONNECTORS:
+        if lowered <= person_titles | org_words | _CONNECTORS or (
+            j - first == 1 and lexicon().get(run[0].text.lower()) == ("ADJ",)
+        ):
             i = j
-            continue  # a title or a common word alone ("Deputy Minister") names nobody
+            continue  # a title alone ("Deputy Minister") or an adjective ("British") names nobody
         kinds = {"name"}
         before = words[first - 1].text.lower() if first > 0 else ""
         if lowered & org_words:
@@ -240,9 +247,9 @@ def _is_name_word(words: list[Token], i: int) -> bool:
     """Is word `i` part of a name: capitalised, not a month, and either inside the
     sentence or (first, after punctuation) a word the lexicon does not call common?"""
     word = words[i]
-    if not word.text[:1].isupper() or word.text.lower() in MONTHS or len(word.text) < 2:
+    if not word.text[:1].isupper() or word.text.lower() in _DATE_WORDS or len(word.text) < 2:
         return False
-    opening = i == 0 or words[i - 1].tag == "PUNCT"
+    opening = i == 0 or words[i - 1].text in _OPENERS
     if opening:
         return word.tag == "PROPN" and not _is_common(word.text)
     if word.tag in _NAME_BREAK:

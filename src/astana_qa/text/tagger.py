@@ -71,7 +71,7 @@ def tag(words: list[str]) -> list[str]:
             current = choice[0]
         # A capitalised common word inside a sentence is part of a name ("Foreign Minister").
         if (
-            i > 0 and word[:1].isupper() and current in ("NOUN", "ADJ", "VERB")
+            i > 0 and word[:1].isupper() and current in ("NOUN", "ADJ", "VERB", "ADV", "X")
             and tags[-1] != "PUNCT" and not word.isupper()
         ):
             current = "PROPN"
