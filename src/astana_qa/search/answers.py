@@ -26,6 +26,9 @@ from .candidates import Candidate, find_spans, score_spans
 
 # Passages read for candidates: candidate finding costs about 0.1 ms a passage.
 ANSWER_DEPTH = 10
+# Untyped answers (noun phrases) are many in every sentence, so the sentence ranking
+# decides: they are read from this many passages only.
+UNTYPED_DEPTH = 3
 # A candidate "stands near the key terms" when its nearness reaches this share of the
 # question's term weight; below it a typed question abstains.
 MIN_NEAR = 0.1
@@ -51,6 +54,9 @@ SAME_SPELLING = 80
 CONFLICT_SHARE = 0.9
 # Kinds with one true value, where two answers from two sources are a conflict (many
 # people can be named near a question's words, but an event has one date).
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
+_NAMED = frozenset({"person", "organisation", "place"})
 _SINGLE_VALUED = frozenset({"date", "duration", "number", "money", "percent", "ordinal"})
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -121,7 +127,7 @@ class _Found:
 
 def normalised(text: str) -> str:
     """`text` folded for comparing answers: lower case, no accents, punctuation or articles."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_ARTICLES.sub(" ", _PUNCTUATION.sub(" ", text)).split())
 
@@ -143,26 +149,10 @@ def answer(
                             abstention=_missing(expected) if expected.typed else None)  # fmt: skip
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
-    top = max(passages[0].score, 1e-9)
-    heaviest = max(question_terms.values(), default=0.0)
-    key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
-    found: list[_Found] = []
-    for passage in passages[:ANSWER_DEPTH]:
-        if passage.text.rstrip(" \"'”’)").endswith("?"):
-            continue  # a question states no answer
-        spans, words = find_spans(passage.text, expected.kind, expected.plural)
-        for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
-                             question_terms, key_terms, term_spans):  # fmt: skip
-            if expected.typed and (c.near < MIN_NEAR or c.coverage < MIN_COVERAGE):
-                continue
-            relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
-            score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
-            found.append(_Found(c, passage, score, normalised(c.text)))
+    depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
+    found = _candidates(expected, passages[:depth], question_terms, term_spans)
     groups = _grouped(sorted(found, key=lambda f: -f.score)[:GROUPED])
-    if expected.typed:
-        ordered = _by_candidate(passages, groups)
-    else:
-        ordered = list(passages)
+    ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
     result_passages = tuple(_renumbered(ordered))
     if not groups:
@@ -171,13 +161,67 @@ def answer(
                                 abstention=_missing(expected))  # fmt: skip
         return _description(question, result_passages, expected.kind)
     best = max(groups, key=_group_score)
+    if expected.kind in _NAMED:
+        best = best + _mentions(best, passages, {(f.passage.source, f.passage.start) for f in found
+                                                  if f in best}, expected)  # fmt: skip
     first = best[0]
-    span = _span(first)
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
     variants = _variants(best, groups, renumber, expected.kind)
-    return AnswerResult(result_passages, expected.kind, first.candidate.text, span,
+    return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
                         tuple(supported), variants, None, round(_group_score(best), 4),
                         round(first.candidate.near, 4))  # fmt: skip
+
+
+def _candidates(
+    expected: Expected,
+    passages: Sequence[Passage],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+) -> list[_Found]:
+    """Every candidate of the expected kind in `passages`, scored; for a typed answer
+    only those standing near the question's terms."""
+    top = max(passages[0].score, 1e-9)
+    heaviest = max(question_terms.values(), default=0.0)
+    key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
+    # What a number counts must be in its sentence ("how many journalists").
+    counted = expected.kind == "number" and expected.plural and expected.focus
+    required = frozenset(t for *_, t in term_spans(expected.focus)) if counted else frozenset()
+    found: list[_Found] = []
+    for passage in passages:
+        if passage.text.rstrip(" \"'”’)").endswith("?"):
+            continue  # a question states no answer
+        spans, words = find_spans(passage.text, expected.kind, expected.plural)
+        relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
+        for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
+                             question_terms, key_terms, term_spans, required):  # fmt: skip
+            if expected.typed and (c.near < MIN_NEAR or c.coverage < MIN_COVERAGE):
+                continue
+            score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
+            found.append(_Found(c, passage, score, normalised(c.text)))
+    return found
+
+
+def _mentions(
+    best: list[_Found], passages: Sequence[Passage], seen: set[tuple[str, int]],
+    expected: Expected,
+) -> list[_Found]:
+    """The other passages that name the answer (however near the question's words, and
+    however they spell it): they support it, and show how the sources spell it."""
+    key = best[0].key
+    more = []
+    for passage in passages:
+        if (passage.source, passage.start) in seen:
+            continue
+        if fuzz.partial_ratio(key, normalised(passage.text)) < SAME_SPELLING:
+            continue
+        spans, _ = find_spans(passage.text, expected.kind, False)
+        for span in spans:
+            spelled = normalised(span.text)
+            if spelled and _same(spelled, key) and not set(spelled.split()) > set(key.split()):
+                c = Candidate(span.start, span.end, span.text, 0.0, 0.0, 0.0, 0.0, 0.0)
+                more.append(_Found(c, passage, 0.0, spelled))
+                break
+    return more
 
 
 def _span(found: _Found) -> AnswerSpan:

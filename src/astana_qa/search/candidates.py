@@ -43,7 +43,7 @@ FIT: dict[str, dict[str, float]] = {
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 # Words of distance at which a key term counts half.
-HALF_DISTANCE = 8.0
+HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", "\"", "-LRB-", "-RRB-"})
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
@@ -147,11 +147,16 @@ def score_spans(
     question_terms: Mapping[str, float],
     key_terms: frozenset[str],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
+    required: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring); `key_terms`
-    are the question's rarest terms, whose nearest occurrence is reported apart."""
+    are the question's rarest terms, whose nearest occurrence is reported apart. When
+    `required` terms are given, a passage with none of them has no candidates (a count
+    of journalists needs the journalists)."""
     total = sum(question_terms.values()) or 1.0
     terms = term_spans(text)
+    if required and required.isdisjoint(t for *_, t in terms):
+        return []
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
     fits = FIT.get(kind, {})

@@ -91,6 +91,7 @@ _UNITS = TIME_UNITS | frozenset(
 _TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 # Marks after which a word is capitalised whatever it is.
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
+_IDENTIFIER = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s+(?:No\.\s*)?$")
 _BRACKET = re.compile(r"-[LR][RSC]B-")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
                          "van", "&", "-", "on", "du", "da"})  # fmt: skip
@@ -168,6 +169,8 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             continue
         value = text[start:end]
         kinds = {"number"}
+        if _IDENTIFIER.search(text[:start]) and value.isdigit():
+            kinds = {"identifier"}  # "Resolution 2254", "Super Bowl 50": a name, not an amount
         after = re.match(r"\s+([a-z]+)", text[end:])
         if after and after.group(1).lower() in _UNITS:
             end += after.end()
@@ -207,8 +210,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             continue
         j = i + 1
         while j < n:
-            if _is_name_word(words, j):
-                j += 1
+            if _is_name_word(words, j) or words[j].text.isdigit():
+                j += 1  # a number ends a name: "Resolution 2254", "Super Bowl 50"
                 continue
             k = j
             while k < n and words[k].text.lower() in _CONNECTORS and k - j < 2:
@@ -221,24 +224,28 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         while first > 0 and words[first - 1].text.lower() in person_titles:
             first -= 1
         run = words[first:j]
-        lowered = {w.text.lower() for w in run}
-        if lowered <= person_titles | org_words | _CONNECTORS or (
-            j - first == 1 and lexicon().get(run[0].text.lower()) == ("ADJ",)
+        lowered = [w.text.lower() for w in run]
+        if set(lowered) <= person_titles | _CONNECTORS or (
+            j - first == 1 and lexicon().get(lowered[0]) == ("ADJ",)
         ):
             i = j
             continue  # a title alone ("Deputy Minister") or an adjective ("British") names nobody
+        end = run[-1].end
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2  # the possessive is not part of the name
+            lowered[-1] = lowered[-1][:-2]
+        # English names end in their head: "Foreign Ministry" is a body, "Foreign
+        # Minister Ahmet Yıldız" a person, "Red Sea" a place.
+        head = lowered[-1]
         kinds = {"name"}
         before = words[first - 1].text.lower() if first > 0 else ""
-        if lowered & org_words:
+        if head in org_words or (j - i == 1 and run[-1].text.isupper() and len(head) > 1):
             kinds.add("organisation")
-        elif lowered & place_words or before in ("in", "at", "from", "near", "to", "across"):
+        elif head in place_words or before in ("in", "at", "from", "near", "across"):
             kinds.add("place")
-        if (first < i or lowered & person_titles or j - i >= 2) and not lowered & org_words:
+        elif head not in person_titles and (first < i or len(run) >= 2 or set(lowered) & person_titles):
             kinds.add("person")
-        if j - i == 1 and words[i].text.isupper() and len(words[i].text) > 1:
-            kinds.add("organisation")
-        spans.append(Span(run[0].start, run[-1].end, text[run[0].start:run[-1].end],
-                          frozenset(kinds)))  # fmt: skip
+        spans.append(Span(run[0].start, end, text[run[0].start:end], frozenset(kinds)))
         i = j
     return spans
 

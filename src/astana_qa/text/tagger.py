@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+# Marks after which a word is capitalised whatever it is.
+_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 _DIGIT = re.compile(r"\d")
 _NOUN_CONTEXT = frozenset({"DET", "ADJ", "ADP", "NUM", "PRON$"})
 _VERB_CONTEXT = frozenset({"PRON", "AUX", "PART"})
@@ -72,7 +74,7 @@ def tag(words: list[str]) -> list[str]:
         # A capitalised common word inside a sentence is part of a name ("Foreign Minister").
         if (
             i > 0 and word[:1].isupper() and current in ("NOUN", "ADJ", "VERB", "ADV", "X")
-            and tags[-1] != "PUNCT" and not word.isupper()
+            and words[i - 1] not in _OPENERS and not word.isupper()
         ):
             current = "PROPN"
         elif i > 0 and len(word) > 1 and word.isupper() and word.isalpha():
