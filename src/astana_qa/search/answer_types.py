@@ -20,10 +20,11 @@ TYPED = frozenset({"person", "organisation", "place", "date", "duration", "numbe
                    "percent", "ordinal"})  # fmt: skip
 _WORD = re.compile(r"[\w'’.-]*\w|\w|,")
 _WH = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
-_QUANTITY_ADJECTIVES = frozenset(
-    "far large big tall high deep wide heavy fast often old much many long".split()
-)
-_ORDINAL_NOUNS = frozenset("rank ranking round edition anniversary".split())
+_QUANTITY_ADJECTIVES = frozenset({
+    "far", "large", "big", "tall", "high", "deep", "wide", "heavy", "fast", "often", "old",
+    "much", "many", "long",
+})  # fmt: skip
+_ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
@@ -99,8 +100,11 @@ def _noun_run(words: list[str], tags: list[str], i: int) -> str | None:
         word, kind = words[i], tags[i]
         if kind in _NOUN_TAGS or (kind == "ADJ" and noun_class(word) is not None):
             head = word
-        elif kind == "VERB" and head is None and i + 1 < len(words) and tags[i + 1] in (
-            _NOUN_TAGS | {"ADJ"}
+        elif (
+            kind == "VERB"
+            and head is None
+            and i + 1 < len(words)
+            and tags[i + 1] in (_NOUN_TAGS | {"ADJ"})
         ):
             pass
         elif kind not in _SKIPPED or head is not None:

@@ -184,8 +184,8 @@ def _candidates(
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
     # What a number counts must be in its sentence ("how many journalists").
-    counted = expected.kind == "number" and expected.plural and expected.focus
-    required = frozenset(t for *_, t in term_spans(expected.focus)) if counted else frozenset()
+    counted = expected.focus if expected.kind == "number" and expected.plural else None
+    required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
     found: list[_Found] = []
     for passage in passages:
         if passage.text.rstrip(" \"'”’)").endswith("?"):
@@ -202,7 +202,9 @@ def _candidates(
 
 
 def _mentions(
-    best: list[_Found], passages: Sequence[Passage], seen: set[tuple[str, int]],
+    best: list[_Found],
+    passages: Sequence[Passage],
+    seen: set[tuple[str, int]],
     expected: Expected,
 ) -> list[_Found]:
     """The other passages that name the answer (however near the question's words, and
@@ -277,7 +279,9 @@ def _by_candidate(passages: Sequence[Passage], groups: list[list[_Found]]) -> li
 
 
 def _variants(
-    best: list[_Found], groups: list[list[_Found]], renumber: dict[tuple[str, int], int],
+    best: list[_Found],
+    groups: list[list[_Found]],
+    renumber: dict[tuple[str, int], int],
     kind: str,
 ) -> tuple[Variant, ...]:
     """Each spelling of the answer, when the sources spell it differently, and any other
@@ -290,7 +294,8 @@ def _variants(
                                            for o in keys)]  # fmt: skip
     rivals = [
         g for g in groups
-        if kind in _SINGLE_VALUED and g is not best and _group_score(g) >= CONFLICT_SHARE * _group_score(best)
+        if kind in _SINGLE_VALUED and g is not best
+        and _group_score(g) >= CONFLICT_SHARE * _group_score(best)
         and {f.passage.source for f in g} - {f.passage.source for f in best}
     ]  # fmt: skip
     if len(distinct) < 2 and not rivals:
@@ -312,7 +317,7 @@ def _description(question: str, passages: tuple[Passage, ...], kind: str = "desc
         m = _REASON.search(first.text)
         if m:
             start = m.start()
-            stop = re.search(r"[,;.](\s|$)", first.text[m.end():])
+            stop = re.search(r"[,;.](\s|$)", first.text[m.end() :])
             end = m.end() + stop.start() if stop else end
     text = first.text[start:end]
     span = AnswerSpan(first.source, first.start + start, first.start + end)

@@ -38,13 +38,13 @@ FIT: dict[str, dict[str, float]] = {
     "percent": {"percent": 1.0, "number": 0.6},
     "ordinal": {"ordinal": 1.0},
     "thing": {"thing": 0.9, "name": 0.9, "person": 0.9, "organisation": 0.9, "place": 0.9,
-              "number": 0.6, "date": 0.6},  # fmt: skip
-}
+              "number": 0.6, "date": 0.6},
+}  # fmt: skip
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
-_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", "\"", "-LRB-", "-RRB-"})
+_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
@@ -128,12 +128,12 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     i = 0
     while i < len(spans):
         j = i
-        while j + 1 < len(spans) and _LIST_JOINT.fullmatch(text[spans[j].end:spans[j + 1].start]):
+        while j + 1 < len(spans) and _LIST_JOINT.fullmatch(text[spans[j].end : spans[j + 1].start]):
             j += 1
         if j > i:
             first, last = spans[i], spans[j]
-            kinds = frozenset.intersection(*(s.kinds for s in spans[i:j + 1]))
-            result.append(entities.Span(first.start, last.end, text[first.start:last.end], kinds))
+            kinds = frozenset.intersection(*(s.kinds for s in spans[i : j + 1]))
+            result.append(entities.Span(first.start, last.end, text[first.start : last.end], kinds))
         i = j + 1
     return result
 
@@ -168,7 +168,7 @@ def score_spans(
         fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
         if fit == 0.0:
             continue
-        if text[span.end:span.end + 2] in ("'s", "’s"):
+        if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
@@ -192,7 +192,5 @@ def score_spans(
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
-        scored.append(
-            Candidate(span.start, span.end, span.text, fit, near, repeats, key, coverage)
-        )
+        scored.append(Candidate(span.start, span.end, span.text, fit, near, repeats, key, coverage))
     return scored

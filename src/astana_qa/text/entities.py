@@ -25,7 +25,7 @@ _MONTH = (
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _DATE_WORDS = frozenset(MONTHS) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -77,16 +77,21 @@ _ORDINAL = re.compile(
     r"|tenth|eleventh|twelfth|twentieth|last|final)\b",
     re.IGNORECASE,
 )
+_words = str.split
 TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years"
-    " decade decades century centuries".split()
+    _words(
+        "second seconds minute minutes hour hours day days week weeks month months year years"
+        " decade decades century centuries"
+    )
 )
 # Units of measure that belong with their number ("150 miles"); other counted nouns are
 # left out ("7 million people": the question names the people).
 _UNITS = TIME_UNITS | frozenset(
-    "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
-    " foot inch inches yard yards acre acres hectare hectares ton tons tonnes pound pounds"
-    " kg kilograms grams dollars dollar euros cents points degrees mph times".split()
+    _words(
+        "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
+        " foot inch inches yard yards acre acres hectare hectares ton tons tonnes pound pounds"
+        " kg kilograms grams dollars dollar euros cents points degrees mph times"
+    )
 )
 _TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 # Marks after which a word is capitalised whatever it is.
@@ -231,7 +236,7 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             i = j
             continue  # a title alone ("Deputy Minister") or an adjective ("British") names nobody
         end = run[-1].end
-        if text[end - 2:end] in ("'s", "’s"):
+        if text[end - 2 : end] in ("'s", "’s"):
             end -= 2  # the possessive is not part of the name
             lowered[-1] = lowered[-1][:-2]
         # English names end in their head: "Foreign Ministry" is a body, "Foreign
@@ -243,9 +248,11 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             kinds.add("organisation")
         elif head in place_words or before in ("in", "at", "from", "near", "across"):
             kinds.add("place")
-        elif head not in person_titles and (first < i or len(run) >= 2 or set(lowered) & person_titles):
+        elif head not in person_titles and (
+            first < i or len(run) >= 2 or set(lowered) & person_titles
+        ):
             kinds.add("person")
-        spans.append(Span(run[0].start, end, text[run[0].start:end], frozenset(kinds)))
+        spans.append(Span(run[0].start, end, text[run[0].start : end], frozenset(kinds)))
         i = j
     return spans
 

@@ -67,14 +67,22 @@ def tag(words: list[str]) -> list[str]:
         elif len(choice) == 1:
             current = choice[0]
         elif "NOUN" in choice and "VERB" in choice:
-            current = "NOUN" if previous in _NOUN_CONTEXT else "VERB" if (
-                previous in _VERB_CONTEXT) else choice[0]
+            current = (
+                "NOUN"
+                if previous in _NOUN_CONTEXT
+                else "VERB"
+                if (previous in _VERB_CONTEXT)
+                else choice[0]
+            )
         else:
             current = choice[0]
         # A capitalised common word inside a sentence is part of a name ("Foreign Minister").
         if (
-            i > 0 and word[:1].isupper() and current in ("NOUN", "ADJ", "VERB", "ADV", "X")
-            and words[i - 1] not in _OPENERS and not word.isupper()
+            i > 0
+            and word[:1].isupper()
+            and current in ("NOUN", "ADJ", "VERB", "ADV", "X")
+            and words[i - 1] not in _OPENERS
+            and not word.isupper()
         ):
             current = "PROPN"
         elif i > 0 and len(word) > 1 and word.isupper() and word.isalpha():
