@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .answer_types import Expected
-from .candidates import Candidate, find_spans, score_spans
+from .candidates import Candidate, coverage, find_spans, score_spans
 
 # Passages read for candidates: candidate finding costs about 0.1 ms a passage.
 ANSWER_DEPTH = 10
@@ -47,7 +47,7 @@ RETRIEVAL_POWER = 3.0
 # Extra score per further passage stating the same answer, and its cap.
 SUPPORT_BONUS, SUPPORT_CAP = 0.1, 0.3
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
-GROUPED = 40
+GROUPED = 25
 # Spellings this similar (rapidfuzz ratio, 0..100) are one answer.
 SAME_SPELLING = 80
 # A different answer from another source scoring this share of the best is a conflict.
@@ -127,8 +127,10 @@ class _Found:
 
 def normalised(text: str) -> str:
     """`text` folded for comparing answers: lower case, no accents, punctuation or articles."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_ARTICLES.sub(" ", _PUNCTUATION.sub(" ", text)).split())
 
 
@@ -138,11 +140,16 @@ def answer(
     passages: Sequence[Passage],
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
+    find_mentions: Callable[[str], Sequence[Passage]] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
     `question_terms` maps the question's analysed terms to weights (e.g. idf);
     `term_spans` analyses a text into `(start, end, term)` as the index does.
+    `find_mentions`, when given, returns sentences of the corpus that may name a given
+    name in some spelling (e.g. by an index look-up that allows typos); those that do
+    are added after the passages as further support, so that a source that spells the
+    answer differently, far from the question's words, still shows as a variant.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -151,7 +158,7 @@ def answer(
         return _description(question, tuple(_renumbered(passages)))
     depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
     found = _candidates(expected, passages[:depth], question_terms, term_spans)
-    groups = _grouped(sorted(found, key=lambda f: -f.score)[:GROUPED])
+    groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
     result_passages = tuple(_renumbered(ordered))
@@ -162,8 +169,21 @@ def answer(
         return _description(question, result_passages, expected.kind)
     best = max(groups, key=_group_score)
     if expected.kind in _NAMED:
-        best = best + _mentions(best, passages, {(f.passage.source, f.passage.start) for f in found
-                                                  if f in best}, expected)  # fmt: skip
+        seen = {(f.passage.source, f.passage.start) for f in best}
+        best = best + _mentions(best, passages, seen, expected)
+        if find_mentions is not None:
+            pooled = {(p.source, p.start) for p in passages}
+            further = [p for p in find_mentions(best[0].candidate.text)
+                       if (p.source, p.start) not in pooled]  # fmt: skip
+            more = _mentions(best, further, seen, expected)
+            added = list(dict.fromkeys(f.passage for f in more))
+            result_passages += tuple(
+                Passage(len(result_passages) + i, p.source, p.start, p.end, p.text, p.score)
+                for i, p in enumerate(added, start=1)
+            )
+            for p in result_passages[len(ordered) :]:
+                renumber[(p.source, p.start)] = p.rank
+            best = best + more
     first = best[0]
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
     variants = _variants(best, groups, renumber, expected.kind)
@@ -178,8 +198,8 @@ def _candidates(
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
 ) -> list[_Found]:
-    """Every candidate of the expected kind in `passages`, scored; for a typed answer
-    only those standing near the question's terms."""
+    """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
+    typed answer only those standing near the question's terms."""
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
@@ -190,15 +210,22 @@ def _candidates(
     for passage in passages:
         if passage.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question states no answer
+        terms = term_spans(passage.text)
+        if expected.typed and coverage(question_terms, terms) < MIN_COVERAGE:
+            continue  # cheap to tell, and no candidate here could answer
+        if required and required.isdisjoint(t for *_, t in terms):
+            continue
         spans, words = find_spans(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
-                             question_terms, key_terms, term_spans, required):  # fmt: skip
-            if expected.typed and (c.near < MIN_NEAR or c.coverage < MIN_COVERAGE):
+                             question_terms, key_terms, terms):  # fmt: skip
+            if expected.typed and c.near < MIN_NEAR:
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
-            found.append(_Found(c, passage, score, normalised(c.text)))
-    return found
+            found.append(_Found(c, passage, score, ""))
+    # Only the best few can win; normalising and grouping the rest would cost time.
+    found = sorted(found, key=lambda f: -f.score)[:GROUPED]
+    return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text)) for f in found]
 
 
 def _mentions(
@@ -288,7 +315,8 @@ def _variants(
     answer from another source that scores nearly as well; empty when sources agree."""
     spellings: dict[str, list[_Found]] = {}
     for f in best:
-        spellings.setdefault(f.key, []).append(f)
+        # A list in another order is the same list: "Iran, Russia and Turkey".
+        spellings.setdefault(" ".join(sorted(f.key.split())), []).append(f)
     keys = list(spellings)
     distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
                                            for o in keys)]  # fmt: skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..text import entities
@@ -138,6 +138,12 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
+def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, str]]) -> float:
+    """The share of the question's term weight that a passage's `terms` hold."""
+    total = sum(question_terms.values()) or 1.0
+    return sum(question_terms[t] for t in {t for *_, t in terms if t in question_terms}) / total
+
+
 def score_spans(
     text: str,
     spans: list[entities.Span],
@@ -146,23 +152,18 @@ def score_spans(
     plural: bool,
     question_terms: Mapping[str, float],
     key_terms: frozenset[str],
-    term_spans: Callable[[str], list[tuple[int, int, str]]],
-    required: frozenset[str] = frozenset(),
+    terms: list[tuple[int, int, str]],
 ) -> list[Candidate]:
-    """`spans` scored against the question (see the module's docstring); `key_terms`
-    are the question's rarest terms, whose nearest occurrence is reported apart. When
-    `required` terms are given, a passage with none of them has no candidates (a count
-    of journalists needs the journalists)."""
+    """`spans` scored against the question (see the module's docstring). `terms` are the
+    passage's analysed terms; `key_terms` the question's rarest, whose nearest
+    occurrence is reported apart."""
     total = sum(question_terms.values()) or 1.0
-    terms = term_spans(text)
-    if required and required.isdisjoint(t for *_, t in terms):
-        return []
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
     fits = FIT.get(kind, {})
     # The question's terms in this passage: (word number, term), found once.
     asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
-    coverage = sum(question_terms[t] for t in {t for *_, t in asked_at}) / total
+    held = coverage(question_terms, terms)
     scored = []
     for span in spans:
         fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
@@ -192,5 +193,5 @@ def score_spans(
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
-        scored.append(Candidate(span.start, span.end, span.text, fit, near, repeats, key, coverage))
+        scored.append(Candidate(span.start, span.end, span.text, fit, near, repeats, key, held))
     return scored
