@@ -360,4 +360,4 @@ def _missing(expected: Expected) -> str:
         what = f"{what} of {focus}"
     elif focus and expected.kind not in ("number", "money", "percent", "duration"):
         what = focus
-    return f"no {what} is stated in the articles near the question's key words"
+    return f"no {what} is stated in the articles"

@@ -27,13 +27,13 @@ from ..text.lexical import (
 
 # How well a span of each kind answers each expected kind.
 FIT: dict[str, dict[str, float]] = {
-    "person": {"person": 1.0, "name": 0.75, "organisation": 0.45, "place": 0.3, "common": 0.5},
+    "person": {"person": 1.0, "name": 0.75, "organisation": 0.45, "place": 0.3, "common": 0.6},
     "organisation": {"organisation": 1.0, "name": 0.75, "person": 0.4, "place": 0.5,
-                     "common": 0.5},
-    "place": {"place": 1.0, "name": 0.75, "organisation": 0.5, "person": 0.3, "common": 0.5},
+                     "common": 0.6},
+    "place": {"place": 1.0, "name": 0.75, "organisation": 0.5, "person": 0.3, "common": 0.6},
     "date": {"date": 1.0},
     "duration": {"duration": 1.0, "number": 0.5},
-    "number": {"number": 1.0, "money": 1.0, "percent": 1.0, "duration": 1.0},
+    "number": {"number": 1.0, "money": 1.0, "percent": 1.0, "duration": 0.5},
     "money": {"money": 1.0, "number": 0.6},
     "percent": {"percent": 1.0, "number": 0.6},
     "ordinal": {"ordinal": 1.0},

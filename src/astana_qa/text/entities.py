@@ -97,6 +97,9 @@ _TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[
 # Marks after which a word is capitalised whatever it is.
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 _IDENTIFIER = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s+(?:No\.\s*)?$")
+_NUMBER_TAIL = re.compile(
+    r"-(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion)$"
+)
 _BRACKET = re.compile(r"-[LR][RSC]B-")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
                          "van", "&", "-", "on", "du", "da"})  # fmt: skip
@@ -187,6 +190,8 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             kinds.add("percent")
         if any(unit in re.split(r"[\s-]", lower) for unit in TIME_UNITS):
             kinds.add("duration")
+        if re.search(r"-[a-z]+$", lower) and not _NUMBER_TAIL.search(lower):
+            kinds.discard("number")  # "two-day", "56-game": a modifier, not a count
         if re.fullmatch(r"[0-9]{1,2}(?:st|nd|rd|th)", lower):
             continue
         spans.append(Span(start, end, value, frozenset(kinds)))
