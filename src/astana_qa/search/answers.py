@@ -203,7 +203,8 @@ def _candidates(
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
-    # What a number counts must be in its sentence ("how many journalists").
+    # What a number counts should be in its sentence ("how many journalists"): where it
+    # is not, a number of something else ("a two-day meeting") does not answer.
     counted = expected.focus if expected.kind == "number" and expected.plural else None
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
     found: list[_Found] = []
@@ -213,13 +214,13 @@ def _candidates(
         terms = term_spans(passage.text)
         if expected.typed and coverage(question_terms, terms) < MIN_COVERAGE:
             continue  # cheap to tell, and no candidate here could answer
-        if required and required.isdisjoint(t for *_, t in terms):
-            continue
+        # Without what the question counts, only a plain count can answer it.
+        strict = bool(required) and required.isdisjoint(t for *_, t in terms)
         spans, words = find_spans(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms):  # fmt: skip
-            if expected.typed and c.near < MIN_NEAR:
+            if (expected.typed and c.near < MIN_NEAR) or (strict and c.fit < 1.0):
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
             found.append(_Found(c, passage, score, ""))
