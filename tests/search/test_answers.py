@@ -140,3 +140,16 @@ def test_no_passages_abstains_for_typed_questions_only():
     assert typed.answer is None and typed.abstention
     untyped = answer("What is it?", Expected("thing"), [], {}, term_spans)
     assert untyped.abstention is None
+
+
+def test_to_dict_is_the_json_contract():
+    one = "The opposition was represented by Ahmad Karimov at the talks."
+    two = "The opposition delegation was represented by Ahmed Karimov."
+    pool = [*passages(one, [one], "one.txt"), Passage(2, "two.txt", 0, len(two), two, 8.0)]
+    data = ask("Who represented the opposition?", pool).to_dict()
+    assert set(data) == {"answer", "answer_type", "answer_span", "supported_by", "variants",
+                         "abstention"}  # fmt: skip
+    assert set(data["answer_span"]) == {"source", "start", "end"}
+    assert data["supported_by"] == [1, 2]
+    assert {v["span"]["source"] for v in data["variants"]} == {"one.txt", "two.txt"}
+    assert data["abstention"] is None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -115,6 +115,23 @@ class AnswerResult:
     # standing near it (0..1): how sure the answer is, for callers that threshold.
     confidence: float = 0.0
     nearness: float = 0.0
+
+    def to_dict(self) -> dict:
+        """The answer's part of the JSON contract of issue 14: `answer`, `answer_type`,
+        `answer_span` {source, start, end}, `supported_by`, `variants` [{text, span,
+        supported_by}] and, when there is no answer, `abstention` (the citations are the
+        caller's, from `passages`)."""
+        return {
+            "answer": self.answer,
+            "answer_type": self.answer_type,
+            "answer_span": asdict(self.span) if self.span else None,
+            "supported_by": list(self.supported_by),
+            "variants": [
+                {"text": v.text, "span": asdict(v.span), "supported_by": list(v.supported_by)}
+                for v in self.variants
+            ],
+            "abstention": self.abstention,
+        }
 
 
 @dataclass(frozen=True)
