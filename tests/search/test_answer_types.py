@@ -29,6 +29,8 @@ from astana_qa.search.answer_types import expected_answer
         ("What are the Helsinki Accords?", "description", False),
         ("What does the company export?", "thing", False),
         ("Which round ended the dispute?", "ordinal", False),
+        ("What colour jerseys did the team wear?", "attribute", False),
+        ("What kind of attraction is the castle?", "attribute", False),
     ],
 )
 def test_kinds(question, kind, plural):

@@ -153,3 +153,10 @@ def test_to_dict_is_the_json_contract():
     assert data["supported_by"] == [1, 2]
     assert {v["span"]["source"] for v in data["variants"]} == {"one.txt", "two.txt"}
     assert data["abstention"] is None
+
+
+def test_a_kind_question_can_be_answered_by_a_modifier():
+    text = "The team wore orange jerseys in the final."
+    result = ask("What colour jerseys did the team wear in the final?", passages(text, [text]))
+    assert result.answer_type == "attribute"
+    assert result.answer == "orange"

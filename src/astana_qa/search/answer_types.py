@@ -24,6 +24,10 @@ _QUANTITY_ADJECTIVES = frozenset({
     "far", "large", "big", "tall", "high", "deep", "wide", "heavy", "fast", "often", "old",
     "much", "many", "long",
 })  # fmt: skip
+# Nouns that ask for a quality, usually written as a modifier ("the orange jerseys").
+_ATTRIBUTE_NOUNS = frozenset(
+    {"type", "types", "kind", "kinds", "sort", "sorts", "color", "colour", "style", "form"}
+)
 _ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
@@ -127,6 +131,8 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
             return Expected("description")  # "What are the Valdez Principles?": a definition
     while i < len(words) and tags[i] == "DET":
         i += 1
+    if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
+        return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
     focus = _noun_run(words, tags, i)
     if focus is None:
         return Expected("description" if "happened" in lower or lower[-1:] == ["do"] else "thing")

@@ -37,6 +37,8 @@ FIT: dict[str, dict[str, float]] = {
     "money": {"money": 1.0, "number": 0.6},
     "percent": {"percent": 1.0, "number": 0.6},
     "ordinal": {"ordinal": 1.0},
+    "attribute": {"modifier": 1.0, "thing": 0.8, "name": 0.6, "person": 0.6, "place": 0.6,
+                  "organisation": 0.6},
     "thing": {"thing": 0.9, "name": 0.9, "person": 0.9, "organisation": 0.9, "place": 0.9,
               "number": 0.6, "date": 0.6},
 }  # fmt: skip
@@ -45,7 +47,7 @@ POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
-_WANTS_NAMES = frozenset({"person", "organisation", "place", "thing"})
+_WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
@@ -87,9 +89,11 @@ def find_spans(
         found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
                                PLACE_NAME_WORDS)  # fmt: skip
         spans += _lists(text, found) if plural else found
+    if kind == "attribute":
+        spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
         spans += entities.noun_phrases(text, words)
-    elif kind in _WANTS_NAMES:
+    elif kind in ("person", "organisation", "place"):
         spans += _common_noun_answers(text, words, kind)
     return _distinct(spans), words
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .tagger import lexicon, tag
 
@@ -314,3 +315,15 @@ def noun_phrases(text: str, words: list[Token]) -> list[Span]:
 def _phrase(text: str, words: list[Token], i: int, j: int, kind: str) -> Span:
     start, end = words[i].start, words[j - 1].end
     return Span(start, end, text[start:end], frozenset({kind}))
+
+
+def modifiers(words: list[Token]) -> list[Span]:
+    """Single words that describe a noun after them ("orange jerseys", "Gothic style"):
+    the answers to "what colour" or "what kind of" questions."""
+    table = lexicon()
+    return [
+        Span(w.start, w.end, w.text, frozenset({"modifier"}))
+        for w, after in pairwise(words)
+        if after.tag in ("NOUN", "PROPN")
+        and (w.tag == "ADJ" or table.get(w.text.lower(), ("",))[0] == "ADJ")
+    ]
