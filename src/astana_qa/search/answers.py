@@ -31,7 +31,7 @@ ANSWER_DEPTH = 10
 UNTYPED_DEPTH = 3
 # A candidate "stands near the key terms" when its nearness reaches this share of the
 # question's term weight; below it a typed question abstains.
-MIN_NEAR = 0.1
+MIN_NEAR = 0.05
 # The question's key terms are those weighing at least this share of its heaviest term.
 KEY_SHARE = 0.8
 # A typed answer's sentence must hold this share of the question's term weight: one
