@@ -1,0 +1,153 @@
+"""What kind of answer a question wants, from its question word and its focus noun.
+
+"Who" wants a person, "where" a place, "when" a date, "how many" a number, "how long"
+a duration. After "what" or "which" the noun that follows decides ("which official" a
+person, "which countries" places, "what year" a date), through the word classes of
+`text/lexical.py`; a noun of no known class wants a named or described thing. "Why",
+"how" with a verb, and "what is X" about a name want a description: a clause, which
+keeps the sentence ranking as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.lexical import MONEY_NOUNS, noun_class
+from ..text.tagger import tag
+
+TYPED = frozenset({"person", "organisation", "place", "date", "duration", "number", "money",
+                   "percent", "ordinal"})  # fmt: skip
+_WORD = re.compile(r"[\w'’.-]*\w|\w|,")
+_WH = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
+_QUANTITY_ADJECTIVES = frozenset({
+    "far", "large", "big", "tall", "high", "deep", "wide", "heavy", "fast", "often", "old",
+    "much", "many", "long",
+})  # fmt: skip
+# Nouns that ask for a quality, usually written as a modifier ("the orange jerseys").
+_ATTRIBUTE_NOUNS = frozenset(
+    {"type", "types", "kind", "kinds", "sort", "sorts", "color", "colour", "style", "form"}
+)
+_ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
+_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+_SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The answer a question asks for: its `kind`, the noun that says so (`focus`),
+    and whether several are wanted (a plural focus: "which countries")."""
+
+    kind: str
+    focus: str | None = None
+    plural: bool = False
+
+    @property
+    def typed(self) -> bool:
+        """Is a span of one kind wanted (so that its absence is a reason to abstain)?"""
+        return self.kind in TYPED
+
+
+def expected_answer(question: str) -> Expected:
+    """The answer type of `question` (see the module's docstring)."""
+    words = _WORD.findall(question)
+    lower = [w.lower() for w in words]
+    tags = tag(words)
+    wh = next((i for i, w in enumerate(lower) if w in _WH), None)
+    comma = lower.index(",") if "," in lower else -1
+    if wh is not None and wh < comma and lower[wh] in ("when", "where", "how"):
+        # "When John Fox left, who replaced him?": the opening clause only sets the scene.
+        wh = next((i for i, w in enumerate(lower) if w in _WH and i > comma), wh)
+    if wh is None:
+        if lower[:1] == ["name"]:  # "Name the designer of ..."
+            return _focus_kind(words, tags, 1)
+        return Expected("thing")
+    word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
+    if word in ("who", "whom", "whose"):
+        return Expected("person")
+    if word == "where":
+        return Expected("place")
+    if word == "when" or (word == "what" and after == "time"):
+        return Expected("date")
+    if word == "why":
+        return Expected("description")
+    if word == "how":
+        return _how(words, tags, wh + 1)
+    return _focus_kind(words, tags, wh + 1)
+
+
+def _how(words: list[str], tags: list[str], i: int) -> Expected:
+    lower = [w.lower() for w in words]
+    after = lower[i] if i < len(lower) else ""
+    if after not in _QUANTITY_ADJECTIVES:
+        return Expected("description")
+    if after == "long":
+        return Expected("date" if "ago" in lower else "duration", "long")
+    if after in ("many", "much"):
+        focus = _noun_run(words, tags, i + 1)
+        if after == "much" and (focus is None or focus.lower() in MONEY_NOUNS | {"money"}):
+            kind = "money"
+        elif focus is not None and noun_class(focus) == "date":
+            kind = "duration"
+        else:
+            kind = "number"
+        return Expected(kind, focus.lower() if focus else None, plural=True)
+    return Expected("number", after)
+
+
+def _noun_run(words: list[str], tags: list[str], i: int) -> str | None:
+    """The head of the noun phrase starting at `i`: its last noun (or word of a known
+    noun class, which the tagger may call an adjective: "official") before anything else.
+    A participle may come first ("paid holiday days"), a verb after a noun ends it."""
+    head = None
+    while i < len(words):
+        word, kind = words[i], tags[i]
+        if kind in _NOUN_TAGS or (kind == "ADJ" and noun_class(word) is not None):
+            head = word
+        elif (
+            kind == "VERB"
+            and head is None
+            and i + 1 < len(words)
+            and tags[i + 1] in (_NOUN_TAGS | {"ADJ"})
+        ):
+            pass
+        elif kind not in _SKIPPED or head is not None:
+            break
+        i += 1
+    return head
+
+
+def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
+    """The kind asked for by the noun after "what"/"which"/"name"; `i` is the next word."""
+    lower = [w.lower() for w in words]
+    if i < len(words) and tags[i] == "AUX":
+        if lower[i] in ("do", "does", "did", "has", "have", "had", "can", "could", "will",
+                        "would", "should", "may", "might", "must"):  # fmt: skip
+            # "What does the company make?": the noun after is the subject, not the focus.
+            return Expected("description" if lower[-1:] == ["do"] else "thing")
+        i += 1
+        rest = [w for w in words[i:] if w[:1].isalpha() and w.lower() not in ("the", "a", "an")]
+        if rest and all(w[:1].isupper() for w in rest):
+            return Expected("description")  # "What are the Valdez Principles?": a definition
+    while i < len(words) and tags[i] == "DET":
+        i += 1
+    if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
+        return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
+    focus = _noun_run(words, tags, i)
+    if focus is None:
+        return Expected("description" if "happened" in lower or lower[-1:] == ["do"] else "thing")
+    at = lower.index(focus.lower(), i)
+    if focus.lower() in ("name", "names", "type", "types", "kind", "kinds", "sort") and (
+        at + 1 < len(words) and lower[at + 1] == "of"
+    ):
+        inner = _noun_run(words, tags, at + 2 + (tags[at + 2] == "DET" if at + 2 < len(words)
+                                                 else 0))  # fmt: skip
+        if focus.lower().startswith("name") and inner is not None:
+            focus = inner
+        else:
+            return Expected("thing", focus.lower())
+    if focus[:1].isupper() and tags[words.index(focus)] == "PROPN" and focus.lower() != "year":
+        return Expected("thing", focus.lower())  # "what Panther defender": the focus is later
+    kind = "ordinal" if focus.lower() in _ORDINAL_NOUNS else noun_class(focus) or "thing"
+    plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")
+    return Expected(kind, focus.lower(), plural and kind != "date")

@@ -1,0 +1,381 @@
+"""Direct answers: the name, date or number a question asks for, backed by its sources.
+
+`answer` reads the best passages of a question (sentences, best first) for spans of the
+kind the question wants (`answer_types.py`), scores each by its kind's fit, the question's
+key terms near it (`candidates.py`) and its passage's retrieval score, and groups the
+spans that say the same thing: folded spellings, near-identical ones (Toma/Touma) and a
+name within a longer one (Koresh, David Koresh). A group stated by several passages is
+stronger. When a typed answer is wanted, passages are re-ordered by their best candidate
+(one without a candidate cannot outrank one with it), and if no candidate stands near
+the key terms the answer is an abstention that says what is missing. Description
+questions keep the passages' order and answer with the first passage (or its clause of
+reason for "why").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+from rapidfuzz import fuzz
+
+from .answer_types import Expected
+from .candidates import Candidate, coverage, find_spans, score_spans
+
+# Passages read for candidates: candidate finding costs about 0.1 ms a passage.
+ANSWER_DEPTH = 10
+# Untyped answers (noun phrases) are many in every sentence, so the sentence ranking
+# decides: they are read from this many passages only.
+UNTYPED_DEPTH = 3
+# A candidate "stands near the key terms" when its nearness reaches this share of the
+# question's term weight; below it a typed question abstains.
+MIN_NEAR = 0.05
+# The question's key terms are those weighing at least this share of its heaviest term.
+KEY_SHARE = 0.8
+# A typed answer's sentence must hold this share of the question's term weight: one
+# that names a date near a few of the question's words but not what it is about does not
+# answer it (TREC's unanswerable questions are mostly of that kind).
+MIN_COVERAGE = 0.4
+# Score shares: nearness to key terms, then the passage's retrieval score.
+NEAR_SHARE, PASSAGE_SHARE = 0.6, 0.4
+# The passage's retrieval score counts as (score / best score) ** RETRIEVAL_POWER: the
+# retrieval scores of a question's top sentences are close together, so the ratio alone
+# would let a weaker sentence's candidate outrank the best sentence too easily.
+RETRIEVAL_POWER = 3.0
+# Extra score per further passage stating the same answer, and its cap.
+SUPPORT_BONUS, SUPPORT_CAP = 0.1, 0.3
+# Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
+GROUPED = 25
+# Spellings this similar (rapidfuzz ratio, 0..100) are one answer.
+SAME_SPELLING = 80
+# A different answer from another source scoring this share of the best is a conflict.
+CONFLICT_SHARE = 0.9
+# Kinds with one true value, where two answers from two sources are a conflict (many
+# people can be named near a question's words, but an event has one date).
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
+_NAMED = frozenset({"person", "organisation", "place"})
+_SINGLE_VALUED = frozenset({"date", "duration", "number", "money", "percent", "ordinal"})
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_REASON = re.compile(r"\b(because|since|due to|in order to|so that|as a result of|in response to"
+                     r"|owing to|thanks to)\b", re.IGNORECASE)  # fmt: skip
+_WHAT_IS_MISSING = {
+    "person": "person", "organisation": "organisation", "place": "place", "date": "date",
+    "duration": "length of time", "number": "number", "money": "amount of money",
+    "percent": "percentage", "ordinal": "position in an order",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved sentence: `text == file_text[start:end]` of `source`; rank from 1."""
+
+    rank: int
+    source: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class AnswerSpan:
+    """Where an answer is written: `file_text[start:end]` of `source`."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way the sources state the answer, and the ranks of the passages stating it."""
+
+    text: str
+    span: AnswerSpan
+    supported_by: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """The passages re-ordered (ranks renumbered from 1), and the short answer or why
+    there is none. `supported_by` and variants' ranks refer to the re-ordered ranks."""
+
+    passages: tuple[Passage, ...]
+    answer_type: str
+    answer: str | None
+    span: AnswerSpan | None
+    supported_by: tuple[int, ...] = ()
+    variants: tuple[Variant, ...] = field(default_factory=tuple)
+    abstention: str | None = None
+    # The answer's score (0..about 1.3) and the share of the question's term weight
+    # standing near it (0..1): how sure the answer is, for callers that threshold.
+    confidence: float = 0.0
+    nearness: float = 0.0
+
+    def to_dict(self) -> dict:
+        """The answer's part of the JSON contract of issue 14: `answer`, `answer_type`,
+        `answer_span` {source, start, end}, `supported_by`, `variants` [{text, span,
+        supported_by}] and, when there is no answer, `abstention` (the citations are the
+        caller's, from `passages`)."""
+        return {
+            "answer": self.answer,
+            "answer_type": self.answer_type,
+            "answer_span": asdict(self.span) if self.span else None,
+            "supported_by": list(self.supported_by),
+            "variants": [
+                {"text": v.text, "span": asdict(v.span), "supported_by": list(v.supported_by)}
+                for v in self.variants
+            ],
+            "abstention": self.abstention,
+        }
+
+
+@dataclass(frozen=True)
+class _Found:
+    candidate: Candidate
+    passage: Passage
+    score: float
+    key: str
+
+
+def normalised(text: str) -> str:
+    """`text` folded for comparing answers: lower case, no accents, punctuation or articles."""
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_ARTICLES.sub(" ", _PUNCTUATION.sub(" ", text)).split())
+
+
+def answer(
+    question: str,
+    expected: Expected,
+    passages: Sequence[Passage],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+    find_mentions: Callable[[str], Sequence[Passage]] | None = None,
+) -> AnswerResult:
+    """The short answer to `question` from `passages` (best first), with its support.
+
+    `question_terms` maps the question's analysed terms to weights (e.g. idf);
+    `term_spans` analyses a text into `(start, end, term)` as the index does.
+    `find_mentions`, when given, returns sentences of the corpus that may name a given
+    name in some spelling (e.g. by an index look-up that allows typos); those that do
+    are added after the passages as further support, so that a source that spells the
+    answer differently, far from the question's words, still shows as a variant.
+    """
+    if not passages:
+        return AnswerResult((), expected.kind, None, None,
+                            abstention=_missing(expected) if expected.typed else None)  # fmt: skip
+    if expected.kind == "description":
+        return _description(question, tuple(_renumbered(passages)))
+    depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
+    found = _candidates(expected, passages[:depth], question_terms, term_spans)
+    groups = _grouped(found)
+    ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
+    renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
+    result_passages = tuple(_renumbered(ordered))
+    if not groups:
+        if expected.typed:
+            return AnswerResult(result_passages, expected.kind, None, None,
+                                abstention=_missing(expected))  # fmt: skip
+        return _description(question, result_passages, expected.kind)
+    best = max(groups, key=_group_score)
+    if expected.kind in _NAMED:
+        seen = {(f.passage.source, f.passage.start) for f in best}
+        best = best + _mentions(best, passages, seen, expected)
+        if find_mentions is not None:
+            pooled = {(p.source, p.start) for p in passages}
+            further = [p for p in find_mentions(best[0].candidate.text)
+                       if (p.source, p.start) not in pooled]  # fmt: skip
+            more = _mentions(best, further, seen, expected)
+            added = list(dict.fromkeys(f.passage for f in more))
+            result_passages += tuple(
+                Passage(len(result_passages) + i, p.source, p.start, p.end, p.text, p.score)
+                for i, p in enumerate(added, start=1)
+            )
+            for p in result_passages[len(ordered) :]:
+                renumber[(p.source, p.start)] = p.rank
+            best = best + more
+    first = best[0]
+    supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
+    variants = _variants(best, groups, renumber, expected.kind)
+    return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
+                        tuple(supported), variants, None, round(_group_score(best), 4),
+                        round(first.candidate.near, 4))  # fmt: skip
+
+
+def _candidates(
+    expected: Expected,
+    passages: Sequence[Passage],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+) -> list[_Found]:
+    """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
+    typed answer only those standing near the question's terms."""
+    top = max(passages[0].score, 1e-9)
+    heaviest = max(question_terms.values(), default=0.0)
+    key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
+    # What a number counts should be in its sentence ("how many journalists"): where it
+    # is not, a number of something else ("a two-day meeting") does not answer.
+    counted = expected.focus if expected.kind == "number" and expected.plural else None
+    required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
+    found: list[_Found] = []
+    for passage in passages:
+        if passage.text.rstrip(" \"'”’)").endswith("?"):
+            continue  # a question states no answer
+        terms = term_spans(passage.text)
+        if expected.typed and coverage(question_terms, terms) < MIN_COVERAGE:
+            continue  # cheap to tell, and no candidate here could answer
+        # Without what the question counts, only a plain count can answer it.
+        strict = bool(required) and required.isdisjoint(t for *_, t in terms)
+        spans, words = find_spans(passage.text, expected.kind, expected.plural)
+        relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
+        for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
+                             question_terms, key_terms, terms):  # fmt: skip
+            if (expected.typed and c.near < MIN_NEAR) or (strict and c.fit < 1.0):
+                continue
+            score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
+            found.append(_Found(c, passage, score, ""))
+    # Only the best few can win; normalising and grouping the rest would cost time.
+    found = sorted(found, key=lambda f: -f.score)[:GROUPED]
+    return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text)) for f in found]
+
+
+def _mentions(
+    best: list[_Found],
+    passages: Sequence[Passage],
+    seen: set[tuple[str, int]],
+    expected: Expected,
+) -> list[_Found]:
+    """The other passages that name the answer (however near the question's words, and
+    however they spell it): they support it, and show how the sources spell it."""
+    key = best[0].key
+    more = []
+    for passage in passages:
+        if (passage.source, passage.start) in seen:
+            continue
+        if fuzz.partial_ratio(key, normalised(passage.text)) < SAME_SPELLING:
+            continue
+        spans, _ = find_spans(passage.text, expected.kind, False)
+        for span in spans:
+            spelled = normalised(span.text)
+            if spelled and _same(spelled, key) and not set(spelled.split()) > set(key.split()):
+                c = Candidate(span.start, span.end, span.text, 0.0, 0.0, 0.0, 0.0, 0.0)
+                more.append(_Found(c, passage, 0.0, spelled))
+                break
+    return more
+
+
+def _span(found: _Found) -> AnswerSpan:
+    p, c = found.passage, found.candidate
+    return AnswerSpan(p.source, p.start + c.start, p.start + c.end)
+
+
+def _renumbered(passages: Sequence[Passage]) -> list[Passage]:
+    return [Passage(i, p.source, p.start, p.end, p.text, p.score)
+            for i, p in enumerate(passages, start=1)]  # fmt: skip
+
+
+def _same(a: str, b: str) -> bool:
+    """Do two normalised answers name the same thing (spelling, or one inside the other)?"""
+    if a == b:
+        return True
+    if max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) >= SAME_SPELLING:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return bool(short) and not any(w.isdigit() for w in short) and set(short) <= set(long)
+
+
+def _grouped(found: list[_Found]) -> list[list[_Found]]:
+    """Candidates (best first) grouped by what they say; each group best first."""
+    groups: list[list[_Found]] = []
+    for f in found:
+        for group in groups:
+            if _same(f.key, group[0].key):
+                group.append(f)
+                break
+        else:
+            groups.append([f])
+    return groups
+
+
+def _group_score(group: list[_Found]) -> float:
+    others = len({(f.passage.source, f.passage.start) for f in group}) - 1
+    return group[0].score + min(SUPPORT_BONUS * others, SUPPORT_CAP) * group[0].score
+
+
+def _by_candidate(passages: Sequence[Passage], groups: list[list[_Found]]) -> list[Passage]:
+    """Passages with a candidate first, by their best candidate's group score; the rest
+    after them in their given order."""
+    best: dict[tuple[str, int], float] = {}
+    for group in groups:
+        score = _group_score(group)
+        for f in group:
+            key = (f.passage.source, f.passage.start)
+            best[key] = max(best.get(key, 0.0), score)
+    with_one = [p for p in passages if (p.source, p.start) in best]
+    with_one.sort(key=lambda p: -best[(p.source, p.start)])
+    return with_one + [p for p in passages if (p.source, p.start) not in best]
+
+
+def _variants(
+    best: list[_Found],
+    groups: list[list[_Found]],
+    renumber: dict[tuple[str, int], int],
+    kind: str,
+) -> tuple[Variant, ...]:
+    """Each spelling of the answer, when the sources spell it differently, and any other
+    answer from another source that scores nearly as well; empty when sources agree."""
+    spellings: dict[str, list[_Found]] = {}
+    for f in best:
+        # A list in another order is the same list: "Iran, Russia and Turkey".
+        spellings.setdefault(" ".join(sorted(f.key.split())), []).append(f)
+    keys = list(spellings)
+    distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
+                                           for o in keys)]  # fmt: skip
+    rivals = [
+        g for g in groups
+        if kind in _SINGLE_VALUED and g is not best
+        and _group_score(g) >= CONFLICT_SHARE * _group_score(best)
+        and {f.passage.source for f in g} - {f.passage.source for f in best}
+    ]  # fmt: skip
+    if len(distinct) < 2 and not rivals:
+        return ()
+    chosen = [spellings[k] for k in distinct] + rivals
+    return tuple(
+        Variant(members[0].candidate.text, _span(members[0]),
+                tuple(sorted({renumber[(f.passage.source, f.passage.start)] for f in members})))
+        for members in chosen
+    )  # fmt: skip
+
+
+def _description(question: str, passages: tuple[Passage, ...], kind: str = "description"
+                 ) -> AnswerResult:  # fmt: skip
+    """The first passage as the answer; for "why", its clause of reason when it has one."""
+    first = passages[0]
+    start, end = 0, len(first.text)
+    if question.lower().lstrip().startswith("why"):
+        m = _REASON.search(first.text)
+        if m:
+            start = m.start()
+            stop = re.search(r"[,;.](\s|$)", first.text[m.end() :])
+            end = m.end() + stop.start() if stop else end
+    text = first.text[start:end]
+    span = AnswerSpan(first.source, first.start + start, first.start + end)
+    return AnswerResult(passages, kind, text, span, (1,))
+
+
+def _missing(expected: Expected) -> str:
+    """Why there is no answer, for a person: "no number of journalists is stated…"."""
+    what = _WHAT_IS_MISSING.get(expected.kind, expected.kind)
+    focus = expected.focus
+    if expected.kind in ("number", "duration") and focus and focus not in ("long", "old"):
+        what = f"{what} of {focus}"
+    elif focus and expected.kind not in ("number", "money", "percent", "duration"):
+        what = focus
+    return f"no {what} is stated in the articles"

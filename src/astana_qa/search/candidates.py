@@ -1,0 +1,201 @@
+"""Finding and scoring the candidate answers of one passage.
+
+A candidate is a span of a kind the question can take (`text/entities.py`). It scores by
+how well its kind fits (`FIT`), and by how near it the question's key terms stand in the
+passage: each term adds its weight (rarer terms weigh more) times a decay in the number
+of words between, halved across a clause break; the sum is divided by the weight of all
+the question's terms, so a candidate beside every key word scores 1. A candidate whose
+words are all question words only repeats the question and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..text import entities
+from ..text.lexical import (
+    ORGANISATION_NAME_WORDS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PERSON_TITLES,
+    PLACE_NAME_WORDS,
+    PLACE_NOUNS,
+)
+
+# How well a span of each kind answers each expected kind.
+FIT: dict[str, dict[str, float]] = {
+    "person": {"person": 1.0, "name": 0.75, "organisation": 0.45, "place": 0.3, "common": 0.6},
+    "organisation": {"organisation": 1.0, "name": 0.75, "person": 0.4, "place": 0.5,
+                     "common": 0.6},
+    "place": {"place": 1.0, "name": 0.75, "organisation": 0.5, "person": 0.3, "common": 0.6},
+    "date": {"date": 1.0},
+    "duration": {"duration": 1.0, "number": 0.5},
+    "number": {"number": 1.0, "money": 1.0, "percent": 1.0, "duration": 0.5},
+    "money": {"money": 1.0, "number": 0.6},
+    "percent": {"percent": 1.0, "number": 0.6},
+    "ordinal": {"ordinal": 1.0},
+    "attribute": {"modifier": 1.0, "thing": 0.8, "name": 0.6, "person": 0.6, "place": 0.6,
+                  "organisation": 0.6},
+    "thing": {"thing": 0.9, "name": 0.9, "person": 0.9, "organisation": 0.9, "place": 0.9,
+              "number": 0.6, "date": 0.6},
+}  # fmt: skip
+# Fit kept by a name in the possessive, and by one item when several are asked for.
+POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
+# Words of distance at which a key term counts half.
+HALF_DISTANCE = 5.0
+_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
+_WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
+_WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
+_WANTS_DATES = frozenset({"date", "duration", "thing"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "under", "inside", "into", "from",
+                                 "outside", "across", "beneath", "within", "to"})  # fmt: skip
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored candidate: `start`/`end` are offsets in its passage's text."""
+
+    start: int
+    end: int
+    text: str
+    fit: float
+    near: float
+    repeats: float
+    # How near the question's key (rarest) terms come: the decay of the nearest one.
+    key: float
+    # The share of the question's term weight that the passage holds anywhere.
+    coverage: float
+
+
+def find_spans(
+    text: str, kind: str, plural: bool
+) -> tuple[list[entities.Span], list[entities.Token]]:
+    """The spans of `text` that can answer a question wanting `kind`, and its words."""
+    words = entities.tokens(text)
+    spans: list[entities.Span] = []
+    date_spans = entities.dates(text) if kind in _WANTS_DATES | _WANTS_NUMBERS else []
+    if kind in _WANTS_DATES:
+        spans += date_spans
+    if kind in _WANTS_NUMBERS:
+        spans += entities.numbers(text, [(s.start, s.end) for s in date_spans])
+    if kind == "ordinal":
+        spans += entities.ordinals(text)
+    if kind in _WANTS_NAMES:
+        found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
+                               PLACE_NAME_WORDS)  # fmt: skip
+        spans += _lists(text, found) if plural else found
+    if kind == "attribute":
+        spans += entities.noun_phrases(text, words) + entities.modifiers(words)
+    if kind == "thing":
+        spans += entities.noun_phrases(text, words)
+    elif kind in ("person", "organisation", "place"):
+        spans += _common_noun_answers(text, words, kind)
+    return _distinct(spans), words
+
+
+def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
+    """One span per (start, end), with the kinds of every span found there."""
+    kinds: dict[tuple[int, int], frozenset[str]] = {}
+    first: dict[tuple[int, int], entities.Span] = {}
+    for span in spans:
+        at = (span.start, span.end)
+        kinds[at] = kinds.get(at, frozenset()) | span.kinds
+        first.setdefault(at, span)
+    return [entities.Span(s.start, s.end, s.text, kinds[at]) for at, s in first.items()]
+
+
+def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> list[entities.Span]:
+    """Noun phrases that answer "who" or "where" without a name: headed by a noun of the
+    class ("an architect", "the committee"), or, for places, after a preposition of place
+    ("under the ground")."""
+    nouns = {"person": PERSON_NOUNS, "organisation": ORGANISATION_NOUNS, "place": PLACE_NOUNS}
+    starts = {w.start: i for i, w in enumerate(words)}
+    found = []
+    for span in entities.noun_phrases(text, words):
+        head = span.text.rsplit(None, 1)[-1].lower()
+        at = starts.get(span.start, 0)
+        before = words[at - 1].text.lower() if at > 0 else ""
+        before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
+        if head in nouns[kind] or (kind == "place" and before in _PLACE_PREPOSITIONS):
+            found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
+    return found
+
+
+def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
+    """The spans, plus each run of them joined by commas and "and" as one span."""
+    result = list(spans)
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and _LIST_JOINT.fullmatch(text[spans[j].end : spans[j + 1].start]):
+            j += 1
+        if j > i:
+            first, last = spans[i], spans[j]
+            kinds = frozenset.intersection(*(s.kinds for s in spans[i : j + 1]))
+            result.append(entities.Span(first.start, last.end, text[first.start : last.end], kinds))
+        i = j + 1
+    return result
+
+
+def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, str]]) -> float:
+    """The share of the question's term weight that a passage's `terms` hold."""
+    total = sum(question_terms.values()) or 1.0
+    return sum(question_terms[t] for t in {t for *_, t in terms if t in question_terms}) / total
+
+
+def score_spans(
+    text: str,
+    spans: list[entities.Span],
+    words: list[entities.Token],
+    kind: str,
+    plural: bool,
+    question_terms: Mapping[str, float],
+    key_terms: frozenset[str],
+    terms: list[tuple[int, int, str]],
+) -> list[Candidate]:
+    """`spans` scored against the question (see the module's docstring). `terms` are the
+    passage's analysed terms; `key_terms` the question's rarest, whose nearest
+    occurrence is reported apart."""
+    total = sum(question_terms.values()) or 1.0
+    starts = [w.start for w in words]
+    breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
+    fits = FIT.get(kind, {})
+    # The question's terms in this passage: (word number, term), found once.
+    asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
+    held = coverage(question_terms, terms)
+    scored = []
+    for span in spans:
+        fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
+        if fit == 0.0:
+            continue
+        if text[span.end : span.end + 2] in ("'s", "’s"):
+            fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
+        if plural and not _LIST_JOINT.search(span.text):
+            fit *= SINGLE_OF_LIST
+        inside = sum(1 for s, e, _ in terms if span.start <= s and e <= span.end)
+        asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
+        if inside and asked == inside:
+            continue  # only the question's own words
+        first = bisect_right(starts, span.start) - 1
+        last = bisect_right(starts, span.end - 1) - 1
+        best: dict[str, float] = {}
+        for at, s, term in asked_at:
+            if span.start <= s < span.end:
+                continue
+            gap = first - at - 1 if at < first else at - last - 1
+            decay = 1.0 / (1.0 + max(gap, 0) / HALF_DISTANCE)
+            low, high = (at, first) if at < first else (last, at)
+            if any(low < b < high for b in breaks):
+                decay *= 0.5
+            if decay > best.get(term, 0.0):
+                best[term] = decay
+        near = sum(question_terms[t] * d for t, d in best.items()) / total
+        repeats = asked / inside if inside else 0.0
+        key = max((d for t, d in best.items() if t in key_terms), default=0.0)
+        scored.append(Candidate(span.start, span.end, span.text, fit, near, repeats, key, held))
+    return scored

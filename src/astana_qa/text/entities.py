@@ -1,0 +1,329 @@
+"""Candidate answer spans in one sentence: names, dates, numbers and noun phrases.
+
+A span is found by the form of the text, not by knowing the thing it names: dates and
+numbers by their written patterns ("Nov. 11-12", "the first half of 2025", "nearly
+7 million", "$469,000", "ten-month"), names as runs of capitalised words joined by the
+short words names contain ("the International Committee of the Red Cross"), with the
+titles before them ("Deputy Foreign Minister Ahmet Yıldız"), and noun phrases from the
+word classes of `tagger.py`. Each span says what kinds of answer it can be; offsets are
+into the text given, so a caller adds the sentence's own offset in its file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .tagger import lexicon, tag
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
+_RANGE = r"\s*(?:-|–|to|and|through)\s*"
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|last|final|latter|former|early|late)"
+)
+_DATE = re.compile(
+    rf"(?<![\w])(?:(?:early|mid|late|the\s+(?:{_ORDINAL_WORD})\s+(?:half|quarter|week|weeks|days)\s+of)"
+    r"[\s-]+)?"
+    rf"(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY}(?:{_RANGE}{_DAY}(?!\d))?(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}(?:{_RANGE}{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?{_MONTH}\s+(?:of\s+)?{_YEAR}"
+    rf"|(?:the\s+)?{_YEAR}s(?![\w])"
+    rf"|{_YEAR}(?:{_RANGE}(?:{_YEAR}|[0-9]{{2}}))?(?![\w])"
+    rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)\s+century"
+    rf"|{_WEEKDAY}"
+    r"|(?:last|next|this|the\s+previous|the\s+following)\s+(?:year|month|week|spring|summer"
+    r"|autumn|fall|winter))"
+    rf"(?:\s+of\s+(?:last\s+year|{_YEAR}))?",
+    re.IGNORECASE,
+)
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|m|bn|k|dozen)"
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions|half)"
+)
+_DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9])?|\.[0-9]+)"
+_QUALIFIER = (
+    r"(?:nearly|almost|about|around|approximately|roughly|some|over|under|only|just|up\s+to"
+    r"|(?:more|less|fewer)\s+than|at\s+least|at\s+most|as\s+(?:many|much)\s+as)"
+)
+_CURRENCY = r"(?:US\$|[$£€¥]|(?:Pounds|pounds|USD|EUR|Rs\.?)\s)"
+_NUMBER = re.compile(
+    rf"(?<![\w$£€¥])(?:{_QUALIFIER}\s+)?{_CURRENCY}?\s?"
+    rf"(?:{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)"
+    rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?(?:{_DIGITS}|{_NUMBER_WORD})(?![\w]))?"
+    rf"(?:[\s-]?{_SCALE}(?![\w]))?(?:\s+{_SCALE}(?![\w]))?"
+    r"(?:\s?%|\s+per\s?cent(?![\w])|\s+percent(?![\w]))?"
+    r"(?:-[a-z]+(?:-[a-z]+)?)?",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"\b(?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth|twentieth|last|final)\b",
+    re.IGNORECASE,
+)
+_words = str.split
+TIME_UNITS = frozenset(
+    _words(
+        "second seconds minute minutes hour hours day days week weeks month months year years"
+        " decade decades century centuries"
+    )
+)
+# Units of measure that belong with their number ("150 miles"); other counted nouns are
+# left out ("7 million people": the question names the people).
+_UNITS = TIME_UNITS | frozenset(
+    _words(
+        "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
+        " foot inch inches yard yards acre acres hectare hectares ton tons tonnes pound pounds"
+        " kg kilograms grams dollars dollar euros cents points degrees mph times"
+    )
+)
+_TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
+# Marks after which a word is capitalised whatever it is.
+_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
+_IDENTIFIER = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s+(?:No\.\s*)?$")
+_NUMBER_TAIL = re.compile(
+    r"-(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion)$"
+)
+_BRACKET = re.compile(r"-[LR][RSC]B-")
+_CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
+                         "van", "&", "-", "on", "du", "da"})  # fmt: skip
+_NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
+                         "ADV", "INTJ", "SYM"})  # fmt: skip
+_NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
+_MODIFIER = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate answer: `text == sentence[start:end]`; `kinds` are what it can be."""
+
+    start: int
+    end: int
+    text: str
+    kinds: frozenset[str]
+
+
+def tokens(text: str) -> list[Token]:
+    """The words and punctuation of one sentence, with their tags. Brackets escaped as
+    treebanks write them ("-LRB-") are punctuation."""
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tags = tag([w if not _BRACKET.fullmatch(w) else "(" for *_, w in found])
+    return [Token(s, e, w, t) for (s, e, w), t in zip(found, tags, strict=True)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum() and text[start] not in "$£€¥.":
+        start += 1
+    while end > start and text[end - 1] in " ,;:-–'’\"":
+        end -= 1
+    return start, end
+
+
+_DATE_CUE = re.compile(
+    r"[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|last|next|this|the previous|the following)",
+    re.IGNORECASE,
+)
+
+
+def dates(text: str) -> list[Span]:
+    """Dates, ranges of them and named periods; the costly pattern runs only on a cue."""
+    spans: list[Span] = []
+    if not _DATE_CUE.search(text):
+        return spans
+    for m in _DATE.finditer(text):
+        start, end = _trimmed(text, m.start(), m.end())
+        word = text[start:end]
+        if word.lower() in ("may", "march") or (word.isdigit() and len(word) == 4 and (
+                end < len(text) and text[end:end + 1].isalpha())):  # fmt: skip
+            continue  # "may" the verb, "march" the noun
+        if start < end:
+            spans.append(Span(start, end, word, frozenset({"date"})))
+    return spans
+
+
+def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Numbers with their qualifiers, currencies, scales and units; `taken` are dates."""
+    spans = []
+    for m in _NUMBER.finditer(text):
+        start, end = _trimmed(text, m.start(), m.end())
+        if start >= end or any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
+        value = text[start:end]
+        kinds = {"number"}
+        if _IDENTIFIER.search(text[:start]) and value.isdigit():
+            kinds = {"identifier"}  # "Resolution 2254", "Super Bowl 50": a name, not an amount
+        after = re.match(r"\s+([a-z]+)", text[end:])
+        if after and after.group(1).lower() in _UNITS:
+            end += after.end()
+            value = text[start:end]
+        lower = value.lower()
+        if re.search(r"[$£€¥]|pounds|usd|eur|dollar|euro|cents", lower):
+            kinds.add("money")
+        if "%" in lower or "per cent" in lower or "percent" in lower:
+            kinds.add("percent")
+        if any(unit in re.split(r"[\s-]", lower) for unit in TIME_UNITS):
+            kinds.add("duration")
+        if re.search(r"-[a-z]+$", lower) and not _NUMBER_TAIL.search(lower):
+            kinds.discard("number")  # "two-day", "56-game": a modifier, not a count
+        if re.fullmatch(r"[0-9]{1,2}(?:st|nd|rd|th)", lower):
+            continue
+        spans.append(Span(start, end, value, frozenset(kinds)))
+    return spans
+
+
+def ordinals(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group(), frozenset({"ordinal"}))
+            for m in _ORDINAL.finditer(text)]  # fmt: skip
+
+
+def names(text: str, words: list[Token], person_titles: frozenset[str],
+          org_words: frozenset[str], place_words: frozenset[str]) -> list[Span]:  # fmt: skip
+    """Runs of capitalised words, with connectors between them and titles before them.
+
+    The kind is guessed from the words in and around the run: an organisation word
+    ("Committee", "Party"), a place word or a place preposition before it, a title or
+    two or more name words (a person).
+    """
+    spans = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if not _is_name_word(words, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_name_word(words, j) or words[j].text.isdigit():
+                j += 1  # a number ends a name: "Resolution 2254", "Super Bowl 50"
+                continue
+            k = j
+            while k < n and words[k].text.lower() in _CONNECTORS and k - j < 2:
+                k += 1
+            if k > j and k < n and _is_name_word(words, k) and words[j].text != "and":
+                j = k
+                continue
+            break
+        first = i
+        while first > 0 and words[first - 1].text.lower() in person_titles:
+            first -= 1
+        run = words[first:j]
+        lowered = [w.text.lower() for w in run]
+        if set(lowered) <= person_titles | _CONNECTORS or (
+            j - first == 1 and lexicon().get(lowered[0]) == ("ADJ",)
+        ):
+            i = j
+            continue  # a title alone ("Deputy Minister") or an adjective ("British") names nobody
+        end = run[-1].end
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2  # the possessive is not part of the name
+            lowered[-1] = lowered[-1][:-2]
+        # English names end in their head: "Foreign Ministry" is a body, "Foreign
+        # Minister Ahmet Yıldız" a person, "Red Sea" a place.
+        head = lowered[-1]
+        kinds = {"name"}
+        before = words[first - 1].text.lower() if first > 0 else ""
+        if head in org_words or (j - i == 1 and run[-1].text.isupper() and len(head) > 1):
+            kinds.add("organisation")
+        elif head in place_words or before in ("in", "at", "from", "near", "across"):
+            kinds.add("place")
+        elif head not in person_titles and (
+            first < i or len(run) >= 2 or set(lowered) & person_titles
+        ):
+            kinds.add("person")
+        spans.append(Span(run[0].start, end, text[run[0].start : end], frozenset(kinds)))
+        i = j
+    return spans
+
+
+def _is_name_word(words: list[Token], i: int) -> bool:
+    """Is word `i` part of a name: capitalised, not a month, and either inside the
+    sentence or (first, after punctuation) a word the lexicon does not call common?"""
+    word = words[i]
+    if not word.text[:1].isupper() or word.text.lower() in _DATE_WORDS or len(word.text) < 2:
+        return False
+    opening = i == 0 or words[i - 1].text in _OPENERS
+    if opening:
+        return word.tag == "PROPN" and not _is_common(word.text)
+    if word.tag in _NAME_BREAK:
+        return word.tag == "PROPN"
+    return word.tag in ("PROPN", "NOUN", "ADJ", "X", "NUM") or (word.tag == "VERB" and i > 0)
+
+
+def _is_common(word: str) -> bool:
+    """Does the lexicon know `word` only as a common word (not as a name)?"""
+    choice = lexicon().get(word.lower())
+    return choice is not None and "PROPN" not in choice
+
+
+def noun_phrases(text: str, words: list[Token]) -> list[Span]:
+    """Base noun phrases (modifiers and a noun head), and each with an `of` phrase after it."""
+    spans: list[Span] = []
+    i, n = 0, len(words)
+    bases: list[tuple[int, int]] = []
+    while i < n:
+        if words[i].tag not in _MODIFIER:
+            i += 1
+            continue
+        j = i
+        while j < n and (words[j].tag in _MODIFIER or (
+                words[j].text in ("-", "'s", "’s") and j + 1 < n)):  # fmt: skip
+            j += 1
+        head = j
+        while head > i and words[head - 1].tag not in _NOUNISH:
+            head -= 1
+        if head > i:
+            bases.append((i, head))
+        i = max(j, i + 1)
+    for number, (i, j) in enumerate(bases):
+        spans.append(_phrase(text, words, i, j, "thing"))
+        if number + 1 < len(bases) and j + 1 < n and words[j].text == "of":
+            k = j + 1 + (words[j + 1].tag == "DET")
+            following = bases[number + 1]
+            if following[0] == k:
+                spans.append(_phrase(text, words, i, following[1], "thing"))
+    return spans
+
+
+def _phrase(text: str, words: list[Token], i: int, j: int, kind: str) -> Span:
+    start, end = words[i].start, words[j - 1].end
+    return Span(start, end, text[start:end], frozenset({kind}))
+
+
+def modifiers(words: list[Token]) -> list[Span]:
+    """Single words that describe a noun after them ("orange jerseys", "Gothic style"):
+    the answers to "what colour" or "what kind of" questions."""
+    table = lexicon()
+    return [
+        Span(w.start, w.end, w.text, frozenset({"modifier"}))
+        for w, after in pairwise(words)
+        if after.tag in ("NOUN", "PROPN")
+        and (w.tag == "ADJ" or table.get(w.text.lower(), ("",))[0] == "ADJ")
+    ]

@@ -1,0 +1,52 @@
+"""Answer types read from the question word and the focus noun."""
+
+import pytest
+
+from astana_qa.search.answer_types import expected_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "plural"),
+    [
+        ("Who chaired the meeting?", "person", False),
+        ("Where did the meeting take place?", "place", False),
+        ("When did the war end?", "date", False),
+        ("Since when has she led the party?", "date", False),
+        ("How long did the siege last?", "duration", False),
+        ("How long ago did it happen?", "date", False),
+        ("How many soldiers were wounded?", "number", True),
+        ("How much money was raised?", "money", True),
+        ("What percentage of voters agreed?", "percent", False),
+        ("Which countries sent troops?", "place", True),
+        ("Which city hosted the games?", "place", False),
+        ("Which newspaper printed the letter?", "organisation", False),
+        ("Which senior official resigned?", "person", False),
+        ("In what year was the bridge opened?", "date", False),
+        ("Name the architect of the bridge.", "person", False),
+        ("What is the name of the largest lake in Chile?", "place", False),
+        ("Why did the bridge close?", "description", False),
+        ("How did the bridge fall?", "description", False),
+        ("What are the Helsinki Accords?", "description", False),
+        ("What does the company export?", "thing", False),
+        ("Which round ended the dispute?", "ordinal", False),
+        ("What colour jerseys did the team wear?", "attribute", False),
+        ("What kind of attraction is the castle?", "attribute", False),
+    ],
+)
+def test_kinds(question, kind, plural):
+    expected = expected_answer(question)
+    assert expected.kind == kind
+    assert expected.plural == plural
+
+
+def test_focus_is_kept_for_the_abstention_reason():
+    assert expected_answer("How many journalists attended?").focus == "journalists"
+
+
+def test_a_scene_setting_clause_does_not_decide_the_type():
+    assert expected_answer("When the coach left, who replaced him?").kind == "person"
+
+
+def test_typed():
+    assert expected_answer("Who won?").typed
+    assert not expected_answer("Why did it fail?").typed

@@ -1,0 +1,162 @@
+"""The answer layer on small hand-made passages, with a plain word analyser."""
+
+from __future__ import annotations
+
+import re
+
+from astana_qa.search.answer_types import Expected, expected_answer
+from astana_qa.search.answers import Passage, answer, normalised
+
+_STOP = frozenset(
+    {"the", "a", "an", "of", "in", "on", "at", "by", "to", "was", "is", "were", "and", "who",
+     "what", "when", "how", "many", "did"}
+)  # fmt: skip
+
+
+def term_spans(text: str) -> list[tuple[int, int, str]]:
+    """Lower-cased words without a few stopwords, with a crude plural rule."""
+    spans = []
+    for m in re.finditer(r"\w+", text):
+        word = m.group().lower()
+        if word not in _STOP:
+            spans.append((m.start(), m.end(), word[:-1] if word.endswith("s") else word))
+    return spans
+
+
+def terms(question: str) -> dict[str, float]:
+    return {t: 1.0 for *_, t in term_spans(question)}
+
+
+def passages(file_text: str, sentences: list[str], source: str = "a.txt") -> list[Passage]:
+    found = []
+    for rank, sentence in enumerate(sentences, start=1):
+        start = file_text.index(sentence)
+        found.append(Passage(rank, source, start, start + len(sentence), sentence, 10.0 - rank))
+    return found
+
+
+def ask(question: str, pool: list[Passage]):
+    return answer(question, expected_answer(question), pool, terms(question), term_spans)
+
+
+FILE = (
+    "Talks opened in the capital. The opposition was represented by Ivan Petrov, "
+    "while the government sent Deputy Foreign Minister Olga Lind. "
+    "The next round was held on March 3-4 in the capital."
+)
+
+
+def test_person_answer_has_absolute_offsets_into_the_file():
+    pool = passages(FILE, FILE.split(". ")[1:2])
+    result = ask("Who represented the opposition?", pool)
+    assert result.answer == "Ivan Petrov"
+    assert result.span is not None
+    assert FILE[result.span.start : result.span.end] == result.answer
+    assert result.span.start > pool[0].start  # passage offset added
+    assert result.answer_type == "person"
+    assert result.abstention is None
+
+
+def test_nearest_name_to_the_key_terms_wins():
+    sentence = FILE.split(". ")[1]
+    result = ask("Who did the government send?", passages(FILE, [sentence]))
+    assert result.answer is not None and result.answer.endswith("Olga Lind")
+
+
+def test_an_answer_never_only_repeats_the_question():
+    text = "Anna Berg met Tom Hale in Oslo."
+    result = ask("Who met Anna Berg?", passages(text, [text]))
+    assert result.answer == "Tom Hale"
+
+
+def test_date_question_reorders_passages_by_candidate():
+    first = "Talks opened in the capital"
+    second = "The next round was held on March 3-4 in the capital."
+    pool = passages(FILE, [first, second])
+    result = ask("When was the next round held?", pool)
+    assert result.answer == "March 3-4"
+    assert result.passages[0].text == second  # the passage with a date comes first
+    assert [p.rank for p in result.passages] == [1, 2]
+    assert result.supported_by == (1,)
+
+
+def test_typed_question_without_a_candidate_abstains_with_a_reason():
+    text = "Journalists attended the press conference after the talks."
+    result = ask("How many journalists attended the press conference?", passages(text, [text]))
+    assert result.answer is None and result.span is None
+    assert result.abstention is not None and "number of journalists" in result.abstention
+
+
+def test_a_number_must_count_what_the_question_counts():
+    text = "The two-day press conference closed the talks."
+    result = ask("How many journalists attended the press conference?", passages(text, [text]))
+    assert result.answer is None
+
+
+def test_spellings_of_one_name_are_grouped_and_shown_as_variants():
+    one = "The opposition was represented by Ahmad Karimov at the talks."
+    two = "The opposition delegation was represented by Ahmed Karimov."
+    pool = [*passages(one, [one], "one.txt"), Passage(2, "two.txt", 0, len(two), two, 8.0)]
+    result = ask("Who represented the opposition?", pool)
+    assert normalised(result.answer or "") in ("ahmad karimov", "ahmed karimov")
+    assert set(result.supported_by) == {1, 2}
+    assert {v.text for v in result.variants} == {"Ahmad Karimov", "Ahmed Karimov"}
+    assert {v.span.source for v in result.variants} == {"one.txt", "two.txt"}
+
+
+def test_sources_that_agree_give_no_variants():
+    one = "The summit was held in 2019 in Geneva."
+    two = "In 2019 the summit was held in Geneva."
+    pool = [*passages(one, [one], "one.txt"), Passage(2, "two.txt", 0, len(two), two, 8.0)]
+    result = ask("When was the summit held?", pool)
+    assert result.answer == "2019"
+    assert result.supported_by == (1, 2)
+    assert result.variants == ()
+
+
+def test_description_questions_keep_the_order_and_answer_with_the_first_passage():
+    one, two = "The talks failed because the sides disagreed.", "The talks were long."
+    pool = passages(one + " " + two, [two, one])
+    result = ask("Why did the talks fail?", pool)
+    assert [p.text for p in result.passages] == [two, one]
+    assert result.answer_type == "description"
+    assert result.answer == two
+
+
+def test_why_answers_with_the_clause_of_reason():
+    text = "The talks failed because the sides disagreed on borders."
+    result = ask("Why did the talks fail?", passages(text, [text]))
+    assert result.answer == "because the sides disagreed on borders"
+
+
+def test_plural_place_question_prefers_the_list():
+    text = "The guarantors of the process, Iran, Russia and Turkey, met again."
+    result = ask("Which countries are the guarantors of the process?", passages(text, [text]))
+    assert result.answer == "Iran, Russia and Turkey"
+
+
+def test_no_passages_abstains_for_typed_questions_only():
+    typed = answer("Who won?", Expected("person"), [], {}, term_spans)
+    assert typed.answer is None and typed.abstention
+    untyped = answer("What is it?", Expected("thing"), [], {}, term_spans)
+    assert untyped.abstention is None
+
+
+def test_to_dict_is_the_json_contract():
+    one = "The opposition was represented by Ahmad Karimov at the talks."
+    two = "The opposition delegation was represented by Ahmed Karimov."
+    pool = [*passages(one, [one], "one.txt"), Passage(2, "two.txt", 0, len(two), two, 8.0)]
+    data = ask("Who represented the opposition?", pool).to_dict()
+    assert set(data) == {"answer", "answer_type", "answer_span", "supported_by", "variants",
+                         "abstention"}  # fmt: skip
+    assert set(data["answer_span"]) == {"source", "start", "end"}
+    assert data["supported_by"] == [1, 2]
+    assert {v["span"]["source"] for v in data["variants"]} == {"one.txt", "two.txt"}
+    assert data["abstention"] is None
+
+
+def test_a_kind_question_can_be_answered_by_a_modifier():
+    text = "The team wore orange jerseys in the final."
+    result = ask("What colour jerseys did the team wear in the final?", passages(text, [text]))
+    assert result.answer_type == "attribute"
+    assert result.answer == "orange"

@@ -1,0 +1,91 @@
+"""Candidate spans: dates, numbers and names found by their written form."""
+
+from astana_qa.text.entities import dates, names, noun_phrases, numbers, ordinals, tokens
+from astana_qa.text.lexical import (
+    ORGANISATION_NAME_WORDS,
+    PERSON_TITLES,
+    PLACE_NAME_WORDS,
+    noun_class,
+)
+from astana_qa.text.tagger import tag
+
+
+def _names(text):
+    return {
+        s.text: s.kinds
+        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS, PLACE_NAME_WORDS)
+    }
+
+
+def _dates(text):
+    return [s.text for s in dates(text)]
+
+
+def _numbers(text):
+    return {s.text: s.kinds for s in numbers(text, [(d.start, d.end) for d in dates(text)])}
+
+
+def test_dates_and_ranges():
+    assert _dates("The round is set for Nov. 11-12 in the capital.") == ["Nov. 11-12"]
+    assert _dates("It takes place on January 24-25, then again in June 2023.") == [
+        "January 24-25",
+        "June 2023",
+    ]
+    assert _dates("They will meet in the first half of 2025.") == ["the first half of 2025"]
+    assert _dates("The process began in 2017 and grew in the 1990s.") == ["2017", "the 1990s"]
+    assert _dates("You may go. A march of 2,000 people.") == []
+
+
+def test_numbers_with_qualifiers_units_and_kinds():
+    found = _numbers("Nearly 7 million fled, over 300,000 returned after a ten-month siege.")
+    assert set(found) == {"Nearly 7 million", "over 300,000", "ten-month"}
+    assert "duration" in found["ten-month"]
+    assert "money" in _numbers("Each prize is worth $469,000.")["$469,000"]
+    assert "percent" in _numbers("Output rose 3.5 per cent.")["3.5 per cent"]
+    assert _numbers("It is 150 miles from Moscow.") == {"150 miles": frozenset({"number"})}
+
+
+def test_a_number_after_a_name_is_an_identifier():
+    assert _numbers("They cited Resolution 2254 twice.")["2254"] == frozenset({"identifier"})
+
+
+def test_names_with_titles_and_connectors():
+    found = _names(
+        "Delegates met Deputy Foreign Minister Ahmet Yildiz and the International "
+        "Committee of the Red Cross in Geneva."
+    )
+    assert "person" in found["Deputy Foreign Minister Ahmet Yildiz"]
+    assert "organisation" in found["International Committee of the Red Cross"]
+    assert "place" in found["Geneva"]
+
+
+def test_a_possessive_is_cut_off_and_titles_alone_name_nobody():
+    found = _names("Officials of Bashar Assad’s government met the Deputy Minister today.")
+    assert "Bashar Assad" in found
+    assert not any("Minister" in name for name in found)
+
+
+def test_sentence_openers_and_weekdays_are_not_names():
+    found = _names("Other delegates arrived on Friday from Oslo.")
+    assert set(found) == {"Oslo"}
+
+
+def test_ordinals_and_noun_phrases():
+    text = "The 22nd round discussed the return of refugees."
+    assert [s.text for s in ordinals(text)] == ["22nd"]
+    phrases = [s.text for s in noun_phrases(text, tokens(text))]
+    assert "return of refugees" in phrases
+
+
+def test_tagger_and_noun_classes():
+    assert tag(["The", "minister", "visited", "Zorblatt", "."]) == [
+        "DET",
+        "NOUN",
+        "VERB",
+        "PROPN",
+        "PUNCT",
+    ]
+    assert noun_class("journalist") == "person"
+    assert noun_class("biochemists") == "person"
+    assert noun_class("countries") == "place"
+    assert noun_class("resolution") is None
