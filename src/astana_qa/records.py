@@ -26,6 +26,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a short answer is written: `file_text[start:end]` of `source`."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another answer a source states, and the ranks of the citations stating it."""
+
+    text: str
+    span: Span
+    supported_by: list[int]
+
+
+@dataclass(frozen=True)
 class Answer:
     """The engine's reply; `to_dict()` is the JSON contract of the CLI and the API."""
 
@@ -37,6 +55,15 @@ class Answer:
     took_ms: float = 0.0
     # For "latest"/"next" questions: the date (ISO 8601) the answer's order rests on.
     as_of: str | None = None
+    # The kind of answer the question asks for ("person", "date", "number", ...,
+    # "description" for a clause), where the short answer is written, the ranks of the
+    # citations that state it, and other answers the sources give (empty when they agree).
+    answer_type: str = "description"
+    answer_span: Span | None = None
+    supported_by: list[int] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+    # Why the articles do not answer, written for a person (None when answered).
+    reason: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -12,21 +12,29 @@ def check_citations(answer, texts):
         assert texts[c.source][c.start : c.end] == c.text
 
 
-def test_answer_has_the_documented_shape(seed_engine):
+def test_answer_has_the_documented_shape(seed_engine, seed_texts):
     result = seed_engine.ask("Who represented Türkiye?", k=5).to_dict()
     assert set(result) == {
-        "question", "answered", "answer", "confidence", "citations", "took_ms", "as_of"
+        "question", "answered", "answer", "confidence", "citations", "took_ms", "as_of",
+        "answer_type", "answer_span", "supported_by", "variants", "reason",
     }  # fmt: skip
     assert isinstance(result["answered"], bool) and 0 <= result["confidence"] <= 1
-    assert 1 <= len(result["citations"]) <= 5
+    assert len(result["citations"]) >= 5
+    stating = set(result["supported_by"]) | {
+        r for v in result["variants"] for r in v["supported_by"]
+    }
+    assert all(c["rank"] in stating for c in result["citations"][5:])
     for rank, c in enumerate(result["citations"], start=1):
         assert set(c) == {
             "rank", "source", "title", "date", "start", "end", "text", "score", "dates"
         }  # fmt: skip
         assert c["rank"] == rank
-    scores = [c["score"] for c in result["citations"]]
-    assert scores == sorted(scores, reverse=True)
-    assert result["answer"] == result["citations"][0]["text"]
+    assert result["answer_type"] == "person"
+    span = result["answer_span"]
+    assert seed_texts[span["source"]][span["start"] : span["end"]] == result["answer"]
+    assert 1 in result["supported_by"] and result["reason"] is None
+    first = result["citations"][0]
+    assert first["start"] <= span["start"] < span["end"] <= first["end"]
 
 
 @pytest.mark.parametrize(
@@ -36,6 +44,8 @@ def test_spellings_and_aliases_find_the_turkish_delegate(seed_engine, seed_texts
     answer = seed_engine.ask(question)
     assert answer.answered
     assert re.search("Yıldız|Yildiz", answer.answer)
+    assert answer.answer_type == ("description" if "?" not in question and " " not in question
+                                  else "person")  # fmt: skip
     check_citations(answer, seed_texts)
 
 
@@ -105,7 +115,8 @@ def test_two_sentence_corpus_still_answers(make_corpus, tmp_path):
     )
     engine = QAEngine.open(corpus, tmp_path / "index")
     answer = engine.ask("When did the harbour open?")
-    assert answer.answered and "Varna" in answer.answer
+    assert answer.answered and "Varna" in answer.citations[0].text
+    assert answer.answer == "Sunday" and answer.answer_type == "date"
 
 
 def test_word_in_most_sentences_still_ranks(make_corpus, tmp_path):
@@ -151,9 +162,10 @@ def test_misspelt_words_are_ranked_as_the_words_meant(make_corpus, tmp_path):
     question = "Who checked the mathmatical prooff?"  # both words typed wrong
     engine = QAEngine.open(corpus, tmp_path / "index")
     answer = engine.ask(question)
-    assert answer.answered and answer.answer.startswith("The mathematical proof")
-    spans = engine.matching_spans(engine.read(question), answer.answer)
-    assert [answer.answer[s:e] for s, e in spans] == ["mathematical", "proof", "checked"]
+    first = answer.citations[0].text
+    assert first.startswith("The mathematical proof")
+    spans = engine.matching_spans(engine.read(question), first)
+    assert [first[s:e] for s, e in spans] == ["mathematical", "proof", "checked"]
 
     strict = Settings(ranking=RankingSettings(match_misspellings=False))
     engine = QAEngine.open(corpus, tmp_path / "index", settings=strict)

@@ -18,6 +18,9 @@ from ..text.tagger import tag
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "number", "money",
                    "percent", "ordinal"})  # fmt: skip
+# Every kind an answer can be: the typed ones, a property ("what colour"), a thing
+# (a noun phrase) and a description (a clause or sentence).
+ANSWER_TYPES = TYPED | {"attribute", "thing", "description"}
 _WORD = re.compile(r"[\w'’.-]*\w|\w|,")
 _WH = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
 _QUANTITY_ADJECTIVES = frozenset({
@@ -61,6 +64,8 @@ def expected_answer(question: str) -> Expected:
     if wh is None:
         if lower[:1] == ["name"]:  # "Name the designer of ..."
             return _focus_kind(words, tags, 1)
+        if "?" not in question:  # a search by key words ("Yildiz"): the sentence answers
+            return Expected("description")
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
     if word in ("who", "whom", "whose"):

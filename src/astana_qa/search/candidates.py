@@ -111,8 +111,9 @@ def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
 
 def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> list[entities.Span]:
     """Noun phrases that answer "who" or "where" without a name: headed by a noun of the
-    class ("an architect", "the committee"), or, for places, after a preposition of place
-    ("under the ground")."""
+    class ("an architect", "the committee"), for places after a preposition of place
+    ("under the ground"), and for "who" the agent of a passive ("checked by a committee
+    of three professors", "targeted by Israeli armed forces")."""
     nouns = {"person": PERSON_NOUNS, "organisation": ORGANISATION_NOUNS, "place": PLACE_NOUNS}
     starts = {w.start: i for i, w in enumerate(words)}
     found = []
@@ -121,7 +122,8 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         at = starts.get(span.start, 0)
         before = words[at - 1].text.lower() if at > 0 else ""
         before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
-        if head in nouns[kind] or (kind == "place" and before in _PLACE_PREPOSITIONS):
+        agent = kind in ("person", "organisation") and before == "by"
+        if head in nouns[kind] or agent or (kind == "place" and before in _PLACE_PREPOSITIONS):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
     return found
 
@@ -148,6 +150,41 @@ def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, st
     return sum(question_terms[t] for t in {t for *_, t in terms if t in question_terms}) / total
 
 
+# Words left dangling at an edge once a question word beside them is cut off.
+_DANGLING = re.compile(r"^(?:\s|of\b|the\b|and\b|for\b|in\b|,|'s\b|’s\b)*", re.IGNORECASE)
+_DANGLING_END = re.compile(r"(?:\s|\bof|\bthe|\band|\bfor|\bin|,)*$", re.IGNORECASE)
+
+
+def _length(match: re.Match[str] | None) -> int:
+    return len(match.group()) if match else 0
+
+
+def _without_question_edges(
+    text: str,
+    span: entities.Span,
+    terms: list[tuple[int, int, str]],
+    question_terms: Mapping[str, float],
+) -> entities.Span:
+    """`span` without the question's own words at its edges ("Mayor Ivanova of Balchik"
+    for "Who is the mayor of Balchik?" is "Ivanova"): the answer is what the question
+    does not already say, and the cut words then count as standing next to it."""
+    inner = [(s, e, t) for s, e, t in terms if span.start <= s and e <= span.end]
+    start, end = span.start, span.end
+    while inner and inner[0][2] in question_terms and len(inner) > 1:
+        start = inner.pop(0)[1]
+        start += _length(_DANGLING.match(text[start:end]))
+    while inner and inner[-1][2] in question_terms and len(inner) > 1:
+        cut = inner[-1][0]
+        joint = _DANGLING_END.search(text[start:cut])
+        if not joint or not joint.group().strip():
+            break  # "Sergey Vershinin": the asked name itself, not a title or "of Balchik"
+        inner.pop()
+        end = cut - len(joint.group())
+    if (start, end) == (span.start, span.end) or start >= end:
+        return span
+    return entities.Span(start, end, text[start:end], span.kinds)
+
+
 def score_spans(
     text: str,
     spans: list[entities.Span],
@@ -169,7 +206,7 @@ def score_spans(
     asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
     held = coverage(question_terms, terms)
     scored = []
-    for span in spans:
+    for span in (_without_question_edges(text, s, terms, question_terms) for s in spans):
         fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
         if fit == 0.0:
             continue

@@ -11,19 +11,49 @@ import time
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..errors import InvalidQuestion
 from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
-from ..records import Answer, Citation, SourceInfo
+from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import find_dates, parse_iso_day
+from ..text.lexicon import Lexicon
+from .answers import AnswerResult, Passage, answer
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
 from .timeline import order_by_time, place
 
 log = logging.getLogger(__name__)
+
+# Distinct sentences a short answer is looked for in (answers.py reads the best of them).
+ANSWER_POOL = 30
+# Other spellings of a name that count as the same name (rapidfuzz ratio, 0..100), how
+# many of them, and how many sentences naming it are read for support.
+MENTION_SPELLING = 75
+MENTION_SPELLINGS = 5
+MENTION_SENTENCES = 20
+# WordNet links that keep a word's meaning across its forms (a word family).
+FAMILY_LINKS = frozenset({"derivation", "pertainym"})
+NOT_COVERED = (
+    "the closest sentences hold only a few of the question's key words, so none of them "
+    "is given as the answer"
+)
+NOTHING_FOUND = "no article holds the key words of this question"
+
+
+def _not_mentioned(words: tuple[str, ...]) -> str:
+    """“Erdogan”, “Macron” and “1999” are not mentioned in any article."""
+    quoted = [f"“{w}”" for w in words]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
+
+
+def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
+    """Answer-layer ranks as citation ranks (those not cited are left out)."""
+    return sorted(renumber[r] for r in ranks if r in renumber)
 
 
 def validate_k(k: object) -> int:
@@ -43,6 +73,7 @@ class QAEngine:
         self.texts = opened.texts
         analyzer = self.analyzer = opened.analyzer
         self.settings = settings
+        self.lexicon = Lexicon()  # places: capitals and demonyms to their countries
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
@@ -80,7 +111,19 @@ class QAEngine:
 
     def read(self, question: object) -> Query:
         """The question read once (`query.py`); `InvalidQuestion` if it cannot be asked."""
-        return read_query(question, self.analyzer, self.matcher, self.settings.ranking)
+        return read_query(
+            question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms
+        )
+
+    def _place_terms(self, word: str) -> list[str]:
+        """The indexed terms of the country `word` stands for (a capital or demonym), or
+        [] when it is not a place or the articles do not name its country."""
+        for form in dict.fromkeys([word, *self.lexicon.base_forms(word)]):  # "Americans"
+            for country, _ in self.lexicon.places(form):
+                terms = self.analyzer.guessed_terms(country)
+                if terms and all(t in self.ranker.term_number for t in terms):
+                    return terms
+        return []
 
     def ask(self, question: str | Query, k: int = DEFAULT_K) -> Answer:
         """Answer `question` (text, or a `Query` from `read`) with up to `k` citations,
@@ -89,28 +132,138 @@ class QAEngine:
         query = question if isinstance(question, Query) else self.read(question)
         validate_k(k)
         ranking = self.settings.ranking
-        pool = 4 * k + 10  # room for near-duplicates to be skipped
+        passages = max(k, ANSWER_POOL)  # the short answer is looked for in these
+        pool = 4 * passages + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
         as_of = None
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
-        chosen = self._top_distinct(*ranked, k) if ranked is not None else []
-        confidence = self.ranker.coverage(query.terms, chosen[0][0]) if chosen else 0.0
-        answered = (
-            bool(chosen)
-            and confidence >= ranking.min_coverage
-            and not (ranking.abstain_on_unknown_names and query.unknown)
-        )
-        citations = [self._citation(rank, *c) for rank, c in enumerate(chosen, start=1)]
+        chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
+        found = self._short_answer(query, chosen)
+        rows = self._cited_rows(chosen, found, k)
+        confidence = self.ranker.coverage(query.terms, rows[0][0]) if rows else 0.0
+        reason = self._reason(query, found, confidence if rows else None)
+        answered = reason is None
+        citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
+        renumber = {answer_rank: i for i, (_, _, answer_rank) in enumerate(rows, 1)}
+        span = found.span if answered else None
+        variants = [
+            Variant(v.text, Span(v.span.source, v.span.start, v.span.end),
+                    _ranks(v.supported_by, renumber))
+            for v in found.variants
+        ]  # fmt: skip
         return Answer(
             question=query.text,
             answered=answered,
-            answer=citations[0].text if answered else None,
+            answer=(found.answer or citations[0].text) if answered else None,
             confidence=round(confidence, 4),
             citations=citations,
             took_ms=round((time.perf_counter() - began) * 1000, 3),
             as_of=as_of if answered else None,
+            answer_type=found.answer_type,
+            answer_span=Span(span.source, span.start, span.end) if span else None,
+            supported_by=_ranks(found.supported_by, renumber) if answered else [],
+            variants=variants if answered else [],
+            reason=reason,
         )
+
+    def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:
+        """Why the articles do not answer `query`, or None when they do: a name or number
+        no article mentions, no answer of the kind asked for near the question's words,
+        or too little of the question covered by the best sentence."""
+        ranking = self.settings.ranking
+        if ranking.abstain_on_unknown_names and query.unknown:
+            return _not_mentioned(query.unknown)
+        if found.abstention:
+            return found.abstention
+        if coverage is None:
+            return NOTHING_FOUND
+        if coverage < ranking.min_coverage:
+            return NOT_COVERED
+        return None
+
+    def _short_answer(self, query: Query, chosen: list[tuple[int, float]]) -> AnswerResult:
+        """The short answer in the passages `chosen` (`answers.py`), which it may reorder."""
+        scores = [score for _, score in chosen]
+        if query.time is not None:  # the time order is the order to answer in
+            scores.sort(reverse=True)
+        passages = []
+        for rank, ((row, _), score) in enumerate(zip(chosen, scores, strict=True), start=1):
+            text, _ = self._sentence(row)
+            source = self.index.documents[int(self._doc[row])].name
+            passages.append(
+                Passage(rank, source, int(self._start[row]), int(self._end[row]), text, score)
+            )
+        ids = self.ranker.term_numbers(query.terms)
+        weight = self.ranker.sentences.weight
+        weights = {t: weight(n) for t, n in zip(query.terms, ids, strict=True)}
+        family = self._word_family(query)
+
+        def term_spans(text: str) -> list[tuple[int, int, str]]:
+            """The analysed terms of `text`, a relative of a question word read as it."""
+            return [(a, b, family.get(t, t)) for a, b, t in self.analyzer.term_spans(text)]
+
+        return answer(query.text, query.expected, passages, weights, term_spans, self._mentions)
+
+    def _word_family(self, query: Query) -> dict[str, str]:
+        """Terms of words of the same family as a question word (derived forms and
+        pertainyms in WordNet: "stated" for "statement", "Iran" for "Iranian"), each
+        mapped to the question's term, so that a sentence saying it either way holds it."""
+        asked = set(query.terms)
+        family: dict[str, str] = {}
+        for word, term in self.analyzer.written_terms(query.text):
+            if term not in asked:
+                continue
+            words = [link.word for link in self.lexicon.links(word) if link.kind in FAMILY_LINKS]
+            places = [c for c, _ in self.lexicon.places(word)][:1]  # "Iranian" → Iran
+            for related in (t for w in words + places for t in self.analyzer.guessed_terms(w)):
+                if related not in asked:
+                    family.setdefault(related, term)
+        return family
+
+    def _cited_rows(
+        self, chosen: list[tuple[int, float]], found: AnswerResult, k: int
+    ) -> list[tuple[int, float, int]]:
+        """`(sentence, score, answer rank)` of what to cite, in the answer's order: the
+        first `k` passages and any further one that states the answer or a variant."""
+        wanted = set(range(1, k + 1)) | set(found.supported_by)
+        wanted |= {r for v in found.variants for r in v.supported_by}
+        by_position = {
+            (self.index.documents[int(self._doc[row])].name, int(self._start[row])): (row, score)
+            for row, score in chosen
+        }
+        cited = []
+        for p in found.passages:
+            if p.rank in wanted:
+                row, score = by_position.get((p.source, p.start), (self._row_at(p), p.score))
+                cited.append((row, score, p.rank))
+        return cited
+
+    def _row_at(self, passage: Passage) -> int:
+        """The sentence that starts at `passage`'s offsets in its article."""
+        doc = self._doc_number[passage.source]
+        rows = np.flatnonzero((self._doc == doc) & (self._start == passage.start))
+        return int(rows[0])
+
+    def _mentions(self, name: str) -> list[Passage]:
+        """Sentences that mention `name`, allowing for other spellings of its last word
+        (Toma, Touma): found through the index of names, so every article is searched."""
+        words = self.analyzer.tokens(name)
+        if not words:
+            return []
+        found = process.extract(
+            words[-1], self.index.name_vocab, scorer=fuzz.ratio, score_cutoff=MENTION_SPELLING,
+            limit=MENTION_SPELLINGS,
+        )  # fmt: skip
+        rows = sorted({int(r) for _, _, n in found for r in self.ranker.lookup.name_rows(n)})
+        passages = []
+        for row in rows[:MENTION_SENTENCES]:
+            text, _ = self._sentence(row)
+            source = self.index.documents[int(self._doc[row])].name
+            passages.append(
+                Passage(0, source, int(self._start[row]), int(self._end[row]), text, 0.0)
+            )
+        return passages
 
     def sources(self) -> list[SourceInfo]:
         """Every indexed article, in file-name order."""

@@ -10,7 +10,8 @@ to answer. The patterns are English; a question of no known type gets no prefere
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ..errors import InvalidQuestion
@@ -18,6 +19,7 @@ from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
 from ..text.features import names
 from ..text.months import MONTHS
+from .answer_types import Expected, expected_answer
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, time_question
 
@@ -123,6 +125,8 @@ class Query:
     unknown: tuple[str, ...]
     # "the latest round", "the next meeting": order answers by time (`timeline.py`).
     time: TimeQuestion | None = None
+    # The kind of answer wanted ("person", "date", ..., "description"; `answer_types.py`).
+    expected: Expected = field(default_factory=lambda: Expected("description"))
 
 
 def validate_question(question: object) -> str:
@@ -155,9 +159,15 @@ def validate_question(question: object) -> str:
 
 
 def read_query(
-    question: object, analyzer: Analyzer, matcher: TermMatcher, settings: RankingSettings
+    question: object,
+    analyzer: Analyzer,
+    matcher: TermMatcher,
+    settings: RankingSettings,
+    places: Callable[[str], list[str]] = lambda word: [],
 ) -> Query:
-    """Read `question` (validated first) into a `Query`."""
+    """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
+    terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
+    articles never use is then read as the country they do name."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     guessed: set[tuple[str, str]] = set()
@@ -175,11 +185,15 @@ def read_query(
     terms = [found for word, term in pairs for found in match(term, word) or [term]]
     kind = answer_type(reading)
     words = {fold(w) for w in reading.split()} | names(reading)
-    unknown = [
-        word
-        for word in key_words(reading)
-        if not all(match(t, w) for w, t in analyzer.written_terms(word))
-    ]
+    unknown = []
+    for word in key_words(reading):
+        if all(match(t, w) for w, t in analyzer.written_terms(word)):
+            continue
+        country = places(word)
+        if country:
+            terms += [t for t in country if t not in terms]
+        else:
+            unknown.append(word)
     return Query(
         text=text,
         terms=tuple(terms),
@@ -187,4 +201,5 @@ def read_query(
         name_words=tuple(w.strip(_WORD_PUNCTUATION) for w in words),
         unknown=tuple(unknown),
         time=time,
+        expected=expected_answer(reading),
     )

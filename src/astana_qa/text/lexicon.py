@@ -1,0 +1,151 @@
+"""Lexical knowledge: words related to a word, and the countries a place word stands for.
+
+Readers do not use the articles' words ("break" for "hiatus", "Moscow" for "Russia"), so
+the engine looks a question's words up here. The data are generated, not typed in, by
+`scripts/build_lexicon.py`:
+- `data/lexicon.json.gz` from WordNet 3.0 (Princeton University; `WORDNET-LICENSE.txt`):
+  for each word, its synonyms, derivationally related forms, pertainyms (Iranian ↔
+  Iran), similar adjectives and one step up or down the hypernym tree, each with the
+  sense probabilities of the link (from WordNet's sense-tagged counts);
+- `data/places.json.gz` from countryinfo (MIT; `COUNTRYINFO-LICENSE.txt`): capitals,
+  demonyms and other spellings → country names.
+
+Only the standard library is used. The tables are read once per `Lexicon` (about a
+tenth of a second) and each word's entry is parsed when first asked for, in a bounded
+per-instance cache, so memory does not grow with the questions asked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+LEXICON_FILE = "lexicon.json.gz"
+PLACES_FILE = "places.json.gz"
+
+# How much each kind of link is trusted, before the sense probabilities: a synonym says
+# the same thing, a derivation or pertainym the same thing as another part of speech,
+# a hypernym or hyponym something broader or narrower.
+KIND_FACTOR = {"s": 0.9, "p": 0.8, "d": 0.7, "a": 0.5, "h": 0.5}
+KIND_NAME = {"s": "synonym", "p": "pertainym", "d": "derivation", "a": "similar", "h": "hypernym"}
+# Places are names for the same country, trusted like synonyms; a place word naming
+# several countries ("American") splits the weight by rank.
+PLACE_WEIGHT = 0.9
+# WordNet's morphy rules (wndb(5) / morphy(7WN)): inflection suffix → base suffix.
+_SUFFIXES = (
+    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+    ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+)  # fmt: skip
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no diacritics, words joined by single spaces: the tables' keys."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class Link:
+    """A word related to the asked word: how, and the probabilities of the senses that
+    link them (`p_word`: that the asked word means the linked sense; `p_related`: that
+    the related word, read in a text, means its linked sense)."""
+
+    word: str
+    kind: str  # synonym, derivation, pertainym, similar, hypernym
+    p_word: float
+    p_related: float
+
+    @property
+    def weight(self) -> float:
+        """How much finding `word` counts for the asked word, below 1: the kind's trust
+        times the geometric mean of the two sense probabilities."""
+        factor = next(f for k, f in KIND_FACTOR.items() if KIND_NAME[k] == self.kind)
+        return factor * math.sqrt(self.p_word * self.p_related)
+
+
+@dataclass(frozen=True)
+class LexiconData:
+    """The raw tables: word → its unparsed links, irregular form → base forms, place →
+    country names."""
+
+    related: dict[str, str]
+    irregular: dict[str, list[str]]
+    places: dict[str, list[str]]
+
+    @classmethod
+    def load(cls) -> LexiconData:
+        """The tables shipped in `astana_qa/data`."""
+        data = resources.files("astana_qa.data")
+        lexicon = json.loads(gzip.decompress(data.joinpath(LEXICON_FILE).read_bytes()))
+        places = json.loads(gzip.decompress(data.joinpath(PLACES_FILE).read_bytes()))
+        return cls(lexicon["related"], lexicon["irregular"], places["places"])
+
+
+class Lexicon:
+    """Related words and places, looked up by word (any case, with or without accents).
+
+    `links(word)` gives the full links for a policy to weigh; `related(word)` gives
+    `(word, weight)` with the default weight; `places(word)` the countries a capital,
+    demonym or other spelling stands for."""
+
+    def __init__(self, data: LexiconData | None = None, cache_size: int = 4096):
+        self.data = data or LexiconData.load()
+        self._links = lru_cache(maxsize=cache_size)(self._parse_links)
+
+    def base_forms(self, word: str) -> list[str]:
+        """The forms of `word` the table has an entry for: itself, its irregular base
+        forms ("led" → "lead"), then its bases by WordNet's suffix rules ("talks" →
+        "talk")."""
+        word = normalise(word)
+        found = [word] if word in self.data.related else []
+        found += [b for b in self.data.irregular.get(word, []) if b in self.data.related]
+        for suffix, base in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                candidate = word[: len(word) - len(suffix)] + base
+                if candidate in self.data.related:
+                    found.append(candidate)
+        return list(dict.fromkeys(found))
+
+    def links(self, word: str) -> tuple[Link, ...]:
+        """Every link of every base form of `word`, strongest first: "led" is both the
+        noun (a diode) and a form of "lead", and which one the reader meant is for the
+        corpus to tell."""
+        found = [link for base in self.base_forms(word) for link in self._links(base)]
+        bases = set(self.base_forms(word))
+        return tuple(
+            sorted((k for k in found if k.word not in bases), key=lambda link: -link.weight)
+        )
+
+    def related(self, word: str) -> list[tuple[str, float]]:
+        """`(related word, weight)`, the heaviest first; weights are below 1, so an
+        expansion never counts as much as the word itself."""
+        best: dict[str, float] = {}
+        for link in self.links(word):
+            best[link.word] = max(best.get(link.word, 0.0), link.weight)
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+    def places(self, word: str) -> list[tuple[str, float]]:
+        """`(country name, weight)` for a capital, demonym or other spelling of a
+        country ("Moscow" → Russia, "Iranian" → Iran), most populous first; a name
+        shared by several countries weighs less for each after the first."""
+        countries = self.data.places.get(normalise(word), [])
+        return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
+
+    def _parse_links(self, word: str) -> tuple[Link, ...]:
+        raw = self.data.related.get(word)
+        if not raw:
+            return ()
+        links = []
+        for item in raw.split():
+            other, p_word, p_related, kind = item.split(":")
+            links.append(Link(other, KIND_NAME[kind], float(p_word), float(p_related)))
+        return tuple(sorted(links, key=lambda link: -link.weight))

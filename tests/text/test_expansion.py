@@ -1,0 +1,95 @@
+"""The expansion policy, on a lexicon and a corpus made here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from astana_qa.text.expansion import CorpusStats, ExpansionPolicy, expand
+from astana_qa.text.lexicon import Lexicon, LexiconData
+
+# Paragraphs of a tiny corpus, as sets of terms.
+PARAGRAPHS = [
+    {"syrian", "regime", "delegation"},
+    {"regime", "diet", "protein"},
+    {"authorities", "weather"},
+    {"=united_states", "boycott"},
+    {"hiatus", "round"},
+]
+LEXICON = Lexicon(
+    LexiconData(
+        related={
+            "government": "regime:0.667:0.667:s authorities:0.900:0.900:s palace:0.900:0.040:h",
+            "break": "hiatus:0.010:0.500:h",
+        },
+        irregular={},
+        places={"washington": ["United States"], "moscow": ["Russia"]},
+    )
+)
+
+
+def cooccurrence(term: str, others: Sequence[str]) -> float:
+    holding = [p for p in PARAGRAPHS if term in p]
+    return sum(bool(p & set(others)) for p in holding) / len(holding) if holding else 0.0
+
+
+CORPUS = CorpusStats(
+    indexed=lambda term: any(term in p for p in PARAGRAPHS), cooccurrence=cooccurrence
+)
+
+
+def analyse(text: str) -> list[str]:
+    return ["=united_states", "united", "states"] if text == "United States" else [text.lower()]
+
+
+def run(written: list[tuple[str, str]], **policy: object) -> dict[str, float]:
+    found = expand(written, LEXICON, analyse, CORPUS, ExpansionPolicy(**policy))  # type: ignore[arg-type]
+    return {e.term: e.weight for e in found}
+
+
+def test_an_expansion_must_be_indexed_and_used_near_the_other_question_words():
+    found = run([("syrian", "syrian"), ("government", "government"), ("delegation", "delegation")])
+    # "authorities" is indexed but never near "syrian" or "delegation"; "palace" is not
+    # indexed at all.
+    assert set(found) == {"regime"}
+    assert 0 < found["regime"] < 1
+
+
+def test_without_the_context_gate_every_indexed_expansion_is_kept():
+    found = run([("syrian", "syrian"), ("government", "government")], min_context=-1.0)
+    assert set(found) == {"regime", "authorities"}
+    assert found["authorities"] > found["regime"]  # the stronger link weighs more
+
+
+def test_weights_stay_below_the_cap_and_the_question_words_own_weight():
+    found = run([("government", "government")], scale=10.0, min_context=-1.0)
+    assert found and all(w == pytest.approx(0.9) for w in found.values())
+
+
+def test_a_place_is_searched_for_as_the_corpus_alias_of_its_country():
+    found = run([("washington", "washington"), ("take", "take")])
+    assert set(found) == {"=united_states"}  # not "united" and "states" on their own
+
+
+def test_only_words_for_the_same_thing_are_equivalent():
+    written = [("government", "government"), ("washington", "washington")]
+    policy = ExpansionPolicy(min_context=-1.0)
+    found = expand(written, LEXICON, analyse, CORPUS, policy)
+    assert {e.term: e.equivalent for e in found} == {
+        "regime": True,  # synonym
+        "authorities": True,
+        "=united_states": True,  # place
+    }
+    hypernym = expand([("break", "break"), ("round", "round")], LEXICON, analyse, CORPUS, policy)
+    assert [(e.term, e.equivalent) for e in hypernym] == [("hiatus", False)]
+    assert 0 < hypernym[0].weight < 0.1  # through a rare sense of "break"
+
+
+def test_a_place_the_corpus_does_not_name_adds_nothing():
+    assert run([("moscow", "moscow")]) == {}
+
+
+def test_per_word_keeps_the_heaviest():
+    found = run([("government", "government")], min_context=-1.0, per_word=1)
+    assert set(found) == {"authorities"}

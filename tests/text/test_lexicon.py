@@ -1,0 +1,188 @@
+"""The lexicon loader, on the shipped tables and on tables made here, and the generator
+that builds the tables from WordNet's database format."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from astana_qa.text.lexicon import Lexicon, LexiconData, normalise
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def related_words(lexicon: Lexicon, word: str) -> dict[str, float]:
+    return dict(lexicon.related(word))
+
+
+def test_synonyms_and_word_families_come_from_the_shipped_wordnet_table(lexicon):
+    government = related_words(lexicon, "government")
+    assert {"regime", "authorities"} <= set(government)
+    assert related_words(lexicon, "Iranian")["iran"] > 0  # pertainym
+    assert "negotiator" in related_words(lexicon, "negotiate")  # derivation
+    assert "envoy" in related_words(lexicon, "representative")
+    assert "hiatus" in related_words(lexicon, "break")  # one hypernym step
+
+
+def test_weights_are_below_one_and_heaviest_first(lexicon):
+    for word in ("government", "break", "lead", "talks", "Kazakh"):
+        weights = [w for _, w in lexicon.related(word)]
+        assert weights, word
+        assert all(0 < w < 1 for w in weights)
+        assert weights == sorted(weights, reverse=True)
+
+
+def test_a_common_sense_weighs_more_than_a_rare_one(lexicon):
+    # "government" is "authorities" in its commonest sense, "palace" only as a kind of it.
+    government = related_words(lexicon, "government")
+    assert government["authorities"] > government["palace"]
+
+
+def test_inflected_and_irregular_forms_find_their_base_words(lexicon):
+    assert "lead" in lexicon.base_forms("led")  # irregular (verb.exc)
+    assert "talk" in lexicon.base_forms("talks")
+    assert "negotiation" in related_words(lexicon, "negotiated")
+    assert "led" not in related_words(lexicon, "led")  # a word is not its own expansion
+
+
+def test_places_map_capitals_demonyms_and_spellings_to_countries(lexicon):
+    assert lexicon.places("Moscow")[0][0] == "Russia"
+    assert lexicon.places("Tehran")[0][0] == "Iran"
+    assert lexicon.places("Damascus")[0][0] == "Syria"
+    assert lexicon.places("Washington")[0][0] == "United States"
+    assert lexicon.places("ANKARA")[0][0] == "Turkey"
+    assert lexicon.places("Türkiye")[0][0] == "Turkey"  # diacritics folded
+    assert lexicon.places("Iranian")[0][0] == "Iran"
+    assert lexicon.places("Russian Federation")[0][0] == "Russia"
+    assert lexicon.places("teacup") == []
+    assert all(0 < w < 1 for w in dict(lexicon.places("American")).values())
+
+
+def test_the_shipped_tables_are_whole_resources_not_lists_of_examples(lexicon):
+    assert len(lexicon.data.related) > 50_000
+    assert len(lexicon.data.places) > 500
+    notices = ROOT / "src" / "astana_qa" / "data"
+    assert "Princeton University" in (notices / "WORDNET-LICENSE.txt").read_text()
+    assert "MIT License" in (notices / "COUNTRYINFO-LICENSE.txt").read_text()
+
+
+def small_lexicon(cache_size: int = 4096) -> Lexicon:
+    data = LexiconData(
+        related={
+            "lead": "head:0.500:0.500:s leader:0.900:0.900:d",
+            "led": "diode:0.800:0.500:s head:0.100:0.100:h",
+            "talk": "negotiation:1.000:0.250:h",
+        },
+        irregular={"led": ["lead"]},
+        places={"moscow": ["Russia"], "american": ["United States", "Samoa"]},
+    )
+    return Lexicon(data, cache_size=cache_size)
+
+
+def test_links_of_every_base_form_are_merged_keeping_the_strongest():
+    lexicon = small_lexicon()
+    related = dict(lexicon.related("Led"))
+    assert set(related) == {"head", "leader", "diode"}
+    assert related["head"] == pytest.approx(0.9 * 0.5)  # the synonym link, not the hyponym
+    assert related["leader"] == pytest.approx(0.7 * 0.9)
+    assert related["diode"] == pytest.approx(0.9 * (0.8 * 0.5) ** 0.5)
+
+
+def test_suffix_rules_only_reach_words_in_the_table():
+    lexicon = small_lexicon()
+    assert lexicon.base_forms("talks") == ["talk"]
+    assert lexicon.base_forms("talking") == ["talk"]
+    assert lexicon.base_forms("walks") == []
+    assert lexicon.related("walks") == []
+
+
+def test_a_shared_place_name_weighs_less_for_each_further_country():
+    lexicon = small_lexicon()
+    (first, w1), (second, w2) = lexicon.places("American")
+    assert (first, second) == ("United States", "Samoa") and w1 > w2
+    assert lexicon.places("moscow") == [("Russia", pytest.approx(0.9))]
+
+
+def test_the_parse_cache_is_bounded():
+    lexicon = small_lexicon(cache_size=2)
+    for word in ("lead", "led", "talk", "lead"):
+        lexicon.links(word)
+    assert lexicon._links.cache_info().currsize <= 2
+
+
+def test_normalise_folds_case_accents_and_punctuation():
+    assert normalise("  Washington,  D.C. ") == "washington d c"
+    assert normalise("Yıldız") == "yildiz"
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location(
+        "build_lexicon", ROOT / "scripts" / "build_lexicon.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_lexicon"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_wordnet(folder: Path) -> None:
+    """A three-synset WordNet in the database format of wndb(5)."""
+    header = "  1 This software and database is being provided to you\n"
+    noun = (
+        header
+        + "00000100 04 n 02 pause 0 break 0 001 ~ 00000200 n 0000 | a rest\n"
+        + "00000200 04 n 01 hiatus 0 001 @ 00000100 n 0000 | a long pause\n"
+        + "00000300 18 n 01 negotiator 0 001 + 00000400 v 0101 | one who negotiates\n"
+    )
+    verb = "00000400 31 v 01 negotiate 0 001 + 00000300 n 0101 01 + 02 00 | discuss\n"
+    adj = "00000500 01 a 01 iranian 0 001 \\ 00000600 n 0101 | of Iran\n"
+    noun += "00000600 15 n 01 Iran 0 001 \\ 00000500 a 0101 | a country\n"
+    (folder / "data.noun").write_text(noun)
+    (folder / "data.verb").write_text(verb)
+    (folder / "data.adj").write_text(adj)
+    (folder / "data.adv").write_text(header)
+    (folder / "index.sense").write_text(
+        "break%1:04:00:: 00000100 2 1\n"
+        "pause%1:04:00:: 00000100 1 5\n"
+        "hiatus%1:04:00:: 00000200 1 0\n"
+        "negotiator%1:18:00:: 00000300 1 2\n"
+        "negotiate%2:31:00:: 00000400 1 3\n"
+        "iranian%3:01:00:: 00000500 1 1\n"
+        "iran%1:15:00:: 00000600 1 4\n"
+    )
+    for name in ("noun", "verb", "adj", "adv"):
+        (folder / f"{name}.exc").write_text("negotiated negotiate\n" if name == "verb" else "")
+
+
+def test_the_generator_reads_wordnet_files_into_weighted_links(tmp_path):
+    generator = load_generator()
+    write_wordnet(tmp_path)
+    table = generator.lexicon_table(tmp_path)
+    path = tmp_path / "lexicon.json.gz"
+    generator.write(path, table)
+    stored = json.loads(gzip.decompress(path.read_bytes()))
+    data = LexiconData(stored["related"], stored["irregular"], {})
+    lexicon = Lexicon(data)
+    kinds = {link.word: link.kind for link in lexicon.links("break")}
+    assert kinds == {"pause": "synonym", "hiatus": "hypernym"}
+    assert {link.word: link.kind for link in lexicon.links("iranian")} == {"iran": "pertainym"}
+    assert {link.word: link.kind for link in lexicon.links("iran")} == {"iranian": "pertainym"}
+    assert "negotiator" in dict(lexicon.related("negotiated"))
+    # "break" is the second, untagged sense of its synset's words; "pause" the tagged first.
+    pause = next(link for link in lexicon.links("break") if link.word == "pause")
+    assert pause.p_word == pytest.approx(1.0) and pause.p_related == pytest.approx(1.0)
+    # The same input gives the same bytes (no timestamp in the gzip header).
+    again = tmp_path / "again.json.gz"
+    generator.write(again, generator.lexicon_table(tmp_path))
+    assert again.read_bytes() == path.read_bytes()
