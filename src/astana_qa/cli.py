@@ -105,9 +105,19 @@ def format_answer(answer: Answer) -> str:
     lines = [f"Q: {answer.question}"]
     if answer.answered:
         lines.append(f"A: {answer.answer}")
-        lines.append(f"   (confidence {answer.confidence:.2f})")
+        stated = ", ".join(f"[{r}]" for r in answer.supported_by)
+        lines.append(
+            f"   ({answer.answer_type}; stated in {stated or '[1]'}; "
+            f"confidence {answer.confidence:.2f}"
+            + (f"; as of {answer.as_of}" if answer.as_of else "")
+            + ")"
+        )
+        for variant in answer.variants:
+            if variant.text != answer.answer:
+                ranks = ", ".join(f"[{r}]" for r in variant.supported_by)
+                lines.append(f"   Sources differ: {variant.text} {ranks}".rstrip())
     else:
-        lines.append("The articles do not answer this question.")
+        lines.append(f"The articles do not answer this question: {answer.reason}.")
         if answer.citations:
             lines.append("Closest passages (not answers):")
     for c in answer.citations:

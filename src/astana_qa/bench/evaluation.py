@@ -21,6 +21,7 @@ import numpy as np
 from ..errors import QAError
 from ..records import Answer, Citation
 from ..text.analysis import fold
+from .short_answers import best_scores
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class EvalReport:
     wrongly_abstained: float | None
     citation_validity: float
     latency_ms: dict[str, float]
+    # Short answers over the answerable questions (SQuAD's exact match and F1; an
+    # abstention scores 0), and the share of answer spans that are file_text[start:end].
+    short_em: float = 0.0
+    short_f1: float = 0.0
+    span_validity: float = 1.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -139,6 +145,7 @@ def evaluate(
 
     outcomes: list[Outcome] = []
     valid = total_citations = 0
+    spans = valid_spans = 0
     for item in progress(list(questions)):
         began = time.perf_counter()
         answer = ask(item.question, k)
@@ -147,7 +154,13 @@ def evaluate(
         outcomes.append(Outcome(item, answer, first_hit_rank(answer, item, depth), seconds))
         total_citations += len(answer.citations)
         valid += sum(citation_is_valid(c, read_text) for c in answer.citations)
-    return _report(outcomes, k, valid, total_citations), outcomes
+        if answer.answer_span is not None:
+            span = answer.answer_span
+            spans += 1
+            valid_spans += read_text(span.source)[span.start : span.end] == answer.answer
+    report = _report(outcomes, k, valid, total_citations)
+    report.span_validity = (_share(valid_spans, spans) or 0.0) if spans else 1.0
+    return report, outcomes
 
 
 def _share(numerator: int, denominator: int) -> float | None:
@@ -162,6 +175,10 @@ def _report(outcomes: list[Outcome], k: int, valid: int, total_citations: int) -
     abstained = [o for o in outcomes if not o.answer.answered]
     right_abstentions = sum(not o.item.answerable for o in abstained)
     latencies = np.array([o.seconds * 1000 for o in outcomes])
+    short = [
+        best_scores(o.answer.answer if o.answer.answered else None, o.item.answers)
+        for o in answerable
+    ]
     return EvalReport(
         questions=len(outcomes),
         answerable=n,
@@ -176,6 +193,8 @@ def _report(outcomes: list[Outcome], k: int, valid: int, total_citations: int) -
         wrongly_abstained=_share(sum(not o.answer.answered for o in answerable), n),
         citation_validity=(_share(valid, total_citations) or 0.0) if total_citations else 1.0,
         latency_ms={f"p{q}": round(float(np.percentile(latencies, q)), 3) for q in (50, 95, 99)},
+        short_em=round(sum(em for em, _ in short) / n, 4) if n else 0.0,
+        short_f1=round(sum(f for _, f in short) / n, 4) if n else 0.0,
     )
 
 
@@ -186,6 +205,8 @@ def failure_record(outcome: Outcome) -> dict:
         "expected_answers": outcome.item.answers,
         "expected_sources": outcome.item.sources,
         "answered": outcome.answer.answered,
+        "short_answer": outcome.answer.answer,
+        "reason": outcome.answer.reason,
         "got": [
             {"source": c.source, "start": c.start, "end": c.end, "text": c.text}
             for c in outcome.answer.citations[:3]
@@ -218,7 +239,9 @@ def format_report(report: EvalReport) -> str:
         f"abstention         precision {show(report.abstention_precision)}  "
         f"recall {show(report.abstention_recall)}  "
         f"wrongly abstained {show(report.wrongly_abstained)}",
-        f"citation validity  {show(report.citation_validity)}",
+        f"short answers      exact match {show(report.short_em)}  F1 {show(report.short_f1)}",
+        f"citation validity  {show(report.citation_validity)}  "
+        f"answer spans {show(report.span_validity)}",
         f"latency ms         p50 {lat['p50']:.2f}  p95 {lat['p95']:.2f}  p99 {lat['p99']:.2f}",
     ]
     return "\n".join(rows)
