@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import defaultdict
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,8 +30,11 @@ from .timeline import order_by_time, place
 
 log = logging.getLogger(__name__)
 
-# Distinct sentences a short answer is looked for in (answers.py reads the best of them).
-ANSWER_POOL = 30
+# Distinct sentences a short answer is looked for in (answers.py reads the best ten for
+# candidates; the rest can support the answer found).
+ANSWER_POOL = 15
+# Words whose family and names whose spellings are remembered.
+CACHED_WORDS = 4096
 # Other spellings of a name that count as the same name (rapidfuzz ratio, 0..100), how
 # many of them, and how many sentences naming it are read for support.
 MENTION_SPELLING = 75
@@ -74,6 +79,10 @@ class QAEngine:
         analyzer = self.analyzer = opened.analyzer
         self.settings = settings
         self.lexicon = Lexicon()  # places: capitals and demonyms to their countries
+        # A word's family and a name's other spellings are looked up once per word
+        # (bounded: questions bring new words for as long as the server runs).
+        self._family_of = lru_cache(maxsize=CACHED_WORDS)(self._family_of_word)
+        self._spellings_of = lru_cache(maxsize=CACHED_WORDS)(self._spellings_of_name)
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
@@ -212,14 +221,17 @@ class QAEngine:
         asked = set(query.terms)
         family: dict[str, str] = {}
         for word, term in self.analyzer.written_terms(query.text):
-            if term not in asked:
-                continue
-            words = [link.word for link in self.lexicon.links(word) if link.kind in FAMILY_LINKS]
-            places = [c for c, _ in self.lexicon.places(word)][:1]  # "Iranian" → Iran
-            for related in (t for w in words + places for t in self.analyzer.guessed_terms(w)):
-                if related not in asked:
-                    family.setdefault(related, term)
+            if term in asked:
+                for related in self._family_of(word):
+                    if related not in asked:
+                        family.setdefault(related, term)
         return family
+
+    def _family_of_word(self, word: str) -> tuple[str, ...]:
+        """The terms of `word`'s family (`_word_family`)."""
+        words = [link.word for link in self.lexicon.links(word) if link.kind in FAMILY_LINKS]
+        places = [c for c, _ in self.lexicon.places(word)][:1]  # "Iranian" → Iran
+        return tuple(t for w in words + places for t in self.analyzer.guessed_terms(w))
 
     def _cited_rows(
         self, chosen: list[tuple[int, float]], found: AnswerResult, k: int
@@ -251,11 +263,9 @@ class QAEngine:
         words = self.analyzer.tokens(name)
         if not words:
             return []
-        found = process.extract(
-            words[-1], self.index.name_vocab, scorer=fuzz.ratio, score_cutoff=MENTION_SPELLING,
-            limit=MENTION_SPELLINGS,
-        )  # fmt: skip
-        rows = sorted({int(r) for _, _, n in found for r in self.ranker.lookup.name_rows(n)})
+        rows = sorted(
+            {int(r) for n in self._spellings_of(words[-1]) for r in self.ranker.lookup.name_rows(n)}
+        )
         passages = []
         for row in rows[:MENTION_SENTENCES]:
             text, _ = self._sentence(row)
@@ -264,6 +274,25 @@ class QAEngine:
                 Passage(0, source, int(self._start[row]), int(self._end[row]), text, 0.0)
             )
         return passages
+
+    def _spellings_of_name(self, word: str) -> tuple[int, ...]:
+        """Numbers of the indexed names spelt like `word` (rapidfuzz ratio), among names
+        of a similar length: only those can reach the ratio."""
+        found = process.extract(
+            word, self._names_by_length.get(len(word), []), scorer=fuzz.ratio,
+            score_cutoff=MENTION_SPELLING, limit=MENTION_SPELLINGS,
+        )  # fmt: skip
+        number = self.ranker.name_number
+        return tuple(number[name] for name, _, _ in found)
+
+    @cached_property
+    def _names_by_length(self) -> dict[int, list[str]]:
+        """Indexed names by the lengths of the words they could be a spelling of."""
+        near: dict[int, list[str]] = defaultdict(list)
+        for name in self.index.name_vocab:
+            for length in range(max(1, len(name) - 2), len(name) + 3):
+                near[length].append(name)
+        return dict(near)
 
     def sources(self) -> list[SourceInfo]:
         """Every indexed article, in file-name order."""

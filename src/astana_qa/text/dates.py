@@ -55,6 +55,10 @@ _PATTERNS = [
     ("relative", r"\b(?P<rel>(?:last|this|next)\s+(?:year|month)|yesterday|today|tomorrow)\b"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
+# Every pattern above needs a digit or a relative word.
+_MAY_HOLD_A_DATE = re.compile(
+    r"\d|yesterday|today|tomorrow|(?:last|this|next)\s+(?:year|month)", re.I
+)
 _STAMP = re.compile(
     r"\s*(?:(?:date|dated|published|posted|updated)\s*:?\s*)?"
     rf"(?:{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.][0-3]?\d|{_MONTH}\.?\s+{_DAY},?\s+(?:19|20)\d\d)"
@@ -126,6 +130,8 @@ def _relative(words: list[str], reference: date) -> str | None:
 def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     """Every date `text` states, in order, none overlapping another (the longer,
     more specific reading wins); `reference` is the article's date."""
+    if not _MAY_HOLD_A_DATE.search(text):  # most sentences: no digit, no relative date
+        return []
     found: list[DateMention] = []
     taken = [False] * (len(text) + 1)
     for kind, pattern in _COMPILED:  # most specific first
