@@ -250,7 +250,9 @@ def answer_view(answer: Answer, query: Query, k: int) -> AnswerView:
     ]
     view.hidden = len(citations) - 1 - len(view.others)
     supported = getattr(answer, "supported_by", None) or []
-    view.stated_by = len(supported)
+    cited = answer.citations
+    # Articles, not sentences: two sentences of one article are one source.
+    view.stated_by = len({cited[r - 1].source for r in supported if 0 < r <= len(cited)})
     for variant in getattr(answer, "variants", None) or []:
         text = _get(variant, "text")
         if text and text != answer.answer:
