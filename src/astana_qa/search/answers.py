@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..records import Span
 from .answer_types import Expected
 from .candidates import Candidate, coverage, find_spans, score_spans
 
@@ -84,20 +85,12 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class AnswerSpan:
-    """Where an answer is written: `file_text[start:end]` of `source`."""
-
-    source: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Variant:
-    """One way the sources state the answer, and the ranks of the passages stating it."""
+    """One way the sources state the answer, and the ranks of the passages stating it
+    (in this layer's numbering: the engine renumbers them as citations)."""
 
     text: str
-    span: AnswerSpan
+    span: Span
     supported_by: tuple[int, ...]
 
 
@@ -109,7 +102,7 @@ class AnswerResult:
     passages: tuple[Passage, ...]
     answer_type: str
     answer: str | None
-    span: AnswerSpan | None
+    span: Span | None
     supported_by: tuple[int, ...] = ()
     variants: tuple[Variant, ...] = field(default_factory=tuple)
     abstention: str | None = None
@@ -273,9 +266,9 @@ def _mentions(
     return more
 
 
-def _span(found: _Found) -> AnswerSpan:
+def _span(found: _Found) -> Span:
     p, c = found.passage, found.candidate
-    return AnswerSpan(p.source, p.start + c.start, p.start + c.end)
+    return Span(p.source, p.start + c.start, p.start + c.end)
 
 
 def _renumbered(passages: Sequence[Passage]) -> list[Passage]:
@@ -368,7 +361,7 @@ def _description(question: str, passages: tuple[Passage, ...], kind: str = "desc
             stop = re.search(r"[,;.](\s|$)", first.text[m.end() :])
             end = m.end() + stop.start() if stop else end
     text = first.text[start:end]
-    span = AnswerSpan(first.source, first.start + start, first.start + end)
+    span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))
 
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from ..errors import InvalidQuestion
 from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
-from ..records import Answer, Citation, SourceInfo, Span, Variant
+from ..records import Answer, Citation, SourceInfo, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import find_dates, parse_iso_day
 from ..text.lexicon import Lexicon
@@ -155,12 +155,9 @@ class QAEngine:
         answered = reason is None
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
         renumber = {answer_rank: i for i, (_, _, answer_rank) in enumerate(rows, 1)}
-        span = found.span if answered else None
         variants = [
-            Variant(v.text, Span(v.span.source, v.span.start, v.span.end),
-                    _ranks(v.supported_by, renumber))
-            for v in found.variants
-        ]  # fmt: skip
+            Variant(v.text, v.span, _ranks(v.supported_by, renumber)) for v in found.variants
+        ]
         return Answer(
             question=query.text,
             answered=answered,
@@ -170,7 +167,7 @@ class QAEngine:
             took_ms=round((time.perf_counter() - began) * 1000, 3),
             as_of=as_of if answered else None,
             answer_type=found.answer_type,
-            answer_span=Span(span.source, span.start, span.end) if span else None,
+            answer_span=found.span if answered else None,
             supported_by=_ranks(found.supported_by, renumber) if answered else [],
             variants=variants if answered else [],
             reason=reason,
