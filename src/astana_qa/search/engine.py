@@ -7,6 +7,7 @@ shared by many threads.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import defaultdict
 from functools import cached_property, lru_cache
@@ -40,6 +41,7 @@ CACHED_WORDS = 4096
 MENTION_SPELLING = 75
 MENTION_SPELLINGS = 5
 MENTION_SENTENCES = 20
+POSSESSIVE = re.compile(r"['’]s$")
 # WordNet links that keep a word's meaning across its forms (a word family).
 FAMILY_LINKS = frozenset({"derivation", "pertainym"})
 NOT_COVERED = (
@@ -127,6 +129,7 @@ class QAEngine:
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or
         [] when it is not a place or the articles do not name its country."""
+        word = POSSESSIVE.sub("", word)  # "Washington's"
         for form in dict.fromkeys([word, *self.lexicon.base_forms(word)]):  # "Americans"
             for country, _ in self.lexicon.places(form):
                 terms = self.analyzer.guessed_terms(country)
