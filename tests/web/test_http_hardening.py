@@ -6,20 +6,9 @@ import pytest
 from werkzeug.test import EnvironBuilder
 
 from astana_qa.settings import MAX_QUESTION_CHARS
-from astana_qa.web import create_app
 from astana_qa.web.openapi import openapi_document
 
 from .test_web import assert_error
-
-
-@pytest.fixture(scope="module")
-def app(seed_engine):
-    return create_app(seed_engine)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 # 11 — deeply nested JSON

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from astana_qa.web import create_app
 from astana_qa.web.app import MAX_BODY_BYTES
 from astana_qa.web.server import ServerLimits, make_server
 
@@ -16,11 +15,6 @@ def serve(app, **kwargs) -> tuple[object, int]:
     server = make_server(app, "127.0.0.1", 0, threads=2, **kwargs)
     threading.Thread(target=server.run, daemon=True).start()
     return server, server.effective_port
-
-
-@pytest.fixture(scope="module")
-def app(seed_engine):
-    return create_app(seed_engine)
 
 
 @pytest.fixture

@@ -18,16 +18,6 @@ from astana_qa.web.pages import article_lines, marked_pieces
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def app(seed_engine):
-    return create_app(seed_engine)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
 DOCUMENT = openapi_document("test")
 REGISTRY = Registry().with_resource(
     "urn:api", Resource.from_contents(DOCUMENT, default_specification=DRAFT202012)

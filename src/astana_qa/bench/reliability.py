@@ -101,16 +101,8 @@ def _ordinary(
         next_at = max(next_at + 1 / rate, now)
         path = f"/api/ask?k=5&q={quote(rng.choice(questions))}"
         began = time.perf_counter()
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            response.read()
-        except (OSError, http.client.HTTPException):
-            stats.add(None)
-            connection.close()
-            connection = http.client.HTTPConnection(host, port, timeout=SOCKET_TIMEOUT_S)
-            continue
-        stats.add(response.status, (time.perf_counter() - began) * 1000)
+        connection, status = _send(connection, "GET", path)
+        stats.add(status, None if status is None else (time.perf_counter() - began) * 1000)
     connection.close()
 
 
@@ -131,17 +123,32 @@ def _long_questions(host: str, port: int, stats: ClientStats, stop: float) -> No
     connection = http.client.HTTPConnection(host, port, timeout=SOCKET_TIMEOUT_S)
     while time.monotonic() < stop:
         body = json.dumps({"question": random_long_question(rng)})
-        try:
-            connection.request("POST", "/api/ask", body, {"Content-Type": "application/json"})
-            response = connection.getresponse()
-            response.read()
-        except (OSError, http.client.HTTPException):
-            stats.add(None)
-            connection.close()
-            connection = http.client.HTTPConnection(host, port, timeout=SOCKET_TIMEOUT_S)
-            continue
-        stats.add(response.status)
+        headers = {"Content-Type": "application/json"}
+        connection, status = _send(connection, "POST", "/api/ask", body, headers)
+        stats.add(status)
     connection.close()
+
+
+def _send(
+    connection: http.client.HTTPConnection,
+    method: str,
+    path: str,
+    body: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[http.client.HTTPConnection, int | None]:
+    """One request on a keep-alive connection: the connection to use next (a new one
+    after a failure) and the response's status (None when there was no answer)."""
+    try:
+        connection.request(method, path, body, headers or {})
+        response = connection.getresponse()
+        response.read()
+        return connection, response.status
+    except (OSError, http.client.HTTPException):
+        connection.close()
+        fresh = http.client.HTTPConnection(
+            connection.host, connection.port, timeout=SOCKET_TIMEOUT_S
+        )
+        return fresh, None
 
 
 def _slow(host: str, port: int, stats: ClientStats, stop: float) -> None:

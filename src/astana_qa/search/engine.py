@@ -123,8 +123,9 @@ class QAEngine:
     def read(self, question: object) -> Query:
         """The question read once (`query.py`); `InvalidQuestion` if it cannot be asked."""
         return read_query(
-            question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms
-        )
+            question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
+            self._family_of,
+        )  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or
@@ -151,8 +152,8 @@ class QAEngine:
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
-        found = self._short_answer(query, chosen)
-        rows = self._cited_rows(chosen, found, k)
+        found, row_of = self._short_answer(query, chosen)
+        rows = self._cited_rows(found, row_of, k)
         confidence = self.ranker.coverage(query.terms, rows[0][0]) if rows else 0.0
         reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
@@ -191,89 +192,75 @@ class QAEngine:
             return NOT_COVERED
         return None
 
-    def _short_answer(self, query: Query, chosen: list[tuple[int, float]]) -> AnswerResult:
-        """The short answer in the passages `chosen` (`answers.py`), which it may reorder."""
+    def _short_answer(
+        self, query: Query, chosen: list[tuple[int, float]]
+    ) -> tuple[AnswerResult, dict[tuple[str, int], tuple[int, float]]]:
+        """The short answer in the passages `chosen` (`answers.py`), which it may reorder,
+        and the sentence and score of every passage it may cite, by (source, start)."""
         scores = [score for _, score in chosen]
         if query.time is not None:  # the time order is the order to answer in
             scores.sort(reverse=True)
-        passages = []
-        for rank, ((row, _), score) in enumerate(zip(chosen, scores, strict=True), start=1):
-            text, _ = self._sentence(row)
-            source = self.index.documents[int(self._doc[row])].name
-            passages.append(
-                Passage(rank, source, int(self._start[row]), int(self._end[row]), text, score)
-            )
+        passages = [
+            self._passage(rank, row, score)
+            for rank, ((row, _), score) in enumerate(zip(chosen, scores, strict=True), start=1)
+        ]
+        row_of = {
+            (p.source, p.start): (row, s) for p, (row, s) in zip(passages, chosen, strict=True)
+        }
         ids = self.ranker.term_numbers(query.terms)
         weight = self.ranker.sentences.weight
         weights = {t: weight(n) for t, n in zip(query.terms, ids, strict=True)}
-        family = self._word_family(query)
+        family = query.family
 
         def term_spans(text: str) -> list[tuple[int, int, str]]:
             """The analysed terms of `text`, a relative of a question word read as it."""
             return [(a, b, family.get(t, t)) for a, b, t in self.analyzer.term_spans(text)]
 
-        return answer(query.text, query.expected, passages, weights, term_spans, self._mentions)
+        def mentions(name: str) -> list[Passage]:
+            """Sentences naming `name` (`_mentioning_rows`), each remembered for citing."""
+            found = []
+            for row in self._mentioning_rows(name):
+                passage = self._passage(0, row, 0.0)
+                row_of.setdefault((passage.source, passage.start), (row, 0.0))
+                found.append(passage)
+            return found
 
-    def _word_family(self, query: Query) -> dict[str, str]:
-        """Terms of words of the same family as a question word (derived forms and
-        pertainyms in WordNet: "stated" for "statement", "Iran" for "Iranian"), each
-        mapped to the question's term, so that a sentence saying it either way holds it."""
-        asked = set(query.terms)
-        family: dict[str, str] = {}
-        for word, term in self.analyzer.written_terms(query.text):
-            if term in asked:
-                for related in self._family_of(word):
-                    if related not in asked:
-                        family.setdefault(related, term)
-        return family
+        result = answer(query.text, query.expected, passages, weights, term_spans, mentions)
+        return result, row_of
+
+    def _passage(self, rank: int, row: int, score: float) -> Passage:
+        """Sentence `row` as the answer layer reads it."""
+        text, _ = self._sentence(row)
+        source = self.index.documents[int(self._doc[row])].name
+        return Passage(rank, source, int(self._start[row]), int(self._end[row]), text, score)
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
-        """The terms of `word`'s family (`_word_family`)."""
+        """The terms of the words of `word`'s family in WordNet (derived forms and
+        pertainyms: "stated" for "statement", "Iran" for "Iranian")."""
         words = [link.word for link in self.lexicon.links(word) if link.kind in FAMILY_LINKS]
         places = [c for c, _ in self.lexicon.places(word)][:1]  # "Iranian" → Iran
         return tuple(t for w in words + places for t in self.analyzer.guessed_terms(w))
 
+    @staticmethod
     def _cited_rows(
-        self, chosen: list[tuple[int, float]], found: AnswerResult, k: int
+        found: AnswerResult, row_of: dict[tuple[str, int], tuple[int, float]], k: int
     ) -> list[tuple[int, float, int]]:
         """`(sentence, score, answer rank)` of what to cite, in the answer's order: the
         first `k` passages and any further one that states the answer or a variant."""
         wanted = set(range(1, k + 1)) | set(found.supported_by)
         wanted |= {r for v in found.variants for r in v.supported_by}
-        by_position = {
-            (self.index.documents[int(self._doc[row])].name, int(self._start[row])): (row, score)
-            for row, score in chosen
-        }
-        cited = []
-        for p in found.passages:
-            if p.rank in wanted:
-                row, score = by_position.get((p.source, p.start), (self._row_at(p), p.score))
-                cited.append((row, score, p.rank))
-        return cited
+        return [(*row_of[(p.source, p.start)], p.rank) for p in found.passages if p.rank in wanted]
 
-    def _row_at(self, passage: Passage) -> int:
-        """The sentence that starts at `passage`'s offsets in its article."""
-        doc = self._doc_number[passage.source]
-        rows = np.flatnonzero((self._doc == doc) & (self._start == passage.start))
-        return int(rows[0])
-
-    def _mentions(self, name: str) -> list[Passage]:
+    def _mentioning_rows(self, name: str) -> list[int]:
         """Sentences that mention `name`, allowing for other spellings of its last word
         (Toma, Touma): found through the index of names, so every article is searched."""
         words = self.analyzer.tokens(name)
         if not words:
             return []
-        rows = sorted(
-            {int(r) for n in self._spellings_of(words[-1]) for r in self.ranker.lookup.name_rows(n)}
-        )
-        passages = []
-        for row in rows[:MENTION_SENTENCES]:
-            text, _ = self._sentence(row)
-            source = self.index.documents[int(self._doc[row])].name
-            passages.append(
-                Passage(0, source, int(self._start[row]), int(self._end[row]), text, 0.0)
-            )
-        return passages
+        rows = {
+            int(r) for n in self._spellings_of(words[-1]) for r in self.ranker.lookup.name_rows(n)
+        }
+        return sorted(rows)[:MENTION_SENTENCES]
 
     def _spellings_of_name(self, word: str) -> tuple[int, ...]:
         """Numbers of the indexed names spelt like `word` (rapidfuzz ratio), among names

@@ -127,6 +127,10 @@ class Query:
     time: TimeQuestion | None = None
     # The kind of answer wanted ("person", "date", ..., "description"; `answer_types.py`).
     expected: Expected = field(default_factory=lambda: Expected("description"))
+    # Terms of words of the same family as a question word (WordNet's derived forms and
+    # pertainyms: "stated" for "statement"), each mapped to the question's term, so that
+    # a sentence saying it either way holds it when answers are placed.
+    family: dict[str, str] = field(default_factory=dict)
 
 
 def validate_question(question: object) -> str:
@@ -164,10 +168,12 @@ def read_query(
     matcher: TermMatcher,
     settings: RankingSettings,
     places: Callable[[str], list[str]] = lambda word: [],
+    family_of: Callable[[str], tuple[str, ...]] = lambda word: (),
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
-    articles never use is then read as the country they do name."""
+    articles never use is then read as the country they do name; `family_of(word)` the
+    terms of its word family."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     guessed: set[tuple[str, str]] = set()
@@ -202,4 +208,18 @@ def read_query(
         unknown=tuple(unknown),
         time=time,
         expected=expected_answer(reading),
+        family=_family(text, analyzer, set(terms), family_of),
     )
+
+
+def _family(
+    text: str, analyzer: Analyzer, asked: set[str], family_of: Callable[[str], tuple[str, ...]]
+) -> dict[str, str]:
+    """`Query.family` of the question `text` whose terms are `asked`."""
+    family: dict[str, str] = {}
+    for word, term in analyzer.written_terms(text):
+        if term in asked:
+            for related in family_of(word):
+                if related not in asked:
+                    family.setdefault(related, term)
+    return family
