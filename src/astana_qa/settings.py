@@ -94,6 +94,11 @@ class RankingSettings:
     # (each costs up to ~12 ms on a large vocabulary); the rest count as unknown, so a
     # question of random long words cannot take a server's CPU for long.
     max_guessed_words: int = 6
+    # Search also for words related to the question's words in WordNet (synonyms, word
+    # families, one broader or narrower step) and for the country of a capital or
+    # demonym, each weighing less than the word itself and only where the corpus uses
+    # it near the question's other words (`text/expansion.py`).
+    related_words: bool = True
     # Read dates as articles write them ("Sept 30th" → "September 30"; `question.py`).
     read_spoken_dates: bool = True
     # Two citations whose term sets overlap at least this much (Jaccard) are one.

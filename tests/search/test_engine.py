@@ -183,3 +183,23 @@ def test_indexed_spans_are_the_sentences_citations_come_from(seed_engine, seed_t
     for c in answer.citations:
         assert (c.start, c.end) in seed_engine.indexed_spans(c.source)
     assert seed_engine.indexed_spans("nope.txt") == []
+
+
+def test_a_word_the_articles_say_otherwise_is_found_through_wordnet(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "a.txt": "The harbour of Burgas closed on Sunday for the winter season.\n",
+            "b.txt": "The authorities closed the harbour of Varna on Monday after a storm.\n",
+        }
+    )
+    question = "When did the government close the harbour?"  # "authorities" in the text
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask(question)
+    assert answer.answered and answer.answer == "Monday"
+    assert answer.citations[0].source == "b.txt"
+    assert any(e.equivalent for e in engine.read(question).expansions)
+
+    literal = Settings(ranking=RankingSettings(related_words=False))
+    engine = QAEngine.open(corpus, tmp_path / "index", settings=literal)
+    assert not engine.read(question).expansions
+    assert not engine.ask(question).answered  # "government" is not covered

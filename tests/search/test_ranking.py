@@ -125,3 +125,16 @@ def test_top_reaches_sentences_whose_paragraph_has_no_question_term(make_corpus,
     files["99.txt"] = "A note on zebras\n\nThe zebra crossing near the harbour opened in 2020.\n"
     engine = QAEngine.open(make_corpus(files), tmp_path / "index")
     assert_top_equals_scoring_every_sentence(engine, "When did the zebra crossing open?", 40)
+
+
+def test_a_weighted_term_scores_its_weight_times_its_bm25_part():
+    from astana_qa.search.bm25 import BM25Scorer
+    from astana_qa.settings import BM25Params
+
+    texts = [["talks", "resumed"], ["hiatus", "talks"], ["rain", "wheat", "hiatus"]]
+    scorer, vocab = BM25Scorer.from_texts(texts, BM25Params())
+    talks, hiatus = vocab["talks"], vocab["hiatus"]
+    plain = scorer.scores([talks]) + scorer.scores([hiatus])
+    weighted = scorer.scores([talks, hiatus], [1.0, 0.25])
+    assert weighted == pytest.approx(scorer.scores([talks]) + 0.25 * scorer.scores([hiatus]))
+    assert (weighted <= plain).all() and (weighted < plain).any()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -29,9 +29,12 @@ LEXICON = Lexicon(
 )
 
 
-def cooccurrence(term: str, others: Sequence[str]) -> float:
-    holding = [p for p in PARAGRAPHS if term in p]
-    return sum(bool(p & set(others)) for p in holding) / len(holding) if holding else 0.0
+def cooccurrence(others: Sequence[str]) -> Callable[[str], float]:
+    def share(term: str) -> float:
+        holding = [p for p in PARAGRAPHS if term in p]
+        return sum(bool(p & set(others)) for p in holding) / len(holding) if holding else 0.0
+
+    return share
 
 
 CORPUS = CorpusStats(

@@ -115,6 +115,8 @@ def ablation_settings() -> list[tuple[str, Settings]]:
         ("without phrase (term pair) match", replace(full, ranking=replace(r, phrase_weight=0))),
         ("without typo and compound matching",
          replace(full, ranking=replace(r, match_misspellings=False))),
+        ("without related words (WordNet, places)",
+         replace(full, ranking=replace(r, related_words=False))),
         ("without spoken dates", replace(full, ranking=replace(r, read_spoken_dates=False))),
         ("sentence BM25 k1=1.5 b=0.75 (rank-bm25 defaults)", replace(full, index=plain_bm25)),
         ("without lemmas (irregular forms)", replace(full, analysis=replace(a, lemmatize=False))),

@@ -19,6 +19,7 @@ found almost everywhere, every score can be 0 although some texts match.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -88,12 +89,15 @@ class BM25Scorer:
         """Rows `start:stop` of a segment's postings, numbered across segments."""
         return part.rows[start:stop] + offset if offset else part.rows[start:stop]
 
-    def scores(self, query: list[int]) -> np.ndarray:
-        """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`)."""
+    def scores(self, query: list[int], weights: Sequence[float] | None = None) -> np.ndarray:
+        """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`);
+        with `weights`, each query term's part is multiplied by its weight."""
         scores = np.zeros(self.size, dtype=np.float64)
         k1 = self.k1
-        for term in query:
+        for i, term in enumerate(query):
             idf = self.idf[term] if term != UNKNOWN else 0.0
+            if weights is not None:
+                idf *= weights[i]
             for part, start, stop, offset in self._spans(term):
                 rows = self._rows(part, start, stop, offset)
                 tf = part.tf[start:stop].astype(np.float64)

@@ -22,6 +22,7 @@ from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import find_dates, parse_iso_day
+from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand
 from ..text.lexicon import Lexicon
 from .answers import AnswerResult, Passage, answer
 from .query import AnswerType, Query, read_query
@@ -95,6 +96,11 @@ class QAEngine:
             analyze=analyzer.guessed_terms,
             enabled=settings.ranking.match_misspellings,
         )
+        self._expansion_policy = ExpansionPolicy()
+        self._corpus_stats = CorpusStats(
+            indexed=lambda term: term in self.ranker.term_number,
+            cooccurrence=self.ranker.cooccurrence,
+        )
         rows = self.ranker.rows
         self._doc, self._start, self._end = rows.doc, rows.start, rows.end
         counts = np.bincount(self._doc, minlength=len(index.documents))
@@ -124,8 +130,18 @@ class QAEngine:
         """The question read once (`query.py`); `InvalidQuestion` if it cannot be asked."""
         return read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
-            self._family_of,
+            self._family_of, self._expansions,
         )  # fmt: skip
+
+    def _expansions(self, written: list[tuple[str, str]]) -> list[Expansion]:
+        """The related words and places of a question's `(word, term)` pairs that the
+        corpus makes likely (`text/expansion.py`); none when switched off."""
+        if not self.settings.ranking.related_words:
+            return []
+        # Related words come from the lexicon, a fixed list, so their terms are
+        # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
+        return expand(written, self.lexicon, self.analyzer.terms,
+                      self._corpus_stats, self._expansion_policy)  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or
@@ -154,7 +170,9 @@ class QAEngine:
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
         found, row_of = self._short_answer(query, chosen)
         rows = self._cited_rows(found, row_of, k)
-        confidence = self.ranker.coverage(query.terms, rows[0][0]) if rows else 0.0
+        confidence = (
+            self.ranker.coverage(query.terms, rows[0][0], query.expansions) if rows else 0.0
+        )
         reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
@@ -210,7 +228,10 @@ class QAEngine:
         ids = self.ranker.term_numbers(query.terms)
         weight = self.ranker.sentences.weight
         weights = {t: weight(n) for t, n in zip(query.terms, ids, strict=True)}
-        family = query.family
+        # A relative of a question word counts as it where answers are placed: its
+        # word family, and related words that name the same thing ("hiatus": "break").
+        same = {e.term: e.source for e in query.expansions if e.equivalent}
+        family = {**same, **query.family}
 
         def term_spans(text: str) -> list[tuple[int, int, str]]:
             """The analysed terms of `text`, a relative of a question word read as it."""

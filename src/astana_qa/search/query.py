@@ -17,6 +17,7 @@ from enum import Enum
 from ..errors import InvalidQuestion
 from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
+from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
 from .answer_types import Expected, expected_answer
@@ -131,6 +132,9 @@ class Query:
     # pertainyms: "stated" for "statement"), each mapped to the question's term, so that
     # a sentence saying it either way holds it when answers are placed.
     family: dict[str, str] = field(default_factory=dict)
+    # Related index terms searched for beside `terms`, each weighing less than the term
+    # it stands for (`text/expansion.py`): "hiatus" for "break", Russia for "Moscow".
+    expansions: tuple[Expansion, ...] = ()
 
 
 def validate_question(question: object) -> str:
@@ -169,11 +173,13 @@ def read_query(
     settings: RankingSettings,
     places: Callable[[str], list[str]] = lambda word: [],
     family_of: Callable[[str], tuple[str, ...]] = lambda word: (),
+    expand: Callable[[list[tuple[str, str]]], list[Expansion]] = lambda written: [],
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
     articles never use is then read as the country they do name; `family_of(word)` the
-    terms of its word family."""
+    terms of its word family; `expand(written)` the related terms to search for, given
+    the question's `(word, term)` pairs."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     guessed: set[tuple[str, str]] = set()
@@ -200,6 +206,7 @@ def read_query(
             terms += [t for t in country if t not in terms]
         else:
             unknown.append(word)
+    expansions = tuple(e for e in expand(pairs) if e.term not in terms)
     return Query(
         text=text,
         terms=tuple(terms),
@@ -209,6 +216,7 @@ def read_query(
         time=time,
         expected=expected_answer(reading),
         family=_family(text, analyzer, set(terms), family_of),
+        expansions=expansions,
     )
 
 

@@ -6,6 +6,10 @@ A sentence's score adds up evidence, each part scaled to 0..1 for this question:
 - the BM25Okapi score of its window, itself with the sentence before it (pronouns);
 - whether it holds the kind of thing the question asks for (`query.py`);
 - the share of the question's adjacent term pairs that it has adjacent too (phrases).
+The question's related words (`Query.expansions`) add to the sentence, window and
+paragraph scores with their weights, each capped so that it never counts more than the
+question word it stands for; the article's score is the question's own words only
+(measured: expansions there lose more than they find).
 A tiny tie-break by matched question terms keeps small corpora answering where
 BM25Okapi's idf is 0 for every query term.
 
@@ -17,7 +21,7 @@ rank. `scores` (every sentence) is the reference `top` is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -26,7 +30,8 @@ import numpy as np
 from ..index.segments import RowLookup, joined_rows
 from ..index.store import IndexData
 from ..settings import IndexSettings, RankingSettings
-from .bm25 import UNKNOWN, level_scorer
+from ..text.expansion import Expansion
+from .bm25 import UNKNOWN, BM25Scorer, level_scorer
 from .query import AnswerType, Query
 
 # Small enough never to reorder sentences that the evidence tells apart.
@@ -120,8 +125,8 @@ class SentenceRanker:
                 number = self.name_number.get(word)
                 if number is not None:
                     asked[self.lookup.name_rows(number)] += 1
-        own = self.sentences.scores(ids)
-        window = self.windows.scores(ids)
+        own = self.sentences.scores(*self.weighted_terms(query, self.sentences))
+        window = self.windows.scores(*self.weighted_terms(query, self.windows))
         matched = self.sentences.matched_weight(ids)
         return Evidence(
             own=own,
@@ -129,11 +134,35 @@ class SentenceRanker:
             matched=matched,
             best={n: _best(v) for n, v in (("own", own), ("window", window), ("matched", matched))},
             phrase=self.phrase_match(query.terms),
-            paragraph=_normalised(self.paragraphs.scores(ids)),
+            paragraph=_normalised(
+                self.paragraphs.scores(*self.weighted_terms(query, self.paragraphs))
+            ),
             document=_normalised(self.documents.scores(ids)),
             kind=kind,
             asked_names=asked,
         )
+
+    def weighted_terms(
+        self, query: Query, scorer: BM25Scorer
+    ) -> tuple[list[int], list[float] | None]:
+        """The term numbers to score at `scorer`'s level, and their weights (None: all
+        1): the question's own terms weigh 1, an expansion its weight times
+        min(1, idf of its question term / its own idf)."""
+        ids = self.term_numbers(query.terms)
+        if not query.expansions:
+            return ids, None
+        weights = [1.0] * len(ids)
+        for e in query.expansions:
+            n, source = (
+                self.term_number.get(e.term, UNKNOWN),
+                self.term_number.get(e.source, UNKNOWN),
+            )
+            cap = 1.0
+            if UNKNOWN not in (n, source) and scorer.idf[n] > 0:
+                cap = min(1.0, float(scorer.idf[source] / scorer.idf[n]))
+            ids.append(n)
+            weights.append(e.weight * cap)
+        return ids, weights
 
     def combine(self, ev: Evidence, rows: np.ndarray, settings: RankingSettings) -> np.ndarray:
         """The combined score of the sentences `rows`."""
@@ -158,7 +187,8 @@ class SentenceRanker:
         then earlier first);
         the same as ranking `scores` but touching only sentences that can rank."""
         ev = self.evidence(query)
-        near = self._sentences_of_matching_paragraphs(self.term_numbers(query.terms))
+        searched = [*query.terms, *(e.term for e in query.expansions)]
+        near = self._sentences_of_matching_paragraphs(self.term_numbers(searched))
         in_near = np.zeros(self.size, dtype=bool)
         in_near[near] = True
         # Elsewhere a sentence scores document part + answer-type bonus, nothing else.
@@ -220,17 +250,43 @@ class SentenceRanker:
                 found[self.lookup.pair_rows(first, second)] += 1
         return found / len(bigrams) if bigrams else found
 
-    def coverage(self, query_terms: Sequence[str], sentence: int) -> float:
+    def coverage(
+        self, query_terms: Sequence[str], sentence: int, expansions: Sequence[Expansion] = ()
+    ) -> float:
         """Share (0..1) of the question's informative terms found in the sentence or its
-        paragraph, each term weighted by how rare it is among sentences."""
+        paragraph, each term weighted by how rare it is among sentences. A term found only
+        as an expansion that names the same thing (`Expansion.equivalent`: "hiatus" for
+        "break") counts with that expansion's weight; a broader word does not count."""
         terms = {t: self.term_number.get(t, UNKNOWN) for t in query_terms}
         if not terms:
             return 0.0
         paragraph = int(self.paragraph_rows[sentence])
         weights = [self.sentences.weight(n) for n in terms.values()]
-        found = sum(
-            w
-            for n, w in zip(terms.values(), weights, strict=True)
-            if self.paragraphs.contains(n, paragraph)
-        )
+        found = 0.0
+        for (term, n), w in zip(terms.items(), weights, strict=True):
+            if self.paragraphs.contains(n, paragraph):
+                found += w
+                continue
+            credit = [
+                e.weight
+                for e in expansions
+                if e.source == term
+                and e.equivalent
+                and self.paragraphs.contains(self.term_number.get(e.term, UNKNOWN), paragraph)
+            ]
+            found += w * max(credit, default=0.0)
         return found / sum(weights)
+
+    def cooccurrence(self, others: Sequence[str]) -> Callable[[str], float]:
+        """`share(term)`: the share of the paragraphs holding `term` that also hold one of
+        `others`, i.e. how much the corpus uses `term` in the question's context. Which
+        paragraphs hold `others` is found once, for all the terms asked about."""
+        held = np.zeros(self.paragraphs.size, dtype=bool)
+        for other in others:
+            held[self.paragraphs.rows(self.term_number.get(other, UNKNOWN))] = True
+
+        def share(term: str) -> float:
+            rows = self.paragraphs.rows(self.term_number.get(term, UNKNOWN))
+            return float(held[rows].mean()) if len(rows) else 0.0
+
+        return share

@@ -86,11 +86,12 @@ class ExpansionPolicy:
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """What the policy asks of the index: whether a term is indexed, and the share of
-    the paragraphs holding a term that also hold one of some other terms."""
+    """What the policy asks of the index: whether a term is indexed, and, given some
+    other terms, `share(term)`: the share of the paragraphs holding a term that also
+    hold one of those others."""
 
     indexed: Callable[[str], bool]
-    cooccurrence: Callable[[str, Sequence[str]], float]
+    cooccurrence: Callable[[Sequence[str]], Callable[[str], float]]
 
 
 def expand(
@@ -105,20 +106,16 @@ def expand(
     own = {term for _, term in written}
     chosen: list[Expansion] = []
     for token, term in written:
-        others = [t for t in own if t != term]
-        scored: dict[str, float] = {}
-        same: set[str] = set()
+        # Each indexed related term once, by its first link: (weight before the context
+        # test, which can only lower it), names the same thing?
+        linked: dict[str, tuple[float, bool]] = {}
         for link in lexicon.links(token):
             for found in analyse(link.word):
-                if found in own or found in scored or not corpus.indexed(found):
-                    continue
-                fit = corpus.cooccurrence(found, others) if others else 1.0
-                if fit <= policy.min_context:
-                    continue
-                weight = policy.scale * _link_weight(link, policy) * fit**policy.context_power
-                scored[found] = min(weight, policy.max_weight)
-                if link.kind in EQUIVALENT_KINDS:
-                    same.add(found)
+                if found not in own and found not in linked and corpus.indexed(found):
+                    weight = min(policy.scale * _link_weight(link, policy), policy.max_weight)
+                    linked[found] = (weight, link.kind in EQUIVALENT_KINDS)
+        scored = _in_context(linked, [t for t in own if t != term], corpus, policy)
+        same = {t for t, (_, equivalent) in linked.items() if equivalent}
         for country, weight in lexicon.places(token):
             terms = analyse(country)
             terms = [t for t in terms if t.startswith("=")] or terms
@@ -138,6 +135,35 @@ def expand(
         )
         chosen.extend(kept[: policy.per_word])
     return chosen
+
+
+def _in_context(
+    linked: dict[str, tuple[float, bool]],
+    others: list[str],
+    corpus: CorpusStats,
+    policy: ExpansionPolicy,
+) -> dict[str, float]:
+    """The weights of the `linked` terms that the corpus uses near `others`, heaviest
+    first; the context test (a posting look-up each) stops once `per_word` are kept and
+    no term left could outweigh them."""
+    if not linked:
+        return {}
+    share = corpus.cooccurrence(others) if others else _everywhere
+    scored: dict[str, float] = {}
+    for found, (weight, _) in sorted(linked.items(), key=lambda item: (-item[1][0], item[0])):
+        if weight < policy.min_weight:
+            break
+        if len(scored) >= policy.per_word and weight <= min(scored.values()):
+            break
+        fit = share(found)
+        if fit > policy.min_context:
+            scored[found] = weight * fit**policy.context_power
+    return scored
+
+
+def _everywhere(term: str) -> float:
+    """A question of one word has no context to test a related word's sense against."""
+    return 1.0
 
 
 def _link_weight(link: Link, policy: ExpansionPolicy) -> float:
