@@ -203,3 +203,14 @@ def test_a_word_the_articles_say_otherwise_is_found_through_wordnet(make_corpus,
     engine = QAEngine.open(corpus, tmp_path / "index", settings=literal)
     assert not engine.read(question).expansions
     assert not engine.ask(question).answered  # "government" is not covered
+
+
+def test_the_names_a_question_mentions_are_read_as_named_terms(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {"a.txt": "Norway and Chile signed a fisheries accord in Oslo on Friday in 2024.\n"}
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("Who signed the fisheries accord for Chile in 2024?")
+    assert set(query.named_terms) == {"chile", "2024"}
+    assert "fisheri" not in query.named_terms and "sign" not in query.named_terms
+    assert engine.read("what did the delegates of chile sign").named_terms == ()

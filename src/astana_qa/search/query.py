@@ -135,6 +135,10 @@ class Query:
     # Related index terms searched for beside `terms`, each weighing less than the term
     # it stands for (`text/expansion.py`): "hiatus" for "break", Russia for "Moscow".
     expansions: tuple[Expansion, ...] = ()
+    # The terms of the names and numbers the question mentions (and of the countries
+    # its place words stand for): which delegation, which year. Frequent in a corpus
+    # about them, they still tell its passages apart.
+    named_terms: tuple[str, ...] = ()
 
 
 def validate_question(question: object) -> str:
@@ -198,12 +202,16 @@ def read_query(
     kind = answer_type(reading)
     words = {fold(w) for w in reading.split()} | names(reading)
     unknown = []
+    named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
     for word in key_words(reading):
-        if all(match(t, w) for w, t in analyzer.written_terms(word)):
+        found = [match(t, w) for w, t in analyzer.written_terms(word)]
+        if all(found):
+            named.update(t for matched in found for t in matched)
             continue
         country = places(word)
         if country:
             terms += [t for t in country if t not in terms]
+            named.update(country)
         else:
             unknown.append(word)
     expansions = tuple(e for e in expand(pairs) if e.term not in terms)
@@ -217,6 +225,7 @@ def read_query(
         expected=expected_answer(reading),
         family=_family(text, analyzer, set(terms), family_of),
         expansions=expansions,
+        named_terms=tuple(t for t in terms if t in named),
     )
 
 
