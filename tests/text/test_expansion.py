@@ -16,12 +16,14 @@ PARAGRAPHS = [
     {"authorities", "weather"},
     {"=united_states", "boycott"},
     {"hiatus", "round"},
+    {"final", "communique"},
 ]
 LEXICON = Lexicon(
     LexiconData(
         related={
             "government": "regime:0.667:0.667:s authorities:0.900:0.900:s palace:0.900:0.040:h",
             "break": "hiatus:0.010:0.500:h",
+            "closing": "final:0.500:0.500:a",
         },
         irregular={},
         places={"washington": ["United States"], "moscow": ["Russia"]},
@@ -87,6 +89,9 @@ def test_only_words_for_the_same_thing_are_equivalent():
     hypernym = expand([("break", "break"), ("round", "round")], LEXICON, analyse, CORPUS, policy)
     assert [(e.term, e.equivalent) for e in hypernym] == [("hiatus", False)]
     assert 0 < hypernym[0].weight < 0.1  # through a rare sense of "break"
+    similar = expand([("closing", "closing"), ("communique", "communique")], LEXICON, analyse,
+                     CORPUS, policy)  # fmt: skip
+    assert [(e.term, e.equivalent) for e in similar] == [("final", True)]  # similar adjective
 
 
 def test_a_place_the_corpus_does_not_name_adds_nothing():

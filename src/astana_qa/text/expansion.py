@@ -15,7 +15,8 @@ sense finds sentences about something else. So:
 Places (a capital or demonym → its country, `Lexicon.places`) name one thing, so they
 skip the co-occurrence test; a country named by an alias of the corpus ("United
 States") is searched for as that alias alone. Only expansions that name the same thing
-(synonyms, pertainyms, places) make a question count as covered when deciding whether
+(synonyms, pertainyms, similar adjectives such as "closing" and "final", places) make a
+question count as covered when deciding whether
 to abstain: "people" ranks sentences for "population" but does not answer it.
 """
 
@@ -28,7 +29,10 @@ from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link
 
 _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # Links whose words name the same thing as the asked word.
-EQUIVALENT_KINDS = frozenset({"synonym", "pertainym"})
+# (WordNet's similar-to links join an adjective to its near-synonyms: measured, they
+# turned 2 of 34 refusals of the seed questions in readers' words into answers, with
+# squad-dev and trecqa unchanged.)
+EQUIVALENT_KINDS = frozenset({"synonym", "pertainym", "similar"})
 
 
 @dataclass(frozen=True)
