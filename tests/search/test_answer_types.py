@@ -31,6 +31,9 @@ from astana_qa.search.answer_types import expected_answer
         ("Which round ended the dispute?", "ordinal", False),
         ("What colour jerseys did the team wear?", "attribute", False),
         ("What kind of attraction is the castle?", "attribute", False),
+        ("What was the duration of the strike?", "duration", False),
+        ("Which coastal area did the storm hit?", "place", False),
+        ("What is the area of the national park?", "number", False),
     ],
 )
 def test_kinds(question, kind, plural):

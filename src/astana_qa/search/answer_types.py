@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.lexical import MONEY_NOUNS, noun_class
+from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS, noun_class
 from ..text.tagger import tag
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "number", "money",
@@ -154,5 +154,7 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
     if focus[:1].isupper() and tags[words.index(focus)] == "PROPN" and focus.lower() != "year":
         return Expected("thing", focus.lower())  # "what Panther defender": the focus is later
     kind = "ordinal" if focus.lower() in _ORDINAL_NOUNS else noun_class(focus) or "thing"
+    if kind == "number" and focus.lower() in PLACE_NOUNS and lower[at + 1 : at + 2] != ["of"]:
+        kind = "place"  # "the area of Idlib" is a size; "which area" is a place
     plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")
     return Expected(kind, focus.lower(), plural and kind != "date")

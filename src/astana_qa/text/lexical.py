@@ -98,7 +98,9 @@ def noun_class(noun: str) -> str | None:
     """The answer kind a question's focus noun asks for, or None for other things."""
     noun = noun.lower()
     for kind, nouns in (
-        ("percent", PERCENT_NOUNS), ("money", MONEY_NOUNS), ("number", NUMBER_NOUNS),
+        ("percent", PERCENT_NOUNS), ("money", MONEY_NOUNS),
+        # "duration" and "span" only: a length or a period may be a size or an era.
+        ("duration", DURATION_NOUNS - NUMBER_NOUNS - TIME_NOUNS), ("number", NUMBER_NOUNS),
         ("date", TIME_NOUNS), ("person", PERSON_NOUNS),
         ("organisation", ORGANISATION_NOUNS), ("place", PLACE_NOUNS),
     ):  # fmt: skip
