@@ -73,6 +73,7 @@ def test_sentence_openers_and_weekdays_are_not_names():
 def test_ordinals_and_noun_phrases():
     text = "The 22nd round discussed the return of refugees."
     assert [s.text for s in ordinals(text)] == ["22nd"]
+    assert [s.text for s in numbers("At the 21st round they met for 2 days.", [])] == ["2 days"]
     phrases = [s.text for s in noun_phrases(text, tokens(text))]
     assert "return of refugees" in phrases
 

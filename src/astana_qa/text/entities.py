@@ -78,6 +78,7 @@ _ORDINAL = re.compile(
     r"|tenth|eleventh|twelfth|twentieth|last|final)\b",
     re.IGNORECASE,
 )
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _words = str.split
 TIME_UNITS = frozenset(
     _words(
@@ -176,6 +177,8 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             continue
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
+        if _ORDINAL_SUFFIX.match(text, m.end()):
+            continue  # "the 22nd round": an ordinal (`ordinals`), not a count of 22
         value = text[start:end]
         kinds = {"number"}
         if _IDENTIFIER.search(text[:start]) and value.isdigit():
