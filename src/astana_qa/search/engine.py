@@ -25,6 +25,7 @@ from ..text.dates import find_dates, parse_iso_day
 from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand
 from ..text.lexicon import Lexicon
 from .answers import AnswerResult, Passage, answer
+from .bm25 import UNKNOWN
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
@@ -239,8 +240,15 @@ class QAEngine:
             for t in query.named_terms:
                 weights[t] = max(weights.get(t, 0.0), floor)
         # A relative of a question word counts as it where answers are placed: its
-        # word family, and related words that name the same thing ("hiatus": "break").
-        same = {e.term: e.source for e in query.expansions if e.equivalent}
+        # word family, related words that name the same thing ("regime": "government"),
+        # and for a word the articles never use, its heaviest related word ("hiatus":
+        # "break"; expansions come heaviest first).
+        unused = {t for t, n in zip(query.terms, ids, strict=True) if n == UNKNOWN}
+        stand_ins: dict[str, str] = {}
+        for e in query.expansions:
+            if e.source in unused and e.source not in stand_ins.values():
+                stand_ins[e.term] = e.source
+        same = {e.term: e.source for e in query.expansions if e.equivalent} | stand_ins
         family = {**same, **query.family}
 
         def term_spans(text: str) -> list[tuple[int, int, str]]:
