@@ -87,6 +87,14 @@ def test_typed_question_without_a_candidate_abstains_with_a_reason():
     assert result.abstention is not None and "number of journalists" in result.abstention
 
 
+def test_a_passage_holding_the_whole_question_answers_without_a_span_of_its_kind():
+    text = "The envoy was killed during a hunting trip near the river."
+    result = ask("When was the envoy killed near the river?", passages(text, [text]))
+    assert result.answer == text and result.abstention is None  # no date, but it answers
+    result = ask("When was the envoy born?", passages(text, [text]))
+    assert result.answer is None and result.abstention is not None  # about something else
+
+
 def test_a_number_must_count_what_the_question_counts():
     text = "The two-day press conference closed the talks."
     result = ask("How many journalists attended the press conference?", passages(text, [text]))
