@@ -126,22 +126,32 @@ def sense_probabilities(
     return out
 
 
-Link = tuple[float, float, str]  # (P(sense | word), P(sense' | related), relation letter)
+# (P(sense | word), P(sense' | related), relation letter, P(sense | word, its part of
+# speech)), per related word and part of speech of the asked word's sense.
+Link = tuple[float, float, str, float]
 
 
 def related_words(
     synsets: dict[tuple[str, int], Synset], probability: dict[str, dict[tuple[str, int], float]]
 ) -> dict[str, dict[str, Link]]:
-    """word → related word → its strongest link: the one whose `P(sense | word) *
-    P(sense' | related)` is largest."""
-    related: dict[str, dict[str, Link]] = defaultdict(dict)
+    """word → (related word, part of speech of the word's sense) → its strongest link:
+    the one whose `P(sense | word) * P(sense' | related)` is largest. A question's word
+    is tagged, so a verb ("headed") can be expanded through its verb senses only."""
+    related: dict[str, dict[tuple[str, str], Link]] = defaultdict(dict)
+    pos_mass: dict[str, dict[str, float]] = {}
+    for word, senses in probability.items():
+        mass: dict[str, float] = defaultdict(float)
+        for (pos, _), value in senses.items():
+            mass[pos] += value
+        pos_mass[word] = dict(mass)
 
-    def add(word: str, other: str, p_word: float, p_other: float, kind: str) -> None:
+    def add(word: str, other: str, p_word: float, p_other: float, kind: str, pos: str) -> None:
         if word == other or not (word.isalpha() and other.isalpha()) or p_other == 0.0:
             return
-        entry = related[word].get(other)
+        entry = related[word].get((other, pos))
         if entry is None or p_word * p_other > entry[0] * entry[1]:
-            related[word][other] = (p_word, p_other, kind)
+            in_pos = p_word / pos_mass[word][pos] if pos_mass.get(word, {}).get(pos) else 0.0
+            related[word][(other, pos)] = (p_word, p_other, kind, in_pos)
 
     def p(word: str, key: tuple[str, int]) -> float:
         return probability.get(word, {}).get(key, 0.0)
@@ -152,16 +162,16 @@ def related_words(
             if p_word == 0.0:
                 continue
             for other in synset.words:
-                add(word, other, p_word, p(other, key), "s")
+                add(word, other, p_word, p(other, key), "s", key[0])
             for symbol, target, source_no, target_no in synset.pointers:
                 if target not in synsets or source_no not in (0, number):
                     continue
                 kind = POINTERS[symbol]
                 words = synsets[target].words
                 for other in words if target_no == 0 else (words[target_no - 1],):
-                    add(word, other, p_word, p(other, target), kind)
+                    add(word, other, p_word, p(other, target), kind, key[0])
                     if symbol == "\\":  # pertainyms point one way only: add the way back
-                        add(other, word, p(other, target), p_word, "p")
+                        add(other, word, p(other, target), p_word, "p", target[0])
     return related
 
 
@@ -185,14 +195,21 @@ def lexicon_table(folder: Path) -> dict[str, object]:
     words = {}
     for word in sorted(related):
         ranked = sorted(related[word].items(), key=lambda item: (-item[1][0] * item[1][1], item[0]))
-        kept = [(o, a, b, k) for o, (a, b, k) in ranked if a * b >= MIN_WEIGHT][:MAX_RELATED]
+        kept = [
+            (o, pos, a, b, k, c)
+            for (o, pos), (a, b, k, c) in ranked
+            if max(a, c) * b >= MIN_WEIGHT
+        ][:MAX_RELATED]
         if kept:
-            words[fold(word)] = " ".join(f"{fold(o)}:{a:.3f}:{b:.3f}:{k}" for o, a, b, k in kept)
+            words[fold(word)] = " ".join(
+                f"{fold(o)}:{a:.3f}:{b:.3f}:{k}:{pos}:{c:.3f}" for o, pos, a, b, k, c in kept
+            )
     return {
         "source": "WordNet 3.0 (Princeton University); see WORDNET-LICENSE.txt",
-        "format": "word: space-separated related:p_word:p_related:kind (the sense "
-        "probabilities of the strongest link; kind s=synonym d=derivation p=pertainym "
-        "a=similar adjective h=hypernym or hyponym)",
+        "format": "word: space-separated related:p_word:p_related:kind:pos:p_word_in_pos "
+        "(the sense probabilities of the strongest link through a sense of the word of "
+        "part of speech pos (n, v, a, r), and P(sense | word, pos); kind s=synonym "
+        "d=derivation p=pertainym a=similar adjective h=hypernym or hyponym)",
         "related": words,
         "irregular": exceptions(folder),
     }

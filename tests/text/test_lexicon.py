@@ -182,7 +182,20 @@ def test_the_generator_reads_wordnet_files_into_weighted_links(tmp_path):
     # "break" is the second, untagged sense of its synset's words; "pause" the tagged first.
     pause = next(link for link in lexicon.links("break") if link.word == "pause")
     assert pause.p_word == pytest.approx(1.0) and pause.p_related == pytest.approx(1.0)
+    # Asked as a verb, only verb senses count, weighed among the verb's senses alone.
+    verb = lexicon.links("negotiated", "v")
+    assert [(link.word, link.kind) for link in verb] == [("negotiator", "derivation")]
+    assert verb[0].p_word == pytest.approx(1.0)
+    assert lexicon.links("negotiated", "n") == ()
+    assert {link.word for link in lexicon.links("break", "n")} == {"pause", "hiatus"}
     # The same input gives the same bytes (no timestamp in the gzip header).
     again = tmp_path / "again.json.gz"
     generator.write(again, generator.lexicon_table(tmp_path))
     assert again.read_bytes() == path.read_bytes()
+
+
+def test_a_word_is_expanded_through_the_senses_of_its_part_of_speech(lexicon):
+    as_verb = {link.word for link in lexicon.links("spoke", "v")}
+    as_noun = {link.word for link in lexicon.links("spoke", "n")}
+    assert "talk" in as_verb and "talk" not in as_noun  # "she spoke" vs "a wheel's spoke"
+    assert "rung" in as_noun and "rung" not in as_verb

@@ -22,8 +22,9 @@ from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import find_dates, parse_iso_day
+from ..text.entities import tokens
 from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand
-from ..text.lexicon import Lexicon
+from ..text.lexicon import Lexicon, normalise
 from .answers import AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
 from .query import AnswerType, Query, read_query
@@ -49,6 +50,8 @@ MENTION_SENTENCES = 20
 # next to "delegation" alone (measured: squad-dev and trecqa unchanged, one more of the
 # seed questions in readers' words right).
 NAMED_SHARE = 0.5
+# Universal part-of-speech tags (`text/tagger.py`) → WordNet's parts of speech.
+_WORDNET_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
 POSSESSIVE = re.compile(r"['’]s$")
 # WordNet links that keep a word's meaning across its forms (a word family).
 FAMILY_LINKS = frozenset({"derivation", "pertainym"})
@@ -140,15 +143,19 @@ class QAEngine:
             self._family_of, self._expansions,
         )  # fmt: skip
 
-    def _expansions(self, written: list[tuple[str, str]]) -> list[Expansion]:
+    def _expansions(self, written: list[tuple[str, str]], text: str) -> list[Expansion]:
         """The related words and places of a question's `(word, term)` pairs that the
-        corpus makes likely (`text/expansion.py`); none when switched off."""
+        corpus makes likely (`text/expansion.py`), each word through the senses of the
+        part of speech it has in `text`; none when switched off."""
         if not self.settings.ranking.related_words:
             return []
+        tags: dict[str, str | None] = {}
+        for token in tokens(text):
+            tags.setdefault(normalise(token.text), _WORDNET_POS.get(token.tag))
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
-        return expand(written, self.lexicon, self.analyzer.terms,
-                      self._corpus_stats, self._expansion_policy)  # fmt: skip
+        return expand(written, self.lexicon, self.analyzer.terms, self._corpus_stats,
+                      self._expansion_policy, lambda word: tags.get(normalise(word)))  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or

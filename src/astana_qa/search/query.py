@@ -177,13 +177,13 @@ def read_query(
     settings: RankingSettings,
     places: Callable[[str], list[str]] = lambda word: [],
     family_of: Callable[[str], tuple[str, ...]] = lambda word: (),
-    expand: Callable[[list[tuple[str, str]]], list[Expansion]] = lambda written: [],
+    expand: Callable[[list[tuple[str, str]], str], list[Expansion]] = lambda written, text: [],
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
     articles never use is then read as the country they do name; `family_of(word)` the
-    terms of its word family; `expand(written)` the related terms to search for, given
-    the question's `(word, term)` pairs."""
+    terms of its word family; `expand(written, text)` the related terms to search for,
+    given the question's `(word, term)` pairs and the text they were read from."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     guessed: set[tuple[str, str]] = set()
@@ -197,7 +197,8 @@ def read_query(
         return matcher.match(term, word)
 
     time, topic = time_question(reading, analyzer.stopwords)
-    pairs = analyzer.written_terms(topic_text(topic))
+    topic = topic_text(topic)
+    pairs = analyzer.written_terms(topic)
     terms = [found for word, term in pairs for found in match(term, word) or [term]]
     kind = answer_type(reading)
     words = {fold(w) for w in reading.split()} | names(reading)
@@ -214,7 +215,7 @@ def read_query(
             named.update(country)
         else:
             unknown.append(word)
-    expansions = tuple(e for e in expand(pairs) if e.term not in terms)
+    expansions = tuple(e for e in expand(pairs, topic) if e.term not in terms)
     return Query(
         text=text,
         terms=tuple(terms),

@@ -104,16 +104,18 @@ def expand(
     analyse: Callable[[str], list[str]],
     corpus: CorpusStats,
     policy: ExpansionPolicy,
+    part_of_speech: Callable[[str], str | None] = lambda token: None,
 ) -> list[Expansion]:
     """The expansions of a question whose words and terms are `written` (`(token,
-    term)` pairs, as `Analyzer.written_terms` gives them)."""
+    term)` pairs, as `Analyzer.written_terms` gives them); `part_of_speech(token)` is
+    how the question uses a word (n, v, a, r or None), whose senses alone then count."""
     own = {term for _, term in written}
     chosen: list[Expansion] = []
     for token, term in written:
         # Each indexed related term once, by its first link: (weight before the context
         # test, which can only lower it), names the same thing?
         linked: dict[str, tuple[float, bool]] = {}
-        for link in lexicon.links(token):
+        for link in lexicon.links(token, part_of_speech(token)):
             for found in analyse(link.word):
                 if found not in own and found not in linked and corpus.indexed(found):
                     weight = min(policy.scale * _link_weight(link, policy), policy.max_weight)

@@ -22,7 +22,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -63,6 +63,10 @@ class Link:
     kind: str  # synonym, derivation, pertainym, similar, hypernym
     p_word: float
     p_related: float
+    # The part of speech of the asked word's sense (n, v, a, r; None when the table
+    # does not say), and P(that sense | the word used as that part of speech).
+    pos: str | None = None
+    p_word_in_pos: float = 0.0
 
     @property
     def weight(self) -> float:
@@ -115,15 +119,27 @@ class Lexicon:
                     found.append(candidate)
         return list(dict.fromkeys(found))
 
-    def links(self, word: str) -> tuple[Link, ...]:
+    def links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
         """Every link of every base form of `word`, strongest first: "led" is both the
         noun (a diode) and a form of "lead", and which one the reader meant is for the
-        corpus to tell."""
-        found = [link for base in self.base_forms(word) for link in self._links(base)]
-        bases = set(self.base_forms(word))
-        return tuple(
-            sorted((k for k in found if k.word not in bases), key=lambda link: -link.weight)
-        )
+        corpus to tell. With `pos` (n, v, a, r: how the word is used, e.g. by a tagger),
+        only links through senses of that part of speech, their `p_word` being the
+        sense's probability among those ("headed" as a verb: "lead", not "cephalic")."""
+        bases = self.base_forms(word)
+        best: dict[str, Link] = {}
+        for base in bases:
+            for link in self._links(base):
+                if link.word in bases:
+                    continue
+                if pos is not None:
+                    if link.pos != pos:
+                        continue
+                    link = replace(link, p_word=link.p_word_in_pos)
+                if link.p_word == 0.0:
+                    continue  # kept for its part of speech, too rare a sense overall
+                if link.word not in best or link.weight > best[link.word].weight:
+                    best[link.word] = link
+        return tuple(sorted(best.values(), key=lambda link: -link.weight))
 
     def related(self, word: str) -> list[tuple[str, float]]:
         """`(related word, weight)`, the heaviest first; weights are below 1, so an
@@ -146,6 +162,7 @@ class Lexicon:
             return ()
         links = []
         for item in raw.split():
-            other, p_word, p_related, kind = item.split(":")
-            links.append(Link(other, KIND_NAME[kind], float(p_word), float(p_related)))
+            other, p_word, p_related, kind, *by_pos = item.split(":")
+            pos, in_pos = (by_pos[0], float(by_pos[1])) if by_pos else (None, 0.0)
+            links.append(Link(other, KIND_NAME[kind], float(p_word), float(p_related), pos, in_pos))
         return tuple(sorted(links, key=lambda link: -link.weight))
