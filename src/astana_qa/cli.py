@@ -24,6 +24,7 @@ from .records import Answer
 from .search.engine import QAEngine
 from .settings import DEFAULT_K, MAX_K
 from .web import create_app
+from .web.lane import EngineLocation, LongQuestionLane
 from .web.server import make_server
 
 EXIT_USER_ERROR = 2
@@ -90,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8000, help="port, 0 for any free one (8000)")
     serve.add_argument("--threads", type=positive, default=8, help="worker threads (8)")
+    serve.add_argument(
+        "--no-lane",
+        action="store_true",
+        help="answer long questions in the serving process too, without a separate lane",
+    )
     add_paths(serve)
     return parser
 
@@ -186,14 +192,25 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     engine = open_engine(args)
-    server = make_server(create_app(engine), args.host, args.port, args.threads)
-    stats = engine.stats
-    print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences", flush=True)
-    print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)", flush=True)
+    lane = None
+    if not args.no_lane:
+        aliases = Path(args.aliases) if args.aliases else None
+        where = EngineLocation(Path(args.corpus), Path(args.index), aliases, engine.settings)
+        lane = LongQuestionLane(where)
+        lane.start()
     try:
-        server.run()
+        server = make_server(create_app(engine, lane=lane), args.host, args.port, args.threads)
+        stats = engine.stats
+        print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences", flush=True)
+        print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)",
+              flush=True)  # fmt: skip
+        try:
+            server.run()
+        finally:
+            server.close()
     finally:
-        server.close()
+        if lane is not None:
+            lane.close()
     return 0
 
 
