@@ -19,6 +19,7 @@ from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
 from astana_qa.web import create_app
 from astana_qa.web.lane import EngineLocation, LongQuestionLane
 from tests.conftest import ROOT, SEEDS
+from tests.web.test_web import DOCUMENT, assert_error
 
 QUESTIONS = [
     json.loads(line)["question"]
@@ -103,11 +104,11 @@ def test_an_invalid_k_from_the_lane_is_a_400(lane, seed_engine):
 def test_a_full_lane_is_a_429_with_retry_after(full_lane, seed_engine):
     client = create_app(seed_engine, lane=full_lane).test_client()
     response = client.get("/api/ask", query_string={"q": LONG})
-    assert response.status_code == 429
+    assert_error(response, 429, "too_many_long_questions")
     assert response.headers["Retry-After"] == "3"
-    error = response.get_json()["error"]
-    assert error["code"] == "too_many_long_questions"
-    assert "ask again in 3 seconds" in error["message"]
+    assert "ask again in 3 seconds" in response.get_json()["error"]["message"]
+    for method in ("get", "post"):
+        assert "429" in DOCUMENT["paths"]["/api/ask"][method]["responses"]
     page = client.get("/", query_string={"q": LONG})
     assert page.status_code == 429
     assert page.headers["Retry-After"] == "3"
