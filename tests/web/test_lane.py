@@ -17,7 +17,7 @@ import pytest
 from astana_qa.errors import QAError
 from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
 from astana_qa.web import create_app
-from astana_qa.web.lane import EngineLocation, LongQuestionLane
+from astana_qa.web.lane import EngineLocation, LaneFull, LongQuestionLane
 from tests.conftest import ROOT, SEEDS
 from tests.web.test_web import DOCUMENT, assert_error
 
@@ -115,6 +115,21 @@ def test_a_full_lane_is_a_429_with_retry_after(full_lane, seed_engine):
     assert "ask again in 3 seconds" in page.get_data(as_text=True)
     # Short questions are still answered, in this process.
     assert client.get("/api/ask", query_string={"q": "Who mediated?"}).status_code == 200
+
+
+def test_a_dead_worker_is_a_429_then_replaced(seed_engine, seed_index_dir):
+    lane = LongQuestionLane(EngineLocation(SEEDS, seed_index_dir), LaneSettings(workers=1))
+    lane.start()
+    try:
+        (pid,) = lane.worker_pids()
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(LaneFull):
+            lane.ask(LONG, 1)
+        _, answer = lane.ask(LONG, 1)
+        assert answer.answer == seed_engine.ask(LONG, 1).answer
+        assert lane.worker_pids() != [pid]
+    finally:
+        lane.close()
 
 
 def test_a_lane_over_a_missing_index_does_not_start_or_build_it(tmp_path):

@@ -112,6 +112,11 @@ class LongQuestionLane:
         finally:
             self._slots.release()
 
+    def worker_pids(self) -> list[int]:
+        """The process ids of the workers running now (none before the first question)."""
+        with self._lock:
+            return list(self._pool._processes or {})
+
     def close(self) -> None:
         """Stop the workers without waiting for the questions in hand."""
         with self._lock:
