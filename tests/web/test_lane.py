@@ -152,18 +152,34 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
-def test_the_lane_ends_with_a_killed_server(seed_engine, seed_index_dir):
+def start_server(index_dir: Path) -> subprocess.Popen:
+    """`astana-qa serve` in a process group of its own, as from a terminal (Ctrl+C
+    interrupts), once it is serving."""
     script = Path(sys.executable).with_name("astana-qa")
     server = subprocess.Popen(
         [str(script), "serve", "--port", "0", "--corpus", str(SEEDS), "--index",
-         str(seed_index_dir)],
+         str(index_dir)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
+    for line in server.stdout:  # type: ignore[union-attr]
+        if "serving on" in line:
+            break
+    return server
+
+
+def test_ctrl_c_stops_the_server_and_its_lane_quietly(seed_engine, seed_index_dir):
+    server = start_server(seed_index_dir)
+    os.killpg(server.pid, signal.SIGINT)  # what a terminal's Ctrl+C does
+    output, _ = server.communicate(timeout=60)
+    assert server.returncode in (0, 130)
+    assert "Traceback" not in output
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_the_lane_ends_with_a_killed_server(seed_engine, seed_index_dir):
+    server = start_server(seed_index_dir)
     try:
-        for line in server.stdout:  # type: ignore[union-attr]
-            if "serving on" in line:
-                break
         workers = [
             pid for pid in children(server.pid)
             if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()

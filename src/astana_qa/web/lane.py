@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -80,7 +81,7 @@ class LongQuestionLane:
         return self.settings.long_question_chars < len(question) <= MAX_QUESTION_CHARS
 
     def start(self) -> None:
-        """Start the workers and wait until each has opened its engine (a `QAError` if
+        """Start the workers and wait until one has opened its engine (a `QAError` if
         the index cannot be opened read-only), so the first long question does not wait."""
         futures = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
         try:
@@ -127,8 +128,12 @@ _engine: QAEngine | None = None
 
 
 def _start_lane(location: EngineLocation, nice: int, parent: int) -> None:
-    """A lane worker's start: exit with `parent`, yield the CPU, open the engine."""
+    """A lane worker's start: exit with `parent`, yield the CPU, open the engine.
+
+    Ctrl+C reaches every process of the terminal's group: the worker leaves it to the
+    server, which stops it, instead of printing a traceback of its own."""
     global _engine  # one per worker process, set once when it starts
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
     os.nice(nice)
     _engine = QAEngine.open(
