@@ -6,6 +6,7 @@ User errors end with one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -22,7 +23,7 @@ from .errors import QAError
 from .index.store import verify_index
 from .records import Answer
 from .search.engine import QAEngine
-from .settings import DEFAULT_K, MAX_K
+from .settings import DEFAULT_K, MAX_K, LaneSettings
 from .web import create_app
 from .web.lane import EngineLocation, LongQuestionLane
 from .web.server import make_server
@@ -190,21 +191,29 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def long_question_lane(args: argparse.Namespace, engine: QAEngine) -> LongQuestionLane:
+    """The lane for `serve`'s long questions, over the served engine's folders (not started)."""
+    aliases = Path(args.aliases) if args.aliases else None
+    where = EngineLocation(Path(args.corpus), Path(args.index), aliases, engine.settings)
+    # Threads waiting on the lane leave at least half the server's to ordinary questions.
+    defaults = LaneSettings()
+    capacity = max(1, min(defaults.capacity, args.threads // 2))
+    return LongQuestionLane(where, dataclasses.replace(defaults, capacity=capacity))
+
+
 def run_serve(args: argparse.Namespace) -> int:
     engine = open_engine(args)
-    lane = None
-    if not args.no_lane:
-        aliases = Path(args.aliases) if args.aliases else None
-        where = EngineLocation(Path(args.corpus), Path(args.index), aliases, engine.settings)
-        lane = LongQuestionLane(where)
-        lane.start()
+    lane = None if args.no_lane else long_question_lane(args, engine)
     try:
         server = make_server(create_app(engine, lane=lane), args.host, args.port, args.threads)
-        stats = engine.stats
-        print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences", flush=True)
-        print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)",
-              flush=True)  # fmt: skip
         try:
+            if lane is not None:  # once the address is known to be good
+                lane.start()
+            stats = engine.stats
+            print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences",
+                  flush=True)  # fmt: skip
+            print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)",
+                  flush=True)  # fmt: skip
             server.run()
         finally:
             server.close()

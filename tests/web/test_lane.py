@@ -10,10 +10,12 @@ import signal
 import subprocess
 import sys
 import time
+from argparse import Namespace
 from pathlib import Path
 
 import pytest
 
+from astana_qa.cli import long_question_lane
 from astana_qa.errors import QAError
 from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
 from astana_qa.web import create_app
@@ -198,3 +200,13 @@ def test_the_lane_ends_with_a_killed_server(seed_engine, seed_index_dir):
     assert not any(alive(pid) for pid in others)
     for pid in others:  # reaped by init; nothing to clean up here
         assert not os.path.exists(f"/proc/{pid}/cmdline") or not alive(pid)
+
+
+@pytest.mark.parametrize(("threads", "capacity"), [(8, 4), (4, 2), (2, 1), (1, 1), (32, 4)])
+def test_serve_leaves_half_its_threads_to_ordinary_questions(seed_engine, threads, capacity):
+    args = Namespace(corpus=str(SEEDS), index="index", aliases=None, threads=threads)
+    lane = long_question_lane(args, seed_engine)
+    try:
+        assert lane.settings.capacity == capacity
+    finally:
+        lane.close()
