@@ -137,8 +137,8 @@ class LaneSettings:
     # Worker processes of the lane (each holds its own copy of the engine).
     workers: int = 1
     # Questions in the lane at once, answered or waiting; past this a long question is
-    # refused with a 429 and Retry-After. Kept under the server's threads (8 by default)
-    # so that threads waiting on the lane always leave some for ordinary questions.
+    # refused with a 429 and Retry-After. `serve` keeps it to half its threads (8 by
+    # default) so that threads waiting on the lane leave the rest to ordinary questions.
     capacity: int = 4
     # The lane's niceness (0 to 19): it yields the CPU to the serving process.
     nice: int = 19
