@@ -29,9 +29,15 @@ def make_corpus(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 
 
 @pytest.fixture(scope="session")
-def seed_engine(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
+def seed_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the seeds' index (built by `seed_engine`)."""
+    return tmp_path_factory.mktemp("seed-index") / "index"
+
+
+@pytest.fixture(scope="session")
+def seed_engine(seed_index_dir: Path) -> QAEngine:
     """One engine over the seeds, with its index in a temporary folder."""
-    return QAEngine.open(SEEDS, tmp_path_factory.mktemp("seed-index") / "index")
+    return QAEngine.open(SEEDS, seed_index_dir)
 
 
 @pytest.fixture(scope="session")

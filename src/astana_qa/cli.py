@@ -6,6 +6,7 @@ User errors end with one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -22,8 +23,9 @@ from .errors import QAError
 from .index.store import verify_index
 from .records import Answer
 from .search.engine import QAEngine
-from .settings import DEFAULT_K, MAX_K
+from .settings import DEFAULT_K, MAX_K, LaneSettings
 from .web import create_app
+from .web.lane import EngineLocation, LongQuestionLane
 from .web.server import make_server
 
 EXIT_USER_ERROR = 2
@@ -90,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8000, help="port, 0 for any free one (8000)")
     serve.add_argument("--threads", type=positive, default=8, help="worker threads (8)")
+    serve.add_argument(
+        "--no-lane",
+        action="store_true",
+        help="answer long questions in the serving process too, without a separate lane",
+    )
     add_paths(serve)
     return parser
 
@@ -184,16 +191,35 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def long_question_lane(args: argparse.Namespace, engine: QAEngine) -> LongQuestionLane:
+    """The lane for `serve`'s long questions, over the served engine's folders (not started)."""
+    aliases = Path(args.aliases) if args.aliases else None
+    where = EngineLocation(Path(args.corpus), Path(args.index), aliases, engine.settings)
+    # Threads waiting on the lane leave at least half the server's to ordinary questions.
+    defaults = LaneSettings()
+    capacity = max(1, min(defaults.capacity, args.threads // 2))
+    return LongQuestionLane(where, dataclasses.replace(defaults, capacity=capacity))
+
+
 def run_serve(args: argparse.Namespace) -> int:
     engine = open_engine(args)
-    server = make_server(create_app(engine), args.host, args.port, args.threads)
-    stats = engine.stats
-    print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences", flush=True)
-    print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)", flush=True)
+    lane = None if args.no_lane else long_question_lane(args, engine)
     try:
-        server.run()
+        server = make_server(create_app(engine, lane=lane), args.host, args.port, args.threads)
+        try:
+            if lane is not None:  # once the address is known to be good
+                lane.start()
+            stats = engine.stats
+            print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences",
+                  flush=True)  # fmt: skip
+            print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)",
+                  flush=True)  # fmt: skip
+            server.run()
+        finally:
+            server.close()
     finally:
-        server.close()
+        if lane is not None:
+            lane.close()
     return 0
 
 

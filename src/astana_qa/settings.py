@@ -123,3 +123,29 @@ class Settings:
         payload = {"analysis": asdict(self.analysis), **(extra or {})}
         blob = json.dumps(payload, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()
+
+
+@dataclass(frozen=True)
+class LaneSettings:
+    """The long-question lane of `astana-qa serve` (`web/lane.py`): questions longer
+    than ordinary ones are answered in a separate, lower-priority process, so that a
+    client sending them back to back cannot make ordinary questions wait for the CPU.
+
+    Read by the serving layer only; the engine's answers are the same in either place."""
+
+    # A question of more characters than this is answered in the lane. The longest of
+    # the 5,258 questions of squad-dev, TrecQA, tests/qa_pairs.jsonl and
+    # tests/reader_questions.jsonl is 197 characters (99th percentile 78-171 per set), so
+    # people's questions stay in the serving process with room to spare, and the costly
+    # ones (up to MAX_QUESTION_CHARS of words to read for spelling) do not.
+    long_question_chars: int = 250
+    # Worker processes of the lane (each holds its own copy of the engine).
+    workers: int = 1
+    # Questions in the lane at once, answered or waiting; past this a long question is
+    # refused with a 429 and Retry-After. `serve` keeps it to half its threads (8 by
+    # default) so that threads waiting on the lane leave the rest to ordinary questions.
+    capacity: int = 4
+    # The lane's niceness (0 to 19): it yields the CPU to the serving process.
+    nice: int = 19
+    # Seconds a refused client is told to wait (Retry-After).
+    retry_after_s: int = 2

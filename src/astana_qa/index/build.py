@@ -282,12 +282,13 @@ _worker_state: tuple[Analyzer, PunktSentenceTokenizer] | None = None
 def _start_worker(analyzer: Analyzer, tokenizer: PunktSentenceTokenizer, parent: int) -> None:
     global _worker_state  # one per worker process, set once when the process starts
     _worker_state = (analyzer, tokenizer)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker once its parent is gone (killed with SIGKILL, say), instead of
-    running on under init with the memory of a whole analysis."""
+def exit_with_parent(parent: int) -> None:
+    """End this worker process once its parent is gone (killed with SIGKILL, say),
+    instead of running on under init with the memory of a whole analysis or engine.
+    Run in a daemon thread of a build worker or of the serving layer's lane."""
     while os.getppid() == parent:
         time.sleep(WORKER_PARENT_CHECK_S)
     os._exit(1)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .._version import __version__
+from ..errors import QAError
 from ..settings import Settings
 from ..text.analysis import (
     ALIAS_FILE_NAME,
@@ -56,12 +57,15 @@ def open_index(
     alias_file: str | Path | None = None,
     rebuild: bool = False,
     progress: Progress | None = None,
+    read_only: bool = False,
 ) -> OpenedIndex:
     """Load the corpus, reuse its index if it is whole and current, else bring it up to
     date (re-analysing only new and changed articles unless `rebuild`).
 
     `alias_file` defaults to `aliases.json` in the corpus folder, when there is one;
-    `progress` wraps long builds' work for a progress bar (e.g. tqdm)."""
+    `progress` wraps long builds' work for a progress bar (e.g. tqdm). With `read_only`
+    an index that would need building raises `QAError` instead: a second process opening
+    the index another one serves (the long-question lane) never writes to it."""
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     alias_path = Path(alias_file) if alias_file else corpus_dir / ALIAS_FILE_NAME
     groups = read_alias_file(alias_path) if alias_file or alias_path.is_file() else []
@@ -80,6 +84,8 @@ def open_index(
     files = corpus_file_hashes(corpus)
     index = None if rebuild else load_index(index_dir, fingerprint, files)
     report = None
+    if index is None and read_only:
+        raise QAError(f"the index in {index_dir} is missing or out of date for {corpus_dir}")
     if index is None:
         built, report = build_index(corpus, analyzer, fingerprint, index_dir, rebuild, progress)
         # Serve from the memory-mapped files, as every later open will.

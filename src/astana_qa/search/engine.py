@@ -129,11 +129,14 @@ class QAEngine:
         alias_file: str | Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        read_only: bool = False,
     ) -> QAEngine:
         """Open the index of `corpus_dir` in `index_dir`, building or updating it when
-        needed (`index/open.py`)."""
+        needed (`index/open.py`), or with `read_only` only if it is current."""
         settings = settings or Settings()
-        opened = open_index(corpus_dir, index_dir, settings, alias_file, rebuild, progress)
+        opened = open_index(
+            corpus_dir, index_dir, settings, alias_file, rebuild, progress, read_only
+        )
         return cls(opened, settings)
 
     def read(self, question: object) -> Query:

@@ -220,7 +220,9 @@ def read_query(
         text=text,
         terms=tuple(terms),
         kind=kind,
-        name_words=tuple(w.strip(_WORD_PUNCTUATION) for w in words),
+        # Sorted: a set's order differs between processes (string hashes are salted),
+        # and the same question must be read the same in the long-question lane.
+        name_words=tuple(sorted(w.strip(_WORD_PUNCTUATION) for w in words)),
         unknown=tuple(unknown),
         time=time,
         expected=expected_answer(reading),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, jsonify, request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from .._version import __version__
 from ..errors import InvalidQuestion
-from ..search.engine import QAEngine
 from ..settings import DEFAULT_K, MAX_K
+from .asking import engine, read_and_ask
 from .openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -22,10 +22,6 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
-
-
-def engine() -> QAEngine:
-    return current_app.extensions["astana_qa"]
 
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
@@ -109,8 +105,7 @@ def ask():
             400, "missing_question", 'Give a question: ?q=... or a JSON body {"question": ...}.'
         )
     try:
-        query = engine().read(question)
-        answer = engine().ask(query, k)  # type: ignore[arg-type]  # k is checked by ask
+        query, answer = read_and_ask(question, k)
     except InvalidQuestion as exc:
         raise ApiError(400, f"invalid_{exc.field}", str(exc)) from None
     data = answer.to_dict()

@@ -21,6 +21,8 @@ from .._version import __version__
 from ..search.engine import QAEngine
 from . import pages
 from .api import ApiError, bp
+from .asking import ENGINE_KEY, LANE_KEY
+from .lane import LaneFull, LongQuestionLane
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +50,12 @@ def create_app(
     index_dir: str | Path | None = None,
     examples: tuple[str, ...] = EXAMPLES,
     cors_origins: tuple[str, ...] = (),
+    lane: LongQuestionLane | None = None,
 ) -> Flask:
-    """The app over `engine`, or over an engine opened on `corpus_dir` and `index_dir`."""
+    """The app over `engine`, or over an engine opened on `corpus_dir` and `index_dir`.
+
+    With a started `lane` (as `astana-qa serve` gives it), long questions are answered
+    there; without one, every question is answered in this process."""
     if engine is None:
         engine = QAEngine.open(
             corpus_dir or os.environ.get("ASTANA_QA_CORPUS", "seeds"),
@@ -63,7 +69,8 @@ def create_app(
     )
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # DefaultJSONProvider has it
-    app.extensions["astana_qa"] = engine
+    app.extensions[ENGINE_KEY] = engine
+    app.extensions[LANE_KEY] = lane
     app.register_blueprint(bp)
     app.config[pages.EXAMPLES_KEY] = examples
     app.register_blueprint(pages.bp)
@@ -95,6 +102,10 @@ ERROR_MESSAGES = {
     413: f"The request body is over {MAX_BODY_BYTES // 1024} KiB: send a shorter question.",
     500: "Something went wrong on the server: try again, and report it if it persists.",
 }
+LANE_FULL = (
+    "The server is busy with other long questions: ask again in {retry} seconds, "
+    "or ask a shorter question."
+)
 API_NOT_FOUND = "Nothing is here: check the address (the API's paths are in /api/openapi.json)."
 
 
@@ -127,6 +138,13 @@ def _add_error_handlers(app: Flask) -> None:
         response = app.make_response((response, status))
         if allowed:  # RFC 9110: a 405 says which methods the resource supports.
             response.headers["Allow"] = ", ".join(allowed)
+        return response
+
+    @app.errorhandler(LaneFull)
+    def lane_full(exc: LaneFull):
+        message = LANE_FULL.format(retry=exc.retry_after_s)
+        response = app.make_response(error_response(429, "too_many_long_questions", message))
+        response.headers["Retry-After"] = str(exc.retry_after_s)
         return response
 
     @app.errorhandler(Exception)

@@ -208,6 +208,8 @@ def _errors(*codes: int) -> dict:
         405: "method not allowed",
         413: "body over 64 KiB",
         415: "body is not JSON",
+        429: "too many long questions in hand (`astana-qa serve`'s long-question lane): "
+        "ask again after the Retry-After header's seconds",
     }
     return {str(c): _json("Error", text[c]) for c in codes}
 
@@ -251,7 +253,7 @@ def openapi_document(version: str) -> dict:
                 "get": {
                     "summary": "Answer a question",
                     "parameters": question_params,
-                    "responses": {"200": _json("Answer", "the answer"), **_errors(400, 405)},
+                    "responses": {"200": _json("Answer", "the answer"), **_errors(400, 405, 429)},
                 },
                 "post": {
                     "summary": "Answer a question sent as JSON",
@@ -265,7 +267,7 @@ def openapi_document(version: str) -> dict:
                     },
                     "responses": {
                         "200": _json("Answer", "the answer"),
-                        **_errors(400, 405, 413, 415),
+                        **_errors(400, 405, 413, 415, 429),
                     },
                 },
             },

@@ -20,6 +20,7 @@ from ..search.engine import QAEngine
 from ..search.query import Query
 from ..settings import DEFAULT_K, MAX_K, MAX_QUESTION_CHARS
 from .api import parse_whole_number
+from .asking import engine, read_and_ask
 
 bp = Blueprint("pages", __name__)
 
@@ -39,10 +40,6 @@ EXAMPLES_KEY = "ASTANA_QA_EXAMPLES"
 # A piece of text and how it is marked: "" (plain), "mark" (a word of the question) or
 # "answer" (the short answer).
 Piece = tuple[str, str]
-
-
-def engine() -> QAEngine:
-    return current_app.extensions["astana_qa"]
 
 
 def sentence(message: str) -> str:
@@ -269,8 +266,7 @@ def _answer_context(question: str, k: int | None) -> tuple[dict, int]:
     if not question:
         return context, 200
     try:
-        query = engine().read(question)
-        answer = engine().ask(query, k)
+        query, answer = read_and_ask(question, k)
     except InvalidQuestion as exc:
         context["error"] = (
             f"The number of results must be a whole number from 1 to {MAX_K}."

@@ -1,0 +1,152 @@
+"""The long-question lane: long questions answered in a separate worker process.
+
+The serving process answers from one interpreter, so a few clients sending the longest
+questions allowed back to back (each unknown word is read for spelling) would keep the
+CPU and make every ordinary question wait (docs/reliability.md). The lane answers
+questions over `LaneSettings.long_question_chars` in a process of its own, with its own
+engine opened read-only on the same corpus and index, at a lower priority (`os.nice`),
+so the operating system gives ordinary questions the CPU first. At most
+`LaneSettings.capacity` questions are in the lane at once; past that `LaneFull` is
+raised, which the app answers with a 429 and Retry-After.
+
+The worker exits with the serving process, even one killed with SIGKILL.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeGuard
+
+from ..errors import QAError
+from ..index.build import exit_with_parent
+from ..records import Answer
+from ..search.engine import QAEngine
+from ..search.query import Query
+from ..settings import MAX_QUESTION_CHARS, LaneSettings, Settings
+
+log = logging.getLogger(__name__)
+
+
+class LaneFull(Exception):
+    """The lane holds as many questions as it may: ask again after `retry_after_s`."""
+
+    def __init__(self, retry_after_s: int):
+        super().__init__(f"the long-question lane is full; retry after {retry_after_s} s")
+        self.retry_after_s = retry_after_s
+
+
+@dataclass(frozen=True)
+class EngineLocation:
+    """Where the lane's worker opens its engine: the serving engine's folders and settings."""
+
+    corpus_dir: Path
+    index_dir: Path
+    alias_file: Path | None = None
+    settings: Settings = field(default_factory=Settings)
+
+
+class LongQuestionLane:
+    """Answers long questions in worker processes; `takes` says which questions."""
+
+    def __init__(self, location: EngineLocation, settings: LaneSettings | None = None):
+        self.location = location
+        self.settings = settings or LaneSettings()
+        self._slots = threading.BoundedSemaphore(self.settings.capacity)
+        self._lock = threading.Lock()
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn: the worker is the serving process's own child (so it can tell when that
+        # process is gone) and starts without copies of its threads and sockets.
+        return ProcessPoolExecutor(
+            self.settings.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_lane,
+            initargs=(self.location, self.settings.nice, os.getpid()),
+        )
+
+    def takes(self, question: object) -> TypeGuard[str]:
+        """Whether `question` is answered in the lane: a string longer than ordinary
+        questions. One too long to be asked at all is refused here, at no cost."""
+        if not isinstance(question, str):
+            return False
+        return self.settings.long_question_chars < len(question) <= MAX_QUESTION_CHARS
+
+    def start(self) -> None:
+        """Start the workers and wait until one has opened its engine (a `QAError` if
+        the index cannot be opened read-only), so the first long question does not wait."""
+        futures = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
+        try:
+            for future in futures:
+                future.result()
+        except BrokenProcessPool:
+            self.close()
+            raise QAError(
+                f"the long-question lane could not open the index in {self.location.index_dir}"
+            ) from None
+
+    def ask(self, question: str, k: object) -> tuple[Query, Answer]:
+        """`question` read and answered in the lane, as `QAEngine.read` and `ask` would in
+        this process; `InvalidQuestion` as they raise it; `LaneFull` when it is full."""
+        if not self._slots.acquire(blocking=False):
+            raise LaneFull(self.settings.retry_after_s)
+        try:
+            with self._lock:
+                pool = self._pool
+            try:
+                return pool.submit(_ask_in_lane, question, k).result()
+            except BrokenProcessPool:
+                # The worker died (killed, out of memory): a new one for the next question.
+                log.warning("the long-question lane's worker died; starting a new one")
+                with self._lock:
+                    if self._pool is pool:
+                        self._pool = self._new_pool()
+                raise LaneFull(self.settings.retry_after_s) from None
+        finally:
+            self._slots.release()
+
+    def worker_pids(self) -> list[int]:
+        """The process ids of the workers running now (none before the first question)."""
+        with self._lock:
+            return list(self._pool._processes or {})
+
+    def close(self) -> None:
+        """Stop the workers without waiting for the questions in hand."""
+        with self._lock:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+_engine: QAEngine | None = None
+
+
+def _start_lane(location: EngineLocation, nice: int, parent: int) -> None:
+    """A lane worker's start: exit with `parent`, yield the CPU, open the engine.
+
+    Ctrl+C reaches every process of the terminal's group: the worker leaves it to the
+    server, which stops it, instead of printing a traceback of its own."""
+    global _engine  # one per worker process, set once when it starts
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
+    os.nice(nice)
+    _engine = QAEngine.open(
+        location.corpus_dir, location.index_dir, location.settings, location.alias_file,
+        read_only=True,
+    )  # fmt: skip
+
+
+def _ready() -> bool:
+    return _engine is not None
+
+
+def _ask_in_lane(question: str, k: object) -> tuple[Query, Answer]:
+    assert _engine is not None  # set by _start_lane
+    query = _engine.read(question)
+    return query, _engine.ask(query, k)  # type: ignore[arg-type]  # k is checked by ask

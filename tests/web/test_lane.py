@@ -1,0 +1,212 @@
+"""The long-question lane (`web/lane.py`): long questions answered in a worker process,
+with the same answers as in the serving process, a 429 when it is full, and a worker
+that ends with the server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from argparse import Namespace
+from pathlib import Path
+
+import pytest
+
+from astana_qa.cli import long_question_lane
+from astana_qa.errors import QAError
+from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
+from astana_qa.web import create_app
+from astana_qa.web.lane import EngineLocation, LaneFull, LongQuestionLane
+from tests.conftest import ROOT, SEEDS
+from tests.web.test_web import DOCUMENT, assert_error
+
+QUESTIONS = [
+    json.loads(line)["question"]
+    for line in (ROOT / "tests" / "qa_pairs.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+][:12]
+# Low enough that most seed questions go to the lane in these tests.
+SHORT_LIMIT = 30
+LONG = "Who represented the Syrian opposition at the talks in Astana " * 5
+
+
+@pytest.fixture(scope="module")
+def lane(seed_engine, seed_index_dir):
+    lane = LongQuestionLane(
+        EngineLocation(SEEDS, seed_index_dir, settings=seed_engine.settings),
+        LaneSettings(long_question_chars=SHORT_LIMIT, capacity=2),
+    )
+    lane.start()
+    yield lane
+    lane.close()
+
+
+@pytest.fixture(scope="module")
+def full_lane(seed_index_dir):
+    """A lane that can hold no question (never started: no worker process)."""
+    return LongQuestionLane(
+        EngineLocation(SEEDS, seed_index_dir), LaneSettings(long_question_chars=SHORT_LIMIT,
+                                                            capacity=0, retry_after_s=3)
+    )  # fmt: skip
+
+
+def without_time(data: dict) -> dict:
+    return {key: value for key, value in data.items() if key != "took_ms"}
+
+
+def test_the_lane_takes_only_questions_longer_than_ordinary_ones():
+    lane = LongQuestionLane(EngineLocation(SEEDS, SEEDS), LaneSettings(long_question_chars=10))
+    assert not lane.takes("x" * 10)
+    assert lane.takes("x" * 11)
+    assert lane.takes("x" * MAX_QUESTION_CHARS)
+    assert not lane.takes("x" * (MAX_QUESTION_CHARS + 1))  # refused in-process, at no cost
+    assert not lane.takes(None)
+    assert not lane.takes(["x" * 50])
+
+
+def test_ordinary_questions_are_under_the_default_limit():
+    limit = LaneSettings().long_question_chars
+    for name in ("qa_pairs.jsonl", "reader_questions.jsonl"):
+        lines = (ROOT / "tests" / name).read_text("utf-8").splitlines()
+        assert all(len(json.loads(line)["question"]) <= limit for line in lines if line)
+
+
+def test_the_lane_answers_as_the_serving_process_does(lane, seed_engine):
+    for question in [*QUESTIONS, LONG]:
+        assert lane.takes(question) == (len(question) > SHORT_LIMIT)
+        query, answer = lane.ask(question, 3)
+        here = seed_engine.read(question)
+        assert query == here
+        assert without_time(answer.to_dict()) == without_time(seed_engine.ask(here, 3).to_dict())
+
+
+def test_the_api_gives_the_same_answer_with_the_lane(lane, seed_engine):
+    with_lane = create_app(seed_engine, lane=lane).test_client()
+    alone = create_app(seed_engine).test_client()
+    for question in (LONG, QUESTIONS[0]):
+        body = {"question": question, "k": 2, "highlight": True}
+        got, expected = with_lane.post("/api/ask", json=body), alone.post("/api/ask", json=body)
+        assert got.status_code == expected.status_code == 200
+        assert without_time(got.get_json()) == without_time(expected.get_json())
+    page = with_lane.get("/", query_string={"q": LONG})
+    assert page.status_code == 200
+    assert "Ahmet Toma" in page.get_data(as_text=True)
+
+
+def test_an_invalid_k_from_the_lane_is_a_400(lane, seed_engine):
+    client = create_app(seed_engine, lane=lane).test_client()
+    response = client.post("/api/ask", json={"question": LONG, "k": 0})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "invalid_k"
+
+
+def test_a_full_lane_is_a_429_with_retry_after(full_lane, seed_engine):
+    client = create_app(seed_engine, lane=full_lane).test_client()
+    response = client.get("/api/ask", query_string={"q": LONG})
+    assert_error(response, 429, "too_many_long_questions")
+    assert response.headers["Retry-After"] == "3"
+    assert "ask again in 3 seconds" in response.get_json()["error"]["message"]
+    for method in ("get", "post"):
+        assert "429" in DOCUMENT["paths"]["/api/ask"][method]["responses"]
+    page = client.get("/", query_string={"q": LONG})
+    assert page.status_code == 429
+    assert page.headers["Retry-After"] == "3"
+    assert "ask again in 3 seconds" in page.get_data(as_text=True)
+    # Short questions are still answered, in this process.
+    assert client.get("/api/ask", query_string={"q": "Who mediated?"}).status_code == 200
+
+
+def test_a_dead_worker_is_a_429_then_replaced(seed_engine, seed_index_dir):
+    lane = LongQuestionLane(EngineLocation(SEEDS, seed_index_dir), LaneSettings(workers=1))
+    lane.start()
+    try:
+        (pid,) = lane.worker_pids()
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(LaneFull):
+            lane.ask(LONG, 1)
+        _, answer = lane.ask(LONG, 1)
+        assert answer.answer == seed_engine.ask(LONG, 1).answer
+        assert lane.worker_pids() != [pid]
+    finally:
+        lane.close()
+
+
+def test_a_lane_over_a_missing_index_does_not_start_or_build_it(tmp_path):
+    lane = LongQuestionLane(EngineLocation(SEEDS, tmp_path / "none"))
+    with pytest.raises(QAError, match="could not open the index"):
+        lane.start()
+    assert not (tmp_path / "none").exists()
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+
+
+def start_server(index_dir: Path) -> subprocess.Popen:
+    """`astana-qa serve` in a process group of its own, as from a terminal (Ctrl+C
+    interrupts), once it is serving."""
+    script = Path(sys.executable).with_name("astana-qa")
+    server = subprocess.Popen(
+        [str(script), "serve", "--port", "0", "--corpus", str(SEEDS), "--index",
+         str(index_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    for line in server.stdout:  # type: ignore[union-attr]
+        if "serving on" in line:
+            break
+    return server
+
+
+def test_ctrl_c_stops_the_server_and_its_lane_quietly(seed_engine, seed_index_dir):
+    server = start_server(seed_index_dir)
+    os.killpg(server.pid, signal.SIGINT)  # what a terminal's Ctrl+C does
+    output, _ = server.communicate(timeout=60)
+    assert server.returncode in (0, 130)
+    assert "Traceback" not in output
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_the_lane_ends_with_a_killed_server(seed_engine, seed_index_dir):
+    server = start_server(seed_index_dir)
+    try:
+        workers = [
+            pid for pid in children(server.pid)
+            if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()
+        ]  # fmt: skip
+        assert len(workers) == LaneSettings().workers
+        for pid in workers:  # the 19th field of /proc/PID/stat is the niceness
+            niceness = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+            assert niceness == LaneSettings().nice
+        others = children(server.pid)
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+    deadline = time.monotonic() + 30  # the workers look for their parent every 0.5 s
+    while any(alive(pid) for pid in others) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in others)
+    for pid in others:  # reaped by init; nothing to clean up here
+        assert not os.path.exists(f"/proc/{pid}/cmdline") or not alive(pid)
+
+
+@pytest.mark.parametrize(("threads", "capacity"), [(8, 4), (4, 2), (2, 1), (1, 1), (32, 4)])
+def test_serve_leaves_half_its_threads_to_ordinary_questions(seed_engine, threads, capacity):
+    args = Namespace(corpus=str(SEEDS), index="index", aliases=None, threads=threads)
+    lane = long_question_lane(args, seed_engine)
+    try:
+        assert lane.settings.capacity == capacity
+    finally:
+        lane.close()
