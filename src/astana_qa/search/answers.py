@@ -23,8 +23,13 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz
 
 from ..records import Span
+from ..text.entities import Span as TextSpan
+from ..text.entities import Token
 from .answer_types import Expected
 from .candidates import Candidate, coverage, find_spans, score_spans
+
+# `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
+SpanFinder = Callable[[str, str, bool], tuple[Sequence[TextSpan], Sequence[Token]]]
 
 # Passages read for candidates: candidate finding costs about 0.1 ms a passage.
 ANSWER_DEPTH = 10
@@ -163,6 +168,7 @@ def answer(
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
     find_mentions: Callable[[str], Sequence[Passage]] | None = None,
+    spans_of: SpanFinder = find_spans,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -172,6 +178,8 @@ def answer(
     name in some spelling (e.g. by an index look-up that allows typos); those that do
     are added after the passages as further support, so that a source that spells the
     answer differently, far from the question's words, still shows as a variant.
+    `spans_of` is `candidates.find_spans`, or a caller's cache of it: a sentence's spans
+    do not depend on the question.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -179,7 +187,7 @@ def answer(
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
     depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
-    found = _candidates(expected, passages[:depth], question_terms, term_spans)
+    found = _candidates(expected, passages[:depth], question_terms, term_spans, spans_of)
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
@@ -194,12 +202,12 @@ def answer(
     best = max(groups, key=_group_score)
     if expected.kind in _NAMED:
         seen = {(f.passage.source, f.passage.start) for f in best}
-        best = best + _mentions(best, passages, seen, expected)
+        best = best + _mentions(best, passages, seen, expected, spans_of)
         if find_mentions is not None:
             pooled = {(p.source, p.start) for p in passages}
             further = [p for p in find_mentions(best[0].candidate.text)
                        if (p.source, p.start) not in pooled]  # fmt: skip
-            more = _mentions(best, further, seen, expected)
+            more = _mentions(best, further, seen, expected, spans_of)
             added = list(dict.fromkeys(f.passage for f in more))
             result_passages += tuple(
                 Passage(len(result_passages) + i, p.source, p.start, p.end, p.text, p.score)
@@ -221,6 +229,7 @@ def _candidates(
     passages: Sequence[Passage],
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
+    spans_of: SpanFinder = find_spans,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
     typed answer only those standing near the question's terms."""
@@ -240,7 +249,7 @@ def _candidates(
             continue  # cheap to tell, and no candidate here could answer
         # Without what the question counts, only a plain count can answer it.
         strict = bool(required) and required.isdisjoint(t for *_, t in terms)
-        spans, words = find_spans(passage.text, expected.kind, expected.plural)
+        spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms):  # fmt: skip
@@ -258,6 +267,7 @@ def _mentions(
     passages: Sequence[Passage],
     seen: set[tuple[str, int]],
     expected: Expected,
+    spans_of: SpanFinder = find_spans,
 ) -> list[_Found]:
     """The other passages that name the answer (however near the question's words, and
     however they spell it): they support it, and show how the sources spell it."""
@@ -268,7 +278,7 @@ def _mentions(
             continue
         if fuzz.partial_ratio(key, normalised(passage.text)) < SAME_SPELLING:
             continue
-        spans, _ = find_spans(passage.text, expected.kind, False)
+        spans, _ = spans_of(passage.text, expected.kind, False)
         for span in spans:
             spelled = normalised(span.text)
             if spelled and _same(spelled, key) and not set(spelled.split()) > set(key.split()):

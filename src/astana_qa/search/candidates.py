@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..text import entities
@@ -187,8 +187,8 @@ def _without_question_edges(
 
 def score_spans(
     text: str,
-    spans: list[entities.Span],
-    words: list[entities.Token],
+    spans: Sequence[entities.Span],
+    words: Sequence[entities.Token],
     kind: str,
     plural: bool,
     question_terms: Mapping[str, float],

@@ -21,12 +21,14 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
-from ..text.dates import find_dates, parse_iso_day
-from ..text.entities import tokens
+from ..text.dates import DateMention, find_dates, parse_iso_day
+from ..text.entities import Span as TextSpan
+from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand
 from ..text.lexicon import Lexicon, normalise
 from .answers import AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
+from .candidates import find_spans
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
@@ -39,6 +41,8 @@ log = logging.getLogger(__name__)
 ANSWER_POOL = 15
 # Words whose family and names whose spellings are remembered.
 CACHED_WORDS = 4096
+# Sentences whose terms and candidate spans are remembered (a few kB each).
+CACHED_SENTENCES = 2048
 # Other spellings of a name that count as the same name (rapidfuzz ratio, 0..100), how
 # many of them, and how many sentences naming it are read for support.
 MENTION_SPELLING = 75
@@ -74,6 +78,12 @@ def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
     return sorted(renumber[r] for r in ranks if r in renumber)
 
 
+def _spans_of(text: str, kind: str, plural: bool) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
+    """`find_spans`, as tuples: the engine keeps them for other questions."""
+    spans, words = find_spans(text, kind, plural)
+    return tuple(spans), tuple(words)
+
+
 def validate_k(k: object) -> int:
     """`k` if it is a whole number of citations from 1 to MAX_K, else `InvalidQuestion`."""
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
@@ -96,6 +106,13 @@ class QAEngine:
         # (bounded: questions bring new words for as long as the server runs).
         self._family_of = lru_cache(maxsize=CACHED_WORDS)(self._family_of_word)
         self._spellings_of = lru_cache(maxsize=CACHED_WORDS)(self._spellings_of_name)
+        # A sentence's terms and candidate spans do not depend on the question, and the
+        # same sentences answer many questions: most of the answer layer's work is here.
+        self._sentence_terms = lru_cache(maxsize=CACHED_SENTENCES)(
+            lambda text: tuple(analyzer.term_spans(text))
+        )
+        self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(_spans_of)
+        self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
@@ -263,7 +280,7 @@ class QAEngine:
 
         def term_spans(text: str) -> list[tuple[int, int, str]]:
             """The analysed terms of `text`, a relative of a question word read as it."""
-            return [(a, b, family.get(t, t)) for a, b, t in self.analyzer.term_spans(text)]
+            return [(a, b, family.get(t, t)) for a, b, t in self._sentence_terms(text)]
 
         def mentions(name: str) -> list[Passage]:
             """Sentences naming `name` (`_mentioning_rows`), each remembered for citing."""
@@ -274,7 +291,8 @@ class QAEngine:
                 found.append(passage)
             return found
 
-        result = answer(query.text, query.expected, passages, weights, term_spans, mentions)
+        result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
+                        self._spans_of)  # fmt: skip
         return result, row_of
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
@@ -389,19 +407,28 @@ class QAEngine:
         for row in rows.tolist():
             covered.append(asked_terms & frozenset(self.ranker.sentence_terms(row).tolist()))
             text, article_date = self._sentence(row)
-            dates = find_dates(text, parse_iso_day(article_date))
+            dates = self._found_dates(row)
             placed.append(place(text, dates, article_date, asked.focus))
         series = query.kind in (AnswerType.TIME, AnswerType.NONE)  # not "who", "how many"
         order = order_by_time(scores.tolist(), placed, asked.order, series, covered)
         as_of = placed[order[0]].when or None if order else None
         return (rows[order], scores[order]), as_of
 
+    def _dates_in_sentence(self, sentence: int) -> tuple[DateMention, ...]:
+        """The dates sentence `sentence` states, read against its article's date."""
+        text, article_date = self._sentence(sentence)
+        return tuple(find_dates(text, parse_iso_day(article_date)))
+
+    def _dates_of(self, sentence: int) -> tuple[str, ...]:
+        """The ISO dates sentence `sentence` states (a citation's `dates`)."""
+        return tuple(d.iso for d in self._found_dates(sentence))
+
     def _citation(self, rank: int, sentence: int, score: float) -> Citation:
         number = int(self._doc[sentence])
         doc = self.index.documents[number]
         start, end = int(self._start[sentence]), int(self._end[sentence])
         text = self.texts[number][start:end]
-        dates = [d.iso for d in find_dates(text, parse_iso_day(doc.date))]
+        dates = list(self._dates_of(sentence))
         return Citation(
             rank, doc.name, doc.title, doc.date, start, end, text, round(score, 6), dates
         )

@@ -104,6 +104,8 @@ class Lexicon:
     def __init__(self, data: LexiconData | None = None, cache_size: int = 4096):
         self.data = data or LexiconData.load()
         self._links = lru_cache(maxsize=cache_size)(self._parse_links)
+        # Each question word's links are merged and sorted once (bounded).
+        self._merged = lru_cache(maxsize=cache_size)(self._merged_links)
 
     def base_forms(self, word: str) -> list[str]:
         """The forms of `word` the table has an entry for: itself, its irregular base
@@ -120,6 +122,10 @@ class Lexicon:
         return list(dict.fromkeys(found))
 
     def links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
+        """See `_merged_links`; remembered per word and part of speech."""
+        return self._merged(word, pos)
+
+    def _merged_links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
         """Every link of every base form of `word`, strongest first: "led" is both the
         noun (a diode) and a form of "lead", and which one the reader meant is for the
         corpus to tell. With `pos` (n, v, a, r: how the word is used, e.g. by a tagger),
