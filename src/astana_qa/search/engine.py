@@ -113,6 +113,10 @@ class QAEngine:
         )
         self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(_spans_of)
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
+        # The terms of the lexicon's words (a fixed list), read once each.
+        self._lexicon_terms = lru_cache(maxsize=8 * CACHED_WORDS)(
+            lambda word: tuple(analyzer.terms(word))
+        )
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
@@ -174,7 +178,7 @@ class QAEngine:
             tags.setdefault(normalise(token.text), _WORDNET_POS.get(token.tag))
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
-        return expand(written, self.lexicon, self.analyzer.terms, self._corpus_stats,
+        return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)))  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:

@@ -101,7 +101,7 @@ class CorpusStats:
 def expand(
     written: Sequence[tuple[str, str]],
     lexicon: Lexicon,
-    analyse: Callable[[str], list[str]],
+    analyse: Callable[[str], Sequence[str]],
     corpus: CorpusStats,
     policy: ExpansionPolicy,
     part_of_speech: Callable[[str], str | None] = lambda token: None,
