@@ -8,10 +8,17 @@ its own content hash and a build really analyses every file.
 Every measurement runs in a fresh Python process (`python -m astana_qa.bench.scale`), so
 peak memory (RSS) is that of a process doing only that job. All three systems score
 the same tokens (this engine's terms of each sentence) and the same questions.
+
+bm25s is measured twice from the same saved index: with its numba backend, its fastest
+configuration (compiled scoring and top-k selection; the first question compiles, so it
+is timed apart and the rest after it), and with its NumPy backend, kept for reference.
+Both must return the same top-10 scores; the number of questions on which they do is
+reported. Without numba installed the numba line is left out.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import resource
@@ -26,6 +33,11 @@ from pathlib import Path
 import numpy as np
 
 SMALL_SAMPLE = 20  # questions for rank-bm25, which scores every sentence in Python
+BM25S_BACKENDS = {  # result key: (bm25s backend, name in the output)
+    "bm25s_numba": ("numba", "bm25s (numba backend, fastest)"),
+    "bm25s_numpy": ("numpy", "bm25s (NumPy backend, reference)"),
+}
+FASTEST = "bm25s_numba"
 
 
 def make_scale_corpus(source: Path, target: Path, sentences: int, per_copy: float) -> int:
@@ -142,17 +154,44 @@ def job_bm25s_build(index: str, bm25s_dir: str) -> dict:
     return {"build_s": time.perf_counter() - began, "index_mb": _folder_mb(Path(bm25s_dir))}
 
 
-def job_bm25s_serve(bm25s_dir: str, questions: list[str]) -> dict:
+def job_bm25s_serve(bm25s_dir: str, questions: list[str], backend: str = "numpy") -> dict:
+    """bm25s's top 10 with one backend ("numpy" or "numba"), on one thread. The first
+    question is timed on its own (numba compiles then) and asked again with the rest;
+    the top-10 scores of every question are returned for comparing the backends."""
     import bm25s
 
     queries = _query_tokens(questions)
     began = time.perf_counter()
-    model = bm25s.BM25.load(bm25s_dir, mmap=True)
+    model = bm25s.BM25.load(bm25s_dir, mmap=True, backend=backend)
     opened = time.perf_counter() - began
     vocab = model.vocab_dict
     queries = [[t for t in q if t in vocab] or [next(iter(vocab))] for q in queries]
-    ask = lambda q: model.retrieve([q], k=10, show_progress=False, n_threads=1)  # noqa: E731
-    return {"open_s": opened, **_latencies(ask, queries), "rss_mb": _peak_rss_mb()}
+    selection = "numba" if backend == "numba" else "auto"
+
+    def ask(query: list[str]):
+        return model.retrieve(
+            [query], k=10, show_progress=False, n_threads=1, backend_selection=selection
+        )
+
+    began = time.perf_counter()
+    ask(queries[0])
+    first = (time.perf_counter() - began) * 1000
+    timed = _latencies(ask, queries)
+    top_scores = [ask(q).scores[0].tolist() for q in queries]
+    return {"open_s": opened, "first_question_ms": first, **timed, "rss_mb": _peak_rss_mb(),
+            "top_scores": top_scores}  # fmt: skip
+
+
+def _same_top_scores(a: list[list[float]], b: list[list[float]]) -> int:
+    """The number of questions whose top-10 scores agree (float32, so to 1e-5)."""
+    return sum(
+        len(x) == len(y) and bool(np.allclose(x, y, rtol=1e-5, atol=1e-6))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def numba_installed() -> bool:
+    return importlib.util.find_spec("numba") is not None
 
 
 def job_rank_bm25(index: str, questions: list[str]) -> dict:
@@ -183,7 +222,8 @@ def run_job(name: str, *args) -> dict:
 
 def bench(source: Path, work: Path, sentences: int, questions: list[str],
           progress=print) -> dict:  # fmt: skip
-    """Build the scale corpus in `work` and measure the three systems on it."""
+    """Build the scale corpus in `work` and measure the three systems on it (bm25s with
+    each of its two backends)."""
     from ..search.engine import QAEngine
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -201,13 +241,39 @@ def bench(source: Path, work: Path, sentences: int, questions: list[str],
     progress("astana-qa: add one article ...")
     first = str(sorted(source.glob("*.txt"))[0])
     astana |= run_job("job_astana_add_one", str(corpus), str(index), first)
-    progress("bm25s: build, open and answer ...")
-    other = run_job("job_bm25s_build", str(index), str(bm25s_dir))
-    other |= run_job("job_bm25s_serve", str(bm25s_dir), questions)
+    progress("bm25s: build ...")
+    built = run_job("job_bm25s_build", str(index), str(bm25s_dir))
+    lines: dict[str, dict | None] = {}
+    for key, (backend, name) in BM25S_BACKENDS.items():
+        if backend == "numba" and not numba_installed():
+            progress(f"{name}: not measured, numba is not installed ('.[bench]' installs it)")
+            lines[key] = None
+            continue
+        progress(f"{name}: open and answer ...")
+        served = run_job("job_bm25s_serve", str(bm25s_dir), questions, backend)
+        lines[key] = {"name": name, **built, **served}
     progress(f"rank-bm25: build and answer {SMALL_SAMPLE} questions ...")
     plain = run_job("job_rank_bm25", str(index), questions)
-    return {"sentences": astana.pop("sentences"), "astana_qa": astana, "bm25s": other,
-            "rank_bm25": plain}  # fmt: skip
+    result = {"sentences": astana.pop("sentences"), "astana_qa": astana, **lines,
+              "rank_bm25": plain}  # fmt: skip
+    return result | compare_to_fastest(astana, lines)
+
+
+def compare_to_fastest(astana: dict, lines: dict[str, dict | None]) -> dict:
+    """How many questions bm25s's two backends agree on, and this engine's query times
+    as multiples of the fastest; takes the top scores out of the bm25s lines."""
+    tops = {key: line.pop("top_scores") for key, line in lines.items() if line is not None}
+    fastest = lines.get(FASTEST)
+    if fastest is None or len(tops) < 2:
+        return {}
+    first, second = tops.values()
+    return {
+        "bm25s_backends_agree": {"questions": len(first),
+                                 "agreeing": _same_top_scores(first, second)},
+        "astana_qa_vs_fastest": {"against": fastest["name"],
+                                 **{f"{k}_times": astana[k] / fastest[k]
+                                    for k in ("p50_ms", "p99_ms")}},
+    }  # fmt: skip
 
 
 if __name__ == "__main__":
