@@ -20,8 +20,9 @@ engine matches single terms):
 - `p` pertainyms, both ways (Iranian → Iran, Iran → Iranian);
 - `a` adjectives similar to an adjective (head synset ↔ its satellites).
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
-Each related word carries the two sense probabilities of its strongest link:
-P(sense | word) and P(sense' | related), from WordNet's sense-tagged counts
+Each related word carries, per part of speech of the word's sense, the sense
+probabilities of its strongest link: P(sense | word), P(sense' | related) and
+P(sense | word, that part of speech), from WordNet's sense-tagged counts
 (`index.sense`), smoothed by sense rank so that untagged senses keep a little mass. The
 engine decides from them, and from the corpus, how much an expansion counts: a link
 through a rare sense of either word is weak ("head" → "lead").
@@ -133,7 +134,7 @@ Link = tuple[float, float, str, float]
 
 def related_words(
     synsets: dict[tuple[str, int], Synset], probability: dict[str, dict[tuple[str, int], float]]
-) -> dict[str, dict[str, Link]]:
+) -> dict[str, dict[tuple[str, str], Link]]:
     """word → (related word, part of speech of the word's sense) → its strongest link:
     the one whose `P(sense | word) * P(sense' | related)` is largest. A question's word
     is tagged, so a verb ("headed") can be expanded through its verb senses only."""
@@ -194,7 +195,12 @@ def lexicon_table(folder: Path) -> dict[str, object]:
     related = related_words(synsets, probability)
     words = {}
     for word in sorted(related):
-        ranked = sorted(related[word].items(), key=lambda item: (-item[1][0] * item[1][1], item[0]))
+        # Strongest first, a link's strength being its best reading: overall, or within
+        # its part of speech (a verb sense of a mostly-noun word is kept for verbs).
+        ranked = sorted(
+            related[word].items(),
+            key=lambda item: (-max(item[1][0], item[1][3]) * item[1][1], item[0]),
+        )
         kept = [
             (o, pos, a, b, k, c)
             for (o, pos), (a, b, k, c) in ranked

@@ -95,7 +95,8 @@ class RankingSettings:
     # question of random long words cannot take a server's CPU for long.
     max_guessed_words: int = 6
     # Search also for words related to the question's words in WordNet (synonyms, word
-    # families, one broader or narrower step) and for the country of a capital or
+    # families, similar adjectives, one broader or narrower step; through the senses of
+    # the part of speech the question uses) and for the country of a capital or
     # demonym, each weighing less than the word itself and only where the corpus uses
     # it near the question's other words (`text/expansion.py`).
     related_words: bool = True

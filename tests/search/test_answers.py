@@ -93,6 +93,9 @@ def test_a_passage_holding_the_whole_question_answers_without_a_span_of_its_kind
     assert result.answer == text and result.abstention is None  # no date, but it answers
     result = ask("When was the envoy born?", passages(text, [text]))
     assert result.answer is None and result.abstention is not None  # about something else
+    for count in ("How many were killed near the river?", "How long was the hunting trip?"):
+        result = ask(count, passages(text, [text]))
+        assert result.answer is None, count  # a number or length is written as one
 
 
 def test_a_number_must_count_what_the_question_counts():

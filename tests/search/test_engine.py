@@ -199,6 +199,9 @@ def test_a_word_the_articles_say_otherwise_is_found_through_wordnet(make_corpus,
     assert answer.citations[0].source == "b.txt"
     assert any(e.equivalent for e in engine.read(question).expansions)
 
+    typed = engine.read("When did the government close the harbuor?")  # a typo elsewhere
+    assert [e.term for e in typed.expansions] == [e.term for e in engine.read(question).expansions]
+
     literal = Settings(ranking=RankingSettings(related_words=False))
     engine = QAEngine.open(corpus, tmp_path / "index", settings=literal)
     assert not engine.read(question).expansions

@@ -101,3 +101,15 @@ def test_a_place_the_corpus_does_not_name_adds_nothing():
 def test_per_word_keeps_the_heaviest():
     found = run([("government", "government")], min_context=-1.0, per_word=1)
     assert set(found) == {"authorities"}
+
+
+def test_a_table_without_parts_of_speech_keeps_its_links_for_a_tagged_word():
+    tagged = expand([("government", "government"), ("syrian", "syrian")], LEXICON, analyse,
+                    CORPUS, ExpansionPolicy(), part_of_speech=lambda token: "n")  # fmt: skip
+    assert [e.term for e in tagged] == ["regime"]
+
+
+def test_a_repeated_word_is_expanded_once():
+    once = run([("government", "government"), ("syrian", "syrian")])
+    twice = run([("government", "government"), ("government", "government"), ("syrian", "syrian")])
+    assert once == twice == {"regime": pytest.approx(once["regime"])}

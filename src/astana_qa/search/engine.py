@@ -167,10 +167,13 @@ class QAEngine:
             self._family_of, self._expansions,
         )  # fmt: skip
 
-    def _expansions(self, written: list[tuple[str, str]], text: str) -> list[Expansion]:
+    def _expansions(
+        self, written: list[tuple[str, str]], text: str, context: list[str]
+    ) -> list[Expansion]:
         """The related words and places of a question's `(word, term)` pairs that the
-        corpus makes likely (`text/expansion.py`), each word through the senses of the
-        part of speech it has in `text`; none when switched off."""
+        corpus makes likely near the question's terms `context` (`text/expansion.py`),
+        each word through the senses of the part of speech it has in `text`; none when
+        switched off."""
         if not self.settings.ranking.related_words:
             return []
         tags: dict[str, str | None] = {}
@@ -179,7 +182,8 @@ class QAEngine:
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
-                      self._expansion_policy, lambda word: tags.get(normalise(word)))  # fmt: skip
+                      self._expansion_policy, lambda word: tags.get(normalise(word)),
+                      context)  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or

@@ -177,13 +177,16 @@ def read_query(
     settings: RankingSettings,
     places: Callable[[str], list[str]] = lambda word: [],
     family_of: Callable[[str], tuple[str, ...]] = lambda word: (),
-    expand: Callable[[list[tuple[str, str]], str], list[Expansion]] = lambda written, text: [],
+    expand: Callable[[list[tuple[str, str]], str, list[str]], list[Expansion]] = (
+        lambda written, text, context: []
+    ),
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
     articles never use is then read as the country they do name; `family_of(word)` the
-    terms of its word family; `expand(written, text)` the related terms to search for,
-    given the question's `(word, term)` pairs and the text they were read from."""
+    terms of its word family; `expand(written, text, terms)` the related terms to search
+    for, given the question's `(word, term)` pairs, the text they were read from and
+    its terms as searched (typos corrected)."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     guessed: set[tuple[str, str]] = set()
@@ -215,7 +218,7 @@ def read_query(
             named.update(country)
         else:
             unknown.append(word)
-    expansions = tuple(e for e in expand(pairs, topic) if e.term not in terms)
+    expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     return Query(
         text=text,
         terms=tuple(terms),

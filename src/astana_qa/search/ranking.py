@@ -8,8 +8,8 @@ A sentence's score adds up evidence, each part scaled to 0..1 for this question:
 - the share of the question's adjacent term pairs that it has adjacent too (phrases).
 The question's related words (`Query.expansions`) add to the sentence, window and
 paragraph scores with their weights, each capped so that it never counts more than the
-question word it stands for; the article's score is the question's own words only
-(measured: expansions there lose more than they find).
+question word it stands for (when the articles use that word); the article's score is
+the question's own words only (measured: expansions there lose more than they find).
 A tiny tie-break by matched question terms keeps small corpora answering where
 BM25Okapi's idf is 0 for every query term.
 

@@ -196,8 +196,6 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             kinds.add("duration")
         if re.search(r"-[a-z]+$", lower) and not _NUMBER_TAIL.search(lower):
             kinds.discard("number")  # "two-day", "56-game": a modifier, not a count
-        if re.fullmatch(r"[0-9]{1,2}(?:st|nd|rd|th)", lower):
-            continue
         spans.append(Span(start, end, value, frozenset(kinds)))
     return spans
 

@@ -10,8 +10,9 @@ sense finds sentences about something else. So:
 - a lexical expansion is dropped when no paragraph of the corpus uses it together with
   another of the question's terms: the corpus never uses that sense in this context;
 - at most `per_word` expansions per question word, the heaviest;
-- the ranker caps an expansion's idf at its question term's (`source_idf`): a synonym
-  never counts more than the word it stands for, however rare it is.
+- the ranker caps an expansion's idf at its question term's: a synonym never counts
+  more than the word it stands for, however rare it is (a question word the articles
+  never use has no idf to cap at: its expansions keep their own).
 Places (a capital or demonym → its country, `Lexicon.places`) name one thing, so they
 skip the co-occurrence test; a country named by an alias of the corpus ("United
 States") is searched for as that alias alone. Only expansions that name the same thing
@@ -43,7 +44,8 @@ class Expansion:
     source: str  # the question's term it stands for
     term: str
     weight: float
-    # Names the same thing (a synonym, pertainym or place), so finding it covers the
+    # Names the same thing (a synonym, pertainym, similar adjective or place), so
+    # finding it covers the
     # question's term (for abstaining); a broader, narrower or derived word does not.
     equivalent: bool = False
 
@@ -51,7 +53,8 @@ class Expansion:
 @dataclass(frozen=True)
 class ExpansionPolicy:
     """The tunable parts of the policy (module docstring); the defaults are the
-    measured choice (docs in the report of issue 15's lexicon work)."""
+    measured choice (docs/lexicon.md). Where expansions count (sentence, window and
+    paragraph scores, each capped at its question term's idf) is the ranker's part."""
 
     scale: float = 1.0
     per_word: int = 10
@@ -65,11 +68,6 @@ class ExpansionPolicy:
     min_weight: float = 0.01
     # The heaviest an expansion may weigh.
     max_weight: float = 0.9
-    # Where expansions count beyond the sentence and its window: 0 nowhere, 1 also in
-    # the paragraph's score, 2 also in the article's (measured: 1 is best).
-    in_context: int = 1
-    # Cap an expansion's idf at its question term's.
-    source_idf: bool = True
     # Multipliers of the lexicon's weight by kind of link (synonym, pertainym,
     # derivation, similar adjective, hypernym/hyponym) and for places.
     f_s: float = 1.0
@@ -82,10 +80,6 @@ class ExpansionPolicy:
     # geometric mean).
     e_word: float = 0.5
     e_related: float = 0.5
-    # Scale a term's expansions by the share of the best this-many sentences (ranked on
-    # the question's own words) that lack the term (0: off; measured: loses trecqa's
-    # gain, so off).
-    selective: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,22 +99,27 @@ def expand(
     corpus: CorpusStats,
     policy: ExpansionPolicy,
     part_of_speech: Callable[[str], str | None] = lambda token: None,
+    context: Sequence[str] = (),
 ) -> list[Expansion]:
     """The expansions of a question whose words and terms are `written` (`(token,
     term)` pairs, as `Analyzer.written_terms` gives them); `part_of_speech(token)` is
-    how the question uses a word (n, v, a, r or None), whose senses alone then count."""
-    own = {term for _, term in written}
+    how the question uses a word (n, v, a, r or None), whose senses alone then count
+    when they give any link. `context` are the question's terms as searched (typos
+    corrected), which a related word must be used near; by default the written ones."""
+    own = {term for _, term in written} | set(context)
     chosen: list[Expansion] = []
-    for token, term in written:
+    for token, term in dict.fromkeys(written):  # a repeated word is expanded once
         # Each indexed related term once, by its first link: (weight before the context
         # test, which can only lower it), names the same thing?
         linked: dict[str, tuple[float, bool]] = {}
-        for link in lexicon.links(token, part_of_speech(token)):
+        links = lexicon.links(token, part_of_speech(token)) or lexicon.links(token)
+        for link in links:
             for found in analyse(link.word):
                 if found not in own and found not in linked and corpus.indexed(found):
                     weight = min(policy.scale * _link_weight(link, policy), policy.max_weight)
                     linked[found] = (weight, link.kind in EQUIVALENT_KINDS)
-        scored = _in_context(linked, [t for t in own if t != term], corpus, policy)
+        others = sorted({*context} - {term}) if context else sorted(own - {term})
+        scored = _in_context(linked, others, corpus, policy)
         same = {t for t, (_, equivalent) in linked.items() if equivalent}
         for country, weight in lexicon.places(token):
             terms = analyse(country)
@@ -140,7 +139,13 @@ def expand(
             key=lambda e: (-e.weight, e.term),
         )
         chosen.extend(kept[: policy.per_word])
-    return chosen
+    # A term related to two question words is searched once, for the one it is
+    # nearer to (the heaviest link), so that it is not scored twice.
+    heaviest: dict[str, Expansion] = {}
+    for e in chosen:
+        if e.term not in heaviest or e.weight > heaviest[e.term].weight:
+            heaviest[e.term] = e
+    return [e for e in chosen if heaviest[e.term] is e]
 
 
 def _in_context(

@@ -89,6 +89,8 @@ MONEY_NOUNS = frozenset(
         " fine sum money funding"
     )
 )
+# "duration" and "span": a length or a period may also be a size or an era.
+_ONLY_DURATION = DURATION_NOUNS - NUMBER_NOUNS - TIME_NOUNS
 PERCENT_NOUNS = frozenset(_words("percentage percent proportion share"))
 _PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "ologist", "man", "men", "woman",
                    "women", "person", "eer", "eers")  # fmt: skip
@@ -99,8 +101,7 @@ def noun_class(noun: str) -> str | None:
     noun = noun.lower()
     for kind, nouns in (
         ("percent", PERCENT_NOUNS), ("money", MONEY_NOUNS),
-        # "duration" and "span" only: a length or a period may be a size or an era.
-        ("duration", DURATION_NOUNS - NUMBER_NOUNS - TIME_NOUNS), ("number", NUMBER_NOUNS),
+        ("duration", _ONLY_DURATION), ("number", NUMBER_NOUNS),
         ("date", TIME_NOUNS), ("person", PERSON_NOUNS),
         ("organisation", ORGANISATION_NOUNS), ("place", PLACE_NOUNS),
     ):  # fmt: skip

@@ -137,7 +137,7 @@ class Lexicon:
             for link in self._links(base):
                 if link.word in bases:
                     continue
-                if pos is not None:
+                if pos is not None and link.pos is not None:  # None: the table does not say
                     if link.pos != pos:
                         continue
                     link = replace(link, p_word=link.p_word_in_pos)
