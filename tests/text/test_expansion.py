@@ -31,12 +31,17 @@ LEXICON = Lexicon(
 )
 
 
-def cooccurrence(others: Sequence[str]) -> Callable[[str], float]:
-    def share(term: str) -> float:
-        holding = [p for p in PARAGRAPHS if term in p]
-        return sum(bool(p & set(others)) for p in holding) / len(holding) if holding else 0.0
+def cooccurrence(question: Sequence[str]) -> Callable[[str], Callable[[str], float]]:
+    def for_word(word: str) -> Callable[[str], float]:
+        others = set(question) - {word}
 
-    return share
+        def share(term: str) -> float:
+            holding = [p for p in PARAGRAPHS if term in p]
+            return sum(bool(p & others) for p in holding) / len(holding) if holding else 0.0
+
+        return share
+
+    return for_word
 
 
 CORPUS = CorpusStats(

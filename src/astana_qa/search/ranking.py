@@ -277,16 +277,26 @@ class SentenceRanker:
             found += w * max(credit, default=0.0)
         return found / sum(weights)
 
-    def cooccurrence(self, others: Sequence[str]) -> Callable[[str], float]:
-        """`share(term)`: the share of the paragraphs holding `term` that also hold one of
-        `others`, i.e. how much the corpus uses `term` in the question's context. Which
-        paragraphs hold `others` is found once, for all the terms asked about."""
-        held = np.zeros(self.paragraphs.size, dtype=bool)
-        for other in others:
-            held[self.paragraphs.rows(self.term_number.get(other, UNKNOWN))] = True
+    def cooccurrence(self, context: Sequence[str]) -> Callable[[str], Callable[[str], float]]:
+        """`for_word(term)(related)`: the share of the paragraphs holding `related` that
+        also hold one of the `context` terms other than `term`, i.e. how much the corpus
+        uses `related` near the rest of the question. Each paragraph's count of distinct
+        context terms is found once for the question, not once per word."""
+        counts = np.zeros(self.paragraphs.size, dtype=np.int32)
+        rows_of: dict[str, np.ndarray] = {}
+        for term in dict.fromkeys(context):
+            rows_of[term] = self.paragraphs.rows(self.term_number.get(term, UNKNOWN))
+            counts[rows_of[term]] += 1
 
-        def share(term: str) -> float:
-            rows = self.paragraphs.rows(self.term_number.get(term, UNKNOWN))
-            return float(held[rows].mean()) if len(rows) else 0.0
+        def for_word(term: str) -> Callable[[str], float]:
+            others = counts.copy()
+            others[rows_of.get(term, slice(0, 0))] -= 1
+            held = others > 0
 
-        return share
+            def share(related: str) -> float:
+                rows = self.paragraphs.rows(self.term_number.get(related, UNKNOWN))
+                return float(held[rows].mean()) if len(rows) else 0.0
+
+            return share
+
+        return for_word

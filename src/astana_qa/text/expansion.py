@@ -84,12 +84,12 @@ class ExpansionPolicy:
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """What the policy asks of the index: whether a term is indexed, and, given some
-    other terms, `share(term)`: the share of the paragraphs holding a term that also
-    hold one of those others."""
+    """What the policy asks of the index: whether a term is indexed, and, given the
+    question's terms, `for_word(term)(related)`: the share of the paragraphs holding
+    `related` that also hold one of the question's terms other than `term`."""
 
     indexed: Callable[[str], bool]
-    cooccurrence: Callable[[Sequence[str]], Callable[[str], float]]
+    cooccurrence: Callable[[Sequence[str]], Callable[[str], Callable[[str], float]]]
 
 
 def expand(
@@ -107,6 +107,8 @@ def expand(
     when they give any link. `context` are the question's terms as searched (typos
     corrected), which a related word must be used near; by default the written ones."""
     own = {term for _, term in written} | set(context)
+    question = sorted(set(context) or own)
+    in_context = corpus.cooccurrence(question)
     chosen: list[Expansion] = []
     for token, term in dict.fromkeys(written):  # a repeated word is expanded once
         # Each indexed related term once, by its first link: (weight before the context
@@ -118,8 +120,9 @@ def expand(
                 if found not in own and found not in linked and corpus.indexed(found):
                     weight = min(policy.scale * _link_weight(link, policy), policy.max_weight)
                     linked[found] = (weight, link.kind in EQUIVALENT_KINDS)
-        others = sorted({*context} - {term}) if context else sorted(own - {term})
-        scored = _in_context(linked, others, corpus, policy)
+        alone = not set(question) - {term}  # nothing else to be used near
+        used_near = _everywhere if alone or not linked else in_context(term)
+        scored = _in_context(linked, used_near, policy)
         same = {t for t, (_, equivalent) in linked.items() if equivalent}
         for country, weight in lexicon.places(token):
             terms = analyse(country)
@@ -150,16 +153,14 @@ def expand(
 
 def _in_context(
     linked: dict[str, tuple[float, bool]],
-    others: list[str],
-    corpus: CorpusStats,
+    share: Callable[[str], float],
     policy: ExpansionPolicy,
 ) -> dict[str, float]:
-    """The weights of the `linked` terms that the corpus uses near `others`, heaviest
-    first; the context test (a posting look-up each) stops once `per_word` are kept and
-    no term left could outweigh them."""
+    """The weights of the `linked` terms that the corpus uses near the question's other
+    words (`share`), heaviest first; the context test (a posting look-up each) stops
+    once `per_word` are kept and no term left could outweigh them."""
     if not linked:
         return {}
-    share = corpus.cooccurrence(others) if others else _everywhere
     scored: dict[str, float] = {}
     for found, (weight, _) in sorted(linked.items(), key=lambda item: (-item[1][0], item[0])):
         if weight < policy.min_weight:
