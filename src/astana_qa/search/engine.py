@@ -27,7 +27,6 @@ from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand
 from ..text.lexicon import Lexicon, normalise
 from .answers import AnswerResult, Passage, answer
-from .bm25 import UNKNOWN
 from .candidates import find_spans
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
@@ -274,17 +273,7 @@ class QAEngine:
             floor = NAMED_SHARE * max(weights.values())
             for t in query.named_terms:
                 weights[t] = max(weights.get(t, 0.0), floor)
-        # A relative of a question word counts as it where answers are placed: its
-        # word family, related words that name the same thing ("regime": "government"),
-        # and for a word the articles never use, its heaviest related word ("hiatus":
-        # "break"; expansions come heaviest first).
-        unused = {t for t, n in zip(query.terms, ids, strict=True) if n == UNKNOWN}
-        stand_ins: dict[str, str] = {}
-        for e in query.expansions:
-            if e.source in unused and e.source not in stand_ins.values():
-                stand_ins[e.term] = e.source
-        same = {e.term: e.source for e in query.expansions if e.equivalent} | stand_ins
-        family = {**same, **query.family}
+        family = query.family  # relatives of a question word count as it (`Query`)
 
         def term_spans(text: str) -> list[tuple[int, int, str]]:
             """The analysed terms of `text`, a relative of a question word read as it."""
@@ -427,16 +416,12 @@ class QAEngine:
         text, article_date = self._sentence(sentence)
         return tuple(find_dates(text, parse_iso_day(article_date)))
 
-    def _dates_of(self, sentence: int) -> tuple[str, ...]:
-        """The ISO dates sentence `sentence` states (a citation's `dates`)."""
-        return tuple(d.iso for d in self._found_dates(sentence))
-
     def _citation(self, rank: int, sentence: int, score: float) -> Citation:
         number = int(self._doc[sentence])
         doc = self.index.documents[number]
         start, end = int(self._start[sentence]), int(self._end[sentence])
         text = self.texts[number][start:end]
-        dates = list(self._dates_of(sentence))
+        dates = [d.iso for d in self._found_dates(sentence)]
         return Citation(
             rank, doc.name, doc.title, doc.date, start, end, text, round(score, 6), dates
         )

@@ -128,9 +128,11 @@ class Query:
     time: TimeQuestion | None = None
     # The kind of answer wanted ("person", "date", ..., "description"; `answer_types.py`).
     expected: Expected = field(default_factory=lambda: Expected("description"))
-    # Terms of words of the same family as a question word (WordNet's derived forms and
-    # pertainyms: "stated" for "statement"), each mapped to the question's term, so that
-    # a sentence saying it either way holds it when answers are placed.
+    # Terms that count as a question word where answers are placed, each mapped to that
+    # word's term, so that a sentence saying it either way holds it: its word family
+    # (WordNet's derived forms and pertainyms: "stated" for "statement"), related words
+    # naming the same thing ("regime" for "government"), and for a word the articles
+    # never use, its heaviest related word ("hiatus" for "break").
     family: dict[str, str] = field(default_factory=dict)
     # Related index terms searched for beside `terms`, each weighing less than the term
     # it stands for (`text/expansion.py`): "hiatus" for "break", Russia for "Moscow".
@@ -229,10 +231,24 @@ def read_query(
         unknown=tuple(unknown),
         time=time,
         expected=expected_answer(reading),
-        family=_family(text, analyzer, set(terms), family_of),
+        family={
+            **_relatives(expansions, {t for t in terms if t not in matcher.term_number}),
+            **_family(text, analyzer, set(terms), family_of),
+        },
         expansions=expansions,
         named_terms=tuple(t for t in terms if t in named),
     )
+
+
+def _relatives(expansions: tuple[Expansion, ...], unused: set[str]) -> dict[str, str]:
+    """The related words of `Query.family`: those naming the same thing as their question
+    word, and the heaviest one of each question word in `unused` (expansions come
+    heaviest first)."""
+    stand_ins: dict[str, str] = {}
+    for e in expansions:
+        if e.source in unused and e.source not in stand_ins.values():
+            stand_ins[e.term] = e.source
+    return {e.term: e.source for e in expansions if e.equivalent} | stand_ins
 
 
 def _family(

@@ -108,7 +108,7 @@ def expand(
     corrected), which a related word must be used near; by default the written ones."""
     own = {term for _, term in written} | set(context)
     question = sorted(set(context) or own)
-    in_context = corpus.cooccurrence(question)
+    in_context: Callable[[str], Callable[[str], float]] | None = None  # when first needed
     chosen: list[Expansion] = []
     for token, term in dict.fromkeys(written):  # a repeated word is expanded once
         # Each indexed related term once, by its first link: (weight before the context
@@ -121,7 +121,10 @@ def expand(
                     weight = min(policy.scale * _link_weight(link, policy), policy.max_weight)
                     linked[found] = (weight, link.kind in EQUIVALENT_KINDS)
         alone = not set(question) - {term}  # nothing else to be used near
-        used_near = _everywhere if alone or not linked else in_context(term)
+        used_near: Callable[[str], float] = _everywhere
+        if linked and not alone:
+            in_context = in_context or corpus.cooccurrence(question)
+            used_near = in_context(term)
         scored = _in_context(linked, used_near, policy)
         same = {t for t, (_, equivalent) in linked.items() if equivalent}
         for country, weight in lexicon.places(token):
