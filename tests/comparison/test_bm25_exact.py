@@ -62,7 +62,7 @@ def test_scores_equal_rank_bm25_on_random_corpora(texts, query, k1, b, epsilon):
     scorer, ids = scorer_for(texts, BM25Params(k1=k1, b=b, epsilon=epsilon))
     ours = scorer.scores(ids(query))
     reference = BM25Okapi(texts, k1=k1, b=b, epsilon=epsilon).get_scores(query)
-    np.testing.assert_allclose(ours, reference, rtol=1e-9, atol=1e-12)
+    np.testing.assert_array_equal(ours, reference)
 
 
 def segmented_scorer(texts: list[list[str]], cuts: list[int], params: BM25Params):
@@ -94,8 +94,26 @@ def test_segments_score_as_one_corpus(texts, cuts, query):
     scorer, vocab = segmented_scorer(texts, [c for c in cuts if c <= len(texts)], params)
     ids = [vocab.get(t, UNKNOWN) for t in query]
     reference = BM25Okapi(texts, k1=1.2, b=0.75, epsilon=0.25).get_scores(query)
-    np.testing.assert_allclose(scorer.scores(ids), reference, rtol=1e-9, atol=1e-12)
+    np.testing.assert_array_equal(scorer.scores(ids), reference)
     whole, whole_vocab = BM25Scorer.from_texts(texts, params)
     for term, number in whole_vocab.items():
         assert scorer.rows(vocab[term]).tolist() == whole.rows(number).tolist()
         assert scorer.document_frequency(vocab[term]) == whole.document_frequency(number)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.lists(TERMS, min_size=1, max_size=8), min_size=1, max_size=20),
+    cuts=st.lists(st.integers(0, 20), max_size=4),
+    query=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=5),
+    weights=st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5),
+)
+def test_weighted_scores_are_the_weighted_sum_of_each_terms(texts, cuts, query, weights):
+    """With weights, each query term's part (repeated terms counted each time) is its
+    weight times its own BM25 score, in every segment layout."""
+    params = BM25Params(k1=1.2, b=0.75, epsilon=0.25)
+    scorer, vocab = segmented_scorer(texts, [c for c in cuts if c <= len(texts)], params)
+    ids = [vocab.get(t, UNKNOWN) for t in query]
+    weights = weights[: len(ids)]
+    expected = sum(w * scorer.scores([i]) for i, w in zip(ids, weights, strict=True))
+    np.testing.assert_allclose(scorer.scores(ids, weights), expected, rtol=1e-12, atol=1e-12)

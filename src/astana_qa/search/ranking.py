@@ -151,18 +151,15 @@ class SentenceRanker:
         ids = self.term_numbers(query.terms)
         if not query.expansions:
             return ids, None
-        weights = [1.0] * len(ids)
-        for e in query.expansions:
-            n, source = (
-                self.term_number.get(e.term, UNKNOWN),
-                self.term_number.get(e.source, UNKNOWN),
-            )
-            cap = 1.0
-            if UNKNOWN not in (n, source) and scorer.idf[n] > 0:
-                cap = min(1.0, float(scorer.idf[source] / scorer.idf[n]))
-            ids.append(n)
-            weights.append(e.weight * cap)
-        return ids, weights
+        related = np.asarray(self.term_numbers([e.term for e in query.expansions]))
+        sources = np.asarray(self.term_numbers([e.source for e in query.expansions]))
+        idf = scorer.idf
+        capped = (related != UNKNOWN) & (sources != UNKNOWN)
+        capped[capped] = idf[related[capped]] > 0
+        cap = np.ones(len(related))
+        cap[capped] = np.minimum(1.0, idf[sources[capped]] / idf[related[capped]])
+        weights = np.asarray([e.weight for e in query.expansions]) * cap
+        return ids + related.tolist(), [1.0] * len(ids) + weights.tolist()
 
     def combine(self, ev: Evidence, rows: np.ndarray, settings: RankingSettings) -> np.ndarray:
         """The combined score of the sentences `rows`."""
@@ -295,7 +292,7 @@ class SentenceRanker:
 
             def share(related: str) -> float:
                 rows = self.paragraphs.rows(self.term_number.get(related, UNKNOWN))
-                return float(held[rows].mean()) if len(rows) else 0.0
+                return np.count_nonzero(held[rows]) / len(rows) if len(rows) else 0.0
 
             return share
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link
 
@@ -108,33 +109,20 @@ def expand(
     corrected), which a related word must be used near; by default the written ones."""
     own = {term for _, term in written} | set(context)
     question = sorted(set(context) or own)
-    in_context: Callable[[str], Callable[[str], float]] | None = None  # when first needed
+    context_of = _Context(corpus, question)
     chosen: list[Expansion] = []
     for token, term in dict.fromkeys(written):  # a repeated word is expanded once
-        # Each indexed related term once, by its first link: (weight before the context
-        # test, which can only lower it), names the same thing?
-        linked: dict[str, tuple[float, bool]] = {}
         links = lexicon.links(token, part_of_speech(token)) or lexicon.links(token)
-        for link in links:
-            for found in analyse(link.word):
-                if found not in own and found not in linked and corpus.indexed(found):
-                    weight = min(policy.scale * _link_weight(link, policy), policy.max_weight)
-                    linked[found] = (weight, link.kind in EQUIVALENT_KINDS)
-        alone = not set(question) - {term}  # nothing else to be used near
-        used_near: Callable[[str], float] = _everywhere
-        if linked and not alone:
-            in_context = in_context or corpus.cooccurrence(question)
-            used_near = in_context(term)
-        scored = _in_context(linked, used_near, policy)
-        same = {t for t, (_, equivalent) in linked.items() if equivalent}
+        share = context_of.share_for(term)
+        scored, same = _in_context(links, analyse, own, corpus, share, policy)
         for country, weight in lexicon.places(token):
             terms = analyse(country)
             terms = [t for t in terms if t.startswith("=")] or terms
             for found in terms:
                 if found in own or not corpus.indexed(found):
                     continue
-                share = policy.scale * policy.f_place * weight / len(terms)
-                scored[found] = max(scored.get(found, 0.0), min(share, policy.max_weight))
+                part = policy.scale * policy.f_place * weight / len(terms)
+                scored[found] = max(scored.get(found, 0.0), min(part, policy.max_weight))
                 same.add(found)
         kept = sorted(
             (
@@ -155,25 +143,74 @@ def expand(
 
 
 def _in_context(
-    linked: dict[str, tuple[float, bool]],
+    links: Sequence[Link],
+    analyse: Callable[[str], Sequence[str]],
+    own: set[str],
+    corpus: CorpusStats,
     share: Callable[[str], float],
     policy: ExpansionPolicy,
-) -> dict[str, float]:
-    """The weights of the `linked` terms that the corpus uses near the question's other
-    words (`share`), heaviest first; the context test (a posting look-up each) stops
-    once `per_word` are kept and no term left could outweigh them."""
-    if not linked:
-        return {}
+) -> tuple[dict[str, float], set[str]]:
+    """The weights of the indexed terms of `links` that the corpus uses near the
+    question's other words (`share`), and those of them that name the same thing as the
+    question's word. Each related term counts once, by its heaviest link; terms are
+    taken heaviest first (equal weights by term), and the work (a word's analysis, a
+    posting look-up) stops once `per_word` are kept and no term left could outweigh
+    them."""
     scored: dict[str, float] = {}
-    for found, (weight, _) in sorted(linked.items(), key=lambda item: (-item[1][0], item[0])):
+    same: set[str] = set()
+    seen: set[str] = set()
+    weighed = sorted(
+        ((min(policy.scale * _link_weight(link, policy), policy.max_weight), i, link)
+         for i, link in enumerate(links)),
+        key=lambda item: (-item[0], item[1]),
+    )  # fmt: skip
+    for weight, group in groupby(weighed, key=lambda item: item[0]):
         if weight < policy.min_weight:
             break
         if len(scored) >= policy.per_word and weight <= min(scored.values()):
             break
-        fit = share(found)
-        if fit > policy.min_context:
-            scored[found] = weight * fit**policy.context_power
-    return scored
+        found: dict[str, bool] = {}  # term → names the same thing (its first link)
+        for _, _, link in group:
+            for term in analyse(link.word):
+                if term not in own and term not in seen and corpus.indexed(term):
+                    seen.add(term)
+                    found[term] = link.kind in EQUIVALENT_KINDS
+        for term in sorted(found):
+            if len(scored) >= policy.per_word and weight <= min(scored.values()):
+                break
+            fit = share(term)
+            if fit > policy.min_context:
+                scored[term] = weight * fit**policy.context_power
+                if found[term]:
+                    same.add(term)
+    return scored, same
+
+
+class _Context:
+    """How much the corpus uses a related word near the question's other terms
+    (`CorpusStats.cooccurrence`), counted at the first related word that needs it:
+    most questions' words have none."""
+
+    def __init__(self, corpus: CorpusStats, question: Sequence[str]):
+        self._corpus = corpus
+        self._question = question
+        self._for_word: Callable[[str], Callable[[str], float]] | None = None
+
+    def share_for(self, term: str) -> Callable[[str], float]:
+        """The share function of question term `term`'s related words."""
+        if not set(self._question) - {term}:
+            return _everywhere  # nothing else to be used near
+        near: Callable[[str], float] | None = None
+
+        def share(related: str) -> float:
+            nonlocal near
+            if near is None:
+                if self._for_word is None:
+                    self._for_word = self._corpus.cooccurrence(self._question)
+                near = self._for_word(term)
+            return near(related)
+
+        return share
 
 
 def _everywhere(term: str) -> float:
