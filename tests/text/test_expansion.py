@@ -31,15 +31,20 @@ LEXICON = Lexicon(
 )
 
 
-def cooccurrence(question: Sequence[str]) -> Callable[[str], Callable[[str], float]]:
-    def for_word(word: str) -> Callable[[str], float]:
+def cooccurrence(question: Sequence[str]) -> Callable[[str], Callable[[Sequence[str]], list]]:
+    def for_word(word: str) -> Callable[[Sequence[str]], list]:
         others = set(question) - {word}
 
-        def share(term: str) -> float:
-            holding = [p for p in PARAGRAPHS if term in p]
-            return sum(bool(p & others) for p in holding) / len(holding) if holding else 0.0
+        def shares(terms: Sequence[str]) -> list:
+            found = []
+            for term in terms:
+                holding = [p for p in PARAGRAPHS if term in p]
+                found.append(
+                    sum(bool(p & others) for p in holding) / len(holding) if holding else 0.0
+                )
+            return found
 
-        return share
+        return shares
 
     return for_word
 

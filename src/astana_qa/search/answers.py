@@ -302,7 +302,11 @@ def _same(a: str, b: str) -> bool:
     """Do two normalised answers name the same thing (spelling, or one inside the other)?"""
     if a == b:
         return True
-    if max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) >= SAME_SPELLING:
+    # Both ratios are at most 200 * shorter / (total length): skip them when that is low.
+    if 200 * min(len(a), len(b)) >= SAME_SPELLING * (len(a) + len(b)) and (
+        fuzz.ratio(a, b, score_cutoff=SAME_SPELLING)
+        or fuzz.token_sort_ratio(a, b, score_cutoff=SAME_SPELLING)
+    ):
         return True
     short, long = sorted((a.split(), b.split()), key=len)
     return bool(short) and not any(w.isdigit() for w in short) and set(short) <= set(long)
@@ -311,13 +315,19 @@ def _same(a: str, b: str) -> bool:
 def _grouped(found: list[_Found]) -> list[list[_Found]]:
     """Candidates (best first) grouped by what they say; each group best first."""
     groups: list[list[_Found]] = []
+    group_of: dict[str, list[_Found]] = {}  # a key met before joins the same group
     for f in found:
+        if f.key in group_of:
+            group_of[f.key].append(f)
+            continue
         for group in groups:
             if _same(f.key, group[0].key):
                 group.append(f)
                 break
         else:
-            groups.append([f])
+            group = [f]
+            groups.append(group)
+        group_of[f.key] = group
     return groups
 
 

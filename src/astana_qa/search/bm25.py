@@ -89,38 +89,49 @@ class BM25Scorer:
         """Rows `start:stop` of a segment's postings, numbered across segments."""
         return part.rows[start:stop] + offset if offset else part.rows[start:stop]
 
-    def scores(self, query: list[int], weights: Sequence[float] | None = None) -> np.ndarray:
+    def postings(
+        self, terms: Sequence[int] | np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`(owner, row, tf)` of every posting of `terms`: the position in `terms` of the
+        term it belongs to, the text holding it and how often. Within each segment the
+        postings come term after term, in the order of `terms`; gathered at once, without
+        a Python loop over terms."""
+        numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
+        known = numbers != UNKNOWN
+        owners, rows, tfs = [], [], []
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            held = np.flatnonzero(known & (numbers < len(part.indptr) - 1))
+            starts = part.indptr[numbers[held]]
+            counts = part.indptr[numbers[held] + 1] - starts
+            total = int(counts.sum())
+            if total == 0:
+                continue
+            at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
+            owners.append(np.repeat(held, counts))
+            rows.append(part.rows[at] + offset if offset else part.rows[at])
+            tfs.append(part.tf[at])
+        if not rows:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        return np.concatenate(owners), np.concatenate(rows), np.concatenate(tfs)
+
+    def scores(
+        self, query: Sequence[int] | np.ndarray, weights: Sequence[float] | None = None
+    ) -> np.ndarray:
         """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`);
         with `weights`, each query term's part is multiplied by its weight.
 
-        All the query's postings are gathered at once and summed by `np.bincount`, which
-        adds each text's parts in query order, as `get_scores` does (so the sums agree
-        to the last bit), without a Python loop over terms."""
+        The query's postings are summed by `np.bincount`, which adds each text's parts in
+        query order, as `get_scores` does, so the sums agree to the last bit."""
         terms = np.asarray(query, dtype=np.int64).reshape(-1)
         known = terms != UNKNOWN
         idf = np.where(known, self.idf[np.where(known, terms, 0)], 0.0)
         if weights is not None:
             idf = idf * np.asarray(weights, dtype=np.float64)
-        found_rows, parts_of_score = [], []
-        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            held = known & (terms < len(part.indptr) - 1)
-            starts = part.indptr[terms[held]]
-            counts = part.indptr[terms[held] + 1] - starts
-            total = int(counts.sum())
-            if total == 0:
-                continue
-            # The positions of every term's postings, term after term.
-            at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
-            rows = part.rows[at] + offset if offset else part.rows[at]
-            tf = part.tf[at].astype(np.float64)
-            term_idf = np.repeat(idf[held], counts)
-            found_rows.append(rows)
-            parts_of_score.append(term_idf * (tf * (self.k1 + 1) / (tf + self.norm[rows])))
-        if not found_rows:
-            return np.zeros(self.size, dtype=np.float64)
-        return np.bincount(
-            np.concatenate(found_rows), np.concatenate(parts_of_score), minlength=self.size
-        )
+        owner, rows, counts = self.postings(terms)
+        tf = counts.astype(np.float64)
+        parts = idf[owner] * (tf * (self.k1 + 1) / (tf + self.norm[rows]))
+        return np.bincount(rows, parts, minlength=self.size)
 
     def rows(self, term: int) -> np.ndarray:
         """The texts that contain `term`, ascending."""

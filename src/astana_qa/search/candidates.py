@@ -11,7 +11,7 @@ words are all question words only repeats the question and is dropped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -159,16 +159,25 @@ def _length(match: re.Match[str] | None) -> int:
     return len(match.group()) if match else 0
 
 
+def _within(
+    terms: list[tuple[int, int, str]], term_starts: list[int], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The `terms` (in text order, starting at `term_starts`) inside `start:end`."""
+    first, stop = bisect_left(term_starts, start), bisect_left(term_starts, end)
+    return [term for term in terms[first:stop] if term[1] <= end]
+
+
 def _without_question_edges(
     text: str,
     span: entities.Span,
     terms: list[tuple[int, int, str]],
+    term_starts: list[int],
     question_terms: Mapping[str, float],
 ) -> entities.Span:
     """`span` without the question's own words at its edges ("Mayor Ivanova of Balchik"
     for "Who is the mayor of Balchik?" is "Ivanova"): the answer is what the question
     does not already say, and the cut words then count as standing next to it."""
-    inner = [(s, e, t) for s, e, t in terms if span.start <= s and e <= span.end]
+    inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while inner and inner[0][2] in question_terms and len(inner) > 1:
         start = inner.pop(0)[1]
@@ -206,7 +215,10 @@ def score_spans(
     asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
     held = coverage(question_terms, terms)
     scored = []
-    for span in (_without_question_edges(text, s, terms, question_terms) for s in spans):
+    term_starts = [s for s, _, _ in terms]
+    for span in (
+        _without_question_edges(text, s, terms, term_starts, question_terms) for s in spans
+    ):
         fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
         if fit == 0.0:
             continue
@@ -214,7 +226,7 @@ def score_spans(
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
-        inside = sum(1 for s, e, _ in terms if span.start <= s and e <= span.end)
+        inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
         if inside and asked == inside:
             continue  # only the question's own words

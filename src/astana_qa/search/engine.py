@@ -24,7 +24,7 @@ from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
-from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand
+from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
 from .answers import AnswerResult, Passage, answer
 from .candidates import find_spans
@@ -116,6 +116,13 @@ class QAEngine:
         self._lexicon_terms = lru_cache(maxsize=8 * CACHED_WORDS)(
             lambda word: tuple(analyzer.terms(word))
         )
+        # A word's related indexed terms (before the question's context is tested).
+        self._linked_terms = lru_cache(maxsize=CACHED_WORDS)(
+            lambda token, pos: terms_of_links(
+                token, pos, self.lexicon, self._lexicon_terms, self._corpus_stats,
+                self._expansion_policy,
+            )
+        )  # fmt: skip
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
@@ -182,7 +189,7 @@ class QAEngine:
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)),
-                      context)  # fmt: skip
+                      context, self._linked_terms)  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or

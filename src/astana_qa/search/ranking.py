@@ -274,26 +274,31 @@ class SentenceRanker:
             found += w * max(credit, default=0.0)
         return found / sum(weights)
 
-    def cooccurrence(self, context: Sequence[str]) -> Callable[[str], Callable[[str], float]]:
-        """`for_word(term)(related)`: the share of the paragraphs holding `related` that
-        also hold one of the `context` terms other than `term`, i.e. how much the corpus
-        uses `related` near the rest of the question. Each paragraph's count of distinct
-        context terms is found once for the question, not once per word."""
+    def cooccurrence(
+        self, context: Sequence[str]
+    ) -> Callable[[str], Callable[[Sequence[str]], list[float]]]:
+        """`for_word(term)(related)`: for each term of `related`, the share of the
+        paragraphs holding it that also hold one of the `context` terms other than
+        `term`, i.e. how much the corpus uses it near the rest of the question. Each
+        paragraph's count of distinct context terms is found once for the question, not
+        once per word."""
         counts = np.zeros(self.paragraphs.size, dtype=np.int32)
         rows_of: dict[str, np.ndarray] = {}
         for term in dict.fromkeys(context):
             rows_of[term] = self.paragraphs.rows(self.term_number.get(term, UNKNOWN))
             counts[rows_of[term]] += 1
 
-        def for_word(term: str) -> Callable[[str], float]:
+        def for_word(term: str) -> Callable[[Sequence[str]], list[float]]:
             others = counts.copy()
             others[rows_of.get(term, slice(0, 0))] -= 1
             held = others > 0
 
-            def share(related: str) -> float:
-                rows = self.paragraphs.rows(self.term_number.get(related, UNKNOWN))
-                return np.count_nonzero(held[rows]) / len(rows) if len(rows) else 0.0
+            def shares(related: Sequence[str]) -> list[float]:
+                owner, rows, _ = self.paragraphs.postings(self.term_numbers(related))
+                found = np.bincount(owner, minlength=len(related))
+                near = np.bincount(owner, held[rows], minlength=len(related))
+                return np.where(found > 0, near / np.maximum(found, 1), 0.0).tolist()
 
-            return share
+            return shares
 
         return for_word

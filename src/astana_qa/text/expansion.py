@@ -35,6 +35,8 @@ _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # turned 2 of 34 refusals of the seed questions in readers' words into answers, with
 # squad-dev and trecqa unchanged.)
 EQUIVALENT_KINDS = frozenset({"synonym", "pertainym", "similar"})
+# (weight, indexed term, names the same thing as the asked word): `terms_of_links`.
+Linked = tuple[float, str, bool]
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,12 @@ class ExpansionPolicy:
 @dataclass(frozen=True)
 class CorpusStats:
     """What the policy asks of the index: whether a term is indexed, and, given the
-    question's terms, `for_word(term)(related)`: the share of the paragraphs holding
-    `related` that also hold one of the question's terms other than `term`."""
+    question's terms, `for_word(term)(related)`: for each term of `related`, the share
+    of the paragraphs holding it that also hold one of the question's terms other than
+    `term`."""
 
     indexed: Callable[[str], bool]
-    cooccurrence: Callable[[Sequence[str]], Callable[[str], Callable[[str], float]]]
+    cooccurrence: Callable[[Sequence[str]], Callable[[str], Callable[[Sequence[str]], list[float]]]]
 
 
 def expand(
@@ -101,20 +104,26 @@ def expand(
     policy: ExpansionPolicy,
     part_of_speech: Callable[[str], str | None] = lambda token: None,
     context: Sequence[str] = (),
+    linked_terms: Callable[[str, str | None], Sequence[Linked]] | None = None,
 ) -> list[Expansion]:
     """The expansions of a question whose words and terms are `written` (`(token,
     term)` pairs, as `Analyzer.written_terms` gives them); `part_of_speech(token)` is
     how the question uses a word (n, v, a, r or None), whose senses alone then count
     when they give any link. `context` are the question's terms as searched (typos
-    corrected), which a related word must be used near; by default the written ones."""
+    corrected), which a related word must be used near; by default the written ones.
+    `linked_terms(token, pos)` gives `terms_of_links` (a caller may remember them)."""
     own = {term for _, term in written} | set(context)
     question = sorted(set(context) or own)
     context_of = _Context(corpus, question)
     chosen: list[Expansion] = []
     for token, term in dict.fromkeys(written):  # a repeated word is expanded once
-        links = lexicon.links(token, part_of_speech(token)) or lexicon.links(token)
+        linked: Sequence[Linked]
+        if linked_terms is None:
+            linked = terms_of_links(token, part_of_speech(token), lexicon, analyse, corpus, policy)
+        else:
+            linked = linked_terms(token, part_of_speech(token))
         share = context_of.share_for(term)
-        scored, same = _in_context(links, analyse, own, corpus, share, policy)
+        scored, same = _in_context([c for c in linked if c[1] not in own], share, policy)
         for country, weight in lexicon.places(token):
             terms = analyse(country)
             terms = [t for t in terms if t.startswith("=")] or terms
@@ -142,47 +151,62 @@ def expand(
     return [e for e in chosen if heaviest[e.term] is e]
 
 
-def _in_context(
-    links: Sequence[Link],
+def terms_of_links(
+    token: str,
+    pos: str | None,
+    lexicon: Lexicon,
     analyse: Callable[[str], Sequence[str]],
-    own: set[str],
     corpus: CorpusStats,
-    share: Callable[[str], float],
     policy: ExpansionPolicy,
-) -> tuple[dict[str, float], set[str]]:
-    """The weights of the indexed terms of `links` that the corpus uses near the
-    question's other words (`share`), and those of them that name the same thing as the
-    question's word. Each related term counts once, by its heaviest link; terms are
-    taken heaviest first (equal weights by term), and the work (a word's analysis, a
-    posting look-up) stops once `per_word` are kept and no term left could outweigh
-    them."""
-    scored: dict[str, float] = {}
-    same: set[str] = set()
-    seen: set[str] = set()
+) -> tuple[Linked, ...]:
+    """`(weight, term, names the same thing)` of the indexed terms of the words linked to
+    `token` (through the senses of part of speech `pos` when it gives any link), each
+    term once by its heaviest link, heaviest first (equal weights by term), down to the
+    policy's least weight. It depends on the word alone, not on the question."""
+    links = lexicon.links(token, pos) or lexicon.links(token)
+    factors = _kind_factors(policy)
     weighed = sorted(
-        ((min(policy.scale * _link_weight(link, policy), policy.max_weight), i, link)
+        ((min(policy.scale * _link_weight(link, policy, factors), policy.max_weight), i, link)
          for i, link in enumerate(links)),
         key=lambda item: (-item[0], item[1]),
     )  # fmt: skip
+    linked: list[Linked] = []
+    seen: set[str] = set()
     for weight, group in groupby(weighed, key=lambda item: item[0]):
         if weight < policy.min_weight:
-            break
-        if len(scored) >= policy.per_word and weight <= min(scored.values()):
             break
         found: dict[str, bool] = {}  # term → names the same thing (its first link)
         for _, _, link in group:
             for term in analyse(link.word):
-                if term not in own and term not in seen and corpus.indexed(term):
+                if term not in seen and corpus.indexed(term):
                     seen.add(term)
                     found[term] = link.kind in EQUIVALENT_KINDS
-        for term in sorted(found):
-            if len(scored) >= policy.per_word and weight <= min(scored.values()):
-                break
-            fit = share(term)
-            if fit > policy.min_context:
-                scored[term] = weight * fit**policy.context_power
-                if found[term]:
-                    same.add(term)
+        linked += [(weight, term, found[term]) for term in sorted(found)]
+    return tuple(linked)
+
+
+def _in_context(
+    linked: Sequence[Linked],
+    shares: Callable[[Sequence[str]], list[float]],
+    policy: ExpansionPolicy,
+) -> tuple[dict[str, float], set[str]]:
+    """The weights of the `linked` terms that the corpus uses near the question's other
+    words (`shares`), and those of them that name the same thing as the question's
+    word: taken in order until `per_word` are kept and no term left could outweigh
+    them."""
+    scored: dict[str, float] = {}
+    same: set[str] = set()
+    if not linked:
+        return scored, same
+    # One posting look-up for all of them (a few more than needed are tested).
+    fits = shares([term for _, term, _ in linked])
+    for (weight, term, equivalent), fit in zip(linked, fits, strict=True):
+        if len(scored) >= policy.per_word and weight <= min(scored.values()):
+            break
+        if fit > policy.min_context:
+            scored[term] = weight * fit**policy.context_power
+            if equivalent:
+                same.add(term)
     return scored, same
 
 
@@ -194,34 +218,36 @@ class _Context:
     def __init__(self, corpus: CorpusStats, question: Sequence[str]):
         self._corpus = corpus
         self._question = question
-        self._for_word: Callable[[str], Callable[[str], float]] | None = None
+        self._for_word: Callable[[str], Callable[[Sequence[str]], list[float]]] | None = None
 
-    def share_for(self, term: str) -> Callable[[str], float]:
+    def share_for(self, term: str) -> Callable[[Sequence[str]], list[float]]:
         """The share function of question term `term`'s related words."""
         if not set(self._question) - {term}:
             return _everywhere  # nothing else to be used near
-        near: Callable[[str], float] | None = None
 
-        def share(related: str) -> float:
-            nonlocal near
-            if near is None:
-                if self._for_word is None:
-                    self._for_word = self._corpus.cooccurrence(self._question)
-                near = self._for_word(term)
-            return near(related)
+        def shares(related: Sequence[str]) -> list[float]:
+            if self._for_word is None:
+                self._for_word = self._corpus.cooccurrence(self._question)
+            return self._for_word(term)(related)
 
-        return share
+        return shares
 
 
-def _everywhere(term: str) -> float:
+def _everywhere(related: Sequence[str]) -> list[float]:
     """A question of one word has no context to test a related word's sense against."""
-    return 1.0
+    return [1.0] * len(related)
 
 
-def _link_weight(link: Link, policy: ExpansionPolicy) -> float:
-    """The lexicon's weight of a link under the policy's kind multipliers and sense
-    probability exponents."""
-    letter = _LETTER[link.kind]
-    factor = KIND_FACTOR[letter] * float(getattr(policy, f"f_{letter}"))
+def _kind_factors(policy: ExpansionPolicy) -> dict[str, float]:
+    """Each kind of link's trust (`KIND_FACTOR`) times the policy's multiplier for it."""
+    return {
+        kind: KIND_FACTOR[letter] * float(getattr(policy, f"f_{letter}"))
+        for kind, letter in _LETTER.items()
+    }
+
+
+def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float]) -> float:
+    """The lexicon's weight of a link under the policy's kind multipliers (`factors`)
+    and sense probability exponents."""
     sense: float = link.p_word**policy.e_word * link.p_related**policy.e_related
-    return factor * sense
+    return factors[link.kind] * sense

@@ -34,6 +34,7 @@ PLACES_FILE = "places.json.gz"
 # a hypernym or hyponym something broader or narrower.
 KIND_FACTOR = {"s": 0.9, "p": 0.8, "d": 0.7, "a": 0.5, "h": 0.5}
 KIND_NAME = {"s": "synonym", "p": "pertainym", "d": "derivation", "a": "similar", "h": "hypernym"}
+_FACTOR_OF_KIND = {KIND_NAME[letter]: factor for letter, factor in KIND_FACTOR.items()}
 # Places are names for the same country, trusted like synonyms; a place word naming
 # several countries ("American") splits the weight by rank.
 PLACE_WEIGHT = 0.9
@@ -72,8 +73,7 @@ class Link:
     def weight(self) -> float:
         """How much finding `word` counts for the asked word, below 1: the kind's trust
         times the geometric mean of the two sense probabilities."""
-        factor = next(f for k, f in KIND_FACTOR.items() if KIND_NAME[k] == self.kind)
-        return factor * math.sqrt(self.p_word * self.p_related)
+        return _FACTOR_OF_KIND[self.kind] * math.sqrt(self.p_word * self.p_related)
 
 
 @dataclass(frozen=True)
