@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from ..records import Span
 from ..text.entities import Span as TextSpan
@@ -308,26 +309,43 @@ def _same(a: str, b: str) -> bool:
         or fuzz.token_sort_ratio(a, b, score_cutoff=SAME_SPELLING)
     ):
         return True
-    short, long = sorted((a.split(), b.split()), key=len)
+    return _one_inside_other(a.split(), b.split())
+
+
+def _one_inside_other(a: list[str], b: list[str]) -> bool:
+    """Are the words of the shorter answer, holding no number, all in the longer one?"""
+    short, long = sorted((a, b), key=len)
     return bool(short) and not any(w.isdigit() for w in short) and set(short) <= set(long)
 
 
 def _grouped(found: list[_Found]) -> list[list[_Found]]:
-    """Candidates (best first) grouped by what they say; each group best first."""
+    """Candidates (best first) grouped by what they say (`_same` as the group's first);
+    each group best first. The spellings of every pair are compared at once
+    (`rapidfuzz.process.cdist`), not pair by pair in Python."""
+    keys = list(dict.fromkeys(f.key for f in found))
+    number = {key: i for i, key in enumerate(keys)}
+    spelled_alike = (
+        (cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SAME_SPELLING) > 0)
+        | (cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_SPELLING) > 0)
+    ).tolist() if keys else []  # fmt: skip
+    words = [key.split() for key in keys]
     groups: list[list[_Found]] = []
-    group_of: dict[str, list[_Found]] = {}  # a key met before joins the same group
+    heads: list[int] = []  # the key number of each group's first
+    group_of: dict[int, list[_Found]] = {}  # a key met before joins the same group
     for f in found:
-        if f.key in group_of:
-            group_of[f.key].append(f)
+        i = number[f.key]
+        if i in group_of:
+            group_of[i].append(f)
             continue
-        for group in groups:
-            if _same(f.key, group[0].key):
+        for group, head in zip(groups, heads, strict=True):
+            if i == head or spelled_alike[i][head] or _one_inside_other(words[i], words[head]):
                 group.append(f)
                 break
         else:
             group = [f]
             groups.append(group)
-        group_of[f.key] = group
+            heads.append(i)
+        group_of[i] = group
     return groups
 
 
