@@ -50,6 +50,27 @@ def test_spellings_and_aliases_find_the_turkish_delegate(seed_engine, seed_texts
 
 
 @pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("who represented egypt at the astana talks", "egypt"),
+        ("Who represented Egypt at the Astana talks?", "Egypt"),
+        ("what did france's envoy say in astana", "france"),
+    ],
+)
+def test_a_country_no_article_names_is_refused_in_any_case(seed_engine, question, named):
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    assert answer.reason == f"“{named}” is not mentioned in any article"
+
+
+@pytest.mark.parametrize(
+    "question", ["who represented iran at the astana talks", "tell us who represented iran"]
+)
+def test_a_country_the_articles_name_is_not_refused(seed_engine, question):
+    assert seed_engine.ask(question).answered
+
+
+@pytest.mark.parametrize(
     "question",
     ["What is the recipe for apple pie?", "Who won the football world cup?", "pizza"],
 )

@@ -170,7 +170,7 @@ class QAEngine:
         """The question read once (`query.py`); `InvalidQuestion` if it cannot be asked."""
         return read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
-            self._family_of, self._expansions,
+            self._family_of, self._expansions, self.lexicon.is_country,
         )  # fmt: skip
 
     def _expansions(

@@ -53,6 +53,8 @@ _TYPE_PATTERNS = [
 _COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _TYPE_PATTERNS]
 
 _WORD = re.compile(r"\w+")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 # Words that say what kind of answer is wanted ("how many", "what year"), not what the
@@ -182,13 +184,16 @@ def read_query(
     expand: Callable[[list[tuple[str, str]], str, list[str]], list[Expansion]] = (
         lambda written, text, context: []
     ),
+    is_country: Callable[[str], bool] = lambda word: False,
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
     articles never use is then read as the country they do name; `family_of(word)` the
     terms of its word family; `expand(written, text, terms)` the related terms to search
     for, given the question's `(word, term)` pairs, the text they were read from and
-    its terms as searched (typos corrected)."""
+    its terms as searched (typos corrected); `is_country(word)` whether a word is a
+    country's name, which makes it a name however it is written ("who represented
+    egypt")."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     guessed: set[tuple[str, str]] = set()
@@ -219,6 +224,12 @@ def read_query(
             terms += [t for t in country if t not in terms]
             named.update(country)
         else:
+            unknown.append(word)
+    for word in _LOWER_CASE_WORD.findall(reading):  # a country named in lower case
+        word = _POSSESSIVE.sub("", word)
+        if word in analyzer.stopwords or not is_country(word):
+            continue
+        if not all(match(t, w) for w, t in analyzer.written_terms(word)):
             unknown.append(word)
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     return Query(

@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 LEXICON_FILE = "lexicon.json.gz"
@@ -161,6 +161,14 @@ class Lexicon:
         shared by several countries weighs less for each after the first."""
         countries = self.data.places.get(normalise(word), [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
+
+    def is_country(self, word: str) -> bool:
+        """Is `word` (any case) the name of a country the places table knows?"""
+        return normalise(word) in self._countries
+
+    @cached_property
+    def _countries(self) -> frozenset[str]:
+        return frozenset(normalise(c) for names in self.data.places.values() for c in names)
 
     def _parse_links(self, word: str) -> tuple[Link, ...]:
         raw = self.data.related.get(word)
