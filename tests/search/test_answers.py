@@ -171,3 +171,21 @@ def test_a_kind_question_can_be_answered_by_a_modifier():
     result = ask("What colour jerseys did the team wear in the final?", passages(text, [text]))
     assert result.answer_type == "attribute"
     assert result.answer == "orange"
+
+
+def test_a_what_question_prefers_the_specific_noun_phrase_to_a_general_one():
+    """Two noun phrases stand equally near the question's words: the one whose word is
+    specific ("linebacker") answers, not the general one ("team"), once the caller
+    says how specific each word is."""
+    text = "Manning played for the team as a linebacker in Denver."
+    pool = passages(text, [text])
+    question = "What position did Manning play in Denver?"
+    expected = expected_answer(question)
+    assert expected.kind == "thing"
+    specific = {"linebacker": 0.9, "team": 0.1}
+    weighed = answer(question, expected, pool, terms(question), term_spans,
+                     term_weight=lambda term: specific.get(term, 0.5))  # fmt: skip
+    assert weighed.answer == "linebacker"
+    flipped = answer(question, expected, pool, terms(question), term_spans,
+                     term_weight=lambda term: 1.0 - specific.get(term, 0.5))  # fmt: skip
+    assert flipped.answer == "team"

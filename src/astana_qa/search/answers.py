@@ -64,6 +64,14 @@ NEAR_SHARE, PASSAGE_SHARE = 0.6, 0.4
 RETRIEVAL_POWER = 3.0
 # Extra score per further passage stating the same answer, and its cap.
 SUPPORT_BONUS, SUPPORT_CAP = 0.1, 0.3
+# A noun phrase answering "what" (`_PHRASE_KINDS`) is more likely the specific thing
+# asked for than a general word near the question's words ("linebacker", not "team";
+# "Bermuda 419", not "field"): its score is scaled by 1 - SPECIFICITY + SPECIFICITY *
+# the specificity of its most specific word (`term_weight`, 0..1). Measured, one run:
+# squad-dev short EM 0.289 -> 0.304, F1 0.367 -> 0.387; trecqa EM 0.416 -> 0.422, F1
+# 0.513 -> 0.524; 0.3 and 0.7 within 0.005 of 0.5 on both.
+SPECIFICITY = 0.5
+_PHRASE_KINDS = frozenset({"thing", "attribute"})
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
 GROUPED = 25
 # Spellings this similar (rapidfuzz ratio, 0..100) are one answer.
@@ -170,6 +178,7 @@ def answer(
     term_spans: Callable[[str], list[tuple[int, int, str]]],
     find_mentions: Callable[[str], Sequence[Passage]] | None = None,
     spans_of: SpanFinder = find_spans,
+    term_weight: Callable[[str], float] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -180,7 +189,8 @@ def answer(
     are added after the passages as further support, so that a source that spells the
     answer differently, far from the question's words, still shows as a variant.
     `spans_of` is `candidates.find_spans`, or a caller's cache of it: a sentence's spans
-    do not depend on the question.
+    do not depend on the question. `term_weight(term)` says how specific a term is
+    (0..1), to prefer specific noun phrases (`SPECIFICITY`).
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -188,7 +198,8 @@ def answer(
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
     depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
-    found = _candidates(expected, passages[:depth], question_terms, term_spans, spans_of)
+    found = _candidates(expected, passages[:depth], question_terms, term_spans, spans_of,
+                        term_weight)  # fmt: skip
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
@@ -231,6 +242,7 @@ def _candidates(
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
     spans_of: SpanFinder = find_spans,
+    term_weight: Callable[[str], float] | None = None,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
     typed answer only those standing near the question's terms."""
@@ -257,6 +269,9 @@ def _candidates(
             if (expected.typed and c.near < MIN_NEAR) or (strict and c.fit < 1.0):
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
+            if term_weight is not None and expected.kind in _PHRASE_KINDS:
+                inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
+                score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=1.0)
             found.append(_Found(c, passage, score, ""))
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: -f.score)[:GROUPED]
@@ -269,6 +284,7 @@ def _mentions(
     seen: set[tuple[str, int]],
     expected: Expected,
     spans_of: SpanFinder = find_spans,
+    term_weight: Callable[[str], float] | None = None,
 ) -> list[_Found]:
     """The other passages that name the answer (however near the question's words, and
     however they spell it): they support it, and show how the sources spell it."""

@@ -27,6 +27,7 @@ from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
 from .answers import AnswerResult, Passage, answer
+from .bm25 import UNKNOWN
 from .candidates import find_spans
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
@@ -295,8 +296,16 @@ class QAEngine:
                 found.append(passage)
             return found
 
+        articles = self.ranker.documents
+        rarest = articles.weight(UNKNOWN)
+
+        def term_weight(term: str) -> float:
+            """How specific a term is: its idf over articles, 1 for one no article uses
+            (a word common in one article's sentences, its topic, stays specific)."""
+            return articles.weight(self.ranker.term_number.get(term, UNKNOWN)) / rarest
+
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
-                        self._spans_of)  # fmt: skip
+                        self._spans_of, term_weight)  # fmt: skip
         return result, row_of
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
