@@ -216,12 +216,11 @@ def score_spans(
     held = coverage(question_terms, terms)
     scored = []
     term_starts = [s for s, _, _ in terms]
-    for span in (
-        _without_question_edges(text, s, terms, term_starts, question_terms) for s in spans
-    ):
-        fit = max((fits.get(k, 0.0) for k in span.kinds), default=0.0)
+    for found in spans:
+        fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if fit == 0.0:
             continue
+        span = _without_question_edges(text, found, terms, term_starts, question_terms)
         if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         if plural and not _LIST_JOINT.search(span.text):
@@ -239,7 +238,7 @@ def score_spans(
             gap = first - at - 1 if at < first else at - last - 1
             decay = 1.0 / (1.0 + max(gap, 0) / HALF_DISTANCE)
             low, high = (at, first) if at < first else (last, at)
-            if any(low < b < high for b in breaks):
+            if bisect_left(breaks, high) > bisect_right(breaks, low):  # a break between
                 decay *= 0.5
             if decay > best.get(term, 0.0):
                 best[term] = decay
