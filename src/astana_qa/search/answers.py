@@ -334,6 +334,12 @@ def _one_inside_other(a: list[str], b: list[str]) -> bool:
     return bool(short) and not any(w.isdigit() for w in short) and set(short) <= set(long)
 
 
+def _inside(a: tuple[int, set[str], bool], b: tuple[int, set[str], bool]) -> bool:
+    """`_one_inside_other` of two answers given as (word count, word set, has a number)."""
+    short, long = (b, a) if b[0] < a[0] else (a, b)
+    return short[0] > 0 and not short[2] and short[1] <= long[1]
+
+
 def _grouped(found: list[_Found]) -> list[list[_Found]]:
     """Candidates (best first) grouped by what they say (`_same` as the group's first);
     each group best first. The spellings of every pair are compared at once
@@ -344,7 +350,8 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
         (cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SAME_SPELLING) > 0)
         | (cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_SPELLING) > 0)
     ).tolist() if keys else []  # fmt: skip
-    words = [key.split() for key in keys]
+    # Per key: its number of words, their set, and whether one is a number.
+    words = [(len(w), set(w), any(x.isdigit() for x in w)) for w in (k.split() for k in keys)]
     groups: list[list[_Found]] = []
     heads: list[int] = []  # the key number of each group's first
     group_of: dict[int, list[_Found]] = {}  # a key met before joins the same group
@@ -354,7 +361,7 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
             group_of[i].append(f)
             continue
         for group, head in zip(groups, heads, strict=True):
-            if i == head or spelled_alike[i][head] or _one_inside_other(words[i], words[head]):
+            if i == head or spelled_alike[i][head] or _inside(words[i], words[head]):
                 group.append(f)
                 break
         else:

@@ -396,7 +396,12 @@ class QAEngine:
             if score <= 0 or len(chosen) == k:
                 break
             terms = set(self.ranker.sentence_terms(sentence).tolist())
-            if any(len(terms & c) / len(terms | c) >= limit for c in chosen_terms):
+            # Sets whose sizes differ too much cannot reach the limit: not compared.
+            if any(
+                min(len(terms), len(c)) >= limit * max(len(terms), len(c)) - 1e-9
+                and len(terms & c) / len(terms | c) >= limit
+                for c in chosen_terms
+            ):
                 continue
             chosen.append((sentence, score))
             chosen_terms.append(terms)
