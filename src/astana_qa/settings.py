@@ -112,12 +112,46 @@ class RankingSettings:
 
 
 @dataclass(frozen=True)
+class ExpansionPolicy:
+    """How related words are searched for (`text/expansion.py`, whose docstring gives
+    the policy); the defaults are the measured choice (docs/lexicon.md). Where
+    expansions count (sentence, window and paragraph scores, each capped at its question
+    term's idf) is the ranker's part."""
+
+    scale: float = 1.0
+    per_word: int = 10
+    # An expansion whose paragraph co-occurrence share with the question's other terms
+    # is at most this is dropped (0: it must co-occur at least once).
+    min_context: float = 0.0
+    # Exponent of that share in the weight (0: a gate only; 1: the weight is scaled by
+    # it; measured: scaling loses trecqa's gain).
+    context_power: float = 0.0
+    # Expansions below this weight are not worth a posting lookup.
+    min_weight: float = 0.01
+    # The heaviest an expansion may weigh.
+    max_weight: float = 0.9
+    # Multipliers of the lexicon's weight by kind of link (synonym, pertainym,
+    # derivation, similar adjective, hypernym/hyponym) and for places.
+    f_s: float = 1.0
+    f_p: float = 1.0
+    f_d: float = 1.0
+    f_a: float = 1.0
+    f_h: float = 1.0
+    f_place: float = 1.0
+    # Exponents of the two sense probabilities in a link's weight (0.5 each: the
+    # geometric mean).
+    e_word: float = 0.5
+    e_related: float = 0.5
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of an engine; the defaults are the product's defaults."""
 
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     index: IndexSettings = field(default_factory=IndexSettings)
     ranking: RankingSettings = field(default_factory=RankingSettings)
+    expansion: ExpansionPolicy = field(default_factory=ExpansionPolicy)
 
     def index_fingerprint(self, extra: dict | None = None) -> str:
         """Hash of everything that changes the stored index (analysis settings only)."""

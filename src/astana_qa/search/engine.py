@@ -24,7 +24,7 @@ from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
-from ..text.expansion import CorpusStats, Expansion, ExpansionPolicy, expand, terms_of_links
+from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
 from .answers import AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
@@ -134,7 +134,7 @@ class QAEngine:
             analyze=analyzer.guessed_terms,
             enabled=settings.ranking.match_misspellings,
         )
-        self._expansion_policy = ExpansionPolicy()
+        self._expansion_policy = settings.expansion
         self._corpus_stats = CorpusStats(
             indexed=lambda term: term in self.ranker.term_number,
             cooccurrence=self.ranker.cooccurrence,

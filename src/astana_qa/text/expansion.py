@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..settings import ExpansionPolicy
 from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link
 
 _LETTER = {name: letter for letter, name in KIND_NAME.items()}
@@ -51,38 +52,6 @@ class Expansion:
     # finding it covers the
     # question's term (for abstaining); a broader, narrower or derived word does not.
     equivalent: bool = False
-
-
-@dataclass(frozen=True)
-class ExpansionPolicy:
-    """The tunable parts of the policy (module docstring); the defaults are the
-    measured choice (docs/lexicon.md). Where expansions count (sentence, window and
-    paragraph scores, each capped at its question term's idf) is the ranker's part."""
-
-    scale: float = 1.0
-    per_word: int = 10
-    # An expansion whose paragraph co-occurrence share with the question's other terms
-    # is at most this is dropped (0: it must co-occur at least once).
-    min_context: float = 0.0
-    # Exponent of that share in the weight (0: a gate only; 1: the weight is scaled by
-    # it; measured: scaling loses trecqa's gain).
-    context_power: float = 0.0
-    # Expansions below this weight are not worth a posting lookup.
-    min_weight: float = 0.01
-    # The heaviest an expansion may weigh.
-    max_weight: float = 0.9
-    # Multipliers of the lexicon's weight by kind of link (synonym, pertainym,
-    # derivation, similar adjective, hypernym/hyponym) and for places.
-    f_s: float = 1.0
-    f_p: float = 1.0
-    f_d: float = 1.0
-    f_a: float = 1.0
-    f_h: float = 1.0
-    f_place: float = 1.0
-    # Exponents of the two sense probabilities in a link's weight (0.5 each: the
-    # geometric mean).
-    e_word: float = 0.5
-    e_related: float = 0.5
 
 
 @dataclass(frozen=True)
