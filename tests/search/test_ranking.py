@@ -138,3 +138,25 @@ def test_a_weighted_term_scores_its_weight_times_its_bm25_part():
     weighted = scorer.scores([talks, hiatus], [1.0, 0.25])
     assert weighted == pytest.approx(scorer.scores([talks]) + 0.25 * scorer.scores([hiatus]))
     assert (weighted <= plain).all() and (weighted < plain).any()
+
+
+def test_cooccurrence_shares_count_paragraphs_holding_another_question_term(seed_engine):
+    """For each related term, the share of the paragraphs holding it that also hold a
+    question term other than the one it stands for: the batched look-up against a
+    paragraph-by-paragraph count."""
+    ranker = seed_engine.ranker
+    context = ["deleg", "=iran", "lead"]
+    related = ["head", "negoti", "round", "=russia", "unindexedword"]
+    shares = ranker.cooccurrence(context)("lead")(related)
+    paragraphs = ranker.paragraphs
+
+    def rows(term: str) -> set[int]:
+        number = ranker.term_number.get(term)
+        return set() if number is None else set(paragraphs.rows(number).tolist())
+
+    others = rows("deleg") | rows("=iran")
+    for term, share in zip(related, shares, strict=True):
+        holding = rows(term)
+        expected = len(holding & others) / len(holding) if holding else 0.0
+        assert share == pytest.approx(expected)
+    assert shares[-1] == 0.0 and any(0 < s < 1 for s in shares)
