@@ -97,7 +97,7 @@ class BM25Scorer:
         postings come term after term, in the order of `terms`; gathered at once, without
         a Python loop over terms."""
         numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
-        known = numbers != UNKNOWN
+        known = numbers >= 0  # UNKNOWN is -1
         owners, rows, tfs = [], [], []
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
             held = np.flatnonzero(known & (numbers < len(part.indptr) - 1))
@@ -122,9 +122,10 @@ class BM25Scorer:
         with `weights`, each query term's part is multiplied by its weight.
 
         The query's postings are summed by `np.bincount`, which adds each text's parts in
-        query order, as `get_scores` does, so the sums agree to the last bit."""
+        query order, as `get_scores` does, so the sums agree to the last bit (NumPy does
+        not promise that order: the property tests in tests/comparison assert equality)."""
         terms = np.asarray(query, dtype=np.int64).reshape(-1)
-        known = terms != UNKNOWN
+        known = terms >= 0  # UNKNOWN is -1
         idf = np.where(known, self.idf[np.where(known, terms, 0)], 0.0)
         if weights is not None:
             idf = idf * np.asarray(weights, dtype=np.float64)

@@ -399,7 +399,7 @@ class QAEngine:
             # Sets whose sizes differ too much cannot reach the limit: not compared.
             if any(
                 min(len(terms), len(c)) >= limit * max(len(terms), len(c)) - 1e-9
-                and len(terms & c) / len(terms | c) >= limit
+                and len(terms & c) / max(len(terms | c), 1) >= limit
                 for c in chosen_terms
             ):
                 continue

@@ -53,7 +53,7 @@ _TYPE_PATTERNS = [
 _COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _TYPE_PATTERNS]
 
 _WORD = re.compile(r"\w+")
-_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+_LETTER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -225,9 +225,12 @@ def read_query(
             named.update(country)
         else:
             unknown.append(word)
-    for word in _LOWER_CASE_WORD.findall(reading):  # a country named in lower case
+    # A country named in lower case, or as the question's first word, which `key_words`
+    # leaves out: "who represented egypt", "Egypt sent whom?".
+    checked = set(key_words(reading))
+    for word in _LETTER_WORD.findall(reading):
         word = _POSSESSIVE.sub("", word)
-        if word in analyzer.stopwords or not is_country(word):
+        if word in checked or word.lower() in analyzer.stopwords or not is_country(word):
             continue
         if not all(match(t, w) for w, t in analyzer.written_terms(word)):
             unknown.append(word)
@@ -239,7 +242,7 @@ def read_query(
         # Sorted: a set's order differs between processes (string hashes are salted),
         # and the same question must be read the same in the long-question lane.
         name_words=tuple(sorted(w.strip(_WORD_PUNCTUATION) for w in words)),
-        unknown=tuple(unknown),
+        unknown=tuple(dict.fromkeys(unknown)),
         time=time,
         expected=expected_answer(reading),
         family={

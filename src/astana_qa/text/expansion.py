@@ -167,7 +167,7 @@ def _in_context(
     same: set[str] = set()
     if not linked:
         return scored, same
-    # One posting look-up for all of them (a few more than needed are tested).
+    # One posting look-up for all of them (more are tested than may be kept).
     fits = shares([term for _, term, _ in linked])
     for (weight, term, equivalent), fit in zip(linked, fits, strict=True):
         if len(scored) >= policy.per_word and weight <= min(scored.values()):
