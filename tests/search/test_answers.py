@@ -189,3 +189,18 @@ def test_a_what_question_prefers_the_specific_noun_phrase_to_a_general_one():
     flipped = answer(question, expected, pool, terms(question), term_spans,
                      term_weight=lambda term: 1.0 - specific.get(term, 0.5))  # fmt: skip
     assert flipped.answer == "team"
+
+
+def test_in_a_list_of_delegations_the_person_beside_the_asked_country_answers():
+    """ "A is represented by X, while B is represented by Y, C by Z": the person for C is
+    Z, although "represented" stands nearer X and Y."""
+    text = ("Turkey is represented by Ivan Petrov, while Norway is represented by "
+            "Olga Lind, Chile by Ana Ruiz.")  # fmt: skip
+    pool = passages(text, [text])
+    question = "Who represented Chile?"
+    countries = {"turkey", "norway", "chile"}
+    found = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   anchors=(frozenset({"chile"}), countries.__contains__))  # fmt: skip
+    assert found.answer == "Ana Ruiz"
+    plain = answer(question, expected_answer(question), pool, terms(question), term_spans)
+    assert plain.answer != "Ana Ruiz"

@@ -304,8 +304,10 @@ class QAEngine:
             (a word common in one article's sentences, its topic, stays specific)."""
             return articles.weight(self.ranker.term_number.get(term, UNKNOWN)) / rarest
 
+        is_anchor = self._is_anchor
+        asked = frozenset(t for t in query.named_terms if is_anchor(t))
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
-                        self._spans_of, term_weight)  # fmt: skip
+                        self._spans_of, term_weight, (asked, is_anchor))  # fmt: skip
         return result, row_of
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
@@ -313,6 +315,15 @@ class QAEngine:
         text, _ = self._sentence(row)
         source = self.index.documents[int(self._doc[row])].name
         return Passage(rank, source, int(self._start[row]), int(self._end[row]), text, score)
+
+    def _is_anchor(self, term: str) -> bool:
+        """Is `term` a name of the corpus (an alias group) or a country's?"""
+        return term.startswith("=") or term in self._country_terms
+
+    @cached_property
+    def _country_terms(self) -> frozenset[str]:
+        names = {c for countries in self.lexicon.data.places.values() for c in countries}
+        return frozenset(t for name in names for t in self.analyzer.guessed_terms(name))
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and
