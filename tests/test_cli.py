@@ -87,3 +87,22 @@ def test_serve_on_an_address_that_is_none_says_so_in_one_line(capsys, index_dir,
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert err.startswith("astana-qa: error: cannot listen on") and host in err
+
+
+def test_a_closed_pipe_ends_ask_quietly(index_dir):
+    """`astana-qa ask … | head -1`: the reader goes away before the answer is written;
+    no traceback, the exit status of a process stopped by SIGPIPE."""
+    import subprocess
+    import sys
+
+    assert main(["index", "--corpus", str(SEEDS), "--index", index_dir]) == 0
+    code = "import sys; from astana_qa.cli import main; sys.exit(main(sys.argv[1:]))"
+    args = ["ask", "Who represented Turkey?", "--k", "20", "--corpus", str(SEEDS),
+            "--index", index_dir]  # fmt: skip
+    child = subprocess.Popen([sys.executable, "-c", code, *args],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # before the engine has answered
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141
+    assert "Traceback" not in errors and "Exception ignored" not in errors

@@ -9,6 +9,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
 import time
 import typing
@@ -29,6 +30,8 @@ from .web.lane import EngineLocation, LongQuestionLane
 from .web.server import make_server
 
 EXIT_USER_ERROR = 2
+# As for a process stopped by SIGPIPE (128 + 13): its reader closed the pipe.
+EXIT_BROKEN_PIPE = 141
 
 
 class Parser(argparse.ArgumentParser):
@@ -251,6 +254,11 @@ def run_command(
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of the output went away (`| head`): stop quietly, as other tools do,
+        # with stdout pointed at nothing so that the exit's flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
