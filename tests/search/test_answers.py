@@ -204,3 +204,15 @@ def test_in_a_list_of_delegations_the_person_beside_the_asked_country_answers():
     assert found.answer == "Ana Ruiz"
     plain = answer(question, expected_answer(question), pool, terms(question), term_spans)
     assert plain.answer != "Ana Ruiz"
+
+
+def test_a_word_inside_a_longer_answer_is_the_same_answer_only_as_its_last_word():
+    """ "Rochdi" is "Najat Rochdi", but "Syria" is not "Envoy for Syria Najat Rochdi": a
+    passage naming only Syria does not state the answer."""
+    from astana_qa.search.answers import _one_inside_other
+
+    full = "envoy for syria najat rochdi".split()
+    assert _one_inside_other(["rochdi"], full)
+    assert _one_inside_other(["najat", "rochdi"], full)
+    assert not _one_inside_other(["syria"], full)
+    assert not _one_inside_other(["envoy"], full)

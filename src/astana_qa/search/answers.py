@@ -377,15 +377,26 @@ def _same(a: str, b: str) -> bool:
 
 
 def _one_inside_other(a: list[str], b: list[str]) -> bool:
-    """Are the words of the shorter answer, holding no number, all in the longer one?"""
+    """Are the words of the shorter answer, holding no number, all in the longer one,
+    its last word (a name's surname, a phrase's head) among them? "Rochdi" is "Najat
+    Rochdi"; "Syria" is not "Deputy Special Representative for Syria Najat Rochdi"."""
     short, long = sorted((a, b), key=len)
-    return bool(short) and not any(w.isdigit() for w in short) and set(short) <= set(long)
+    return (
+        bool(short)
+        and not any(w.isdigit() for w in short)
+        and set(short) <= set(long)
+        and long[-1] in short
+    )
 
 
-def _inside(a: tuple[int, set[str], bool], b: tuple[int, set[str], bool]) -> bool:
-    """`_one_inside_other` of two answers given as (word count, word set, has a number)."""
+# An answer's words: how many, their set, whether one is a number, the last one.
+_Words = tuple[int, set[str], bool, str]
+
+
+def _inside(a: _Words, b: _Words) -> bool:
+    """`_one_inside_other` of two answers given as `_Words`."""
     short, long = (b, a) if b[0] < a[0] else (a, b)
-    return short[0] > 0 and not short[2] and short[1] <= long[1]
+    return short[0] > 0 and not short[2] and short[1] <= long[1] and long[3] in short[1]
 
 
 def _grouped(found: list[_Found]) -> list[list[_Found]]:
@@ -398,8 +409,10 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
         (cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SAME_SPELLING) > 0)
         | (cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_SPELLING) > 0)
     ).tolist() if keys else []  # fmt: skip
-    # Per key: its number of words, their set, and whether one is a number.
-    words = [(len(w), set(w), any(x.isdigit() for x in w)) for w in (k.split() for k in keys)]
+    words = [
+        (len(w), set(w), any(x.isdigit() for x in w), w[-1] if w else "")
+        for w in (k.split() for k in keys)
+    ]
     groups: list[list[_Found]] = []
     heads: list[int] = []  # the key number of each group's first
     group_of: dict[int, list[_Found]] = {}  # a key met before joins the same group
