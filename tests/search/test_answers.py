@@ -211,7 +211,7 @@ def test_a_word_inside_a_longer_answer_is_the_same_answer_only_as_its_last_word(
     passage naming only Syria does not state the answer."""
     from astana_qa.search.answers import _one_inside_other
 
-    full = "envoy for syria najat rochdi".split()
+    full = ["envoy", "for", "syria", "najat", "rochdi"]
     assert _one_inside_other(["rochdi"], full)
     assert _one_inside_other(["najat", "rochdi"], full)
     assert not _one_inside_other(["syria"], full)
