@@ -376,25 +376,24 @@ def _same(a: str, b: str) -> bool:
     return _one_inside_other(a.split(), b.split())
 
 
-def _one_inside_other(a: list[str], b: list[str]) -> bool:
-    """Are the words of the shorter answer, holding no number, all in the longer one,
-    its last word (a name's surname, a phrase's head) among them? "Rochdi" is "Najat
-    Rochdi"; "Syria" is not "Deputy Special Representative for Syria Najat Rochdi"."""
-    short, long = sorted((a, b), key=len)
-    return (
-        bool(short)
-        and not any(w.isdigit() for w in short)
-        and set(short) <= set(long)
-        and long[-1] in short
-    )
-
-
 # An answer's words: how many, their set, whether one is a number, the last one.
 _Words = tuple[int, set[str], bool, str]
 
 
+def _words(words: list[str]) -> _Words:
+    return len(words), set(words), any(w.isdigit() for w in words), words[-1] if words else ""
+
+
+def _one_inside_other(a: list[str], b: list[str]) -> bool:
+    """Are the words of the shorter answer, holding no number, all in the longer one,
+    its last word (a name's surname, a phrase's head) among them? "Rochdi" is "Najat
+    Rochdi"; "Syria" is not "Deputy Special Representative for Syria Najat Rochdi"."""
+    return _inside(_words(a), _words(b))
+
+
 def _inside(a: _Words, b: _Words) -> bool:
-    """`_one_inside_other` of two answers given as `_Words`."""
+    """`_one_inside_other` of two answers given as `_words` (the shorter first on a
+    tie)."""
     short, long = (b, a) if b[0] < a[0] else (a, b)
     return short[0] > 0 and not short[2] and short[1] <= long[1] and long[3] in short[1]
 
@@ -409,10 +408,7 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
         (cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SAME_SPELLING) > 0)
         | (cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_SPELLING) > 0)
     ).tolist() if keys else []  # fmt: skip
-    words = [
-        (len(w), set(w), any(x.isdigit() for x in w), w[-1] if w else "")
-        for w in (k.split() for k in keys)
-    ]
+    words = [_words(key.split()) for key in keys]
     groups: list[list[_Found]] = []
     heads: list[int] = []  # the key number of each group's first
     group_of: dict[int, list[_Found]] = {}  # a key met before joins the same group

@@ -322,8 +322,9 @@ class QAEngine:
 
     @cached_property
     def _country_terms(self) -> frozenset[str]:
-        names = {c for countries in self.lexicon.data.places.values() for c in countries}
-        return frozenset(t for name in names for t in self.analyzer.guessed_terms(name))
+        """The index terms of every country's name."""
+        countries = self.lexicon.countries
+        return frozenset(t for name in countries for t in self.analyzer.guessed_terms(name))
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and

@@ -167,8 +167,13 @@ class Lexicon:
         return normalise(word) in self._countries
 
     @cached_property
+    def countries(self) -> frozenset[str]:
+        """The names of every country the places table knows, as it writes them."""
+        return frozenset(c for names in self.data.places.values() for c in names)
+
+    @cached_property
     def _countries(self) -> frozenset[str]:
-        return frozenset(normalise(c) for names in self.data.places.values() for c in names)
+        return frozenset(normalise(c) for c in self.countries)
 
     def _parse_links(self, word: str) -> tuple[Link, ...]:
         raw = self.data.related.get(word)
