@@ -117,3 +117,9 @@ def test_weighted_scores_are_the_weighted_sum_of_each_terms(texts, cuts, query, 
     weights = weights[: len(ids)]
     expected = sum(w * scorer.scores([i]) for i, w in zip(ids, weights, strict=True))
     np.testing.assert_allclose(scorer.scores(ids, weights), expected, rtol=1e-12, atol=1e-12)
+
+
+def test_a_query_matching_nothing_scores_zero_floats():
+    scorer, _ = BM25Scorer.from_texts([["astana", "talk"], ["geneva"]], BM25Params())
+    for values in (scorer.scores([UNKNOWN]), scorer.matched_weight([UNKNOWN])):
+        assert values.dtype == np.float64 and not values.any()

@@ -106,7 +106,7 @@ class BM25Scorer:
             total = int(counts.sum())
             if total == 0:
                 continue
-            at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
+            at = concatenated_ranges(starts, counts)
             owners.append(np.repeat(held, counts))
             rows.append(part.rows[at] + offset if offset else part.rows[at])
             tfs.append(part.tf[at])
@@ -132,7 +132,7 @@ class BM25Scorer:
         owner, rows, counts = self.postings(terms)
         tf = counts.astype(np.float64)
         parts = idf[owner] * (tf * (self.k1 + 1) / (tf + self.norm[rows]))
-        return np.bincount(rows, parts, minlength=self.size)
+        return np.bincount(rows, parts, minlength=self.size).astype(np.float64, copy=False)
 
     def rows(self, term: int) -> np.ndarray:
         """The texts that contain `term`, ascending."""
@@ -158,10 +158,17 @@ class BM25Scorer:
 
     def matched_weight(self, query: list[int]) -> np.ndarray:
         """For every text, the summed `weight` of the distinct query terms it contains."""
-        matched = np.zeros(self.size, dtype=np.float64)
-        for term in dict.fromkeys(query):
-            matched[self.rows(term)] += self.weight(term)
-        return matched
+        distinct = list(dict.fromkeys(query))
+        owner, rows, _ = self.postings(distinct)
+        weights = np.asarray([self.weight(term) for term in distinct], dtype=np.float64)
+        matched = np.bincount(rows, weights[owner], minlength=self.size)
+        return matched.astype(np.float64, copy=False)  # int when nothing matched
+
+
+def concatenated_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """`starts[0] .. starts[0]+counts[0]-1`, then the next range, and so on, as one array
+    (the positions of several terms' postings, or of several paragraphs' sentences)."""
+    return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
 
 
 def level_scorer(

@@ -31,7 +31,7 @@ from ..index.segments import RowLookup, joined_rows
 from ..index.store import IndexData
 from ..settings import IndexSettings, RankingSettings
 from ..text.expansion import Expansion
-from .bm25 import UNKNOWN, BM25Scorer, level_scorer
+from .bm25 import UNKNOWN, BM25Scorer, concatenated_ranges, level_scorer
 from .query import AnswerType, Query
 
 # Small enough never to reorder sentences that the evidence tells apart.
@@ -203,13 +203,10 @@ class SentenceRanker:
 
     def _sentences_of_matching_paragraphs(self, ids: list[int]) -> np.ndarray:
         matching = np.zeros(self.paragraphs.size, dtype=bool)
-        for term in set(ids) - {UNKNOWN}:
-            matching[self.paragraphs.rows(term)] = True
+        matching[self.paragraphs.postings(ids)[1]] = True
         paragraphs = np.flatnonzero(matching)
         starts = self.paragraph_start[paragraphs]
-        lengths = self.paragraph_start[paragraphs + 1] - starts
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        return offsets + np.arange(int(lengths.sum()))
+        return concatenated_ranges(starts, self.paragraph_start[paragraphs + 1] - starts)
 
     def _earliest(
         self, ev: Evidence, doc_order: np.ndarray, excluded: np.ndarray, bonus: bool, count: int
