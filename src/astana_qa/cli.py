@@ -28,6 +28,7 @@ from .settings import DEFAULT_K, MAX_K, LaneSettings
 from .web import create_app
 from .web.lane import EngineLocation, LongQuestionLane
 from .web.server import make_server
+from .web.warm import prepare_to_serve
 
 EXIT_USER_ERROR = 2
 # As for a process stopped by SIGPIPE (128 + 13): its reader closed the pipe.
@@ -212,9 +213,10 @@ def run_serve(args: argparse.Namespace) -> int:
         try:
             if lane is not None:  # once the address is known to be good
                 lane.start()
+            warm_up_s = prepare_to_serve(engine)
             stats = engine.stats
-            print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences",
-                  flush=True)  # fmt: skip
+            print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences "
+                  f"(warmed up in {warm_up_s:.2f} s)", flush=True)  # fmt: skip
             print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)",
                   flush=True)  # fmt: skip
             server.run()

@@ -182,5 +182,11 @@ class LaneSettings:
     capacity: int = 4
     # The lane's niceness (0 to 19): it yields the CPU to the serving process.
     nice: int = 19
+    # The most of one CPU a worker may use: after a question that took t seconds of CPU
+    # it rests t × (1/cpu_share − 1) before starting the next. Niceness alone was not
+    # enough on a two-CPU machine: a lane kept busy still made ordinary questions' own
+    # time ~60% longer (docs/reliability.md). Long questions from people are rare; at
+    # 0.25 the lane still answers about 13 a second.
+    cpu_share: float = 0.25
     # Seconds a refused client is told to wait (Retry-After).
     retry_after_s: int = 2

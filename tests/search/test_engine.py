@@ -5,6 +5,7 @@ import pytest
 from astana_qa import InvalidQuestion, QAEngine
 from astana_qa.settings import RankingSettings, Settings
 from astana_qa.text.sentences import line_spans, split_sentences
+from tests.conftest import SEEDS
 
 
 def check_citations(answer, texts):
@@ -254,3 +255,15 @@ def test_the_names_a_question_mentions_are_read_as_named_terms(make_corpus, tmp_
     assert set(query.named_terms) == {"chile", "2024"}
     assert "fisheri" not in query.named_terms and "sign" not in query.named_terms
     assert engine.read("what did the delegates of chile sign").named_terms == ()
+
+
+def test_warming_up_changes_no_answer(seed_index_dir):
+    questions = ["Who represented Iran?", "When was the 22nd round held?", "How many rounds?"]
+    fresh = QAEngine.open(SEEDS, seed_index_dir)
+    warmed = QAEngine.open(SEEDS, seed_index_dir)
+    assert warmed.warm_up() > 0
+    for question in questions:
+        before = fresh.ask(question).to_dict()
+        after = warmed.ask(question).to_dict()
+        before.pop("took_ms"), after.pop("took_ms")
+        assert after == before

@@ -19,7 +19,7 @@ from astana_qa.cli import long_question_lane
 from astana_qa.errors import QAError
 from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
 from astana_qa.web import create_app
-from astana_qa.web.lane import EngineLocation, LaneFull, LongQuestionLane
+from astana_qa.web.lane import CpuShare, EngineLocation, LaneFull, LongQuestionLane
 from tests.conftest import ROOT, SEEDS
 from tests.web.test_web import DOCUMENT, assert_error
 
@@ -210,3 +210,40 @@ def test_serve_leaves_half_its_threads_to_ordinary_questions(seed_engine, thread
         assert lane.settings.capacity == capacity
     finally:
         lane.close()
+
+
+class FakeClock:
+    """A clock that moves only when someone sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_the_cpu_share_rests_in_proportion_to_the_cpu_spent():
+    clock = FakeClock()
+    share = CpuShare(0.25, clock=clock, sleep=clock.sleep)
+    share.wait()  # nothing spent yet: no rest
+    assert clock.slept == []
+    share.spent(0.010)
+    share.wait()
+    assert clock.slept == [pytest.approx(0.030)]  # 10 ms of CPU in every 40 ms at most
+    share.spent(0.002)
+    clock.now += 1.0  # the next question came much later: no rest left to take
+    share.wait()
+    assert len(clock.slept) == 1
+
+
+def test_a_share_of_one_cpu_never_rests():
+    clock = FakeClock()
+    share = CpuShare(1.0, clock=clock, sleep=clock.sleep)
+    share.spent(0.5)
+    share.wait()
+    assert clock.slept == []

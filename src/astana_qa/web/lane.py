@@ -5,7 +5,10 @@ questions allowed back to back (each unknown word is read for spelling) would ke
 CPU and make every ordinary question wait (docs/reliability.md). The lane answers
 questions over `LaneSettings.long_question_chars` in a process of its own, with its own
 engine opened read-only on the same corpus and index, at a lower priority (`os.nice`),
-so the operating system gives ordinary questions the CPU first. At most
+so the operating system gives ordinary questions the CPU first, and with a CPU budget
+(`LaneSettings.cpu_share`: after each question the worker rests in proportion to the CPU
+it spent), so that even clients sending long questions back to back take at most that
+share of one CPU. At most
 `LaneSettings.capacity` questions are in the lane at once; past that `LaneFull` is
 raised, which the app answers with a 429 and Retry-After.
 
@@ -19,6 +22,8 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -31,6 +36,7 @@ from ..records import Answer
 from ..search.engine import QAEngine
 from ..search.query import Query
 from ..settings import MAX_QUESTION_CHARS, LaneSettings, Settings
+from .warm import prepare_to_serve
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +76,7 @@ class LongQuestionLane:
             self.settings.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_lane,
-            initargs=(self.location, self.settings.nice, os.getpid()),
+            initargs=(self.location, self.settings.nice, self.settings.cpu_share, os.getpid()),
         )
 
     def takes(self, question: object) -> TypeGuard[str]:
@@ -125,21 +131,50 @@ class LongQuestionLane:
 
 
 _engine: QAEngine | None = None
+_throttle: CpuShare | None = None
 
 
-def _start_lane(location: EngineLocation, nice: int, parent: int) -> None:
+class CpuShare:
+    """Keeps a worker's CPU use to `share` of one CPU: after work that took t seconds of
+    CPU, the next may start only t × (1/share − 1) seconds later."""
+
+    def __init__(
+        self,
+        share: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.share = min(1.0, max(share, 0.01))
+        self._clock, self._sleep = clock, sleep
+        self._next_start = 0.0
+
+    def wait(self) -> None:
+        """Sleep until the next piece of work may start."""
+        delay = self._next_start - self._clock()
+        if delay > 0:
+            self._sleep(delay)
+
+    def spent(self, cpu_seconds: float) -> None:
+        """Note that work just finished after `cpu_seconds` of CPU."""
+        self._next_start = self._clock() + cpu_seconds * (1 / self.share - 1)
+
+
+def _start_lane(location: EngineLocation, nice: int, cpu_share: float, parent: int) -> None:
     """A lane worker's start: exit with `parent`, yield the CPU, open the engine.
 
     Ctrl+C reaches every process of the terminal's group: the worker leaves it to the
     server, which stops it, instead of printing a traceback of its own."""
-    global _engine  # one per worker process, set once when it starts
+    global _engine, _throttle  # one per worker process, set once when it starts
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
     os.nice(nice)
-    _engine = QAEngine.open(
+    engine = QAEngine.open(
         location.corpus_dir, location.index_dir, location.settings, location.alias_file,
         read_only=True,
     )  # fmt: skip
+    prepare_to_serve(engine)
+    _throttle = CpuShare(cpu_share)
+    _engine = engine
 
 
 def _ready() -> bool:
@@ -147,6 +182,11 @@ def _ready() -> bool:
 
 
 def _ask_in_lane(question: str, k: object) -> tuple[Query, Answer]:
-    assert _engine is not None  # set by _start_lane
-    query = _engine.read(question)
-    return query, _engine.ask(query, k)  # type: ignore[arg-type]  # k is checked by ask
+    assert _engine is not None and _throttle is not None  # set by _start_lane
+    _throttle.wait()
+    began = time.process_time()
+    try:
+        query = _engine.read(question)
+        return query, _engine.ask(query, k)  # type: ignore[arg-type]  # k is checked by ask
+    finally:
+        _throttle.spent(time.process_time() - began)
