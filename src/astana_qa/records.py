@@ -6,7 +6,7 @@ describes it).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class Citation:
     # The dates the sentence states, ISO 8601, read against its article's date.
     dates: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict:
+        return {**vars(self), "dates": list(self.dates)}
+
 
 @dataclass(frozen=True)
 class Span:
@@ -33,6 +36,9 @@ class Span:
     start: int
     end: int
 
+    def to_dict(self) -> dict:
+        return dict(vars(self))
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -41,6 +47,10 @@ class Variant:
     text: str
     span: Span
     supported_by: list[int]
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": self.span.to_dict(),
+                "supported_by": list(self.supported_by)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,16 @@ class Answer:
     reason: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields in their order, nested records as dicts, lists copied: what
+        `dataclasses.asdict` gives, written out because its generic recursion took a
+        quarter of a warm question's time (0.9 ms of 3.5)."""
+        return {
+            **vars(self),
+            "citations": [c.to_dict() for c in self.citations],
+            "answer_span": self.answer_span.to_dict() if self.answer_span else None,
+            "supported_by": list(self.supported_by),
+            "variants": [v.to_dict() for v in self.variants],
+        }
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from ..records import Span
+from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token
 from .answer_types import Expected
@@ -178,7 +179,7 @@ def normalised(text: str) -> str:
     text = text.lower()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(combining_marks())
     return " ".join(_ARTICLES.sub(" ", _PUNCTUATION.sub(" ", text)).split())
 
 

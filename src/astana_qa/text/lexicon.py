@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from .analysis import combining_marks
+
 LEXICON_FILE = "lexicon.json.gz"
 PLACES_FILE = "places.json.gz"
 
@@ -49,8 +51,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def normalise(text: str) -> str:
     """Lower case, no diacritics, words joined by single spaces: the tables' keys."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+        text = text.translate(combining_marks())
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
