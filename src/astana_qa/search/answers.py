@@ -405,9 +405,10 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
     (`rapidfuzz.process.cdist`), not pair by pair in Python."""
     keys = list(dict.fromkeys(f.key for f in found))
     number = {key: i for i, key in enumerate(keys)}
+    # Without `score_cutoff`: with it, rapidfuzz 3.14's cdist took 20 times as long.
     spelled_alike = (
-        (cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SAME_SPELLING) > 0)
-        | (cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_SPELLING) > 0)
+        (cdist(keys, keys, scorer=fuzz.ratio) >= SAME_SPELLING)
+        | (cdist(keys, keys, scorer=fuzz.token_sort_ratio) >= SAME_SPELLING)
     ).tolist() if keys else []  # fmt: skip
     words = [_words(key.split()) for key in keys]
     groups: list[list[_Found]] = []
