@@ -22,7 +22,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
 
 from ..records import Span
 from ..text.analysis import combining_marks
@@ -366,15 +365,17 @@ def _renumbered(passages: Sequence[Passage]) -> list[Passage]:
 
 def _same(a: str, b: str) -> bool:
     """Do two normalised answers name the same thing (spelling, or one inside the other)?"""
-    if a == b:
-        return True
+    return a == b or _spelled_alike(a, b) or _one_inside_other(a.split(), b.split())
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Are two normalised answers spellings of one another (rapidfuzz ratio, or the
+    ratio of their words sorted, at least SAME_SPELLING)?"""
     # Both ratios are at most 200 * shorter / (total length): skip them when that is low.
-    if 200 * min(len(a), len(b)) >= SAME_SPELLING * (len(a) + len(b)) and (
+    return 200 * min(len(a), len(b)) >= SAME_SPELLING * (len(a) + len(b)) and bool(
         fuzz.ratio(a, b, score_cutoff=SAME_SPELLING)
         or fuzz.token_sort_ratio(a, b, score_cutoff=SAME_SPELLING)
-    ):
-        return True
-    return _one_inside_other(a.split(), b.split())
+    )
 
 
 # An answer's words: how many, their set, whether one is a number, the last one.
@@ -401,15 +402,12 @@ def _inside(a: _Words, b: _Words) -> bool:
 
 def _grouped(found: list[_Found]) -> list[list[_Found]]:
     """Candidates (best first) grouped by what they say (`_same` as the group's first);
-    each group best first. The spellings of every pair are compared at once
-    (`rapidfuzz.process.cdist`), not pair by pair in Python."""
+    each group best first. Each new answer is compared with the groups' first answers
+    only, pair by pair: `rapidfuzz.process.cdist` over every pair was faster alone, but
+    it releases the interpreter lock, and under a served load each release cost a wait
+    to get it back (a tenth of the server's time in a profile)."""
     keys = list(dict.fromkeys(f.key for f in found))
     number = {key: i for i, key in enumerate(keys)}
-    # Without `score_cutoff`: with it, rapidfuzz 3.14's cdist took 20 times as long.
-    spelled_alike = (
-        (cdist(keys, keys, scorer=fuzz.ratio) >= SAME_SPELLING)
-        | (cdist(keys, keys, scorer=fuzz.token_sort_ratio) >= SAME_SPELLING)
-    ).tolist() if keys else []  # fmt: skip
     words = [_words(key.split()) for key in keys]
     groups: list[list[_Found]] = []
     heads: list[int] = []  # the key number of each group's first
@@ -420,7 +418,7 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
             group_of[i].append(f)
             continue
         for group, head in zip(groups, heads, strict=True):
-            if i == head or spelled_alike[i][head] or _inside(words[i], words[head]):
+            if i == head or _spelled_alike(keys[i], keys[head]) or _inside(words[i], words[head]):
                 group.append(f)
                 break
         else:
