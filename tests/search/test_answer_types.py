@@ -34,6 +34,11 @@ from astana_qa.search.answer_types import expected_answer
         ("What was the duration of the strike?", "duration", False),
         ("Which coastal area did the storm hit?", "place", False),
         ("What is the area of the national park?", "number", False),
+        # A possessive right after "what"/"which" names what is asked for.
+        ("In what city's hotel did the team stay?", "place", False),
+        ("Which newspaper's editor resigned?", "organisation", False),
+        ("Which official's statement was quoted?", "person", False),
+        ("What was the mayor's salary?", "money", False),  # after a verb: the owned
     ],
 )
 def test_kinds(question, kind, plural):

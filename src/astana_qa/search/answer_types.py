@@ -33,6 +33,7 @@ _ATTRIBUTE_NOUNS = frozenset(
 )
 _ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
 
@@ -125,6 +126,7 @@ def _noun_run(words: list[str], tags: list[str], i: int) -> str | None:
 def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
     """The kind asked for by the noun after "what"/"which"/"name"; `i` is the next word."""
     lower = [w.lower() for w in words]
+    first = i  # the word right after "what": a possessive there names what is asked for
     if i < len(words) and tags[i] == "AUX":
         if lower[i] in ("do", "does", "did", "has", "have", "had", "can", "could", "will",
                         "would", "should", "may", "might", "must"):  # fmt: skip
@@ -138,6 +140,12 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         i += 1
     if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
         return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
+    possessor = _POSSESSIVE.sub("", words[i]) if i == first < len(words) else ""
+    if possessor and possessor != words[i] and tags[i] in _NOUN_TAGS:
+        # "In what city's hotel", "which country's delegation": the owner is asked for.
+        kind = noun_class(possessor) or "thing"
+        return Expected("place" if kind == "number" and possessor.lower() in PLACE_NOUNS
+                        else kind, possessor.lower())  # fmt: skip
     focus = _noun_run(words, tags, i)
     if focus is None:
         return Expected("description" if "happened" in lower or lower[-1:] == ["do"] else "thing")
