@@ -108,6 +108,8 @@ def _noun_run(words: list[str], tags: list[str], i: int) -> str | None:
     head = None
     while i < len(words):
         word, kind = words[i], tags[i]
+        if kind in _NOUN_TAGS and head is not None and tags[i + 1 : i + 2] == ["DET"]:
+            break  # "which country hosts the talks": a verb the tagger read as a noun
         if kind in _NOUN_TAGS or (kind == "ADJ" and noun_class(word) is not None):
             head = word
         elif (
