@@ -226,3 +226,16 @@ def test_a_number_right_after_the_asked_noun_names_the_thing():
     assert ask(question, passages(text, [text])).answer == "2254"
     other = "In the statement the envoys cited a lasting truce and 2254 observers."
     assert ask(question, passages(other, [other])).answer != "2254"
+
+
+def test_a_name_written_just_before_the_asked_noun_is_the_one_asked_for():
+    """ "Which news agency": "the Russian Kestrel news agency" names it, though the
+    topic's own place is named near the question's words in every passage."""
+    question = "Which news agency reported the statement of Petrov?"
+    sentences = [
+        "Petrov made the statement in Varna, as reported by the Russian Kestrel news agency.",
+        "The statement was reported in Varna on Monday.",
+        "Petrov reported from Varna that the talks went on.",
+    ]
+    result = ask(question, passages(" ".join(sentences), sentences))
+    assert result.answer == "Russian Kestrel"

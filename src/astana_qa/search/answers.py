@@ -87,6 +87,7 @@ _SEGMENT_BREAKS = frozenset({"while", "whereas"})
 # ("which resolution": "Resolution 1701"; "which flight": "Flight 103"): it fits as
 # well as a thing can, not as a number standing in for a thing.
 NUMBERED_FIT = 1.0
+_FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 _OWNED_KINDS = frozenset({"person"})
 _PHRASE_KINDS = frozenset({"thing", "attribute"})
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
@@ -275,6 +276,13 @@ def _candidates(
     counted = expected.focus if expected.kind == "number" and expected.plural else None
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
     focused_thing = expected.kind == "thing" and expected.focus is not None
+    # "Which news agency": a name written just before the asked noun ("the TASS news
+    # agency") is the one asked for.
+    before_focus = (
+        re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{re.escape(expected.focus)}s?\b", re.IGNORECASE)
+        if expected.focus and expected.kind in _FOCUSED_NAME_KINDS
+        else None
+    )
     found: list[_Found] = []
     for passage in passages:
         if passage.text.rstrip(" \"'”’)").endswith("?"):
@@ -296,6 +304,12 @@ def _candidates(
                 continue
             if numbered is not None and c.start in numbered:
                 c = replace(c, fit=NUMBERED_FIT)
+            elif (
+                before_focus is not None
+                and c.text[:1].isupper()
+                and before_focus.match(passage.text, c.end)
+            ):
+                c = replace(c, fit=max(c.fit, NUMBERED_FIT))
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
             if term_weight is not None and expected.kind in _PHRASE_KINDS:
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
