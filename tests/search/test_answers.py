@@ -239,3 +239,10 @@ def test_a_name_written_just_before_the_asked_noun_is_the_one_asked_for():
     ]
     result = ask(question, passages(" ".join(sentences), sentences))
     assert result.answer == "Russian Kestrel"
+
+
+def test_a_name_modifying_a_noun_does_not_answer_who():
+    """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
+    text = "The Varga regime delegation at the talks was headed by Petrov."
+    result = ask("Who headed the regime delegation at the talks?", passages(text, [text]))
+    assert result.answer == "Petrov"

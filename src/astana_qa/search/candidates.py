@@ -44,6 +44,10 @@ FIT: dict[str, dict[str, float]] = {
 }  # fmt: skip
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
+# Fit kept, for "who", by a name written as a modifier of the common noun after it
+# ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
+MODIFIER = 0.5
+_WANTS_AGENTS = frozenset({"person", "organisation"})
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
@@ -144,6 +148,16 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
+def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
+    """Is the word right after offset `end` a common noun in lower case (so the span
+    before it modifies it: "Assad regime")?"""
+    at = bisect_left(starts, end)
+    if at >= len(words) or words[at].start - end > 1:
+        return False
+    word = words[at]
+    return word.tag == "NOUN" and word.text[:1].islower()
+
+
 def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, str]]) -> float:
     """The share of the question's term weight that a passage's `terms` hold."""
     total = sum(question_terms.values()) or 1.0
@@ -223,6 +237,8 @@ def score_spans(
         span = _without_question_edges(text, found, terms, term_starts, question_terms)
         if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
+        elif kind in _WANTS_AGENTS and _modifies_a_noun(words, starts, span.end):
+            fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
         inside = len(_within(terms, term_starts, span.start, span.end))
