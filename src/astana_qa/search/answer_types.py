@@ -33,7 +33,8 @@ _ATTRIBUTE_NOUNS = frozenset(
 )
 _ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# A word's possessive ending ("Washington's"), shared by the modules reading questions.
+POSSESSIVE = re.compile(r"['’]s$")
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
 
@@ -142,7 +143,7 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         i += 1
     if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
         return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
-    possessor = _POSSESSIVE.sub("", words[i]) if i == first < len(words) else ""
+    possessor = POSSESSIVE.sub("", words[i]) if i == first < len(words) else ""
     if possessor and possessor != words[i] and tags[i] in _NOUN_TAGS:
         # "In what city's hotel", "which country's delegation": the owner is asked for.
         kind = noun_class(possessor) or "thing"

@@ -7,7 +7,6 @@ shared by many threads.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections import defaultdict
 from functools import cached_property, lru_cache
@@ -26,6 +25,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
+from .answer_types import POSSESSIVE
 from .answers import AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
 from .candidates import find_spans
@@ -68,7 +68,6 @@ WARM_UP_QUESTIONS = (
 )
 # Universal part-of-speech tags (`text/tagger.py`) → WordNet's parts of speech.
 _WORDNET_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
-POSSESSIVE = re.compile(r"['’]s$")
 # WordNet links that keep a word's meaning across its forms (a word family).
 FAMILY_LINKS = frozenset({"derivation", "pertainym"})
 NOT_COVERED = (

@@ -20,7 +20,7 @@ from ..text.analysis import Analyzer, fold
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
-from .answer_types import Expected, expected_answer
+from .answer_types import POSSESSIVE, Expected, expected_answer
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, time_question
 
@@ -54,7 +54,6 @@ _COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _TYPE_PATTERNS]
 
 _WORD = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 # Words that say what kind of answer is wanted ("how many", "what year"), not what the
@@ -229,7 +228,7 @@ def read_query(
     # leaves out: "who represented egypt", "Egypt sent whom?".
     checked = set(key_words(reading))
     for word in _LETTER_WORD.findall(reading):
-        word = _POSSESSIVE.sub("", word)
+        word = POSSESSIVE.sub("", word)
         if word in checked or word.lower() in analyzer.stopwords or not is_country(word):
             continue
         if not all(match(t, w) for w, t in analyzer.written_terms(word)):
