@@ -19,8 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from itertools import pairwise
+from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -83,11 +82,6 @@ SPECIFICITY = 0.5
 # segment names the host country, not the event's).
 OTHER_ANCHOR = 0.5
 _SEGMENT_BREAKS = frozenset({"while", "whereas"})
-# A number written right after the noun a "which" question asks about names the thing
-# ("which resolution": "Resolution 1701"; "which flight": "Flight 103"): it fits as
-# well as a thing can, not as a number standing in for a thing.
-NUMBERED_FIT = 1.0
-_FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 _OWNED_KINDS = frozenset({"person"})
 _PHRASE_KINDS = frozenset({"thing", "attribute"})
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
@@ -275,14 +269,6 @@ def _candidates(
     # is not, a number of something else ("a two-day meeting") does not answer.
     counted = expected.focus if expected.kind == "number" and expected.plural else None
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
-    focused_thing = expected.kind == "thing" and expected.focus is not None
-    # "Which news agency": a name written just before the asked noun ("the TASS news
-    # agency") is the one asked for.
-    before_focus = (
-        re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{re.escape(expected.focus)}s?\b", re.IGNORECASE)
-        if expected.focus and expected.kind in _FOCUSED_NAME_KINDS
-        else None
-    )
     found: list[_Found] = []
     for passage in passages:
         if passage.text.rstrip(" \"'”’)").endswith("?"):
@@ -294,22 +280,13 @@ def _candidates(
         strict = bool(required) and required.isdisjoint(t for *_, t in terms)
         spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
-        numbered = _numbered(words, expected.focus) if focused_thing else None
         segment_of = None
         if anchors is not None and anchors[0] and expected.kind in _OWNED_KINDS:
             segment_of = _segments(passage.text, words)
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
-                             question_terms, key_terms, terms):  # fmt: skip
+                             question_terms, key_terms, terms, expected.focus):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (strict and c.fit < 1.0):
                 continue
-            if numbered is not None and c.start in numbered:
-                c = replace(c, fit=NUMBERED_FIT)
-            elif (
-                before_focus is not None
-                and c.text[:1].isupper()
-                and before_focus.match(passage.text, c.end)
-            ):
-                c = replace(c, fit=max(c.fit, NUMBERED_FIT))
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
             if term_weight is not None and expected.kind in _PHRASE_KINDS:
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
@@ -320,19 +297,6 @@ def _candidates(
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: -f.score)[:GROUPED]
     return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text)) for f in found]
-
-
-def _numbered(words: Sequence[Token], focus: str | None) -> frozenset[int]:
-    """Where a number follows the question's focus noun among a passage's `words`
-    ("Resolution 1701" for "which resolution"): the offsets of those numbers."""
-    if not focus:
-        return frozenset()
-    forms = {focus, focus.rstrip("s"), focus + "s"}
-    return frozenset(
-        after.start
-        for before, after in pairwise(words)
-        if after.text[:1].isdigit() and before.text.lower() in forms
-    )
 
 
 def _segments(text: str, words: Sequence[Token]) -> Callable[[int], int]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..text import entities
 from ..text.lexical import (
@@ -44,6 +45,13 @@ FIT: dict[str, dict[str, float]] = {
 }  # fmt: skip
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
+# The fit of a span the question's focus noun names: a number written right after it
+# ("which resolution": "Resolution 1701") or a name just before it ("which news agency":
+# "the TASS news agency"). Either is the thing asked for, not a number or a name that
+# merely stands near the question's words.
+NAMED_BY_FOCUS = 1.0
+_NUMBERED_KINDS = frozenset({"thing"})
+_FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 # Fit kept, for "who", by a name written as a modifier of the common noun after it
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
@@ -148,6 +156,35 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
+def _named_by_focus(
+    text: str, words: Sequence[entities.Token], kind: str, focus: str | None
+) -> Callable[[entities.Span], bool]:
+    """Whether a span is named by the question's `focus` noun: a number right after it
+    ("Resolution 1701"), for a thing; a capitalised name just before it, up to two
+    lower-case words between ("the TASS news agency"), for a named kind."""
+    if not focus:
+        return lambda span: False
+    forms = {focus, focus.rstrip("s"), focus + "s"}
+    numbered = frozenset(
+        after.start
+        for before, after in pairwise(words)
+        if after.text[:1].isdigit() and before.text.lower() in forms
+    ) if kind in _NUMBERED_KINDS else frozenset()  # fmt: skip
+    before = (
+        re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{re.escape(focus)}s?\b", re.IGNORECASE)
+        if kind in _FOCUSED_NAME_KINDS
+        else None
+    )
+    return lambda span: (
+        span.start in numbered
+        or (
+            before is not None
+            and span.text[:1].isupper()
+            and before.match(text, span.end) is not None
+        )
+    )
+
+
 def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
     """Is the word right after offset `end` a common noun in lower case (so the span
     before it modifies it: "Assad regime")?"""
@@ -217,10 +254,12 @@ def score_spans(
     question_terms: Mapping[str, float],
     key_terms: frozenset[str],
     terms: list[tuple[int, int, str]],
+    focus: str | None = None,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
-    occurrence is reported apart."""
+    occurrence is reported apart; `focus` the noun the question asks about, if any
+    (`NAMED_BY_FOCUS`)."""
     total = sum(question_terms.values()) or 1.0
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
@@ -230,6 +269,7 @@ def score_spans(
     held = coverage(question_terms, terms)
     scored = []
     term_starts = [s for s, _, _ in terms]
+    named_by_focus = _named_by_focus(text, words, kind, focus)
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if fit == 0.0:
@@ -241,6 +281,8 @@ def score_spans(
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
+        if named_by_focus(span):
+            fit = max(fit, NAMED_BY_FOCUS) if span.text[:1].isupper() else NAMED_BY_FOCUS
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
         if inside and asked == inside:
