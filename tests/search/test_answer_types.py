@@ -42,6 +42,9 @@ from astana_qa.search.answer_types import expected_answer
         # A "noun" followed by a determiner is the verb the tagger misread.
         ("Which country hosts the talks?", "place", False),
         ("Which city council resolution frames the plan?", "thing", False),
+        # Yes or no: the sentence answers, not a noun phrase from it.
+        ("Did the talks end in a deal?", "description", False),
+        ("Is the border open again?", "description", False),
     ],
 )
 def test_kinds(question, kind, plural):

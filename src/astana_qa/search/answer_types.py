@@ -31,6 +31,11 @@ _QUANTITY_ADJECTIVES = frozenset({
 _ATTRIBUTE_NOUNS = frozenset(
     {"type", "types", "kind", "kinds", "sort", "sorts", "color", "colour", "style", "form"}
 )
+# A question opening with one of these and holding no question word asks yes or no.
+_YES_NO_OPENERS = frozenset({
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
+    "will", "would", "should", "may", "might", "must",
+})  # fmt: skip
 _ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # A word's possessive ending ("Washington's"), shared by the modules reading questions.
@@ -66,6 +71,9 @@ def expected_answer(question: str) -> Expected:
     if wh is None:
         if lower[:1] == ["name"]:  # "Name the designer of ..."
             return _focus_kind(words, tags, 1)
+        if lower[:1] and lower[0] in _YES_NO_OPENERS:
+            return Expected("description")  # "Did the talks discuss ISIS?": the sentence says
+
         if "?" not in question:  # a search by key words ("Yildiz"): the sentence answers
             return Expected("description")
         return Expected("thing")
