@@ -164,14 +164,17 @@ def _named_by_focus(
     lower-case words between ("the TASS news agency"), for a named kind."""
     if not focus:
         return lambda span: False
-    forms = {focus, focus.rstrip("s"), focus + "s"}
+    forms = {focus, focus.rstrip("s"), focus + "s"}  # singular or plural, as written
     numbered = frozenset(
         after.start
         for before, after in pairwise(words)
         if after.text[:1].isdigit() and before.text.lower() in forms
     ) if kind in _NUMBERED_KINDS else frozenset()  # fmt: skip
     before = (
-        re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}{re.escape(focus)}s?\b", re.IGNORECASE)
+        re.compile(
+            rf"\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(map(re.escape, sorted(forms)))})\b",
+            re.IGNORECASE,
+        )
         if kind in _FOCUSED_NAME_KINDS
         else None
     )
@@ -282,7 +285,7 @@ def score_spans(
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
         if named_by_focus(span):
-            fit = max(fit, NAMED_BY_FOCUS) if span.text[:1].isupper() else NAMED_BY_FOCUS
+            fit = NAMED_BY_FOCUS
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
         if inside and asked == inside:
