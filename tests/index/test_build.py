@@ -1,10 +1,12 @@
 import hashlib
 import json
+import os
 
 import pytest
 
 from astana_qa import QAEngine
 from astana_qa.index import build as build_module
+from astana_qa.text import corpus as corpus_module
 
 ARTICLES = {
     f"{name}.txt": f"News from {name.title()} this week\n\n"
@@ -211,3 +213,24 @@ def test_a_segment_left_by_an_interrupted_build_is_replaced(make_corpus, tmp_pat
     assert segment_names(index) == ["000002"]
     answer = engine.ask("Who is the mayor of Balchik?")
     assert "Balchik" in answer.citations[0].text and answer.answer == "Ivanova"
+
+
+def test_an_open_hashes_only_the_files_changed_since_the_build(make_corpus, tmp_path, monkeypatch):
+    corpus = make_corpus(ARTICLES)
+    for path in corpus.glob("*.txt"):  # written long before the build
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**10))
+    QAEngine.open(corpus, tmp_path / "index")
+    manifest = json.loads((tmp_path / "index" / "manifest.json").read_text())
+    assert sorted(manifest["stamps"]) == sorted(ARTICLES)
+    hashed = []
+    real_hash = corpus_module.content_hash
+    monkeypatch.setattr(
+        corpus_module, "content_hash", lambda data: hashed.append(data) or real_hash(data)
+    )
+    assert QAEngine.open(corpus, tmp_path / "index").stats.build is None
+    assert hashed == []  # nothing changed: nothing hashed
+    same_size = ARTICLES["burgas.txt"].replace("March", "April")  # five letters for five
+    (corpus / "burgas.txt").write_text(same_size, "utf-8")
+    updated = QAEngine.open(corpus, tmp_path / "index")
+    assert len(hashed) == 1 and updated.stats.build.changed == ["burgas.txt"]
+    assert "April" in updated.ask("When did the council of Burgas approve the harbour?").answer

@@ -3,7 +3,14 @@ from pathlib import Path
 import pytest
 
 from astana_qa.errors import CorpusError
-from astana_qa.text.corpus import find_date, find_title, load_corpus
+from astana_qa.text.corpus import (
+    STAMP_MARGIN_NS,
+    Stamp,
+    content_hash,
+    find_date,
+    find_title,
+    load_corpus,
+)
 
 
 def test_title_is_a_short_first_line():
@@ -61,3 +68,43 @@ def test_folder_without_articles_is_a_clear_error(make_corpus):
 def test_folder_of_only_unusable_files_is_a_clear_error(make_corpus):
     with pytest.raises(CorpusError, match="could be read"):
         load_corpus(make_corpus({"a.txt": b"\xff\xfe\xfa", "b.txt": ""}))
+
+
+def _stamp_of(path: Path, sha256: str, taken_ns: int) -> Stamp:
+    status = path.stat()
+    return Stamp(status.st_size, status.st_mtime_ns, sha256, taken_ns)
+
+
+def test_a_file_whose_stamp_still_holds_keeps_its_recorded_hash(make_corpus):
+    folder = make_corpus({"a.txt": "Headline here\nThe talks went well for everyone."})
+    path = folder / "a.txt"
+    later = path.stat().st_mtime_ns + STAMP_MARGIN_NS + 1
+    corpus = load_corpus(folder, {"a.txt": _stamp_of(path, "recorded", later)})
+    assert corpus.documents[0].sha256 == "recorded"  # not hashed again
+    assert corpus.documents[0].stamp == (path.stat().st_size, path.stat().st_mtime_ns)
+
+
+def test_a_file_changed_since_its_stamp_is_hashed_again(make_corpus):
+    folder = make_corpus({"a.txt": "Headline here\nThe talks went well for everyone."})
+    path = folder / "a.txt"
+    real = content_hash(path.read_bytes())
+    later = path.stat().st_mtime_ns + STAMP_MARGIN_NS + 1
+    moved = _stamp_of(path, "recorded", later)
+    for stamp in (
+        Stamp(moved.size + 1, moved.mtime_ns, "recorded", later),  # another size
+        Stamp(moved.size, moved.mtime_ns - 1, "recorded", later),  # another time
+        # Modified within the margin before the stamp was taken: a change in the same
+        # timestamp tick could have kept both size and time.
+        Stamp(moved.size, moved.mtime_ns, "recorded", moved.mtime_ns + STAMP_MARGIN_NS),
+    ):
+        assert load_corpus(folder, {"a.txt": stamp}).documents[0].sha256 == real
+
+
+def test_a_long_line_is_found_in_a_large_article(make_corpus, monkeypatch):
+    monkeypatch.setattr("astana_qa.text.corpus.MAX_LINE_CHARS", 50)
+    folder = make_corpus(
+        {"short.txt": "Headline here\nThe talks went well.", "long.txt": "Headline\n" + "x" * 60}
+    )
+    corpus = load_corpus(folder)
+    assert [d.name for d in corpus.documents] == ["short.txt"]
+    assert "a line is 60 bytes long" in corpus.skipped[0].reason

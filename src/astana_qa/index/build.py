@@ -160,6 +160,8 @@ def build_index(
         "format": FORMAT_VERSION,
         "fingerprint": fingerprint,
         "files": corpus_file_hashes(corpus),
+        "stamps": {d.name: list(d.stamp) for d in corpus.documents if d.stamp},
+        "stamped_at_ns": corpus.read_at_ns,
         "documents": len(documents),
         "sentences": sentence_count,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -21,7 +21,7 @@ from ..text.analysis import (
 from ..text.corpus import Corpus, content_hash, load_corpus
 from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .schema import FORMAT_VERSION
-from .store import IndexData, load_index
+from .store import IndexData, load_index, read_manifest, recorded_stamps
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,8 @@ def open_index(
     alias_path = Path(alias_file) if alias_file else corpus_dir / ALIAS_FILE_NAME
     groups = read_alias_file(alias_path) if alias_file or alias_path.is_file() else []
     analyzer = Analyzer(settings.analysis, groups)
-    corpus = load_corpus(corpus_dir)
+    # Files whose size and time are as recorded keep their recorded hash (not --rebuild).
+    corpus = load_corpus(corpus_dir, {} if rebuild else recorded_stamps(read_manifest(index_dir)))
     alias_hash = content_hash(alias_path.read_bytes()) if groups else None
     fingerprint = settings.index_fingerprint(
         {

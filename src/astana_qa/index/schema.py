@@ -5,7 +5,9 @@ dataclasses, so an array is named in exactly one place.
 
 On disk (`index/` by default), nothing that runs code when loaded:
   manifest.json          format name and version, settings fingerprint, corpus file
-                         hashes, counts, the segments and generation in use, digests
+                         hashes (and each file's size and modification time, with when
+                         they were taken, so that an open hashes only changed files),
+                         counts, the segments and generation in use, digests
   gen-N/documents.json   name, title, date and hash of every indexed article
   gen-N/vocab.json       the term list (terms are stored as numbers into it)
   gen-N/names.json       the list of names mentioned in sentences (likewise)

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import QAError
-from ..text.corpus import content_hash
+from ..text.corpus import Stamp, content_hash
 from ..text.sentences import tokenizer_from_json
 from .file_analysis import FileAnalysis
 from .schema import FORMAT_VERSION, SegmentArrays, check_segment
@@ -244,6 +244,28 @@ def _well_formed(manifest: object) -> bool:
         and isinstance(s.get("documents"), int)
         for s in manifest["segments"]
     )  # fmt: skip
+
+
+def recorded_stamps(manifest: dict | None) -> dict[str, Stamp]:
+    """The size, modification time and hash the manifest recorded for each corpus file
+    (`Stamp`), so that opening need not hash files that have not changed; empty when it
+    recorded none or they are not as this project writes them."""
+    if manifest is None:
+        return {}
+    stamps, files, taken = (manifest.get(k) for k in ("stamps", "files", "stamped_at_ns"))
+    if not (isinstance(stamps, dict) and isinstance(files, dict) and type(taken) is int):
+        return {}
+    found = {}
+    for name, stamp in stamps.items():
+        sha256 = files.get(name)
+        if (
+            isinstance(sha256, str)
+            and isinstance(stamp, list)
+            and len(stamp) == 2
+            and all(type(v) is int for v in stamp)
+        ):
+            found[name] = Stamp(stamp[0], stamp[1], sha256, taken)
+    return found
 
 
 def read_cached_analysis(index_dir: Path, manifest: dict, source_hash: str) -> FileAnalysis | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,10 @@ log = logging.getLogger(__name__)
 
 # A headline is a short first line; a first line longer than this is already article prose.
 MAX_TITLE_CHARS = 160
+# A file's recorded hash is trusted for an unchanged size and modification time only if
+# it was last modified at least this long before its stamp was taken: a change within
+# the file system's timestamp resolution (2 s on FAT) could otherwise keep both.
+STAMP_MARGIN_NS = 2_000_000_000
 # Dates are looked for in the page header only, not anywhere in the story.
 DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
@@ -35,6 +41,9 @@ class Document:
     title: str | None
     date: str | None
     sha256: str
+    # (size, modification time in ns) when it was read: recorded in the index, so that
+    # the next open need not hash a file that has not changed since (`Stamp`).
+    stamp: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,27 @@ class Corpus:
 
     documents: list[Document]
     skipped: list[SkippedFile]
+    # When the files were stat-ed (ns since the epoch): the time their stamps are from.
+    read_at_ns: int = 0
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file's recorded size, modification time and content hash, and when they were
+    taken. Its hash still holds for the file if the size and time are unchanged and
+    the file was modified well before the stamp was taken (`STAMP_MARGIN_NS`), as git
+    and make also decide; a file rewritten with the same size and an old time forced
+    on it (`touch -d`) is not noticed: `astana-qa index --rebuild` hashes every file."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    taken_ns: int
+
+    def holds_for(self, size: int, mtime_ns: int) -> bool:
+        return (size, mtime_ns) == (self.size, self.mtime_ns) and (
+            mtime_ns < self.taken_ns - STAMP_MARGIN_NS
+        )
 
 
 def content_hash(data: bytes) -> str:
@@ -62,7 +92,11 @@ def content_hash(data: bytes) -> str:
 def find_title(text: str) -> str | None:
     """The headline: a short first line that is not just a date or a label."""
     # Only the first line with text matters, so look no further than a title can reach.
-    head = text.lstrip()[: MAX_TITLE_CHARS + 1]
+    window = text[:MAX_TITLE_CHARS]  # not text.lstrip(), a copy of the whole article
+    first = len(window) - len(window.lstrip())
+    if first == len(window):  # the first printing character lies further on
+        first = len(text) - len(text.lstrip())
+    head = text[first : first + MAX_TITLE_CHARS + 1]
     line = head.splitlines()[0].strip() if head else ""
     if not line or len(line) > MAX_TITLE_CHARS:
         return None
@@ -82,15 +116,19 @@ def find_date(text: str) -> str | None:
     return None
 
 
-def decode_document(name: str, data: bytes) -> Document:
-    """Decode one article's bytes; raises `CorpusError` when it cannot be used."""
+def decode_document(
+    name: str, data: bytes, sha256: str | None = None, stamp: tuple[int, int] | None = None
+) -> Document:
+    """Decode one article's bytes (whose hash is `sha256`, computed when not given);
+    raises `CorpusError` when it cannot be used."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{name} is not valid UTF-8 (byte {exc.start})") from exc
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), a copy of a whole article
         raise CorpusError(f"{name} is empty")
-    return Document(name, text, find_title(text), find_date(text), content_hash(data))
+    sha256 = sha256 or content_hash(data)
+    return Document(name, text, find_title(text), find_date(text), sha256, stamp)
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -120,18 +158,24 @@ def _too_large(data: bytes) -> str | None:
     """Why an article cannot be split into sentences in reasonable time, if it cannot."""
     if len(data) > MAX_ARTICLE_BYTES:
         return f"it is {len(data):,} bytes; articles are limited to {MAX_ARTICLE_BYTES:,}"
+    if len(data) <= MAX_LINE_CHARS:
+        return None  # no line can be longer than the article: no need to split it
     longest = max((len(line) for line in data.splitlines()), default=0)
     if longest > MAX_LINE_CHARS:
         return f"a line is {longest:,} bytes long; lines are limited to {MAX_LINE_CHARS:,}"
     return None
 
 
-def load_corpus(corpus_dir: Path) -> Corpus:
-    """Read every article of a folder, skipping (with a warning) those that cannot be used."""
+def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> Corpus:
+    """Read every article of a folder, skipping (with a warning) those that cannot be used.
+    A file whose recorded `stamps` entry still holds keeps its hash without hashing."""
+    stamps = stamps or {}
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
+    read_at_ns = time.time_ns()
     for path in corpus_files(corpus_dir):
         try:
+            status = path.stat()  # before reading: a later change gives a later time
             data = path.read_bytes()
         except OSError as exc:
             reason = f"cannot read {path.name}: {exc.strerror or exc}"
@@ -144,11 +188,14 @@ def load_corpus(corpus_dir: Path) -> Corpus:
             log.warning("skipping %s", reason)
             skipped.append(SkippedFile(path.name, reason, content_hash(data)))
             continue
+        stamp = (status.st_size, status.st_mtime_ns)
+        recorded = stamps.get(path.name)
+        known = recorded.sha256 if recorded and recorded.holds_for(*stamp) else None
         try:
-            documents.append(decode_document(path.name, data))
+            documents.append(decode_document(path.name, data, known, stamp))
         except CorpusError as exc:
             log.warning("skipping %s", exc)
             skipped.append(SkippedFile(path.name, str(exc), content_hash(data)))
     if not documents:
         raise CorpusError(f"no article in {corpus_dir} could be read ({len(skipped)} skipped)")
-    return Corpus(documents, skipped)
+    return Corpus(documents, skipped, read_at_ns)
