@@ -90,3 +90,16 @@ def test_tagger_and_noun_classes():
     assert noun_class("biochemists") == "person"
     assert noun_class("countries") == "place"
     assert noun_class("resolution") is None
+
+
+def test_initials_and_abbreviations_stay_inside_names():
+    found = _names("President John F. Kennedy sailed up the St. Johns River with Apple Inc. staff.")
+    assert "person" in found["President John F. Kennedy"]
+    assert "St. Johns River" in found and "Apple Inc." in found
+    words = [t.text for t in tokens("He met Dr. Ruth at Mt. Hood. Then he left.")]
+    assert words[:6] == ["He", "met", "Dr.", "Ruth", "at", "Mt."]
+    assert words[-2:] == ["left", "."]  # a sentence's own final period is still a mark
+
+
+def test_a_capital_letter_ends_a_sentence_as_a_word_and_a_period():
+    assert [t.text for t in tokens("They chose Plan B.")][-2:] == ["B", "."]

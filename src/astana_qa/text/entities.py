@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from .sentences import known_abbreviations
 from .tagger import lexicon, tag
 
 MONTHS = (
@@ -96,7 +97,24 @@ _UNITS = TIME_UNITS | frozenset(
         " kg kilograms grams dollars dollar euros cents points degrees mph times"
     )
 )
-_TOKEN = re.compile(r"-[LR][RSC]B-|(?:[A-Z]\.){2,}|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+def _abbreviated_words() -> str:
+    """The project's abbreviations of one word that are not dates ("St", "Dr", "Inc"),
+    capitalised, as a pattern: "St. Johns River" is one name, not "St" and "Johns River"."""
+    dated = {w[:3] for w in _DATE_WORDS}
+    words = sorted(a for a in known_abbreviations() if a.isalpha() and a[:3] not in dated)
+    return "|".join(w.capitalize() for w in sorted(words, key=len, reverse=True))
+
+
+# A word: a bracket as treebanks write it, an acronym with periods ("U.S."), a one-word
+# abbreviation with its period ("St."), a middle initial before a capitalised word ("John
+# F. Kennedy"), a number with separators, a word with inner hyphens or apostrophes, or a
+# mark.
+_TOKEN = re.compile(
+    rf"-[LR][RSC]B-|(?:[A-Z]\.){{2,}}|\b(?:{_abbreviated_words()})\.|\b[A-Z]\.(?=\s+[A-Z])"
+    r"|[0-9]+(?:[,.][0-9]+)+|\w+(?:[-'’.]\w+)*|[^\w\s]"
+)
 # Marks after which a word is capitalised whatever it is.
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 _IDENTIFIER = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s+(?:No\.\s*)?$")
