@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from astana_qa.text.corpus import (
     STAMP_MARGIN_NS,
     Stamp,
     content_hash,
+    file_status,
     find_date,
     find_title,
     load_corpus,
@@ -70,34 +72,46 @@ def test_folder_of_only_unusable_files_is_a_clear_error(make_corpus):
         load_corpus(make_corpus({"a.txt": b"\xff\xfe\xfa", "b.txt": ""}))
 
 
-def _stamp_of(path: Path, sha256: str, taken_ns: int) -> Stamp:
-    status = path.stat()
-    return Stamp(status.st_size, status.st_mtime_ns, sha256, taken_ns)
+def _recorded(path: Path, sha256: str, margin_ns: int) -> Stamp:
+    """A stamp of `path` as it is now, taken `margin_ns` after its last change."""
+    status = file_status(path.stat())
+    return Stamp(status, sha256, max(status[1:3]) + margin_ns)
 
 
 def test_a_file_whose_stamp_still_holds_keeps_its_recorded_hash(make_corpus):
     folder = make_corpus({"a.txt": "Headline here\nThe talks went well for everyone."})
     path = folder / "a.txt"
-    later = path.stat().st_mtime_ns + STAMP_MARGIN_NS + 1
-    corpus = load_corpus(folder, {"a.txt": _stamp_of(path, "recorded", later)})
+    corpus = load_corpus(folder, {"a.txt": _recorded(path, "recorded", STAMP_MARGIN_NS + 1)})
     assert corpus.documents[0].sha256 == "recorded"  # not hashed again
-    assert corpus.documents[0].stamp == (path.stat().st_size, path.stat().st_mtime_ns)
+    assert corpus.documents[0].stamp == file_status(path.stat())
 
 
 def test_a_file_changed_since_its_stamp_is_hashed_again(make_corpus):
     folder = make_corpus({"a.txt": "Headline here\nThe talks went well for everyone."})
     path = folder / "a.txt"
     real = content_hash(path.read_bytes())
-    later = path.stat().st_mtime_ns + STAMP_MARGIN_NS + 1
-    moved = _stamp_of(path, "recorded", later)
-    for stamp in (
-        Stamp(moved.size + 1, moved.mtime_ns, "recorded", later),  # another size
-        Stamp(moved.size, moved.mtime_ns - 1, "recorded", later),  # another time
-        # Modified within the margin before the stamp was taken: a change in the same
-        # timestamp tick could have kept both size and time.
-        Stamp(moved.size, moved.mtime_ns, "recorded", moved.mtime_ns + STAMP_MARGIN_NS),
-    ):
+    held = _recorded(path, "recorded", STAMP_MARGIN_NS + 1)
+    size, mtime, ctime, inode = held.status
+    for status in ((size + 1, mtime, ctime, inode), (size, mtime - 1, ctime, inode),
+                   (size, mtime, ctime - 1, inode), (size, mtime, ctime, inode + 1)):  # fmt: skip
+        stamp = Stamp(status, "recorded", held.taken_ns)
         assert load_corpus(folder, {"a.txt": stamp}).documents[0].sha256 == real
+    # Changed within the margin before the stamp was taken: a change in the same
+    # timestamp tick could have kept the times.
+    racy = _recorded(path, "recorded", STAMP_MARGIN_NS)
+    assert load_corpus(folder, {"a.txt": racy}).documents[0].sha256 == real
+
+
+def test_a_rewrite_with_its_old_modification_time_put_back_is_noticed(make_corpus):
+    folder = make_corpus({"a.txt": "Headline here\nThe talks went well in March."})
+    path = folder / "a.txt"
+    old = path.stat()
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns - 10**10))
+    stamp = _recorded(path, content_hash(path.read_bytes()), 10**10)
+    path.write_text("Headline here\nThe talks went well in April.", "utf-8")  # same size
+    os.utime(path, ns=(old.st_atime_ns, stamp.status[1]))  # as `touch -d` or `cp -p` do
+    document = load_corpus(folder, {"a.txt": stamp}).documents[0]
+    assert document.sha256 == content_hash(path.read_bytes()) != stamp.sha256
 
 
 def test_a_long_line_is_found_in_a_large_article(make_corpus, monkeypatch):

@@ -5,8 +5,9 @@ dataclasses, so an array is named in exactly one place.
 
 On disk (`index/` by default), nothing that runs code when loaded:
   manifest.json          format name and version, settings fingerprint, corpus file
-                         hashes (and each file's size and modification time, with when
-                         they were taken, so that an open hashes only changed files),
+                         hashes (and each file's size, modification and status-change
+                         times and inode, with when they were taken: an open hashes only
+                         files whose status changed or that changed just before a build),
                          counts, the segments and generation in use, digests
   gen-N/documents.json   name, title, date and hash of every indexed article
   gen-N/vocab.json       the term list (terms are stored as numbers into it)

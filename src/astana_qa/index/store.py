@@ -246,10 +246,13 @@ def _well_formed(manifest: object) -> bool:
     )  # fmt: skip
 
 
+STAMP_FIELDS = 4  # size, modification and status-change times, inode (`file_status`)
+
+
 def recorded_stamps(manifest: dict | None) -> dict[str, Stamp]:
-    """The size, modification time and hash the manifest recorded for each corpus file
-    (`Stamp`), so that opening need not hash files that have not changed; empty when it
-    recorded none or they are not as this project writes them."""
+    """The status and hash the manifest recorded for each corpus file (`Stamp`), so that
+    opening need not hash files that have not changed; empty when it recorded none or
+    they are not as this project writes them."""
     if manifest is None:
         return {}
     stamps, files, taken = (manifest.get(k) for k in ("stamps", "files", "stamped_at_ns"))
@@ -261,10 +264,10 @@ def recorded_stamps(manifest: dict | None) -> dict[str, Stamp]:
         if (
             isinstance(sha256, str)
             and isinstance(stamp, list)
-            and len(stamp) == 2
+            and len(stamp) == STAMP_FIELDS
             and all(type(v) is int for v in stamp)
         ):
-            found[name] = Stamp(stamp[0], stamp[1], sha256, taken)
+            found[name] = Stamp(tuple(stamp), sha256, taken)
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 from collections.abc import Mapping
@@ -18,9 +19,9 @@ log = logging.getLogger(__name__)
 
 # A headline is a short first line; a first line longer than this is already article prose.
 MAX_TITLE_CHARS = 160
-# A file's recorded hash is trusted for an unchanged size and modification time only if
-# it was last modified at least this long before its stamp was taken: a change within
-# the file system's timestamp resolution (2 s on FAT) could otherwise keep both.
+# A file's recorded hash is trusted for an unchanged stamp only if the file was last
+# modified (or its status changed) at least this long before the stamp was taken: a
+# change within the file system's timestamp resolution (2 s on FAT) could keep the times.
 STAMP_MARGIN_NS = 2_000_000_000
 # Dates are looked for in the page header only, not anywhere in the story.
 DATE_SEARCH_CHARS = 300
@@ -41,9 +42,9 @@ class Document:
     title: str | None
     date: str | None
     sha256: str
-    # (size, modification time in ns) when it was read: recorded in the index, so that
-    # the next open need not hash a file that has not changed since (`Stamp`).
-    stamp: tuple[int, int] | None = None
+    # `file_status` when it was read: recorded in the index, so that the next open need
+    # not hash a file that has not changed since (`Stamp`).
+    stamp: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,23 +66,28 @@ class Corpus:
     read_at_ns: int = 0
 
 
+def file_status(status: os.stat_result) -> tuple[int, ...]:
+    """What a file's stamp compares: size, modification and status-change times (ns) and
+    inode. Writing a file changes its times; restoring an old modification time
+    (`touch -d`, `cp -p`, unpacking an archive) still changes the status-change time,
+    which no user can set; replacing the file changes the inode."""
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
 @dataclass(frozen=True)
 class Stamp:
-    """A file's recorded size, modification time and content hash, and when they were
-    taken. Its hash still holds for the file if the size and time are unchanged and
-    the file was modified well before the stamp was taken (`STAMP_MARGIN_NS`), as git
-    and make also decide; a file rewritten with the same size and an old time forced
-    on it (`touch -d`) is not noticed: `astana-qa index --rebuild` hashes every file."""
+    """A file's recorded `file_status` and content hash, and when they were taken. Its
+    hash still holds for the file if the status is unchanged and both its times lie
+    well before the stamp was taken (`STAMP_MARGIN_NS`). A file changed less than that
+    before a build is hashed at every open until the next build; `astana-qa index
+    --rebuild` hashes every file."""
 
-    size: int
-    mtime_ns: int
+    status: tuple[int, ...]
     sha256: str
     taken_ns: int
 
-    def holds_for(self, size: int, mtime_ns: int) -> bool:
-        return (size, mtime_ns) == (self.size, self.mtime_ns) and (
-            mtime_ns < self.taken_ns - STAMP_MARGIN_NS
-        )
+    def holds_for(self, status: tuple[int, ...]) -> bool:
+        return status == self.status and max(status[1:3]) < self.taken_ns - STAMP_MARGIN_NS
 
 
 def content_hash(data: bytes) -> str:
@@ -117,7 +123,7 @@ def find_date(text: str) -> str | None:
 
 
 def decode_document(
-    name: str, data: bytes, sha256: str | None = None, stamp: tuple[int, int] | None = None
+    name: str, data: bytes, sha256: str | None = None, stamp: tuple[int, ...] | None = None
 ) -> Document:
     """Decode one article's bytes (whose hash is `sha256`, computed when not given);
     raises `CorpusError` when it cannot be used."""
@@ -188,9 +194,9 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
             log.warning("skipping %s", reason)
             skipped.append(SkippedFile(path.name, reason, content_hash(data)))
             continue
-        stamp = (status.st_size, status.st_mtime_ns)
+        stamp = file_status(status)
         recorded = stamps.get(path.name)
-        known = recorded.sha256 if recorded and recorded.holds_for(*stamp) else None
+        known = recorded.sha256 if recorded and recorded.holds_for(stamp) else None
         try:
             documents.append(decode_document(path.name, data, known, stamp))
         except CorpusError as exc:
