@@ -10,7 +10,9 @@ import dataclasses
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -205,7 +207,16 @@ def long_question_lane(args: argparse.Namespace, engine: QAEngine) -> LongQuesti
     return LongQuestionLane(where, dataclasses.replace(defaults, capacity=capacity))
 
 
+def _stop_serving(signum: int, frame: object) -> None:
+    """SIGTERM (`kill`, a service manager) stops `serve` as Ctrl+C does: through its
+    `finally` blocks, which stop the long-question lane's process and free what it
+    holds, instead of leaving that to the interpreter's abrupt end."""
+    raise KeyboardInterrupt
+
+
 def run_serve(args: argparse.Namespace) -> int:
+    if threading.current_thread() is threading.main_thread():  # signals go to it alone
+        signal.signal(signal.SIGTERM, _stop_serving)
     engine = open_engine(args)
     lane = None if args.no_lane else long_question_lane(args, engine)
     try:
