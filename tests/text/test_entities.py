@@ -103,3 +103,15 @@ def test_initials_and_abbreviations_stay_inside_names():
 
 def test_a_capital_letter_ends_a_sentence_as_a_word_and_a_period():
     assert [t.text for t in tokens("They chose Plan B.")][-2:] == ["B", "."]
+
+
+def test_a_known_place_before_a_persons_name_ends_the_name_before_it():
+    text = "Russia sent its Special Envoy to Syria Alexander Lavrentiev and Iran Air staff."
+    found = {
+        s.text: s.kinds
+        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
+                       PLACE_NAME_WORDS, is_place=lambda name: name in {"Syria", "Iran"})
+    }  # fmt: skip
+    assert "person" in found["Alexander Lavrentiev"] and "place" in found["Syria"]
+    assert "Iran Air" in found  # one word after the place: a name of its own, not split
+    assert "Syria Alexander Lavrentiev" in _names(text)  # without a gazetteer: one run

@@ -85,9 +85,10 @@ class Candidate:
 
 
 def find_spans(
-    text: str, kind: str, plural: bool
+    text: str, kind: str, plural: bool, is_place: Callable[[str], bool] = lambda name: False
 ) -> tuple[list[entities.Span], list[entities.Token]]:
-    """The spans of `text` that can answer a question wanting `kind`, and its words."""
+    """The spans of `text` that can answer a question wanting `kind`, and its words;
+    `is_place(name)`: does a gazetteer know the name as a country or capital."""
     words = entities.tokens(text)
     spans: list[entities.Span] = []
     date_spans = entities.dates(text) if kind in _WANTS_DATES | _WANTS_NUMBERS else []
@@ -99,7 +100,7 @@ def find_spans(
         spans += entities.ordinals(text)
     if kind in _WANTS_NAMES:
         found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
-                               PLACE_NAME_WORDS)  # fmt: skip
+                               PLACE_NAME_WORDS, is_place)  # fmt: skip
         spans += _lists(text, found) if plural else found
     if kind == "attribute":
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -89,9 +90,11 @@ def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
     return sorted(renumber[r] for r in ranks if r in renumber)
 
 
-def _spans_of(text: str, kind: str, plural: bool) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
+def _spans_of(
+    text: str, kind: str, plural: bool, is_place: Callable[[str], bool]
+) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
     """`find_spans`, as tuples: the engine keeps them for other questions."""
-    spans, words = find_spans(text, kind, plural)
+    spans, words = find_spans(text, kind, plural, is_place)
     return tuple(spans), tuple(words)
 
 
@@ -122,7 +125,9 @@ class QAEngine:
         self._sentence_terms = lru_cache(maxsize=CACHED_SENTENCES)(
             lambda text: tuple(analyzer.term_spans(text))
         )
-        self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(_spans_of)
+        self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(
+            lambda text, kind, plural: _spans_of(text, kind, plural, self._is_place_name)
+        )
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
         # The terms of the lexicon's words (a fixed list), read once each.
         self._lexicon_terms = lru_cache(maxsize=8 * CACHED_WORDS)(
@@ -213,6 +218,10 @@ class QAEngine:
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)),
                       context, self._linked_terms)  # fmt: skip
+
+    def _is_place_name(self, name: str) -> bool:
+        """Is `name` a country, or a capital or other name of one ("Türkiye", "Moscow")?"""
+        return self.lexicon.is_country(name) or bool(self.lexicon.places(name))
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or

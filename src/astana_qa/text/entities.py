@@ -12,6 +12,7 @@ into the text given, so a caller adds the sentence's own offset in its file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
@@ -228,16 +229,20 @@ def ordinals(text: str) -> list[Span]:
 
 
 def names(text: str, words: list[Token], person_titles: frozenset[str],
-          org_words: frozenset[str], place_words: frozenset[str]) -> list[Span]:  # fmt: skip
+          org_words: frozenset[str], place_words: frozenset[str],
+          is_place: Callable[[str], bool] = lambda name: False) -> list[Span]:  # fmt: skip
     """Runs of capitalised words, with connectors between them and titles before them.
 
     The kind is guessed from the words in and around the run: an organisation word
     ("Committee", "Party"), a place word or a place preposition before it, a title or
-    two or more name words (a person).
+    two or more name words (a person). A run that opens with a place a gazetteer knows
+    (`is_place`) followed by two or more plain name words is two names: "Envoy to Syria
+    Alexander Lavrentiev" names Syria and Alexander Lavrentiev, not "Syria Alexander".
     """
     spans = []
     i = 0
     n = len(words)
+    after_place = False  # the run begins right after a place split off it: no titles
     while i < n:
         if not _is_name_word(words, i):
             i += 1
@@ -254,9 +259,13 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
                 j = k
                 continue
             break
+        # A place inside the run before a person's name ends the run there ("Special
+        # Envoy to Syria | Alexander Lavrentiev"); the name is the next run.
+        j, cut_at_place = _place_before_a_name(words, i, j, is_place, org_words | place_words)
         first = i
-        while first > 0 and words[first - 1].text.lower() in person_titles:
+        while not after_place and first > 0 and words[first - 1].text.lower() in person_titles:
             first -= 1
+        after_place = cut_at_place
         run = words[first:j]
         lowered = [w.text.lower() for w in run]
         if set(lowered) <= person_titles | _CONNECTORS or (
@@ -275,6 +284,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         before = words[first - 1].text.lower() if first > 0 else ""
         if head in org_words or (j - i == 1 and run[-1].text.isupper() and len(head) > 1):
             kinds.add("organisation")
+        elif cut_at_place:  # the place, or an office named after it ("Envoy to Syria")
+            kinds |= {"place"} if is_place(text[run[0].start : end]) else set()
         elif head in place_words or before in ("in", "at", "from", "near", "across"):
             kinds.add("place")
         elif head not in person_titles and (
@@ -284,6 +295,28 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         spans.append(Span(run[0].start, end, text[run[0].start : end], frozenset(kinds)))
         i = j
     return spans
+
+
+def _place_before_a_name(
+    words: list[Token], i: int, j: int, is_place: Callable[[str], bool], heads: frozenset[str]
+) -> tuple[int, bool]:
+    """The end of the name run `words[i:j]`, and whether it was cut short: at the end of
+    a place (one or two words, at the start or after a connector) that two or more
+    capitalised words follow, ending in no organisation or place word ("... for Syria
+    Najat Rochdi")."""
+    for at in range(i, j - 2):
+        if at > i and words[at - 1].text.lower() not in _CONNECTORS:
+            continue
+        for length in (2, 1):
+            rest = words[at + length : j]
+            if (
+                len(rest) >= 2
+                and all(w.text[:1].isupper() for w in rest)
+                and rest[-1].text.lower() not in heads
+                and is_place(" ".join(w.text for w in words[at : at + length]))
+            ):
+                return at + length, True
+    return j, False
 
 
 def _is_name_word(words: list[Token], i: int) -> bool:
