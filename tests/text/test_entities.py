@@ -115,3 +115,11 @@ def test_a_known_place_before_a_persons_name_ends_the_name_before_it():
     assert "person" in found["Alexander Lavrentiev"] and "place" in found["Syria"]
     assert "Iran Air" in found  # one word after the place: a name of its own, not split
     assert "Syria Alexander Lavrentiev" in _names(text)  # without a gazetteer: one run
+
+
+def test_a_word_unseen_in_the_treebank_takes_its_only_wordnet_class():
+    # "asserts" and "pertains" are not in the tagger's UD lexicon; WordNet has them as
+    # verbs only, so the noun phrase before them ends there.
+    assert tag(["Newton's", "law", "asserts", "that", "forces", "pertains"])[2] == "VERB"
+    assert tag(["the", "law", "pertains", "to", "bodies"])[2] == "VERB"
+    assert tag(["a", "glorp", "of", "zibbles"])[1] == "NOUN"  # unknown everywhere: a noun

@@ -91,11 +91,22 @@ class LexiconData:
 
     @classmethod
     def load(cls) -> LexiconData:
-        """The tables shipped in `astana_qa/data`."""
+        """The tables shipped in `astana_qa/data`, read once per process (every user
+        only reads them: the engine's lexicon and the tagger's share one copy)."""
+        return _shipped_tables()
+
+    @classmethod
+    def read(cls) -> LexiconData:
+        """The tables shipped in `astana_qa/data`, read now."""
         data = resources.files("astana_qa.data")
         lexicon = json.loads(gzip.decompress(data.joinpath(LEXICON_FILE).read_bytes()))
         places = json.loads(gzip.decompress(data.joinpath(PLACES_FILE).read_bytes()))
         return cls(lexicon["related"], lexicon["irregular"], places["places"])
+
+
+@lru_cache(maxsize=1)
+def _shipped_tables() -> LexiconData:
+    return LexiconData.read()
 
 
 class Lexicon:
