@@ -140,6 +140,14 @@ def test_why_answers_with_the_clause_of_reason():
     assert result.answer == "because the sides disagreed on borders"
 
 
+def test_since_before_a_time_is_not_a_reason():
+    text = "The country, which has hosted the talks since the start of the process, left them."
+    assert ask("Why did the country leave the talks?", passages(text, [text])).answer == text
+    text = "Talks have been held since 2017, since the war had to end."
+    result = ask("Why were talks held?", passages(text, [text]))
+    assert result.answer == "since the war had to end"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

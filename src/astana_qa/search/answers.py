@@ -27,6 +27,7 @@ from ..records import Span
 from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token
+from ..text.months import MONTHS
 from .answer_types import Expected
 from .candidates import Candidate, coverage, find_spans, score_spans
 
@@ -101,6 +102,13 @@ _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _REASON = re.compile(r"\b(because|since|due to|in order to|so that|as a result of|in response to"
                      r"|owing to|thanks to)\b", re.IGNORECASE)  # fmt: skip
+# "since" before a time is not a reason: "hosted the meetings since the start of the
+# process", "since 2017", "since January".
+_SINCE_A_TIME = re.compile(
+    r"since\s+(?:(?:the|its|their|his|her)\s+)?(?:start|beginning|outset|launch|inception"
+    r"|founding|creation|end|then|early|late|mid|last|first|\d|" + "|".join(MONTHS) + r")",
+    re.IGNORECASE,
+)
 _WHAT_IS_MISSING = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date",
     "duration": "length of time", "number": "number", "money": "amount of money",
@@ -485,7 +493,14 @@ def _description(question: str, passages: tuple[Passage, ...], kind: str = "desc
     first = passages[0]
     start, end = 0, len(first.text)
     if question.lower().lstrip().startswith("why"):
-        m = _REASON.search(first.text)
+        m = next(
+            (
+                m
+                for m in _REASON.finditer(first.text)
+                if not _SINCE_A_TIME.match(first.text, m.start())
+            ),
+            None,
+        )
         if m:
             start = m.start()
             stop = re.search(r"[,;.](\s|$)", first.text[m.end() :])
