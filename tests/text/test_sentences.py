@@ -1,6 +1,12 @@
 import pytest
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from astana_qa.text.sentences import line_spans, paragraph_numbers, split_sentences
+from astana_qa.text.sentences import (
+    line_spans,
+    paragraph_numbers,
+    split_sentences,
+    train_parameters,
+)
 
 
 def texts(text: str) -> list[str]:
@@ -59,3 +65,24 @@ def test_paragraphs_are_blocks_when_blank_lines_separate_them():
 
 def test_paragraphs_are_lines_when_no_blank_line_separates_text():
     assert paragraph_numbers(["a", "b", "c"]) == [0, 1, 2]
+
+
+def test_a_name_ending_one_sentence_and_starting_the_next_is_not_learnt_as_one_phrase(
+    seed_texts,
+):
+    # Punkt's trainer, allowed every word pair across a period as a collocation, learnt
+    # ("kazakhstan", "kazakhstan") from the seeds' "...the capital of Kazakhstan.
+    # Kazakhstan has hosted..." and merged such sentences.
+    tokenizer = PunktSentenceTokenizer(train_parameters(seed_texts.values()))
+    found = [
+        text[s.start : s.end]
+        for text in seed_texts.values()
+        for s in split_sentences(text, 4, tokenizer)
+    ]
+    assert not any(". Kazakhstan " in sentence for sentence in found)
+    assert any(sentence.startswith("Kazakhstan has hosted") for sentence in found)
+    text = "Gen. Smith met Dr. Jones on Jan. 24 in St. Louis. They talked."
+    assert [text[s.start : s.end] for s in split_sentences(text, 1, tokenizer)] == [
+        "Gen. Smith met Dr. Jones on Jan. 24 in St. Louis.",
+        "They talked.",
+    ]

@@ -50,7 +50,7 @@ def known_abbreviations() -> frozenset[str]:
 def train_parameters(texts: Iterable[str]) -> PunktParameters:
     """Punkt parameters learnt from `texts`, with the project's abbreviations added."""
     trainer = PunktTrainer()
-    trainer.INCLUDE_ALL_COLLOCS = True
+    trainer.INCLUDE_ABBREV_COLLOCS = True
     for text in texts:
         trainer.train(text, finalize=False)
     trainer.finalize_training()
