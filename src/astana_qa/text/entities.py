@@ -261,7 +261,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             break
         # A place inside the run before a person's name ends the run there ("Special
         # Envoy to Syria | Alexander Lavrentiev"); the name is the next run.
-        j, cut_at_place = _place_before_a_name(words, i, j, is_place, org_words | place_words)
+        j, place_at = _place_before_a_name(words, i, j, is_place, org_words | place_words)
+        cut_at_place = place_at is not None
         first = i
         while not after_place and first > 0 and words[first - 1].text.lower() in person_titles:
             first -= 1
@@ -273,6 +274,13 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         ):
             i = j
             continue  # a title alone ("Deputy Minister") or an adjective ("British") names nobody
+        if place_at is not None and place_at > first:
+            # An office before the name ("Special Envoy to Syria Alexander Lavrentiev") is
+            # its title, not an answer; the place in it still is one.
+            start, stop = words[place_at].start, words[j - 1].end
+            spans.append(Span(start, stop, text[start:stop], frozenset({"name", "place"})))
+            i = j
+            continue
         end = run[-1].end
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2  # the possessive is not part of the name
@@ -284,9 +292,9 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         before = words[first - 1].text.lower() if first > 0 else ""
         if head in org_words or (j - i == 1 and run[-1].text.isupper() and len(head) > 1):
             kinds.add("organisation")
-        elif cut_at_place:  # the place, or an office named after it ("Envoy to Syria")
-            kinds |= {"place"} if is_place(text[run[0].start : end]) else set()
-        elif head in place_words or before in ("in", "at", "from", "near", "across"):
+        elif (  # a place word, after "in", or a place cut off a name ("Syria Najat Rochdi")
+            cut_at_place or head in place_words or before in ("in", "at", "from", "near", "across")
+        ):
             kinds.add("place")
         elif head not in person_titles and (
             first < i or len(run) >= 2 or set(lowered) & person_titles
@@ -299,11 +307,11 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
 def _place_before_a_name(
     words: list[Token], i: int, j: int, is_place: Callable[[str], bool], heads: frozenset[str]
-) -> tuple[int, bool]:
-    """The end of the name run `words[i:j]`, and whether it was cut short: at the end of
-    a place (one or two words, at the start or after a connector) that two or more
-    capitalised words follow, ending in no organisation or place word ("... for Syria
-    Najat Rochdi")."""
+) -> tuple[int, int | None]:
+    """The end of the name run `words[i:j]`, and where the place it was cut after starts
+    (None when it was not cut): the end of a place (one or two words, at the start or
+    after a connector) that two or more capitalised words follow, ending in no
+    organisation or place word ("... for Syria Najat Rochdi")."""
     for at in range(i, j - 2):
         if at > i and words[at - 1].text.lower() not in _CONNECTORS:
             continue
@@ -315,8 +323,8 @@ def _place_before_a_name(
                 and rest[-1].text.lower() not in heads
                 and is_place(" ".join(w.text for w in words[at : at + length]))
             ):
-                return at + length, True
-    return j, False
+                return at + length, at
+    return j, None
 
 
 def _is_name_word(words: list[Token], i: int) -> bool:
