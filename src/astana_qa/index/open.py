@@ -70,7 +70,7 @@ def open_index(
     alias_path = Path(alias_file) if alias_file else corpus_dir / ALIAS_FILE_NAME
     groups = read_alias_file(alias_path) if alias_file or alias_path.is_file() else []
     analyzer = Analyzer(settings.analysis, groups)
-    # Files whose size and time are as recorded keep their recorded hash (not --rebuild).
+    # Files whose status is as the build recorded keep their recorded hash (not --rebuild).
     corpus = load_corpus(corpus_dir, {} if rebuild else recorded_stamps(read_manifest(index_dir)))
     alias_hash = content_hash(alias_path.read_bytes()) if groups else None
     fingerprint = settings.index_fingerprint(

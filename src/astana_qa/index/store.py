@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import QAError
-from ..text.corpus import Stamp, content_hash
+from ..text.corpus import STAMP_FIELDS, Stamp, content_hash
 from ..text.sentences import tokenizer_from_json
 from .file_analysis import FileAnalysis
 from .schema import FORMAT_VERSION, SegmentArrays, check_segment
@@ -244,9 +244,6 @@ def _well_formed(manifest: object) -> bool:
         and isinstance(s.get("documents"), int)
         for s in manifest["segments"]
     )  # fmt: skip
-
-
-STAMP_FIELDS = 4  # size, modification and status-change times, inode (`file_status`)
 
 
 def recorded_stamps(manifest: dict | None) -> dict[str, Stamp]:

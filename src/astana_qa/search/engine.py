@@ -126,7 +126,7 @@ class QAEngine:
             lambda text: tuple(analyzer.term_spans(text))
         )
         self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(
-            lambda text, kind, plural: _spans_of(text, kind, plural, self._is_place_name)
+            lambda text, kind, plural: _spans_of(text, kind, plural, self.lexicon.is_place_name)
         )
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
         # The terms of the lexicon's words (a fixed list), read once each.
@@ -218,10 +218,6 @@ class QAEngine:
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)),
                       context, self._linked_terms)  # fmt: skip
-
-    def _is_place_name(self, name: str) -> bool:
-        """Is `name` a country, or a capital or other name of one ("Türkiye", "Moscow")?"""
-        return self.lexicon.is_country(name) or bool(self.lexicon.places(name))
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital or demonym), or

@@ -66,6 +66,9 @@ class Corpus:
     read_at_ns: int = 0
 
 
+STAMP_FIELDS = 4  # what `file_status` gives
+
+
 def file_status(status: os.stat_result) -> tuple[int, ...]:
     """What a file's stamp compares: size, modification and status-change times (ns) and
     inode. Writing a file changes its times; restoring an old modification time

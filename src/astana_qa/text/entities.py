@@ -235,9 +235,11 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
     The kind is guessed from the words in and around the run: an organisation word
     ("Committee", "Party"), a place word or a place preposition before it, a title or
-    two or more name words (a person). A run that opens with a place a gazetteer knows
-    (`is_place`) followed by two or more plain name words is two names: "Envoy to Syria
-    Alexander Lavrentiev" names Syria and Alexander Lavrentiev, not "Syria Alexander".
+    two or more name words (a person). A place a gazetteer knows (`is_place`), opening
+    the run or after a connector, that two or more name words follow ends the run: the
+    rest is a person's name, and what came before the place is that person's office,
+    not an answer ("Special Envoy to Syria Alexander Lavrentiev": Syria, and Alexander
+    Lavrentiev).
     """
     spans = []
     i = 0

@@ -177,6 +177,10 @@ class Lexicon:
         countries = self.data.places.get(normalise(word), [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
 
+    def is_place_name(self, name: str) -> bool:
+        """Is `name` a country, or a capital or other name of one ("Türkiye", "Moscow")?"""
+        return self.is_country(name) or bool(self.places(name))
+
     def is_country(self, word: str) -> bool:
         """Is `word` (any case) the name of a country the places table knows?"""
         return normalise(word) in self._countries

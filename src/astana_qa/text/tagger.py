@@ -61,8 +61,8 @@ def wordnet_classes(word: str) -> tuple[str, ...]:
 
 
 def guess(word: str) -> str:
-    """The tag of a word neither the lexicon nor WordNet holds: by its form (digits, a
-    capital), then by its ending."""
+    """The tag of a word the lexicon does not hold and WordNet does not settle: by its
+    form (digits, a capital), then by its ending."""
     if _DIGIT.search(word):
         return "NUM"
     if word[:1].isupper():
