@@ -124,6 +124,19 @@ def test_a_known_place_before_a_persons_name_ends_the_name_before_it():
     assert set(found) == {"Syria", "Najat Rochdi"} and "person" in found["Najat Rochdi"]
 
 
+def test_a_known_or_introduced_place_is_only_a_place():
+    # A place is not a name of unknown kind, which could answer "who" as well as a person.
+    text = "Russia and Iran met Omar Ali in Vantaa."
+    found = {
+        s.text: s.kinds
+        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
+                       PLACE_NAME_WORDS, is_place=lambda name: name in {"Russia", "Iran"})
+    }  # fmt: skip
+    assert found["Russia"] == found["Iran"] == found["Vantaa"] == {"place"}
+    assert "person" in found["Omar Ali"]
+    assert "place" not in _names(text)["Russia"]  # without a gazetteer: any name
+
+
 def test_a_word_unseen_in_the_treebank_takes_its_only_wordnet_class():
     # "asserts" and "pertains" are not in the tagger's UD lexicon; WordNet has them as
     # verbs only, so the noun phrase before them ends there.

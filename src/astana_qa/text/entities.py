@@ -235,7 +235,9 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
     The kind is guessed from the words in and around the run: an organisation word
     ("Committee", "Party"), a place word or a place preposition before it, a title or
-    two or more name words (a person). A place a gazetteer knows (`is_place`), opening
+    two or more name words (a person). A place (by its word, the preposition before it
+    or the gazetteer `is_place`) is only a place, never a name of unknown kind that could
+    answer "who" as a person does. A place a gazetteer knows (`is_place`), opening
     the run or after a connector, that two or more name words follow ends the run: the
     rest is a person's name, and what came before the place is that person's office,
     not an answer ("Special Envoy to Syria Alexander Lavrentiev": Syria, and Alexander
@@ -280,7 +282,7 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             # An office before the name ("Special Envoy to Syria Alexander Lavrentiev") is
             # its title, not an answer; the place in it still is one.
             start, stop = words[place_at].start, words[j - 1].end
-            spans.append(Span(start, stop, text[start:stop], frozenset({"name", "place"})))
+            spans.append(Span(start, stop, text[start:stop], frozenset({"place"})))
             i = j
             continue
         end = run[-1].end
@@ -297,11 +299,13 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         elif (  # a place word, after "in", or a place cut off a name ("Syria Najat Rochdi")
             cut_at_place or head in place_words or before in ("in", "at", "from", "near", "across")
         ):
-            kinds.add("place")
+            kinds = {"place"}  # not a person's name, nor a name of unknown kind
         elif head not in person_titles and (
             first < i or len(run) >= 2 or set(lowered) & person_titles
         ):
             kinds.add("person")
+        if is_place(text[run[0].start : end]):
+            kinds = {"place"}  # a country or capital the gazetteer knows is not a person
         spans.append(Span(run[0].start, end, text[run[0].start : end], frozenset(kinds)))
         i = j
     return spans
