@@ -293,6 +293,9 @@ def score_spans(
         if inside and asked == inside:
             continue  # only the question's own words
         first = bisect_right(starts, span.start) - 1
+        if "person" in found.kinds:  # the office before a name is part of its reach
+            while first > 0 and words[first - 1].text.lower() in PERSON_TITLES:
+                first -= 1
         last = bisect_right(starts, span.end - 1) - 1
         best: dict[str, float] = {}
         for at, s, term in asked_at:

@@ -306,9 +306,33 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             kinds.add("person")
         if is_place(text[run[0].start : end]):
             kinds = {"place"}  # a country or capital the gazetteer knows is not a person
-        spans.append(Span(run[0].start, end, text[run[0].start : end], frozenset(kinds)))
+        begin = _after_the_title(run, lowered, person_titles) if "person" in kinds else 0
+        spans.append(Span(run[begin].start, end, text[run[begin].start : end], frozenset(kinds)))
         i = j
     return spans
+
+
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozenset[str]) -> int:
+    """Where a person's name begins after the office before it: "Deputy Foreign
+    Minister Ahmet Yıldız" answers "who" with "Ahmet Yıldız". Only before a full name
+    (two or more capitalised words, no connector): a title before one word is part of
+    how the person is called ("Lady Gaga", "Governor Vaudreuil"), and so is a
+    monarch's ("King George III")."""
+    begin = 0
+    while begin < len(run) and lowered[begin] in person_titles:
+        begin += 1
+    rest = run[begin:]
+    if (
+        begin == 0
+        or len(rest) < 2
+        or any(not w.text[:1].isupper() or w.text.lower() in _CONNECTORS for w in rest)
+        or _ROMAN.fullmatch(rest[-1].text)
+    ):
+        return 0
+    return begin
 
 
 def _place_before_a_name(
