@@ -141,6 +141,10 @@ def test_a_persons_office_before_a_full_name_is_not_part_of_the_answer():
     found = _names("They met Deputy Foreign Minister Ahmet Yıldız and King George III.")
     assert "Ahmet Yıldız" in found and "person" in found["Ahmet Yıldız"]
     assert "King George III" in found  # a monarch's title is how he is called
+    text = "Then Kazakhstan’s Deputy Foreign Minister Alibek Bakayev spoke."
+    spans = names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
+                  PLACE_NAME_WORDS, is_place=lambda name: name == "Kazakhstan")  # fmt: skip
+    assert [s.text for s in spans if "person" in s.kinds] == ["Alibek Bakayev"]
     found = _names("Then Governor Vaudreuil met General Teaching Council for Scotland staff.")
     assert "Governor Vaudreuil" in found  # one word after the title: part of the name
     assert "General Teaching Council for Scotland" in found  # not a person

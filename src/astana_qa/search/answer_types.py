@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.entities import POSSESSIVE
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS, noun_class
 from ..text.tagger import tag
 
@@ -38,8 +39,6 @@ _YES_NO_OPENERS = frozenset({
 })  # fmt: skip
 _ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-# A word's possessive ending ("Washington's"), shared by the modules reading questions.
-POSSESSIVE = re.compile(r"['’]s$")
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
 

@@ -306,22 +306,31 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             kinds.add("person")
         if is_place(text[run[0].start : end]):
             kinds = {"place"}  # a country or capital the gazetteer knows is not a person
-        begin = _after_the_title(run, lowered, person_titles) if "person" in kinds else 0
+        begin = _after_the_title(run, lowered, person_titles, is_place) if "person" in kinds else 0
         spans.append(Span(run[begin].start, end, text[run[begin].start : end], frozenset(kinds)))
         i = j
     return spans
 
 
 _ROMAN = re.compile(r"[IVX]+")
+# A word's possessive ending ("Washington's"), shared by the modules reading questions.
+POSSESSIVE = re.compile(r"['’]s$")
 
 
-def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozenset[str]) -> int:
+def _after_the_title(
+    run: list[Token], lowered: list[str], person_titles: frozenset[str],
+    is_place: Callable[[str], bool],
+) -> int:  # fmt: skip
     """Where a person's name begins after the office before it: "Deputy Foreign
-    Minister Ahmet Yıldız" answers "who" with "Ahmet Yıldız". Only before a full name
+    Minister Ahmet Yıldız" answers "who" with "Ahmet Yıldız", and so does "Türkiye's
+    Deputy Foreign Minister Ahmet Yıldız" (a place the gazetteer knows, opening the
+    office, is the office's). Only before a full name
     (two or more capitalised words, no connector): a title before one word is part of
     how the person is called ("Lady Gaga", "Governor Vaudreuil"), and so is a
     monarch's ("King George III")."""
     begin = 0
+    if len(run) > 1 and lowered[1] in person_titles and is_place(POSSESSIVE.sub("", run[0].text)):
+        begin = 1
     while begin < len(run) and lowered[begin] in person_titles:
         begin += 1
     rest = run[begin:]
