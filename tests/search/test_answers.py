@@ -6,6 +6,7 @@ import re
 
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import Passage, answer, normalised
+from astana_qa.search.candidates import find_spans
 
 _STOP = frozenset(
     {"the", "a", "an", "of", "in", "on", "at", "by", "to", "was", "is", "were", "and", "who",
@@ -254,3 +255,19 @@ def test_a_name_modifying_a_noun_does_not_answer_who():
     text = "The Varga regime delegation at the talks was headed by Petrov."
     result = ask("Who headed the regime delegation at the talks?", passages(text, [text]))
     assert result.answer == "Petrov"
+
+
+def test_where_prefers_the_place_a_preposition_of_place_introduces():
+    def spans_of(text, kind, plural):  # a gazetteer that knows both countries
+        return find_spans(text, kind, plural, lambda name: name in {"Lumeria", "Varnia"})
+
+    def where(question, text):
+        pool = passages(text, [text])
+        return answer(question, expected_answer(question), pool, terms(question), term_spans,
+                      spans_of=spans_of).answer  # fmt: skip
+
+    assert (
+        where("Where were the talks held?", "The talks on Lumeria were held in Varnia.") == "Varnia"
+    )
+    # "Which country" names the thing itself: no preposition is needed.
+    assert where("Which country hosted the talks?", "Lumeria hosted the talks in May.") == "Lumeria"

@@ -57,6 +57,9 @@ _FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
 _WANTS_AGENTS = frozenset({"person", "organisation"})
+# Fit kept, for "where" (not "which country"), by a place no preposition of place
+# introduces: "the talks on Syria were held in Kazakhstan" says where with "in".
+NOT_LOCATED = 0.7
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
@@ -66,6 +69,9 @@ _WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "under", "inside", "into", "from",
                                  "outside", "across", "beneath", "within", "to"})  # fmt: skip
+# Prepositions that say where something is or happens ("on" and "to" often do not:
+# "talks on Syria", "envoy to Syria").
+_LOCATIVE = _PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -190,6 +196,16 @@ def _named_by_focus(
     )
 
 
+def _after_a_place_preposition(words: Sequence[entities.Token], starts: list[int], start: int
+                               ) -> bool:  # fmt: skip
+    """Does a preposition of place (`_LOCATIVE`) come right before the word
+    at offset `start`, a determiner between allowed ("in the Red Sea")?"""
+    at = bisect_left(starts, start) - 1
+    if at >= 0 and words[at].text.lower() in _DETERMINERS:
+        at -= 1
+    return at >= 0 and words[at].text.lower() in _LOCATIVE
+
+
 def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
     """Is the word right after offset `end` a common noun in lower case (so the span
     before it modifies it: "Assad regime")?"""
@@ -275,6 +291,7 @@ def score_spans(
     scored = []
     term_starts = [s for s, _, _ in terms]
     named_by_focus = _named_by_focus(text, words, kind, focus)
+    where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if fit == 0.0:
@@ -286,6 +303,8 @@ def score_spans(
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
+        if where and not _after_a_place_preposition(words, starts, span.start):
+            fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
         inside = len(_within(terms, term_starts, span.start, span.end))
