@@ -271,3 +271,9 @@ def test_where_prefers_the_place_a_preposition_of_place_introduces():
     )
     # "Which country" names the thing itself: no preposition is needed.
     assert where("Which country hosted the talks?", "Lumeria hosted the talks in May.") == "Lumeria"
+
+
+def test_a_time_after_in_is_not_a_place():
+    text = "The first farm was founded in 1908 in Galilee."
+    spans, _ = find_spans(text, "place", False)
+    assert "Galilee" in {s.text for s in spans} and "1908" not in {s.text for s in spans}

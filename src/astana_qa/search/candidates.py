@@ -114,7 +114,11 @@ def find_spans(
     if kind == "thing":
         spans += entities.noun_phrases(text, words)
     elif kind in ("person", "organisation", "place"):
-        spans += _common_noun_answers(text, words, kind)
+        common = _common_noun_answers(text, words, kind)
+        if kind == "place":  # "in January", "in the first half": a time, not a place
+            times = [(d.start, d.end) for d in entities.dates(text)]
+            common = [c for c in common if not any(c.start < e and s < c.end for s, e in times)]
+        spans += common
     return _distinct(spans), words
 
 
