@@ -25,6 +25,7 @@ from ..text.lexical import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
 )
+from ..text.months import MONTHS
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
 # organisation does: states act ("Who was the second largest oil producer?" Iran).
@@ -72,6 +73,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "under", "inside", "i
 # Prepositions that say where something is or happens ("on" and "to" often do not:
 # "talks on Syria", "envoy to Syria").
 _LOCATIVE = _PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
+# Times written as one word, which no date span holds alone ("held in January").
+_TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -117,7 +120,8 @@ def find_spans(
         common = _common_noun_answers(text, words, kind)
         if kind == "place":  # "in January", "in the first half": a time, not a place
             times = [(d.start, d.end) for d in entities.dates(text)]
-            common = [c for c in common if not any(c.start < e and s < c.end for s, e in times)]
+            common = [c for c in common if c.text.lower() not in _TIME_WORDS
+                      and not any(c.start < e and s < c.end for s, e in times)]  # fmt: skip
         spans += common
     return _distinct(spans), words
 
