@@ -45,6 +45,13 @@ from astana_qa.search.answer_types import expected_answer
         # Yes or no: the sentence answers, not a noun phrase from it.
         ("Did the talks end in a deal?", "description", False),
         ("Is the border open again?", "description", False),
+        # Searches by key words: a noun of a typed class opening (before "of") or closing
+        # them says what is searched for; a topic alone wants the sentence about it.
+        ("date of the harbour fire", "date", False),
+        ("number of ferries lost in the storm", "number", True),
+        ("harbour fire ferry captain", "person", False),
+        ("harbour fire", "description", False),
+        ("Velmar", "description", False),
     ],
 )
 def test_kinds(question, kind, plural):

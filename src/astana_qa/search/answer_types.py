@@ -73,8 +73,8 @@ def expected_answer(question: str) -> Expected:
         if lower[:1] and lower[0] in _YES_NO_OPENERS:
             return Expected("description")  # "Did the talks discuss ISIS?": the sentence says
 
-        if "?" not in question:  # a search by key words ("Yildiz"): the sentence answers
-            return Expected("description")
+        if "?" not in question:  # a search by key words ("Yildiz"): the sentence answers,
+            return _key_word_kind(lower, tags)  # unless a noun says what is searched for
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
     if word in ("who", "whom", "whose"):
@@ -88,6 +88,24 @@ def expected_answer(question: str) -> Expected:
     if word == "how":
         return _how(words, tags, wh + 1)
     return _focus_kind(words, tags, wh + 1)
+
+
+def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
+    """The kind a search by key words asks for: a noun of a typed class opening it before
+    "of" ("date of the attack", "number of rounds") or closing it ("civil war death
+    toll", "22nd round dates"); else a description (a topic: "idlib de-escalation zone"
+    wants the sentence about it, not a place near it)."""
+    for at in (0, len(lower) - 1):
+        if (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
+            continue
+        kind = noun_class(lower[at])
+        if kind == "number" and at == 0:  # "number of rounds": as "how many rounds"
+            counted = _noun_run(lower, tags, 2)
+            return Expected(kind, counted, plural=True)
+        if kind in TYPED:
+            plural = lower[at].endswith("s") and not lower[at].endswith("ss")
+            return Expected(kind, lower[at], plural and kind != "date")
+    return Expected("description")
 
 
 def _how(words: list[str], tags: list[str], i: int) -> Expected:
