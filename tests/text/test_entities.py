@@ -45,6 +45,10 @@ def test_numbers_with_qualifiers_units_and_kinds():
     assert _numbers("It is 150 miles from Moscow.") == {"150 miles": frozenset({"number"})}
 
 
+def test_a_vulgar_fraction_is_part_of_its_number():
+    assert list(_numbers("He made 5½ sacks in ½ a season.")) == ["5½", "½"]
+
+
 def test_a_number_after_a_name_is_an_identifier():
     assert _numbers("They cited Resolution 2254 twice.")["2254"] == frozenset({"identifier"})
 

@@ -61,7 +61,7 @@ _NUMBER_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions|half)"
 )
-_DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9])?|\.[0-9]+)"
+_DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9]|\s?[½⅓⅔¼¾⅛])?|\.[0-9]+|[½⅓⅔¼¾⅛])"
 _QUALIFIER = (
     r"(?:nearly|almost|about|around|approximately|roughly|some|over|under|only|just|up\s+to"
     r"|(?:more|less|fewer)\s+than|at\s+least|at\s+most|as\s+(?:many|much)\s+as)"
