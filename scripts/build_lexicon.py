@@ -20,6 +20,8 @@ engine matches single terms):
 - `p` pertainyms, both ways (Iranian → Iran, Iran → Iranian);
 - `a` adjectives similar to an adjective (head synset ↔ its satellites).
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
+- `classes`: for a noun, the answer kind (person, place, organisation, date) of the
+  lexicographer file most of its senses belong to ("linebacker" is noun.person).
 Each related word carries, per part of speech of the word's sense, the sense
 probabilities of its strongest link: P(sense | word), P(sense' | related) and
 P(sense | word, that part of speech), from WordNet's sense-tagged counts
@@ -53,6 +55,11 @@ POINTERS = {"+": "d", "\\": "p", "&": "a", "@": "h", "~": "h"}
 # this many are kept per word (the strongest).
 MIN_WEIGHT = 0.002
 MAX_RELATED = 64
+# Lexicographer files (`lexnames`) whose nouns answer a kind of question: noun.person,
+# noun.location, noun.group and noun.time. A word takes the kind when at least
+# CLASS_SHARE of its noun senses' probability lies in that file.
+NOUN_CLASSES = {18: "person", 15: "place", 14: "organisation", 28: "date"}
+CLASS_SHARE = 0.5
 # Smoothing of sense-tagged counts: an untagged sense of rank r counts RANK_PRIOR / r.
 RANK_PRIOR = 0.5
 
@@ -75,6 +82,7 @@ class Synset:
 
     words: tuple[str, ...]
     pointers: tuple[tuple[str, tuple[str, int], int, int], ...]
+    lexname: int = 0  # the lexicographer file's number (`lexnames`: 18 is noun.person)
 
 
 def read_synsets(folder: Path) -> dict[tuple[str, int], Synset]:
@@ -100,7 +108,7 @@ def read_synsets(folder: Path) -> dict[tuple[str, int], Synset]:
                     pointers.append(
                         (symbol, (target_pos, int(target)), int(link[:2], 16), int(link[2:], 16))
                     )
-            synsets[(pos, offset)] = Synset(words, tuple(pointers))
+            synsets[(pos, offset)] = Synset(words, tuple(pointers), int(fields[1]))
     return synsets
 
 
@@ -176,6 +184,31 @@ def related_words(
     return related
 
 
+def noun_classes(
+    synsets: dict[tuple[str, int], Synset], probability: dict[str, dict[tuple[str, int], float]]
+) -> dict[str, str]:
+    """word → the answer kind its noun senses name (`NOUN_CLASSES`), for the single words
+    most of whose noun-sense probability lies in one of those lexicographer files
+    ("linebacker" person, "tribe" organisation, "province" place, "era" date)."""
+    classes = {}
+    for word, senses in probability.items():
+        if "_" in word or not word.isalpha():
+            continue
+        mass: dict[str, float] = defaultdict(float)
+        total = 0.0
+        for key, p in senses.items():
+            if key[0] == "n":
+                total += p
+                kind = NOUN_CLASSES.get(synsets[key].lexname)
+                if kind:
+                    mass[kind] += p
+        if total and mass:
+            kind, share = max(mass.items(), key=lambda item: (item[1], item[0]))
+            if share / total >= CLASS_SHARE:
+                classes[fold(word)] = kind
+    return dict(sorted(classes.items()))
+
+
 def exceptions(folder: Path) -> dict[str, list[str]]:
     """Irregular inflections → base forms (`*.exc`: "led" → "lead")."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -218,6 +251,10 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "d=derivation p=pertainym a=similar adjective h=hypernym or hyponym)",
         "related": words,
         "irregular": exceptions(folder),
+        "classes_format": "noun → the answer kind (person, place, organisation, date) of "
+        f"the lexicographer file holding at least {CLASS_SHARE} of its noun senses' "
+        "probability",
+        "classes": noun_classes(synsets, probability),
     }
 
 

@@ -45,6 +45,11 @@ from astana_qa.search.answer_types import expected_answer
         # Yes or no: the sentence answers, not a noun phrase from it.
         ("Did the talks end in a deal?", "description", False),
         ("Is the border open again?", "description", False),
+        # A focus noun the word lists lack takes WordNet's class; a plural its singular's.
+        ("Which linebacker made the tackle?", "person", False),
+        ("Which teachers signed the letter?", "person", True),
+        # A noun after "is"/"are" that a verb follows is the subject, not what is asked.
+        ("What are teachers expected to give their students?", "thing", False),
         # Searches by key words: a noun of a typed class opening (before "of") or closing
         # them says what is searched for; a topic alone wants the sentence about it.
         ("date of the harbour fire", "date", False),

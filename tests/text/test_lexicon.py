@@ -172,8 +172,11 @@ def test_the_generator_reads_wordnet_files_into_weighted_links(tmp_path):
     path = tmp_path / "lexicon.json.gz"
     generator.write(path, table)
     stored = json.loads(gzip.decompress(path.read_bytes()))
-    data = LexiconData(stored["related"], stored["irregular"], {})
+    data = LexiconData(stored["related"], stored["irregular"], {}, stored["classes"])
     lexicon = Lexicon(data)
+    # Nouns take the kind of their senses' lexicographer file (18 person, 15 location).
+    assert lexicon.noun_class("negotiators") == "person" and lexicon.noun_class("Iran") == "place"
+    assert lexicon.noun_class("hiatus") is None  # noun.act names no kind of answer
     kinds = {link.word: link.kind for link in lexicon.links("break")}
     assert kinds == {"pause": "synonym", "hiatus": "hypernym"}
     assert {link.word: link.kind for link in lexicon.links("iranian")} == {"iran": "pertainym"}

@@ -22,7 +22,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -88,6 +88,8 @@ class LexiconData:
     related: dict[str, str]
     irregular: dict[str, list[str]]
     places: dict[str, list[str]]
+    # noun → the answer kind its senses name (person, place, organisation, date).
+    classes: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> LexiconData:
@@ -101,7 +103,8 @@ class LexiconData:
         data = resources.files("astana_qa.data")
         lexicon = json.loads(gzip.decompress(data.joinpath(LEXICON_FILE).read_bytes()))
         places = json.loads(gzip.decompress(data.joinpath(PLACES_FILE).read_bytes()))
-        return cls(lexicon["related"], lexicon["irregular"], places["places"])
+        return cls(lexicon["related"], lexicon["irregular"], places["places"],
+                   lexicon.get("classes", {}))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +138,15 @@ class Lexicon:
                 if candidate in self.data.related:
                     found.append(candidate)
         return list(dict.fromkeys(found))
+
+    def noun_class(self, word: str) -> str | None:
+        """The answer kind WordNet's senses of the noun `word` (or its singular) name:
+        person, place, organisation or date ("linebackers" → person); None if none."""
+        word = normalise(word)
+        for form in (word, *self.data.irregular.get(word, []), *self.base_forms(word)):
+            if form in self.data.classes:
+                return self.data.classes[form]
+        return None
 
     def links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
         """See `_merged_links`; remembered per word and part of speech."""
