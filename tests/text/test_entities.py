@@ -154,6 +154,14 @@ def test_a_persons_office_before_a_full_name_is_not_part_of_the_answer():
     assert "General Teaching Council for Scotland" in found  # not a person
 
 
+def test_a_name_joined_by_of_or_on_is_not_a_persons():
+    found = _names("The Bank of Lumeria hosted the International Meeting on Varnia.")
+    assert "person" not in found["Bank of Lumeria"]
+    assert "person" not in found["International Meeting on Varnia"]
+    found = _names("Then Charles de Gaulle met the Prince of Wales.")
+    assert "person" in found["Charles de Gaulle"] and "person" in found["Prince of Wales"]
+
+
 def test_a_word_unseen_in_the_treebank_takes_its_only_wordnet_class():
     # "asserts" and "pertains" are not in the tagger's UD lexicon; WordNet has them as
     # verbs only, so the noun phrase before them ends there.

@@ -125,6 +125,10 @@ _NUMBER_TAIL = re.compile(
 _BRACKET = re.compile(r"-[LR][RSC]B-")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
                          "van", "&", "-", "on", "du", "da"})  # fmt: skip
+# Connectors that join the words of a body's or an event's name, not of a person's
+# ("Council of Europe", "Meeting on Syria"; but "Charles de Gaulle", "Ludwig van
+# Beethoven"). A title still makes a person: "Prince of Wales".
+_NOT_IN_PERSONAL_NAMES = frozenset({"of", "on", "for", "and", "the", "&"})
 _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
                          "ADV", "INTJ", "SYM"})  # fmt: skip
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
@@ -301,9 +305,10 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         ):
             kinds = {"place"}  # not a person's name, nor a name of unknown kind
         elif head not in person_titles and (
-            first < i or len(run) >= 2 or set(lowered) & person_titles
-        ):
-            kinds.add("person")
+            first < i or set(lowered) & person_titles
+            or (len(run) >= 2 and not set(lowered) & _NOT_IN_PERSONAL_NAMES)
+        ):  # fmt: skip
+            kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
         if is_place(text[run[0].start : end]):
             kinds = {"place"}  # a country or capital the gazetteer knows is not a person
         begin = _after_the_title(run, lowered, person_titles, is_place) if "person" in kinds else 0
