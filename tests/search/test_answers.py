@@ -278,3 +278,15 @@ def test_a_time_after_in_is_not_a_place():
     spans, _ = find_spans(text, "place", False)
     assert "Galilee" in {s.text for s in spans}
     assert not {"1908", "January"} & {s.text for s in spans}
+
+
+def test_a_where_question_skips_adjectives_after_the_preposition():
+    def spans_of(text, kind, plural):
+        return find_spans(text, kind, plural, lambda name: name in {"Lumeria", "Varnia"})
+
+    text = "The talks on Lumeria were held in northern Varnia."
+    pool = passages(text, [text])
+    question = "Where were the talks held?"
+    got = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                 spans_of=spans_of)  # fmt: skip
+    assert got.answer == "Varnia"

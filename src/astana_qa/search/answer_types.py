@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.entities import POSSESSIVE
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS
 from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import Lexicon
@@ -40,8 +39,11 @@ _YES_NO_OPENERS = frozenset({
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
     "will", "would", "should", "may", "might", "must",
 })  # fmt: skip
+_NAMING_VERBS = frozenset({"called", "named", "known", "termed"})
 _ORDINAL_NOUNS = frozenset(["rank", "ranking", "round", "edition", "anniversary"])
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# A word's possessive ending ("Washington's"), shared by the modules reading questions.
+POSSESSIVE = re.compile(r"['’]s$")
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 
 
@@ -60,7 +62,8 @@ def _lexicon() -> Lexicon:
 def noun_class(noun: str) -> str | None:
     """The answer kind a focus noun asks for: by the word lists (`text/lexical.py`),
     which decide for the nouns questions use most, then for its singular ("teachers"),
-    then by WordNet's class of its senses ("linebacker" a person, "dynasty" a group)."""
+    then by WordNet's class of its senses when that is one of `WORDNET_KINDS`
+    ("linebacker": a person)."""
     found = listed_class(noun)
     if found is None:
         lexicon = _lexicon()
@@ -121,14 +124,17 @@ def expected_answer(question: str) -> Expected:
 
 
 def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
-    """The kind a search by key words asks for: a noun of a typed class opening it before
-    "of" ("date of the attack", "number of rounds") or closing it ("civil war death
-    toll", "22nd round dates"); else a description (a topic: "idlib de-escalation zone"
-    wants the sentence about it, not a place near it)."""
+    """The kind a search by key words asks for: a noun of the word lists' typed classes
+    opening it before "of" ("date of the attack", "number of rounds") or closing it
+    ("22nd round dates", "delegation head"); else a description. Only the word lists:
+    WordNet's classes would make a topic a typed question ("syrian refugees" is about
+    refugees, not asking who they are), and a topic wants the sentence about it."""
+    if not lower:
+        return Expected("description")
     for at in (0, len(lower) - 1):
         if (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
             continue
-        kind = noun_class(lower[at])
+        kind = listed_class(lower[at])
         if kind == "number" and at == 0:  # "number of rounds": as "how many rounds"
             counted = _noun_run(lower, tags, 2)
             return Expected(kind, counted, plural=True)
@@ -220,10 +226,16 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
             return Expected("thing", focus.lower())
     if focus[:1].isupper() and tags[words.index(focus)] == "PROPN" and focus.lower() != "year":
         return Expected("thing", focus.lower())  # "what Panther defender": the focus is later
-    if after_verb and tags[at + 1 : at + 2] == ["VERB"]:
-        # "What are teachers expected to give?": the noun is the subject, not the answer
-        return Expected("thing", focus.lower())
     kind = "ordinal" if focus.lower() in _ORDINAL_NOUNS else noun_class(focus) or "thing"
+    if (
+        after_verb
+        and tags[at + 1 : at + 2] == ["VERB"]
+        and (lower[at + 2 : at + 3] == ["to"] or lower[at + 1] in _NAMING_VERBS)
+    ):
+        # "What are teachers expected to give?": the noun is the subject of a verb whose
+        # object is asked for; "What is the area called…?" asks for its name. ("What
+        # were the towns captured by…" still asks for towns.)
+        kind = "thing"
     if kind == "number" and focus.lower() in PLACE_NOUNS and lower[at + 1 : at + 2] != ["of"]:
         kind = "place"  # "the area of Idlib" is a size; "which area" is a place
     plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")

@@ -73,8 +73,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "under", "inside", "i
 # Prepositions that say where something is or happens ("on" and "to" often do not:
 # "talks on Syria", "envoy to Syria").
 _LOCATIVE = _PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
-# Times written as one word, which no date span holds alone ("held in January").
+# Times no date span holds ("held in January", "in early spring"): a common noun phrase
+# ending in one is no place.
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
+_LAST_WORD = re.compile(r"[\s-]+")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -120,7 +122,7 @@ def find_spans(
         common = _common_noun_answers(text, words, kind)
         if kind == "place":  # "in January", "in the first half": a time, not a place
             times = [(d.start, d.end) for d in entities.dates(text)]
-            common = [c for c in common if c.text.lower() not in _TIME_WORDS
+            common = [c for c in common if _LAST_WORD.split(c.text)[-1].lower() not in _TIME_WORDS
                       and not any(c.start < e and s < c.end for s, e in times)]  # fmt: skip
         spans += common
     return _distinct(spans), words
@@ -206,10 +208,11 @@ def _named_by_focus(
 
 def _after_a_place_preposition(words: Sequence[entities.Token], starts: list[int], start: int
                                ) -> bool:  # fmt: skip
-    """Does a preposition of place (`_LOCATIVE`) come right before the word
-    at offset `start`, a determiner between allowed ("in the Red Sea")?"""
+    """Does a preposition of place (`_LOCATIVE`) come right before the word at offset
+    `start`, determiners and adjectives between allowed ("in the Red Sea", "in northern
+    Varnia")?"""
     at = bisect_left(starts, start) - 1
-    if at >= 0 and words[at].text.lower() in _DETERMINERS:
+    while at >= 0 and (words[at].text.lower() in _DETERMINERS or words[at].tag == "ADJ"):
         at -= 1
     return at >= 0 and words[at].text.lower() in _LOCATIVE
 

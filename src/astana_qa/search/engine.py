@@ -22,10 +22,11 @@ from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import DateMention, find_dates, parse_iso_day
-from ..text.entities import POSSESSIVE, Token, tokens
 from ..text.entities import Span as TextSpan
+from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
+from .answer_types import POSSESSIVE
 from .answers import AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
 from .candidates import find_spans

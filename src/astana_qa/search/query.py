@@ -17,11 +17,10 @@ from enum import Enum
 from ..errors import InvalidQuestion
 from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
-from ..text.entities import POSSESSIVE
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
-from .answer_types import Expected, expected_answer
+from .answer_types import POSSESSIVE, Expected, expected_answer
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, time_question
 

@@ -298,46 +298,42 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         head = lowered[-1]
         kinds = {"name"}
         before = words[first - 1].text.lower() if first > 0 else ""
+        titled = first < i or bool(set(lowered) & person_titles)
         if head in org_words or (j - i == 1 and run[-1].text.isupper() and len(head) > 1):
             kinds.add("organisation")
         elif (  # a place word, after "in", or a place cut off a name ("Syria Najat Rochdi")
-            cut_at_place or head in place_words or before in ("in", "at", "from", "near", "across")
-        ):
+            cut_at_place
+            or head in place_words
+            or (before in ("in", "at", "from", "near", "across") and not titled)
+        ):  # ("a letter from President Vladimir Putin": a title makes it a person)
             kinds = {"place"}  # not a person's name, nor a name of unknown kind
         elif head not in person_titles and (
-            first < i or set(lowered) & person_titles
-            or (len(run) >= 2 and not set(lowered) & _NOT_IN_PERSONAL_NAMES)
-        ):  # fmt: skip
+            titled or (len(run) >= 2 and not set(lowered) & _NOT_IN_PERSONAL_NAMES)
+        ):
             kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
         if is_place(text[run[0].start : end]):
             kinds = {"place"}  # a country or capital the gazetteer knows is not a person
-        begin = _after_the_title(run, lowered, person_titles, is_place) if "person" in kinds else 0
+        begin = _after_the_title(run, lowered, person_titles) if "person" in kinds else 0
         spans.append(Span(run[begin].start, end, text[run[begin].start : end], frozenset(kinds)))
         i = j
     return spans
 
 
 _ROMAN = re.compile(r"[IVX]+")
-# A word's possessive ending ("Washington's"), shared by the modules reading questions.
-POSSESSIVE = re.compile(r"['’]s$")
 
 
-def _after_the_title(
-    run: list[Token], lowered: list[str], person_titles: frozenset[str],
-    is_place: Callable[[str], bool],
-) -> int:  # fmt: skip
+def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozenset[str]) -> int:
     """Where a person's name begins after the office before it: "Deputy Foreign
-    Minister Ahmet Yıldız" answers "who" with "Ahmet Yıldız", and so does "Türkiye's
-    Deputy Foreign Minister Ahmet Yıldız" (a place the gazetteer knows, opening the
-    office, is the office's). Only before a full name
-    (two or more capitalised words, no connector): a title before one word is part of
-    how the person is called ("Lady Gaga", "Governor Vaudreuil"), and so is a
-    monarch's ("King George III")."""
+    Minister Ahmet Yıldız" answers "who" with "Ahmet Yıldız"; the name starts after the
+    office's last title word, whatever comes before it ("Russia's Special Presidential
+    Envoy Alexander Lavrentiev", "Kazakh Deputy Foreign Minister Kanat Tumysh"). Only
+    before a full name (two or more capitalised words, no connector): a title before one
+    word is part of how the person is called ("Lady Gaga", "Governor Vaudreuil"), and so
+    is a monarch's ("King George III")."""
     begin = 0
-    if len(run) > 1 and lowered[1] in person_titles and is_place(POSSESSIVE.sub("", run[0].text)):
-        begin = 1
-    while begin < len(run) and lowered[begin] in person_titles:
-        begin += 1
+    for at, word in enumerate(lowered[:-1]):
+        if word in person_titles:
+            begin = at + 1
     rest = run[begin:]
     if (
         begin == 0
