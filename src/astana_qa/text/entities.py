@@ -3,8 +3,9 @@
 A span is found by the form of the text, not by knowing the thing it names: dates and
 numbers by their written patterns ("Nov. 11-12", "the first half of 2025", "nearly
 7 million", "$469,000", "ten-month"), names as runs of capitalised words joined by the
-short words names contain ("the International Committee of the Red Cross"), with the
-titles before them ("Deputy Foreign Minister Ahmet Yıldız"), and noun phrases from the
+short words names contain ("the International Committee of the Red Cross"), a title
+before a full name telling its kind but left out of it ("Deputy Foreign Minister |
+Ahmet Yıldız"), and noun phrases from the
 word classes of `tagger.py`. Each span says what kinds of answer it can be; offsets are
 into the text given, so a caller adds the sentence's own offset in its file.
 """
