@@ -173,7 +173,7 @@ WORKER_SCRIPT = """
 import os, sys, time
 from astana_qa.index import build
 def slow(text):
-    print(os.getpid(), flush=True)
+    print(f"{os.getpid()}\\n", end="", flush=True)  # one write: workers print at once
     time.sleep(60)
 build._analyse_in_worker = slow
 build.PARALLEL_MIN_CHARS = 0
