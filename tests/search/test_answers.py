@@ -290,3 +290,8 @@ def test_a_where_question_skips_adjectives_after_the_preposition():
     got = answer(question, expected_answer(question), pool, terms(question), term_spans,
                  spans_of=spans_of)  # fmt: skip
     assert got.answer == "Varnia"
+
+
+def test_how_tall_wants_a_number_with_a_unit():
+    text = "Built of steel (617 ft), the tower stands ten floors tall."
+    assert ask("How tall is the tower?", passages(text, [text])).answer == "617 ft"

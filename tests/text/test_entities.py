@@ -42,11 +42,18 @@ def test_numbers_with_qualifiers_units_and_kinds():
     assert "duration" in found["ten-month"]
     assert "money" in _numbers("Each prize is worth $469,000.")["$469,000"]
     assert "percent" in _numbers("Output rose 3.5 per cent.")["3.5 per cent"]
-    assert _numbers("It is 150 miles from Moscow.") == {"150 miles": frozenset({"number"})}
+    assert _numbers("It is 150 miles from Moscow.") == {"150 miles": {"number", "measure"}}
 
 
 def test_a_vulgar_fraction_is_part_of_its_number():
     assert list(_numbers("He made 5½ sacks in ½ a season.")) == ["5½", "½"]
+
+
+def test_a_number_with_a_unit_of_length_speed_or_weight_is_a_measure():
+    found = _numbers("The 617 ft tower has ten floors; winds hit 110 mph; the peak is 1,986 m.")
+    assert "measure" in found["617 ft"] and "measure" in found["110 mph"]
+    assert "measure" in found["1,986 m"] and "measure" not in found["ten"]
+    assert "measure" not in _numbers("It cost $5 m.")["$5 m"]
 
 
 def test_a_number_after_a_name_is_an_identifier():

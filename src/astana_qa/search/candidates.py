@@ -58,6 +58,10 @@ _FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
 _WANTS_AGENTS = frozenset({"person", "organisation"})
+# "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
+# length, speed or weight keeps this share of its fit.
+MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
+UNMEASURED = 0.6
 # Fit kept, for "where" (not "which country"), by a place no preposition of place
 # introduces: "the talks on Syria were held in Kazakhstan" says where with "in".
 NOT_LOCATED = 0.7
@@ -303,6 +307,7 @@ def score_spans(
     term_starts = [s for s, _, _ in terms]
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
+    measured = kind == "number" and focus in MEASURED
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if fit == 0.0:
@@ -314,6 +319,8 @@ def score_spans(
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         if plural and not _LIST_JOINT.search(span.text):
             fit *= SINGLE_OF_LIST
+        if measured and "measure" not in found.kinds:
+            fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
         if where and not _after_a_place_preposition(words, starts, span.start):
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):

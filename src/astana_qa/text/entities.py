@@ -96,7 +96,16 @@ _UNITS = TIME_UNITS | frozenset(
     _words(
         "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
         " foot inch inches yard yards acre acres hectare hectares ton tons tonnes pound pounds"
-        " kg kilograms grams dollars dollar euros cents points degrees mph times"
+        " kg kilograms grams dollars dollar euros cents points degrees mph times ft"
+    )
+)
+# Units of length, height, speed and weight: a number with one is a measure ("617 ft"),
+# what "how tall", "how far", "how fast" ask for.
+MEASURE_UNITS = frozenset(
+    _words(
+        "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
+        " foot ft inch inches yard yards ton tons tonnes pound pounds kg kilograms grams mph"
+        " degrees"
     )
 )
 
@@ -215,9 +224,13 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if after and after.group(1).lower() in _UNITS:
             end += after.end()
             value = text[start:end]
+            if after.group(1).lower() in MEASURE_UNITS:
+                kinds.add("measure")
         lower = value.lower()
         if re.search(r"[$£€¥]|pounds|usd|eur|dollar|euro|cents", lower):
             kinds.add("money")
+        elif re.search(r"\d\s+m$", lower):
+            kinds.add("measure")  # "1,986 m": metres (a million is "$5m", "5 million")
         if "%" in lower or "per cent" in lower or "percent" in lower:
             kinds.add("percent")
         if any(unit in re.split(r"[\s-]", lower) for unit in TIME_UNITS):
