@@ -10,11 +10,13 @@ from astana_qa.text.lexical import (
 from astana_qa.text.tagger import tag
 
 
-def _names(text):
+def _names(text, places=frozenset()):
+    """Name span → kinds, with a gazetteer knowing only `places`."""
     return {
         s.text: s.kinds
-        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS, PLACE_NAME_WORDS)
-    }
+        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
+                       PLACE_NAME_WORDS, is_place=lambda name: name in places)
+    }  # fmt: skip
 
 
 def _dates(text):
@@ -118,31 +120,22 @@ def test_a_capital_letter_ends_a_sentence_as_a_word_and_a_period():
 
 def test_a_known_place_before_a_persons_name_ends_the_name_before_it():
     text = "Russia sent its Special Envoy to Syria Alexander Lavrentiev and Iran Air staff."
-    found = {
-        s.text: s.kinds
-        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
-                       PLACE_NAME_WORDS, is_place=lambda name: name in {"Syria", "Iran"})
-    }  # fmt: skip
+    found = _names(text, {"Syria", "Iran"})
     assert "person" in found["Alexander Lavrentiev"] and "place" in found["Syria"]
     assert "Iran Air" in found  # one word after the place: a name of its own, not split
     assert "Syria Alexander Lavrentiev" in _names(text)  # without a gazetteer: one run
     # The office before the name is its title, not an answer; the place in it is one.
     assert "Special Envoy to Syria" not in found
-    text = "The UN Deputy Special Representative for Syria Najat Rochdi attended."
-    spans = names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
-                  PLACE_NAME_WORDS, is_place=lambda name: name == "Syria")  # fmt: skip
-    found = {s.text: s.kinds for s in spans}
+    found = _names(
+        "The UN Deputy Special Representative for Syria Najat Rochdi attended.", {"Syria"}
+    )
     assert set(found) == {"Syria", "Najat Rochdi"} and "person" in found["Najat Rochdi"]
 
 
 def test_a_known_or_introduced_place_is_only_a_place():
     # A place is not a name of unknown kind, which could answer "who" as well as a person.
     text = "Russia and Iran met Omar Ali in Vantaa."
-    found = {
-        s.text: s.kinds
-        for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
-                       PLACE_NAME_WORDS, is_place=lambda name: name in {"Russia", "Iran"})
-    }  # fmt: skip
+    found = _names(text, {"Russia", "Iran"})
     assert found["Russia"] == found["Iran"] == found["Vantaa"] == {"place"}
     # A title makes a person even after "from": "a letter from President Omar Ali".
     assert "person" in _names("It was a letter from President Omar Ali.")["Omar Ali"]
@@ -158,9 +151,9 @@ def test_a_persons_office_before_a_full_name_is_not_part_of_the_answer():
     for text in ("Then Kazakhstan’s Deputy Foreign Minister Alibek Bakayev spoke.",
                  "Then Kazakh Deputy Foreign Minister Alibek Bakayev spoke.",
                  "Then Russia’s Special Presidential Envoy Alibek Bakayev spoke."):  # fmt: skip
-        people = [s.text for s in names(text, tokens(text), PERSON_TITLES,
-                  ORGANISATION_NAME_WORDS, PLACE_NAME_WORDS) if "person" in s.kinds]  # fmt: skip
-        assert people == ["Alibek Bakayev"]
+        assert [name for name, kinds in _names(text).items() if "person" in kinds] == [
+            "Alibek Bakayev"
+        ]
     found = _names("Then Governor Vaudreuil met General Teaching Council for Scotland staff.")
     assert "Governor Vaudreuil" in found  # one word after the title: part of the name
     assert "General Teaching Council for Scotland" in found  # not a person
