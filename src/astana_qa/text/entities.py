@@ -5,9 +5,9 @@ numbers by their written patterns ("Nov. 11-12", "the first half of 2025", "near
 7 million", "$469,000", "ten-month"), names as runs of capitalised words joined by the
 short words names contain ("the International Committee of the Red Cross"), a title
 before a full name telling its kind but left out of it ("Deputy Foreign Minister |
-Ahmet Yıldız"), and noun phrases from the
-word classes of `tagger.py`. Each span says what kinds of answer it can be; offsets are
-into the text given, so a caller adds the sentence's own offset in its file.
+Ahmet Yıldız"), and noun phrases from the word classes of `tagger.py`. Each span says
+what kinds of answer it can be; offsets are into the text given, so a caller adds the
+sentence's own offset in its file.
 """
 
 from __future__ import annotations
@@ -92,13 +92,6 @@ TIME_UNITS = frozenset(
 )
 # Units of measure that belong with their number ("150 miles"); other counted nouns are
 # left out ("7 million people": the question names the people).
-_UNITS = TIME_UNITS | frozenset(
-    _words(
-        "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
-        " foot inch inches yard yards acre acres hectare hectares ton tons tonnes pound pounds"
-        " kg kilograms grams dollars dollar euros cents points degrees mph times ft"
-    )
-)
 # Units of length, height, speed and weight: a number with one is a measure ("617 ft"),
 # what "how tall", "how far", "how fast" ask for.
 MEASURE_UNITS = frozenset(
@@ -107,6 +100,11 @@ MEASURE_UNITS = frozenset(
         " foot ft inch inches yard yards ton tons tonnes pound pounds kg kilograms grams mph"
         " degrees"
     )
+)
+_UNITS = (
+    TIME_UNITS
+    | MEASURE_UNITS
+    | frozenset(_words("acre acres hectare hectares dollars dollar euros cents points times"))
 )
 
 
