@@ -295,3 +295,14 @@ def test_a_where_question_skips_adjectives_after_the_preposition():
 def test_how_tall_wants_a_number_with_a_unit():
     text = "Built of steel (617 ft), the tower stands ten floors tall."
     assert ask("How tall is the tower?", passages(text, [text])).answer == "617 ft"
+
+
+def test_a_passage_not_about_what_the_question_names_counts_less():
+    text = "Lena Berg won the prize. Omar Ali won the prize."
+    pool = passages(text, ["Lena Berg won the prize.", "Omar Ali won the prize."])
+    question = "Who won the prize?"
+    plain = answer(question, expected_answer(question), pool, terms(question), term_spans)
+    assert plain.answer == "Lena Berg"  # the better retrieved of two equal sentences
+    about = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   about=lambda passage: "Omar" in passage.text)  # fmt: skip
+    assert about.answer == "Omar Ali"

@@ -333,8 +333,21 @@ class QAEngine:
 
         is_anchor = self._is_anchor
         asked = frozenset(t for t in query.named_terms if is_anchor(t))
+        named = frozenset(family.get(t, t) for t in query.named_terms)
+
+        def about(passage: Passage) -> bool:
+            """Does the passage, or the sentence before it in its article (which its "he"
+            or "it" may name), hold a name the question names? True if it names none."""
+            if not named:
+                return True
+            row = row_of[(passage.source, passage.start)][0]
+            rows = [row] + ([row - 1] if row > 0 and self._doc[row - 1] == self._doc[row] else [])
+            return any(
+                not named.isdisjoint(t for *_, t in term_spans(self._sentence(r)[0])) for r in rows
+            )
+
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
-                        self._spans_of, term_weight, (asked, is_anchor))  # fmt: skip
+                        self._spans_of, term_weight, (asked, is_anchor), about)  # fmt: skip
         return result, row_of
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
