@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS
 from ..text.lexical import noun_class as listed_class
-from ..text.lexicon import Lexicon
+from ..text.lexicon import shipped_lexicon
 from ..text.tagger import tag
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "number", "money",
@@ -53,11 +53,6 @@ _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 WORDNET_KINDS = frozenset({"person"})
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> Lexicon:
-    return Lexicon()  # shares the shipped tables with every other reader
-
-
 @lru_cache(maxsize=4096)
 def noun_class(noun: str) -> str | None:
     """The answer kind a focus noun asks for: by the word lists (`text/lexical.py`),
@@ -66,7 +61,7 @@ def noun_class(noun: str) -> str | None:
     ("linebacker": a person)."""
     found = listed_class(noun)
     if found is None:
-        lexicon = _lexicon()
+        lexicon = shipped_lexicon()
         for base in lexicon.base_forms(noun):
             found = found or listed_class(base)
         if found is None:

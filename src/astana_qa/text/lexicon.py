@@ -112,6 +112,13 @@ def _shipped_tables() -> LexiconData:
     return LexiconData.read()
 
 
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    """One `Lexicon` over the shipped tables for the readers that have no engine's own:
+    the tagger's classes of unseen words and the question reader's focus nouns."""
+    return Lexicon()
+
+
 class Lexicon:
     """Related words and places, looked up by word (any case, with or without accents).
 

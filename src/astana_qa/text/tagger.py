@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import Lexicon
+from .lexicon import shipped_lexicon
 
 # Marks after which a word is capitalised whatever it is.
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
@@ -46,16 +46,11 @@ def lexicon() -> dict[str, tuple[str, ...]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _wordnet() -> Lexicon:
-    return Lexicon()
-
-
 @lru_cache(maxsize=8192)
 def wordnet_classes(word: str) -> tuple[str, ...]:
     """The universal tags WordNet gives a word through its base forms ("asserts" →
     VERB), in UD's order of preference; () when it does not know the word."""
-    table = _wordnet()
+    table = shipped_lexicon()
     found = {link.pos for base in table.base_forms(word) for link in table.links(base)}
     return tuple(dict.fromkeys(tag for pos, tag in _WORDNET_TAGS if pos in found))
 
