@@ -8,6 +8,7 @@ def test_exported_members():
         "AliasFileError",
         "Answer",
         "Citation",
+        "CorpusChanged",
         "CorpusError",
         "InvalidQuestion",
         "QAEngine",

@@ -22,3 +22,8 @@ class CorpusError(QAError):
 
 class AliasFileError(QAError):
     """The alias file exists but is not valid."""
+
+
+class CorpusChanged(CorpusError):
+    """An article's file changed or went away after its index was opened: its sentences
+    can no longer be quoted from it as indexed (open the index again to re-read it)."""

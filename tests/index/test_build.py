@@ -1,9 +1,10 @@
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
-from astana_qa import QAEngine
+from astana_qa import CorpusChanged, QAEngine
 from astana_qa.index import build as build_module
 from astana_qa.text import corpus as corpus_module
 
@@ -236,3 +237,33 @@ def test_an_open_hashes_only_the_files_changed_since_the_build(make_corpus, tmp_
     hashed.clear()
     QAEngine.open(corpus, tmp_path / "index", rebuild=True)
     assert len(hashed) == len(ARTICLES)  # --rebuild trusts no stamp
+
+
+def test_an_open_with_nothing_changed_reads_no_article(make_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "STAMP_MARGIN_NS", 0)
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    read = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or real_read(path))
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.stats.build is None and not set(read) & set(ARTICLES)
+    answer = engine.ask("When did the council of Burgas approve the harbour?")
+    cited = answer.citations[0]
+    assert read.count(cited.source) == 1  # read when first quoted, then kept
+    text = (corpus / cited.source).read_text("utf-8")
+    assert cited.text == text[cited.start : cited.end]
+
+
+def test_an_article_changed_after_opening_is_not_quoted(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    for name in ARTICLES:  # as an editor might while the server runs
+        (corpus / name).write_text("Breaking\n" + ARTICLES[name], "utf-8")
+    with pytest.raises(CorpusChanged, match="changed since its index was opened"):
+        engine.ask("When did the council of Burgas approve the harbour?")
+    assert (
+        QAEngine.open(corpus, tmp_path / "index")
+        .ask("When did the council of Burgas approve the harbour?")
+        .answered
+    )

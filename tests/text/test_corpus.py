@@ -3,15 +3,17 @@ from pathlib import Path
 
 import pytest
 
-from astana_qa.errors import CorpusError
+from astana_qa.errors import CorpusChanged, CorpusError
 from astana_qa.text.corpus import (
     STAMP_MARGIN_NS,
+    ArticleTexts,
     Stamp,
     content_hash,
     file_status,
     find_date,
     find_title,
     load_corpus,
+    unchanged_files,
 )
 
 
@@ -122,3 +124,31 @@ def test_a_long_line_is_found_in_a_large_article(make_corpus, monkeypatch):
     corpus = load_corpus(folder)
     assert [d.name for d in corpus.documents] == ["short.txt"]
     assert "a line is 60 bytes long" in corpus.skipped[0].reason
+
+
+def test_article_texts_are_read_when_first_asked_for_and_checked(make_corpus):
+    folder = make_corpus({"a.txt": "Headline here\nThe talks went well in March."})
+    path = folder / "a.txt"
+    texts = ArticleTexts(folder, [("a.txt", content_hash(path.read_bytes()))])
+    assert len(texts) == 1 and texts[0] == path.read_text("utf-8")
+    path.write_text("Headline here\nThe talks went well in April.", "utf-8")
+    assert texts[0].endswith("March.")  # the text as indexed, read before the change
+    fresh = ArticleTexts(folder, texts.articles)
+    with pytest.raises(CorpusChanged, match=r"a\.txt has changed"):
+        fresh[0]
+    path.unlink()
+    with pytest.raises(CorpusChanged, match=r"a\.txt can no longer be read"):
+        fresh[0]
+
+
+def test_unchanged_files_come_from_stamps_alone(make_corpus):
+    folder = make_corpus({"a.txt": "Headline here\nThe talks went well.", "b.txt": "Other news."})
+    stamps = {p.name: _recorded(p, f"hash-{p.name}", STAMP_MARGIN_NS + 1) for p in folder.iterdir()}
+    assert unchanged_files(folder, stamps) == {"a.txt": "hash-a.txt", "b.txt": "hash-b.txt"}
+    assert unchanged_files(folder, {}) is None
+    assert unchanged_files(folder, {"a.txt": stamps["a.txt"]}) is None  # b.txt unknown
+    (folder / "c.txt").write_text("A new article.", "utf-8")
+    assert unchanged_files(folder, stamps) is None
+    (folder / "c.txt").unlink()
+    (folder / "b.txt").write_text("Other news, longer.", "utf-8")
+    assert unchanged_files(folder, stamps) is None

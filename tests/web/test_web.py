@@ -148,6 +148,19 @@ def test_file_on_disk_that_was_not_indexed_is_404(make_corpus, tmp_path):
     assert_error(client.get("/api/sources/bad.txt"), 404)
 
 
+def test_an_article_changed_under_the_server_is_a_clear_503(make_corpus, tmp_path):
+    text = "A long enough sentence about the harbour in Varna, opened in March."
+    corpus = make_corpus({"varna.txt": text})
+    client = create_app(QAEngine.open(corpus, tmp_path / "index")).test_client()
+    (corpus / "varna.txt").write_text(text.replace("March", "April"), "utf-8")
+    response = client.get("/api/ask", query_string={"q": "When did the harbour open?"})
+    assert_error(response, 503)
+    assert response.get_json()["error"]["code"] == "corpus_changed"
+    assert "varna.txt has changed" in response.get_json()["error"]["message"]
+    page = client.get("/", query_string={"q": "When did the harbour open?"})
+    assert page.status_code == 503 and b"varna.txt has changed" in page.data
+
+
 def shown_after_the_answer(engine: QAEngine, question: str, k: int) -> int:
     """How many citations the page should show after the answer's source: those scoring
     at least MIN_RELATIVE_SCORE of the first."""

@@ -18,7 +18,7 @@ from ..text.analysis import (
     read_alias_file,
     word_lists_hash,
 )
-from ..text.corpus import Corpus, content_hash, load_corpus
+from ..text.corpus import ArticleTexts, Corpus, content_hash, load_corpus, unchanged_files
 from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .schema import FORMAT_VERSION
 from .store import IndexData, load_index, read_manifest, recorded_stamps
@@ -45,7 +45,7 @@ class OpenedIndex:
     order, the analyzer its terms were made with, and what it holds."""
 
     index: IndexData
-    texts: list[str]
+    texts: ArticleTexts
     analyzer: Analyzer
     stats: IndexStats
 
@@ -70,8 +70,6 @@ def open_index(
     alias_path = Path(alias_file) if alias_file else corpus_dir / ALIAS_FILE_NAME
     groups = read_alias_file(alias_path) if alias_file or alias_path.is_file() else []
     analyzer = Analyzer(settings.analysis, groups)
-    # Files whose status is as the build recorded keep their recorded hash (not --rebuild).
-    corpus = load_corpus(corpus_dir, {} if rebuild else recorded_stamps(read_manifest(index_dir)))
     alias_hash = content_hash(alias_path.read_bytes()) if groups else None
     fingerprint = settings.index_fingerprint(
         {
@@ -82,6 +80,18 @@ def open_index(
             "lemmatizer": lemmatizer_version(),
         }
     )
+    # Files whose status is as the build recorded keep their recorded hash (not --rebuild).
+    manifest = None if rebuild else read_manifest(index_dir)
+    stamps = recorded_stamps(manifest)
+    # When no file has changed, no article is read: the index opens from file status.
+    unchanged = unchanged_files(corpus_dir, stamps)
+    index = load_index(index_dir, fingerprint, unchanged, manifest) if unchanged else None
+    if index is not None:
+        stats = IndexStats(
+            len(index.documents), index.sentence_count, index.manifest["built_at"], False, []
+        )
+        return OpenedIndex(index, _texts(corpus_dir, index), analyzer, stats)
+    corpus = load_corpus(corpus_dir, stamps)
     files = corpus_file_hashes(corpus)
     index = None if rebuild else load_index(index_dir, fingerprint, files)
     report = None
@@ -91,9 +101,12 @@ def open_index(
         built, report = build_index(corpus, analyzer, fingerprint, index_dir, rebuild, progress)
         # Serve from the memory-mapped files, as every later open will.
         index = load_index(index_dir, fingerprint, files) or built
-    text_of = {d.name: d.text for d in corpus.documents}
-    texts = [text_of[d.name] for d in index.documents]  # in the index's order
-    return OpenedIndex(index, texts, analyzer, _stats(index, corpus, report))
+    return OpenedIndex(index, _texts(corpus_dir, index), analyzer, _stats(index, corpus, report))
+
+
+def _texts(corpus_dir: Path, index: IndexData) -> ArticleTexts:
+    """The articles' texts in the index's order, each read when first quoted."""
+    return ArticleTexts(corpus_dir, [(d.name, d.sha256) for d in index.documents])
 
 
 def _stats(index: IndexData, corpus: Corpus, report: BuildReport | None) -> IndexStats:

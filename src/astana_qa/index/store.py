@@ -287,9 +287,12 @@ def same_settings(manifest: dict, fingerprint: str) -> bool:
     return manifest.get("format") == FORMAT_VERSION and manifest.get("fingerprint") == fingerprint
 
 
-def load_index(index_dir: Path, fingerprint: str, files: dict[str, str]) -> IndexData | None:
-    """The index in `index_dir` if it is whole and matches `fingerprint` and `files`."""
-    manifest = read_manifest(index_dir)
+def load_index(
+    index_dir: Path, fingerprint: str, files: dict[str, str], manifest: dict | None = None
+) -> IndexData | None:
+    """The index in `index_dir` if it is whole and matches `fingerprint` and `files`
+    (`manifest`: its manifest, when the caller has just read it)."""
+    manifest = manifest or read_manifest(index_dir)
     if manifest is None:
         return None
     if not same_settings(manifest, fingerprint):

@@ -7,11 +7,12 @@ import logging
 import os
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from ..errors import CorpusError
+from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
 from .months import MONTHS
 
@@ -23,6 +24,9 @@ MAX_TITLE_CHARS = 160
 # modified (or its status changed) at least this long before the stamp was taken: a
 # change within the file system's timestamp resolution (2 s on FAT) could keep the times.
 STAMP_MARGIN_NS = 2_000_000_000
+# Articles whose text an opened index keeps in memory (read from their files on first
+# use; a news article is a few kB to a few tens of kB).
+CACHED_ARTICLES = 512
 # Dates are looked for in the page header only, not anywhere in the story.
 DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
@@ -208,3 +212,63 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
     if not documents:
         raise CorpusError(f"no article in {corpus_dir} could be read ({len(skipped)} skipped)")
     return Corpus(documents, skipped, read_at_ns)
+
+
+def unchanged_files(corpus_dir: Path, stamps: Mapping[str, Stamp]) -> dict[str, str] | None:
+    """The recorded hash of every article of the folder when each one's recorded stamp
+    still holds (`Stamp.holds_for`), found from file status alone, without reading a
+    file; None when any file is new, changed, or has no stamp (then the corpus must be
+    read: `load_corpus`). Files that were skipped have no stamp, so a folder holding
+    one is always read."""
+    if not stamps:
+        return None
+    found = {}
+    for path in corpus_files(corpus_dir):
+        recorded = stamps.get(path.name)
+        try:
+            status = file_status(path.stat())
+        except OSError:
+            return None
+        if recorded is None or not recorded.holds_for(status):
+            return None
+        found[path.name] = recorded.sha256
+    return found
+
+
+class ArticleTexts:
+    """The text of each article of an index, by its number in the index, read from its
+    file when first asked for (the last `cache_size` kept) and checked against the
+    content hash the index recorded, so that every quoted span is the file's text as
+    indexed. A file changed or removed since raises `CorpusChanged`.
+
+    Opening an index then reads no article (at a million sentences, 175 MB of text
+    read and decoded took most of the open), and memory holds only those read."""
+
+    def __init__(
+        self, corpus_dir: Path, articles: Sequence[tuple[str, str]],
+        cache_size: int = CACHED_ARTICLES,
+    ):  # fmt: skip
+        self.folder = corpus_dir
+        self.articles = list(articles)  # (file name, sha256) in the index's order
+        self._text = lru_cache(maxsize=cache_size)(self._read)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, number: int) -> str:
+        return self._text(number)
+
+    def _read(self, number: int) -> str:
+        name, sha256 = self.articles[number]
+        advice = "open the index again (restart the server, or run `astana-qa index`)"
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError as exc:
+            raise CorpusChanged(
+                f"The article {name} can no longer be read ({exc.strerror or exc}): {advice}."
+            ) from None
+        if content_hash(data) != sha256:
+            raise CorpusChanged(
+                f"The article {name} has changed since its index was opened: {advice}."
+            )
+        return data.decode("utf-8")

@@ -18,6 +18,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .._version import __version__
+from ..errors import CorpusChanged
 from ..search.engine import QAEngine
 from . import pages
 from .api import ApiError, bp
@@ -139,6 +140,13 @@ def _add_error_handlers(app: Flask) -> None:
         if allowed:  # RFC 9110: a 405 says which methods the resource supports.
             response.headers["Allow"] = ", ".join(allowed)
         return response
+
+    @app.errorhandler(CorpusChanged)
+    def corpus_changed(exc: CorpusChanged):
+        # The server's index no longer matches an article on disk: nothing can be quoted
+        # from that article until the index is opened again (a restart re-reads it).
+        log.error("%s", exc)
+        return error_response(503, "corpus_changed", str(exc))
 
     @app.errorhandler(LaneFull)
     def lane_full(exc: LaneFull):
