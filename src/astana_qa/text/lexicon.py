@@ -127,10 +127,16 @@ class Lexicon:
     demonym or other spelling stands for."""
 
     def __init__(self, data: LexiconData | None = None, cache_size: int = 4096):
-        self.data = data or LexiconData.load()
+        self._data = data
         self._links = lru_cache(maxsize=cache_size)(self._parse_links)
         # Each question word's links are merged and sorted once (bounded).
         self._merged = lru_cache(maxsize=cache_size)(self._merged_links)
+
+    @property
+    def data(self) -> LexiconData:
+        """The tables: those given, else the shipped ones, read on first use (opening an
+        index need not wait for them; a server's warm-up reads them)."""
+        return self._data or LexiconData.load()
 
     def base_forms(self, word: str) -> list[str]:
         """The forms of `word` the table has an entry for: itself, its irregular base
