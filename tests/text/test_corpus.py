@@ -152,3 +152,19 @@ def test_unchanged_files_come_from_stamps_alone(make_corpus):
     (folder / "c.txt").unlink()
     (folder / "b.txt").write_text("Other news, longer.", "utf-8")
     assert unchanged_files(folder, stamps) is None
+
+
+def test_a_file_whose_stamp_holds_is_read_only_when_its_text_is_needed(make_corpus, monkeypatch):
+    text = "Talks resume in Astana\n2024-01-24\nThe talks went well for everyone."
+    folder = make_corpus({"a.txt": text})
+    path = folder / "a.txt"
+    held = {"a.txt": _recorded(path, content_hash(path.read_bytes()), STAMP_MARGIN_NS + 1)}
+    read = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: read.append(p.name) or real_read(p))
+    document = load_corpus(folder, held).documents[0]
+    whole = load_corpus(folder).documents[0]
+    assert read == ["a.txt"]  # only for `whole`
+    assert (document.title, document.date) == (whole.title, whole.date) == (
+        "Talks resume in Astana", "2024-01-24")  # fmt: skip
+    assert document.text == text and read == ["a.txt", "a.txt"]

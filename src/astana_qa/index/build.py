@@ -203,14 +203,16 @@ def _tokenizer(
     the Punkt parameters: the stored ones while they still fit the corpus, else new."""
     chosen = training_sample(corpus.documents)
     sample = [d.sha256 for d in chosen]
-    full = sum(len(d.text) for d in chosen) < sum(len(d.text) for d in corpus.documents)
+    # Smaller than the corpus when an article was left out (no article is empty), found
+    # without reading the articles that are not in it.
+    full = len(chosen) < len(corpus.documents)
     if old_index is not None:
         old_sample = previous.get("tokenizer_sample")
         if old_sample == sample:
             return sample, full, old_index.tokenizer
         if previous.get("tokenizer_sample_full") and full and isinstance(old_sample, list):
-            chars = {d.sha256: len(d.text) for d in corpus.documents}
-            kept = sum(chars.get(h, 0) for h in old_sample)
+            by_hash = {d.sha256: d for d in corpus.documents}
+            kept = sum(len(by_hash[h].text) for h in old_sample if h in by_hash)
             if kept * 2 >= TRAINING_SAMPLE_CHARS:
                 return old_sample, True, old_index.tokenizer
     in_sample = set(sample)

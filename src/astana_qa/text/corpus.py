@@ -8,8 +8,8 @@ import os
 import re
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import CorpusChanged, CorpusError
@@ -39,16 +39,28 @@ _WRITTEN_DATE = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """One article: its file name, decoded text, and the metadata found in it."""
+    """One article: its file name, the metadata found in it, and its decoded text.
+
+    The text is given when the file was read whole (new or changed files), else read
+    from `path` the first time it is needed and checked against `sha256`: an update
+    reads only the articles it analyses, not the whole corpus."""
 
     name: str
-    text: str
     title: str | None
     date: str | None
     sha256: str
     # `file_status` when it was read: recorded in the index, so that the next open need
     # not hash a file that has not changed since (`Stamp`).
     stamp: tuple[int, ...] | None = None
+    given_text: str | None = field(default=None, repr=False)
+    path: Path | None = None
+
+    @cached_property
+    def text(self) -> str:
+        if self.given_text is not None:
+            return self.given_text
+        assert self.path is not None, "a Document has its text or the path to read it from"
+        return _checked_text(self.path, self.sha256)
 
 
 @dataclass(frozen=True)
@@ -141,7 +153,38 @@ def decode_document(
     if not text or text.isspace():  # not text.strip(), a copy of a whole article
         raise CorpusError(f"{name} is empty")
     sha256 = sha256 or content_hash(data)
-    return Document(name, text, find_title(text), find_date(text), sha256, stamp)
+    return Document(name, find_title(text), find_date(text), sha256, stamp, given_text=text)
+
+
+# Bytes of a file read to find its title and date without reading it all: a header's
+# 300 characters are at most 1,200 bytes of UTF-8.
+HEAD_BYTES = 4096
+
+
+def unread_document(path: Path, stamp: Stamp, status: tuple[int, ...]) -> Document:
+    """An article whose recorded `stamp` still holds: its title and date from the head
+    of the file, its text read only if needed (`Document.text`)."""
+    with path.open("rb") as file:
+        head = file.read(HEAD_BYTES).decode("utf-8", errors="ignore")  # a cut last letter
+    if head.isspace() and status[0] > HEAD_BYTES:  # the header lies further on
+        head = _checked_text(path, stamp.sha256)
+    return Document(path.name, find_title(head), find_date(head), stamp.sha256, status, path=path)
+
+
+def _checked_text(path: Path, sha256: str) -> str:
+    """The text of `path`, if its bytes still hash to `sha256`; else `CorpusChanged`."""
+    advice = "open the index again (restart the server, or run `astana-qa index`)"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusChanged(
+            f"The article {path.name} can no longer be read ({exc.strerror or exc}): {advice}."
+        ) from None
+    if content_hash(data) != sha256:
+        raise CorpusChanged(
+            f"The article {path.name} has changed since its index was opened: {advice}."
+        )
+    return data.decode("utf-8")
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -191,7 +234,9 @@ def _too_large(data: bytes) -> str | None:
 
 def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> Corpus:
     """Read every article of a folder, skipping (with a warning) those that cannot be used.
-    A file whose recorded `stamps` entry still holds keeps its hash without hashing."""
+    A file whose recorded `stamps` entry still holds is not read whole: it keeps its
+    recorded hash, its title and date come from its head, and its text is read only if
+    an update needs it (`Document.text`)."""
     stamps = stamps or {}
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
@@ -199,6 +244,10 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
     for path in corpus_files(corpus_dir):
         try:
             status = path.stat()  # before reading: a later change gives a later time
+            recorded = stamps.get(path.name)
+            if recorded is not None and recorded.holds_for(file_status(status)):
+                documents.append(unread_document(path, recorded, file_status(status)))
+                continue
             data = path.read_bytes()
         except OSError as exc:
             reason = f"cannot read {path.name}: {exc.strerror or exc}"
@@ -211,11 +260,8 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
             log.warning("skipping %s", reason)
             skipped.append(SkippedFile(path.name, reason, content_hash(data)))
             continue
-        stamp = file_status(status)
-        recorded = stamps.get(path.name)
-        known = recorded.sha256 if recorded and recorded.holds_for(stamp) else None
         try:
-            documents.append(decode_document(path.name, data, known, stamp))
+            documents.append(decode_document(path.name, data, None, file_status(status)))
         except CorpusError as exc:
             log.warning("skipping %s", exc)
             skipped.append(SkippedFile(path.name, str(exc), content_hash(data)))
@@ -270,15 +316,4 @@ class ArticleTexts:
 
     def _read(self, number: int) -> str:
         name, sha256 = self.articles[number]
-        advice = "open the index again (restart the server, or run `astana-qa index`)"
-        try:
-            data = (self.folder / name).read_bytes()
-        except OSError as exc:
-            raise CorpusChanged(
-                f"The article {name} can no longer be read ({exc.strerror or exc}): {advice}."
-            ) from None
-        if content_hash(data) != sha256:
-            raise CorpusChanged(
-                f"The article {name} has changed since its index was opened: {advice}."
-            )
-        return data.decode("utf-8")
+        return _checked_text(self.folder / name, sha256)
