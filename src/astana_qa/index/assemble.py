@@ -119,8 +119,8 @@ def assemble(
     }
     rows = SentenceRows(
         doc=docs.astype(np.int32),
-        start=_concat([fa.start for fa in analyses], np.int64),
-        end=_concat([fa.end for fa in analyses], np.int64),
+        start=_concat([fa.start for fa in analyses], np.int32),
+        end=_concat([fa.end for fa in analyses], np.int32),
         paragraph_row=paragraph_row,
         doc_row=doc_row,
         has_time=_concat([fa.has_time for fa in analyses], bool),

@@ -25,8 +25,8 @@ class Postings:
 
     indptr: np.ndarray  # int64
     rows: np.ndarray  # int32
-    tf: np.ndarray  # int32
-    length: np.ndarray  # int64, one per text
+    tf: np.ndarray  # the narrowest unsigned type holding its largest count (mostly uint8)
+    length: np.ndarray  # int32, one per text
 
 
 POSTINGS_ARRAYS = tuple(f.name for f in fields(Postings))
@@ -39,9 +39,16 @@ def build_postings(counts: sparse.csr_matrix) -> Postings:
     return Postings(
         indptr=by_term.indptr.astype(np.int64),
         rows=by_term.indices.astype(np.int32),
-        tf=by_term.data.astype(np.int32),
-        length=np.asarray(counts.sum(axis=1)).ravel().astype(np.int64),
+        tf=narrowest(by_term.data),
+        length=np.asarray(counts.sum(axis=1)).ravel().astype(np.int32),
     )
+
+
+def narrowest(counts: np.ndarray) -> np.ndarray:
+    """`counts` (whole, not negative) in the narrowest unsigned integer type holding them:
+    a term occurs a few times in a sentence, so most levels' counts take one byte."""
+    largest = int(counts.max()) if len(counts) else 0
+    return counts.astype(np.min_scalar_type(largest))
 
 
 def count_matrix(term_ids: np.ndarray, ptr: np.ndarray, vocabulary_size: int) -> sparse.csr_matrix:

@@ -26,7 +26,7 @@ import numpy as np
 
 from .postings import POSTINGS_ARRAYS, Postings
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: counts, lengths and offsets in narrower integer types
 # The BM25 levels the ranking fuses: the sentence, its window (itself with the sentence
 # before it in the same paragraph), its paragraph and its article.
 LEVELS = ("sentence", "window", "paragraph", "document")
@@ -39,8 +39,8 @@ class SentenceRows:
     `term_ids[term_ptr[i]:term_ptr[i+1]]`."""
 
     doc: np.ndarray  # int32: its article's number
-    start: np.ndarray  # int64: offsets of its text in the article file
-    end: np.ndarray  # int64
+    start: np.ndarray  # int32: offsets of its text in the article (at most MAX_ARTICLE_BYTES)
+    end: np.ndarray  # int32
     paragraph_row: np.ndarray  # int32: its paragraph's number
     doc_row: np.ndarray  # int32: its article's row in the document level
     has_time: np.ndarray  # bool: states a year, a month or a century
