@@ -1,3 +1,5 @@
+import io
+
 import numpy as np
 import pytest
 
@@ -39,6 +41,14 @@ def test_round_trips_through_bytes_without_pickle(analysis):
     assert again.vocab == analysis.vocab and again.name_vocab == analysis.name_vocab
     for name in ("start", "end", "paragraph", "term_ptr", "term_ids", "name_ptr", "name_ids"):
         np.testing.assert_array_equal(getattr(again, name), getattr(analysis, name))
+        assert getattr(again, name).dtype == getattr(analysis, name).dtype
+
+
+def test_stored_numbers_take_the_narrowest_type(analysis):
+    with np.load(io.BytesIO(analysis.to_bytes()), allow_pickle=False) as stored:
+        for name in ("start", "end", "term_ptr", "term_ids"):
+            largest = int(getattr(analysis, name).max())
+            assert stored[name].dtype == np.min_scalar_type(largest) and stored[name].itemsize < 4
 
 
 def test_damaged_bytes_are_rejected(analysis):
