@@ -160,3 +160,13 @@ def test_cooccurrence_shares_count_paragraphs_holding_another_question_term(seed
         expected = len(holding & others) / len(holding) if holding else 0.0
         assert share == pytest.approx(expected)
     assert shares[-1] == 0.0 and any(0 < s < 1 for s in shares)
+
+
+@pytest.mark.parametrize("size", [1, 5, 64, 65, 1000, 20000])
+def test_kth_largest_is_np_partitions(size):
+    from astana_qa.search.ranking import _kth_largest
+
+    rng = np.random.default_rng(size)
+    values = rng.integers(0, 50, size).astype(np.float64)  # many ties
+    for k in sorted({1, min(size, 3), min(size, 70), size}):
+        assert _kth_largest(values, k) == np.sort(values)[::-1][k - 1]

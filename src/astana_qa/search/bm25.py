@@ -28,6 +28,7 @@ from rank_bm25 import BM25Okapi
 from ..index.postings import Postings, build_postings, count_matrix
 from ..index.schema import SegmentArrays
 from ..settings import BM25Params, IndexSettings
+from .kernels import add_bm25, add_weights, mark_rows
 
 # A query term that is not in the vocabulary.
 UNKNOWN = -1
@@ -122,18 +123,36 @@ class BM25Scorer:
         """BM25Okapi score of every text for `query` (equal to rank-bm25's `get_scores`);
         with `weights`, each query term's part is multiplied by its weight.
 
-        The query's postings are summed by `np.bincount`, which adds each text's parts in
-        query order, as `get_scores` does, so the sums agree to the last bit (NumPy does
-        not promise that order: the property tests in tests/comparison assert equality)."""
+        Each text's parts are added in query order, as `get_scores` adds them
+        (`kernels.add_bm25`), so the sums agree to the last bit (the property tests in
+        tests/comparison assert equality)."""
         terms = np.asarray(query, dtype=np.int64).reshape(-1)
         known = terms >= 0  # UNKNOWN is -1
         idf = np.where(known, self.idf[np.where(known, terms, 0)], 0.0)
         if weights is not None:
             idf = idf * np.asarray(weights, dtype=np.float64)
-        owner, rows, counts = self.postings(terms)
-        tf = counts.astype(np.float64)
-        parts = idf[owner] * (tf * (self.k1 + 1) / (tf + self.norm[rows]))
-        return np.bincount(rows, parts, minlength=self.size).astype(np.float64, copy=False)
+        scores = np.zeros(self.size, dtype=np.float64)
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            starts, stops = self._ranges(part, terms)
+            add_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.norm, offset)
+        return scores
+
+    @staticmethod
+    def _ranges(part: Postings, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each of `terms` (term numbers, in order) has its postings in one
+        segment: `starts`, `stops`; an empty range for a term the segment lacks."""
+        held = (terms >= 0) & (terms < len(part.indptr) - 1)
+        starts, stops = np.zeros(len(terms), np.int64), np.zeros(len(terms), np.int64)
+        starts[held], stops[held] = part.indptr[terms[held]], part.indptr[terms[held] + 1]
+        return starts, stops
+
+    def mark(self, terms: Sequence[int] | np.ndarray) -> np.ndarray:
+        """For every text, whether it holds one of `terms`."""
+        numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
+        marked = np.zeros(self.size, dtype=bool)
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            mark_rows(marked, part.rows, *self._ranges(part, numbers), offset)
+        return marked
 
     def rows(self, term: int) -> np.ndarray:
         """The texts that contain `term`, ascending."""
@@ -161,11 +180,12 @@ class BM25Scorer:
 
     def matched_weight(self, query: list[int]) -> np.ndarray:
         """For every text, the summed `weight` of the distinct query terms it contains."""
-        distinct = list(dict.fromkeys(query))
-        owner, rows, _ = self.postings(distinct)
-        weights = np.asarray([self.weight(term) for term in distinct], dtype=np.float64)
-        matched = np.bincount(rows, weights[owner], minlength=self.size)
-        return matched.astype(np.float64, copy=False)  # int when nothing matched
+        distinct = np.asarray(list(dict.fromkeys(query)), dtype=np.int64)
+        weights = np.asarray([self.weight(term) for term in distinct.tolist()], dtype=np.float64)
+        matched = np.zeros(self.size, dtype=np.float64)
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            add_weights(matched, part.rows, *self._ranges(part, distinct), weights, offset)
+        return matched
 
 
 def concatenated_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:

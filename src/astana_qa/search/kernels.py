@@ -1,0 +1,120 @@
+"""The inner loops of scoring, compiled by numba: one pass over a question's postings.
+
+NumPy's way (gather every posting's row and count into new arrays, compute each part,
+then `np.bincount` them) allocates several arrays the size of the postings for every
+level of every question; at a million sentences a question touches a few hundred
+thousand postings per level, and those temporaries were most of its time. These loops
+read the postings where they lie (memory-mapped) and add each part to its text's score
+directly.
+
+Each loop performs the same floating-point operations in the same order as the NumPy
+expression it replaces (numba does not reassociate or fuse them without `fastmath`), so
+scores stay exactly rank-bm25's: `tests/comparison` checks them bit for bit.
+
+Compiled code is cached on disk (`cache=True`, next to this module or in
+`NUMBA_CACHE_DIR`), so only the first run after installing compiles (a few seconds).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True, nogil=True)
+def add_bm25(
+    scores: np.ndarray,
+    rows: np.ndarray,
+    tf: np.ndarray,
+    starts: np.ndarray,
+    stops: np.ndarray,
+    weights: np.ndarray,
+    k1: float,
+    norm: np.ndarray,
+    offset: int,
+) -> None:
+    """For each query term `j` (in order), add `weights[j] * tf * (k1 + 1) / (tf + norm)`
+    to `scores[row + offset]` for every posting `starts[j]:stops[j]` of one segment:
+    BM25Okapi's part of that term, as `get_scores` computes it."""
+    for j in range(len(starts)):
+        weight = weights[j]
+        for i in range(starts[j], stops[j]):
+            row = rows[i] + offset
+            count = float(tf[i])
+            scores[row] += weight * (count * (k1 + 1.0) / (count + norm[row]))
+
+
+@njit(cache=True, nogil=True)
+def add_weights(
+    totals: np.ndarray,
+    rows: np.ndarray,
+    starts: np.ndarray,
+    stops: np.ndarray,
+    weights: np.ndarray,
+    offset: int,
+) -> None:
+    """Add `weights[j]` to `totals[row + offset]` for every posting of term `j`."""
+    for j in range(len(starts)):
+        weight = weights[j]
+        for i in range(starts[j], stops[j]):
+            totals[rows[i] + offset] += weight
+
+
+@njit(cache=True, nogil=True)
+def mark_rows(marked: np.ndarray, rows: np.ndarray, starts: np.ndarray, stops: np.ndarray,
+              offset: int) -> None:  # fmt: skip
+    """Set `marked[row + offset]` for every posting `starts[j]:stops[j]`."""
+    for j in range(len(starts)):
+        for i in range(starts[j], stops[j]):
+            marked[rows[i] + offset] = True
+
+
+# What a sentence's answer-type bonus reads (`ranking.SentenceRanker.answer_type_match`).
+NO_BONUS, TIME_BONUS, NUMBER_BONUS, NAME_BONUS = 0, 1, 2, 3
+
+
+@njit(cache=True, nogil=True)
+def combined_scores(
+    rows: np.ndarray,
+    own: np.ndarray,
+    window: np.ndarray,
+    matched: np.ndarray,
+    phrase: np.ndarray,
+    paragraph: np.ndarray,
+    document: np.ndarray,
+    paragraph_of: np.ndarray,
+    document_of: np.ndarray,
+    bonus_kind: int,
+    has_time: np.ndarray,
+    has_number: np.ndarray,
+    name_count: np.ndarray,
+    asked_names: np.ndarray,
+    best: np.ndarray,
+    shares: np.ndarray,
+) -> np.ndarray:
+    """`SentenceRanker.combine` for the sentences `rows`, in one pass: each evidence
+    scaled by its best value (`best`: own, window, matched; 0 when that is not above 0)
+    and weighed by `shares` (window, paragraph, document, answer type, phrase, tie
+    break), added in the order `combine` documents."""
+    out = np.empty(len(rows), dtype=np.float64)
+    best_own, best_window, best_matched = best[0], best[1], best[2]
+    for i in range(len(rows)):
+        r = rows[i]
+        a = own[r] / best_own if best_own > 0 else 0.0
+        b = window[r] / best_window if best_window > 0 else 0.0
+        g = matched[r] / best_matched if best_matched > 0 else 0.0
+        if bonus_kind == TIME_BONUS:
+            e = has_time[r]
+        elif bonus_kind == NUMBER_BONUS:
+            e = has_number[r]
+        elif bonus_kind == NAME_BONUS:
+            e = 1.0 if name_count[r] > asked_names[r] else 0.0
+        else:
+            e = 0.0
+        total = a + shares[0] * b
+        total = total + shares[1] * paragraph[paragraph_of[r]]
+        total = total + shares[2] * document[document_of[r]]
+        total = total + shares[3] * e
+        total = total + shares[4] * phrase[r]
+        out[i] = total + shares[5] * g
+    return out
