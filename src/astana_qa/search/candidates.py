@@ -25,6 +25,7 @@ from ..text.lexical import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
 )
+from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
@@ -58,6 +59,9 @@ _FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
 _WANTS_AGENTS = frozenset({"person", "organisation"})
+# Kinds whose common-noun answers may also be headed by a noun WordNet puts in that class
+# ("some teachers and parents" answers "who" as "the committee" does).
+_WORDNET_HEADS = frozenset({"person"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
 MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
@@ -157,9 +161,15 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         before = words[at - 1].text.lower() if at > 0 else ""
         before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
         agent = kind in ("person", "organisation") and before == "by"
-        if head in nouns[kind] or agent or (kind == "place" and before in _PLACE_PREPOSITIONS):
+        named = head in nouns[kind] or (kind in _WORDNET_HEADS and _wordnet_class(head) == kind)
+        if named or agent or (kind == "place" and before in _PLACE_PREPOSITIONS):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
     return found
+
+
+def _wordnet_class(noun: str) -> str | None:
+    """WordNet's class of a noun the word lists lack ("teachers", "fishermen": people)."""
+    return shipped_lexicon().noun_class(noun)
 
 
 def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
