@@ -15,6 +15,8 @@ from astana_qa.search.answer_types import expected_answer
         ("How long did the siege last?", "duration", False),
         ("How long ago did it happen?", "date", False),
         ("How many soldiers were wounded?", "number", True),
+        ("How many times has the club won the cup?", "number", False),  # not a duration
+        ("How many years did the siege last?", "duration", True),
         ("How much money was raised?", "money", True),
         ("What percentage of voters agreed?", "percent", False),
         ("Which countries sent troops?", "place", True),

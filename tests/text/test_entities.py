@@ -51,6 +51,10 @@ def test_a_vulgar_fraction_is_part_of_its_number():
     assert list(_numbers("He made 5½ sacks in ½ a season.")) == ["5½", "½"]
 
 
+def test_twice_and_thrice_are_counts():
+    assert list(_numbers("They won the cup twice, and the league thrice.")) == ["twice", "thrice"]
+
+
 def test_a_number_with_a_unit_of_length_speed_or_weight_is_a_measure():
     found = _numbers("The 617 ft tower has ten floors; winds hit 110 mph; the peak is 1,986 m.")
     assert "measure" in found["617 ft"] and "measure" in found["110 mph"]

@@ -148,6 +148,8 @@ def _how(words: list[str], tags: list[str], i: int) -> Expected:
         return Expected("date" if "ago" in lower else "duration", "long")
     if after in ("many", "much"):
         focus = _noun_run(words, tags, i + 1)
+        if focus is not None and focus.lower() == "times":  # occurrences: "twice", "five times"
+            return Expected("number")
         if after == "much" and (focus is None or focus.lower() in MONEY_NOUNS | {"money"}):
             kind = "money"
         elif focus is not None and noun_class(focus) == "date":

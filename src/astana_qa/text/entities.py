@@ -60,7 +60,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|m|bn|k|dozen)"
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions|half)"
+    r"|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions|half|twice|thrice)"
 )
 _DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9]|\s?[½⅓⅔¼¾⅛])?|\.[0-9]+|[½⅓⅔¼¾⅛])"
 _QUALIFIER = (
