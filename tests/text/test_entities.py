@@ -177,3 +177,8 @@ def test_a_word_unseen_in_the_treebank_takes_its_only_wordnet_class():
     assert tag(["Newton's", "law", "asserts", "that", "forces", "pertains"])[2] == "VERB"
     assert tag(["the", "law", "pertains", "to", "bodies"])[2] == "VERB"
     assert tag(["a", "glorp", "of", "zibbles"])[1] == "NOUN"  # unknown everywhere: a noun
+
+
+def test_a_month_or_season_after_a_preposition_of_time_is_a_date():
+    text = "The fair is held every June, and in the autumn; in May 2010 it may rain; by March 3."
+    assert [d.text for d in dates(text)] == ["June", "autumn", "May 2010", "March 3"]

@@ -187,9 +187,21 @@ _DATE_CUE = re.compile(
 )
 
 
+# A month or season with no day or year, after a preposition of time: "held annually in
+# June", "every June", "in the autumn", "during late summer" (a month's name alone may be
+# a word: "may", "march"; after such a preposition it is the month).
+_BARE_TIME = re.compile(
+    r"\b(?:in|every|each|during|since|until|till|by|before|after|through)\s+(?:the\s+)?"
+    r"((?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|spring|summer|autumn|fall|winter))\b"
+    r"(?![\s,]+(?:of\s+)?[0-9])"
+)
+
+
 def dates(text: str) -> list[Span]:
     """Dates, ranges of them and named periods; the costly pattern runs only on a cue."""
-    spans: list[Span] = []
+    spans = [Span(m.start(1), m.end(1), m.group(1), frozenset({"date"}))
+             for m in _BARE_TIME.finditer(text)]  # fmt: skip
     if not _DATE_CUE.search(text):
         return spans
     for m in _DATE.finditer(text):
@@ -200,7 +212,7 @@ def dates(text: str) -> list[Span]:
             continue  # "may" the verb, "march" the noun
         if start < end:
             spans.append(Span(start, end, word, frozenset({"date"})))
-    return spans
+    return sorted(spans, key=lambda span: span.start)
 
 
 def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
