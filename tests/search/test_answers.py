@@ -306,3 +306,10 @@ def test_a_passage_not_about_what_the_question_names_counts_less():
     about = answer(question, expected_answer(question), pool, terms(question), term_spans,
                    about=lambda passage: "Omar" in passage.text)  # fmt: skip
     assert about.answer == "Omar Ali"
+
+
+def test_a_numeral_hyphened_to_the_counted_noun_counts_it():
+    text = "After a two-day pause, Moser kicked a 33-yard field goal before 5 players left."
+    pool = passages(text, [text])
+    assert ask("How many yards was the field goal?", pool).answer == "33"
+    assert ask("How many players left?", pool).answer == "5"  # not "two" nor "33"

@@ -40,8 +40,8 @@ def test_dates_and_ranges():
 
 def test_numbers_with_qualifiers_units_and_kinds():
     found = _numbers("Nearly 7 million fled, over 300,000 returned after a ten-month siege.")
-    assert set(found) == {"Nearly 7 million", "over 300,000", "ten-month"}
-    assert "duration" in found["ten-month"]
+    assert set(found) == {"Nearly 7 million", "over 300,000", "ten-month", "ten"}
+    assert "duration" in found["ten-month"] and found["ten"] == {"hyphened"}
     assert "money" in _numbers("Each prize is worth $469,000.")["$469,000"]
     assert "percent" in _numbers("Output rose 3.5 per cent.")["3.5 per cent"]
     assert _numbers("It is 150 miles from Moscow.") == {"150 miles": {"number", "measure"}}
@@ -182,3 +182,8 @@ def test_a_word_unseen_in_the_treebank_takes_its_only_wordnet_class():
 def test_a_month_or_season_after_a_preposition_of_time_is_a_date():
     text = "The fair is held every June, and in the autumn; in May 2010 it may rain; by March 3."
     assert [d.text for d in dates(text)] == ["June", "autumn", "May 2010", "March 3"]
+
+
+def test_a_hyphened_numeral_is_kept_apart_from_its_modifier():
+    spans = numbers("a 28-yard punt", [])
+    assert [(s.text, sorted(s.kinds)) for s in spans] == [("28", ["hyphened"]), ("28-yard", [])]

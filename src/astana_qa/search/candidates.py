@@ -85,6 +85,7 @@ _LOCATIVE = _PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"
 # ending in one is no place.
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
 _LAST_WORD = re.compile(r"[\s-]+")
+_HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -318,8 +319,12 @@ def score_spans(
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     measured = kind == "number" and focus in MEASURED
+    counted = {focus, focus.rstrip("s"), focus + "s"} if kind == "number" and focus else set()
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
+        if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
+            noun = _HYPHENED_NOUN.match(text, found.end)
+            fit = 1.0 if noun and noun.group(1).lower() in counted else 0.0
         if fit == 0.0:
             continue
         span = _without_question_edges(text, found, terms, term_starts, question_terms)

@@ -215,6 +215,11 @@ def dates(text: str) -> list[Span]:
     return sorted(spans, key=lambda span: span.start)
 
 
+# The kind of a numeral joined by a hyphen to the noun it counts ("28" of "28-yard"): a
+# count of that noun only ("how many yards").
+HYPHENED = "hyphened"
+
+
 def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Numbers with their qualifiers, currencies, scales and units; `taken` are dates."""
     spans = []
@@ -247,6 +252,8 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             kinds.add("duration")
         if re.search(r"-[a-z]+$", lower) and not _NUMBER_TAIL.search(lower):
             kinds.discard("number")  # "two-day", "56-game": a modifier, not a count
+            numeral = value.rsplit("-", 1)[0]  # ... but "28" counts the yards of a "28-yard punt"
+            spans.append(Span(start, start + len(numeral), numeral, frozenset({HYPHENED})))
         spans.append(Span(start, end, value, frozenset(kinds)))
     return spans
 
