@@ -6,6 +6,7 @@ import pytest
 
 from astana_qa import CorpusChanged, QAEngine
 from astana_qa.index import build as build_module
+from astana_qa.index import open as open_module
 from astana_qa.text import corpus as corpus_module
 
 ARTICLES = {
@@ -250,6 +251,11 @@ def test_an_open_with_nothing_changed_reads_no_article(make_corpus, tmp_path, mo
     read = []
     real_read = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or real_read(path))
+
+    def no_corpus_reading(*args, **kwargs):
+        raise AssertionError("the corpus was read although no file changed")
+
+    monkeypatch.setattr(open_module, "load_corpus", no_corpus_reading)
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.stats.build is None and not set(read) & set(ARTICLES)
     answer = engine.ask("When did the council of Burgas approve the harbour?")

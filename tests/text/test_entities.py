@@ -187,3 +187,12 @@ def test_a_month_or_season_after_a_preposition_of_time_is_a_date():
 def test_a_hyphened_numeral_is_kept_apart_from_its_modifier():
     spans = numbers("a 28-yard punt", [])
     assert [(s.text, sorted(s.kinds)) for s in spans] == [("28", ["hyphened"]), ("28-yard", [])]
+
+
+def test_a_fall_of_a_city_or_a_person_named_may_is_no_date():
+    assert [d.text for d in dates("After the fall of Aleppo he was criticised by May.")] == []
+
+
+def test_the_numeral_of_a_compound_modifier_ends_before_the_counted_noun():
+    found = [s.text for s in numbers("a 15-year-old and a twenty-five-year plan", [])]
+    assert found == ["15", "15-year-old", "twenty-five", "twenty-five-year"]

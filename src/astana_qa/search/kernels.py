@@ -11,17 +11,35 @@ Each loop performs the same floating-point operations in the same order as the N
 expression it replaces (numba does not reassociate or fuse them without `fastmath`), so
 scores stay exactly rank-bm25's: `tests/comparison` checks them bit for bit.
 
-Compiled code is cached on disk (`cache=True`, next to this module or in
-`NUMBA_CACHE_DIR`), so only the first run after installing compiles (a few seconds).
+Compiled code is cached on disk (next to this module, in the user's cache folder, or in
+`NUMBA_CACHE_DIR`), so only the first run after installing compiles (a few seconds);
+where none of those is writable (a service account without a home), each process
+compiles its own. Every index read from disk is bounds-checked here: a damaged array
+raises `IndexError` instead of reading or writing outside its memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar, cast
+
 import numpy as np
 from numba import njit
 
+_Function = TypeVar("_Function", bound=Callable)
+DAMAGED = "the index points outside its own arrays: rebuild it (astana-qa index --rebuild)"
 
-@njit(cache=True, nogil=True)
+
+def compiled(function: _Function) -> _Function:
+    """`function` compiled by numba without the interpreter lock, its machine code cached
+    on disk when numba finds a writable folder for it, else compiled in each process."""
+    try:
+        return cast(_Function, njit(cache=True, nogil=True)(function))
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return cast(_Function, njit(nogil=True)(function))
+
+
+@compiled
 def add_bm25(
     scores: np.ndarray,
     rows: np.ndarray,
@@ -40,11 +58,13 @@ def add_bm25(
         weight = weights[j]
         for i in range(starts[j], stops[j]):
             row = rows[i] + offset
+            if row < 0 or row >= len(scores):
+                raise IndexError(DAMAGED)
             count = float(tf[i])
             scores[row] += weight * (count * (k1 + 1.0) / (count + norm[row]))
 
 
-@njit(cache=True, nogil=True)
+@compiled
 def add_weights(
     totals: np.ndarray,
     rows: np.ndarray,
@@ -57,23 +77,29 @@ def add_weights(
     for j in range(len(starts)):
         weight = weights[j]
         for i in range(starts[j], stops[j]):
-            totals[rows[i] + offset] += weight
+            row = rows[i] + offset
+            if row < 0 or row >= len(totals):
+                raise IndexError(DAMAGED)
+            totals[row] += weight
 
 
-@njit(cache=True, nogil=True)
+@compiled
 def mark_rows(marked: np.ndarray, rows: np.ndarray, starts: np.ndarray, stops: np.ndarray,
               offset: int) -> None:  # fmt: skip
     """Set `marked[row + offset]` for every posting `starts[j]:stops[j]`."""
     for j in range(len(starts)):
         for i in range(starts[j], stops[j]):
-            marked[rows[i] + offset] = True
+            row = rows[i] + offset
+            if row < 0 or row >= len(marked):
+                raise IndexError(DAMAGED)
+            marked[row] = True
 
 
 # What a sentence's answer-type bonus reads (`ranking.SentenceRanker.answer_type_match`).
 NO_BONUS, TIME_BONUS, NUMBER_BONUS, NAME_BONUS = 0, 1, 2, 3
 
 
-@njit(cache=True, nogil=True)
+@compiled
 def combined_scores(
     rows: np.ndarray,
     own: np.ndarray,
@@ -100,6 +126,9 @@ def combined_scores(
     best_own, best_window, best_matched = best[0], best[1], best[2]
     for i in range(len(rows)):
         r = rows[i]
+        p, d = paragraph_of[r], document_of[r]
+        if p < 0 or p >= len(paragraph) or d < 0 or d >= len(document):
+            raise IndexError(DAMAGED)
         a = own[r] / best_own if best_own > 0 else 0.0
         b = window[r] / best_window if best_window > 0 else 0.0
         g = matched[r] / best_matched if best_matched > 0 else 0.0
@@ -112,8 +141,8 @@ def combined_scores(
         else:
             e = 0.0
         total = a + shares[0] * b
-        total = total + shares[1] * paragraph[paragraph_of[r]]
-        total = total + shares[2] * document[document_of[r]]
+        total = total + shares[1] * paragraph[p]
+        total = total + shares[2] * document[d]
         total = total + shares[3] * e
         total = total + shares[4] * phrase[r]
         out[i] = total + shares[5] * g

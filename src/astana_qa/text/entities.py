@@ -18,13 +18,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from .months import MONTHS
 from .sentences import known_abbreviations
 from .tagger import lexicon, tag
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -191,10 +188,12 @@ _DATE_CUE = re.compile(
 # June", "every June", "in the autumn", "during late summer" (a month's name alone may be
 # a word: "may", "march"; after such a preposition it is the month).
 _BARE_TIME = re.compile(
-    r"\b(?:in|every|each|during|since|until|till|by|before|after|through)\s+(?:the\s+)?"
-    r"((?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|spring|summer|autumn|fall|winter))\b"
-    r"(?![\s,]+(?:of\s+)?[0-9])"
+    r"\b(?:in|every|each|during|since|until|till|before|after|through)\s+(?:the\s+)?"
+    r"((?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?:"
+    + "|".join(m.capitalize() for m in MONTHS)
+    + r"|spring|summer|autumn|fall|winter))\b"
+    # not "June 5" or "June of 2010" (the full date is read whole), nor "the fall of Aleppo"
+    r"(?![\s,]+(?:of\s+)?[0-9])(?!\s+(?:of|from)\b)"
 )
 
 
@@ -218,6 +217,20 @@ def dates(text: str) -> list[Span]:
 # The kind of a numeral joined by a hyphen to the noun it counts ("28" of "28-yard"): a
 # count of that noun only ("how many yards").
 HYPHENED = "hyphened"
+
+
+_NUMERAL = re.compile(rf"(?:{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)", re.IGNORECASE)
+
+
+def _counted_numeral(value: str) -> str | None:
+    """The numeral of a hyphened modifier, before the noun it counts: "28" of "28-yard",
+    "15" of "15-year-old", "twenty-five" of "twenty-five-year"; None if none."""
+    parts = value.split("-")
+    for cut in range(len(parts) - 1, 0, -1):
+        numeral = "-".join(parts[:cut])
+        if _NUMERAL.fullmatch(numeral):
+            return numeral
+    return None
 
 
 def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -252,8 +265,9 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             kinds.add("duration")
         if re.search(r"-[a-z]+$", lower) and not _NUMBER_TAIL.search(lower):
             kinds.discard("number")  # "two-day", "56-game": a modifier, not a count
-            numeral = value.rsplit("-", 1)[0]  # ... but "28" counts the yards of a "28-yard punt"
-            spans.append(Span(start, start + len(numeral), numeral, frozenset({HYPHENED})))
+            numeral = _counted_numeral(value)  # ... but "28" counts the yards of a "28-yard punt"
+            if numeral:
+                spans.append(Span(start, start + len(numeral), numeral, frozenset({HYPHENED})))
         spans.append(Span(start, end, value, frozenset(kinds)))
     return spans
 

@@ -1,0 +1,82 @@
+"""The compiled loops against the NumPy expressions they replaced, bit for bit, for every
+count type an index stores and for read-only (memory-mapped) arrays."""
+
+import numpy as np
+import pytest
+from numba.core import caching
+
+from astana_qa.search import kernels
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array = array.copy()
+    array.setflags(write=False)
+    return array
+
+
+@pytest.mark.parametrize("count_type", [np.uint8, np.uint16, np.uint32, np.int32])
+def test_add_bm25_is_the_bincount_of_each_terms_parts(count_type):
+    rng = np.random.default_rng(7)
+    texts, postings = 300, 2000
+    rows = _read_only(rng.integers(0, texts, postings).astype(np.int32))
+    tf = _read_only(rng.integers(1, 200, postings).astype(count_type))
+    norm = _read_only(rng.random(texts) * 2 + 0.1)
+    starts, stops = np.array([0, 500, 1500]), np.array([500, 1500, 2000])
+    weights = np.array([1.7, 0.3, 2.2])
+    scores = np.zeros(texts)
+    kernels.add_bm25(scores, rows, tf, starts, stops, weights, 1.2, norm, 0)
+    owner = np.repeat(np.arange(3), stops - starts)
+    counts = tf.astype(np.float64)
+    parts = weights[owner] * (counts * (1.2 + 1) / (counts + norm[rows]))
+    np.testing.assert_array_equal(scores, np.bincount(rows, parts, minlength=texts))
+
+
+def test_combined_scores_is_the_sum_in_combines_order():
+    rng = np.random.default_rng(11)
+    n, paragraphs, documents = 500, 80, 9
+    own, window, matched, phrase = (rng.random(n) for _ in range(4))
+    paragraph, document = rng.random(paragraphs), rng.random(documents)
+    paragraph_of = np.sort(rng.integers(0, paragraphs, n)).astype(np.int32)
+    document_of = (paragraph_of // 9).astype(np.int32)
+    has_time = rng.integers(0, 2, n).astype(np.float64)
+    rows = rng.permutation(n)[:200]
+    best, shares = (
+        np.array([own.max(), window.max(), 0.0]),
+        np.array([1.0, 1.5, 0.5, 0.5, 0.7, 1e-6]),
+    )
+    got = kernels.combined_scores(
+        rows, own, window, matched, phrase, paragraph, document, paragraph_of, document_of,
+        kernels.TIME_BONUS, has_time, has_time, np.zeros(n, np.int32), np.zeros(1, np.int64),
+        best, shares,
+    )  # fmt: skip
+    expected = (
+        own[rows] / best[0]
+        + 1.0 * (window[rows] / best[1])
+        + 1.5 * paragraph[paragraph_of[rows]]
+        + 0.5 * document[document_of[rows]]
+        + 0.5 * has_time[rows]
+        + 0.7 * phrase[rows]
+        + 1e-6 * np.zeros(len(rows))  # best matched is 0: the tie break is 0
+    )
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_a_posting_outside_the_texts_is_an_error_not_a_write():
+    scores = np.zeros(4)
+    rows = np.array([1, 9], dtype=np.int32)  # 9: a damaged index
+    with pytest.raises(IndexError, match="rebuild"):
+        kernels.add_bm25(scores, rows, np.ones(2, np.uint8), np.array([0]), np.array([2]),
+                         np.array([1.0]), 1.2, np.ones(4), 0)  # fmt: skip
+
+
+def test_without_a_writable_cache_folder_each_process_compiles(monkeypatch):
+    monkeypatch.setattr(caching.CacheImpl, "_locator_classes", [])  # no folder to write
+
+    def double(x):
+        return 2 * x
+
+    with pytest.raises(RuntimeError, match="no locator"):
+        from numba import njit
+
+        njit(cache=True)(double)
+    assert kernels.compiled(double)(21) == 42
