@@ -40,6 +40,16 @@ def compiled(function: _Function) -> _Function:
 
 
 @compiled
+def _row(rows: np.ndarray, i: int, offset: int, texts: int) -> int:
+    """Posting `i`'s text, numbered across segments; `IndexError` if it is not one of
+    the `texts` (a damaged index)."""
+    row = rows[i] + offset
+    if row < 0 or row >= texts:
+        raise IndexError(DAMAGED)
+    return row
+
+
+@compiled
 def add_bm25(
     scores: np.ndarray,
     rows: np.ndarray,
@@ -57,9 +67,7 @@ def add_bm25(
     for j in range(len(starts)):
         weight = weights[j]
         for i in range(starts[j], stops[j]):
-            row = rows[i] + offset
-            if row < 0 or row >= len(scores):
-                raise IndexError(DAMAGED)
+            row = _row(rows, i, offset, len(scores))
             count = float(tf[i])
             scores[row] += weight * (count * (k1 + 1.0) / (count + norm[row]))
 
@@ -77,10 +85,7 @@ def add_weights(
     for j in range(len(starts)):
         weight = weights[j]
         for i in range(starts[j], stops[j]):
-            row = rows[i] + offset
-            if row < 0 or row >= len(totals):
-                raise IndexError(DAMAGED)
-            totals[row] += weight
+            totals[_row(rows, i, offset, len(totals))] += weight
 
 
 @compiled
@@ -89,10 +94,7 @@ def mark_rows(marked: np.ndarray, rows: np.ndarray, starts: np.ndarray, stops: n
     """Set `marked[row + offset]` for every posting `starts[j]:stops[j]`."""
     for j in range(len(starts)):
         for i in range(starts[j], stops[j]):
-            row = rows[i] + offset
-            if row < 0 or row >= len(marked):
-                raise IndexError(DAMAGED)
-            marked[row] = True
+            marked[_row(rows, i, offset, len(marked))] = True
 
 
 # What a sentence's answer-type bonus reads (`ranking.SentenceRanker.answer_type_match`).
