@@ -170,3 +170,15 @@ def test_kth_largest_is_np_partitions(size):
     values = rng.integers(0, 50, size).astype(np.float64)  # many ties
     for k in sorted({1, min(size, 3), min(size, 70), size}):
         assert _kth_largest(values, k) == np.sort(values)[::-1][k - 1]
+
+
+@pytest.mark.parametrize("count", [1, 3, 8, 20, 45, 90])
+@pytest.mark.parametrize(
+    "question",
+    ["Who represented Turkey?", "When was the 22nd round held?", "terrorism", "Why?",
+     "How many people fled Syria?", "What did the guarantors condemn in Idlib?"],
+)  # fmt: skip
+def test_top_keeps_the_sentences_of_matching_paragraphs_that_can_rank(seed_engine, question, count):
+    # The seeds' paragraphs hold several sentences, most without the question's words:
+    # those rank by their paragraph and article alone, and some reach every cut.
+    assert_top_equals_scoring_every_sentence(seed_engine, question, count)

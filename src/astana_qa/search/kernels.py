@@ -149,3 +149,14 @@ def combined_scores(
         total = total + shares[4] * phrase[r]
         out[i] = total + shares[5] * g
     return out
+
+
+@compiled
+def with_evidence(own: np.ndarray, window: np.ndarray, matched: np.ndarray) -> np.ndarray:
+    """For every sentence, whether it has evidence of its own: a BM25 score, one of its
+    window, or a question term (a phrase needs one). A sentence without any scores only
+    its paragraph's, article's and answer-type parts."""
+    out = np.empty(len(own), dtype=np.bool_)
+    for r in range(len(own)):
+        out[r] = own[r] != 0.0 or window[r] != 0.0 or matched[r] != 0.0
+    return out

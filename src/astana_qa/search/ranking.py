@@ -32,7 +32,14 @@ from ..index.store import IndexData
 from ..settings import IndexSettings, RankingSettings
 from ..text.expansion import Expansion
 from .bm25 import UNKNOWN, BM25Scorer, concatenated_ranges, level_scorer
-from .kernels import NAME_BONUS, NO_BONUS, NUMBER_BONUS, TIME_BONUS, combined_scores
+from .kernels import (
+    NAME_BONUS,
+    NO_BONUS,
+    NUMBER_BONUS,
+    TIME_BONUS,
+    combined_scores,
+    with_evidence,
+)
 from .query import AnswerType, Query
 
 # Small enough never to reorder sentences that the evidence tells apart.
@@ -114,6 +121,9 @@ class SentenceRanker:
             self.paragraph_rows, np.arange(self.paragraphs.size + 1)
         )
         self.doc_start = np.searchsorted(self.doc_rows, np.arange(self.documents.size + 1))
+        # Each paragraph's article (paragraphs never span two).
+        first = np.minimum(self.paragraph_start[:-1], max(self.size - 1, 0))
+        self.paragraph_doc = self.doc_rows[first] if self.size else np.zeros(0, np.int64)
         # Ties go to the article whose file name sorts first, then to the earlier
         # sentence, however the index's segments happen to order them.
         names = np.array([d.name for d in index.documents], dtype=object)
@@ -213,36 +223,48 @@ class SentenceRanker:
         the same as ranking `scores` but touching only sentences that can rank."""
         ev = self.evidence(query)
         searched = [*query.terms, *(e.term for e in query.expansions)]
-        near = self._sentences_of_matching_paragraphs(self.term_numbers(searched))
-        in_near = np.zeros(self.size, dtype=bool)
-        in_near[near] = True
+        matching = self.paragraphs.mark(self.term_numbers(searched))
+        # Sentences with evidence of their own all lie in matching paragraphs.
+        evident = with_evidence(ev.own, ev.window, ev.matched)
         # Elsewhere a sentence scores document part + answer-type bonus, nothing else.
         doc_order = np.lexsort((self.doc_name_rank, -ev.document))
         bonus_values = (True, False) if ev.kind is not AnswerType.NONE else (False,)
-        rest = [self._earliest(ev, doc_order, in_near, b, count) for b in bonus_values]
-        rows = np.concatenate([near, *rest])
+        rest = [self._earliest(ev, doc_order, matching, b, count) for b in bonus_values]
+        rows = np.concatenate([np.flatnonzero(evident), *rest])
         scores = self.combine(ev, rows, settings)
+        # The other sentences of matching paragraphs score their paragraph's, article's
+        # and answer-type parts only: those of a paragraph whose parts, with the bonus,
+        # reach the `count`-th best so far may rank; the rest cannot.
+        cut = _kth_largest(scores, count) if len(scores) >= count else -np.inf
+        bound = (
+            settings.paragraph_weight * ev.paragraph
+            + settings.document_weight * ev.document[self.paragraph_doc]
+            + settings.answer_type_weight
+        )  # in `combine`'s order: for a sentence with the bonus, its very score
+        paragraphs = np.flatnonzero(matching & (bound >= cut))
+        starts = self.paragraph_start[paragraphs]
+        bare = concatenated_ranges(starts, self.paragraph_start[paragraphs + 1] - starts)
+        bare = bare[~evident[bare]]
+        rows = np.concatenate([rows, bare])
+        scores = np.concatenate([scores, self.combine(ev, bare, settings)])
         if len(rows) > count:  # keep the best `count`, and every row tied at the cut
             keep = np.flatnonzero(scores >= _kth_largest(scores, count))
             rows, scores = rows[keep], scores[keep]
         order = np.lexsort((self.position[rows], -scores))[:count]
         return rows[order], scores[order]
 
-    def _sentences_of_matching_paragraphs(self, ids: list[int]) -> np.ndarray:
-        paragraphs = np.flatnonzero(self.paragraphs.mark(ids))
-        starts = self.paragraph_start[paragraphs]
-        return concatenated_ranges(starts, self.paragraph_start[paragraphs + 1] - starts)
-
     def _earliest(
-        self, ev: Evidence, doc_order: np.ndarray, excluded: np.ndarray, bonus: bool, count: int
+        self, ev: Evidence, doc_order: np.ndarray, matching: np.ndarray, bonus: bool, count: int
     ) -> np.ndarray:
-        """Up to `count` sentences outside `excluded` whose answer-type bonus is `bonus`,
-        from the best-scoring articles first and in text order within an article."""
+        """Up to `count` sentences outside the `matching` paragraphs whose answer-type
+        bonus is `bonus`, from the best-scoring articles first and in text order within an
+        article."""
         taken: list[np.ndarray] = []
         needed = count
         for doc in doc_order.tolist():
             rows = np.arange(self.doc_start[doc], self.doc_start[doc + 1])
-            rows = rows[~excluded[rows] & (self.answer_type_match(ev, rows) == bonus)][:needed]
+            outside = ~matching[self.paragraph_rows[rows]]
+            rows = rows[outside & (self.answer_type_match(ev, rows) == bonus)][:needed]
             taken.append(rows)
             needed -= len(rows)
             if needed == 0:
