@@ -102,6 +102,30 @@ NO_BONUS, TIME_BONUS, NUMBER_BONUS, NAME_BONUS = 0, 1, 2, 3
 
 
 @compiled
+def _bonus(r: int, bonus_kind: int, has_time: np.ndarray, has_number: np.ndarray,
+           name_count: np.ndarray, asked_names: np.ndarray) -> float:  # fmt: skip
+    """1.0 if sentence `r` holds the kind of thing asked for (a time, a quantity, or more
+    names than the question's own), else 0.0."""
+    if bonus_kind == TIME_BONUS:
+        return has_time[r]
+    if bonus_kind == NUMBER_BONUS:
+        return has_number[r]
+    if bonus_kind == NAME_BONUS:
+        return 1.0 if name_count[r] > asked_names[r] else 0.0
+    return 0.0
+
+
+@compiled
+def bonuses(rows: np.ndarray, bonus_kind: int, has_time: np.ndarray, has_number: np.ndarray,
+            name_count: np.ndarray, asked_names: np.ndarray) -> np.ndarray:  # fmt: skip
+    """`_bonus` of each of the sentences `rows`."""
+    out = np.empty(len(rows), dtype=np.float64)
+    for i in range(len(rows)):
+        out[i] = _bonus(rows[i], bonus_kind, has_time, has_number, name_count, asked_names)
+    return out
+
+
+@compiled
 def combined_scores(
     rows: np.ndarray,
     own: np.ndarray,
@@ -134,14 +158,7 @@ def combined_scores(
         a = own[r] / best_own if best_own > 0 else 0.0
         b = window[r] / best_window if best_window > 0 else 0.0
         g = matched[r] / best_matched if best_matched > 0 else 0.0
-        if bonus_kind == TIME_BONUS:
-            e = has_time[r]
-        elif bonus_kind == NUMBER_BONUS:
-            e = has_number[r]
-        elif bonus_kind == NAME_BONUS:
-            e = 1.0 if name_count[r] > asked_names[r] else 0.0
-        else:
-            e = 0.0
+        e = _bonus(r, bonus_kind, has_time, has_number, name_count, asked_names)
         total = a + shares[0] * b
         total = total + shares[1] * paragraph[p]
         total = total + shares[2] * document[d]

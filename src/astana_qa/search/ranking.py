@@ -37,6 +37,7 @@ from .kernels import (
     NO_BONUS,
     NUMBER_BONUS,
     TIME_BONUS,
+    bonuses,
     combined_scores,
     with_evidence,
 )
@@ -197,10 +198,7 @@ class SentenceRanker:
         paragraph_weight × paragraph + document_weight × document + answer_type_weight
         × answer-type match + phrase_weight × phrase + TIE_BREAK × matched, added in
         that order (`kernels.combined_scores`, one pass without temporaries)."""
-        kind = _BONUS_KINDS.get(ev.kind, NO_BONUS)
-        if kind == NAME_BONUS and ev.asked_names is None:
-            kind = NO_BONUS
-        asked = ev.asked_names if ev.asked_names is not None else self._no_names
+        kind, asked = self._bonus_reading(ev)
         shares = np.array([settings.window_weight, settings.paragraph_weight,
                            settings.document_weight, settings.answer_type_weight,
                            settings.phrase_weight, TIE_BREAK])  # fmt: skip
@@ -272,14 +270,19 @@ class SentenceRanker:
         return np.concatenate(taken) if taken else np.zeros(0, dtype=np.int64)
 
     def answer_type_match(self, ev: Evidence, rows: np.ndarray) -> np.ndarray:
-        """1 for the sentences `rows` that hold the kind of thing asked for, else 0."""
-        if ev.kind is AnswerType.TIME:
-            return self.has_time[rows]
-        if ev.kind is AnswerType.NUMBER:
-            return self.has_number[rows]
-        if ev.kind is AnswerType.NAME and ev.asked_names is not None:
-            return (self.name_count[rows] > ev.asked_names[rows]).astype(np.float64)
-        return np.zeros(len(rows))
+        """1 for the sentences `rows` that hold the kind of thing asked for, else 0 (the
+        same `kernels._bonus` that `combine` adds)."""
+        kind, asked = self._bonus_reading(ev)
+        return bonuses(np.asarray(rows, dtype=np.int64), kind, self.has_time, self.has_number,
+                       self.name_count, asked)  # fmt: skip
+
+    def _bonus_reading(self, ev: Evidence) -> tuple[int, np.ndarray]:
+        """What the answer-type bonus reads for this question (`kernels`' bonus kind) and
+        the names the question itself mentions in each sentence."""
+        kind = _BONUS_KINDS.get(ev.kind, NO_BONUS)
+        if ev.asked_names is None:
+            return (NO_BONUS if kind == NAME_BONUS else kind), self._no_names
+        return kind, ev.asked_names
 
     def phrase_match(self, terms: Sequence[str]) -> np.ndarray:
         """Share of the question's distinct adjacent term pairs found adjacent here."""
