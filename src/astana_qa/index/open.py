@@ -93,7 +93,7 @@ def open_index(
         return OpenedIndex(index, _texts(corpus_dir, index), analyzer, stats)
     corpus = load_corpus(corpus_dir, stamps)
     files = corpus_file_hashes(corpus)
-    index = None if rebuild else load_index(index_dir, fingerprint, files)
+    index = None if rebuild else load_index(index_dir, fingerprint, files, manifest)
     report = None
     if index is None and read_only:
         raise QAError(f"the index in {index_dir} is missing or out of date for {corpus_dir}")

@@ -189,6 +189,11 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
+def _forms(noun: str) -> set[str]:
+    """A question's noun as a passage may write it: singular or plural."""
+    return {noun, noun.rstrip("s"), noun + "s"}
+
+
 def _named_by_focus(
     text: str, words: Sequence[entities.Token], kind: str, focus: str | None
 ) -> Callable[[entities.Span], bool]:
@@ -197,7 +202,7 @@ def _named_by_focus(
     lower-case words between ("the TASS news agency"), for a named kind."""
     if not focus:
         return lambda span: False
-    forms = {focus, focus.rstrip("s"), focus + "s"}  # singular or plural, as written
+    forms = _forms(focus)
     numbered = frozenset(
         after.start
         for before, after in pairwise(words)
@@ -319,7 +324,7 @@ def score_spans(
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     measured = kind == "number" and focus in MEASURED
-    counted = {focus, focus.rstrip("s"), focus + "s"} if kind == "number" and focus else set()
+    counted = _forms(focus) if kind == "number" and focus else set()
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only

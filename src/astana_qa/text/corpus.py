@@ -141,19 +141,18 @@ def find_date(text: str) -> str | None:
     return None
 
 
-def decode_document(
-    name: str, data: bytes, sha256: str | None = None, stamp: tuple[int, ...] | None = None
-) -> Document:
-    """Decode one article's bytes (whose hash is `sha256`, computed when not given);
-    raises `CorpusError` when it cannot be used."""
+def decode_document(name: str, data: bytes, stamp: tuple[int, ...] | None = None) -> Document:
+    """Decode one article's bytes and hash them; raises `CorpusError` when it cannot be
+    used. (A file whose recorded stamp holds is not decoded: `unread_document`.)"""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{name} is not valid UTF-8 (byte {exc.start})") from exc
     if not text or text.isspace():  # not text.strip(), a copy of a whole article
         raise CorpusError(f"{name} is empty")
-    sha256 = sha256 or content_hash(data)
-    return Document(name, find_title(text), find_date(text), sha256, stamp, given_text=text)
+    return Document(
+        name, find_title(text), find_date(text), content_hash(data), stamp, given_text=text
+    )
 
 
 # Bytes of a file read to find its title and date without reading it all: a header's
@@ -247,10 +246,10 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
     read_at_ns = time.time_ns()
     for path in corpus_files(corpus_dir):
         try:
-            status = path.stat()  # before reading: a later change gives a later time
+            status = file_status(path.stat())  # before reading: a change comes later
             recorded = stamps.get(path.name)
-            if recorded is not None and recorded.holds_for(file_status(status)):
-                documents.append(unread_document(path, recorded, file_status(status)))
+            if recorded is not None and recorded.holds_for(status):
+                documents.append(unread_document(path, recorded, status))
                 continue
             data = path.read_bytes()
         except OSError as exc:
@@ -265,7 +264,7 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
             skipped.append(SkippedFile(path.name, reason, content_hash(data)))
             continue
         try:
-            documents.append(decode_document(path.name, data, None, file_status(status)))
+            documents.append(decode_document(path.name, data, status))
         except CorpusError as exc:
             log.warning("skipping %s", exc)
             skipped.append(SkippedFile(path.name, str(exc), content_hash(data)))
