@@ -7,6 +7,8 @@ import re
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import Passage, answer, normalised
 from astana_qa.search.candidates import find_spans
+from astana_qa.search.slots import question_slot
+from astana_qa.text.entities import tokens
 
 _STOP = frozenset(
     {"the", "a", "an", "of", "in", "on", "at", "by", "to", "was", "is", "were", "and", "who",
@@ -313,3 +315,17 @@ def test_a_numeral_hyphened_to_the_counted_noun_counts_it():
     pool = passages(text, [text])
     assert ask("How many yards was the field goal?", pool).answer == "33"
     assert ask("How many players left?", pool).answer == "5"  # not "two" nor "33"
+
+
+def test_a_what_question_prefers_the_object_of_its_verb_to_a_nearer_noun():
+    question = "What did the envoys discuss?"
+    text = "The envoys of the region discuss trade while their ministers watch the border talks."
+    pool = passages(text, [text])
+    without = answer(question, expected_answer(question), pool, terms(question), term_spans)
+    assert without.answer == "region"  # as near the question's words as "trade"
+    slot = question_slot(tokens(question))
+    assert slot is not None
+    verb_term = term_spans(slot.verb)[0][2]
+    with_slot = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                       slot=(slot, verb_term))  # fmt: skip
+    assert with_slot.answer == "trade"

@@ -196,3 +196,8 @@ def test_a_fall_of_a_city_or_a_person_named_may_is_no_date():
 def test_the_numeral_of_a_compound_modifier_ends_before_the_counted_noun():
     found = [s.text for s in numbers("a 15-year-old and a twenty-five-year plan", [])]
     assert found == ["15", "15-year-old", "twenty-five", "twenty-five-year"]
+
+
+def test_a_verb_form_opening_a_sentence_is_no_name():
+    found = _names("Arguing that the talks were over, Lena Holm left the capital.")
+    assert "Arguing" not in found and "Lena Holm" in found

@@ -30,6 +30,7 @@ from ..text.entities import Token
 from ..text.months import MONTHS
 from .answer_types import Expected
 from .candidates import Candidate, coverage, find_spans, score_spans
+from .slots import Slot, slot_positions
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
 SpanFinder = Callable[[str, str, bool], tuple[Sequence[TextSpan], Sequence[Token]]]
@@ -92,6 +93,12 @@ _PHRASE_KINDS = frozenset({"thing", "attribute"})
 # 0.460 -> 0.472; squad-dev and the seed, reader, newcomer and journalist questions
 # within a question. 0.6 cost squad-dev EM 0.002; leaving such passages out, 0.012 P@1.
 OFF_SUBJECT = 0.8
+# A candidate standing where the question's verb puts its answer (`slots.py`: the
+# object after "focused on" for "What did the round focus on?") scores this many times
+# its score; for a typed question, only a span of the very kind wanted does ("headed by
+# Deputy Minister of Foreign Affairs, Bassam Sabbagh": the office is in the slot, the
+# person a few words on).
+IN_SLOT = 1.5
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
 GROUPED = 25
 # Spellings this similar (rapidfuzz ratio, 0..100) are one answer.
@@ -208,6 +215,7 @@ def answer(
     term_weight: Callable[[str], float] | None = None,
     anchors: tuple[frozenset[str], Callable[[str], bool]] | None = None,
     about: Callable[[Passage], bool] | None = None,
+    slot: tuple[Slot, str] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -222,7 +230,8 @@ def answer(
     (0..1), to prefer specific noun phrases (`SPECIFICITY`). `anchors` are the terms of
     the countries and names the question names, and which terms are such names: a
     person standing beside another one is not its answer (`OTHER_ANCHOR`). `about(p)`
-    says whether passage `p` is about what the question names (`OFF_SUBJECT`).
+    says whether passage `p` is about what the question names (`OFF_SUBJECT`). `slot`
+    is the question's slot beside its verb and the verb's analysed term (`slots.py`).
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -231,7 +240,7 @@ def answer(
         return _description(question, tuple(_renumbered(passages)))
     depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
     found = _candidates(expected, passages[:depth], question_terms, term_spans, spans_of,
-                        term_weight, anchors, about)  # fmt: skip
+                        term_weight, anchors, about, slot)  # fmt: skip
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
@@ -277,6 +286,7 @@ def _candidates(
     term_weight: Callable[[str], float] | None = None,
     anchors: tuple[frozenset[str], Callable[[str], bool]] | None = None,
     about: Callable[[Passage], bool] | None = None,
+    slot: tuple[Slot, str] | None = None,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
     typed answer only those standing near the question's terms."""
@@ -299,6 +309,7 @@ def _candidates(
         spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         subject = 1.0 if about is None or about(passage) else OFF_SUBJECT
+        in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = None
         if anchors is not None and anchors[0] and expected.kind in _OWNED_KINDS:
             segment_of = _segments(passage.text, words)
@@ -313,10 +324,32 @@ def _candidates(
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
             if segment_of is not None and anchors is not None:
                 score *= _anchored(c, terms, segment_of, *anchors)
+            if in_slot is not None and (c.fit >= 1.0 or not expected.typed) and in_slot(c):
+                score *= IN_SLOT
             found.append(_Found(c, passage, score, ""))
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: -f.score)[:GROUPED]
     return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text)) for f in found]
+
+
+def _in_slot(
+    slot: tuple[Slot, str], terms: list[tuple[int, int, str]], words: Sequence[Token]
+) -> Callable[[Candidate], bool] | None:
+    """Whether a candidate stands in the question's slot beside its verb (`slots.py`),
+    or None when the passage does not hold the verb."""
+    wanted, verb_term = slot
+    word_starts = [w.start for w in words]
+    verbs = {bisect_right(word_starts, s) - 1 for s, _, t in terms if t == verb_term}
+    verbs = {v for v in verbs if words[v].tag == "VERB"}  # not "rejection" for "reject"
+    if not verbs:
+        return None
+    starts, ends = slot_positions(wanted, words, verbs)
+    if not starts and not ends:
+        return None
+    return lambda c: (
+        bisect_right(word_starts, c.start) - 1 in starts
+        or bisect_right(word_starts, c.end - 1) - 1 in ends
+    )
 
 
 def _segments(text: str, words: Sequence[Token]) -> Callable[[int], int]:

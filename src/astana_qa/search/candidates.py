@@ -126,7 +126,7 @@ def find_spans(
     if kind == "attribute":
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
-        spans += entities.noun_phrases(text, words)
+        spans += entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
     elif kind in ("person", "organisation", "place"):
         common = _common_noun_answers(text, words, kind)
         if kind == "place":  # "in January", "in the first half": a time, not a place

@@ -347,7 +347,8 @@ class QAEngine:
             )
 
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
-                        self._spans_of, term_weight, (asked, is_anchor), about)  # fmt: skip
+                        self._spans_of, term_weight, (asked, is_anchor), about,
+                        query.slot)  # fmt: skip
         return result, row_of
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:

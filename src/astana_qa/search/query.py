@@ -17,10 +17,12 @@ from enum import Enum
 from ..errors import InvalidQuestion
 from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
+from ..text.entities import tokens
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
 from .answer_types import POSSESSIVE, Expected, expected_answer
+from .slots import Slot, question_slot
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, time_question
 
@@ -142,6 +144,9 @@ class Query:
     # its place words stand for): which delegation, which year. Frequent in a corpus
     # about them, they still tell its passages apart.
     named_terms: tuple[str, ...] = ()
+    # Where the answer stands beside the question's main verb, and that verb's analysed
+    # term (`slots.py`): "What did the round focus on?" wants what follows "focused on".
+    slot: tuple[Slot, str] | None = None
 
 
 def validate_question(question: object) -> str:
@@ -250,7 +255,15 @@ def read_query(
         },
         expansions=expansions,
         named_terms=tuple(t for t in terms if t in named),
+        slot=_slot(reading, analyzer),
     )
+
+
+def _slot(question: str, analyzer: Analyzer) -> tuple[Slot, str] | None:
+    """The question's slot beside its verb and the verb's term, if it has one."""
+    slot = question_slot(tokens(question))
+    verb_terms = analyzer.terms(slot.verb) if slot is not None else []
+    return (slot, verb_terms[0]) if slot is not None and verb_terms else None
 
 
 def _relatives(expansions: tuple[Expansion, ...], unused: set[str]) -> dict[str, str]:

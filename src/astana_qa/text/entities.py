@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from .lexicon import shipped_lexicon
 from .months import MONTHS
 from .sentences import known_abbreviations
 from .tagger import lexicon, tag
@@ -427,9 +428,18 @@ def _is_name_word(words: list[Token], i: int) -> bool:
 
 
 def _is_common(word: str) -> bool:
-    """Does the lexicon know `word` only as a common word (not as a name)?"""
-    choice = lexicon().get(word.lower())
-    return choice is not None and "PROPN" not in choice
+    """Does the lexicon know `word` only as a common word (not as a name), or is it a
+    verb's "-ing" or "-ed" form, derived by WordNet's rules from a word the lexicon knows
+    as a verb ("Arguing that the process was over, ...", "Speaking to reporters, ...";
+    not "Manning", whose base "man" is a noun)?"""
+    lowered = word.lower()
+    choice = lexicon().get(lowered)
+    if choice is not None:
+        return "PROPN" not in choice
+    return lowered.endswith(("ing", "ed")) and any(
+        base != lowered and "VERB" in (lexicon().get(base) or ())
+        for base in shipped_lexicon().base_forms(lowered)
+    )
 
 
 def noun_phrases(text: str, words: list[Token]) -> list[Span]:
@@ -458,6 +468,24 @@ def noun_phrases(text: str, words: list[Token]) -> list[Span]:
             following = bases[number + 1]
             if following[0] == k:
                 spans.append(_phrase(text, words, i, following[1], "thing"))
+    return spans
+
+
+def gerund_phrases(text: str, words: list[Token]) -> list[Span]:
+    """A verb's "-ing" form after a preposition, with the noun phrase it takes: "focused
+    on rebuilding confidence", "the necessity of resuming talks". What a round focused on
+    is the action, not its object alone."""
+    spans = []
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        if word.tag != "VERB" or not word.text.lower().endswith("ing") or words[i - 1].tag != "ADP":
+            continue
+        j = i + 1 + (words[i + 1].tag == "DET")
+        end = j
+        while end < len(words) and words[end].tag in _MODIFIER:
+            end += 1
+        if end > j and words[end - 1].tag in _NOUNISH:
+            spans.append(_phrase(text, words, i, end, "thing"))
     return spans
 
 

@@ -1,0 +1,198 @@
+"""Where the answer stands beside the question's verb: its subject or its object.
+
+"What did the previous round focus on?" asks for what follows "focused on" in a sentence
+that says it; "What caused the fire?" for what comes before "caused"; "Who founded the
+company?" for what follows "founded by" when the sentence is passive. Nearness alone
+(`candidates.py`) cannot tell the noun phrase after the verb from the one before it, and
+a sentence holds many: the answer's place beside the verb does. This is the classic
+cue of answer extraction that reads the question's grammar (its wh-word as subject or
+object of its main verb, and a preposition left at its end), here from the project's
+part-of-speech tags only, without a parser.
+
+`question_slot` reads the question once (`Query.slot`); `slot_positions` finds, in one
+passage, the word numbers at which a candidate in the slot starts or ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..text.entities import Token
+from ..text.tagger import lexicon
+
+_WH_WORDS = frozenset({"what", "which", "who", "whom"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s"})
+# Tags of a wh-phrase's own words after the wh-word: "which NFL team".
+_FOCUS_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_SKIPPED_IN_CHAIN = frozenset({"ADV", "PART"})
+# Words between a verb and its object: "focused mainly on the", "demanded the".
+_BEFORE_OBJECT = frozenset({"ADV", "PART", "DET"})
+# Words between a subject and its verb: "Xerox, which later developed", "it has also".
+_BEFORE_VERB_TAGS = frozenset({"AUX", "ADV", "PART"})
+_RELATIVES = frozenset({"which", "who", "that", ","})
+# Auxiliaries by their words too: the tagger may read "had" in "had caused" as a verb.
+_AUXILIARIES = _BE | frozenset(
+    {
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+    }
+)
+# How many words may stand between the verb and the slot's edge.
+REACH = 4
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The question's main verb (`verb`, as written, lower case), whether the answer is
+    its `subject` (else its object), whether the question puts the verb in the passive
+    ("What was named after Tesla?"), and the preposition left at the question's end
+    ("focus on", "crack down on"), which a sentence writes before the object."""
+
+    verb: str
+    subject: bool
+    passive: bool
+    prepositions: tuple[str, ...] = ()
+
+
+def question_slot(words: Sequence[Token]) -> Slot | None:
+    """The slot of a question opening with "what", "which", "who" or "whom" and holding
+    a main verb other than "be" ("What is the capital?" has none); else None."""
+    n = len(words)
+    if n < 3 or words[0].text.lower() not in _WH_WORDS:
+        return None
+    i = 1
+    while i < n and words[i].tag in _FOCUS_TAGS:
+        i += 1  # "Which NFL team"
+    if i >= n:
+        return None
+    if words[i].tag == "VERB":  # "What caused the fire?"
+        return Slot(words[i].text.lower(), subject=True, passive=False)
+    if words[i].tag != "AUX":
+        return None
+    j = i
+    be_before = False
+    while j < n and (words[j].tag == "AUX" or words[j].tag in _SKIPPED_IN_CHAIN):
+        be_before = be_before or words[j].text.lower() in _BE
+        j += 1
+    if j < n and words[j].tag == "VERB":  # "What has caused", "What was named after"
+        return Slot(words[j].text.lower(), subject=True, passive=be_before)
+    verb = _object_question_verb(words, j)
+    if verb is None:
+        return None
+    prepositions = []
+    k = verb + 1
+    while k < n and words[k].tag == "ADP":
+        prepositions.append(words[k].text.lower())
+        k += 1
+    # A preposition with its object in the question ("focus on Syria") is not stranded.
+    stranded = prepositions and (k >= n or words[k].tag in ("PUNCT", "ADP", "NUM", "ADV"))
+    passive = words[i].text.lower() in _BE and words[verb].text.lower().endswith(("ed", "en"))
+    return Slot(
+        words[verb].text.lower(),
+        subject=False,
+        passive=passive,
+        prepositions=tuple(prepositions[:2]) if stranded else (),
+    )
+
+
+def _object_question_verb(words: Sequence[Token], start: int) -> int | None:
+    """The main verb of "What did the round focus on?" after its subject, from word
+    `start`: the first word tagged as a verb that no determiner or adjective makes a
+    noun ("the gathering"), else the last word before the question's tail that can be a
+    verb (the tagger reads "focus" in "talks focus on" as a noun)."""
+    for k in range(start + 1, len(words)):
+        if words[k].tag == "VERB" and words[k - 1].tag not in ("DET", "ADJ"):
+            return k
+    end = len(words)
+    while end > start and words[end - 1].tag in ("PUNCT", "ADP", "ADV", "ADJ", "NUM"):
+        end -= 1
+    if end - 1 > start and "VERB" in (lexicon().get(words[end - 1].text.lower()) or ()):
+        return end - 1
+    return None
+
+
+def slot_positions(
+    slot: Slot, words: Sequence[Token], verbs: Iterable[int]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """`(starts, ends)`: word numbers of `words` at which a candidate standing in the
+    slot may start (an object after the verb) or end (a subject before it), given the
+    word numbers `verbs` at which the question's verb stands in the passage (by its
+    analysed term: "focused" for "focus")."""
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for verb in verbs:
+        aux = _passive_auxiliary(words, verb)
+        # The question and the sentence may say it in different voices: the object of
+        # "What did X cause?" is the subject of "Y was caused by X".
+        wants_subject = slot.subject if (aux is not None) == slot.passive else not slot.subject
+        if wants_subject:
+            if aux is not None:  # "Y was caused": before the auxiliary
+                _before(words, aux, ends)
+            else:
+                _before(words, verb, ends)
+        elif aux is not None and not slot.passive:  # "was caused by Y": after "by"
+            _after(words, verb, ("by",), starts)
+        else:
+            _after(words, verb, slot.prepositions, starts)
+    return frozenset(starts), frozenset(ends)
+
+
+def _passive_auxiliary(words: Sequence[Token], verb: int) -> int | None:
+    """The "be" word before a verb in the passive ("was founded", "is also called")."""
+    k = verb - 1
+    while k >= 0 and words[k].tag in _SKIPPED_IN_CHAIN:
+        k -= 1
+    if k >= 0 and words[k].text.lower() in _BE and words[verb].text.lower().endswith(("ed", "en")):
+        return k
+    return None
+
+
+def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], starts: set[int]
+           ) -> None:  # fmt: skip
+    """The first word after `verb` that is no adverb, particle or determiner, past the
+    `prepositions` the question leaves at its end (which must then stand there)."""
+    k = verb + 1
+    wanted = list(prepositions)
+    limit = verb + 1 + REACH + len(wanted)
+    while k < len(words) and k < limit:
+        word = words[k].text.lower()
+        if wanted and word == wanted[0]:
+            wanted.pop(0)
+        elif words[k].tag not in _BEFORE_OBJECT:
+            break
+        k += 1
+    if not wanted and k < len(words):
+        starts.add(k)
+        # A determiner opens the noun phrase as well: "the removal of Assad".
+        if k > verb + 1 and words[k - 1].tag == "DET":
+            starts.add(k - 1)
+
+
+def _before(words: Sequence[Token], at: int, ends: set[int]) -> None:
+    """The last word before word `at` that is no auxiliary, adverb, particle or relative
+    pronoun: the end of the verb's subject."""
+    k = at - 1
+    while (
+        k >= 0
+        and at - k <= REACH
+        and (
+            words[k].tag in _BEFORE_VERB_TAGS or words[k].text.lower() in _RELATIVES | _AUXILIARIES
+        )
+    ):
+        k -= 1
+    if k >= 0:
+        ends.add(k)

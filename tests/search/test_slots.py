@@ -1,0 +1,73 @@
+"""Where the answer stands beside the question's verb (`search/slots.py`)."""
+
+from __future__ import annotations
+
+from astana_qa.search.slots import Slot, question_slot, slot_positions
+from astana_qa.text.entities import tokens
+
+
+def _slot(question: str) -> Slot | None:
+    return question_slot(tokens(question))
+
+
+def test_a_wh_word_before_the_verb_asks_for_its_subject():
+    slot = _slot("What caused the fire?")
+    assert slot == Slot("caused", subject=True, passive=False)
+    passive = _slot("Which city was named after the general?")
+    assert passive is not None and passive.subject and passive.passive
+
+
+def test_a_wh_word_before_an_auxiliary_and_a_subject_asks_for_the_object():
+    slot = _slot("What will the gathering culminate in?")
+    assert slot == Slot("culminate", subject=False, passive=False, prepositions=("in",))
+    # the tagger reads "focus" as a noun here: the last word that can be a verb is taken
+    focus = _slot("What did the previous round of talks focus on?")
+    assert focus is not None and focus.verb == "focus" and focus.prepositions == ("on",)
+
+
+def test_a_preposition_with_its_object_in_the_question_is_not_left_for_the_answer():
+    slot = _slot("What did the ministers discuss in Geneva?")
+    assert slot is not None and slot.verb == "discuss" and slot.prepositions == ()
+
+
+def test_questions_without_a_main_verb_or_wh_word_first_have_no_slot():
+    assert _slot("What is the capital of France?") is None
+    assert _slot("In which city did the talks open?") is None
+    assert _slot("When did the talks open?") is None
+
+
+def _positions(question: str, sentence: str, verb: str) -> tuple[set[str], set[str]]:
+    slot = _slot(question)
+    assert slot is not None
+    words = tokens(sentence)
+    verbs = [i for i, w in enumerate(words) if w.text == verb]
+    starts, ends = slot_positions(slot, words, verbs)
+    return {words[i].text for i in starts}, {words[i].text for i in ends}
+
+
+def test_the_object_follows_the_verb_and_the_question_s_preposition():
+    starts, ends = _positions(
+        "What did the round focus on?", "The round focused mainly on prisoner releases.", "focused"
+    )
+    assert "prisoner" in starts and not ends
+    starts, _ = _positions(
+        "What did the round focus on?", "The round focused attention on Geneva.", "focused"
+    )
+    assert "attention" not in starts  # the question's "on" must stand between
+
+
+def test_the_subject_precedes_the_verb_and_its_auxiliaries():
+    _, ends = _positions("What caused the fire?", "A faulty cable had caused the fire.", "caused")
+    assert ends == {"cable"}
+
+
+def test_a_passive_sentence_answers_an_active_question_after_by():
+    starts, ends = _positions(
+        "What caused the fire?", "The fire was caused by a faulty cable.", "caused"
+    )
+    assert "faulty" in starts or "a" in starts
+    assert not ends
+    _, ends = _positions(
+        "What did the storm destroy?", "The old bridge was destroyed by the storm.", "destroyed"
+    )
+    assert ends == {"bridge"}
