@@ -329,3 +329,9 @@ def test_a_what_question_prefers_the_object_of_its_verb_to_a_nearer_noun():
     with_slot = answer(question, expected_answer(question), pool, terms(question), term_spans,
                        slot=(slot, verb_term))  # fmt: skip
     assert with_slot.answer == "trade"
+
+
+def test_which_dates_prefers_a_range_and_a_date_is_never_cut_by_the_question():
+    text = "The summit opens on June 5, and the talks run on June 5-6 in Varna."
+    result = ask("Which dates were set for the June talks?", passages(text, [text]))
+    assert result.answer == "June 5-6"  # not "5-6": the month is part of the date

@@ -1,7 +1,13 @@
 import pytest
 
 from astana_qa import QAEngine
-from astana_qa.search.timeline import TimeOrder, order_by_time, place, time_question
+from astana_qa.search.timeline import (
+    TimeOrder,
+    neighbours_named,
+    order_by_time,
+    place,
+    time_question,
+)
 from astana_qa.text.analysis import stopword_list
 from astana_qa.text.dates import find_dates
 
@@ -52,3 +58,33 @@ def test_the_latest_instance_is_read_against_article_dates(make_corpus, tmp_path
     older = next(c for c in answer.citations if c.source == "a.txt")
     assert "2022" in older.dates  # "last year", read against the article's date
     assert older.text.startswith("A summit")  # the date stamp is not cited
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("When is the round following the 22nd one?", "When is the 23rd round?"),
+        ("When was the round after the 22nd held?", "When was the 23rd round held?"),
+        ("Who chaired the meeting before the 12th meeting?", "Who chaired the 11th meeting?"),
+        ("What did the race after the 1st bring?", "What did the 2nd race bring?"),
+        # another noun after the number: the talks after the 22nd round are no 23rd talks
+        ("What happened at the talks after the 22nd round?", None),
+        ("Who won the race before the 1st?", None),  # there is no 0th
+    ],
+)
+def test_a_neighbour_in_a_series_is_named_by_its_number(question, read):
+    def is_noun(word: str) -> bool:
+        return word in ("round", "meeting", "race")
+
+    assert neighbours_named(question, is_noun) == (read or question)
+
+
+def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "
+        "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask("Where will the round after the 22nd take place?")
+    assert answer.citations[0].text.startswith("The delegations agreed")
+    assert answer.answer == "Burgas"

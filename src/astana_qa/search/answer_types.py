@@ -135,7 +135,7 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
             return Expected(kind, counted, plural=True)
         if kind in TYPED:
             plural = lower[at].endswith("s") and not lower[at].endswith("ss")
-            return Expected(kind, lower[at], plural and kind != "date")
+            return Expected(kind, lower[at], plural)
     return Expected("description")
 
 
@@ -236,4 +236,4 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
     if kind == "number" and focus.lower() in PLACE_NOUNS and lower[at + 1 : at + 2] != ["of"]:
         kind = "place"  # "the area of Idlib" is a size; "which area" is a place
     plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")
-    return Expected(kind, focus.lower(), plural and kind != "date")
+    return Expected(kind, focus.lower(), plural)

@@ -72,6 +72,7 @@ NOT_LOCATED = 0.7
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
+_WHOLE_KINDS = frozenset({"date"})
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
@@ -86,6 +87,9 @@ _LOCATIVE = _PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
 _LAST_WORD = re.compile(r"[\s-]+")
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
+# A range of days is several: "which dates" is answered by "January 24-25" (a range of
+# numbers is not: "15–1" is a record, not the count "how many" asks for).
+_RANGE = re.compile(r"\d\s*[-–]\s*\d")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -332,12 +336,20 @@ def score_spans(
             fit = 1.0 if noun and noun.group(1).lower() in counted else 0.0
         if fit == 0.0:
             continue
-        span = _without_question_edges(text, found, terms, term_starts, question_terms)
+        span = (  # a date is read whole: "January 24" less "January" is no date
+            found
+            if found.kinds & _WHOLE_KINDS
+            else _without_question_edges(text, found, terms, term_starts, question_terms)
+        )
         if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         elif kind in _WANTS_AGENTS and _modifies_a_noun(words, starts, span.end):
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
-        if plural and not _LIST_JOINT.search(span.text):
+        if (
+            plural
+            and not _LIST_JOINT.search(span.text)
+            and not (kind == "date" and _RANGE.search(span.text))
+        ):
             fit *= SINGLE_OF_LIST
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)

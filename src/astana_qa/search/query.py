@@ -21,10 +21,11 @@ from ..text.entities import tokens
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
+from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
-from .timeline import TimeQuestion, time_question
+from .timeline import TimeQuestion, neighbours_named, time_question
 
 _HAS_WORD = re.compile(QUESTION_PATTERN)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -200,6 +201,7 @@ def read_query(
     egypt")."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
+    reading = neighbours_named(reading, _is_noun)
     guessed: set[tuple[str, str]] = set()
 
     def match(term: str, word: str) -> list[str]:
@@ -257,6 +259,11 @@ def read_query(
         named_terms=tuple(t for t in terms if t in named),
         slot=_slot(reading, analyzer),
     )
+
+
+def _is_noun(word: str) -> bool:
+    """Does the tagger's lexicon know `word` only as a noun?"""
+    return lexicon().get(word.lower()) == ("NOUN",)
 
 
 def _slot(question: str, analyzer: Analyzer) -> tuple[Slot, str] | None:

@@ -12,7 +12,7 @@ is the newest one still to come; the most recent is the newest one that is not.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -62,6 +62,42 @@ _ASKS = re.compile(
 _WHICH = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.IGNORECASE)
 # "last year", "next month": a date, not a request for the newest instance.
 _PERIODS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days", "time"])
+
+
+# "the round after the 22nd (one)", "the meeting before the 5th": a neighbour in a
+# series, which the articles call by its own number.
+_NEIGHBOUR = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+(?P<rel>after|following|before|preceding)\s+the\s+"
+    r"(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?P<next>[a-z]+))?",
+    re.IGNORECASE,
+)
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd…"""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def neighbours_named(question: str, is_noun: Callable[[str], bool] = lambda word: False) -> str:
+    """The question with each neighbour in a series named by its number: "When is the
+    round following the 22nd one?" → "When is the 23rd round?". Not when another noun
+    follows the number (`is_noun`): "the talks after the 22nd round" are not the 23rd
+    talks."""
+
+    def named(m: re.Match[str]) -> str:
+        noun, after = m.group("noun"), (m.group("next") or "")
+        same = after.lower() in ("one", noun.lower(), noun.lower().rstrip("s"))
+        if after and not same and is_noun(after):
+            return m.group()
+        step = 1 if m.group("rel").lower() in ("after", "following") else -1
+        n = int(m.group("n")) + step
+        if n < 1:
+            return m.group()
+        tail = "" if same or not after else f" {after}"
+        return f"{_ordinal(n)} {noun}{tail}"
+
+    return _NEIGHBOUR.sub(named, question)
 
 
 @dataclass(frozen=True)
