@@ -55,6 +55,9 @@ from astana_qa.search.answer_types import expected_answer
         ("What were the towns captured by the army?", "place", True),
         ("What is the area called where two plates meet?", "thing", False),  # its name
         ("What is the population estimated at?", "number", False),
+        # What a person is or does: a noun naming people answers, not a name
+        ("What position does Anna Berg play?", "occupation", False),
+        ("What was the mayor's profession?", "occupation", False),
         # Searches by key words: a noun of a typed class opening (before "of") or closing
         # them says what is searched for; a topic alone wants the sentence about it.
         ("date of the harbour fire", "date", False),

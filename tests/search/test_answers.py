@@ -190,7 +190,7 @@ def test_a_what_question_prefers_the_specific_noun_phrase_to_a_general_one():
     says how specific each word is."""
     text = "Manning played for the team as a linebacker in Denver."
     pool = passages(text, [text])
-    question = "What position did Manning play in Denver?"
+    question = "What role did Manning play in Denver?"
     expected = expected_answer(question)
     assert expected.kind == "thing"
     specific = {"linebacker": 0.9, "team": 0.1}
@@ -335,3 +335,10 @@ def test_which_dates_prefers_a_range_and_a_date_is_never_cut_by_the_question():
     text = "The summit opens on June 5, and the talks run on June 5-6 in Varna."
     result = ask("Which dates were set for the June talks?", passages(text, [text]))
     assert result.answer == "June 5-6"  # not "5-6": the month is part of the date
+
+
+def test_an_occupation_question_is_answered_by_a_noun_naming_people():
+    text = "The ferry was steered by veteran pilot Anna Berg, who joined the crew in 2019."
+    result = ask("What profession does Anna Berg have?", passages(text, [text]))
+    assert result.answer_type == "occupation"
+    assert result.answer == "pilot"

@@ -23,7 +23,7 @@ TYPED = frozenset({"person", "organisation", "place", "date", "duration", "numbe
                    "percent", "ordinal"})  # fmt: skip
 # Every kind an answer can be: the typed ones, a property ("what colour"), a thing
 # (a noun phrase) and a description (a clause or sentence).
-ANSWER_TYPES = TYPED | {"attribute", "thing", "description"}
+ANSWER_TYPES = TYPED | {"attribute", "occupation", "thing", "description"}
 _WORD = re.compile(r"[\w'’.-]*\w|\w|,")
 _WH = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
 _QUANTITY_ADJECTIVES = frozenset({
@@ -34,6 +34,10 @@ _QUANTITY_ADJECTIVES = frozenset({
 _ATTRIBUTE_NOUNS = frozenset(
     {"type", "types", "kind", "kinds", "sort", "sorts", "color", "colour", "style", "form"}
 )
+# Nouns asking for what a person is or does: "What position does Von Miller play?" is
+# answered by a noun naming people ("linebacker"), not by a name or a number.
+_OCCUPATION_NOUNS = frozenset({"profession", "professions", "occupation", "occupations",
+                               "job", "jobs", "position", "career"})  # fmt: skip
 # A question opening with one of these and holding no question word asks yes or no.
 _YES_NO_OPENERS = frozenset({
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
@@ -202,6 +206,8 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         i += 1
     if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
         return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
+    if i < len(words) and lower[i] in _OCCUPATION_NOUNS:
+        return Expected("occupation", lower[i])  # "what position": a noun naming people
     possessor = POSSESSIVE.sub("", words[i]) if i == first < len(words) else ""
     if possessor and possessor != words[i] and tags[i] in _NOUN_TAGS:
         # "In what city's hotel", "which country's delegation": the owner is asked for.
@@ -235,5 +241,7 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         kind = "thing"
     if kind == "number" and focus.lower() in PLACE_NOUNS and lower[at + 1 : at + 2] != ["of"]:
         kind = "place"  # "the area of Idlib" is a size; "which area" is a place
+    if focus.lower() in _OCCUPATION_NOUNS:
+        kind = "occupation"  # "What was Gekko's profession?"
     plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")
     return Expected(kind, focus.lower(), plural)

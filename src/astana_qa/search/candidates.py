@@ -27,6 +27,7 @@ from ..text.lexical import (
 )
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
+from ..text.tagger import lexicon
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
 # organisation does: states act ("Who was the second largest oil producer?" Iran).
@@ -43,6 +44,7 @@ FIT: dict[str, dict[str, float]] = {
     "ordinal": {"ordinal": 1.0},
     "attribute": {"modifier": 1.0, "thing": 0.8, "name": 0.6, "person": 0.6, "place": 0.6,
                   "organisation": 0.6},
+    "occupation": {"occupation": 1.0},
     "thing": {"thing": 0.9, "name": 0.9, "person": 0.9, "organisation": 0.9, "place": 0.9,
               "number": 0.6, "date": 0.6},
 }  # fmt: skip
@@ -131,6 +133,8 @@ def find_spans(
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
         spans += entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
+    if kind == "occupation":
+        spans += _occupations(text, words)
     elif kind in ("person", "organisation", "place"):
         common = _common_noun_answers(text, words, kind)
         if kind == "place":  # "in January", "in the first half": a time, not a place
@@ -169,6 +173,36 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         named = head in nouns[kind] or (kind in _WORDNET_HEADS and _wordnet_class(head) == kind)
         if named or agent or (kind == "place" and before in _PLACE_PREPOSITIONS):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
+    return found
+
+
+def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
+    """Nouns naming people by what they do ("linebacker", "poet", "architects"), alone
+    and with the nouns before them ("wide receiver", "Defense Secretary")."""
+    found = []
+    for i, word in enumerate(words):
+        head = word.text.lower()
+        # A capitalised one only as a title opening a name, not inside it ("Linebacker
+        # DeMarcus Ware", "Architects Cany Ash"; not "John Smith").
+        titled = (
+            word.tag == "PROPN"
+            and (i == 0 or words[i - 1].tag != "PROPN")
+            and i + 1 < len(words)
+            and words[i + 1].tag == "PROPN"
+            and not {"PROPN", "ADJ"} & set(lexicon().get(head) or ())  # "Henry", "Mexican"
+        )
+        if not (word.tag == "NOUN" or titled) or not (
+            head in PERSON_NOUNS or _wordnet_class(head) == "person"
+        ):
+            continue
+        found.append(entities.Span(word.start, word.end, word.text, frozenset({"occupation"})))
+        first = i
+        while first > 0 and words[first - 1].tag in ("NOUN", "ADJ") and i - first < 2:
+            first -= 1
+        if first < i:
+            start = words[first].start
+            found.append(entities.Span(start, word.end, text[start : word.end],
+                                       frozenset({"occupation"})))  # fmt: skip
     return found
 
 
