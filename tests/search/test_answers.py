@@ -342,3 +342,9 @@ def test_an_occupation_question_is_answered_by_a_noun_naming_people():
     result = ask("What profession does Anna Berg have?", passages(text, [text]))
     assert result.answer_type == "occupation"
     assert result.answer == "pilot"
+
+
+def test_a_name_less_the_question_s_words_must_still_be_a_name():
+    text = "The Harbour Cup 50 went to the crew of Tom Hale after a long race."
+    result = ask("Who won the Harbour Cup?", passages(text, [text]))
+    assert result.answer == "Tom Hale"  # not "50", what is left of "Harbour Cup 50"

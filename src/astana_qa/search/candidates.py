@@ -75,6 +75,12 @@ NOT_LOCATED = 0.7
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
 _WHOLE_KINDS = frozenset({"date"})
+# For "who" and "where", a name cut down to the words the question does not say must
+# still hold a word of a name: a capitalised word of two letters or more ("which
+# resolution" is answered by "2254" of "Resolution 2254", "who" never by a number).
+_NAME_KINDS = frozenset({"person", "organisation", "place"})
+_NAME_SPANS = _NAME_KINDS | {"name"}
+_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'’-]+")
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
@@ -375,6 +381,13 @@ def score_spans(
             if found.kinds & _WHOLE_KINDS
             else _without_question_edges(text, found, terms, term_starts, question_terms)
         )
+        if (
+            span is not found
+            and kind in _NAME_KINDS
+            and found.kinds & _NAME_SPANS
+            and not _NAME_WORD.search(span.text)
+        ):
+            continue  # "Super Bowl 50" less the question's "Super Bowl": "50" is no one
         if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         elif kind in _WANTS_AGENTS and _modifies_a_noun(words, starts, span.end):
