@@ -71,3 +71,17 @@ def test_a_passive_sentence_answers_an_active_question_after_by():
         "What did the storm destroy?", "The old bridge was destroyed by the storm.", "destroyed"
     )
     assert ends == {"bridge"}
+
+
+def test_where_wants_the_place_a_preposition_introduces_after_the_verb():
+    slot = _slot("Where was the fair held?")
+    assert slot is not None and slot.where and slot.verb == "held"
+    assert _slot("Where is the old harbour?") is None  # no verb to stand beside
+    starts, _ = _positions(
+        "Where was the fair held?", "The fair was held last spring at the Old Harbour.", "held"
+    )
+    assert "Old" in starts or "the" in starts
+    starts, _ = _positions(
+        "Where was the fair held?", "The fair was held, its organisers said, in May.", "held"
+    )
+    assert not starts  # a clause break before any preposition of place

@@ -297,6 +297,8 @@ def _candidates(
     # is not, a number of something else ("a two-day meeting") does not answer.
     counted = expected.focus if expected.kind == "number" and expected.plural else None
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
+    # For "where", a common noun the slot holds answers too ("reported from the sidelines").
+    where = slot is not None and slot[0].where
     found: list[_Found] = []
     for passage in passages:
         if passage.text.rstrip(" \"'”’)").endswith("?"):
@@ -324,7 +326,7 @@ def _candidates(
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
             if segment_of is not None and anchors is not None:
                 score *= _anchored(c, terms, segment_of, *anchors)
-            if in_slot is not None and (c.fit >= 1.0 or not expected.typed) and in_slot(c):
+            if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
             found.append(_Found(c, passage, score, ""))
     # Only the best few can win; normalising and grouping the rest would cost time.

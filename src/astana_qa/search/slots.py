@@ -51,6 +51,10 @@ _AUXILIARIES = _BE | frozenset(
         "should",
     }
 )
+# Prepositions that say where ("held in", "practiced at", "reported from").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to",
+                                 "into", "across", "within", "along", "throughout", "around",
+                                 "behind", "under", "beneath", "beside", "by", "over"})  # fmt: skip
 # How many words may stand between the verb and the slot's edge.
 REACH = 4
 
@@ -66,12 +70,20 @@ class Slot:
     subject: bool
     passive: bool
     prepositions: tuple[str, ...] = ()
+    # "Where was the fair held?": the answer is the place a preposition of place
+    # introduces after the verb ("held at the Sage Gateshead").
+    where: bool = False
 
 
 def question_slot(words: Sequence[Token]) -> Slot | None:
     """The slot of a question opening with "what", "which", "who" or "whom" and holding
     a main verb other than "be" ("What is the capital?" has none); else None."""
     n = len(words)
+    if n >= 3 and words[0].text.lower() == "where" and words[1].tag == "AUX":
+        verb = _object_question_verb(words, 1)
+        if verb is None:
+            return None  # "Where is the Taj Mahal?": no verb to stand beside
+        return Slot(words[verb].text.lower(), subject=False, passive=False, where=True)
     if n < 3 or words[0].text.lower() not in _WH_WORDS:
         return None
     i = 1
@@ -135,6 +147,9 @@ def slot_positions(
     starts: set[int] = set()
     ends: set[int] = set()
     for verb in verbs:
+        if slot.where:
+            _after_a_place_preposition(words, verb, starts)
+            continue
         aux = _passive_auxiliary(words, verb)
         # The question and the sentence may say it in different voices: the object of
         # "What did X cause?" is the subject of "Y was caused by X".
@@ -180,6 +195,24 @@ def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], start
         # A determiner opens the noun phrase as well: "the removal of Assad".
         if k > verb + 1 and words[k - 1].tag == "DET":
             starts.add(k - 1)
+
+
+def _after_a_place_preposition(words: Sequence[Token], verb: int, starts: set[int]) -> None:
+    """The noun phrase after the first preposition of place following `verb`, a few
+    words on at most ("practiced at Stanford University", "held the fair in Gateshead")."""
+    k = verb + 1
+    while k < len(words) and k <= verb + REACH:
+        word = words[k]
+        if word.text.lower() in _PLACE_PREPOSITIONS:
+            k += 1
+            while k < len(words) and words[k].tag in ("DET", "ADV"):
+                k += 1
+            if k < len(words):
+                starts.update({k, k - 1} if words[k - 1].tag == "DET" else {k})
+            return
+        if word.tag in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
+            return
+        k += 1
 
 
 def _before(words: Sequence[Token], at: int, ends: set[int]) -> None:
