@@ -85,3 +85,19 @@ def test_where_wants_the_place_a_preposition_introduces_after_the_verb():
         "Where was the fair held?", "The fair was held, its organisers said, in May.", "held"
     )
     assert not starts  # a clause break before any preposition of place
+
+
+def test_a_verb_the_tagger_reads_as_a_noun_is_still_the_question_s_verb():
+    slot = _slot("What did the guarantors reject regarding oil?")
+    assert slot is not None and slot.verb == "reject"  # not "regarding"
+    focus = _slot("Which confidence-building measures are on the agenda?")
+    assert focus is None or focus.verb != "confidence-building"
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_before_which():
+    _, ends = _positions(
+        "Which agreements has Russia violated?",
+        "The countries reached truce agreements, which Russia has violated twice.",
+        "violated",
+    )
+    assert "agreements" in ends

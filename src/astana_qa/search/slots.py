@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.entities import Token
+from ..text.lexicon import shipped_lexicon
 from ..text.tagger import lexicon
 
 _WH_WORDS = frozenset({"what", "which", "who", "whom"})
@@ -87,8 +88,11 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
     if n < 3 or words[0].text.lower() not in _WH_WORDS:
         return None
     i = 1
-    while i < n and words[i].tag in _FOCUS_TAGS:
-        i += 1  # "Which NFL team"
+    while i < n and (
+        words[i].tag in _FOCUS_TAGS
+        or (words[i].tag == "VERB" and i + 1 < n and words[i + 1].tag in ("NOUN", "PROPN"))
+    ):
+        i += 1  # "Which NFL team", "Which confidence-building measures"
     if i >= n:
         return None
     if words[i].tag == "VERB":  # "What caused the fire?"
@@ -124,17 +128,43 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
 def _object_question_verb(words: Sequence[Token], start: int) -> int | None:
     """The main verb of "What did the round focus on?" after its subject, from word
     `start`: the first word tagged as a verb that no determiner or adjective makes a
-    noun ("the gathering"), else the last word before the question's tail that can be a
-    verb (the tagger reads "focus" in "talks focus on" as a noun)."""
+    noun ("the gathering") and is no "-ing" form ("regarding"), else the first word that
+    can be a verb after a noun, else the last word before the question's tail that can
+    be a verb (the tagger reads "focus" in "talks focus on" as a noun)."""
     for k in range(start + 1, len(words)):
-        if words[k].tag == "VERB" and words[k - 1].tag not in ("DET", "ADJ"):
+        if (
+            words[k].tag == "VERB"
+            and words[k - 1].tag != "DET"
+            and not words[k].text.lower().endswith("ing")  # "regarding", "the gathering"
+        ):
+            return k
+    # The tagger may read the verb as a noun ("the guarantors reject"): the first word
+    # that can be a verb and follows a noun (not a determiner, adjective or preposition).
+    for k in range(start + 2, len(words)):
+        word = words[k].text.lower()
+        if (
+            words[k - 1].tag in ("NOUN", "PROPN")
+            and not word.endswith("ing")
+            and _can_be_verb(word)
+        ):
             return k
     end = len(words)
     while end > start and words[end - 1].tag in ("PUNCT", "ADP", "ADV", "ADJ", "NUM"):
         end -= 1
-    if end - 1 > start and "VERB" in (lexicon().get(words[end - 1].text.lower()) or ()):
+    if (
+        end - 1 > start
+        and not (  # "Where is the old harbour?": a noun
+            words[end - 1].tag == "NOUN" and words[end - 2].tag in ("DET", "ADJ")
+        )
+        and _can_be_verb(words[end - 1].text.lower())
+    ):
         return end - 1
     return None
+
+
+def _can_be_verb(word: str) -> bool:
+    """Does the tagger's lexicon or WordNet know `word` as a verb ("reject", "demand")?"""
+    return "VERB" in (lexicon().get(word) or ()) or bool(shipped_lexicon().links(word, "v"))
 
 
 def slot_positions(
@@ -163,7 +193,22 @@ def slot_positions(
             _after(words, verb, ("by",), starts)
         else:
             _after(words, verb, slot.prepositions, starts)
+            _antecedent(words, verb, ends)
     return frozenset(starts), frozenset(ends)
+
+
+def _antecedent(words: Sequence[Token], verb: int, ends: set[int]) -> None:
+    """The noun a relative clause ending in the verb is about: its object ("agreements,
+    which Russia has violated"), the last word before "which" or "that"."""
+    k = verb - 1
+    while k > 0 and verb - k <= REACH and words[k].text.lower() not in ("which", "that"):
+        if words[k].tag in ("VERB", "PUNCT"):
+            return
+        k -= 1
+    if k > 0 and words[k].text.lower() in ("which", "that") and k < verb - 1:
+        before = k - 1 - (words[k - 1].text == ",")
+        if before >= 0 and words[before].tag in ("NOUN", "PROPN"):
+            ends.add(before)
 
 
 def _passive_auxiliary(words: Sequence[Token], verb: int) -> int | None:
