@@ -25,6 +25,15 @@ def test_ask_prints_numbered_citations(capsys, index_dir):
     out = capsys.readouterr().out
     assert "[1] 000_fa7c293993dbe315.txt:" in out
     assert "Yıldız" in out
+    # an article without a title or a date says so, in words
+    assert "(untitled; dated 2024-01-24)" in out
+
+
+def test_ask_says_when_an_article_states_no_date(capsys, index_dir):
+    args = ["ask", "When will the 21st round take place?", "--corpus", str(SEEDS)]
+    assert main([*args, "--index", index_dir]) == 0
+    out = capsys.readouterr().out
+    assert "(“21st Session of Astana Talks Begins January 24”; no date stated)" in out
 
 
 def test_ask_json_is_the_engine_schema(capsys, index_dir):

@@ -121,7 +121,7 @@ def format_answer(answer: Answer) -> str:
         stated = ", ".join(f"[{r}]" for r in answer.supported_by)
         lines.append(
             f"   ({answer.answer_type}; stated in {stated or '[1]'}; "
-            f"confidence {answer.confidence:.2f}"
+            f"confidence {answer.confidence:.2f}, a score, not a probability"
             + (f"; as of {answer.as_of}" if answer.as_of else "")
             + ")"
         )
@@ -134,8 +134,11 @@ def format_answer(answer: Answer) -> str:
         if answer.citations:
             lines.append("Closest passages (not answers):")
     for c in answer.citations:
-        meta = ", ".join(x for x in (c.title, c.date) if x)
-        lines.append(f"[{c.rank}] {c.source}:{c.start}-{c.end}" + (f"  ({meta})" if meta else ""))
+        # Where to check the quote (file and character offsets), then what the article
+        # is, said in words: a missing title or date is said to be missing.
+        title = f"“{c.title}”" if c.title else "untitled"
+        dated = f"dated {c.date}" if c.date else "no date stated"
+        lines.append(f"[{c.rank}] {c.source}:{c.start}-{c.end}  ({title}; {dated})")
         lines.append(f"    {c.text}")
     return "\n".join(lines)
 
