@@ -102,6 +102,8 @@ class RankingSettings:
     related_words: bool = True
     # Read dates as articles write them ("Sept 30th" → "September 30"; `question.py`).
     read_spoken_dates: bool = True
+    # Read "the round after the 22nd" as "the 23rd round" (`timeline.neighbours_named`).
+    read_series_neighbours: bool = True
     # Two citations whose term sets overlap at least this much (Jaccard) are one.
     duplicate_jaccard: float = 0.8
     # Abstain when the best sentence and its paragraph cover less than this share of

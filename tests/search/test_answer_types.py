@@ -58,6 +58,9 @@ from astana_qa.search.answer_types import expected_answer
         # What a person is or does: a noun naming people answers, not a name
         ("What position does Anna Berg play?", "occupation", False),
         ("What was the mayor's profession?", "occupation", False),
+        ("What position does Russia hold on the ceasefire?", "occupation", False),
+        ("What is Russia's position on the ceasefire?", "thing", False),  # no verb of holding
+        ("What jobs were lost in the storm?", "thing", True),
         # Searches by key words: a noun of a typed class opening (before "of") or closing
         # them says what is searched for; a topic alone wants the sentence about it.
         ("date of the harbour fire", "date", False),

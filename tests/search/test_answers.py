@@ -348,3 +348,6 @@ def test_a_name_less_the_question_s_words_must_still_be_a_name():
     text = "The Harbour Cup 50 went to the crew of Tom Hale after a long race."
     result = ask("Who won the Harbour Cup?", passages(text, [text]))
     assert result.answer == "Tom Hale"  # not "50", what is left of "Harbour Cup 50"
+    # a name left over that opens with a capital letter outside ASCII is still a name
+    text = "The delegation was led by Varnia Ümit Özdağ, the envoy."
+    assert ask("Who led Varnia's delegation?", passages(text, [text])).answer == "Ümit Özdağ"

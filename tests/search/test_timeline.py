@@ -79,6 +79,20 @@ def test_a_neighbour_in_a_series_is_named_by_its_number(question, read):
     assert neighbours_named(question, is_noun) == (read or question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What happened after the 22nd?", "What was held in the week after the 22nd of May?"],
+)
+def test_only_a_noun_before_after_names_a_neighbour(question):
+    """With the query's own test of a noun (the tagger's lexicon), not a stand-in."""
+    from astana_qa.search.query import _is_noun
+
+    assert neighbours_named(question, _is_noun) == question
+    assert neighbours_named("When is the round after the 22nd?", _is_noun) == (
+        "When is the 23rd round?"
+    )
+
+
 def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "

@@ -3,7 +3,9 @@
 "Who" wants a person, "where" a place, "when" a date, "how many" a number, "how long"
 a duration. After "what" or "which" the noun that follows decides ("which official" a
 person, "which countries" places, "what year" a date), through the word classes of
-`text/lexical.py`; a noun of no known class wants a named or described thing. "Why",
+`text/lexical.py`; a noun asking what a person does ("what profession", "what position
+does he play") wants an occupation, a noun naming people ("linebacker"); a noun of no
+known class wants a named or described thing. "Why",
 "how" with a verb, and "what is X" about a name want a description: a clause, which
 keeps the sentence ranking as it is.
 """
@@ -21,8 +23,10 @@ from ..text.tagger import tag
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "number", "money",
                    "percent", "ordinal"})  # fmt: skip
-# Every kind an answer can be: the typed ones, a property ("what colour"), a thing
-# (a noun phrase) and a description (a clause or sentence).
+# Every kind an answer can be: the typed ones, a property ("what colour"), an occupation
+# (a noun naming people: "linebacker"), a thing (a noun phrase) and a description (a
+# clause or sentence). Only the typed ones are written in a form whose absence is a
+# reason to abstain.
 ANSWER_TYPES = TYPED | {"attribute", "occupation", "thing", "description"}
 _WORD = re.compile(r"[\w'’.-]*\w|\w|,")
 _WH = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
@@ -37,7 +41,14 @@ _ATTRIBUTE_NOUNS = frozenset(
 # Nouns asking for what a person is or does: "What position does Von Miller play?" is
 # answered by a noun naming people ("linebacker"), not by a name or a number.
 _OCCUPATION_NOUNS = frozenset({"profession", "professions", "occupation", "occupations",
-                               "job", "jobs", "position", "career"})  # fmt: skip
+                               "career"})  # fmt: skip
+# Nouns that ask for an occupation only as what a person plays or holds ("What position
+# does Von Miller play?"; not "What is Russia's position on the ceasefire?", "What jobs
+# were lost?").
+_HELD_NOUNS = frozenset({"position", "positions", "job", "jobs", "post", "posts"})
+_HOLDING_VERBS = frozenset({"play", "plays", "played", "hold", "holds", "held", "have", "has",
+                            "had", "occupy", "occupies", "occupied", "fill", "filled", "take",
+                            "took", "get", "got", "appointed", "named"})  # fmt: skip
 # A question opening with one of these and holding no question word asks yes or no.
 _YES_NO_OPENERS = frozenset({
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
@@ -120,6 +131,14 @@ def expected_answer(question: str) -> Expected:
     if word == "how":
         return _how(words, tags, wh + 1)
     return _focus_kind(words, tags, wh + 1)
+
+
+def _asks_occupation(lower: list[str], at: int) -> bool:
+    """Does the question's noun at `at` ask what a person is or does (`_OCCUPATION_NOUNS`,
+    or `_HELD_NOUNS` with a verb of holding in the question)?"""
+    return lower[at] in _OCCUPATION_NOUNS or (
+        lower[at] in _HELD_NOUNS and not _HOLDING_VERBS.isdisjoint(lower)
+    )
 
 
 def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
@@ -206,8 +225,9 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         i += 1
     if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
         return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
-    if i < len(words) and lower[i] in _OCCUPATION_NOUNS:
-        return Expected("occupation", lower[i])  # "what position": a noun naming people
+    if i < len(words) and _asks_occupation(lower, i):
+        # "what profession", "what position does he play": a noun naming people
+        return Expected("occupation", lower[i], lower[i].endswith("s"))
     possessor = POSSESSIVE.sub("", words[i]) if i == first < len(words) else ""
     if possessor and possessor != words[i] and tags[i] in _NOUN_TAGS:
         # "In what city's hotel", "which country's delegation": the owner is asked for.
@@ -241,7 +261,7 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         kind = "thing"
     if kind == "number" and focus.lower() in PLACE_NOUNS and lower[at + 1 : at + 2] != ["of"]:
         kind = "place"  # "the area of Idlib" is a size; "which area" is a place
-    if focus.lower() in _OCCUPATION_NOUNS:
+    if _asks_occupation(lower, at):
         kind = "occupation"  # "What was Gekko's profession?"
     plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")
     return Expected(kind, focus.lower(), plural)

@@ -24,6 +24,7 @@ from ..text.lexical import (
     PERSON_TITLES,
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
 )
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
@@ -61,9 +62,6 @@ _FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
 _WANTS_AGENTS = frozenset({"person", "organisation"})
-# Kinds whose common-noun answers may also be headed by a noun WordNet puts in that class
-# ("some teachers and parents" answers "who" as "the committee" does).
-_WORDNET_HEADS = frozenset({"person"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
 MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
@@ -74,22 +72,21 @@ NOT_LOCATED = 0.7
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
+# Kinds whose spans are never cut down to the words the question does not say.
 _WHOLE_KINDS = frozenset({"date"})
 # For "who" and "where", a name cut down to the words the question does not say must
 # still hold a word of a name: a capitalised word of two letters or more ("which
 # resolution" is answered by "2254" of "Resolution 2254", "who" never by a number).
 _NAME_KINDS = frozenset({"person", "organisation", "place"})
 _NAME_SPANS = _NAME_KINDS | {"name"}
-_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'’-]+")
+_NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
 _WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "under", "inside", "into", "from",
-                                 "outside", "across", "beneath", "within", "to"})  # fmt: skip
 # Prepositions that say where something is or happens ("on" and "to" often do not:
 # "talks on Syria", "envoy to Syria").
-_LOCATIVE = _PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
+LOCATIVE = PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
 # Times no date span holds ("held in January", "in early spring"): a common noun phrase
 # ending in one is no place.
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
@@ -164,7 +161,8 @@ def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
 
 def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> list[entities.Span]:
     """Noun phrases that answer "who" or "where" without a name: headed by a noun of the
-    class ("an architect", "the committee"), for places after a preposition of place
+    class ("an architect", "the committee"; for people also a noun WordNet puts in its
+    person class: "some teachers and parents"), for places after a preposition of place
     ("under the ground"), and for "who" the agent of a passive ("checked by a committee
     of three professors", "targeted by Israeli armed forces")."""
     nouns = {"person": PERSON_NOUNS, "organisation": ORGANISATION_NOUNS, "place": PLACE_NOUNS}
@@ -176,15 +174,16 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         before = words[at - 1].text.lower() if at > 0 else ""
         before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
         agent = kind in ("person", "organisation") and before == "by"
-        named = head in nouns[kind] or (kind in _WORDNET_HEADS and _wordnet_class(head) == kind)
-        if named or agent or (kind == "place" and before in _PLACE_PREPOSITIONS):
+        named = names_people(head) if kind == "person" else head in nouns[kind]
+        if named or agent or (kind == "place" and before in PLACE_PREPOSITIONS):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
     return found
 
 
 def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
     """Nouns naming people by what they do ("linebacker", "poet", "architects"), alone
-    and with the nouns before them ("wide receiver", "Defense Secretary")."""
+    and with up to two nouns or adjectives before them ("head coach", "senior
+    adviser")."""
     found = []
     for i, word in enumerate(words):
         head = word.text.lower()
@@ -197,9 +196,7 @@ def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
             and words[i + 1].tag == "PROPN"
             and not {"PROPN", "ADJ"} & set(lexicon().get(head) or ())  # "Henry", "Mexican"
         )
-        if not (word.tag == "NOUN" or titled) or not (
-            head in PERSON_NOUNS or _wordnet_class(head) == "person"
-        ):
+        if not (word.tag == "NOUN" or titled) or not names_people(head):
             continue
         found.append(entities.Span(word.start, word.end, word.text, frozenset({"occupation"})))
         first = i
@@ -212,9 +209,10 @@ def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
     return found
 
 
-def _wordnet_class(noun: str) -> str | None:
-    """WordNet's class of a noun the word lists lack ("teachers", "fishermen": people)."""
-    return shipped_lexicon().noun_class(noun)
+def names_people(noun: str) -> bool:
+    """Does a common noun name people: one of the word lists' person nouns, or one WordNet
+    puts in its person class ("teachers", "fishermen", "linebacker")?"""
+    return noun in PERSON_NOUNS or shipped_lexicon().noun_class(noun) == "person"
 
 
 def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
@@ -272,13 +270,13 @@ def _named_by_focus(
 
 def _after_a_place_preposition(words: Sequence[entities.Token], starts: list[int], start: int
                                ) -> bool:  # fmt: skip
-    """Does a preposition of place (`_LOCATIVE`) come right before the word at offset
+    """Does a preposition of place (`LOCATIVE`) come right before the word at offset
     `start`, determiners and adjectives between allowed ("in the Red Sea", "in northern
     Varnia")?"""
     at = bisect_left(starts, start) - 1
     while at >= 0 and (words[at].text.lower() in _DETERMINERS or words[at].tag == "ADJ"):
         at -= 1
-    return at >= 0 and words[at].text.lower() in _LOCATIVE
+    return at >= 0 and words[at].text.lower() in LOCATIVE
 
 
 def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
@@ -385,7 +383,7 @@ def score_spans(
             span is not found
             and kind in _NAME_KINDS
             and found.kinds & _NAME_SPANS
-            and not _NAME_WORD.search(span.text)
+            and not any(w[0].isupper() for w in _NAME_WORD.findall(span.text))
         ):
             continue  # "Super Bowl 50" less the question's "Super Bowl": "50" is no one
         if text[span.end : span.end + 2] in ("'s", "’s"):

@@ -201,7 +201,8 @@ def read_query(
     egypt")."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
-    reading = neighbours_named(reading, _is_noun)
+    if settings.read_series_neighbours:
+        reading = neighbours_named(reading, _is_noun)
     guessed: set[tuple[str, str]] = set()
 
     def match(term: str, word: str) -> list[str]:

@@ -19,18 +19,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.entities import Token
+from ..text.lexical import PLACE_PREPOSITIONS
 from ..text.lexicon import shipped_lexicon
 from ..text.tagger import lexicon
 
+# Question words whose phrase can be the subject or object of the question's verb.
 _WH_WORDS = frozenset({"what", "which", "who", "whom"})
+# Forms of "be": before a participle they make the passive ("was founded").
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s"})
 # Tags of a wh-phrase's own words after the wh-word: "which NFL team".
 _FOCUS_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# Tags skipped inside a chain of auxiliaries: "should not be", "has also been".
 _SKIPPED_IN_CHAIN = frozenset({"ADV", "PART"})
 # Words between a verb and its object: "focused mainly on the", "demanded the".
 _BEFORE_OBJECT = frozenset({"ADV", "PART", "DET"})
 # Words between a subject and its verb: "Xerox, which later developed", "it has also".
 _BEFORE_VERB_TAGS = frozenset({"AUX", "ADV", "PART"})
+# Words between a subject and a relative clause's verb: "Xerox, which developed".
 _RELATIVES = frozenset({"which", "who", "that", ","})
 # Auxiliaries by their words too: the tagger may read "had" in "had caused" as a verb.
 _AUXILIARIES = _BE | frozenset(
@@ -52,10 +57,6 @@ _AUXILIARIES = _BE | frozenset(
         "should",
     }
 )
-# Prepositions that say where ("held in", "practiced at", "reported from").
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to",
-                                 "into", "across", "within", "along", "throughout", "around",
-                                 "behind", "under", "beneath", "beside", "by", "over"})  # fmt: skip
 # How many words may stand between the verb and the slot's edge.
 REACH = 4
 
@@ -77,8 +78,9 @@ class Slot:
 
 
 def question_slot(words: Sequence[Token]) -> Slot | None:
-    """The slot of a question opening with "what", "which", "who" or "whom" and holding
-    a main verb other than "be" ("What is the capital?" has none); else None."""
+    """The slot of a question opening with "what", "which", "who" or "whom", or with
+    "where" and an auxiliary, and holding a main verb other than "be" ("What is the
+    capital?" has none); else None."""
     n = len(words)
     if n >= 3 and words[0].text.lower() == "where" and words[1].tag == "AUX":
         verb = _object_question_verb(words, 1)
@@ -88,10 +90,7 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
     if n < 3 or words[0].text.lower() not in _WH_WORDS:
         return None
     i = 1
-    while i < n and (
-        words[i].tag in _FOCUS_TAGS
-        or (words[i].tag == "VERB" and i + 1 < n and words[i + 1].tag in ("NOUN", "PROPN"))
-    ):
+    while i < n and (words[i].tag in _FOCUS_TAGS or _modifies(words, i)):
         i += 1  # "Which NFL team", "Which confidence-building measures"
     if i >= n:
         return None
@@ -116,7 +115,7 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
         k += 1
     # A preposition with its object in the question ("focus on Syria") is not stranded.
     stranded = prepositions and (k >= n or words[k].tag in ("PUNCT", "ADP", "NUM", "ADV"))
-    passive = words[i].text.lower() in _BE and words[verb].text.lower().endswith(("ed", "en"))
+    passive = words[i].text.lower() in _BE and _participle(words[verb].text.lower())
     return Slot(
         words[verb].text.lower(),
         subject=False,
@@ -125,12 +124,25 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
     )
 
 
+def _modifies(words: Sequence[Token], i: int) -> bool:
+    """Is word `i`, tagged as a verb, a participle modifying the common noun after it
+    ("confidence-building measures", "the leading nations"), not a main verb ("Who
+    founded Apple?", "What caused the fire?")?"""
+    word = words[i].text.lower()
+    return (
+        words[i].tag == "VERB"
+        and ("-" in word or word.endswith("ing"))
+        and i + 1 < len(words)
+        and words[i + 1].tag == "NOUN"
+    )
+
+
 def _object_question_verb(words: Sequence[Token], start: int) -> int | None:
     """The main verb of "What did the round focus on?" after its subject, from word
-    `start`: the first word tagged as a verb that no determiner or adjective makes a
-    noun ("the gathering") and is no "-ing" form ("regarding"), else the first word that
-    can be a verb after a noun, else the last word before the question's tail that can
-    be a verb (the tagger reads "focus" in "talks focus on" as a noun)."""
+    `start`: the first word tagged as a verb that no determiner makes a noun and that is
+    no "-ing" form ("the gathering", "regarding"), else the first word that can be a verb
+    after a noun, else the last word before the question's tail that can be a verb and
+    follows a noun (the tagger reads "focus" in "talks focus on" as a noun)."""
     for k in range(start + 1, len(words)):
         if (
             words[k].tag == "VERB"
@@ -153,9 +165,8 @@ def _object_question_verb(words: Sequence[Token], start: int) -> int | None:
         end -= 1
     if (
         end - 1 > start
-        and not (  # "Where is the old harbour?": a noun
-            words[end - 1].tag == "NOUN" and words[end - 2].tag in ("DET", "ADJ")
-        )
+        # after its subject: not "the old harbour" or "the head of state", nouns
+        and words[end - 2].tag in ("NOUN", "PROPN", "PRON")
         and _can_be_verb(words[end - 1].text.lower())
     ):
         return end - 1
@@ -178,7 +189,7 @@ def slot_positions(
     ends: set[int] = set()
     for verb in verbs:
         if slot.where:
-            _after_a_place_preposition(words, verb, starts)
+            _place_after(words, verb, starts)
             continue
         aux = _passive_auxiliary(words, verb)
         # The question and the sentence may say it in different voices: the object of
@@ -216,9 +227,19 @@ def _passive_auxiliary(words: Sequence[Token], verb: int) -> int | None:
     k = verb - 1
     while k >= 0 and words[k].tag in _SKIPPED_IN_CHAIN:
         k -= 1
-    if k >= 0 and words[k].text.lower() in _BE and words[verb].text.lower().endswith(("ed", "en")):
+    if k >= 0 and words[k].text.lower() in _BE and _participle(words[verb].text.lower()):
         return k
     return None
+
+
+def _participle(word: str) -> bool:
+    """Can `word` be a past participle: "-ed", "-en", or an irregular form WordNet
+    derives from another word ("held", "won", "led"; not "is" or "talks")?"""
+    if word.endswith(("ed", "en")):
+        return True
+    if word.endswith(("s", "ing")):
+        return False
+    return any(base != word for base in shipped_lexicon().base_forms(word))
 
 
 def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], starts: set[int]
@@ -242,13 +263,13 @@ def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], start
             starts.add(k - 1)
 
 
-def _after_a_place_preposition(words: Sequence[Token], verb: int, starts: set[int]) -> None:
+def _place_after(words: Sequence[Token], verb: int, starts: set[int]) -> None:
     """The noun phrase after the first preposition of place following `verb`, a few
     words on at most ("practiced at Stanford University", "held the fair in Gateshead")."""
     k = verb + 1
     while k < len(words) and k <= verb + REACH:
         word = words[k]
-        if word.text.lower() in _PLACE_PREPOSITIONS:
+        if word.text.lower() in PLACE_PREPOSITIONS:
             k += 1
             while k < len(words) and words[k].tag in ("DET", "ADV"):
                 k += 1

@@ -68,7 +68,7 @@ _PERIODS = frozenset(["year", "years", "month", "months", "week", "weeks", "day"
 # series, which the articles call by its own number.
 _NEIGHBOUR = re.compile(
     r"\b(?P<noun>[a-z]+)\s+(?P<rel>after|following|before|preceding)\s+the\s+"
-    r"(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?P<next>[a-z]+))?",
+    r"(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?P<next>[a-z]+))?(?!\s+of\b)",
     re.IGNORECASE,
 )
 
@@ -81,12 +81,15 @@ def _ordinal(n: int) -> str:
 
 def neighbours_named(question: str, is_noun: Callable[[str], bool] = lambda word: False) -> str:
     """The question with each neighbour in a series named by its number: "When is the
-    round following the 22nd one?" → "When is the 23rd round?". Not when another noun
-    follows the number (`is_noun`): "the talks after the 22nd round" are not the 23rd
-    talks."""
+    round following the 22nd one?" → "When is the 23rd round?". Only for a noun before
+    "after" (`is_noun`: not "What happened after the 22nd?"), and not when another noun
+    or "of" follows the number: "the talks after the 22nd round" are not the 23rd talks,
+    "the week after the 22nd of May" is no 23rd week."""
 
     def named(m: re.Match[str]) -> str:
         noun, after = m.group("noun"), (m.group("next") or "")
+        if not is_noun(noun) or after.lower() == "of":
+            return m.group()  # "What happened after the 22nd?", "the week after the 22nd of May"
         same = after.lower() in ("one", noun.lower(), noun.lower().rstrip("s"))
         if after and not same and is_noun(after):
             return m.group()

@@ -110,3 +110,10 @@ def noun_class(noun: str) -> str | None:
     if noun.endswith(_PERSON_ENDINGS) and len(noun) > 5:
         return "person"
     return None
+
+
+# Prepositions that can introduce a place ("held in", "practiced at", "reported from";
+# "on" and "to" often do not: "talks on Syria", "envoy to Syria").
+PLACE_PREPOSITIONS = frozenset(
+    _words("in at on near under inside into from outside across beneath within to")
+)
