@@ -351,3 +351,13 @@ def test_a_name_less_the_question_s_words_must_still_be_a_name():
     # a name left over that opens with a capital letter outside ASCII is still a name
     text = "The delegation was led by Varnia Ümit Özdağ, the envoy."
     assert ask("Who led Varnia's delegation?", passages(text, [text])).answer == "Ümit Özdağ"
+
+
+def test_what_year_is_answered_by_the_year_of_a_date():
+    text = "The new harbour bridge was opened by the mayor in March 2007."
+    result = ask("What year was the harbour bridge opened?", passages(text, [text]))
+    assert result.answer == "2007"
+    assert text[result.span.start - 3 : result.span.end] == "ch 2007"  # offsets in the file
+    assert ask("When was the harbour bridge opened?", passages(text, [text])).answer == (
+        "March 2007"
+    )

@@ -289,6 +289,21 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
     return word.tag == "NOUN" and word.text[:1].islower()
 
 
+# A year within a date: "August 1227", "early 2012", "June 4, 2014".
+_YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
+
+
+def _the_year(span: entities.Span) -> entities.Span:
+    """The year a date span states, alone, when it states one and more ("August 1227"
+    → "1227"); the span itself otherwise (a range of years "1964 and 1968" stays)."""
+    found = _YEAR.findall(span.text)
+    if len(found) != 1 or found[0] == span.text:
+        return span
+    at = span.text.index(found[0])
+    start = span.start + at
+    return entities.Span(start, start + len(found[0]), found[0], span.kinds)
+
+
 def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, str]]) -> float:
     """The share of the question's term weight that a passage's `terms` hold."""
     total = sum(question_terms.values()) or 1.0
@@ -367,6 +382,7 @@ def score_spans(
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
+    years = kind == "date" and focus in ("year", "years")
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
@@ -379,6 +395,8 @@ def score_spans(
             if found.kinds & _WHOLE_KINDS
             else _without_question_edges(text, found, terms, term_starts, question_terms)
         )
+        if years and "date" in found.kinds:
+            span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
         if (
             span is not found
             and kind in _NAME_KINDS
