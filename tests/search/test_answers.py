@@ -361,3 +361,10 @@ def test_what_year_is_answered_by_the_year_of_a_date():
     assert ask("When was the harbour bridge opened?", passages(text, [text])).answer == (
         "March 2007"
     )
+
+
+def test_what_type_of_is_answered_by_the_quality_written_before_that_noun():
+    text = "Beside the old burgher houses of the square stand churches of Gothic architecture."
+    question = "What type of architecture do the churches of the square show?"
+    assert expected_answer(question).focus == "architecture"
+    assert ask(question, passages(text, [text])).answer == "Gothic"

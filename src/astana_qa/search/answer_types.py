@@ -224,7 +224,11 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
     while i < len(words) and tags[i] == "DET":
         i += 1
     if i < len(words) and lower[i] in _ATTRIBUTE_NOUNS:
-        return Expected("attribute", lower[i])  # "what colour", "what kind of": a quality
+        # "what colour", "what kind of": a quality, of the noun after it if one follows
+        # ("what type of architecture": its focus is "architecture")
+        at = i + 1 + (lower[i + 1 : i + 2] == ["of"])
+        described = _noun_run(words, tags, at) if at < len(words) else None
+        return Expected("attribute", described.lower() if described else lower[i])
     if i < len(words) and _asks_occupation(lower, i):
         # "what profession", "what position does he play": a noun naming people
         return Expected("occupation", lower[i], lower[i].endswith("s"))

@@ -49,6 +49,9 @@ FIT: dict[str, dict[str, float]] = {
     "thing": {"thing": 0.9, "name": 0.9, "person": 0.9, "organisation": 0.9, "place": 0.9,
               "number": 0.6, "date": 0.6},
 }  # fmt: skip
+# A quality written right before the noun the question asks about ("What type of rock?":
+# "sedimentary rocks") scores this many times its fit.
+DESCRIBES_FOCUS = 1.5
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 # The fit of a span the question's focus noun names: a number written right after it
@@ -293,6 +296,15 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
 
 
+def _describes(text: str, end: int, nouns: set[str]) -> bool:
+    """Is the word right after offset `end` one of `nouns` (the asked noun's forms)?"""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in nouns
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
 def _the_year(span: entities.Span) -> entities.Span:
     """The year a date span states, alone, when it states one and more ("August 1227"
     → "1227"); the span itself otherwise (a range of years "1964 and 1968" stays)."""
@@ -383,6 +395,7 @@ def score_spans(
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
+    described = _forms(focus) if kind == "attribute" and focus else set()
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
@@ -420,6 +433,8 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
+        if described and _describes(text, span.end, described):
+            fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
         if inside and asked == inside:
