@@ -368,3 +368,9 @@ def test_what_type_of_is_answered_by_the_quality_written_before_that_noun():
     question = "What type of architecture do the churches of the square show?"
     assert expected_answer(question).focus == "architecture"
     assert ask(question, passages(text, [text])).answer == "Gothic"
+
+
+def test_how_many_is_answered_by_the_number_written_before_what_it_counts():
+    text = "In the season Lena Berg threw 45 passing touchdowns for 3,837 yards."
+    question = "How many touchdowns did Lena Berg throw in the season?"
+    assert ask(question, passages(text, [text])).answer == "45"

@@ -50,7 +50,8 @@ FIT: dict[str, dict[str, float]] = {
               "number": 0.6, "date": 0.6},
 }  # fmt: skip
 # A quality written right before the noun the question asks about ("What type of rock?":
-# "sedimentary rocks") scores this many times its fit.
+# "sedimentary rocks"), or a number before the noun it counts ("How many touchdowns?":
+# "45 passing touchdowns"), scores this many times its fit.
 DESCRIBES_FOCUS = 1.5
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
@@ -303,6 +304,17 @@ def _describes(text: str, end: int, nouns: set[str]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+# The words after a number up to the noun it counts, two between at most ("45 passing
+# touchdowns"), with no punctuation between.
+_COUNTED_WORDS = re.compile(r"(?:[ -]+([A-Za-z]+)){1,3}")
+
+
+def _counts(text: str, end: int, nouns: set[str]) -> bool:
+    """Is one of `nouns` among the three words right after offset `end`?"""
+    following = _COUNTED_WORDS.match(text, end)
+    return following is not None and not nouns.isdisjoint(
+        w.lower() for w in re.findall(r"[A-Za-z]+", following.group())
+    )
 
 
 def _the_year(span: entities.Span) -> entities.Span:
@@ -435,6 +447,8 @@ def score_spans(
             fit = NAMED_BY_FOCUS
         if described and _describes(text, span.end, described):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
+        elif counted and not measured and _counts(text, span.end, counted):
+            fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
         if inside and asked == inside:
