@@ -374,3 +374,9 @@ def test_how_many_is_answered_by_the_number_written_before_what_it_counts():
     text = "In the season Lena Berg threw 45 passing touchdowns for 3,837 yards."
     question = "How many touchdowns did Lena Berg throw in the season?"
     assert ask(question, passages(text, [text])).answer == "45"
+
+
+def test_a_hyphen_left_by_a_cut_question_word_is_cut_too():
+    text = "Lena Berg, now in her 11-year career, joined the harbour crew."
+    question = "How many years has Lena Berg been in her career?"
+    assert ask(question, passages(text, [text])).answer == "11"

@@ -335,8 +335,8 @@ def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, st
 
 
 # Words left dangling at an edge once a question word beside them is cut off.
-_DANGLING = re.compile(r"^(?:\s|of\b|the\b|and\b|for\b|in\b|,|'s\b|’s\b)*", re.IGNORECASE)
-_DANGLING_END = re.compile(r"(?:\s|\bof|\bthe|\band|\bfor|\bin|,)*$", re.IGNORECASE)
+_DANGLING = re.compile(r"^(?:\s|-|of\b|the\b|and\b|for\b|in\b|,|'s\b|’s\b)*", re.IGNORECASE)
+_DANGLING_END = re.compile(r"(?:\s|-|\bof|\bthe|\band|\bfor|\bin|,)*$", re.IGNORECASE)
 
 
 def _length(match: re.Match[str] | None) -> int:
