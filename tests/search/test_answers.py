@@ -380,3 +380,11 @@ def test_a_hyphen_left_by_a_cut_question_word_is_cut_too():
     text = "Lena Berg, now in her 11-year career, joined the harbour crew."
     question = "How many years has Lena Berg been in her career?"
     assert ask(question, passages(text, [text])).answer == "11"
+
+
+def test_a_group_of_people_cut_of_its_head_is_no_answer():
+    """ "the presence of leaders" answers "who" for its head, "leaders": less that word
+    (the question's own), "presence" names nobody."""
+    text = "The summit opened in the presence of leaders from six cities."
+    result = ask("Who were the leaders at the summit?", passages(text, [text]))
+    assert result.answer != "presence"

@@ -429,6 +429,8 @@ def score_spans(
             and not any(w[0].isupper() for w in _NAME_WORD.findall(span.text))
         ):
             continue  # "Super Bowl 50" less the question's "Super Bowl": "50" is no one
+        if span is not found and "common" in found.kinds and span.end != found.end:
+            continue  # "the presence of leaders" less "leaders": its head made it a person
         if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         elif kind in _WANTS_AGENTS and _modifies_a_noun(words, starts, span.end):
