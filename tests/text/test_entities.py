@@ -201,3 +201,12 @@ def test_the_numeral_of_a_compound_modifier_ends_before_the_counted_noun():
 def test_a_verb_form_opening_a_sentence_is_no_name():
     found = _names("Arguing that the talks were over, Lena Holm left the capital.")
     assert "Arguing" not in found and "Lena Holm" in found
+
+
+def test_a_time_counted_back_from_now_is_a_date_holding_a_number():
+    text = "Oxygen reached the air about 2.5 billion years ago, two decades ago we learnt."
+    found = dates(text)
+    assert [d.text for d in found] == ["about 2.5 billion years ago", "two decades ago"]
+    taken = [(d.start, d.end) for d in found if "ago" not in d.kinds]
+    assert "about 2.5 billion years" in [n.text for n in numbers(text, taken)]
+    assert [n.text for n in numbers("He threw zero touchdowns.", [])] == ["zero"]

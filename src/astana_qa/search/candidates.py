@@ -129,7 +129,8 @@ def find_spans(
     if kind in _WANTS_DATES:
         spans += date_spans
     if kind in _WANTS_NUMBERS:
-        spans += entities.numbers(text, [(s.start, s.end) for s in date_spans])
+        taken = [(s.start, s.end) for s in date_spans if entities.AGO not in s.kinds]
+        spans += entities.numbers(text, taken)
     if kind == "ordinal":
         spans += entities.ordinals(text)
     if kind in _WANTS_NAMES:

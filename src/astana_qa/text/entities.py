@@ -56,7 +56,7 @@ _DATE = re.compile(
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|m|bn|k|dozen)"
 _NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions|half|twice|thrice)"
 )
@@ -198,12 +198,25 @@ _BARE_TIME = re.compile(
 )
 
 
+# A time counted back from now: "1.7 billion years ago", "about 300 years ago". Its kind
+# `AGO` says the amount inside it is a number too ("How many years ago…": 300).
+AGO = "ago"
+_AGO = re.compile(
+    rf"(?<![\w$£€¥])(?:{_QUALIFIER}\s+)?(?:{_DIGITS}|{_NUMBER_WORD})(?:\s+{_SCALE})?\s+"
+    r"(?:years?|decades?|centuries|century|months?|weeks?|days?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
 def dates(text: str) -> list[Span]:
     """Dates, ranges of them and named periods; the costly pattern runs only on a cue."""
     spans = [Span(m.start(1), m.end(1), m.group(1), frozenset({"date"}))
              for m in _BARE_TIME.finditer(text)]  # fmt: skip
+    if " ago" in text:
+        spans += [Span(m.start(), m.end(), m.group(), frozenset({"date", AGO}))
+                  for m in _AGO.finditer(text)]  # fmt: skip
     if not _DATE_CUE.search(text):
-        return spans
+        return sorted(spans, key=lambda span: span.start)
     for m in _DATE.finditer(text):
         start, end = _trimmed(text, m.start(), m.end())
         word = text[start:end]
