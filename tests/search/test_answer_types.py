@@ -57,6 +57,7 @@ from astana_qa.search.answer_types import expected_answer
         ("What is the population estimated at?", "number", False),
         # What a person is or does: a noun naming people answers, not a name
         ("What position does Anna Berg play?", "occupation", False),
+        ("How often are the harbour elections held?", "frequency", False),
         ("What was the mayor's profession?", "occupation", False),
         ("What position does Russia hold on the ceasefire?", "occupation", False),
         ("What is Russia's position on the ceasefire?", "thing", False),  # no verb of holding

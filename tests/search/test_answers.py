@@ -388,3 +388,10 @@ def test_a_group_of_people_cut_of_its_head_is_no_answer():
     text = "The summit opened in the presence of leaders from six cities."
     result = ask("Who were the leaders at the summit?", passages(text, [text]))
     assert result.answer != "presence"
+
+
+def test_how_often_is_answered_by_a_frequency_not_a_count():
+    text = "The council of the eight harbour towns is elected every four years."
+    result = ask("How often is the harbour council elected?", passages(text, [text]))
+    assert result.answer_type == "frequency"
+    assert result.answer == "every four years"  # not "eight"

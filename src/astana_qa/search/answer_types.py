@@ -1,7 +1,7 @@
 """What kind of answer a question wants, from its question word and its focus noun.
 
 "Who" wants a person, "where" a place, "when" a date, "how many" a number, "how long"
-a duration. After "what" or "which" the noun that follows decides ("which official" a
+a duration, "how often" a frequency. After "what" or "which" the noun that follows decides ("which official" a
 person, "which countries" places, "what year" a date), through the word classes of
 `text/lexical.py`; a noun asking what a person does ("what profession", "what position
 does he play") wants an occupation, a noun naming people ("linebacker"); a noun of no
@@ -21,8 +21,8 @@ from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import shipped_lexicon
 from ..text.tagger import tag
 
-TYPED = frozenset({"person", "organisation", "place", "date", "duration", "number", "money",
-                   "percent", "ordinal"})  # fmt: skip
+TYPED = frozenset({"person", "organisation", "place", "date", "duration", "frequency",
+                   "number", "money", "percent", "ordinal"})  # fmt: skip
 # Every kind an answer can be: the typed ones, a property ("what colour"), an occupation
 # (a noun naming people: "linebacker"), a thing (a noun phrase) and a description (a
 # clause or sentence). Only the typed ones are written in a form whose absence is a
@@ -167,6 +167,8 @@ def _how(words: list[str], tags: list[str], i: int) -> Expected:
     after = lower[i] if i < len(lower) else ""
     if after not in _QUANTITY_ADJECTIVES:
         return Expected("description")
+    if after == "often":
+        return Expected("frequency")  # "every four years", "biennial", "twice a week"
     if after == "long":
         return Expected("date" if "ago" in lower else "duration", "long")
     if after in ("many", "much"):

@@ -110,8 +110,9 @@ CONFLICT_SHARE = 0.9
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
 _NAMED = frozenset({"person", "organisation", "place"})
-_REGULAR_FORMS = frozenset({"number", "money", "percent", "duration", "ordinal"})
-_SINGLE_VALUED = frozenset({"date", "duration", "number", "money", "percent", "ordinal"})
+_REGULAR_FORMS = frozenset({"number", "money", "percent", "duration", "frequency", "ordinal"})
+_SINGLE_VALUED = frozenset({"date", "duration", "frequency", "number", "money", "percent",
+                            "ordinal"})  # fmt: skip
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _REASON = re.compile(r"\b(because|since|due to|in order to|so that|as a result of|in response to"
@@ -125,7 +126,8 @@ _SINCE_A_TIME = re.compile(
 )
 _WHAT_IS_MISSING = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date",
-    "duration": "length of time", "number": "number", "money": "amount of money",
+    "duration": "length of time", "frequency": "frequency", "number": "number",
+    "money": "amount of money",
     "percent": "percentage", "ordinal": "position in an order",
 }  # fmt: skip
 

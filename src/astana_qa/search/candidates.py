@@ -40,6 +40,7 @@ FIT: dict[str, dict[str, float]] = {
     "date": {"date": 1.0},
     "duration": {"duration": 1.0, "number": 0.5},
     "number": {"number": 1.0, "money": 1.0, "percent": 1.0, "duration": 0.5},
+    "frequency": {"frequency": 1.0, "duration": 0.4},
     "money": {"money": 1.0, "number": 0.6},
     "percent": {"percent": 1.0, "number": 0.6},
     "ordinal": {"ordinal": 1.0},
@@ -85,7 +86,7 @@ _NAME_KINDS = frozenset({"person", "organisation", "place"})
 _NAME_SPANS = _NAME_KINDS | {"name"}
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
-_WANTS_NUMBERS = frozenset({"duration", "number", "money", "percent", "thing"})
+_WANTS_NUMBERS = frozenset({"duration", "frequency", "number", "money", "percent", "thing"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # Prepositions that say where something is or happens ("on" and "to" often do not:
@@ -133,6 +134,8 @@ def find_spans(
         spans += entities.numbers(text, taken)
     if kind == "ordinal":
         spans += entities.ordinals(text)
+    if kind == "frequency":
+        spans += entities.frequencies(text)
     if kind in _WANTS_NAMES:
         found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
                                PLACE_NAME_WORDS, is_place)  # fmt: skip

@@ -208,6 +208,25 @@ _AGO = re.compile(
 )
 
 
+# How often: "every four years", "each six months", "twice a year", "three times a week",
+# "biennial", "half-hourly".
+_PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
+_FREQUENCY = re.compile(
+    rf"\b(?:(?:every|each)\s+(?:other\s+|(?:{_DIGITS}|{_NUMBER_WORD})\s+)?{_PERIOD_UNIT}"
+    rf"|(?:once|twice|thrice|(?:{_DIGITS}|{_NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)\s+"
+    rf"{_PERIOD_UNIT}"
+    r"|(?:bi|semi-?)?annual(?:ly)?|biennial(?:ly)?|biannual(?:ly)?|(?:half-)?hourly|daily"
+    r"|weekly|fortnightly|monthly|quarterly|yearly|nightly)\b",
+    re.IGNORECASE,
+)
+
+
+def frequencies(text: str) -> list[Span]:
+    """How often something happens, as a text says it ("every four years", "biennial")."""
+    return [Span(m.start(), m.end(), m.group(), frozenset({"frequency"}))
+            for m in _FREQUENCY.finditer(text)]  # fmt: skip
+
+
 def dates(text: str) -> list[Span]:
     """Dates, ranges of them and named periods; the costly pattern runs only on a cue."""
     spans = [Span(m.start(1), m.end(1), m.group(1), frozenset({"date"}))
