@@ -1,13 +1,13 @@
 """What kind of answer a question wants, from its question word and its focus noun.
 
 "Who" wants a person, "where" a place, "when" a date, "how many" a number, "how long"
-a duration, "how often" a frequency. After "what" or "which" the noun that follows decides ("which official" a
-person, "which countries" places, "what year" a date), through the word classes of
-`text/lexical.py`; a noun asking what a person does ("what profession", "what position
-does he play") wants an occupation, a noun naming people ("linebacker"); a noun of no
-known class wants a named or described thing. "Why",
-"how" with a verb, and "what is X" about a name want a description: a clause, which
-keeps the sentence ranking as it is.
+a duration, "how often" a frequency. After "what" or "which" the noun that follows
+decides ("which official" a person, "which countries" places, "what year" a date),
+through the word classes of `text/lexical.py`; a noun asking what a person does ("what
+profession", "what position does he play") wants an occupation, a noun naming people
+("linebacker"); a noun of no known class wants a named or described thing. "Why", "how"
+with a verb, and "what is X" about a name want a description: a clause, which keeps the
+sentence ranking as it is.
 """
 
 from __future__ import annotations
