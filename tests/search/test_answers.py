@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import Passage, answer, normalised
 from astana_qa.search.candidates import find_spans
@@ -177,13 +179,6 @@ def test_to_dict_is_the_json_contract():
     assert data["abstention"] is None
 
 
-def test_a_kind_question_can_be_answered_by_a_modifier():
-    text = "The team wore orange jerseys in the final."
-    result = ask("What colour jerseys did the team wear in the final?", passages(text, [text]))
-    assert result.answer_type == "attribute"
-    assert result.answer == "orange"
-
-
 def test_a_what_question_prefers_the_specific_noun_phrase_to_a_general_one():
     """Two noun phrases stand equally near the question's words: the one whose word is
     specific ("linebacker") answers, not the general one ("team"), once the caller
@@ -337,13 +332,6 @@ def test_which_dates_prefers_a_range_and_a_date_is_never_cut_by_the_question():
     assert result.answer == "June 5-6"  # not "5-6": the month is part of the date
 
 
-def test_an_occupation_question_is_answered_by_a_noun_naming_people():
-    text = "The ferry was steered by veteran pilot Anna Berg, who joined the crew in 2019."
-    result = ask("What profession does Anna Berg have?", passages(text, [text]))
-    assert result.answer_type == "occupation"
-    assert result.answer == "pilot"
-
-
 def test_a_name_less_the_question_s_words_must_still_be_a_name():
     text = "The Harbour Cup 50 went to the crew of Tom Hale after a long race."
     result = ask("Who won the Harbour Cup?", passages(text, [text]))
@@ -390,8 +378,23 @@ def test_a_group_of_people_cut_of_its_head_is_no_answer():
     assert result.answer != "presence"
 
 
-def test_how_often_is_answered_by_a_frequency_not_a_count():
-    text = "The council of the eight harbour towns is elected every four years."
-    result = ask("How often is the harbour council elected?", passages(text, [text]))
-    assert result.answer_type == "frequency"
-    assert result.answer == "every four years"  # not "eight"
+@pytest.mark.parametrize(
+    ("question", "text", "kind", "short"),
+    [
+        # a quality: the modifier of the asked noun
+        ("What colour jerseys did the team wear in the final?",
+         "The team wore orange jerseys in the final.", "attribute", "orange"),
+        # an occupation: a noun naming people, not the name beside it
+        ("What profession does Anna Berg have?",
+         "The ferry was steered by veteran pilot Anna Berg, who joined the crew in 2019.",
+         "occupation", "pilot"),
+        # a frequency, not a count near the question's words
+        ("How often is the harbour council elected?",
+         "The council of the eight harbour towns is elected every four years.",
+         "frequency", "every four years"),
+    ],
+)  # fmt: skip
+def test_a_kind_is_answered_by_a_span_of_its_own_form(question, text, kind, short):
+    result = ask(question, passages(text, [text]))
+    assert result.answer_type == kind
+    assert result.answer == short
