@@ -344,7 +344,7 @@ def _in_slot(
     wanted, verb_term = slot
     word_starts = [w.start for w in words]
     verbs = {bisect_right(word_starts, s) - 1 for s, _, t in terms if t == verb_term}
-    verbs = {v for v in verbs if words[v].tag == "VERB"}  # not "rejection" for "reject"
+    verbs = {v for v in verbs if v >= 0 and words[v].tag == "VERB"}  # not "rejection"
     if not verbs:
         return None
     starts, ends = slot_positions(wanted, words, verbs)

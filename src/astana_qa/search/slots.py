@@ -38,25 +38,9 @@ _BEFORE_VERB_TAGS = frozenset({"AUX", "ADV", "PART"})
 # Words between a subject and a relative clause's verb: "Xerox, which developed".
 _RELATIVES = frozenset({"which", "who", "that", ","})
 # Auxiliaries by their words too: the tagger may read "had" in "had caused" as a verb.
-_AUXILIARIES = _BE | frozenset(
-    {
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-    }
-)
+_AUXILIARIES = _BE | frozenset({"have", "has", "had", "do", "does", "did", "will", "would",
+                                 "can", "could", "may", "might", "must", "shall",
+                                 "should"})  # fmt: skip
 # How many words may stand between the verb and the slot's edge.
 REACH = 4
 

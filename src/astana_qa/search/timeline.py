@@ -68,7 +68,7 @@ _PERIODS = frozenset(["year", "years", "month", "months", "week", "weeks", "day"
 # series, which the articles call by its own number.
 _NEIGHBOUR = re.compile(
     r"\b(?P<noun>[a-z]+)\s+(?P<rel>after|following|before|preceding)\s+the\s+"
-    r"(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?P<next>[a-z]+))?(?!\s+of\b)",
+    r"(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?P<next>[a-z]+))?",
     re.IGNORECASE,
 )
 
@@ -79,7 +79,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def neighbours_named(question: str, is_noun: Callable[[str], bool] = lambda word: False) -> str:
+def neighbours_named(question: str, is_noun: Callable[[str], bool]) -> str:
     """The question with each neighbour in a series named by its number: "When is the
     round following the 22nd one?" → "When is the 23rd round?". Only for a noun before
     "after" (`is_noun`: not "What happened after the 22nd?"), and not when another noun
