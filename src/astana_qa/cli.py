@@ -66,8 +66,12 @@ _port = whole_number(0, 65535)
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", default="seeds", help="folder of *.txt articles (seeds)")
-    parser.add_argument("--index", default="index", help="index folder (index)")
+    parser.add_argument(
+        "--corpus", default="seeds", help="folder of *.txt articles (seeds, in the current folder)"
+    )
+    parser.add_argument(
+        "--index", default="index", help="index folder (index, in the current folder)"
+    )
     parser.add_argument("--aliases", default=None, help="alias file (CORPUS/aliases.json)")
 
 

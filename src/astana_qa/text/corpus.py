@@ -195,7 +195,9 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     if corpus_dir.exists() and not corpus_dir.is_dir():
         raise CorpusError(f"{corpus_dir} is a file; --corpus takes a folder of *.txt articles")
     if not corpus_dir.is_dir():
-        raise CorpusError(f"Corpus folder {corpus_dir} does not exist")
+        where = Path(corpus_dir).absolute()
+        shown = corpus_dir if str(corpus_dir) == str(where) else f"{corpus_dir} ({where})"
+        raise CorpusError(f"Corpus folder {shown} does not exist")
     # scandir tells files and links apart without a stat each (a million-sentence corpus
     # has thousands of files, and opening an unchanged index looks only at them).
     with os.scandir(corpus_dir) as entries:
