@@ -144,7 +144,7 @@ def find_spans(
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
         spans += entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
-    if kind == "occupation":
+    elif kind == "occupation":
         spans += _occupations(text, words)
     elif kind in ("person", "organisation", "place"):
         common = _common_noun_answers(text, words, kind)
@@ -299,25 +299,17 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
 
 # A year within a date: "August 1227", "early 2012", "June 4, 2014".
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
+# The words right after a span, with no punctuation between.
+_WORDS_AFTER = re.compile(r"(?:[\s-]+[A-Za-z]+)+")
 
 
-def _describes(text: str, end: int, nouns: set[str]) -> bool:
-    """Is the word right after offset `end` one of `nouns` (the asked noun's forms)?"""
-    following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).lower() in nouns
-
-
-_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
-# The words after a number up to the noun it counts, two between at most ("45 passing
-# touchdowns"), with no punctuation between.
-_COUNTED_WORDS = re.compile(r"(?:[ -]+([A-Za-z]+)){1,3}")
-
-
-def _counts(text: str, end: int, nouns: set[str]) -> bool:
-    """Is one of `nouns` among the three words right after offset `end`?"""
-    following = _COUNTED_WORDS.match(text, end)
+def _followed_by(text: str, end: int, nouns: set[str], within: int) -> bool:
+    """Is one of `nouns` (the asked noun's forms) among the first `within` words right
+    after offset `end`: the noun a quality describes (`within` 1: "Gothic architecture")
+    or a number counts (3: "45 passing touchdowns")?"""
+    following = _WORDS_AFTER.match(text, end)
     return following is not None and not nouns.isdisjoint(
-        w.lower() for w in re.findall(r"[A-Za-z]+", following.group())
+        w.lower() for w in re.findall(r"[A-Za-z]+", following.group())[:within]
     )
 
 
@@ -451,9 +443,9 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
-        if described and _describes(text, span.end, described):
+        if described and _followed_by(text, span.end, described, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
-        elif counted and not measured and _counts(text, span.end, counted):
+        elif counted and not measured and _followed_by(text, span.end, counted, 3):
             fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)

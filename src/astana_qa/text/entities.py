@@ -198,19 +198,20 @@ _BARE_TIME = re.compile(
 )
 
 
+# Units of time, counted back ("years ago") or repeated ("every four years").
+_PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
 # A time counted back from now: "1.7 billion years ago", "about 300 years ago". Its kind
 # `AGO` says the amount inside it is a number too ("How many years ago…": 300).
 AGO = "ago"
 _AGO = re.compile(
     rf"(?<![\w$£€¥])(?:{_QUALIFIER}\s+)?(?:{_DIGITS}|{_NUMBER_WORD})(?:\s+{_SCALE})?\s+"
-    r"(?:years?|decades?|centuries|century|months?|weeks?|days?)\s+ago\b",
+    rf"{_PERIOD_UNIT}\s+ago\b",
     re.IGNORECASE,
 )
 
 
 # How often: "every four years", "each six months", "twice a year", "three times a week",
 # "biennial", "half-hourly".
-_PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
 _FREQUENCY = re.compile(
     rf"\b(?:(?:every|each)\s+(?:other\s+|(?:{_DIGITS}|{_NUMBER_WORD})\s+)?{_PERIOD_UNIT}"
     rf"|(?:once|twice|thrice|(?:{_DIGITS}|{_NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)\s+"
