@@ -85,3 +85,28 @@ def test_variants_are_analysed_only_when_they_begin_like_an_indexed_term():
     analysed.clear()
     assert matcher.correct_written("qzxwvkjyp") is None
     assert analysed == []
+
+
+def test_a_word_the_dictionary_knows_is_not_read_as_a_typo():
+    # "cask" is one edit from "cast" and "case", but it is a word of its own: the
+    # articles lack it, a reader did not mistype it. Run-together words still split.
+    words = {"cask", "superbowl"}
+    number = {term: i for i, term in enumerate(VOCABULARY)}
+    matcher = TermMatcher(
+        number,
+        VOCABULARY,
+        frequency=lambda n: 1,
+        adjacent=lambda a, b: (VOCABULARY[a], VOCABULARY[b]) in ADJACENT,
+        analyze=lambda text: [text] if text.isalnum() else [],
+        is_word=words.__contains__,
+    )
+    assert matcher.match("cask", "Cask") == []
+    assert matcher.match("casr", "casr") == ["cast"]
+    assert matcher.match("superbowl", "superbowl") == ["super", "bowl"]
+
+
+def test_the_engine_reads_english_words_as_words_not_typos(seed_engine):
+    # The seed articles never say "team" or "winter" (one edit from "tear", "intern").
+    query = seed_engine.read("Who headed the team at the winter round?")
+    assert "team" in query.terms and "winter" in query.terms
+    assert "tear" not in query.terms and "intern" not in query.terms

@@ -99,6 +99,6 @@ def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_c
         "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
     })  # fmt: skip
     engine = QAEngine.open(corpus, tmp_path / "index")
-    answer = engine.ask("Where will the round after the 22nd take place?")
+    answer = engine.ask("Where will the round after the 22nd be held?")
     assert answer.citations[0].text.startswith("The delegations agreed")
     assert answer.answer == "Burgas"

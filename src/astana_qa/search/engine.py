@@ -26,6 +26,8 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
+from ..text.tagger import lexicon as tagger_lexicon
+from ..text.tagger import wordnet_classes
 from .answer_types import POSSESSIVE
 from .answers import AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
@@ -83,6 +85,11 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
     quoted = [f"“{w}”" for w in words]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
+
+
+def _is_english_word(word: str) -> bool:
+    """Does the tagger's lexicon (UD English EWT) or WordNet know `word` (lower case)?"""
+    return word in tagger_lexicon() or bool(wordnet_classes(word))
 
 
 def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
@@ -149,6 +156,7 @@ class QAEngine:
             adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
             analyze=analyzer.guessed_terms,
             enabled=settings.ranking.match_misspellings,
+            is_word=_is_english_word,
         )
         self._expansion_policy = settings.expansion
         self._corpus_stats = CorpusStats(

@@ -13,6 +13,9 @@ that no sentence contains is matched, in this order:
   became "tie".)
 - as a typo in the word as written: one edit from a word whose term is indexed
   ("Univeristy": its stem is three edits from that of "University", the word only one).
+A word the English dictionaries know (the tagger's lexicon or WordNet) is not a typo:
+"team" and "winter", which the seed articles never use, are words the articles lack, not
+misspellings of "tear" and "intern". It can still be two words run together.
 A term that matches nothing stays unmatched: a name the articles never mention.
 """
 
@@ -63,9 +66,11 @@ class TermMatcher:
         adjacent: Callable[[int, int], bool],
         analyze: Callable[[str], list[str]],
         enabled: bool = True,
+        is_word: Callable[[str], bool] = lambda word: False,
     ):
         """`frequency(n)`: how many sentences hold term number n; `adjacent(a, b)`: does
-        term b follow term a in some sentence; `analyze`: text → terms, as indexed.
+        term b follow term a in some sentence; `analyze`: text → terms, as indexed;
+        `is_word(word)`: is `word` (lower case) an English word, never read as a typo.
         With `enabled` false, a term matches only itself."""
         self.term_number = term_number
         self.vocabulary = vocabulary
@@ -73,6 +78,7 @@ class TermMatcher:
         self.adjacent = adjacent
         self.analyze = analyze
         self.enabled = enabled
+        self.is_word = is_word
         # A question's unknown words are matched twice (for its terms and for its names),
         # and matching one costs milliseconds; lru_cache is safe across threads.
         self._match_unknown = lru_cache(maxsize=4096)(self._match_unknown_uncached)
@@ -88,6 +94,8 @@ class TermMatcher:
     def _match_unknown_uncached(self, term: str, written: str) -> tuple[str, ...]:
         if parts := self.split_compound(written):
             return tuple(parts)
+        if self.is_word(written.lower()):
+            return ()  # a word the articles do not use, not a misspelling of one they do
         corrected = self.correct(term) or self.correct_written(written)
         return (corrected,) if corrected else ()
 
