@@ -267,3 +267,18 @@ def test_warming_up_changes_no_answer(seed_index_dir):
         after = warmed.ask(question).to_dict()
         before.pop("took_ms"), after.pop("took_ms")
         assert after == before
+
+
+def test_an_article_that_never_names_what_is_asked_about_does_not_answer(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Lovelace report\n\nAda Lovelace wrote notes on the analytical engine. "
+        "She worked with Charles Babbage in London.\n",
+        "b.txt": "Mine report\n\nMore than 300 miners died when the old mine collapsed. "
+        "The mine was closed after the collapse.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask("How old was Ada Lovelace when she died?")
+    # "More than 300" stands beside "died", but in an article about a mine.
+    assert not answer.answered
+    assert answer.reason == "no number is stated in the articles"
+    assert engine.ask("How many miners died when the mine collapsed?").answer == "More than 300"

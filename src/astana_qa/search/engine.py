@@ -26,10 +26,11 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
+from ..text.months import MONTHS
 from ..text.tagger import lexicon as tagger_lexicon
 from ..text.tagger import wordnet_classes
 from .answer_types import POSSESSIVE
-from .answers import AnswerResult, Passage, answer
+from .answers import NAMED_HERE, NAMED_IN_ARTICLE, NOT_NAMED, AnswerResult, Passage, answer
 from .bm25 import UNKNOWN
 from .candidates import find_spans
 from .query import AnswerType, Query, read_query
@@ -343,16 +344,34 @@ class QAEngine:
         asked = frozenset(t for t in query.named_terms if is_anchor(t))
         named = frozenset(family.get(t, t) for t in query.named_terms)
 
-        def about(passage: Passage) -> bool:
+        # The index terms standing for the names the question names, relatives included;
+        # not its dates and numbers, which an article may state another way ("Nov.",
+        # "last year").
+        month_terms = self._month_terms
+        named_numbers = [
+            self.ranker.term_number[t]
+            for t in {*named, *(r for r, t in family.items() if t in named)}
+            if t in self.ranker.term_number and t.isalpha() and t not in month_terms
+        ]
+
+        def about(passage: Passage) -> int:
             """Does the passage, or the sentence before it in its article (which its "he"
-            or "it" may name), hold a name the question names? True if it names none."""
+            or "it" may name), hold a name the question names (NAMED_HERE, also when the
+            question names none)? Else does its article (NAMED_IN_ARTICLE), or not even
+            that (NOT_NAMED)?"""
             if not named:
-                return True
+                return NAMED_HERE
             row = row_of[(passage.source, passage.start)][0]
-            rows = [row] + ([row - 1] if row > 0 and self._doc[row - 1] == self._doc[row] else [])
-            return any(
+            doc = int(self._doc[row])
+            rows = [row] + ([row - 1] if row > 0 and self._doc[row - 1] == doc else [])
+            if any(
                 not named.isdisjoint(t for *_, t in term_spans(self._sentence(r)[0])) for r in rows
-            )
+            ):
+                return NAMED_HERE
+            contains = self.ranker.documents.contains
+            if not named_numbers or any(contains(n, doc) for n in named_numbers):
+                return NAMED_IN_ARTICLE
+            return NOT_NAMED
 
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
@@ -364,6 +383,11 @@ class QAEngine:
         text, _ = self._sentence(row)
         source = self.index.documents[int(self._doc[row])].name
         return Passage(rank, source, int(self._start[row]), int(self._end[row]), text, score)
+
+    @cached_property
+    def _month_terms(self) -> frozenset[str]:
+        """The analysed terms of the months' names."""
+        return frozenset(t for month in MONTHS for t in self.analyzer.terms(month))
 
     def _is_anchor(self, term: str) -> bool:
         """Is `term` a name of the corpus (an alias group) or a country's?"""
