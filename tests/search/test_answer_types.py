@@ -36,6 +36,8 @@ from astana_qa.search.answer_types import expected_answer
         ("What was the duration of the strike?", "duration", False),
         ("Which coastal area did the storm hit?", "place", False),
         ("What is the area of the national park?", "number", False),
+        ("Which area of the valley did the army take?", "place", False),  # one of its areas
+        ("What area of land does the park cover?", "number", False),
         # A possessive right after "what"/"which" names what is asked for.
         ("In what city's hotel did the team stay?", "place", False),
         ("Which newspaper's editor resigned?", "organisation", False),

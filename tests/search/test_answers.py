@@ -289,6 +289,12 @@ def test_a_where_question_skips_adjectives_after_the_preposition():
     assert got.answer == "Varnia"
 
 
+def test_how_long_has_it_lasted_is_answered_by_since_when():
+    text = "The festival has been held in the old town since the 1950s, every May."
+    assert ask("How long has the festival been held in the old town?",
+               passages(text, [text])).answer == "since the 1950s"  # fmt: skip
+
+
 def test_how_tall_wants_a_number_with_a_unit():
     text = "Built of steel (617 ft), the tower stands ten floors tall."
     assert ask("How tall is the tower?", passages(text, [text])).answer == "617 ft"

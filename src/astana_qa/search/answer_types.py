@@ -265,8 +265,14 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         # object is asked for; "What is the area called…?" asks for its name. ("What
         # were the towns captured by…" still asks for towns.)
         kind = "thing"
-    if kind == "number" and focus.lower() in PLACE_NOUNS and lower[at + 1 : at + 2] != ["of"]:
-        kind = "place"  # "the area of Idlib" is a size; "which area" is a place
+    if (
+        kind == "number"
+        and focus.lower() in PLACE_NOUNS
+        and (lower[at + 1 : at + 2] != ["of"] or (at == first and lower[first - 1] == "which"))
+    ):
+        # "the area of Idlib" is a size; "which area", "which area of China" a place
+        # ("what area of land" may be either)
+        kind = "place"
     if _asks_occupation(lower, at):
         kind = "occupation"  # "What was Gekko's profession?"
     plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")

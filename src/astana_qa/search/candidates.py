@@ -119,6 +119,10 @@ class Candidate:
     coverage: float
 
 
+# "since" right before a date (`_since`).
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
+
+
 def find_spans(
     text: str, kind: str, plural: bool, is_place: Callable[[str], bool] = lambda name: False
 ) -> tuple[list[entities.Span], list[entities.Token]]:
@@ -129,6 +133,8 @@ def find_spans(
     date_spans = entities.dates(text) if kind in _WANTS_DATES | _WANTS_NUMBERS else []
     if kind in _WANTS_DATES:
         spans += date_spans
+    if kind == "duration":
+        spans += _since(text, date_spans)
     if kind in _WANTS_NUMBERS:
         taken = [(s.start, s.end) for s in date_spans if entities.AGO not in s.kinds]
         spans += entities.numbers(text, taken)
@@ -154,6 +160,18 @@ def find_spans(
                       and not any(c.start < e and s < c.end for s, e in times)]  # fmt: skip
         spans += common
     return _distinct(spans), words
+
+
+def _since(text: str, dates: list[entities.Span]) -> list[entities.Span]:
+    """A time since which something has lasted is a length of time: "How long has the
+    principle been recognised?" is answered "since the 1950s"."""
+    found = []
+    for date in dates:
+        before = _SINCE.search(text, 0, date.start)
+        if before is not None:
+            found.append(entities.Span(before.start(), date.end, text[before.start() : date.end],
+                                       frozenset({"duration"})))  # fmt: skip
+    return found
 
 
 def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
