@@ -51,6 +51,15 @@ def test_a_vulgar_fraction_is_part_of_its_number():
     assert list(_numbers("He made 5½ sacks in ½ a season.")) == ["5½", "½"]
 
 
+def test_a_scale_after_a_is_a_number():
+    assert _numbers("The city lost almost a million people.") == {"almost a million": {"number"}}
+
+
+def test_four_digits_counting_the_plural_noun_after_them_are_no_year():
+    assert _numbers("The dinner was attended by 2000 guests.") == {"2000": {"number"}}
+    assert _dates("In 1999 voters chose him; the 2000 elections were close.") == ["1999", "2000"]
+
+
 def test_twice_and_thrice_are_counts():
     assert list(_numbers("They won the cup twice, and the league thrice.")) == ["twice", "thrice"]
 

@@ -58,7 +58,8 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|m|bn|k|dozen)"
 _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|a\s+dozen|dozens|hundreds|thousands|millions|half|twice|thrice)"
+    r"|eighty|ninety|hundred|a\s+dozen|a\s+(?:hundred|thousand|million|billion|trillion)"
+    r"|dozens|hundreds|thousands|millions|half|twice|thrice)"
 )
 _DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9]|\s?[½⅓⅔¼¾⅛])?|\.[0-9]+|[½⅓⅔¼¾⅛])"
 _QUALIFIER = (
@@ -228,6 +229,23 @@ def frequencies(text: str) -> list[Span]:
             for m in _FREQUENCY.finditer(text)]  # fmt: skip
 
 
+# A lower-case plural word right after a number ("2000 guests"), and the words before a
+# number that make it a year all the same ("in 1999 voters chose").
+_PLURAL_AFTER = re.compile(r"\s+([a-z]+[^s\W]s)\b")
+_BEFORE_A_YEAR = frozenset({"in", "since", "during", "until", "till", "from", "before",
+                            "after", "of", "between", "and", "to", "the", "year"})  # fmt: skip
+
+
+def _counts(text: str, start: int, end: int) -> bool:
+    """Does the number at `text[start:end]` count the plural noun after it ("2000
+    guests"), rather than name a year ("in 1999 voters chose", "the 2000 elections")?"""
+    after = _PLURAL_AFTER.match(text, end)
+    if after is None or lexicon().get(after.group(1), ("",))[0] != "NOUN":
+        return False
+    before = text[:start].split()
+    return not before or before[-1].lower() not in _BEFORE_A_YEAR
+
+
 def dates(text: str) -> list[Span]:
     """Dates, ranges of them and named periods; the costly pattern runs only on a cue."""
     spans = [Span(m.start(1), m.end(1), m.group(1), frozenset({"date"}))
@@ -243,6 +261,8 @@ def dates(text: str) -> list[Span]:
         if word.lower() in ("may", "march") or (word.isdigit() and len(word) == 4 and (
                 end < len(text) and text[end:end + 1].isalpha())):  # fmt: skip
             continue  # "may" the verb, "march" the noun
+        if word.isdigit() and _counts(text, start, end):
+            continue  # "attended by 2000 guests": a count, not a year
         if start < end:
             spans.append(Span(start, end, word, frozenset({"date"})))
     return sorted(spans, key=lambda span: span.start)
