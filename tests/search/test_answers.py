@@ -295,6 +295,15 @@ def test_how_long_has_it_lasted_is_answered_by_since_when():
                passages(text, [text])).answer == "since the 1950s"  # fmt: skip
 
 
+def test_how_many_people_is_answered_by_a_count_of_any_people():
+    text = "The capsule was built to carry three astronauts on long flights."
+    pool = passages(text, [text])
+    assert ask("How many people could the capsule carry on long flights?", pool).answer == "three"
+    # A count of some people does not answer for other people.
+    got = ask("How many pilots could the capsule carry on long flights?", pool)
+    assert got.answer is None and got.abstention == "no number of pilots is stated in the articles"
+
+
 def test_how_tall_wants_a_number_with_a_unit():
     text = "Built of steel (617 ft), the tower stands ten floors tall."
     assert ask("How tall is the tower?", passages(text, [text])).answer == "617 ft"

@@ -29,7 +29,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token
 from ..text.months import MONTHS
 from .answer_types import Expected
-from .candidates import Candidate, coverage, find_spans, score_spans
+from .candidates import ANYONE, Candidate, coverage, find_spans, names_people, score_spans
 from .slots import Slot, slot_positions
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
@@ -321,6 +321,8 @@ def _candidates(
         # Without what the question counts, only a plain count can answer it.
         strict = bool(required) and required.isdisjoint(t for *_, t in terms)
         spans, words = spans_of(passage.text, expected.kind, expected.plural)
+        if strict and counted in ANYONE:  # any people will do: "three astronauts"
+            strict = not any(w.tag == "NOUN" and names_people(w.text.lower()) for w in words)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         named = NAMED_HERE if about is None else about(passage)
         if named == NOT_NAMED:

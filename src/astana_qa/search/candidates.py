@@ -235,6 +235,11 @@ def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
     return found
 
 
+# Nouns for anybody at all: "how many people" is answered by a count of any people
+# ("three astronauts", "50 members").
+ANYONE = frozenset({"people", "persons", "person", "individuals", "humans"})
+
+
 def names_people(noun: str) -> bool:
     """Does a common noun name people: one of the word lists' person nouns, or one WordNet
     puts in its person class ("teachers", "fishermen", "linebacker")?"""
@@ -328,6 +333,20 @@ def _followed_by(text: str, end: int, nouns: set[str], within: int) -> bool:
     following = _WORDS_AFTER.match(text, end)
     return following is not None and not nouns.isdisjoint(
         w.lower() for w in re.findall(r"[A-Za-z]+", following.group())[:within]
+    )
+
+
+def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> bool:
+    """Does a number ending at offset `end` count what the question counts: one of its
+    noun's forms among the next three words ("45 passing touchdowns"), or for "how many
+    people" any noun naming people ("three astronauts")?"""
+    if _followed_by(text, end, counted, 3):
+        return True
+    following = _WORDS_AFTER.match(text, end)
+    return (
+        focus in ANYONE
+        and following is not None
+        and any(names_people(w.lower()) for w in re.findall(r"[A-Za-z]+", following.group())[:3])
     )
 
 
@@ -463,7 +482,7 @@ def score_spans(
             fit = NAMED_BY_FOCUS
         if described and _followed_by(text, span.end, described, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
-        elif counted and not measured and _followed_by(text, span.end, counted, 3):
+        elif counted and not measured and _counts_asked(text, span.end, counted, focus):
             fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
