@@ -51,6 +51,14 @@ def test_a_vulgar_fraction_is_part_of_its_number():
     assert list(_numbers("He made 5½ sacks in ½ a season.")) == ["5½", "½"]
 
 
+def test_times_of_day_are_dates():
+    assert _dates("With 4:51 left, they scored; the parade began at 10:30 a.m.") == [
+        "4:51",
+        "10:30 a.m.",
+    ]
+    assert _dates("It ended at 3 p.m. with a ratio of 3:1 and 12:00:05 on the clock.") == ["3 p.m."]
+
+
 def test_a_scale_after_a_is_a_number():
     assert _numbers("The city lost almost a million people.") == {"almost a million": {"number"}}
 

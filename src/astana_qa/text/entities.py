@@ -229,6 +229,9 @@ def frequencies(text: str) -> list[Span]:
             for m in _FREQUENCY.finditer(text)]  # fmt: skip
 
 
+# A time of day: "4:51", "10:30 a.m.", "3 p.m.".
+_CLOCK = re.compile(r"(?<![\w:.])(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9](?:\s?[ap]\.m\.)?|\s?[ap]\.m\.)"
+                    r"(?![\w:])")  # fmt: skip
 # A lower-case plural word right after a number ("2000 guests"), and the words before a
 # number that make it a year all the same ("in 1999 voters chose").
 _PLURAL_AFTER = re.compile(r"\s+([a-z]+[^s\W]s)\b")
@@ -247,9 +250,13 @@ def _counts(text: str, start: int, end: int) -> bool:
 
 
 def dates(text: str) -> list[Span]:
-    """Dates, ranges of them and named periods; the costly pattern runs only on a cue."""
+    """Dates, ranges of them, named periods and times of day; the costly pattern runs
+    only on a cue."""
     spans = [Span(m.start(1), m.end(1), m.group(1), frozenset({"date"}))
              for m in _BARE_TIME.finditer(text)]  # fmt: skip
+    if ":" in text or ".m." in text:
+        spans += [Span(m.start(), m.end(), m.group(), frozenset({"date"}))
+                  for m in _CLOCK.finditer(text)]  # fmt: skip
     if " ago" in text:
         spans += [Span(m.start(), m.end(), m.group(), frozenset({"date", AGO}))
                   for m in _AGO.finditer(text)]  # fmt: skip
