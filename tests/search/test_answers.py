@@ -299,9 +299,25 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
     text = "The capsule was built to carry three astronauts on long flights."
     pool = passages(text, [text])
     assert ask("How many people could the capsule carry on long flights?", pool).answer == "three"
-    # A count of some people does not answer for other people.
+    # A count of some people does not answer for other people, nor a count of things
+    # in a sentence that names people.
     got = ask("How many pilots could the capsule carry on long flights?", pool)
     assert got.answer is None and got.abstention == "no number of pilots is stated in the articles"
+    text = "The rescuers said 12 buildings collapsed when the quake hit."
+    assert ask("How many people died when the quake hit?", passages(text, [text])).answer is None
+
+
+def test_how_long_since_a_season():
+    text = "The bridge has been closed to traffic since the autumn."
+    got = ask("How long has the bridge been closed?", passages(text, [text]))
+    assert got.answer == "since the autumn"
+
+
+def test_what_year_is_not_answered_by_a_time_of_day():
+    text = "The talks opened at 10:30 a.m. in the capital."
+    assert (
+        ask("What year did the talks open in the capital?", passages(text, [text])).answer is None
+    )
 
 
 def test_how_tall_wants_a_number_with_a_unit():

@@ -282,3 +282,7 @@ def test_an_article_that_never_names_what_is_asked_about_does_not_answer(make_co
     assert not answer.answered
     assert answer.reason == "no number is stated in the articles"
     assert engine.ask("How many miners died when the mine collapsed?").answer == "More than 300"
+    # A name the corpus's aliases group counts as a name too.
+    (corpus / "aliases.json").write_text('{"aliases": [["Lovelace", "Byron"]]}', encoding="utf-8")
+    engine = QAEngine.open(corpus, tmp_path / "index-with-aliases")
+    assert not engine.ask("How old was Lovelace when she died?").answered

@@ -102,3 +102,18 @@ def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_c
     answer = engine.ask("Where will the round after the 22nd be held?")
     assert answer.citations[0].text.startswith("The delegations agreed")
     assert answer.answer == "Burgas"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'take place' for the articles' 'held' is a paraphrase no lexical resource here "
+    "links; in a corpus this small 'take' and 'place' are words it never uses, which weigh "
+    "against the question's coverage (0.2.6 answered only by reading 'take' as 'talk')",
+)
+def test_take_place_is_read_as_held_in_a_corpus_that_never_says_it(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "
+        "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("Where will the round after the 22nd take place?").answer == "Burgas"

@@ -57,15 +57,29 @@ def test_times_of_day_are_dates():
         "10:30 a.m.",
     ]
     assert _dates("It ended at 3 p.m. with a ratio of 3:1 and 12:00:05 on the clock.") == ["3 p.m."]
+    assert _dates("Doors at 3 PM, dinner at 7pm; she ran the 800m in 1:45.32.") == ["3 PM", "7pm"]
 
 
 def test_a_scale_after_a_is_a_number():
     assert _numbers("The city lost almost a million people.") == {"almost a million": {"number"}}
+    assert list(_numbers("Nearly half a million people fled.")) == ["Nearly half a million"]
 
 
 def test_four_digits_counting_the_plural_noun_after_them_are_no_year():
     assert _numbers("The dinner was attended by 2000 guests.") == {"2000": {"number"}}
     assert _dates("In 1999 voters chose him; the 2000 elections were close.") == ["1999", "2000"]
+    assert list(_numbers("It drew a crowd of 2000 guests and holds up to 1500 guests.")) == [
+        "2000",
+        "up to 1500",
+    ]
+    # Not before a singular noun, nor after a word of time.
+    assert _dates(
+        "By 2030 emissions must fall; around 2010 researchers found its 2011 analysis."
+    ) == [
+        "2030",
+        "2010",
+        "2011",
+    ]
 
 
 def test_twice_and_thrice_are_counts():

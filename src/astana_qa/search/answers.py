@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from enum import IntEnum
 
 from rapidfuzz import fuzz
 
@@ -29,7 +30,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token
 from ..text.months import MONTHS
 from .answer_types import Expected
-from .candidates import ANYONE, Candidate, coverage, find_spans, names_people, score_spans
+from .candidates import Candidate, coverage, find_spans, score_spans
 from .slots import Slot, slot_positions
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
@@ -93,15 +94,24 @@ _PHRASE_KINDS = frozenset({"thing", "attribute"})
 # 0.460 -> 0.472; squad-dev and the seed, reader, newcomer and journalist questions
 # within a question. 0.6 cost squad-dev EM 0.002; leaving such passages out, 0.012 P@1.
 OFF_SUBJECT = 0.8
-# What `about(passage)` tells (see `answer`): the passage or the sentence before it names
-# a name the question names (or the question names none); only its article does; not
-# even its article does. A candidate in an article that never names what the question
+# What `about(passage)` tells (`Named`, see `answer`): whether the passage or the sentence
+# before it names a name the question names, or only its article does, or not even its
+# article does. A candidate in an article that never names what the question
 # asks about is not read at all: no "he" or "it" reaches across articles ("How old was
 # Jean Harlow when she died?" is not answered from an article about Jonestown).
 # Only names count, not dates or numbers, which an article may write another way ("Nov.").
 # Measured, one run: TrecQA no-answer recall 0.33 -> 0.40, P@1 and EM unchanged; squad-dev
 # P@1 0.7132 -> 0.7136, EM 2 questions fewer; the seed question sets unchanged.
-NAMED_HERE, NAMED_IN_ARTICLE, NOT_NAMED = 2, 1, 0
+
+
+class Named(IntEnum):
+    """Where what the question names is named, for a passage (`about` in `answer`)."""
+
+    HERE = 2  # the passage or the sentence before it (or the question names nothing)
+    IN_ARTICLE = 1  # only elsewhere in its article: the passage scores OFF_SUBJECT
+    NOWHERE = 0  # not in its article at all: its candidates are not read
+
+
 # A candidate standing where the question's verb puts its answer (`slots.py`: the
 # object after "focused on" for "What did the round focus on?") scores this many times
 # its score; for a typed question, only a span of the very kind wanted does ("headed by
@@ -225,7 +235,7 @@ def answer(
     spans_of: SpanFinder = find_spans,
     term_weight: Callable[[str], float] | None = None,
     anchors: tuple[frozenset[str], Callable[[str], bool]] | None = None,
-    about: Callable[[Passage], int] | None = None,
+    about: Callable[[Passage], Named] | None = None,
     slot: tuple[Slot, str] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
@@ -241,8 +251,8 @@ def answer(
     (0..1), to prefer specific noun phrases (`SPECIFICITY`). `anchors` are the terms of
     the countries and names the question names, and which terms are such names: a
     person standing beside another one is not its answer (`OTHER_ANCHOR`). `about(p)`
-    says whether passage `p` is about what the question names (`NAMED_HERE`,
-    `NAMED_IN_ARTICLE` or `NOT_NAMED`; `OFF_SUBJECT`). `slot`
+    says where passage `p`'s article names what the question names (`Named`;
+    `OFF_SUBJECT`). `slot`
     is the question's slot beside its verb and the verb's analysed term (`slots.py`).
     """
     if not passages:
@@ -297,7 +307,7 @@ def _candidates(
     spans_of: SpanFinder = find_spans,
     term_weight: Callable[[str], float] | None = None,
     anchors: tuple[frozenset[str], Callable[[str], bool]] | None = None,
-    about: Callable[[Passage], int] | None = None,
+    about: Callable[[Passage], Named] | None = None,
     slot: tuple[Slot, str] | None = None,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
@@ -318,16 +328,14 @@ def _candidates(
         terms = term_spans(passage.text)
         if expected.typed and coverage(question_terms, terms) < MIN_COVERAGE:
             continue  # cheap to tell, and no candidate here could answer
+        named = Named.HERE if about is None else about(passage)
+        if named == Named.NOWHERE:
+            continue
+        subject = 1.0 if named == Named.HERE else OFF_SUBJECT
         # Without what the question counts, only a plain count can answer it.
         strict = bool(required) and required.isdisjoint(t for *_, t in terms)
         spans, words = spans_of(passage.text, expected.kind, expected.plural)
-        if strict and counted in ANYONE:  # any people will do: "three astronauts"
-            strict = not any(w.tag == "NOUN" and names_people(w.text.lower()) for w in words)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
-        named = NAMED_HERE if about is None else about(passage)
-        if named == NOT_NAMED:
-            continue
-        subject = 1.0 if named == NAMED_HERE else OFF_SUBJECT
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = None
         if anchors is not None and anchors[0] and expected.kind in _OWNED_KINDS:

@@ -120,7 +120,7 @@ class Candidate:
 
 
 # "since" right before a date (`_since`).
-_SINCE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
 
 
 def find_spans(
@@ -237,7 +237,7 @@ def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
 
 # Nouns for anybody at all: "how many people" is answered by a count of any people
 # ("three astronauts", "50 members").
-ANYONE = frozenset({"people", "persons", "person", "individuals", "humans"})
+ANYONE = frozenset({"people", "persons", "individuals", "humans"})
 
 
 def names_people(noun: str) -> bool:
@@ -326,13 +326,13 @@ _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
 _WORDS_AFTER = re.compile(r"(?:[\s-]+[A-Za-z]+)+")
 
 
-def _followed_by(text: str, end: int, nouns: set[str], within: int) -> bool:
-    """Is one of `nouns` (the asked noun's forms) among the first `within` words right
-    after offset `end`: the noun a quality describes (`within` 1: "Gothic architecture")
-    or a number counts (3: "45 passing touchdowns")?"""
+def _followed_by(text: str, end: int, wanted: Callable[[str], bool], within: int) -> bool:
+    """Is a word `wanted` (lower case) among the first `within` words right after offset
+    `end`: the noun a quality describes (`within` 1: "Gothic architecture") or a number
+    counts (3: "45 passing touchdowns")?"""
     following = _WORDS_AFTER.match(text, end)
-    return following is not None and not nouns.isdisjoint(
-        w.lower() for w in re.findall(r"[A-Za-z]+", following.group())[:within]
+    return following is not None and any(
+        wanted(w.lower()) for w in re.findall(r"[A-Za-z]+", following.group())[:within]
     )
 
 
@@ -340,14 +340,9 @@ def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> 
     """Does a number ending at offset `end` count what the question counts: one of its
     noun's forms among the next three words ("45 passing touchdowns"), or for "how many
     people" any noun naming people ("three astronauts")?"""
-    if _followed_by(text, end, counted, 3):
-        return True
-    following = _WORDS_AFTER.match(text, end)
-    return (
-        focus in ANYONE
-        and following is not None
-        and any(names_people(w.lower()) for w in re.findall(r"[A-Za-z]+", following.group())[:3])
-    )
+    if focus in ANYONE:
+        return _followed_by(text, end, lambda w: w in counted or names_people(w), 3)
+    return _followed_by(text, end, counted.__contains__, 3)
 
 
 def _the_year(span: entities.Span) -> entities.Span:
@@ -454,6 +449,8 @@ def score_spans(
             else _without_question_edges(text, found, terms, term_starts, question_terms)
         )
         if years and "date" in found.kinds:
+            if not _YEAR.search(span.text):
+                continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
         if (
             span is not found
@@ -480,7 +477,7 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
-        if described and _followed_by(text, span.end, described, 1):
+        if described and _followed_by(text, span.end, described.__contains__, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         elif counted and not measured and _counts_asked(text, span.end, counted, focus):
             fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"

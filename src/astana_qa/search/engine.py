@@ -30,7 +30,7 @@ from ..text.months import MONTHS
 from ..text.tagger import lexicon as tagger_lexicon
 from ..text.tagger import wordnet_classes
 from .answer_types import POSSESSIVE
-from .answers import NAMED_HERE, NAMED_IN_ARTICLE, NOT_NAMED, AnswerResult, Passage, answer
+from .answers import AnswerResult, Named, Passage, answer
 from .bm25 import UNKNOWN
 from .candidates import find_spans
 from .query import AnswerType, Query, read_query
@@ -89,8 +89,10 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
 
 
 def _is_english_word(word: str) -> bool:
-    """Does the tagger's lexicon (UD English EWT) or WordNet know `word` (lower case)?"""
-    return word in tagger_lexicon() or bool(wordnet_classes(word))
+    """Does WordNet know `word` (lower case), itself or by an inflection of a word it
+    knows, or the tagger's lexicon (UD English EWT) as a name ("Calgary")? Not the
+    lexicon's other words: its web text holds typos such as "recieve" and "teh"."""
+    return bool(wordnet_classes(word)) or tagger_lexicon().get(word, ("",))[0] == "PROPN"
 
 
 def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
@@ -344,34 +346,36 @@ class QAEngine:
         asked = frozenset(t for t in query.named_terms if is_anchor(t))
         named = frozenset(family.get(t, t) for t in query.named_terms)
 
-        # The index terms standing for the names the question names, relatives included;
-        # not its dates and numbers, which an article may state another way ("Nov.",
+        # The index term numbers of the names the question names, relatives included;
+        # not of its dates and numbers, which an article may state another way ("Nov.",
         # "last year").
         month_terms = self._month_terms
-        named_numbers = [
+        named_ids = [
             self.ranker.term_number[t]
             for t in {*named, *(r for r, t in family.items() if t in named)}
-            if t in self.ranker.term_number and t.isalpha() and t not in month_terms
+            if t in self.ranker.term_number
+            and not any(c.isdigit() for c in t)
+            and t not in month_terms
         ]
 
-        def about(passage: Passage) -> int:
+        def about(passage: Passage) -> Named:
             """Does the passage, or the sentence before it in its article (which its "he"
-            or "it" may name), hold a name the question names (NAMED_HERE, also when the
-            question names none)? Else does its article (NAMED_IN_ARTICLE), or not even
-            that (NOT_NAMED)?"""
+            or "it" may name), hold a name the question names (`Named.HERE`, also when the
+            question names none)? Else does its article (`IN_ARTICLE`), or not even that
+            (`NOWHERE`)?"""
             if not named:
-                return NAMED_HERE
+                return Named.HERE
             row = row_of[(passage.source, passage.start)][0]
             doc = int(self._doc[row])
             rows = [row] + ([row - 1] if row > 0 and self._doc[row - 1] == doc else [])
             if any(
                 not named.isdisjoint(t for *_, t in term_spans(self._sentence(r)[0])) for r in rows
             ):
-                return NAMED_HERE
+                return Named.HERE
             contains = self.ranker.documents.contains
-            if not named_numbers or any(contains(n, doc) for n in named_numbers):
-                return NAMED_IN_ARTICLE
-            return NOT_NAMED
+            if not named_ids or any(contains(n, doc) for n in named_ids):
+                return Named.IN_ARTICLE
+            return Named.NOWHERE
 
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,

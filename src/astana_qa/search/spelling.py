@@ -13,7 +13,8 @@ that no sentence contains is matched, in this order:
   became "tie".)
 - as a typo in the word as written: one edit from a word whose term is indexed
   ("Univeristy": its stem is three edits from that of "University", the word only one).
-A word the English dictionaries know (the tagger's lexicon or WordNet) is not a typo:
+A word WordNet knows (itself or inflected), or a name the tagger's treebank knows
+("Calgary"), is not a typo:
 "team" and "winter", which the seed articles never use, are words the articles lack, not
 misspellings of "tear" and "intern". It can still be two words run together.
 A term that matches nothing stays unmatched: a name the articles never mention.

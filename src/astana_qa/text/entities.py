@@ -58,7 +58,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|m|bn|k|dozen)"
 _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|a\s+dozen|a\s+(?:hundred|thousand|million|billion|trillion)"
+    r"|eighty|ninety|hundred|(?:half\s+)?a\s+(?:dozen|hundred|thousand|million|billion|trillion)"
     r"|dozens|hundreds|thousands|millions|half|twice|thrice)"
 )
 _DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9]|\s?[½⅓⅔¼¾⅛])?|\.[0-9]+|[½⅓⅔¼¾⅛])"
@@ -230,23 +230,37 @@ def frequencies(text: str) -> list[Span]:
 
 
 # A time of day: "4:51", "10:30 a.m.", "3 p.m.".
-_CLOCK = re.compile(r"(?<![\w:.])(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9](?:\s?[ap]\.m\.)?|\s?[ap]\.m\.)"
-                    r"(?![\w:])")  # fmt: skip
+_MERIDIEM = r"(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[AP]M\b)|[ap]m\b)"
+_CLOCK = re.compile(rf"(?<![\w:.])(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9]{_MERIDIEM}?|{_MERIDIEM})"
+                    r"(?![\w:]|\.\d)")  # fmt: skip
 # A lower-case plural word right after a number ("2000 guests"), and the words before a
 # number that make it a year all the same ("in 1999 voters chose").
-_PLURAL_AFTER = re.compile(r"\s+([a-z]+[^s\W]s)\b")
+_PLURAL_AFTER = re.compile(r"\s+([a-z]+s)\b")
 _BEFORE_A_YEAR = frozenset({"in", "since", "during", "until", "till", "from", "before",
-                            "after", "of", "between", "and", "to", "the", "year"})  # fmt: skip
+                            "after", "between", "the", "its", "their", "his", "her", "year",
+                            "around", "circa", "fiscal", "early", "mid", "late"})  # fmt: skip
 
 
 def _counts(text: str, start: int, end: int) -> bool:
     """Does the number at `text[start:end]` count the plural noun after it ("2000
-    guests"), rather than name a year ("in 1999 voters chose", "the 2000 elections")?"""
+    guests"), rather than name a year ("in 1999 voters chose", "the 2000 elections",
+    "By 2030 emissions must fall")?"""
     after = _PLURAL_AFTER.match(text, end)
-    if after is None or lexicon().get(after.group(1), ("",))[0] != "NOUN":
+    if after is None or not _is_plural_noun(after.group(1)):
         return False
     before = text[:start].split()
-    return not before or before[-1].lower() not in _BEFORE_A_YEAR
+    if not before:
+        return True
+    word = before[-1]
+    return word.lower() not in _BEFORE_A_YEAR and word != "By"  # "By 2030": sentence-initial
+
+
+def _is_plural_noun(word: str) -> bool:
+    """Is `word` a noun in the plural ("guests"; not "analysis", "status" or "news")?"""
+    if lexicon().get(word, ("",))[0] != "NOUN":
+        return False
+    bases = shipped_lexicon().base_forms(word)
+    return bool(bases) and word not in bases
 
 
 def dates(text: str) -> list[Span]:
@@ -254,9 +268,8 @@ def dates(text: str) -> list[Span]:
     only on a cue."""
     spans = [Span(m.start(1), m.end(1), m.group(1), frozenset({"date"}))
              for m in _BARE_TIME.finditer(text)]  # fmt: skip
-    if ":" in text or ".m." in text:
-        spans += [Span(m.start(), m.end(), m.group(), frozenset({"date"}))
-                  for m in _CLOCK.finditer(text)]  # fmt: skip
+    spans += [Span(m.start(), m.end(), m.group(), frozenset({"date"}))
+              for m in _CLOCK.finditer(text)]  # fmt: skip
     if " ago" in text:
         spans += [Span(m.start(), m.end(), m.group(), frozenset({"date", AGO}))
                   for m in _AGO.finditer(text)]  # fmt: skip
