@@ -36,6 +36,13 @@ def test_ask_says_when_an_article_states_no_date(capsys, index_dir):
     assert "(“21st Session of Astana Talks Begins January 24”; no date stated)" in out
 
 
+def test_ask_says_which_date_a_next_question_rests_on(capsys, index_dir):
+    args = ["ask", "When is the next round planned?", "--corpus", str(SEEDS)]
+    assert main([*args, "--index", index_dir]) == 0
+    out = capsys.readouterr().out
+    assert "; ordered by the date it states, 2025-" in out and "as of" not in out
+
+
 def test_ask_json_is_the_engine_schema(capsys, index_dir):
     args = ["ask", "Who represented Turkey?", "--json", "--k", "2", "--corpus", str(SEEDS)]
     assert main([*args, "--index", index_dir]) == 0

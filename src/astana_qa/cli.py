@@ -126,7 +126,7 @@ def format_answer(answer: Answer) -> str:
         lines.append(
             f"   ({answer.answer_type}; stated in {stated or '[1]'}; "
             f"confidence {answer.confidence:.2f}, a score, not a probability"
-            + (f"; as of {answer.as_of}" if answer.as_of else "")
+            + (f"; ordered by the date it states, {answer.as_of}" if answer.as_of else "")
             + ")"
         )
         for variant in answer.variants:

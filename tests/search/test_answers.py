@@ -302,7 +302,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
     # A count of some people does not answer for other people, nor a count of things
     # in a sentence that names people.
     got = ask("How many pilots could the capsule carry on long flights?", pool)
-    assert got.answer is None and got.abstention == "no number of pilots is stated in the articles"
+    assert got.answer is None
+    assert (
+        got.abstention == "no number of pilots is stated in the sentences that match the question"
+    )
     text = "The rescuers said 12 buildings collapsed when the quake hit."
     assert ask("How many people died when the quake hit?", passages(text, [text])).answer is None
 
@@ -429,3 +432,9 @@ def test_a_kind_is_answered_by_a_span_of_its_own_form(question, text, kind, shor
     result = ask(question, passages(text, [text]))
     assert result.answer_type == kind
     assert result.answer == short
+
+
+def test_a_refusal_names_what_is_missing_in_the_number_asked():
+    text = "The talks were set by the envoys of both sides."
+    got = ask("Which dates were set for the talks by the envoys?", passages(text, [text]))
+    assert got.abstention == "no dates are stated in the sentences that match the question"

@@ -280,7 +280,7 @@ def test_an_article_that_never_names_what_is_asked_about_does_not_answer(make_co
     answer = engine.ask("How old was Ada Lovelace when she died?")
     # "More than 300" stands beside "died", but in an article about a mine.
     assert not answer.answered
-    assert answer.reason == "no number is stated in the articles"
+    assert answer.reason == "no number is stated in the sentences that match the question"
     assert engine.ask("How many miners died when the mine collapsed?").answer == "More than 300"
     # A name the corpus's aliases group counts as a name too.
     (corpus / "aliases.json").write_text('{"aliases": [["Lovelace", "Byron"]]}', encoding="utf-8")

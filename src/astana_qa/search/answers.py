@@ -583,11 +583,14 @@ def _description(question: str, passages: tuple[Passage, ...], kind: str = "desc
 
 
 def _missing(expected: Expected) -> str:
-    """Why there is no answer, for a person: "no number of journalists is stated…"."""
+    """Why there is no answer, for a person: "no number of journalists is stated…". It
+    says where none was found, the sentences matching the question: an article may
+    state one elsewhere, about something else."""
     what = _WHAT_IS_MISSING.get(expected.kind, expected.kind)
     focus = expected.focus
+    verb = "is"
     if expected.kind in ("number", "duration") and focus and focus not in ("long", "old"):
         what = f"{what} of {focus}"
     elif focus and expected.kind not in ("number", "money", "percent", "duration"):
-        what = focus
-    return f"no {what} is stated in the articles"
+        what, verb = focus, ("are" if expected.plural else "is")
+    return f"no {what} {verb} stated in the sentences that match the question"

@@ -62,8 +62,8 @@ _LETTER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 # Words that say what kind of answer is wanted ("how many", "what year"), not what the
 # question is about; they are left out of the question's terms.
 _FOCUS = re.compile(
-    r"\b(how|what|which)\s+(many|much|long|far|old|year|years|date|century|decade"
-    r"|type|types|kind|kinds|name|names|number|percentage)\b",
+    r"\b(how|what|which)\s+(many|much|long|far|old|year|years|date|dates|day|days|month"
+    r"|months|time|century|decade|type|types|kind|kinds|name|names|number|percentage)\b",
     re.IGNORECASE,
 )
 # Names and numbers in a question: a capitalised word that does not start it, or a
