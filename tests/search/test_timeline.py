@@ -93,11 +93,14 @@ def test_only_a_noun_before_after_names_a_neighbour(question):
     )
 
 
+TWO_ROUNDS = {
+    "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "
+    "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
+}
+
+
 def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_corpus, tmp_path):
-    corpus = make_corpus({
-        "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "
-        "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
-    })  # fmt: skip
+    corpus = make_corpus(TWO_ROUNDS)
     engine = QAEngine.open(corpus, tmp_path / "index")
     answer = engine.ask("Where will the round after the 22nd be held?")
     assert answer.citations[0].text.startswith("The delegations agreed")
@@ -111,9 +114,6 @@ def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_c
     "against the question's coverage (0.2.6 answered only by reading 'take' as 'talk')",
 )
 def test_take_place_is_read_as_held_in_a_corpus_that_never_says_it(make_corpus, tmp_path):
-    corpus = make_corpus({
-        "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "
-        "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
-    })  # fmt: skip
+    corpus = make_corpus(TWO_ROUNDS)
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.ask("Where will the round after the 22nd take place?").answer == "Burgas"
