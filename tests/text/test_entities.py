@@ -7,7 +7,7 @@ from astana_qa.text.lexical import (
     PLACE_NAME_WORDS,
     noun_class,
 )
-from astana_qa.text.tagger import tag
+from astana_qa.text.tagger import is_english_word, tag
 
 
 def _names(text, places=frozenset()):
@@ -241,3 +241,9 @@ def test_a_time_counted_back_from_now_is_a_date_holding_a_number():
     taken = [(d.start, d.end) for d in found if "ago" not in d.kinds]
     assert "about 2.5 billion years" in [n.text for n in numbers(text, taken)]
     assert [n.text for n in numbers("He threw zero touchdowns.", [])] == ["zero"]
+
+
+def test_english_words_are_wordnets_and_the_treebanks_names():
+    assert all(map(is_english_word, ["team", "winter", "negotiators", "calgary"]))
+    # The treebank's web text spells "receive" this way; WordNet does not.
+    assert not any(map(is_english_word, ["recieve", "ghengis", "superbowl"]))

@@ -27,8 +27,7 @@ from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
-from ..text.tagger import lexicon as tagger_lexicon
-from ..text.tagger import wordnet_classes
+from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
 from .answers import AnswerResult, Named, Passage, answer
 from .bm25 import UNKNOWN
@@ -86,13 +85,6 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
     quoted = [f"“{w}”" for w in words]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
-
-
-def _is_english_word(word: str) -> bool:
-    """Does WordNet know `word` (lower case), itself or by an inflection of a word it
-    knows, or the tagger's lexicon (UD English EWT) as a name ("Calgary")? Not the
-    lexicon's other words: its web text holds typos such as "recieve" and "teh"."""
-    return bool(wordnet_classes(word)) or tagger_lexicon().get(word, ("",))[0] == "PROPN"
 
 
 def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
@@ -159,7 +151,7 @@ class QAEngine:
             adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
             analyze=analyzer.guessed_terms,
             enabled=settings.ranking.match_misspellings,
-            is_word=_is_english_word,
+            is_word=is_english_word,
         )
         self._expansion_policy = settings.expansion
         self._corpus_stats = CorpusStats(

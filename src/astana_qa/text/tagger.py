@@ -109,3 +109,11 @@ def tag(words: list[str]) -> list[str]:
         tags.append(current)
         previous = current
     return tags
+
+
+def is_english_word(word: str) -> bool:
+    """Does WordNet know `word` (lower case), itself or by an inflection of a word it
+    knows, or the tagger's lexicon (UD English EWT) as a name ("Calgary")? Not the
+    lexicon's other words: its web text holds typos such as "recieve" and "teh". (The
+    spelling matcher never reads such a word as a typo.)"""
+    return bool(wordnet_classes(word)) or lexicon().get(word, ("",))[0] == "PROPN"
