@@ -316,6 +316,15 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # A year question wants a year, not a time of day.
         ("What year did the talks open in the capital?",
          "The talks opened at 10:30 a.m. in the capital.", None),
+        # "Which resolution" is answered by the number the resolution is known by.
+        ("Which council resolution governs the river dams?",
+         "The river dams are governed under the framework of U.N. Council Resolution 811.",
+         "811"),
+        # "Which treaties": the word that tells these treaties apart, quoted or not; a
+        # count of occasions ("several times") is no thing.
+        ("Which treaties did Lumeria break?",
+         "Varnia signed “non-aggression” treaties, which Lumeria broke several times.",
+         "non-aggression"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

@@ -1,6 +1,16 @@
 """Candidate spans: dates, numbers and names found by their written form."""
 
-from astana_qa.text.entities import dates, names, noun_phrases, numbers, ordinals, tokens
+import pytest
+
+from astana_qa.text.entities import (
+    REPETITIONS,
+    dates,
+    names,
+    noun_phrases,
+    numbers,
+    ordinals,
+    tokens,
+)
 from astana_qa.text.lexical import (
     ORGANISATION_NAME_WORDS,
     PERSON_TITLES,
@@ -247,3 +257,12 @@ def test_english_words_are_wordnets_and_the_treebanks_names():
     assert all(map(is_english_word, ["team", "winter", "negotiators", "calgary"]))
     # The treebank's web text spells "receive" this way; WordNet does not.
     assert not any(map(is_english_word, ["recieve", "ghengis", "superbowl"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "repeats"),
+    [("several times", True), ("three times", True), ("a few times", True),
+     ("12 times", True), ("hard times", False), ("the New York Times", False)],
+)  # fmt: skip
+def test_a_count_of_occasions(text, repeats):
+    assert bool(REPETITIONS.fullmatch(text)) is repeats

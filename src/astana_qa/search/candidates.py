@@ -54,6 +54,9 @@ FIT: dict[str, dict[str, float]] = {
 # "sedimentary rocks"), or a number before the noun it counts ("How many touchdowns?":
 # "45 passing touchdowns"), scores this many times its fit.
 DESCRIBES_FOCUS = 1.5
+# Kinds whose answer may be the word right before the noun asked about: "What type of
+# rock?" (an attribute) and "Which agreements?" (a thing: "“de-escalation” agreements").
+_DESCRIBED_KINDS = frozenset({"attribute", "thing"})
 # Fit kept by a name in the possessive, and by one item when several are asked for.
 POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 # The fit of a span the question's focus noun names: a number written right after it
@@ -149,7 +152,8 @@ def find_spans(
     if kind == "attribute":
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
-        spans += entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
+        phrases = entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
+        spans += [p for p in phrases if not entities.REPETITIONS.fullmatch(p.text)]
     elif kind == "occupation":
         spans += _occupations(text, words)
     elif kind in ("person", "organisation", "place"):
@@ -323,7 +327,7 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
 # A year within a date: "August 1227", "early 2012", "June 4, 2014".
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
 # The words right after a span, with no punctuation between.
-_WORDS_AFTER = re.compile(r"(?:[\s-]+[A-Za-z]+)+")
+_WORDS_AFTER = re.compile(r"[”’\"']?(?:[\s-]+[A-Za-z]+)+")
 
 
 def _followed_by(text: str, end: int, wanted: Callable[[str], bool], within: int) -> bool:
@@ -435,13 +439,13 @@ def score_spans(
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
-    described = _forms(focus) if kind == "attribute" and focus else set()
+    described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
             noun = _HYPHENED_NOUN.match(text, found.end)
             fit = 1.0 if noun and noun.group(1).lower() in counted else 0.0
-        if fit == 0.0:
+        if fit == 0.0 and not named_by_focus(found):  # "Resolution 2642": an identifier
             continue
         span = (  # a date is read whole: "January 24" less "January" is no date
             found

@@ -229,6 +229,15 @@ def frequencies(text: str) -> list[Span]:
             for m in _FREQUENCY.finditer(text)]  # fmt: skip
 
 
+# A count of occasions: "several times", "three times", "many times". Not a thing: it
+# says how often ("Which agreements has Russia violated?" is not "several times").
+REPETITIONS = re.compile(
+    rf"(?:(?:several|many|multiple|numerous|countless|a\s+few|few|{_DIGITS}|{_NUMBER_WORD})"
+    r"\s+)+times",
+    re.IGNORECASE,
+)
+
+
 # A time of day: "4:51", "10:30 a.m.", "3 p.m.".
 _MERIDIEM = r"(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[AP]M\b)|[ap]m\b)"
 _CLOCK = re.compile(rf"(?<![\w:.])(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9]{_MERIDIEM}?|{_MERIDIEM})"
