@@ -85,6 +85,19 @@ def test_focus_is_kept_for_the_abstention_reason():
     assert expected_answer("How many journalists attended?").focus == "journalists"
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [("Who was Moscow's envoy at the talks?", "envoy"),
+     ("Who is the author of the book?", "author"),
+     ("Who was the chief negotiator of the rebels?", "negotiator"),
+     ("Who is John Smith?", None),  # a name, not a role
+     ("Who led the team?", None)],  # no "is": the verb says what was done
+)  # fmt: skip
+def test_who_is_the_role(question, role):
+    expected = expected_answer(question)
+    assert (expected.kind, expected.focus) == ("person", role)
+
+
 def test_a_scene_setting_clause_does_not_decide_the_type():
     assert expected_answer("When the coach left, who replaced him?").kind == "person"
 

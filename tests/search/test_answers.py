@@ -325,6 +325,14 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which treaties did Lumeria break?",
          "Varnia signed “non-aggression” treaties, which Lumeria broke several times.",
          "non-aggression"),
+        # "Who was X's director?" is answered by the person the text calls director,
+        # before or after the name, not by another one near the question's words.
+        ("Who was the festival's director?",
+         "At the festival Lena Berg opened the concert of the orchestra led by its "
+         "director Omar Ali.", "Omar Ali"),
+        ("Who was the festival's director?",
+         "At the festival Lena Berg opened the concert with Omar Ali, the director of "
+         "the orchestra.", "Omar Ali"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

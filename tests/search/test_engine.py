@@ -286,3 +286,15 @@ def test_an_article_that_never_names_what_is_asked_about_does_not_answer(make_co
     (corpus / "aliases.json").write_text('{"aliases": [["Lovelace", "Byron"]]}', encoding="utf-8")
     engine = QAEngine.open(corpus, tmp_path / "index-with-aliases")
     assert not engine.ask("How old was Lovelace when she died?").answered
+
+
+def test_a_capital_asked_about_is_its_country(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nAt the talks in Kazakhstan, France is represented by Lena "
+        "Berg, while Russia is represented by its envoy to Syria Omar Ali.\n\n"
+        "The two envoys met in Moscow a year ago.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    # Russia is read as "Moscow", which the question names: the person beside it is
+    # Moscow's, though another country (Syria) stands in the same clause too.
+    assert engine.ask("Who represented Moscow at the talks in Kazakhstan?").answer == "Omar Ali"

@@ -60,6 +60,8 @@ _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # A word's possessive ending ("Washington's"), shared by the modules reading questions.
 POSSESSIVE = re.compile(r"['’]s$")
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
+# Forms of "be" linking "who" to the noun that describes the answer: "Who was the envoy?"
+_COPULAS = frozenset({"is", "was", "are", "were"})
 
 
 # The kinds WordNet's noun classes may give a focus noun the word lists do not know.
@@ -121,7 +123,7 @@ def expected_answer(question: str) -> Expected:
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
     if word in ("who", "whom", "whose"):
-        return Expected("person")
+        return Expected("person", _role(words, tags, wh + 1))
     if word == "where":
         return Expected("place")
     if word == "when" or (word == "what" and after == "time"):
@@ -131,6 +133,18 @@ def expected_answer(question: str) -> Expected:
     if word == "how":
         return _how(words, tags, wh + 1)
     return _focus_kind(words, tags, wh + 1)
+
+
+def _role(words: list[str], tags: list[str], i: int) -> str | None:
+    """The noun of people a "who is/was…" question names the answer by ("Who was
+    Moscow's envoy?": envoy; "Who is the author of the book?": author), or None. A
+    sentence that gives a person that title or description answers it."""
+    if i >= len(words) or words[i].lower() not in _COPULAS:
+        return None
+    head = _noun_run(words, tags, i + 1)
+    if head is None or head[:1].isupper() or noun_class(head) != "person":
+        return None  # "Who was Moscow's?", "Who is John Smith?"
+    return head.lower()
 
 
 def _asks_occupation(lower: list[str], at: int) -> bool:

@@ -349,6 +349,41 @@ def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> 
     return _followed_by(text, end, counted.__contains__, 3)
 
 
+# How many words a person's title or description may stand from the name: "Special
+# Envoy to Syria Alexander Lavrentiev", "Ali Asghar Khaji, a senior adviser".
+TITLE_REACH = 4
+
+
+def _titled(
+    text: str, words: Sequence[entities.Token], starts: list[int], span: entities.Span,
+    role: set[str],
+) -> bool:  # fmt: skip
+    """Is the person `span` given the question's role noun: among the few words before
+    the name with no clause break between ("Special Envoy to Syria Alexander
+    Lavrentiev", "the UN envoy to Syria, Geir Pedersen"), or in an apposition right
+    after it ("Khaji, a senior adviser")?"""
+    first = bisect_left(starts, span.start)
+    if first > 0 and words[first - 1].text == ",":
+        first -= 1  # "the UN envoy to Syria, Geir Pedersen"
+    for word in reversed(words[max(first - TITLE_REACH, 0) : first]):
+        if word.text in _CLAUSE_BREAK or word.text in (",", ".", "and", "or"):
+            break  # "wife Jeanne and George P. Shultz": the wife is Jeanne
+        if word.text.lower() in role:
+            return True
+    after = bisect_left(starts, span.end)
+    if (  # an apposition opens with an article ("Li Teng-hui, his wife": a list)
+        after + 1 < len(words)
+        and words[after].text == ","
+        and words[after + 1].text.lower() in ("a", "an", "the")
+    ):
+        for word in words[after + 2 : after + 2 + TITLE_REACH]:
+            if word.text.lower() in role:
+                return True
+            if word.text in _CLAUSE_BREAK or word.text in (",", "."):
+                break
+    return False
+
+
 def _the_year(span: entities.Span) -> entities.Span:
     """The year a date span states, alone, when it states one and more ("August 1227"
     → "1227"); the span itself otherwise (a range of years "1964 and 1968" stays)."""
@@ -440,6 +475,7 @@ def score_spans(
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
+    role = _forms(focus) if kind == "person" and focus else set()
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
@@ -485,6 +521,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         elif counted and not measured and _counts_asked(text, span.end, counted, focus):
             fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"
+        elif role and found.kinds & _NAME_SPANS and _titled(text, words, starts, span, role):
+            fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
         if inside and asked == inside:

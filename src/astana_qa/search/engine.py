@@ -334,8 +334,16 @@ class QAEngine:
             (a word common in one article's sentences, its topic, stays specific)."""
             return articles.weight(self.ranker.term_number.get(term, UNKNOWN)) / rarest
 
-        is_anchor = self._is_anchor
-        asked = frozenset(t for t in query.named_terms if is_anchor(t))
+        # The question's anchors: the countries and corpus names it names, also by a
+        # capital or demonym whose country the passage's terms are read as ("Moscow's
+        # envoy": "Russia is represented by its Special Envoy…" reads "Russia" as
+        # "moscow", which is then as much an anchor as the country is).
+        anchor_of = {q for r, q in family.items() if self._is_anchor(r)}
+        asked = frozenset(t for t in query.named_terms if self._is_anchor(t) or t in anchor_of)
+
+        def is_anchor(term: str) -> bool:
+            return term in asked or self._is_anchor(term)
+
         named = frozenset(family.get(t, t) for t in query.named_terms)
 
         # The index term numbers of the names the question names, relatives included;
@@ -391,9 +399,11 @@ class QAEngine:
 
     @cached_property
     def _country_terms(self) -> frozenset[str]:
-        """The index terms of every country's name."""
+        """The index terms of every country's name, less the months' ("Jan Mayen" is no
+        anchor in "the January round")."""
         countries = self.lexicon.countries
-        return frozenset(t for name in countries for t in self.analyzer.guessed_terms(name))
+        terms = frozenset(t for name in countries for t in self.analyzer.guessed_terms(name))
+        return terms - self._month_terms
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and
