@@ -266,3 +266,15 @@ def test_english_words_are_wordnets_and_the_treebanks_names():
 )  # fmt: skip
 def test_a_count_of_occasions(text, repeats):
     assert bool(REPETITIONS.fullmatch(text)) is repeats
+
+
+def test_a_negative_contraction_is_tagged_as_its_verb():
+    words = tokens("The process “wasn’t yet over,” and they can't stop.")
+    assert {w.text: w.tag for w in words}["wasn’t"] == "AUX"  # not an unknown noun
+    assert {w.text: w.tag for w in words}["can't"] == "AUX"
+    assert "wasn’t" not in {
+        s.text
+        for s in noun_phrases(
+            "The process “wasn’t yet over.”", tokens("The process “wasn’t yet over.”")
+        )
+    }

@@ -167,8 +167,22 @@ def tokens(text: str) -> list[Token]:
     """The words and punctuation of one sentence, with their tags. Brackets escaped as
     treebanks write them ("-LRB-") are punctuation."""
     found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    tags = tag([w if w[:1] != "-" or not _BRACKET.fullmatch(w) else "(" for *_, w in found])
+    tags = tag([_as_tagged(w) for *_, w in found])
     return [Token(s, e, w, t) for (s, e, w), t in zip(found, tags, strict=True)]
+
+
+# A negative contraction, which the treebank splits ("was" + "n't", "ca" + "n't").
+_NOT = re.compile(r"(\w+)n['’]t", re.IGNORECASE)
+
+
+def _as_tagged(word: str) -> str:
+    """The form of `word` the tagger is asked about: an escaped bracket as a bracket, a
+    negative contraction as the word before its "n't", as the treebank writes it ("wasn’t"
+    is a form of "was", not an unknown noun)."""
+    if word[:1] == "-" and _BRACKET.fullmatch(word):
+        return "("
+    negative = _NOT.fullmatch(word)
+    return negative.group(1) if negative else word
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
