@@ -333,6 +333,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Who was the festival's director?",
          "At the festival Lena Berg opened the concert with Omar Ali, the director of "
          "the orchestra.", "Omar Ali"),
+        # What an office is of is no one: "President of Varnia" less "President".
+        ("Who elects the President?",
+         "Since 1990 the President of Varnia has been elected by the city council.",
+         "city council"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

@@ -99,6 +99,9 @@ LOCATIVE = PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
 # ending in one is no place.
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
 _LAST_WORD = re.compile(r"[\s-]+")
+# A connector right before the part of a name left once the question's words are cut
+# off its start: what an office is of, not who holds it.
+_OF_WHAT = re.compile(r"\s(?:of|for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 # A range of days is several: "which dates" is answered by "January 24-25" (a range of
 # numbers is not: "15–1" is a record, not the count "how many" asks for).
@@ -499,6 +502,12 @@ def score_spans(
             and not any(w[0].isupper() for w in _NAME_WORD.findall(span.text))
         ):
             continue  # "Super Bowl 50" less the question's "Super Bowl": "50" is no one
+        if (
+            span is not found
+            and "person" in found.kinds
+            and _OF_WHAT.search(text, found.start, span.start)
+        ):
+            continue  # "the President of Warsaw" less "President": Warsaw is no one
         if span is not found and "common" in found.kinds and span.end != found.end:
             continue  # "the presence of leaders" less "leaders": its head made it a person
         if text[span.end : span.end + 2] in ("'s", "’s"):
