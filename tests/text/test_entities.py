@@ -278,3 +278,10 @@ def test_a_negative_contraction_is_tagged_as_its_verb():
             "The process “wasn’t yet over.”", tokens("The process “wasn’t yet over.”")
         )
     }
+
+
+def test_common_words_alone_name_no_person():
+    found = _names("After the Super Bowl, quarterback Cam Newton was named Most Valuable Player.")
+    assert "person" not in found["Super Bowl"]
+    assert "person" not in found["Most Valuable Player"]
+    assert "person" in found["Cam Newton"]

@@ -450,7 +450,12 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         ):  # ("a letter from President Vladimir Putin": a title makes it a person)
             kinds = {"place"}  # not a person's name, nor a name of unknown kind
         elif head not in person_titles and (
-            titled or (len(run) >= 2 and not set(lowered) & _NOT_IN_PERSONAL_NAMES)
+            titled
+            or (
+                len(run) >= 2
+                and not set(lowered) & _NOT_IN_PERSONAL_NAMES
+                and not all(_common(w) for w in lowered if w not in _CONNECTORS)
+            )
         ):
             kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
         if is_place(text[run[0].start : end]):
@@ -462,6 +467,15 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
 
 _ROMAN = re.compile(r"[IVX]+")
+
+
+def _common(word: str) -> bool:
+    """Is `word` (lower case) one the treebank uses only as a common word, never in a
+    name ("super", "bowl", "valuable", "player")? A run of such words alone names a thing
+    or an event ("Super Bowl", "Most Valuable Player"), not a person ("Will Smith",
+    "Cam Newton": "smith" and "cam" are not only common words there)."""
+    tags = lexicon().get(word)
+    return tags is not None and "PROPN" not in tags
 
 
 def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozenset[str]) -> int:
