@@ -380,6 +380,19 @@ def test_a_what_question_prefers_the_object_of_its_verb_to_a_nearer_noun():
     assert with_slot.answer == "trade"
 
 
+def test_a_when_question_prefers_the_time_of_its_verb_to_a_nearer_date():
+    question = "When was Lena Berg born?"
+    text = "Lena Berg, the 1991 champion, was born two months after her rival in 1976."
+    pool = passages(text, [text])
+    assert ask(question, pool).answer == "1991"  # nearer the name
+    slot = question_slot(tokens(question))
+    assert slot is not None
+    verb_term = term_spans(slot.verb)[0][2]
+    with_slot = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                       slot=(slot, verb_term))  # fmt: skip
+    assert with_slot.answer == "1976"
+
+
 def test_which_dates_prefers_a_range_and_a_date_is_never_cut_by_the_question():
     text = "The summit opens on June 5, and the talks run on June 5-6 in Varna."
     result = ask("Which dates were set for the June talks?", passages(text, [text]))

@@ -33,7 +33,6 @@ def test_a_preposition_with_its_object_in_the_question_is_not_left_for_the_answe
 def test_questions_without_a_main_verb_or_wh_word_first_have_no_slot():
     assert _slot("What is the capital of France?") is None
     assert _slot("In which city did the talks open?") is None
-    assert _slot("When did the talks open?") is None
 
 
 def _positions(question: str, sentence: str, verb: str) -> tuple[set[str], set[str]]:
@@ -85,6 +84,21 @@ def test_where_wants_the_place_a_preposition_introduces_after_the_verb():
         "Where was the fair held?", "The fair was held, its organisers said, in May.", "held"
     )
     assert not starts  # a clause break before any preposition of place
+
+
+def test_when_wants_the_time_a_preposition_introduces_later_in_the_verb_s_clause():
+    slot = _slot("When was the singer born?")
+    assert slot is not None and slot.when and not slot.where and slot.verb == "born"
+    starts, _ = _positions(
+        "When was the singer born?",
+        "The two singers were born slightly more than two months apart in 1976.",
+        "born",
+    )
+    assert "1976" in starts and "two" not in starts
+    starts, _ = _positions(
+        "When was the singer born?", "The singer was born, her mother said, in 1976.", "born"
+    )
+    assert not starts  # a clause break before any preposition of time
 
 
 def test_a_verb_the_tagger_reads_as_a_noun_is_still_the_question_s_verb():

@@ -2,7 +2,8 @@
 
 "What did the previous round focus on?" asks for what follows "focused on" in a sentence
 that says it; "What caused the fire?" for what comes before "caused"; "Who founded the
-company?" for what follows "founded by" when the sentence is passive. Nearness alone
+company?" for what follows "founded by" when the sentence is passive; "When was she
+born?" for the time after "born" in its clause. Nearness alone
 (`candidates.py`) cannot tell the noun phrase after the verb from the one before it, and
 a sentence holds many: the answer's place beside the verb does. This is the classic
 cue of answer extraction that reads the question's grammar (its wh-word as subject or
@@ -59,18 +60,23 @@ class Slot:
     # "Where was the fair held?": the answer is the place a preposition of place
     # introduces after the verb ("held at the Sage Gateshead").
     where: bool = False
+    # "When was she born?": the answer is the time a preposition of time introduces
+    # after the verb, in the same clause ("born … in 1976").
+    when: bool = False
 
 
 def question_slot(words: Sequence[Token]) -> Slot | None:
     """The slot of a question opening with "what", "which", "who" or "whom", or with
-    "where" and an auxiliary, and holding a main verb other than "be" ("What is the
+    "where" or "when" and an auxiliary, and holding a main verb other than "be" ("What is the
     capital?" has none); else None."""
     n = len(words)
-    if n >= 3 and words[0].text.lower() == "where" and words[1].tag == "AUX":
+    opener = words[0].text.lower() if n else ""
+    if n >= 3 and opener in ("where", "when") and words[1].tag == "AUX":
         verb = _object_question_verb(words, 1)
         if verb is None:
             return None  # "Where is the Taj Mahal?": no verb to stand beside
-        return Slot(words[verb].text.lower(), subject=False, passive=False, where=True)
+        return Slot(words[verb].text.lower(), subject=False, passive=False,
+                    where=opener == "where", when=opener == "when")  # fmt: skip
     if n < 3 or words[0].text.lower() not in _WH_WORDS:
         return None
     i = 1
@@ -175,6 +181,9 @@ def slot_positions(
         if slot.where:
             _place_after(words, verb, starts)
             continue
+        if slot.when:
+            _time_after(words, verb, starts)
+            continue
         aux = _passive_auxiliary(words, verb)
         # The question and the sentence may say it in different voices: the object of
         # "What did X cause?" is the subject of "Y was caused by X".
@@ -259,6 +268,34 @@ def _place_after(words: Sequence[Token], verb: int, starts: set[int]) -> None:
                 k += 1
             if k < len(words):
                 starts.update({k, k - 1} if words[k - 1].tag == "DET" else {k})
+            return
+        if word.tag in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
+            return
+        k += 1
+
+
+# Prepositions that introduce a time ("born in 1976", "held on Nov. 11", "during the
+# war", "since 2017").
+TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "since", "until", "from"})
+# How many words may stand between the verb and a time's preposition: a time often
+# comes last in its clause ("were born slightly more than two months apart in 1976").
+TIME_REACH = 8
+
+
+def _time_after(words: Sequence[Token], verb: int, starts: set[int]) -> None:
+    """The phrase after the first preposition of time following `verb` in its clause
+    ("born slightly more than two months apart in 1976"); any clause break, verb or
+    conjunction before it ends the search."""
+    k = verb + 1
+    while k < len(words) and k <= verb + TIME_REACH:
+        word = words[k]
+        if word.text.lower() in TIME_PREPOSITIONS:
+            preposition = k
+            k += 1
+            while k < len(words) and words[k].tag in ("DET", "ADV", "ADJ"):
+                k += 1  # "in the early 1990s", "in late 2011"
+            if k < len(words):  # a date span may open with its preposition or modifier
+                starts.update(range(preposition, k + 1))
             return
         if word.tag in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
             return
