@@ -101,6 +101,15 @@ def test_when_wants_the_time_a_preposition_introduces_later_in_the_verb_s_clause
     assert not starts  # a clause break before any preposition of time
 
 
+def test_what_year_and_in_which_day_ask_when():
+    for question, verb in [("What year did the old king die?", "die"),
+                           ("In what year was the college founded?", "founded"),
+                           ("On which day did the talks open?", "open")]:  # fmt: skip
+        slot = _slot(question)
+        assert slot is not None and slot.when and slot.verb == verb
+    assert _slot("What year is it?") is None  # no verb but "be"
+
+
 def test_a_verb_the_tagger_reads_as_a_noun_is_still_the_question_s_verb():
     slot = _slot("What did the guarantors reject regarding oil?")
     assert slot is not None and slot.verb == "reject"  # not "regarding"

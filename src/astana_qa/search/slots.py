@@ -42,6 +42,8 @@ _RELATIVES = frozenset({"which", "who", "that", ","})
 _AUXILIARIES = _BE | frozenset({"have", "has", "had", "do", "does", "did", "will", "would",
                                  "can", "could", "may", "might", "must", "shall",
                                  "should"})  # fmt: skip
+# Nouns after "what"/"which" that ask for a time as "when" does.
+_TIME_NOUNS = frozenset({"year", "date", "day", "month", "decade", "century"})
 # How many words may stand between the verb and the slot's edge.
 REACH = 4
 
@@ -71,6 +73,13 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
     capital?" has none); else None."""
     n = len(words)
     opener = words[0].text.lower() if n else ""
+    # "(In) what year did he die?", "On which day…" ask "when".
+    if opener in ("in", "on", "during") and n >= 4 and words[1].text.lower() in _WH_WORDS:
+        words, n = words[1:], n - 1
+        opener = words[0].text.lower()
+    timed = n >= 4 and opener in ("what", "which") and words[1].text.lower() in _TIME_NOUNS
+    if timed and words[2].tag == "AUX":
+        opener, words, n = "when", words[1:], n - 1  # "year did he die?": as "when did…"
     if n >= 3 and opener in ("where", "when") and words[1].tag == "AUX":
         verb = _object_question_verb(words, 1)
         if verb is None:
