@@ -74,7 +74,12 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
     n = len(words)
     opener = words[0].text.lower() if n else ""
     # "(In) what year did he die?", "On which day…" ask "when".
-    if opener in ("in", "on", "during") and n >= 4 and words[1].text.lower() in _WH_WORDS:
+    if (
+        opener in ("in", "on", "during")
+        and n >= 4
+        and words[1].text.lower() in ("what", "which")
+        and words[2].text.lower() in _TIME_NOUNS
+    ):  # not "In which city did…", which asks where
         words, n = words[1:], n - 1
         opener = words[0].text.lower()
     timed = n >= 4 and opener in ("what", "which") and words[1].text.lower() in _TIME_NOUNS
