@@ -298,3 +298,23 @@ def test_a_capital_asked_about_is_its_country(make_corpus, tmp_path):
     # Russia is read as "Moscow", which the question names: the person beside it is
     # Moscow's, though another country (Syria) stands in the same clause too.
     assert engine.ask("Who represented Moscow at the talks in Kazakhstan?").answer == "Omar Ali"
+
+
+def test_a_date_the_question_places_its_subject_by_is_held_by_an_article_dated_then(
+    make_corpus, tmp_path
+):
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\n2024-01-24 Delegates from five countries met for a two-day "
+        "round in Varna.\n\nThey agreed to meet again in the summer.\n",
+        "b.txt": "Harbour report\n\n2023-06-02 The old harbour of Varna was closed for "
+        "repairs.\n\nShips were sent to the northern port instead.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("What was the duration of the January 2024 session in Varna?")
+    assert query.dates == (("2024-01", frozenset({"januari", "2024"})),)
+    assert query.unknown == ()  # no article writes "January 2024", one is dated then
+    answer = engine.ask(query)
+    assert answer.answered and answer.answer == "two-day"
+    # A date no article is dated by is still one the articles do not mention.
+    other = engine.ask("What was the duration of the March 2022 session in Varna?")
+    assert not other.answered and "March" in (other.reason or "")

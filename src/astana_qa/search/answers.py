@@ -237,6 +237,7 @@ def answer(
     anchors: tuple[frozenset[str], Callable[[str], bool]] | None = None,
     about: Callable[[Passage], Named] | None = None,
     slot: tuple[Slot, str] | None = None,
+    dated: Callable[[Passage], frozenset[str]] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -254,6 +255,9 @@ def answer(
     says where passage `p`'s article names what the question names (`Named`;
     `OFF_SUBJECT`). `slot`
     is the question's slot beside its verb and the verb's analysed term (`slots.py`).
+    `dated(p)`: the question's terms that passage `p` holds by its time, not its words
+    (the question's "January 2024" in an article dated 2024-01-24), which count towards
+    its coverage of the question.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -262,13 +266,15 @@ def answer(
         return _description(question, tuple(_renumbered(passages)))
     depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
     found = _candidates(expected, passages[:depth], question_terms, term_spans, spans_of,
-                        term_weight, anchors, about, slot)  # fmt: skip
+                        term_weight, anchors, about, slot, dated)  # fmt: skip
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
     result_passages = tuple(_renumbered(ordered))
     if not groups:
-        first_holds = coverage(question_terms, term_spans(result_passages[0].text))
+        top = result_passages[0]
+        held = dated(top) if dated is not None else frozenset()
+        first_holds = coverage(question_terms, term_spans(top.text), held)
         regular = expected.kind in _REGULAR_FORMS
         if expected.typed and (regular or first_holds < SENTENCE_ANSWERS):
             return AnswerResult(result_passages, expected.kind, None, None,
@@ -309,6 +315,7 @@ def _candidates(
     anchors: tuple[frozenset[str], Callable[[str], bool]] | None = None,
     about: Callable[[Passage], Named] | None = None,
     slot: tuple[Slot, str] | None = None,
+    dated: Callable[[Passage], frozenset[str]] | None = None,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
     typed answer only those standing near the question's terms."""
@@ -326,7 +333,8 @@ def _candidates(
         if passage.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question states no answer
         terms = term_spans(passage.text)
-        if expected.typed and coverage(question_terms, terms) < MIN_COVERAGE:
+        held = dated(passage) if dated is not None else frozenset()
+        if expected.typed and coverage(question_terms, terms, held) < MIN_COVERAGE:
             continue  # cheap to tell, and no candidate here could answer
         named = Named.HERE if about is None else about(passage)
         if named == Named.NOWHERE:

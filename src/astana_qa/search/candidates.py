@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -398,10 +398,16 @@ def _the_year(span: entities.Span) -> entities.Span:
     return entities.Span(start, start + len(found[0]), found[0], span.kinds)
 
 
-def coverage(question_terms: Mapping[str, float], terms: list[tuple[int, int, str]]) -> float:
-    """The share of the question's term weight that a passage's `terms` hold."""
+def coverage(
+    question_terms: Mapping[str, float],
+    terms: list[tuple[int, int, str]],
+    held: Collection[str] = (),
+) -> float:
+    """The share of the question's term weight that a passage's `terms` hold, counting
+    the terms in `held` as held (the words of a date its article is dated by)."""
     total = sum(question_terms.values()) or 1.0
-    return sum(question_terms[t] for t in {t for *_, t in terms if t in question_terms}) / total
+    found = {t for *_, t in terms if t in question_terms} | (set(held) & question_terms.keys())
+    return sum(question_terms[t] for t in found) / total
 
 
 # Words left dangling at an edge once a question word beside them is cut off.

@@ -10,6 +10,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -198,11 +199,26 @@ class QAEngine:
         return time.perf_counter() - began
 
     def read(self, question: object) -> Query:
-        """The question read once (`query.py`); `InvalidQuestion` if it cannot be asked."""
-        return read_query(
+        """The question read once (`query.py`); `InvalidQuestion` if it cannot be asked.
+        A date no article's words state but some article is dated by ("the January 2024
+        talks" where the article dated 2024-01-24 never writes "January 2024") is not a
+        name the articles do not mention."""
+        query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
             self._family_of, self._expansions, self.lexicon.is_country,
         )  # fmt: skip
+        dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
+        if not query.unknown or not dated:
+            return query
+        unknown = tuple(w for w in query.unknown
+                        if not set(self.analyzer.guessed_terms(w)) <= dated)  # fmt: skip
+        return replace(query, unknown=unknown)
+
+    @cached_property
+    def _article_dates(self) -> frozenset[str]:
+        """Every article's date and its year and month ("2024-01-24", "2024-01", "2024")."""
+        dates = {d.date for d in self.index.documents if d.date}
+        return frozenset(p for d in dates for p in (d, d[:7], d[:4]))
 
     def _expansions(
         self, written: list[tuple[str, str]], text: str, context: list[str]
@@ -249,9 +265,11 @@ class QAEngine:
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
         found, row_of = self._short_answer(query, chosen)
         rows = self._cited_rows(found, row_of, k)
-        confidence = (
-            self.ranker.coverage(query.terms, rows[0][0], query.expansions) if rows else 0.0
-        )
+        confidence = 0.0
+        if rows:
+            first = rows[0][0]
+            held = self._dated_terms(query, first)
+            confidence = self.ranker.coverage(query.terms, first, query.expansions, held)
         reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
@@ -377,9 +395,13 @@ class QAEngine:
                 return Named.IN_ARTICLE
             return Named.NOWHERE
 
+        def dated(passage: Passage) -> frozenset[str]:
+            """The question's date terms the passage holds by its time (`_dated_terms`)."""
+            return self._dated_terms(query, row_of[(passage.source, passage.start)][0])
+
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
-                        query.slot)  # fmt: skip
+                        query.slot, dated)  # fmt: skip
         return result, row_of
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
@@ -522,6 +544,20 @@ class QAEngine:
         order = order_by_time(scores.tolist(), placed, asked.order, series, covered)
         as_of = placed[order[0]].when or None if order else None
         return (rows[order], scores[order]), as_of
+
+    def _dated_terms(self, query: Query, sentence: int) -> frozenset[str]:
+        """The terms of the question's dates (`Query.dates`) that sentence `sentence`
+        holds by its time: its article is dated then, or it states such a date ("the
+        January 2024 talks" in an article dated 2024-01-24)."""
+        if not query.dates:
+            return frozenset()
+        _, article_date = self._sentence(sentence)
+        stated = [article_date or ""] + [d.iso for d in self._found_dates(sentence)]
+        ends = [end for iso in stated for end in iso.split("/") if end[:1].isdigit()]
+        return frozenset(
+            t for prefix, terms in query.dates if any(e.startswith(prefix) for e in ends)
+            for t in terms
+        )  # fmt: skip
 
     def _dates_in_sentence(self, sentence: int) -> tuple[DateMention, ...]:
         """The dates sentence `sentence` states, read against its article's date."""

@@ -17,6 +17,7 @@ from enum import Enum
 from ..errors import InvalidQuestion
 from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
+from ..text.dates import find_dates
 from ..text.entities import tokens
 from ..text.expansion import Expansion
 from ..text.features import names
@@ -148,6 +149,24 @@ class Query:
     # Where the answer stands beside the question's main verb, and that verb's analysed
     # term (`slots.py`): "What did the round focus on?" wants what follows "focused on".
     slot: tuple[Slot, str] | None = None
+    # The dates the question places its subject by, each as an ISO prefix ("2024-01" for
+    # "the January 2024 talks") with the question's terms that write it ("januari",
+    # "2024"): a sentence of an article dated then, or stating such a date, holds them.
+    dates: tuple[tuple[str, frozenset[str]], ...] = ()
+
+
+def _dates(
+    text: str, analyzer: Analyzer, terms: set[str]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The dates with a year that `text` states (`Query.dates`), with their terms among
+    `terms`."""
+    found = []
+    for mention in find_dates(text):
+        if mention.iso[:1].isdigit() and "/" not in mention.iso:  # a year is stated
+            written = {t for _, t in analyzer.written_terms(mention.text)} & terms
+            if written:
+                found.append((mention.iso, frozenset(written)))
+    return tuple(found)
 
 
 def validate_question(question: object) -> str:
@@ -258,6 +277,7 @@ def read_query(
         },
         expansions=expansions,
         named_terms=tuple(t for t in terms if t in named),
+        dates=_dates(reading, analyzer, set(terms)),
         slot=_slot(reading, analyzer),
     )
 

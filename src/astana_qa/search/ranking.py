@@ -21,7 +21,7 @@ rank. `scores` (every sentence) is the reference `top` is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -295,12 +295,18 @@ class SentenceRanker:
         return found / len(bigrams) if bigrams else found
 
     def coverage(
-        self, query_terms: Sequence[str], sentence: int, expansions: Sequence[Expansion] = ()
+        self,
+        query_terms: Sequence[str],
+        sentence: int,
+        expansions: Sequence[Expansion] = (),
+        held: Collection[str] = (),
     ) -> float:
         """Share (0..1) of the question's informative terms found in the sentence or its
         paragraph, each term weighted by how rare it is among sentences. A term found only
         as an expansion that names the same thing (`Expansion.equivalent`: "hiatus" for
-        "break") counts with that expansion's weight; a broader word does not count."""
+        "break") counts with that expansion's weight; a broader word does not count.
+        Terms in `held` count as found (the words of a date the sentence's article is
+        dated by)."""
         terms = {t: self.term_number.get(t, UNKNOWN) for t in query_terms}
         if not terms:
             return 0.0
@@ -308,7 +314,7 @@ class SentenceRanker:
         weights = [self.sentences.weight(n) for n in terms.values()]
         found = 0.0
         for (term, n), w in zip(terms.items(), weights, strict=True):
-            if self.paragraphs.contains(n, paragraph):
+            if term in held or self.paragraphs.contains(n, paragraph):
                 found += w
                 continue
             credit = [
