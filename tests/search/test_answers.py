@@ -366,31 +366,31 @@ def test_a_numeral_hyphened_to_the_counted_noun_counts_it():
     assert ask("How many players left?", pool).answer == "5"  # not "two" nor "33"
 
 
-def test_a_what_question_prefers_the_object_of_its_verb_to_a_nearer_noun():
-    question = "What did the envoys discuss?"
-    text = "The envoys of the region discuss trade while their ministers watch the border talks."
+@pytest.mark.parametrize(
+    ("question", "text", "near", "in_slot"),
+    [
+        # "What did X discuss?" wants the object after "discuss", not a nearer noun.
+        ("What did the envoys discuss?",
+         "The envoys of the region discuss trade while their ministers watch the border talks.",
+         "region", "trade"),
+        # "When was X born?" wants the time after "born" in its clause.
+        ("When was Lena Berg born?",
+         "Lena Berg, the 1991 champion, was born two months after her rival in 1976.",
+         "1991", "1976"),
+    ],
+)  # fmt: skip
+def test_the_slot_beside_the_question_s_verb_beats_a_nearer_candidate(
+    question, text, near, in_slot
+):
     pool = passages(text, [text])
     without = answer(question, expected_answer(question), pool, terms(question), term_spans)
-    assert without.answer == "region"  # as near the question's words as "trade"
+    assert without.answer == near  # as near the question's words, or nearer
     slot = question_slot(tokens(question))
     assert slot is not None
     verb_term = term_spans(slot.verb)[0][2]
     with_slot = answer(question, expected_answer(question), pool, terms(question), term_spans,
                        slot=(slot, verb_term))  # fmt: skip
-    assert with_slot.answer == "trade"
-
-
-def test_a_when_question_prefers_the_time_of_its_verb_to_a_nearer_date():
-    question = "When was Lena Berg born?"
-    text = "Lena Berg, the 1991 champion, was born two months after her rival in 1976."
-    pool = passages(text, [text])
-    assert ask(question, pool).answer == "1991"  # nearer the name
-    slot = question_slot(tokens(question))
-    assert slot is not None
-    verb_term = term_spans(slot.verb)[0][2]
-    with_slot = answer(question, expected_answer(question), pool, terms(question), term_spans,
-                       slot=(slot, verb_term))  # fmt: skip
-    assert with_slot.answer == "1976"
+    assert with_slot.answer == in_slot
 
 
 def test_which_dates_prefers_a_range_and_a_date_is_never_cut_by_the_question():
