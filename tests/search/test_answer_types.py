@@ -98,6 +98,11 @@ def test_who_is_the_role(question, role):
     assert (expected.kind, expected.focus) == ("person", role)
 
 
+def test_a_plural_role_wants_several():
+    assert expected_answer("Who are the envoys?").plural
+    assert not expected_answer("Who is the envoy?").plural
+
+
 def test_a_scene_setting_clause_does_not_decide_the_type():
     assert expected_answer("When the coach left, who replaced him?").kind == "person"
 

@@ -8,7 +8,7 @@ import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import Passage, answer, normalised
-from astana_qa.search.candidates import find_spans
+from astana_qa.search.candidates import find_spans, score_spans
 from astana_qa.search.slots import question_slot
 from astana_qa.text.entities import tokens
 
@@ -320,8 +320,9 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which council resolution governs the river dams?",
          "The river dams are governed under the framework of U.N. Council Resolution 811.",
          "811"),
-        # "Which treaties": the word that tells these treaties apart, quoted or not; a
-        # count of occasions ("several times") is no thing.
+        # "Which treaties": the word in quotes that tells these treaties apart (unquoted,
+        # "non-aggression treaties" is one noun phrase); a count of occasions ("several
+        # times") is no thing.
         ("Which treaties did Lumeria break?",
          "Varnia signed “non-aggression” treaties, which Lumeria broke several times.",
          "non-aggression"),
@@ -471,3 +472,27 @@ def test_a_refusal_names_what_is_missing_in_the_number_asked():
     text = "The talks were set by the envoys of both sides."
     got = ask("Which dates were set for the talks by the envoys?", passages(text, [text]))
     assert got.abstention == "no dates are stated in the sentences that match the question"
+
+
+def _role_fit(text: str, name: str, role: str = "director") -> float:
+    """The fit of person `name` in `text` for "Who was the ROLE?"."""
+    spans, words = find_spans(text, "person", False)
+    terms = term_spans(text)
+    found = score_spans(text, spans, words, "person", False, {"festiv": 1.0}, frozenset(),
+                        terms, role)  # fmt: skip
+    return max(c.fit for c in found if c.text == name)
+
+
+def test_a_role_is_given_by_a_title_or_apposition_not_across_a_verb_or_to_another():
+    assert _role_fit("The festival director Omar Ali spoke.", "Omar Ali") == 1.5
+    assert _role_fit("Omar Ali, the director of the festival, spoke.", "Omar Ali") == 1.5
+    # Not past a verb, nor from one name to the next in a list, nor for the person
+    # the title is "to" or "of".
+    assert _role_fit("The director praised Omar Ali.", "Omar Ali") == 1.0
+    assert _role_fit("The director Anna Lind, Omar Ali and others spoke.", "Omar Ali") == 1.0
+    assert _role_fit("Anna Lind, director to Omar Ali, spoke.", "Omar Ali") == 1.0
+
+
+def test_an_office_holder_named_after_the_office_is_still_a_person():
+    text = "The Mayor of Varna Ivan Petrov opened the fair."
+    assert ask("Who was the mayor?", passages(text, [text])).answer == "Varna Ivan Petrov"

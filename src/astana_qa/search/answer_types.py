@@ -1,13 +1,14 @@
 """What kind of answer a question wants, from its question word and its focus noun.
 
-"Who" wants a person, "where" a place, "when" a date, "how many" a number, "how long"
-a duration, "how often" a frequency. After "what" or "which" the noun that follows
-decides ("which official" a person, "which countries" places, "what year" a date),
-through the word classes of `text/lexical.py`; a noun asking what a person does ("what
-profession", "what position does he play") wants an occupation, a noun naming people
-("linebacker"); a noun of no known class wants a named or described thing. "Why", "how"
-with a verb, and "what is X" about a name want a description: a clause, which keeps the
-sentence ranking as it is.
+"Who" wants a person (its focus the noun of people after "who is/was": "Who was Moscow's
+envoy?" wants the person called envoy), "where" a place, "when" a date, "how many" a
+number, "how long" a duration, "how often" a frequency. After "what" or "which" the noun
+that follows decides ("which official" a person, "which countries" places, "what year" a
+date), through the word classes of `text/lexical.py`; a noun asking what a person does
+("what profession", "what position does he play") wants an occupation, a noun naming
+people ("linebacker"); a noun of no known class wants a named or described thing. "Why",
+"how" with a verb, and "what is X" about a name want a description: a clause, which
+keeps the sentence ranking as it is.
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ def expected_answer(question: str) -> Expected:
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
     if word in ("who", "whom", "whose"):
-        return Expected("person", _role(words, tags, wh + 1))
+        role = _role(words, tags, wh + 1)
+        return Expected("person", role, plural=role is not None and _is_plural(role))
     if word == "where":
         return Expected("place")
     if word == "when" or (word == "what" and after == "time"):
@@ -289,5 +291,9 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         kind = "place"
     if _asks_occupation(lower, at):
         kind = "occupation"  # "What was Gekko's profession?"
-    plural = focus.lower().endswith("s") and not focus.lower().endswith("ss")
-    return Expected(kind, focus.lower(), plural)
+    return Expected(kind, focus.lower(), _is_plural(focus.lower()))
+
+
+def _is_plural(noun: str) -> bool:
+    """Is a focus noun plural by its ending ("countries", not "address")?"""
+    return noun.endswith("s") and not noun.endswith("ss")

@@ -99,9 +99,10 @@ LOCATIVE = PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
 # ending in one is no place.
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
 _LAST_WORD = re.compile(r"[\s-]+")
-# A connector right before the part of a name left once the question's words are cut
-# off its start: what an office is of, not who holds it.
-_OF_WHAT = re.compile(r"\s(?:of|for|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# A connector right before the one word of a name left once the question's words are
+# cut off its start: what an office is of, not who holds it ("President of Warsaw"; but
+# "Mayor of Varna Ivan Petrov" keeps a person).
+_OF_WHAT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 # A range of days is several: "which dates" is answered by "January 24-25" (a range of
 # numbers is not: "15–1" is a record, not the count "how many" asks for).
@@ -355,6 +356,13 @@ def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> 
 # How many words a person's title or description may stand from the name: "Special
 # Envoy to Syria Alexander Lavrentiev", "Ali Asghar Khaji, a senior adviser".
 TITLE_REACH = 4
+# Words a title does not reach past: a clause break, a list's joints.
+_TITLE_STOPS = _CLAUSE_BREAK | {",", ".", "and", "or"}
+
+
+def _a_name_ends(words: Sequence[entities.Token], at: int) -> bool:
+    """Do the two words before word `at` look like a person's name (two proper nouns)?"""
+    return at >= 2 and words[at - 1].tag == "PROPN" and words[at - 2].tag == "PROPN"
 
 
 def _titled(
@@ -366,11 +374,13 @@ def _titled(
     Lavrentiev", "the UN envoy to Syria, Geir Pedersen"), or in an apposition right
     after it ("Khaji, a senior adviser")?"""
     first = bisect_left(starts, span.start)
-    if first > 0 and words[first - 1].text == ",":
-        first -= 1  # "the UN envoy to Syria, Geir Pedersen"
+    if first > 0 and words[first - 1].text.lower() in ("of", "to", "for"):
+        return False  # "adviser to Vladimir Putin": the adviser is someone else
+    if first > 1 and words[first - 1].text == "," and not _a_name_ends(words, first - 1):
+        first -= 1  # "the UN envoy to Syria, Geir Pedersen"; not "Anna Lind, Omar Ali"
     for word in reversed(words[max(first - TITLE_REACH, 0) : first]):
-        if word.text in _CLAUSE_BREAK or word.text in (",", ".", "and", "or"):
-            break  # "wife Jeanne and George P. Shultz": the wife is Jeanne
+        if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
+            break  # "wife Jeanne and George P. Shultz", "the director praised Omar Ali"
         if word.text.lower() in role:
             return True
     after = bisect_left(starts, span.end)
@@ -382,7 +392,7 @@ def _titled(
         for word in words[after + 2 : after + 2 + TITLE_REACH]:
             if word.text.lower() in role:
                 return True
-            if word.text in _CLAUSE_BREAK or word.text in (",", "."):
+            if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
                 break
     return False
 
@@ -511,6 +521,7 @@ def score_spans(
         if (
             span is not found
             and "person" in found.kinds
+            and " " not in span.text.strip()
             and _OF_WHAT.search(text, found.start, span.start)
         ):
             continue  # "the President of Warsaw" less "President": Warsaw is no one

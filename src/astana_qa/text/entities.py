@@ -381,13 +381,13 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
     The kind is guessed from the words in and around the run: an organisation word
     ("Committee", "Party"), a place word or a place preposition before it, a title or
-    two or more name words (a person). A place (by its word, the preposition before it
-    or the gazetteer `is_place`) is only a place, never a name of unknown kind that could
-    answer "who" as a person does. A place a gazetteer knows (`is_place`), opening
-    the run or after a connector, that two or more name words follow ends the run: the
-    rest is a person's name, and what came before the place is that person's office,
-    not an answer ("Special Envoy to Syria Alexander Lavrentiev": Syria, and Alexander
-    Lavrentiev).
+    two or more name words, not all of them only common words (a person: `_common`). A
+    place (by its word, the preposition before it or the gazetteer `is_place`) is only a
+    place, never a name of unknown kind that could answer "who" as a person does. A
+    place a gazetteer knows (`is_place`), opening the run or after a connector, that two
+    or more name words follow ends the run: the rest is a person's name, and what came
+    before the place is that person's office, not an answer ("Special Envoy to Syria
+    Alexander Lavrentiev": Syria, and Alexander Lavrentiev).
     """
     spans = []
     i = 0
@@ -472,8 +472,9 @@ _ROMAN = re.compile(r"[IVX]+")
 def _common(word: str) -> bool:
     """Is `word` (lower case) one the treebank uses only as a common word, never in a
     name ("super", "bowl", "valuable", "player")? A run of such words alone names a thing
-    or an event ("Super Bowl", "Most Valuable Player"), not a person ("Will Smith",
-    "Cam Newton": "smith" and "cam" are not only common words there)."""
+    or an event ("Super Bowl", "Most Valuable Player"), not a person ("Donald Tusk",
+    "Cam Newton": "donald" is a name word there, "cam" unseen). Names made of common
+    words only ("Grant Wood") lose their person kind: the cost of the rule."""
     tags = lexicon().get(word)
     return tags is not None and "PROPN" not in tags
 
