@@ -7,7 +7,7 @@ import re
 import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
-from astana_qa.search.answers import Passage, answer, normalised
+from astana_qa.search.answers import ANSWER_DEPTH, Passage, answer, normalised
 from astana_qa.search.candidates import find_spans, score_spans
 from astana_qa.search.slots import question_slot
 from astana_qa.text.entities import tokens
@@ -496,3 +496,47 @@ def test_a_role_is_given_by_a_title_or_apposition_not_across_a_verb_or_to_anothe
 def test_an_office_holder_named_after_the_office_is_still_a_person():
     text = "The Mayor of Varna Ivan Petrov opened the fair."
     assert ask("Who was the mayor?", passages(text, [text])).answer == "Varna Ivan Petrov"
+
+
+def _filler(count: int) -> list[str]:
+    return [f"The team headed home on day {i}." for i in range(2, count + 2)]
+
+
+def test_a_person_beside_the_owner_is_looked_for_past_the_best_passages():
+    """A roster sentence may share nothing with the question but the party it names
+    ("Who headed Chile's team?"): past the passages read for answers, a person beside
+    the owner is still found, and outranks a group or place named nearer the question's
+    words."""
+    roster = "Turkey sent Ivan Petrov, Chile sent Ana Ruiz."
+    top = "The Chilean Football Federation team was headed home from Oslo."
+    sentences = [top, *_filler(ANSWER_DEPTH - 1), roster]
+    text = " ".join(sentences)
+    pool = passages(text, sentences)
+    question = "Who headed Chile's team?"
+    countries = {"turkey", "norway", "chile"}
+    anchors = (frozenset({"chile"}), countries.__contains__)
+    found = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   anchors=anchors, owners=frozenset({"chile"}))  # fmt: skip
+    assert found.answer == "Ana Ruiz"
+    assert text[found.span.start : found.span.end] == "Ana Ruiz"
+    plain = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   anchors=anchors)  # fmt: skip
+    assert plain.answer != "Ana Ruiz"  # not read without the owner
+
+
+def test_an_apposition_belongs_to_the_owner_of_the_phrase_it_renames():
+    """ "Chile's new envoy, Ana Ruiz, …": her clause names only her, and the one before it
+    says whose envoy she is."""
+    first = "The envoy Olga Lind spoke first at the talks."
+    second = "Chile's new envoy, Ana Ruiz, arrived later."
+    text = f"{first} {second}"
+    pool = passages(text, [first, second])
+    question = "Who is Chile's envoy at the talks?"
+    countries = {"chile"}
+    anchors = (frozenset({"chile"}), countries.__contains__)
+    owned = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   anchors=anchors, owners=frozenset({"chile"}))  # fmt: skip
+    assert owned.answer == "Ana Ruiz"
+    plain = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   anchors=anchors)  # fmt: skip
+    assert plain.answer == "Olga Lind"

@@ -318,3 +318,17 @@ def test_a_date_the_question_places_its_subject_by_is_held_by_an_article_dated_t
     # A date no article is dated by is still one the articles do not mention.
     other = engine.ask("What was the duration of the March 2022 session in Varna?")
     assert not other.answered and "March" in (other.reason or "")
+
+
+def test_a_person_beside_the_party_the_question_names_answers_in_other_words(make_corpus, tmp_path):
+    """ "Who was Oslo's envoy?" asks for the person beside Norway: the capital is read as
+    its country, whose envoy the article names."""
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\nThe envoy Ivan Petrov praised the Varna talks at length."
+        "\n\nAt the Varna talks, France is represented by Lena Berg, while Norway sent "
+        "its envoy Omar Ali.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("Who was Oslo's envoy at the Varna talks?")
+    assert "norway" in query.owner_terms
+    assert engine.ask(query).answer == "Omar Ali"

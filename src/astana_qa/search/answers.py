@@ -84,8 +84,15 @@ SPECIFICITY = 0.5
 # the reader-worded questions unchanged. For other kinds it lost answers (a date's
 # segment names the host country, not the event's).
 OTHER_ANCHOR = 0.5
+# When the question names whose the person asked for is ("Moscow's envoy", "the Turkish
+# team": its owners, `owners.py`), a person whose clause segment names an owner scores
+# OWNED times as much; unless the best answer in the first ANSWER_DEPTH passages is such
+# a person, one is looked for in the further passages too (only such persons there): a
+# roster sentence ("…, Iran by Ali Asghar Khaji, …") may share no word with the question
+# but the party. There, a person outranks any other kind of answer (`_Found.tier`).
+OWNED = 1.5
 _SEGMENT_BREAKS = frozenset({"while", "whereas"})
-_OWNED_KINDS = frozenset({"person"})
+OWNED_KINDS = frozenset({"person"})
 _PHRASE_KINDS = frozenset({"thing", "attribute"})
 # A candidate in a passage that names none of the names the question names, nor does
 # the sentence before it (which a "he" or "it" may refer to), scores this share: "How
@@ -214,6 +221,10 @@ class _Found:
     passage: Passage
     score: float
     key: str
+    owned: bool = False  # a person beside an owner of what is asked for
+    # Ranks before score: for a question naming whose the person is, a person (not a
+    # place or a group standing in for one) is read before any other kind.
+    tier: int = 0
 
 
 def normalised(text: str) -> str:
@@ -238,6 +249,7 @@ def answer(
     about: Callable[[Passage], Named] | None = None,
     slot: tuple[Slot, str] | None = None,
     dated: Callable[[Passage], frozenset[str]] | None = None,
+    owners: frozenset[str] = frozenset(),
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -257,7 +269,8 @@ def answer(
     is the question's slot beside its verb and the verb's analysed term (`slots.py`).
     `dated(p)`: the question's terms that passage `p` holds by its time, not its words
     (the question's "January 2024" in an article dated 2024-01-24), which count towards
-    its coverage of the question.
+    its coverage of the question. `owners`: the anchors saying whose the person asked
+    for is (`owners.py`); a person beside one is read first, from deeper passages too.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -265,8 +278,9 @@ def answer(
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
     depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
-    found = _candidates(expected, passages[:depth], question_terms, term_spans, spans_of,
-                        term_weight, anchors, about, slot, dated)  # fmt: skip
+    read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
+    found = _candidates(expected, read, question_terms, term_spans, spans_of,
+                        term_weight, anchors, about, slot, dated, owners, depth)  # fmt: skip
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
@@ -280,7 +294,7 @@ def answer(
             return AnswerResult(result_passages, expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         return _description(question, result_passages, expected.kind)
-    best = max(groups, key=_group_score)
+    best = max(groups, key=_group_rank)
     if expected.kind in _NAMED:
         seen = {(f.passage.source, f.passage.start) for f in best}
         best = best + _mentions(best, passages, seen, expected, spans_of)
@@ -316,9 +330,12 @@ def _candidates(
     about: Callable[[Passage], Named] | None = None,
     slot: tuple[Slot, str] | None = None,
     dated: Callable[[Passage], frozenset[str]] | None = None,
+    owners: frozenset[str] = frozenset(),
+    depth: int | None = None,
 ) -> list[_Found]:
-    """The best `GROUPED` candidates of the expected kind in `passages`, best first; for a
-    typed answer only those standing near the question's terms."""
+    """The best `GROUPED` candidates of the expected kind in `passages`, best first (a
+    person beside an owner first of all); for a typed answer only those standing near
+    the question's terms. Past the first `depth` passages, only persons beside an owner."""
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
@@ -329,10 +346,15 @@ def _candidates(
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
     found: list[_Found] = []
-    for passage in passages:
+    for number, passage in enumerate(passages):
         if passage.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question states no answer
         terms = term_spans(passage.text)
+        deep = depth is not None and number >= depth
+        if deep and found and max(found, key=lambda f: (f.tier, f.score)).owned:
+            break  # the best answer so far is a person beside an owner: no need to look on
+        if deep and owners.isdisjoint(t for *_, t in terms):
+            continue  # past the depth only a person beside an owner is looked for
         held = dated(passage) if dated is not None else frozenset()
         if expected.typed and coverage(question_terms, terms, held) < MIN_COVERAGE:
             continue  # cheap to tell, and no candidate here could answer
@@ -346,7 +368,7 @@ def _candidates(
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = None
-        if anchors is not None and anchors[0] and expected.kind in _OWNED_KINDS:
+        if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus):  # fmt: skip
@@ -357,14 +379,22 @@ def _candidates(
             if term_weight is not None and expected.kind in _PHRASE_KINDS:
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
+            owned = False
             if segment_of is not None and anchors is not None:
-                score *= _anchored(c, terms, segment_of, *anchors)
+                share, owned = _anchored(c, terms, segment_of, *anchors, owners)
+                score *= share
+                owned = owned and c.fit >= 1.0  # only a span of the very kind asked for
+                if owned:
+                    score *= OWNED
+            if deep and not owned:
+                continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
-            found.append(_Found(c, passage, score, ""))
+            found.append(_Found(c, passage, score, "", owned, int(bool(owners) and c.fit >= 1.0)))
     # Only the best few can win; normalising and grouping the rest would cost time.
-    found = sorted(found, key=lambda f: -f.score)[:GROUPED]
-    return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text)) for f in found]
+    found = sorted(found, key=lambda f: (-f.tier, -f.score))[:GROUPED]
+    return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text), f.owned,
+                   f.tier) for f in found]  # fmt: skip
 
 
 def _in_slot(
@@ -403,16 +433,24 @@ def _anchored(
     segment_of: Callable[[int], int],
     asked: frozenset[str],
     is_anchor: Callable[[str], bool],
-) -> float:
-    """OTHER_ANCHOR when the candidate's clause segment names something of the kind the
-    question names (a country, a name of the corpus) but not what the question names:
-    the name beside Türkiye does not answer a question about Iran; else 1."""
+    owners: frozenset[str] = frozenset(),
+) -> tuple[float, bool]:
+    """The share of its score a candidate keeps for what its clause segment names, and
+    whether the segment names an owner of what is asked for. The share is OTHER_ANCHOR
+    when the segment names something of the kind the question names (a country, a name
+    of the corpus) but not what the question names: the name beside Türkiye does not
+    answer a question about Iran; else 1."""
     segment = segment_of(c.start)
     if segment_of(c.end - 1) != segment:
-        return 1.0  # a list of several: no single anchor
-    named = {t for s, _, t in terms
-             if segment_of(s) == segment and not c.start <= s < c.end and is_anchor(t)}  # fmt: skip
-    return OTHER_ANCHOR if named and not named & asked else 1.0
+        return 1.0, False  # a list of several: no single anchor
+    outside = [(s, t) for s, _, t in terms if not c.start <= s < c.end]
+    beside = {t for s, t in outside if segment_of(s) == segment}
+    named = {t for t in beside if is_anchor(t)}
+    share = OTHER_ANCHOR if named and not named & asked else 1.0
+    if not beside:  # an apposition is owned as what it renames, in the segment before
+        beside = {t for s, t in outside if segment_of(s) == segment - 1}  # ("the UN
+        # envoy to Syria, Geir Pedersen, who…")
+    return share, bool(beside & owners)
 
 
 def _mentions(
@@ -517,6 +555,11 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
     return groups
 
 
+def _group_rank(group: list[_Found]) -> tuple[int, float]:
+    """What orders answers: a person beside an owner first (`OWNED_KINDS`), then score."""
+    return group[0].tier, _group_score(group)
+
+
 def _group_score(group: list[_Found]) -> float:
     others = len({(f.passage.source, f.passage.start) for f in group}) - 1
     return group[0].score + min(SUPPORT_BONUS * others, SUPPORT_CAP) * group[0].score
@@ -525,14 +568,14 @@ def _group_score(group: list[_Found]) -> float:
 def _by_candidate(passages: Sequence[Passage], groups: list[list[_Found]]) -> list[Passage]:
     """Passages with a candidate first, by their best candidate's group score; the rest
     after them in their given order."""
-    best: dict[tuple[str, int], float] = {}
+    best: dict[tuple[str, int], tuple[int, float]] = {}
     for group in groups:
-        score = _group_score(group)
+        score = _group_rank(group)
         for f in group:
             key = (f.passage.source, f.passage.start)
-            best[key] = max(best.get(key, 0.0), score)
+            best[key] = max(best.get(key, (0, 0.0)), score)
     with_one = [p for p in passages if (p.source, p.start) in best]
-    with_one.sort(key=lambda p: -best[(p.source, p.start)])
+    with_one.sort(key=lambda p: best[(p.source, p.start)], reverse=True)
     return with_one + [p for p in passages if (p.source, p.start) not in best]
 
 

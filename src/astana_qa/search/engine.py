@@ -30,7 +30,7 @@ from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
-from .answers import AnswerResult, Named, Passage, answer
+from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer
 from .bm25 import UNKNOWN
 from .candidates import find_spans
 from .query import AnswerType, Query, read_query
@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 # Distinct sentences a short answer is looked for in (answers.py reads the best ten for
 # candidates; the rest can support the answer found).
 ANSWER_POOL = 15
+# Sentences searched for a person standing beside the party a question names ("Moscow's
+# envoy"; `owners.py`): such a roster sentence may share no other word with the question.
+OWNER_POOL = 60
 # Words whose family and names whose spellings are remembered.
 CACHED_WORDS = 4096
 # Sentences whose terms and candidate spans are remembered (a few kB each).
@@ -256,14 +259,17 @@ class QAEngine:
         query = question if isinstance(question, Query) else self.read(question)
         validate_k(k)
         ranking = self.settings.ranking
-        passages = max(k, ANSWER_POOL)  # the short answer is looked for in these
+        asked, owners = self._anchors_asked(query)
+        # the short answer is looked for in these; for a person of a party the question
+        # names, deeper too, for a sentence naming the party beside a person (`owners.py`)
+        passages = max(k, OWNER_POOL if owners else ANSWER_POOL)
         pool = 4 * passages + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
         as_of = None
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
-        found, row_of = self._short_answer(query, chosen)
+        found, row_of = self._short_answer(query, chosen, asked, owners)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
         if rows:
@@ -308,10 +314,15 @@ class QAEngine:
         return None
 
     def _short_answer(
-        self, query: Query, chosen: list[tuple[int, float]]
+        self,
+        query: Query,
+        chosen: list[tuple[int, float]],
+        asked: frozenset[str],
+        owners: frozenset[str],
     ) -> tuple[AnswerResult, dict[tuple[str, int], tuple[int, float]]]:
         """The short answer in the passages `chosen` (`answers.py`), which it may reorder,
-        and the sentence and score of every passage it may cite, by (source, start)."""
+        and the sentence and score of every passage it may cite, by (source, start).
+        `asked` and `owners` are the question's anchors (`_anchors_asked`)."""
         scores = [score for _, score in chosen]
         if query.time is not None:  # the time order is the order to answer in
             scores.sort(reverse=True)
@@ -351,13 +362,6 @@ class QAEngine:
             """How specific a term is: its idf over articles, 1 for one no article uses
             (a word common in one article's sentences, its topic, stays specific)."""
             return articles.weight(self.ranker.term_number.get(term, UNKNOWN)) / rarest
-
-        # The question's anchors: the countries and corpus names it names, also by a
-        # capital or demonym whose country the passage's terms are read as ("Moscow's
-        # envoy": "Russia is represented by its Special Envoy…" reads "Russia" as
-        # "moscow", which is then as much an anchor as the country is).
-        anchor_of = {q for r, q in family.items() if self._is_anchor(r)}
-        asked = frozenset(t for t in query.named_terms if self._is_anchor(t) or t in anchor_of)
 
         def is_anchor(term: str) -> bool:
             return term in asked or self._is_anchor(term)
@@ -401,8 +405,22 @@ class QAEngine:
 
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
-                        query.slot, dated)  # fmt: skip
+                        query.slot, dated, owners)  # fmt: skip
         return result, row_of
+
+    def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
+        """The question's anchors: the countries and corpus names it names, also by a
+        capital or demonym whose country the passage's terms are read as ("Moscow's
+        envoy": "Russia is represented by its Special Envoy…" reads "Russia" as "moscow",
+        which is then as much an anchor as the country is); and the terms of the owners
+        of the person it asks for (`owners.py`), when it asks for one."""
+        family = query.family
+        anchor_of = {q for r, q in family.items() if self._is_anchor(r)}
+        asked = frozenset(t for t in query.named_terms if self._is_anchor(t) or t in anchor_of)
+        if query.expected.kind not in OWNED_KINDS:
+            return asked, frozenset()
+        owners = frozenset(family.get(t, t) for t in query.owner_terms)
+        return asked, frozenset(t for t in owners if t in asked or self._is_anchor(t))
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
         """Sentence `row` as the answer layer reads it."""

@@ -18,12 +18,13 @@ from ..errors import InvalidQuestion
 from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
 from ..text.dates import find_dates
-from ..text.entities import tokens
+from ..text.entities import Token, tokens
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer
+from .owners import owner_words
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, neighbours_named, time_question
@@ -153,6 +154,9 @@ class Query:
     # "the January 2024 talks") with the question's terms that write it ("januari",
     # "2024"): a sentence of an article dated then, or stating such a date, holds them.
     dates: tuple[tuple[str, frozenset[str]], ...] = ()
+    # The terms of the words saying whose the thing asked about is, and of the countries
+    # they stand for (`owners.py`): "Moscow's envoy" → moscow and russia.
+    owner_terms: frozenset[str] = frozenset()
 
 
 def _dates(
@@ -261,6 +265,7 @@ def read_query(
         if not all(match(t, w) for w, t in analyzer.written_terms(word)):
             unknown.append(word)
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
+    words_tagged = tokens(reading)
     return Query(
         text=text,
         terms=tuple(terms),
@@ -278,7 +283,21 @@ def read_query(
         expansions=expansions,
         named_terms=tuple(t for t in terms if t in named),
         dates=_dates(reading, analyzer, set(terms)),
-        slot=_slot(reading, analyzer),
+        slot=_slot(words_tagged, analyzer),
+        owner_terms=frozenset(
+            t for words in owner_words(words_tagged) for t in _owner_terms(words, analyzer, places)
+        ),
+    )
+
+
+def _owner_terms(words: str, analyzer: Analyzer, places: Callable[[str], list[str]]) -> list[str]:
+    """The terms of an owner's words and of the country they stand for: a name's one
+    term where it has one ("Moscow" → moscow and russia; "the United States" → its
+    name's term, not "state", which "stated" is too)."""
+    own = analyzer.terms(words)
+    country = places(words)
+    return ([t for t in own if t.startswith("=")] or own) + (
+        [t for t in country if t.startswith("=")] or (country if len(country) == 1 else [])
     )
 
 
@@ -287,9 +306,9 @@ def _is_noun(word: str) -> bool:
     return lexicon().get(word.lower()) == ("NOUN",)
 
 
-def _slot(question: str, analyzer: Analyzer) -> tuple[Slot, str] | None:
+def _slot(words: list[Token], analyzer: Analyzer) -> tuple[Slot, str] | None:
     """The question's slot beside its verb and the verb's term, if it has one."""
-    slot = question_slot(tokens(question))
+    slot = question_slot(words)
     verb_terms = analyzer.terms(slot.verb) if slot is not None else []
     return (slot, verb_terms[0]) if slot is not None and verb_terms else None
 

@@ -1,0 +1,33 @@
+"""Reading whose the thing a question asks about is (`owners.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from astana_qa.search.owners import owner_words
+from astana_qa.text.entities import tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("Who was Moscow's envoy?", ("Moscow",)),  # a possessor
+        ("Who was Moscow’s envoy at the talks?", ("Moscow",)),  # a curly apostrophe
+        ("Who led the Iranian delegation?", ("Iranian",)),  # an adjective before the head
+        # the word nearest the head says whose: the regime's, which is Syrian
+        ("Who headed the Syrian regime delegation?", ("regime",)),
+        ("Who was the chief envoy of the Assad administration?", ("Assad administration",)),
+        ("Which Damascus diplomat led the talks?", ("Damascus",)),  # the focus
+        # a phrase after a preposition is not what is asked about
+        ("Who fronted the Turkish team at the Varna session in June?", ("Turkish",)),
+        ("Who spoke for Moscow at the Varna meeting?", ()),
+        ("Who defeated Germany in the final?", ()),  # an object names no owner
+        ("Who was the president of the United States?", ("United States",)),
+    ],
+)
+def test_owner_words(question, owners):
+    assert owner_words(tokens(question)) == owners
+
+
+def test_a_month_before_the_head_is_no_owner():
+    assert owner_words(tokens("Who chaired the January session?")) == ()
