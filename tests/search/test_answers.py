@@ -502,17 +502,23 @@ def _filler(count: int) -> list[str]:
     return [f"The team headed home on day {i}." for i in range(2, count + 2)]
 
 
-def test_a_person_beside_the_owner_is_looked_for_past_the_best_passages():
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who headed Chile's team?",
+        "Who headed Chile's negotiating team at the Oslo session in June?",
+    ],
+)
+def test_a_person_beside_the_owner_is_looked_for_past_the_best_passages(question):
     """A roster sentence may share nothing with the question but the party it names
-    ("Who headed Chile's team?"): past the passages read for answers, a person beside
-    the owner is still found, and outranks a group or place named nearer the question's
-    words."""
+    ("Who headed Chile's team?"), however long the question: past the passages read for
+    answers, a person beside the owner is still found, and outranks a group or place
+    named nearer the question's words."""
     roster = "Turkey sent Ivan Petrov, Chile sent Ana Ruiz."
     top = "The Chilean Football Federation team was headed home from Oslo."
     sentences = [top, *_filler(ANSWER_DEPTH - 1), roster]
     text = " ".join(sentences)
     pool = passages(text, sentences)
-    question = "Who headed Chile's team?"
     countries = {"turkey", "norway", "chile"}
     anchors = (frozenset({"chile"}), countries.__contains__)
     found = answer(question, expected_answer(question), pool, terms(question), term_spans,

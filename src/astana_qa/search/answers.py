@@ -89,7 +89,8 @@ OTHER_ANCHOR = 0.5
 # OWNED times as much; unless the best answer in the first ANSWER_DEPTH passages is such
 # a person, one is looked for in the further passages too (only such persons there): a
 # roster sentence ("…, Iran by Ali Asghar Khaji, …") may share no word with the question
-# but the party. There, a person outranks any other kind of answer (`_Found.tier`).
+# but the party. For such a question, a span of the very kind asked for (a person) ranks
+# before any other kind (`_Found.tier`), owned or not.
 OWNED = 1.5
 _SEGMENT_BREAKS = frozenset({"while", "whereas"})
 OWNED_KINDS = frozenset({"person"})
@@ -270,7 +271,8 @@ def answer(
     `dated(p)`: the question's terms that passage `p` holds by its time, not its words
     (the question's "January 2024" in an article dated 2024-01-24), which count towards
     its coverage of the question. `owners`: the anchors saying whose the person asked
-    for is (`owners.py`); a person beside one is read first, from deeper passages too.
+    for is (`owners.py`); a person beside one scores OWNED times as much, and is looked
+    for in deeper passages too.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -333,9 +335,10 @@ def _candidates(
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
 ) -> list[_Found]:
-    """The best `GROUPED` candidates of the expected kind in `passages`, best first (a
-    person beside an owner first of all); for a typed answer only those standing near
-    the question's terms. Past the first `depth` passages, only persons beside an owner."""
+    """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
+    the question names owners, persons before other kinds); for a typed answer only
+    those standing near the question's terms. Past the first `depth` passages, only
+    persons beside an owner, however little else of the question the passage holds."""
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
@@ -356,8 +359,10 @@ def _candidates(
         if deep and owners.isdisjoint(t for *_, t in terms):
             continue  # past the depth only a person beside an owner is looked for
         held = dated(passage) if dated is not None else frozenset()
-        if expected.typed and coverage(question_terms, terms, held) < MIN_COVERAGE:
-            continue  # cheap to tell, and no candidate here could answer
+        # cheap to tell, and no candidate here could answer; past the depth, the owner
+        # the passage names is the evidence (a roster shares little else with the question)
+        if expected.typed and not deep and coverage(question_terms, terms, held) < MIN_COVERAGE:
+            continue
         named = Named.HERE if about is None else about(passage)
         if named == Named.NOWHERE:
             continue
@@ -556,7 +561,8 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
 
 
 def _group_rank(group: list[_Found]) -> tuple[int, float]:
-    """What orders answers: a person beside an owner first (`OWNED_KINDS`), then score."""
+    """What orders answers: for a question naming owners, a person first (`_Found.tier`),
+    then score."""
     return group[0].tier, _group_score(group)
 
 

@@ -11,8 +11,10 @@ party the question names as its answer before one that does not (`answers.py`).
 An owner is a word that modifies the noun phrase asked about: a possessor, a name or
 adjective before its head noun, or the noun phrase after "of" that follows the head. A
 noun phrase after any other preposition is not asked about ("at the January session",
-"in Kazakhstan"), nor is the object of a verb ("Who defeated Germany?": the answer is
-not Germany's).
+"in Kazakhstan"), and a lone name that is a verb's object owns nothing ("Who defeated
+Germany?": the answer is not Germany's). A possessor inside the object is read as an
+owner whatever the verb: right for "Who led Iran's delegation?", wrong for "Who met
+Iran's envoy?" (a known limit). Plural possessives ("the Russians' envoy") are not read.
 """
 
 from __future__ import annotations
