@@ -19,7 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import IntEnum
 
 from rapidfuzz import fuzz
@@ -349,12 +349,13 @@ def _candidates(
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
     found: list[_Found] = []
+    leader: _Found | None = None  # the best found so far, by (tier, score)
     for number, passage in enumerate(passages):
         if passage.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question states no answer
         terms = term_spans(passage.text)
         deep = depth is not None and number >= depth
-        if deep and found and max(found, key=lambda f: (f.tier, f.score)).owned:
+        if deep and leader is not None and leader.owned:
             break  # the best answer so far is a person beside an owner: no need to look on
         if deep and owners.isdisjoint(t for *_, t in terms):
             continue  # past the depth only a person beside an owner is looked for
@@ -395,11 +396,13 @@ def _candidates(
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
-            found.append(_Found(c, passage, score, "", owned, int(bool(owners) and c.fit >= 1.0)))
+            f = _Found(c, passage, score, "", owned, int(bool(owners) and c.fit >= 1.0))
+            found.append(f)
+            if leader is None or (f.tier, f.score) > (leader.tier, leader.score):
+                leader = f
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: (-f.tier, -f.score))[:GROUPED]
-    return [_Found(f.candidate, f.passage, f.score, normalised(f.candidate.text), f.owned,
-                   f.tier) for f in found]  # fmt: skip
+    return [replace(f, key=normalised(f.candidate.text)) for f in found]
 
 
 def _in_slot(
@@ -572,8 +575,8 @@ def _group_score(group: list[_Found]) -> float:
 
 
 def _by_candidate(passages: Sequence[Passage], groups: list[list[_Found]]) -> list[Passage]:
-    """Passages with a candidate first, by their best candidate's group score; the rest
-    after them in their given order."""
+    """Passages with a candidate first, by their best candidate's group rank
+    (`_group_rank`); the rest after them in their given order."""
     best: dict[tuple[str, int], tuple[int, float]] = {}
     for group in groups:
         score = _group_rank(group)

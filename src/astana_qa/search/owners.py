@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..text.entities import Token
-from ..text.months import MONTHS as MONTH_NAMES
+from ..text.months import MONTHS
 from .answer_types import POSSESSIVE
 
 # Tags of the words of a noun phrase before its head: "the Turkish negotiating team".
@@ -30,7 +30,6 @@ _MODIFIER_TAGS = frozenset({"PROPN", "ADJ", "NOUN", "NUM"})
 _HEAD_TAGS = frozenset({"NOUN", "PROPN"})
 _DETERMINERS = frozenset({"DET"})
 _OWNER_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})
-_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 
 
 def owner_words(words: Sequence[Token]) -> tuple[str, ...]:
@@ -72,7 +71,7 @@ def _possessor(phrase: Sequence[Token]) -> list[str]:
     marked = [_plain(w.text) for w in phrase if POSSESSIVE.search(w.text)]
     if marked:
         return marked[-1:]
-    before = [w.text for w in phrase[:-1] if w.tag in _OWNER_TAGS and w.text.lower() not in _MONTHS]
+    before = [w.text for w in phrase[:-1] if w.tag in _OWNER_TAGS and w.text.lower() not in MONTHS]
     return before[-1:]
 
 
