@@ -247,6 +247,17 @@ def test_a_name_written_just_before_the_asked_noun_is_the_one_asked_for():
     assert result.answer == "Russian Kestrel"
 
 
+def test_a_name_whose_head_is_the_asked_noun_answers_whole():
+    """ "What prize": "the Varsano Prize" is a prize by its own head noun, which is not
+    a repetition of the question's word; a person standing as near is no prize."""
+    question = "What prize did Mira Kolev win?"
+    for text in (
+        "The chemist Mira Kolev won the Varsano Prize, as the painter Ivo Stan had before her.",
+        "Varsano Prize winner Mira Kolev met the painter Ivo Stan in Sofia.",
+    ):
+        assert ask(question, passages(text, [text])).answer == "Varsano Prize"
+
+
 def test_a_name_modifying_a_noun_does_not_answer_who():
     """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
     text = "The Varga regime delegation at the talks was headed by Petrov."

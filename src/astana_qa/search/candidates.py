@@ -334,6 +334,17 @@ _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
 _WORDS_AFTER = re.compile(r"[”’\"']?(?:[\s-]+[A-Za-z]+)+")
 
 
+def _headed_by(text: str, forms: set[str]) -> int:
+    """The length of the last word of `text` when `text` is a name of two words or more
+    ending in one of `forms` (the question's focus noun: "Nobel Prize" for "What
+    prize?", "Wojciech Bogusławski Theatre" for "What theatre?"), else 0. The focus
+    word is then the name's head, not a repetition of the question."""
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in forms or not words[0][:1].isupper():
+        return 0
+    return len(words[-1])
+
+
 def _followed_by(text: str, end: int, wanted: Callable[[str], bool], within: int) -> bool:
     """Is a word `wanted` (lower case) among the first `within` words right after offset
     `end`: the noun a quality describes (`within` 1: "Gothic architecture") or a number
@@ -495,6 +506,7 @@ def score_spans(
     years = kind == "date" and focus in ("year", "years")
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     role = _forms(focus) if kind == "person" and focus else set()
+    headed_forms = _forms(focus) if kind in _FOCUSED_NAME_KINDS and focus else set()
     for found in spans:
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
@@ -543,6 +555,9 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
+        headed = _headed_by(span.text, headed_forms)
+        if headed:  # "What prize?": "Nobel Prize", a name whose head is the noun asked for
+            fit = NAMED_BY_FOCUS
         if described and _followed_by(text, span.end, described.__contains__, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         elif counted and not measured and _counts_asked(text, span.end, counted, focus):
@@ -550,7 +565,7 @@ def score_spans(
         elif role and found.kinds & _NAME_SPANS and _titled(text, words, starts, span, role):
             fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
-        asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end)
+        asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end - headed)
         if inside and asked == inside:
             continue  # only the question's own words
         first = bisect_right(starts, span.start) - 1
