@@ -55,6 +55,15 @@ def test_the_object_follows_the_verb_and_the_question_s_preposition():
     assert "attention" not in starts  # the question's "on" must stand between
 
 
+def test_the_object_may_start_after_the_words_describing_it():
+    starts, _ = _positions(
+        "What did the visits encourage?",
+        "The visits encouraged the growing anti-communist fervor there.",
+        "encouraged",
+    )
+    assert {"the", "growing", "anti-communist"} <= starts
+
+
 def test_the_subject_precedes_the_verb_and_its_auxiliaries():
     _, ends = _positions("What caused the fire?", "A faulty cable had caused the fire.", "caused")
     assert ends == {"cable"}

@@ -268,6 +268,18 @@ def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], start
         # A determiner opens the noun phrase as well: "the removal of Assad".
         if k > verb + 1 and words[k - 1].tag == "DET":
             starts.add(k - 1)
+        # So does the noun phrase less its describing words: "encouraged the growing
+        # anti-communist fervor" holds "anti-communist fervor" in the slot.
+        while k + 1 < len(words) and _describes(words[k]):
+            k += 1
+            starts.add(k)
+
+
+def _describes(word: Token) -> bool:
+    """Is `word` a describing word before a noun: an adjective or a verb's -ing or -ed
+    form ("the growing fervor", "the disputed border")?"""
+    text = word.text.lower()
+    return word.tag == "ADJ" or (word.tag == "VERB" and text.endswith(("ing", "ed")))
 
 
 def _place_after(words: Sequence[Token], verb: int, starts: set[int]) -> None:
