@@ -247,7 +247,7 @@ def test_a_name_written_just_before_the_asked_noun_is_the_one_asked_for():
     assert result.answer == "Russian Kestrel"
 
 
-def test_a_name_whose_head_is_the_asked_noun_answers_whole():
+def test_a_phrase_whose_head_is_the_asked_noun_answers_whole():
     """ "What prize": "the Varsano Prize" is a prize by its own head noun, which is not
     a repetition of the question's word; a person standing as near is no prize."""
     question = "What prize did Mira Kolev win?"
@@ -256,6 +256,13 @@ def test_a_name_whose_head_is_the_asked_noun_answers_whole():
         "Varsano Prize winner Mira Kolev met the painter Ivo Stan in Sofia.",
     ):
         assert ask(question, passages(text, [text])).answer == "Varsano Prize"
+    # so is a common noun phrase headed by it: "injury" does not repeat the question
+    question = "What injury did Mira Kolev suffer before the final?"
+    text = (
+        "Before the final, Mira Kolev suffered a stress fracture injury that her coach "
+        "Ivo Stan hid."
+    )
+    assert ask(question, passages(text, [text])).answer == "stress fracture injury"
 
 
 def test_a_name_modifying_a_noun_does_not_answer_who():

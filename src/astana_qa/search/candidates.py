@@ -335,12 +335,12 @@ _WORDS_AFTER = re.compile(r"[”’\"']?(?:[\s-]+[A-Za-z]+)+")
 
 
 def _headed_by(text: str, forms: set[str]) -> int:
-    """The length of the last word of `text` when `text` is a name of two words or more
-    ending in one of `forms` (the question's focus noun: "Nobel Prize" for "What
-    prize?", "Wojciech Bogusławski Theatre" for "What theatre?"), else 0. The focus
-    word is then the name's head, not a repetition of the question."""
+    """The length of the last word of `text` when `text` has two words or more and ends
+    in one of `forms` (the question's focus noun: "Nobel Prize" for "What prize?",
+    "plantar fasciitis injury" for "What injury?"), else 0. The focus word is then the
+    phrase's head, the thing asked for, not a repetition of the question."""
     words = text.split()
-    if len(words) < 2 or words[-1].lower() not in forms or not words[0][:1].isupper():
+    if len(words) < 2 or words[-1].lower() not in forms:
         return 0
     return len(words[-1])
 
@@ -556,7 +556,7 @@ def score_spans(
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
         headed = _headed_by(span.text, headed_forms)
-        if headed:  # "What prize?": "Nobel Prize", a name whose head is the noun asked for
+        if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
         if described and _followed_by(text, span.end, described.__contains__, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
