@@ -265,6 +265,14 @@ def test_a_phrase_whose_head_is_the_asked_noun_answers_whole():
     assert ask(question, passages(text, [text])).answer == "stress fracture injury"
 
 
+def test_a_name_keeps_the_question_s_words_after_its_of():
+    """ "Academy of Music" is the name; only a person's name loses the question's words
+    at its end ("Mayor Ivanova of Balchik" for "the mayor of Balchik")."""
+    question = "What school of music in Varna did Ivo Stan attend?"
+    text = "Ivo Stan attended the Varna Academy of Music before the war."
+    assert ask(question, passages(text, [text])).answer == "Academy of Music"
+
+
 def test_a_name_modifying_a_noun_does_not_answer_who():
     """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
     text = "The Varga regime delegation at the talks was headed by Petrov."

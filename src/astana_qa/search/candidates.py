@@ -454,16 +454,19 @@ def _without_question_edges(
     terms: list[tuple[int, int, str]],
     term_starts: list[int],
     question_terms: Mapping[str, float],
+    person: bool = True,
 ) -> entities.Span:
     """`span` without the question's own words at its edges ("Mayor Ivanova of Balchik"
     for "Who is the mayor of Balchik?" is "Ivanova"): the answer is what the question
-    does not already say, and the cut words then count as standing next to it."""
+    does not already say, and the cut words then count as standing next to it. Only a
+    `person`'s name loses words at its end: "of Technology" is part of "Warsaw
+    University of Technology" whatever the question says."""
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while inner and inner[0][2] in question_terms and len(inner) > 1:
         start = inner.pop(0)[1]
         start += _length(_DANGLING.match(text[start:end]))
-    while inner and inner[-1][2] in question_terms and len(inner) > 1:
+    while person and inner and inner[-1][2] in question_terms and len(inner) > 1:
         cut = inner[-1][0]
         joint = _DANGLING_END.search(text[start:cut])
         if not joint or not joint.group().strip():
@@ -517,7 +520,14 @@ def score_spans(
         span = (  # a date is read whole: "January 24" less "January" is no date
             found
             if found.kinds & _WHOLE_KINDS
-            else _without_question_edges(text, found, terms, term_starts, question_terms)
+            else _without_question_edges(
+                text,
+                found,
+                terms,
+                term_starts,
+                question_terms,
+                "person" in found.kinds or not found.kinds & _NAME_SPANS,
+            )
         )
         if years and "date" in found.kinds:
             if not _YEAR.search(span.text):
