@@ -454,19 +454,20 @@ def _without_question_edges(
     terms: list[tuple[int, int, str]],
     term_starts: list[int],
     question_terms: Mapping[str, float],
-    person: bool = True,
+    cut_end: bool = True,
 ) -> entities.Span:
     """`span` without the question's own words at its edges ("Mayor Ivanova of Balchik"
     for "Who is the mayor of Balchik?" is "Ivanova"): the answer is what the question
-    does not already say, and the cut words then count as standing next to it. Only a
-    `person`'s name loses words at its end: "of Technology" is part of "Warsaw
-    University of Technology" whatever the question says."""
+    does not already say, and the cut words then count as standing next to it. Words
+    at its end are cut only when `cut_end` (a person's name, a number, a common noun
+    phrase): "of Technology" is part of "Warsaw University of Technology" whatever the
+    question says."""
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while inner and inner[0][2] in question_terms and len(inner) > 1:
         start = inner.pop(0)[1]
         start += _length(_DANGLING.match(text[start:end]))
-    while person and inner and inner[-1][2] in question_terms and len(inner) > 1:
+    while cut_end and inner and inner[-1][2] in question_terms and len(inner) > 1:
         cut = inner[-1][0]
         joint = _DANGLING_END.search(text[start:cut])
         if not joint or not joint.group().strip():
