@@ -273,6 +273,14 @@ def test_a_name_keeps_the_question_s_words_after_its_of():
     assert ask(question, passages(text, [text])).answer == "Academy of Music"
 
 
+def test_of_two_answers_scoring_the_same_the_longer_one_answers():
+    """ "the early history of the town" holds "the early history" and stands as near to
+    the question's words: it says more."""
+    question = "What did the old letters give insight into?"
+    text = "The old letters give insight into the early history of the town."
+    assert ask(question, passages(text, [text])).answer == "early history of the town"
+
+
 def test_a_name_modifying_a_noun_does_not_answer_who():
     """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
     text = "The Varga regime delegation at the talks was headed by Petrov."

@@ -296,7 +296,9 @@ def answer(
             return AnswerResult(result_passages, expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         return _description(question, result_passages, expected.kind)
-    best = max(groups, key=_group_rank)
+    # of two answers scoring the same, the longer ("the arid plains of Central Asia", not
+    # "the arid plains" within it) says more
+    best = max(groups, key=lambda group: (*_group_rank(group), len(group[0].candidate.text)))
     if expected.kind in _NAMED:
         seen = {(f.passage.source, f.passage.start) for f in best}
         best = best + _mentions(best, passages, seen, expected, spans_of)
