@@ -89,6 +89,7 @@ def test_focus_is_kept_for_the_abstention_reason():
     ("question", "role"),
     [("Who was Moscow's envoy at the talks?", "envoy"),
      ("Who is the author of the book?", "author"),
+     ("Who was the university's fifth president?", "president"),  # past the possessor
      ("Who was the chief negotiator of the rebels?", "negotiator"),
      ("Who is John Smith?", None),  # a name, not a role
      ("Who led the team?", None)],  # no "is": the verb says what was done
@@ -100,6 +101,7 @@ def test_who_is_the_role(question, role):
 
 def test_a_plural_role_wants_several():
     assert expected_answer("Who are the envoys?").plural
+    assert expected_answer("Who were Temüjin's three full brothers?").plural
     assert not expected_answer("Who is the envoy?").plural
 
 

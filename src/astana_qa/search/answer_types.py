@@ -143,7 +143,7 @@ def _role(words: list[str], tags: list[str], i: int) -> str | None:
     sentence that gives a person that title or description answers it."""
     if i >= len(words) or words[i].lower() not in _COPULAS:
         return None
-    head = _noun_run(words, tags, i + 1)
+    head = _noun_run(words, tags, i + 1, past_possessor=True)
     if head is None or head[:1].isupper() or noun_class(head) != "person":
         return None  # "Who was Moscow's?", "Who is John Smith?"
     return head.lower()
@@ -201,16 +201,20 @@ def _how(words: list[str], tags: list[str], i: int) -> Expected:
     return Expected("number", after)
 
 
-def _noun_run(words: list[str], tags: list[str], i: int) -> str | None:
+def _noun_run(words: list[str], tags: list[str], i: int, past_possessor: bool = False
+              ) -> str | None:  # fmt: skip
     """The head of the noun phrase starting at `i`: its last noun (or word of a known
     noun class, which the tagger may call an adjective: "official") before anything else.
-    A participle may come first ("paid holiday days"), a verb after a noun ends it."""
+    A participle may come first ("paid holiday days"), a verb after a noun ends it. With
+    `past_possessor`, a possessor is read as opening the phrase, not as its head."""
     head = None
     while i < len(words):
         word, kind = words[i], tags[i]
         if kind in _NOUN_TAGS and head is not None and tags[i + 1 : i + 2] == ["DET"]:
             break  # "which country hosts the talks": a verb the tagger read as a noun
-        if kind in _NOUN_TAGS or (kind == "ADJ" and noun_class(word) is not None):
+        if past_possessor and POSSESSIVE.search(word) and i + 1 < len(words):
+            head = None  # a possessor opens the phrase: "Temüjin's three full brothers"
+        elif kind in _NOUN_TAGS or (kind == "ADJ" and noun_class(word) is not None):
             head = word
         elif (
             kind == "VERB"
