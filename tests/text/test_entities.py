@@ -128,6 +128,13 @@ def test_sentence_openers_and_weekdays_are_not_names():
     assert set(found) == {"Oslo"}
 
 
+def test_a_participle_inside_a_noun_phrase_is_part_of_it():
+    text = "Warsaw was ranked the 7th greatest emerging market, and it was named Varsovia."
+    phrases = [s.text for s in noun_phrases(text, tokens(text))]
+    assert "7th greatest emerging market" in phrases
+    assert not any(p.startswith("named") for p in phrases)  # the verb of "was named"
+
+
 def test_ordinals_and_noun_phrases():
     text = "The 22nd round discussed the return of refugees."
     assert [s.text for s in ordinals(text)] == ["22nd"]

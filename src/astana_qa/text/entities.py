@@ -140,6 +140,7 @@ _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", 
                          "ADV", "INTJ", "SYM"})  # fmt: skip
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
 _MODIFIER = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+_OPENS_A_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM"})
 
 
 class Token(NamedTuple):
@@ -559,11 +560,11 @@ def noun_phrases(text: str, words: list[Token]) -> list[Span]:
     i, n = 0, len(words)
     bases: list[tuple[int, int]] = []
     while i < n:
-        if words[i].tag not in _MODIFIER:
+        if words[i].tag not in _MODIFIER and not _participle_before_noun(words, i):
             i += 1
             continue
         j = i
-        while j < n and (words[j].tag in _MODIFIER or (
+        while j < n and (words[j].tag in _MODIFIER or _participle_before_noun(words, j) or (
                 words[j].text in ("-", "'s", "’s") and j + 1 < n)):  # fmt: skip
             j += 1
         head = j
@@ -580,6 +581,19 @@ def noun_phrases(text: str, words: list[Token]) -> list[Span]:
             if following[0] == k:
                 spans.append(_phrase(text, words, i, following[1], "thing"))
     return spans
+
+
+def _participle_before_noun(words: list[Token], i: int) -> bool:
+    """Is the word at `i` a verb's -ing or -ed form describing the noun after it, inside
+    a noun phrase a determiner, adjective or number opens ("the 7th greatest emerging
+    market", "the helmeted honeyeater"; not the verb of "was named New Holland")?"""
+    return (
+        words[i].tag == "VERB"
+        and words[i].text.lower().endswith(("ing", "ed"))
+        and 0 < i < len(words) - 1
+        and words[i - 1].tag in _OPENS_A_NOUN_PHRASE
+        and words[i + 1].tag in _NOUNISH
+    )
 
 
 def gerund_phrases(text: str, words: list[Token]) -> list[Span]:
