@@ -281,6 +281,13 @@ def test_of_two_answers_scoring_the_same_the_longer_one_answers():
     assert ask(question, passages(text, [text])).answer == "early history of the town"
 
 
+def test_a_common_noun_phrase_keeps_the_question_s_word_at_its_start():
+    """ "farmer wheat" is a kind of wheat; cut to "wheat" it says less than it does."""
+    question = "What did the old farmers grow?"
+    text = "The old farmers grew farmer wheat, an old grain."
+    assert ask(question, passages(text, [text])).answer == "farmer wheat"
+
+
 def test_a_name_modifying_a_noun_does_not_answer_who():
     """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
     text = "The Varga regime delegation at the talks was headed by Petrov."

@@ -455,16 +455,18 @@ def _without_question_edges(
     term_starts: list[int],
     question_terms: Mapping[str, float],
     cut_end: bool = True,
+    cut_start: bool = True,
 ) -> entities.Span:
     """`span` without the question's own words at its edges ("Mayor Ivanova of Balchik"
     for "Who is the mayor of Balchik?" is "Ivanova"): the answer is what the question
     does not already say, and the cut words then count as standing next to it. Words
     at its end are cut only when `cut_end` (a person's name, a number, a common noun
     phrase): "of Technology" is part of "Warsaw University of Technology" whatever the
-    question says."""
+    question says; words at its start only when `cut_start` (not a common noun phrase:
+    "human papillomavirus" answers "What is the virus in humans…?")."""
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
-    while inner and inner[0][2] in question_terms and len(inner) > 1:
+    while cut_start and inner and inner[0][2] in question_terms and len(inner) > 1:
         start = inner.pop(0)[1]
         start += _length(_DANGLING.match(text[start:end]))
     while cut_end and inner and inner[-1][2] in question_terms and len(inner) > 1:
@@ -528,6 +530,7 @@ def score_spans(
                 term_starts,
                 question_terms,
                 "person" in found.kinds or not found.kinds & _NAME_SPANS,
+                found.kinds != {"thing"},
             )
         )
         if years and "date" in found.kinds:
