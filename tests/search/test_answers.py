@@ -288,6 +288,14 @@ def test_a_common_noun_phrase_keeps_the_question_s_word_at_its_start():
     assert ask(question, passages(text, [text])).answer == "farmer wheat"
 
 
+def test_a_list_goes_on_past_an_article_after_its_comma():
+    question = "Which countries signed the pact?"
+    text = "The pact was signed by Freedonia, Sylvania, the Ruritania and Latveria in 1950."
+    assert ask(question, passages(text, [text])).answer == (
+        "Freedonia, Sylvania, the Ruritania and Latveria"
+    )
+
+
 def test_a_name_modifying_a_noun_does_not_answer_who():
     """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
     text = "The Varga regime delegation at the talks was headed by Petrov."

@@ -107,7 +107,7 @@ _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 # A range of days is several: "which dates" is answered by "January 24-25" (a range of
 # numbers is not: "15–1" is a record, not the count "how many" asks for).
 _RANGE = re.compile(r"\d\s*[-–]\s*\d")
-_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,8 @@ def names_people(noun: str) -> bool:
 
 
 def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
-    """The spans, plus each run of them joined by commas and "and" as one span."""
+    """The spans, plus each run of them joined by commas, "and" or "or" (an article may
+    follow: "France, Italy, the Netherlands and Germany") as one span."""
     result = list(spans)
     i = 0
     while i < len(spans):
