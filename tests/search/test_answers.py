@@ -296,6 +296,16 @@ def test_a_list_goes_on_past_an_article_after_its_comma():
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [("When did Mira Kolev die?", "1975"), ("When was Mira Kolev born?", "1901"),
+     ("When did Mira Kolev found the institute?", "1901–1975")],  # no end of a life asked
+)  # fmt: skip
+def test_a_life_s_range_of_years_answers_by_the_end_asked_for(question, year):
+    text = "The chemist Mira Kolev (1901–1975) founded the institute."
+    assert ask(question, passages(text, [text])).answer == year
+
+
 def test_a_name_modifying_a_noun_does_not_answer_who():
     """ "The Varga regime delegation": Varga says whose delegation, not who headed it."""
     text = "The Varga regime delegation at the talks was headed by Petrov."

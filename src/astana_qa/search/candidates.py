@@ -82,6 +82,10 @@ HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
 # Kinds whose spans are never cut down to the words the question does not say.
 _WHOLE_KINDS = frozenset({"date"})
+# The question terms of a life's end and of its start, and a range of years such as a
+# life is written in after a name ("(1920–1999)").
+_DIED, _BORN = frozenset({"die", "death"}), frozenset({"born", "birth"})
+_YEAR_RANGE = re.compile(r"(\d{3,4})\s*[–-]\s*(\d{3,4})")
 # For "who" and "where", a name cut down to the words the question does not say must
 # still hold a word of a name: a capitalised word of two letters or more ("which
 # resolution" is answered by "2254" of "Resolution 2254", "who" never by a number).
@@ -409,6 +413,24 @@ def _titled(
     return False
 
 
+def _life_end(question_terms: Mapping[str, float]) -> bool | None:
+    """Which end of a life a date question asks for: its end (died, death: True), its
+    start (born, birth: False), or neither (None)."""
+    died, born = not _DIED.isdisjoint(question_terms), not _BORN.isdisjoint(question_terms)
+    return None if died == born else died
+
+
+def _life_year(span: entities.Span, end: bool) -> entities.Span:
+    """The last (`end`) or first year of a span that is a range of years, the way a life
+    is written after a name ("Ronald Robinson (1920–1999)"); the span itself otherwise."""
+    years = _YEAR_RANGE.fullmatch(span.text)
+    if years is None:
+        return span
+    group = 2 if end else 1
+    start = span.start + years.start(group)
+    return entities.Span(start, start + len(years.group(group)), years.group(group), span.kinds)
+
+
 def _the_year(span: entities.Span) -> entities.Span:
     """The year a date span states, alone, when it states one and more ("August 1227"
     → "1227"); the span itself otherwise (a range of years "1964 and 1968" stays)."""
@@ -511,6 +533,7 @@ def score_spans(
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
+    life_end = _life_end(question_terms) if kind == "date" else None
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     role = _forms(focus) if kind == "person" and focus else set()
     headed_forms = _forms(focus) if kind in _FOCUSED_NAME_KINDS and focus else set()
@@ -538,6 +561,8 @@ def score_spans(
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
+        if life_end is not None and "date" in found.kinds:
+            span = _life_year(span, life_end)  # "When did he die?": 1999 of "1920–1999"
         if (
             span is not found
             and kind in _NAME_KINDS
