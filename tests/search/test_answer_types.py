@@ -112,3 +112,15 @@ def test_a_scene_setting_clause_does_not_decide_the_type():
 def test_typed():
     assert expected_answer("Who won?").typed
     assert not expected_answer("Why did it fail?").typed
+
+
+@pytest.mark.parametrize(
+    ("question", "abbreviation"),
+    [("What does SNC stand for?", "SNC"),
+     ("What is the AFC short for?", "AFC"),
+     ("What did the acronym vBNS stand for?", "vBNS"),
+     ("Who does the senator stand for?", None),  # no abbreviation to spell out
+     ("What did Kazakhstan stand for?", None)],
+)  # fmt: skip
+def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviation):
+    assert expected_answer(question).abbreviation == abbreviation

@@ -8,7 +8,7 @@ import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import ANSWER_DEPTH, Passage, answer, normalised
-from astana_qa.search.candidates import find_spans, score_spans
+from astana_qa.search.candidates import find_spans, score_spans, spelled_out, spells
 from astana_qa.search.slots import question_slot
 from astana_qa.text.entities import tokens
 
@@ -605,3 +605,23 @@ def test_an_apposition_belongs_to_the_owner_of_the_phrase_it_renames():
     plain = answer(question, expected_answer(question), pool, terms(question), term_spans,
                    anchors=anchors)  # fmt: skip
     assert plain.answer == "Olga Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "spelled"),
+    [("Syrian National Council", "snc", True),
+     ("Festival of the Arts", "fota", True),  # with its small words
+     ("Front Islamique de Salut", "fis", True),  # without them
+     ("Very high-speed Backbone Network Service", "vbns", True),
+     ("Command/Service Module", "csm", True),
+     ("National Council", "snc", False)],
+)  # fmt: skip
+def test_initials_spell_an_abbreviation(text, letters, spelled):
+    assert spells(text, letters) is spelled
+
+
+def test_the_words_spelling_an_abbreviation_start_and_end_with_its_letters():
+    text = "Members of the American Association of Retired Persons to just vote."
+    assert [s.text for s in spelled_out(text, tokens(text), "AARP")] == [
+        "American Association of Retired Persons"
+    ]

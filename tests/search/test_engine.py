@@ -331,3 +331,21 @@ def test_the_owner_a_question_names_by_its_capital_is_read_as_its_country(make_c
     query = engine.read("Who was Oslo's envoy at the Varna talks?")
     assert "norway" in query.owner_terms
     assert "varna" not in query.owner_terms
+
+
+def test_an_abbreviation_is_spelled_out_from_where_an_article_first_uses_it(make_corpus, tmp_path):
+    """ "What does KVP stand for?": the long first sentence that spells it out ranks
+    below the short ones repeating it, and is read all the same; a name that does not
+    spell it ("Varna") is no answer."""
+    later = " ".join(f"The KVP met in Varna on day {n} of the talks." for n in range(1, 13))
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\nAt the start of the long and crowded week of the talks in "
+        "Varna and around it, the Kolev Varna Party (KVP) and six smaller groups from the "
+        f"north of the country all arrived to take part.\n\n{later}\n",
+        **{f"{n}.txt": f"Harbour news {n}\n\nShips from the harbour of Burgas sailed on "
+           f"day {n} to the northern port.\n" for n in range(8)},
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask("What does KVP stand for?", k=3)
+    assert answer.answered and answer.answer == "Kolev Varna Party"
+    assert "(KVP)" in answer.citations[0].text

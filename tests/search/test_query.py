@@ -28,6 +28,9 @@ def test_answer_type(question, kind):
 
 def test_topic_text_drops_answer_type_words():
     assert topic_text("How many people died in the war?") == "How people died in the war?"
+    # what an abbreviation stands for: only the abbreviation is what it is about
+    assert topic_text("What does the acronym SNC stand for?") == "What does the SNC?"
+    assert topic_text("Who does the senator stand for?") == "Who does the senator stand for?"
     assert topic_text("What year did it start?") == "What did it start?"
 
 

@@ -63,6 +63,8 @@ POSSESSIVE = re.compile(r"['’]s$")
 _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 # Forms of "be" linking "who" to the noun that describes the answer: "Who was the envoy?"
 _COPULAS = frozenset({"is", "was", "are", "were"})
+# Words before "for" asking what an abbreviation stands for.
+_SPELLED_OUT = frozenset({"stand", "stands", "stood", "short"})
 
 
 # The kinds WordNet's noun classes may give a focus noun the word lists do not know.
@@ -96,6 +98,8 @@ class Expected:
     kind: str
     focus: str | None = None
     plural: bool = False
+    # The abbreviation a question asks to spell out: "SNC" of "What does SNC stand for?"
+    abbreviation: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -107,6 +111,9 @@ def expected_answer(question: str) -> Expected:
     """The answer type of `question` (see the module's docstring)."""
     words = _WORD.findall(question)
     lower = [w.lower() for w in words]
+    abbreviation = _abbreviation(words, lower)
+    if abbreviation is not None:
+        return Expected("thing", abbreviation=abbreviation)
     tags = tag(words)
     wh = next((i for i, w in enumerate(lower) if w in _WH), None)
     comma = lower.index(",") if "," in lower else -1
@@ -135,6 +142,18 @@ def expected_answer(question: str) -> Expected:
     if word == "how":
         return _how(words, tags, wh + 1)
     return _focus_kind(words, tags, wh + 1)
+
+
+def _abbreviation(words: list[str], lower: list[str]) -> str | None:
+    """The abbreviation a question asks to spell out, or None: the word of two capitals
+    or more before "stand(s) for" or "short for" ("What does the acronym LEM stand for?",
+    "What is the AFC short for?")."""
+    for i in range(1, len(lower) - 1):
+        if lower[i + 1] == "for" and lower[i] in _SPELLED_OUT:
+            for word in reversed(words[max(0, i - 3) : i]):
+                if sum(c.isupper() for c in word) >= 2 and word.isalpha():
+                    return word
+    return None
 
 
 def _role(words: list[str], tags: list[str], i: int) -> str | None:

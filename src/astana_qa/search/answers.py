@@ -30,7 +30,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token
 from ..text.months import MONTHS
 from .answer_types import Expected
-from .candidates import Candidate, coverage, find_spans, score_spans
+from .candidates import Candidate, coverage, find_spans, score_spans, spelled_out
 from .slots import Slot, slot_positions
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
@@ -279,12 +279,14 @@ def answer(
                             abstention=_missing(expected) if expected.typed else None)  # fmt: skip
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
-    depth = ANSWER_DEPTH if expected.typed else UNTYPED_DEPTH
+    # an abbreviation is spelled out once, maybe in none of the best few sentences
+    depth = ANSWER_DEPTH if expected.typed or expected.abbreviation else UNTYPED_DEPTH
     read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
     found = _candidates(expected, read, question_terms, term_spans, spans_of,
                         term_weight, anchors, about, slot, dated, owners, depth)  # fmt: skip
     groups = _grouped(found)
-    ordered = _by_candidate(passages, groups) if expected.typed else list(passages)
+    reorder = expected.typed or expected.abbreviation
+    ordered = _by_candidate(passages, groups) if reorder else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
     result_passages = tuple(_renumbered(ordered))
     if not groups:
@@ -378,8 +380,11 @@ def _candidates(
         segment_of = None
         if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
+        if expected.abbreviation:
+            spans = [*spans, *spelled_out(passage.text, words, expected.abbreviation)]
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
-                             question_terms, key_terms, terms, expected.focus):  # fmt: skip
+                             question_terms, key_terms, terms, expected.focus,
+                             expected.abbreviation):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (strict and c.fit < 1.0):
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)

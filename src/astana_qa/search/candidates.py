@@ -66,6 +66,11 @@ POSSESSOR, SINGLE_OF_LIST = 0.5, 0.8
 NAMED_BY_FOCUS = 1.0
 _NUMBERED_KINDS = frozenset({"thing"})
 _FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
+# The fit of words whose initials spell the abbreviation a question asks about ("What
+# does SNC stand for?": "Syrian National Council"), and the small words initials may skip
+# ("Front Islamique de Salut" is FIS; "Festival of the Arts" is FOTA).
+SPELLS_OUT = 1.5
+_SKIPPED_BY_INITIALS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
 # Fit kept, for "who", by a name written as a modifier of the common noun after it
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
@@ -256,6 +261,49 @@ def names_people(noun: str) -> bool:
     """Does a common noun name people: one of the word lists' person nouns, or one WordNet
     puts in its person class ("teachers", "fishermen", "linebacker")?"""
     return noun in PERSON_NOUNS or shipped_lexicon().noun_class(noun) == "person"
+
+
+def spelled_out(
+    text: str, words: Sequence[entities.Token], abbreviation: str
+) -> list[entities.Span]:
+    """Runs of `words` whose initials spell `abbreviation` ("Syrian National Council"
+    for SNC, "Command/Service Module" for CSM), as spans of `text`."""
+    letters = abbreviation.lower()
+    found = []
+    for i, first in enumerate(words):
+        if not _opens_or_closes(first.text):
+            continue
+        for j in range(i + 1, min(len(words), i + 2 * len(letters)) + 1):
+            last = words[j - 1]
+            if (
+                _opens_or_closes(last.text)
+                and first.text[0].lower() == letters[0]
+                and _last_part(last.text)[:1].lower() == letters[-1]
+                and spells(" ".join(w.text for w in words[i:j]), letters)
+            ):
+                found.append(entities.Span(first.start, last.end, text[first.start : last.end],
+                                           frozenset({"thing"})))  # fmt: skip
+    return found
+
+
+def _last_part(word: str) -> str:
+    """The last part of a word joined by "/" or "-" ("Service" of "Command/Service")."""
+    return re.split(r"[/-]", word)[-1]
+
+
+def _opens_or_closes(word: str) -> bool:
+    return word[:1].isalpha() and word.lower() not in _SKIPPED_BY_INITIALS
+
+
+def spells(text: str, letters: str) -> bool:
+    """Do the initials of the words of `text` spell `letters` (lower case), with or
+    without its lower-case words ("Very high-speed Backbone Network Service": vBNS)?"""
+    parts = [p for p in re.split(r"[\s/-]+", text) if p]
+    if len(parts) < 2 or not all(p[:1].isalpha() for p in parts):
+        return False
+    every = "".join(p[0] for p in parts).lower()
+    capitalised = "".join(p[0] for p in parts if p[0].isupper()).lower()
+    return letters in (every, capitalised)
 
 
 def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
@@ -514,6 +562,7 @@ def score_spans(
     key_terms: frozenset[str],
     terms: list[tuple[int, int, str]],
     focus: str | None = None,
+    abbreviation: str | None = None,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
@@ -598,6 +647,11 @@ def score_spans(
         headed = _headed_by(span.text, headed_forms)
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
+        spelling = bool(abbreviation) and spells(span.text, str(abbreviation).lower())
+        if abbreviation and not spelling:
+            continue  # "What does AFC stand for?" is not answered by "NFC"
+        if spelling:
+            fit = SPELLS_OUT  # "What does SNC stand for?": "Syrian National Council"
         if described and _followed_by(text, span.end, described.__contains__, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         elif counted and not measured and _counts_asked(text, span.end, counted, focus):
@@ -606,6 +660,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end - headed)
+        if spelling:
+            asked = 0  # an alias may read the spelled-out name as the abbreviation's term
         if inside and asked == inside:
             continue  # only the question's own words
         first = bisect_right(starts, span.start) - 1

@@ -32,7 +32,7 @@ from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer
 from .bm25 import UNKNOWN
-from .candidates import find_spans
+from .candidates import find_spans, spelled_out
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
@@ -55,6 +55,9 @@ CACHED_SENTENCES = 2048
 MENTION_SPELLING = 75
 MENTION_SPELLINGS = 5
 MENTION_SENTENCES = 20
+# For a question asking what an abbreviation stands for, the articles of this many of the
+# best passages are searched for the sentence that first uses it (`_spelled_out`).
+SPELLING_ARTICLES = 3
 # Where answers are placed, the names and numbers a question mentions weigh at least
 # this share of its heaviest term: in a corpus about Iran, "Iran" is a frequent word,
 # but "the Iranian delegation" is led by whoever stands next to it, not by a name
@@ -269,6 +272,10 @@ class QAEngine:
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
+        if query.expected.abbreviation and chosen:  # read where it is spelled out, early
+            spelled = self._spelled_out(query.expected.abbreviation, chosen)
+            rest = [c for c in chosen[1:] if c[0] not in {row for row, _ in spelled}]
+            chosen = chosen[:1] + [c for c in spelled if c[0] != chosen[0][0]] + rest
         found, row_of = self._short_answer(query, chosen, asked, owners)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
@@ -500,6 +507,27 @@ class QAEngine:
         """An indexed article and its full text, or None if `name` is not one of them."""
         info = self._sources.get(name)
         return None if info is None else (info, self.texts[self._doc_number[name]])
+
+    def _spelled_out(self, abbreviation: str, chosen: list[tuple]) -> list[tuple]:
+        """For "What does SNC stand for?": the sentence of each article of the best
+        passages (`SPELLING_ARTICLES`) that first uses the abbreviation, where it spells
+        it out ("the Syrian National Council (SNC)"), which the ranking may well put
+        below sentences repeating it; each with its score in `chosen`, or else the
+        lowest there, to be read right after the best passage."""
+        ids = {i for i in self.ranker.term_numbers(self.analyzer.terms(abbreviation))
+               if i != UNKNOWN}  # fmt: skip
+        scores = dict(chosen)
+        found: list[tuple] = []
+        articles = dict.fromkeys(int(self._doc[row]) for row, _ in chosen)
+        for number in list(articles)[:SPELLING_ARTICLES]:
+            for row in np.flatnonzero(self._doc == number).tolist():
+                if ids.isdisjoint(self.ranker.sentence_terms(row).tolist()):
+                    continue
+                text, _ = self._sentence(row)
+                if spelled_out(text, tokens(text), abbreviation):
+                    found.append((row, scores.get(row, chosen[-1][1])))
+                break
+        return found
 
     def indexed_spans(self, name: str) -> list[tuple[int, int]]:
         """`(start, end)` of every indexed sentence of article `name`, in text order (empty

@@ -68,6 +68,12 @@ _FOCUS = re.compile(
     r"|months|time|century|decade|type|types|kind|kinds|name|names|number|percentage)\b",
     re.IGNORECASE,
 )
+# The words asking what an abbreviation stands for ("the acronym LEM stand for", "the AFC
+# short for"): only the abbreviation is what the question is about.
+_SPELLING_OUT = re.compile(
+    r"(?:\b(?:acronym|abbreviation)\s+)?\b(\w*[A-Z]\w*[A-Z]\w*)(?:\s+(?:acronym|abbreviation))?"
+    r"\s+(?:stands?|stood|short)\s+for\b"
+)
 # Names and numbers in a question: a capitalised word that does not start it, or a
 # token with a digit ("25th", "2019"). All-capital abbreviations are left out: articles
 # often spell them out ("MVPs", "WWII").
@@ -88,8 +94,9 @@ _DAY_BEFORE_MONTH = re.compile(
 
 
 def topic_text(question: str) -> str:
-    """The question without its answer-type words (`how many people` → `how people`)."""
-    return _FOCUS.sub(lambda m: m.group(1), question)
+    """The question without its answer-type words (`how many people` → `how people`,
+    `what does SNC stand for` → `what does SNC`)."""
+    return _SPELLING_OUT.sub(lambda m: m.group(1), _FOCUS.sub(lambda m: m.group(1), question))
 
 
 def key_words(question: str) -> list[str]:
