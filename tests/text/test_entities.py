@@ -55,6 +55,8 @@ def test_numbers_with_qualifiers_units_and_kinds():
     assert "money" in _numbers("Each prize is worth $469,000.")["$469,000"]
     assert "percent" in _numbers("Output rose 3.5 per cent.")["3.5 per cent"]
     assert _numbers("It is 150 miles from Moscow.") == {"150 miles": {"number", "measure"}}
+    # "only" and "just" say how the writer sees the amount, not how large it is
+    assert set(_numbers("Only six teams and just 308 points.")) == {"six", "308 points"}
 
 
 def test_a_vulgar_fraction_is_part_of_its_number():

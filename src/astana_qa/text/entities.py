@@ -62,8 +62,10 @@ _NUMBER_WORD = (
     r"|dozens|hundreds|thousands|millions|half|twice|thrice)"
 )
 _DIGITS = r"(?:[0-9]+(?:[,.][0-9]+)*(?:\s+[0-9]/[0-9]|\s?[½⅓⅔¼¾⅛])?|\.[0-9]+|[½⅓⅔¼¾⅛])"
+# Words that change how large a number is ("nearly 7 million", "over 300,000"); "only" and
+# "just" say how the writer sees it ("only six"), and are left out of it.
 _QUALIFIER = (
-    r"(?:nearly|almost|about|around|approximately|roughly|some|over|under|only|just|up\s+to"
+    r"(?:nearly|almost|about|around|approximately|roughly|some|over|under|up\s+to"
     r"|(?:more|less|fewer)\s+than|at\s+least|at\s+most|as\s+(?:many|much)\s+as)"
 )
 _CURRENCY = r"(?:US\$|[$£€¥]|(?:Pounds|pounds|USD|EUR|Rs\.?)\s)"
