@@ -57,6 +57,7 @@ def test_numbers_with_qualifiers_units_and_kinds():
     assert _numbers("It is 150 miles from Moscow.") == {"150 miles": {"number", "measure"}}
     # "only" and "just" say how the writer sees the amount, not how large it is
     assert set(_numbers("Only six teams and just 308 points.")) == {"six", "308 points"}
+    assert "money" in _numbers("Oil rose to nearly $40 per barrel.")["nearly $40 per barrel"]
 
 
 def test_a_vulgar_fraction_is_part_of_its_number():

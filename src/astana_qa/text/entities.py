@@ -109,6 +109,10 @@ _UNITS = (
 )
 
 
+# What a number is counted per: "$40 per barrel", "9.81 meters per second".
+_RATE = re.compile(r"\s+per\s+[a-z]+\b")
+
+
 def _abbreviated_words() -> str:
     """The project's abbreviations of one word that are not dates ("St", "Dr", "Inc"),
     capitalised, as a pattern: "St. Johns River" is one name, not "St" and "Johns River"."""
@@ -354,6 +358,10 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             value = text[start:end]
             if after.group(1).lower() in MEASURE_UNITS:
                 kinds.add("measure")
+        rate = _RATE.match(text, end)  # "$40 per barrel", "9.81 meters per second"
+        if rate:
+            end = rate.end()
+            value = text[start:end]
         lower = value.lower()
         if re.search(r"[$£€¥]|pounds|usd|eur|dollar|euro|cents", lower):
             kinds.add("money")
