@@ -58,6 +58,7 @@ def test_numbers_with_qualifiers_units_and_kinds():
     # "only" and "just" say how the writer sees the amount, not how large it is
     assert set(_numbers("Only six teams and just 308 points.")) == {"six", "308 points"}
     assert "money" in _numbers("Oil rose to nearly $40 per barrel.")["nearly $40 per barrel"]
+    assert set(_numbers("The city covers 874.3 square miles.")) == {"874.3 square miles"}
 
 
 def test_a_vulgar_fraction_is_part_of_its_number():

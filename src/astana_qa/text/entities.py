@@ -352,7 +352,7 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         kinds = {"number"}
         if _IDENTIFIER.search(text[:start]) and value.isdigit():
             kinds = {"identifier"}  # "Resolution 2254", "Super Bowl 50": a name, not an amount
-        after = re.match(r"\s+([a-z]+)", text[end:])
+        after = re.match(r"\s+(?:(?:square|cubic)\s+)?([a-z]+)", text[end:])
         if after and after.group(1).lower() in _UNITS:
             end += after.end()
             value = text[start:end]
