@@ -265,37 +265,6 @@ def test_a_phrase_whose_head_is_the_asked_noun_answers_whole():
     assert ask(question, passages(text, [text])).answer == "stress fracture injury"
 
 
-def test_a_name_keeps_the_question_s_words_after_its_of():
-    """ "Academy of Music" is the name; only a person's name loses the question's words
-    at its end ("Mayor Ivanova of Balchik" for "the mayor of Balchik")."""
-    question = "What school of music in Varna did Ivo Stan attend?"
-    text = "Ivo Stan attended the Varna Academy of Music before the war."
-    assert ask(question, passages(text, [text])).answer == "Academy of Music"
-
-
-def test_of_two_answers_scoring_the_same_the_longer_one_answers():
-    """ "the early history of the town" holds "the early history" and stands as near to
-    the question's words: it says more."""
-    question = "What did the old letters give insight into?"
-    text = "The old letters give insight into the early history of the town."
-    assert ask(question, passages(text, [text])).answer == "early history of the town"
-
-
-def test_a_common_noun_phrase_keeps_the_question_s_word_at_its_start():
-    """ "farmer wheat" is a kind of wheat; cut to "wheat" it says less than it does."""
-    question = "What did the old farmers grow?"
-    text = "The old farmers grew farmer wheat, an old grain."
-    assert ask(question, passages(text, [text])).answer == "farmer wheat"
-
-
-def test_a_list_goes_on_past_an_article_after_its_comma():
-    question = "Which countries signed the pact?"
-    text = "The pact was signed by Freedonia, Sylvania, the Ruritania and Latveria in 1950."
-    assert ask(question, passages(text, [text])).answer == (
-        "Freedonia, Sylvania, the Ruritania and Latveria"
-    )
-
-
 @pytest.mark.parametrize(
     ("question", "year"),
     [("When did Mira Kolev die?", "1975"), ("When was Mira Kolev born?", "1901"),
@@ -397,6 +366,23 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Who elects the President?",
          "Since 1990 the President of Varnia has been elected by the city council.",
          "city council"),
+        # Of two answers scoring the same, the longer one, which holds the other, says
+        # more.
+        ("What did the old letters give insight into?",
+         "The old letters give insight into the early history of the town.",
+         "early history of the town"),
+        # A common noun phrase keeps the question's word at its start: "farmer wheat" is a
+        # kind of wheat.
+        ("What did the old farmers grow?", "The old farmers grew farmer wheat, an old grain.",
+         "farmer wheat"),
+        # A list goes on past an article after its comma.
+        ("Which countries signed the pact?",
+         "The pact was signed by Freedonia, Sylvania, the Ruritania and Latveria in 1950.",
+         "Freedonia, Sylvania, the Ruritania and Latveria"),
+        # A name keeps the question's words after its "of"; only a person's name loses
+        # them ("Mayor Ivanova of Balchik" for "the mayor of Balchik").
+        ("What school of music in Varna did Ivo Stan attend?",
+         "Ivo Stan attended the Varna Academy of Music before the war.", "Academy of Music"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):
