@@ -380,11 +380,11 @@ def _candidates(
         segment_of = None
         if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
-        if expected.abbreviation:
-            spans = [*spans, *spelled_out(passage.text, words, expected.abbreviation)]
+        if expected.abbreviation:  # "What does AFC stand for?" is not answered by "NFC"
+            spans = spelled_out(passage.text, words, expected.abbreviation)
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,
-                             expected.abbreviation):  # fmt: skip
+                             spelled=bool(expected.abbreviation)):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (strict and c.fit < 1.0):
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)

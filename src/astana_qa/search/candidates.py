@@ -562,12 +562,13 @@ def score_spans(
     key_terms: frozenset[str],
     terms: list[tuple[int, int, str]],
     focus: str | None = None,
-    abbreviation: str | None = None,
+    spelled: bool = False,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
     occurrence is reported apart; `focus` the noun the question asks about, if any
-    (`NAMED_BY_FOCUS`)."""
+    (`NAMED_BY_FOCUS`); `spelled`: the spans spell out the abbreviation the question asks
+    about (`spelled_out`), and are read whole."""
     total = sum(question_terms.values()) or 1.0
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
@@ -595,7 +596,7 @@ def score_spans(
             continue
         span = (  # a date is read whole: "January 24" less "January" is no date
             found
-            if found.kinds & _WHOLE_KINDS
+            if found.kinds & _WHOLE_KINDS or spelled
             else _without_question_edges(
                 text,
                 found,
@@ -647,10 +648,7 @@ def score_spans(
         headed = _headed_by(span.text, headed_forms)
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
-        spelling = bool(abbreviation) and spells(span.text, str(abbreviation).lower())
-        if abbreviation and not spelling:
-            continue  # "What does AFC stand for?" is not answered by "NFC"
-        if spelling:
+        if spelled:
             fit = SPELLS_OUT  # "What does SNC stand for?": "Syrian National Council"
         if described and _followed_by(text, span.end, described.__contains__, 1):
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
@@ -660,7 +658,7 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end - headed)
-        if spelling:
+        if spelled:
             asked = 0  # an alias may read the spelled-out name as the abbreviation's term
         if inside and asked == inside:
             continue  # only the question's own words
