@@ -120,7 +120,9 @@ def test_typed():
      ("What is the AFC short for?", "AFC"),
      ("What did the acronym vBNS stand for?", "vBNS"),
      ("Who does the senator stand for?", None),  # no abbreviation to spell out
-     ("What did Kazakhstan stand for?", None)],
+     ("What did Kazakhstan stand for?", None),
+     ("What seat did the SNP candidate stand for?", None),  # not right before it
+     ("What does McDonald stand for?", None)],
 )  # fmt: skip
 def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviation):
     assert expected_answer(question).abbreviation == abbreviation

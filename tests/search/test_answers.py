@@ -600,7 +600,10 @@ def test_an_apposition_belongs_to_the_owner_of_the_phrase_it_renames():
      ("Front Islamique de Salut", "fis", True),  # without them
      ("Very high-speed Backbone Network Service", "vbns", True),
      ("Command/Service Module", "csm", True),
-     ("National Council", "snc", False)],
+     ("National Council", "snc", False),
+     ("a few cars", "afc", False),  # ordinary lower-case words spell nothing
+     ("Arsenal fans cheered", "afc", False),
+     ("Franco–Prussian War", "fpw", True)],
 )  # fmt: skip
 def test_initials_spell_an_abbreviation(text, letters, spelled):
     assert spells(text, letters) is spelled

@@ -145,15 +145,23 @@ def expected_answer(question: str) -> Expected:
 
 
 def _abbreviation(words: list[str], lower: list[str]) -> str | None:
-    """The abbreviation a question asks to spell out, or None: the word of two capitals
-    or more before "stand(s) for" or "short for" ("What does the acronym LEM stand for?",
-    "What is the AFC short for?")."""
+    """The abbreviation a question asks to spell out, or None: the word right before
+    "stand(s) for" or "short for", "acronym" or "abbreviation" aside ("What does the
+    acronym LEM stand for?", "What is the AFC short for?"), when `is_abbreviation`."""
     for i in range(1, len(lower) - 1):
         if lower[i + 1] == "for" and lower[i] in _SPELLED_OUT:
-            for word in reversed(words[max(0, i - 3) : i]):
-                if sum(c.isupper() for c in word) >= 2 and word.isalpha():
-                    return word
+            k = i - 1
+            if k > 0 and lower[k] in ("acronym", "abbreviation"):
+                k -= 1
+            return words[k] if is_abbreviation(words[k]) else None
     return None
+
+
+def is_abbreviation(word: str) -> bool:
+    """Is `word` written as an abbreviation: 2 to 10 letters, capitals but for at most
+    one ("SNC", "vBNS"; not "McDonald")?"""
+    upper = sum(c.isupper() for c in word)
+    return word.isalpha() and 2 <= len(word) <= 10 and upper >= 2 and len(word) - upper <= 1
 
 
 def _role(words: list[str], tags: list[str], i: int) -> str | None:

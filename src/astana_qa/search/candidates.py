@@ -288,7 +288,7 @@ def spelled_out(
 
 def _last_part(word: str) -> str:
     """The last part of a word joined by "/" or "-" ("Service" of "Command/Service")."""
-    return re.split(r"[/-]", word)[-1]
+    return re.split(r"[/\-–—]", word)[-1]
 
 
 def _opens_or_closes(word: str) -> bool:
@@ -296,14 +296,24 @@ def _opens_or_closes(word: str) -> bool:
 
 
 def spells(text: str, letters: str) -> bool:
-    """Do the initials of the words of `text` spell `letters` (lower case), with or
-    without its lower-case words ("Very high-speed Backbone Network Service": vBNS)?"""
-    parts = [p for p in re.split(r"[\s/-]+", text) if p]
+    """Do the initials of the words of `text` spell `letters` (lower case): of every word,
+    a lower-case one only if small ("Festival of the Arts": FOTA), or of its capitalised
+    words, which then open and close it ("Very high-speed Backbone Network Service":
+    vBNS)? Ordinary lower-case words never spell one ("a few cars" is no AFC)."""
+    parts = [p for p in re.split(r"[\s/\-–—]+", text) if p]
     if len(parts) < 2 or not all(p[:1].isalpha() for p in parts):
         return False
+    capitals = [p for p in parts if p[0].isupper()]
+    if len(capitals) < 2:
+        return False
     every = "".join(p[0] for p in parts).lower()
-    capitalised = "".join(p[0] for p in parts if p[0].isupper()).lower()
-    return letters in (every, capitalised)
+    if every == letters and all(p[0].isupper() or p.lower() in _SKIPPED_BY_INITIALS for p in parts):
+        return True
+    return (
+        parts[0][0].isupper()
+        and parts[-1][0].isupper()
+        and "".join(p[0] for p in capitals).lower() == letters
+    )
 
 
 def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:

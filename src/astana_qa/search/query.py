@@ -23,7 +23,7 @@ from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.months import MONTHS
 from ..text.tagger import lexicon
-from .answer_types import POSSESSIVE, Expected, expected_answer
+from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .owners import owner_words
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
@@ -71,7 +71,7 @@ _FOCUS = re.compile(
 # The words asking what an abbreviation stands for ("the acronym LEM stand for", "the AFC
 # short for"): only the abbreviation is what the question is about.
 _SPELLING_OUT = re.compile(
-    r"(?:\b(?:acronym|abbreviation)\s+)?\b(\w*[A-Z]\w*[A-Z]\w*)(?:\s+(?:acronym|abbreviation))?"
+    r"(?:\b(?:acronym|abbreviation)\s+)?\b([^\W\d_]{2,10})(?:\s+(?:acronym|abbreviation))?"
     r"\s+(?:stands?|stood|short)\s+for\b"
 )
 # Names and numbers in a question: a capitalised word that does not start it, or a
@@ -96,7 +96,10 @@ _DAY_BEFORE_MONTH = re.compile(
 def topic_text(question: str) -> str:
     """The question without its answer-type words (`how many people` → `how people`,
     `what does SNC stand for` → `what does SNC`)."""
-    return _SPELLING_OUT.sub(lambda m: m.group(1), _FOCUS.sub(lambda m: m.group(1), question))
+    return _SPELLING_OUT.sub(
+        lambda m: m.group(1) if is_abbreviation(m.group(1)) else m.group(0),
+        _FOCUS.sub(lambda m: m.group(1), question),
+    )
 
 
 def key_words(question: str) -> list[str]:
