@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from ..records import Span
 from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
-from ..text.entities import Token
+from ..text.entities import Token, tokens
 from ..text.months import MONTHS
 from .answer_types import Expected
 from .candidates import Candidate, coverage, find_spans, score_spans, spelled_out
@@ -279,13 +279,14 @@ def answer(
                             abstention=_missing(expected) if expected.typed else None)  # fmt: skip
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)))
-    # an abbreviation is spelled out once, maybe in none of the best few sentences
-    depth = ANSWER_DEPTH if expected.typed or expected.abbreviation else UNTYPED_DEPTH
+    # typed answers, and abbreviations (spelled out once, maybe in none of the best few
+    # sentences), are read deeper and reorder the passages by their candidates
+    reorder = expected.typed or expected.abbreviation is not None
+    depth = ANSWER_DEPTH if reorder else UNTYPED_DEPTH
     read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
     found = _candidates(expected, read, question_terms, term_spans, spans_of,
                         term_weight, anchors, about, slot, dated, owners, depth)  # fmt: skip
     groups = _grouped(found)
-    reorder = expected.typed or expected.abbreviation
     ordered = _by_candidate(passages, groups) if reorder else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
     result_passages = tuple(_renumbered(ordered))
@@ -374,14 +375,16 @@ def _candidates(
         subject = 1.0 if named == Named.HERE else OFF_SUBJECT
         # Without what the question counts, only a plain count can answer it.
         strict = bool(required) and required.isdisjoint(t for *_, t in terms)
-        spans, words = spans_of(passage.text, expected.kind, expected.plural)
+        if expected.abbreviation:  # "What does AFC stand for?" is not answered by "NFC"
+            words: Sequence[Token] = tokens(passage.text)
+            spans: Sequence[TextSpan] = spelled_out(passage.text, words, expected.abbreviation)
+        else:
+            spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = None
         if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
-        if expected.abbreviation:  # "What does AFC stand for?" is not answered by "NFC"
-            spans = spelled_out(passage.text, words, expected.abbreviation)
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,
                              spelled=bool(expected.abbreviation)):  # fmt: skip

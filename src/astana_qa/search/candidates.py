@@ -613,8 +613,8 @@ def score_spans(
                 terms,
                 term_starts,
                 question_terms,
-                "person" in found.kinds or not found.kinds & _NAME_SPANS,
-                found.kinds != {"thing"},
+                cut_end="person" in found.kinds or not found.kinds & _NAME_SPANS,
+                cut_start=found.kinds != {"thing"},
             )
         )
         if years and "date" in found.kinds:

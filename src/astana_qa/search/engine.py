@@ -274,8 +274,11 @@ class QAEngine:
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
         if query.expected.abbreviation and chosen:  # read where it is spelled out, early
             spelled = self._spelled_out(query.expected.abbreviation, chosen)
-            rest = [c for c in chosen[1:] if c[0] not in {row for row, _ in spelled}]
-            chosen = chosen[:1] + [c for c in spelled if c[0] != chosen[0][0]] + rest
+            moved = {row for row, _ in spelled} - {chosen[0][0]}
+            chosen = (
+                chosen[:1] + [c for c in spelled if c[0] in moved]
+                + [c for c in chosen[1:] if c[0] not in moved]
+            )  # fmt: skip
         found, row_of = self._short_answer(query, chosen, asked, owners)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
@@ -516,6 +519,8 @@ class QAEngine:
         lowest there, to be read right after the best passage."""
         ids = {i for i in self.ranker.term_numbers(self.analyzer.terms(abbreviation))
                if i != UNKNOWN}  # fmt: skip
+        if not ids:
+            return []  # no sentence uses it: nothing to scan
         scores = dict(chosen)
         found: list[tuple] = []
         articles = dict.fromkeys(int(self._doc[row]) for row, _ in chosen)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text.entities import Token
+from ..text.entities import Token, is_participle
 from ..text.months import MONTHS
 from .answer_types import POSSESSIVE
 
@@ -95,8 +95,7 @@ def _inside_phrase(words: Sequence[Token], i: int) -> bool:
     """Is the verb form at `i` a modifier inside a noun phrase ("the Turkish negotiating
     team"): an -ing form after a modifier and before a noun?"""
     return (
-        words[i].tag == "VERB"
-        and words[i].text.lower().endswith("ing")
+        is_participle(words[i], ("ing",))
         and 0 < i < len(words) - 1
         and words[i - 1].tag in _MODIFIER_TAGS
         and words[i + 1].tag in _HEAD_TAGS

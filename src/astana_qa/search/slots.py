@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..text.entities import Token
+from ..text.entities import Token, is_participle
 from ..text.lexical import PLACE_PREPOSITIONS
 from ..text.lexicon import shipped_lexicon
 from ..text.tagger import lexicon
@@ -278,8 +278,7 @@ def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], start
 def _describes(word: Token) -> bool:
     """Is `word` a describing word before a noun: an adjective or a verb's -ing or -ed
     form ("the growing fervor", "the disputed border")?"""
-    text = word.text.lower()
-    return word.tag == "ADJ" or (word.tag == "VERB" and text.endswith(("ing", "ed")))
+    return word.tag == "ADJ" or is_participle(word)
 
 
 def _place_after(words: Sequence[Token], verb: int, starts: set[int]) -> None:

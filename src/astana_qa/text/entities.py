@@ -593,13 +593,18 @@ def noun_phrases(text: str, words: list[Token]) -> list[Span]:
     return spans
 
 
+def is_participle(word: Token, endings: tuple[str, ...] = ("ing", "ed")) -> bool:
+    """Is `word` a verb's form that can describe a noun: "-ing" or "-ed" ("the growing
+    fervor", "the helmeted honeyeater"), or only the `endings` given?"""
+    return word.tag == "VERB" and word.text.lower().endswith(endings)
+
+
 def _participle_before_noun(words: list[Token], i: int) -> bool:
     """Is the word at `i` a verb's -ing or -ed form describing the noun after it, inside
     a noun phrase a determiner, adjective or number opens ("the 7th greatest emerging
     market", "the helmeted honeyeater"; not the verb of "was named New Holland")?"""
     return (
-        words[i].tag == "VERB"
-        and words[i].text.lower().endswith(("ing", "ed"))
+        is_participle(words[i])
         and 0 < i < len(words) - 1
         and words[i - 1].tag in _OPENS_A_NOUN_PHRASE
         and words[i + 1].tag in _NOUNISH
