@@ -123,3 +123,46 @@ def test_a_query_matching_nothing_scores_zero_floats():
     scorer, _ = BM25Scorer.from_texts([["astana", "talk"], ["geneva"]], BM25Params())
     for values in (scorer.scores([UNKNOWN]), scorer.matched_weight([UNKNOWN])):
         assert values.dtype == np.float64 and not values.any()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(st.lists(TERMS, min_size=1, max_size=8), min_size=1, max_size=20),
+    breaks=st.lists(st.booleans(), min_size=20, max_size=20),
+    cuts=st.lists(st.integers(0, 20), max_size=4),
+    query=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=5),
+    weights=st.none() | st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5),
+)
+def test_windows_read_from_sentence_postings_score_as_stored_windows(
+    texts, breaks, cuts, query, weights
+):
+    """The window level, derived from the sentence postings (each sentence with the one
+    before it in its paragraph), gives rank-bm25's scores of the window texts bit for
+    bit, in every segment layout; a segment boundary also ends a paragraph."""
+    from astana_qa.index.windows import continues, window_document_frequency
+    from astana_qa.search.bm25 import WindowScorer
+
+    params = BM25Params(k1=0.6, b=0.5, epsilon=0.25)
+    cuts = sorted({c for c in cuts if c <= len(texts)})
+    paragraph = np.cumsum(
+        [0] + [int(b or i in cuts) for i, b in enumerate(breaks[1 : len(texts)], 1)]
+    )
+    windows = [
+        (texts[i - 1] if i and paragraph[i - 1] == paragraph[i] else []) + texts[i]
+        for i in range(len(texts))
+    ]
+    sentences, vocab = segmented_scorer(texts, cuts, params)
+    bounds = [0, *cuts, len(texts)]
+    continued = continues(paragraph)
+    frequencies = [
+        window_document_frequency(part, continued[a:b])
+        for part, (a, b) in zip(sentences.parts, pairwise(bounds), strict=True)
+    ]
+    scorer = WindowScorer(sentences, frequencies, continued, len(vocab), params)
+    ids = [vocab.get(t, UNKNOWN) for t in query]
+    weights = weights[: len(ids)] if weights is not None else None
+    stored, stored_vocab = BM25Scorer.from_texts(windows, params)
+    expected = stored.scores([stored_vocab.get(t, UNKNOWN) for t in query], weights)
+    np.testing.assert_array_equal(scorer.scores(ids, weights), expected)
+    for term, number in stored_vocab.items():
+        assert scorer.df[vocab[term]] == stored.document_frequency(number)

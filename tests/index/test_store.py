@@ -66,7 +66,7 @@ def test_other_analysis_settings_rebuild(corpus, tmp_path):
     [
         lambda d: (d / "manifest.json").write_text("{broken"),
         lambda d: (d / "segments" / "000001" / "sentence.tf.npy").write_bytes(b"not numpy"),
-        lambda d: (d / "segments" / "000001" / "window.rows.npy").unlink(),
+        lambda d: (d / "segments" / "000001" / "window.df.npy").unlink(),
         lambda d: np.save(d / "segments" / "000001" / "doc.npy", np.zeros(1, dtype=np.int32)),
         lambda d: (d / "gen-1" / "tokenizer.json").write_text("[]"),
         lambda d: (d / "gen-1" / "vocab.json").unlink(),

@@ -5,10 +5,10 @@ as one; `schema.py` describes the arrays). Within a segment, sentences are numbe
 article order; terms and names are numbered in the index's one vocabulary, which only
 ever grows, so the segments already written keep their numbers when a new one is
 added. From the sentences × terms count
-matrix come the term counts of the four BM25 levels the ranking fuses: the sentence, its
-window (itself with the sentence before it in the same paragraph), its paragraph and its
-article. Sparse matrix products in SciPy do the counting, so assembling a million
-sentences takes seconds.
+matrix come the term counts of the BM25 levels the ranking fuses: the sentence, its
+paragraph and its article (and, for the sentence's window, only how many windows hold
+each term: `windows.py`). Sparse matrix products in SciPy do the counting, so
+assembling a million sentences takes seconds.
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ from scipy import sparse
 from .file_analysis import FileAnalysis
 from .postings import build_postings, count_matrix
 from .schema import (
-    LEVELS,
+    STORED_LEVELS,
     NamePostings,
     PairPostings,
     SegmentArrays,
     SentenceRows,
     bigram_key,
 )
+from .windows import continues, window_document_frequency
 
 
 def _numbering(vocab: list[str], word_lists: list[list[str]]) -> list[np.ndarray]:
@@ -106,14 +107,8 @@ def assemble(
     doc_row, documents = _compact(docs)
 
     counts = count_matrix(all_terms, term_ptr, len(vocab))
-    same_paragraph = np.flatnonzero(paragraph_row[1:] == paragraph_row[:-1]) + 1
-    previous = sparse.csr_matrix(
-        (np.ones(len(same_paragraph), np.float32), (same_paragraph, same_paragraph - 1)),
-        shape=(n, n),
-    )
     level_counts = {
         "sentence": counts,
-        "window": (counts + previous @ counts).tocsr(),
         "paragraph": (_group_matrix(paragraph_row, paragraphs) @ counts).tocsr(),
         "document": (_group_matrix(doc_row, documents) @ counts).tocsr(),
     }
@@ -133,9 +128,11 @@ def assemble(
         (np.ones(len(all_names), np.float32), all_names, name_ptr), shape=(n, len(name_vocab))
     ).tocsc()
     names.sort_indices()
+    levels = {level: build_postings(level_counts[level]) for level in STORED_LEVELS}
     return SegmentArrays(
         rows=rows,
-        levels={level: build_postings(level_counts[level]) for level in LEVELS},
+        levels=levels,
+        window_df=window_document_frequency(levels["sentence"], continues(paragraph_row)),
         pairs=_bigram_postings(all_terms, term_ptr),
         names=NamePostings(names.indptr.astype(np.int64), names.indices.astype(np.int32)),
     )

@@ -26,10 +26,17 @@ import numpy as np
 
 from .postings import POSTINGS_ARRAYS, Postings
 
-FORMAT_VERSION = 4  # 4: counts, lengths and offsets in narrower integer types
+# 4: counts, lengths and offsets in narrower integer types; 5: the window level derived
+# from the sentence level (`windows.py`), only its document frequencies stored.
+FORMAT_VERSION = 5
 # The BM25 levels the ranking fuses: the sentence, its window (itself with the sentence
 # before it in the same paragraph), its paragraph and its article.
 LEVELS = ("sentence", "window", "paragraph", "document")
+# The levels whose postings are stored; the window level follows from the sentence
+# level (`windows.py`).
+STORED_LEVELS = ("sentence", "paragraph", "document")
+# The file of the window level's document frequency of every term.
+WINDOW_DF_FILE = "window.df"
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,8 @@ class SegmentArrays:
     """Every array of one segment."""
 
     rows: SentenceRows
-    levels: dict[str, Postings]  # one per name in LEVELS
+    levels: dict[str, Postings]  # one per name in STORED_LEVELS
+    window_df: np.ndarray  # int32: per term, how many windows hold it (`windows.py`)
     pairs: PairPostings
     names: NamePostings
 
@@ -96,8 +104,9 @@ class SegmentArrays:
         """The arrays by file name (without `.npy`), as stored."""
         rows = self.rows
         out = {_ROW_FILES.get(f.name, f.name): getattr(rows, f.name) for f in fields(rows)}
-        for level in LEVELS:
+        for level in STORED_LEVELS:
             out |= {f"{level}.{n}": getattr(self.levels[level], n) for n in POSTINGS_ARRAYS}
+        out[WINDOW_DF_FILE] = self.window_df
         out |= {f"bigram.{f.name}": getattr(self.pairs, f.name) for f in fields(PairPostings)}
         out |= {f"name.{f.name}": getattr(self.names, f.name) for f in fields(NamePostings)}
         return out
@@ -111,8 +120,9 @@ class SegmentArrays:
             ),
             levels={
                 level: Postings(*(read(f"{level}.{n}") for n in POSTINGS_ARRAYS))
-                for level in LEVELS
+                for level in STORED_LEVELS
             },
+            window_df=read(WINDOW_DF_FILE),
             pairs=PairPostings(*(read(f"bigram.{f.name}") for f in fields(PairPostings))),
             names=NamePostings(*(read(f"name.{f.name}") for f in fields(NamePostings))),
         )
@@ -120,7 +130,8 @@ class SegmentArrays:
 
 ARRAY_FILES = tuple(
     [_ROW_FILES.get(f.name, f.name) for f in fields(SentenceRows)]
-    + [f"{level}.{n}" for level in LEVELS for n in POSTINGS_ARRAYS]
+    + [f"{level}.{n}" for level in STORED_LEVELS for n in POSTINGS_ARRAYS]
+    + [WINDOW_DF_FILE]
     + [f"bigram.{f.name}" for f in fields(PairPostings)]
     + [f"name.{f.name}" for f in fields(NamePostings)]
 )
@@ -136,10 +147,12 @@ def check_segment(arrays: SegmentArrays, documents: int, terms: int, names: int)
         raise ValueError("sentence arrays differ in length")
     if len(r.term_ptr) != n + 1 or r.term_ptr[-1] != len(r.term_ids):
         raise ValueError("sentence term offsets do not match the sentences")
-    for level in LEVELS:
+    for level in STORED_LEVELS:
         p = arrays.levels[level]
         if len(p.indptr) > terms + 1 or p.indptr[-1] != len(p.rows) or len(p.rows) != len(p.tf):
             raise ValueError(f"{level} postings are truncated or do not match the vocabulary")
+    if len(arrays.window_df) != len(arrays.levels["sentence"].indptr) - 1:
+        raise ValueError("window frequencies do not match the sentence postings")
     if len(arrays.levels["sentence"].length) != n:
         raise ValueError("sentence lengths do not match the sentences")
     if len(arrays.names.indptr) > names + 1:

@@ -27,8 +27,9 @@ from rank_bm25 import BM25Okapi
 
 from ..index.postings import Postings, build_postings, count_matrix
 from ..index.schema import SegmentArrays
+from ..index.windows import continues, window_lengths
 from ..settings import BM25Params, IndexSettings
-from .kernels import add_bm25, add_weights, mark_rows
+from .kernels import add_bm25, add_weights, add_window_bm25, mark_rows
 
 # A query term that is not in the vocabulary.
 UNKNOWN = -1
@@ -57,15 +58,8 @@ class BM25Scorer:
         self.offsets = np.cumsum([0] + [len(p.length) for p in parts])
         self.size = int(self.offsets[-1])
         self.k1 = params.k1
-        lengths = np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)
-        self.df = np.zeros(vocabulary_size, dtype=np.int64)
-        for p in parts:
-            terms = len(p.indptr) - 1
-            self.df[:terms] += np.diff(p.indptr)
-        avgdl = int(lengths.sum()) / max(self.size, 1)
-        # The per-text half of BM25Okapi's denominator, as `get_scores` computes it.
-        self.norm = params.k1 * (1 - params.b + params.b * lengths / avgdl)
-        self.idf = okapi_idf(self.df, self.size, params.epsilon)
+        self.df = _summed([np.diff(p.indptr) for p in parts], vocabulary_size)
+        self.norm, self.idf = _norm_and_idf(_lengths(parts), self.df, params)
 
     @classmethod
     def from_texts(cls, texts: list[list[str]], params: BM25Params) -> tuple[BM25Scorer, dict]:
@@ -126,32 +120,19 @@ class BM25Scorer:
         Each text's parts are added in query order, as `get_scores` adds them
         (`kernels.add_bm25`), so the sums agree to the last bit (the property tests in
         tests/comparison assert equality)."""
-        terms = np.asarray(query, dtype=np.int64).reshape(-1)
-        known = terms >= 0  # UNKNOWN is -1
-        idf = np.where(known, self.idf[np.where(known, terms, 0)], 0.0)
-        if weights is not None:
-            idf = idf * np.asarray(weights, dtype=np.float64)
+        terms, idf = _weighted_idf(self.idf, query, weights)
         scores = np.zeros(self.size, dtype=np.float64)
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            starts, stops = self._ranges(part, terms)
+            starts, stops = _ranges(part, terms)
             add_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.norm, offset)
         return scores
-
-    @staticmethod
-    def _ranges(part: Postings, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Where each of `terms` (term numbers, in order) has its postings in one
-        segment: `starts`, `stops`; an empty range for a term the segment lacks."""
-        held = (terms >= 0) & (terms < len(part.indptr) - 1)
-        starts, stops = np.zeros(len(terms), np.int64), np.zeros(len(terms), np.int64)
-        starts[held], stops[held] = part.indptr[terms[held]], part.indptr[terms[held] + 1]
-        return starts, stops
 
     def mark(self, terms: Sequence[int] | np.ndarray) -> np.ndarray:
         """For every text, whether it holds one of `terms`."""
         numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
         marked = np.zeros(self.size, dtype=bool)
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            mark_rows(marked, part.rows, *self._ranges(part, numbers), offset)
+            mark_rows(marked, part.rows, *_ranges(part, numbers), offset)
         return marked
 
     def rows(self, term: int) -> np.ndarray:
@@ -184,8 +165,91 @@ class BM25Scorer:
         weights = np.asarray([self.weight(term) for term in distinct.tolist()], dtype=np.float64)
         matched = np.zeros(self.size, dtype=np.float64)
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            add_weights(matched, part.rows, *self._ranges(part, distinct), weights, offset)
+            add_weights(matched, part.rows, *_ranges(part, distinct), weights, offset)
         return matched
+
+
+class WindowScorer:
+    """Exact BM25Okapi scores of the sentences' windows (each sentence with the one
+    before it in its paragraph; `index/windows.py`) for queries given as term numbers,
+    read from the sentence level's postings: `scores` and `idf` are those of a
+    `BM25Scorer` over stored window postings, which the index no longer keeps.
+
+    `continued` tells, for every sentence across segments, whether the next sentence is
+    in the same paragraph; `window_df` is each segment's stored window frequencies. The
+    windows take the sentence level's k1 (`IndexSettings.sentence`)."""
+
+    def __init__(self, sentences: BM25Scorer, window_df: list[np.ndarray],
+                 continued: np.ndarray, vocabulary_size: int, params: BM25Params):  # fmt: skip
+        if params.k1 != sentences.k1:
+            raise ValueError("windows are scored with their sentences' k1")
+        self.sentences = sentences
+        self.size = sentences.size
+        self.k1 = params.k1
+        self.continued = continued
+        self.df = _summed(window_df, vocabulary_size)
+        lengths = window_lengths(_lengths(sentences.parts), continued)
+        self.norm, self.idf = _norm_and_idf(lengths, self.df, params)
+
+    def scores(
+        self, query: Sequence[int] | np.ndarray, weights: Sequence[float] | None = None
+    ) -> np.ndarray:
+        """BM25Okapi score of every window for `query`, as `BM25Scorer.scores` gives it
+        (`kernels.add_window_bm25` adds the same parts in the same order)."""
+        terms, idf = _weighted_idf(self.idf, query, weights)
+        scores = np.zeros(self.size, dtype=np.float64)
+        s = self.sentences
+        for part, offset in zip(s.parts, s.offsets.tolist(), strict=False):
+            starts, stops = _ranges(part, terms)
+            add_window_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.norm,
+                            offset, self.continued)  # fmt: skip
+        return scores
+
+
+def _summed(counts: list[np.ndarray], vocabulary_size: int) -> np.ndarray:
+    """Per-term counts of the segments added up (a segment numbers only the terms known
+    when it was written, so its array may be shorter)."""
+    total = np.zeros(vocabulary_size, dtype=np.int64)
+    for c in counts:
+        total[: len(c)] += c
+    return total
+
+
+def _lengths(parts: list[Postings]) -> np.ndarray:
+    """Every text's length, across segments."""
+    return np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)
+
+
+def _norm_and_idf(
+    lengths: np.ndarray, df: np.ndarray, params: BM25Params
+) -> tuple[np.ndarray, np.ndarray]:
+    """The per-text half of BM25Okapi's denominator, as `get_scores` computes it, and
+    every term's idf."""
+    size = len(lengths)
+    avgdl = int(lengths.sum()) / max(size, 1)
+    norm = params.k1 * (1 - params.b + params.b * lengths / avgdl)
+    return norm, okapi_idf(df, size, params.epsilon)
+
+
+def _weighted_idf(
+    idf: np.ndarray, query: Sequence[int] | np.ndarray, weights: Sequence[float] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The query's term numbers and each one's idf times its weight (0 when unknown)."""
+    terms = np.asarray(query, dtype=np.int64).reshape(-1)
+    known = terms >= 0  # UNKNOWN is -1
+    weighted = np.where(known, idf[np.where(known, terms, 0)], 0.0)
+    if weights is not None:
+        weighted = weighted * np.asarray(weights, dtype=np.float64)
+    return terms, weighted
+
+
+def _ranges(part: Postings, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of `terms` (term numbers, in order) has its postings in one segment:
+    `starts`, `stops`; an empty range for a term the segment lacks."""
+    held = (terms >= 0) & (terms < len(part.indptr) - 1)
+    starts, stops = np.zeros(len(terms), np.int64), np.zeros(len(terms), np.int64)
+    starts[held], stops[held] = part.indptr[terms[held]], part.indptr[terms[held] + 1]
+    return starts, stops
 
 
 def concatenated_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -197,6 +261,17 @@ def concatenated_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def level_scorer(
     segments: list[SegmentArrays], level: str, vocabulary_size: int, settings: IndexSettings
 ) -> BM25Scorer:
-    """The BM25Okapi scorer of one level (`schema.LEVELS`) over all segments."""
-    params = settings.sentence if level in ("sentence", "window") else settings.context
+    """The BM25Okapi scorer of one stored level (`schema.STORED_LEVELS`) over all
+    segments."""
+    params = settings.sentence if level == "sentence" else settings.context
     return BM25Scorer([s.levels[level] for s in segments], vocabulary_size, params)
+
+
+def window_scorer(
+    sentences: BM25Scorer, segments: list[SegmentArrays], paragraph_row: np.ndarray,
+    settings: IndexSettings,
+) -> WindowScorer:  # fmt: skip
+    """The scorer of the windows of the `sentences` level's texts over all segments
+    (`paragraph_row`: every sentence's paragraph, numbered across segments)."""
+    return WindowScorer(sentences, [s.window_df for s in segments], continues(paragraph_row),
+                        len(sentences.df), settings.sentence)  # fmt: skip

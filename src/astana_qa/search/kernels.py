@@ -73,6 +73,44 @@ def add_bm25(
 
 
 @compiled
+def add_window_bm25(
+    scores: np.ndarray,
+    rows: np.ndarray,
+    tf: np.ndarray,
+    starts: np.ndarray,
+    stops: np.ndarray,
+    weights: np.ndarray,
+    k1: float,
+    norm: np.ndarray,
+    offset: int,
+    continued: np.ndarray,
+) -> None:
+    """`add_bm25` for the sentences' windows (`index/windows.py`), read from one
+    segment's sentence postings: window `r` holds sentence `r`'s count plus sentence
+    `r - 1`'s when that one `continued` into it. Each window gets one part per query
+    term, in query order, with the count it would have in stored window postings: the
+    same sums to the last bit. (Measured: adding the sentences' own parts in the same
+    pass is slower than two passes.)"""
+    texts = len(scores)
+    if len(continued) != texts or len(norm) != texts:
+        raise IndexError(DAMAGED)
+    for j in range(len(starts)):
+        weight, start, stop = weights[j], starts[j], stops[j]
+        for i in range(start, stop):
+            row = _row(rows, i, offset, texts)
+            count = float(tf[i])
+            held = count
+            if i > start and rows[i - 1] + offset == row - 1 and continued[row - 1]:
+                held = float(int(tf[i]) + int(tf[i - 1]))
+            scores[row] += weight * (held * (k1 + 1.0) / (held + norm[row]))
+            if continued[row] and not (i + 1 < stop and rows[i + 1] + offset == row + 1):
+                if row + 1 >= texts:
+                    raise IndexError(DAMAGED)
+                # the next sentence's window, which lacks the term itself
+                scores[row + 1] += weight * (count * (k1 + 1.0) / (count + norm[row + 1]))
+
+
+@compiled
 def add_weights(
     totals: np.ndarray,
     rows: np.ndarray,

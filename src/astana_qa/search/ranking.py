@@ -31,7 +31,14 @@ from ..index.segments import RowLookup, joined_rows
 from ..index.store import IndexData
 from ..settings import IndexSettings, RankingSettings
 from ..text.expansion import Expansion
-from .bm25 import UNKNOWN, BM25Scorer, concatenated_ranges, level_scorer
+from .bm25 import (
+    UNKNOWN,
+    BM25Scorer,
+    WindowScorer,
+    concatenated_ranges,
+    level_scorer,
+    window_scorer,
+)
 from .kernels import (
     NAME_BONUS,
     NO_BONUS,
@@ -108,7 +115,7 @@ class SentenceRanker:
         self.name_number = {name: i for i, name in enumerate(index.name_vocab)}
         terms = len(index.vocab)
         self.sentences = level_scorer(segments, "sentence", terms, settings)
-        self.windows = level_scorer(segments, "window", terms, settings)
+        self.windows = window_scorer(self.sentences, segments, a.paragraph_row, settings)
         self.paragraphs = level_scorer(segments, "paragraph", terms, settings)
         self.documents = level_scorer(segments, "document", terms, settings)
         self.paragraph_rows = a.paragraph_row
@@ -175,7 +182,7 @@ class SentenceRanker:
         )
 
     def weighted_terms(
-        self, query: Query, scorer: BM25Scorer
+        self, query: Query, scorer: BM25Scorer | WindowScorer
     ) -> tuple[list[int], list[float] | None]:
         """The term numbers to score at `scorer`'s level, and their weights (None: all
         1): the question's own terms weigh 1, an expansion its weight times
