@@ -575,6 +575,22 @@ def test_a_person_beside_the_owner_is_looked_for_past_the_best_passages(question
     assert plain.answer != "Ana Ruiz"  # not read without the owner
 
 
+def test_a_person_beside_another_party_does_not_answer_for_the_owner():
+    """ "Turkey's team was headed by Ivan Petrov" shares the question's words, but names
+    Turkey beside him: for "Who headed Chile's team?" the person beside Chile, read
+    deeper, answers; were there none, Petrov would still not outrank him."""
+    top = "Turkey's team was headed by Ivan Petrov at the Oslo session."
+    roster = "Chile sent Ana Ruiz."
+    sentences = [top, *_filler(ANSWER_DEPTH - 1), roster]
+    text = " ".join(sentences)
+    question = "Who headed Chile's team at the Oslo session?"
+    anchors = (frozenset({"chile"}), {"turkey", "chile"}.__contains__)
+    found = answer(question, expected_answer(question), passages(text, sentences),
+                   terms(question), term_spans, anchors=anchors,
+                   owners=frozenset({"chile"}))  # fmt: skip
+    assert found.answer == "Ana Ruiz"
+
+
 def test_an_apposition_belongs_to_the_owner_of_the_phrase_it_renames():
     """ "Chile's new envoy, Ana Ruiz, …": her clause names only her, and the one before it
     says whose envoy she is."""

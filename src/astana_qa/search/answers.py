@@ -90,7 +90,9 @@ OTHER_ANCHOR = 0.5
 # a person, one is looked for in the further passages too (only such persons there): a
 # roster sentence ("…, Iran by Ali Asghar Khaji, …") may share no word with the question
 # but the party. For such a question, a span of the very kind asked for (a person) ranks
-# before any other kind (`_Found.tier`), owned or not.
+# before any other kind (`_Found.tier`), owned or not, unless its segment names another
+# party (“Türkiye's delegation led by Yıldız” does not answer “Who led the Iranian
+# delegation?”, however many of its words it shares).
 OWNED = 1.5
 _SEGMENT_BREAKS = frozenset({"while", "whereas"})
 OWNED_KINDS = frozenset({"person"})
@@ -395,10 +397,11 @@ def _candidates(
             if term_weight is not None and expected.kind in _PHRASE_KINDS:
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
-            owned = False
+            owned, beside_another = False, False
             if segment_of is not None and anchors is not None:
                 share, owned = _anchored(c, terms, segment_of, *anchors, owners)
                 score *= share
+                beside_another = share < 1.0
                 owned = owned and c.fit >= 1.0  # only a span of the very kind asked for
                 if owned:
                     score *= OWNED
@@ -406,7 +409,9 @@ def _candidates(
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
-            f = _Found(c, passage, score, "", owned, int(bool(owners) and c.fit >= 1.0))
+            # a person beside another party is that party's, after every other person
+            f = _Found(c, passage, score, "", owned,
+                       int(bool(owners) and c.fit >= 1.0 and not beside_another))  # fmt: skip
             found.append(f)
             if leader is None or (f.tier, f.score) > (leader.tier, leader.score):
                 leader = f
