@@ -445,6 +445,22 @@ def test_which_dates_prefers_a_range_and_a_date_is_never_cut_by_the_question():
     assert result.answer == "June 5-6"  # not "5-6": the month is part of the date
 
 
+def test_which_dates_prefers_a_day_to_a_period_nearer_the_question_s_words():
+    """ "On which dates…?" asks for days: a period ("the second half of 2025") stands
+    nearer the question's words in the better passage, but the day answers."""
+    first = "The ministers agreed to hold the 5th round of talks in the second half of 2025."
+    second = "The 5th meeting of the talks, hosted by the two capitals, will open on June 5-6."
+    text = f"{first} {second}"
+    result = ask(
+        "On which dates was the 5th meeting of the talks held?", passages(text, [first, second])
+    )
+    assert result.answer == "June 5-6"
+    # "when" asks for any time: the nearer period answers
+    assert ask("When was the 5th round agreed?", passages(text, [first, second])).answer == (
+        "the second half of 2025"
+    )
+
+
 def test_a_name_less_the_question_s_words_must_still_be_a_name():
     text = "The Harbour Cup 50 went to the crew of Tom Hale after a long race."
     result = ask("Who won the Harbour Cup?", passages(text, [text]))

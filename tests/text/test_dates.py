@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from astana_qa.text.dates import date_stamp_length, find_dates
+from astana_qa.text.dates import date_stamp_length, find_dates, names_a_day
 from astana_qa.text.sentences import split_sentences
 
 REFERENCE = date(2024, 10, 10)
@@ -51,3 +51,14 @@ def test_a_date_stamp_before_the_first_sentence_is_not_part_of_it():
 
 def test_a_year_opening_a_sentence_is_not_a_stamp():
     assert date_stamp_length("2024 was a year of talks.") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("Nov. 11-12", True), ("24 January 2024", True), ("2024-01-24", True),
+     ("on Friday", True), ("January 25 of last year", True),
+     ("June 2023", False), ("1949", False), ("the first half of 2025", False),
+     ("the second half of this year", False), ("the 11th round", False)],
+)  # fmt: skip
+def test_a_day_is_told_from_a_month_a_year_or_a_period(text, day):
+    assert names_a_day(text) is day

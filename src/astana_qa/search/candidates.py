@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..text import entities
+from ..text.dates import names_a_day
 from ..text.lexical import (
     ORGANISATION_NAME_WORDS,
     ORGANISATION_NOUNS,
@@ -82,6 +83,10 @@ UNMEASURED = 0.6
 # Fit kept, for "where" (not "which country"), by a place no preposition of place
 # introduces: "the talks on Syria were held in Kazakhstan" says where with "in".
 NOT_LOCATED = 0.7
+# Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
+# by a time that names no day: a month, a year, "the second half of this year".
+NO_DAY = 0.6
+_DAY_FOCUS = frozenset({"date", "dates", "day", "days"})
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
@@ -593,6 +598,7 @@ def score_spans(
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
+    days = kind == "date" and focus in _DAY_FOCUS
     life_end = _life_end(question_terms) if kind == "date" else None
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     role = _forms(focus) if kind == "person" and focus else set()
@@ -649,6 +655,8 @@ def score_spans(
             and not (kind == "date" and _RANGE.search(span.text))
         ):
             fit *= SINGLE_OF_LIST
+        if days and not names_a_day(span.text):
+            fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
         if where and not _after_a_place_preposition(words, starts, span.start):

@@ -146,6 +146,18 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+_DAY_ISO = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}(?:/|$)")
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def names_a_day(text: str) -> bool:
+    """Does `text` name a day ("Nov. 11-12", "24 January 2024", "on Friday"), not only a
+    month, a year or a longer period ("the second half of this year")?"""
+    if _WEEKDAY_NAME.search(text):
+        return True
+    return any(_DAY_ISO.match(m.iso) for m in find_dates(text))
+
+
 def parse_iso_day(value: str | None) -> date | None:
     """`YYYY-MM-DD` as a date (None for anything else)."""
     try:
