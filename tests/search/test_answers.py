@@ -461,6 +461,18 @@ def test_which_dates_prefers_a_day_to_a_period_nearer_the_question_s_words():
     )
 
 
+@pytest.mark.parametrize("cue", ["such as", "including"])
+def test_an_example_of_the_noun_asked_about_answers_which(cue):
+    """Hearst's pattern: "measures …, such as the release of hostages" names a measure,
+    though other phrases stand nearer the question's words."""
+    text = (
+        "The agenda includes measures aimed at building trust among rival clans, "
+        f"{cue} the release of prisoners."
+    )
+    result = ask("Which trust-building measures are on the agenda?", passages(text, [text]))
+    assert result.answer == "release of prisoners"  # not "rival clans", nearer "trust"
+
+
 def test_a_name_less_the_question_s_words_must_still_be_a_name():
     text = "The Harbour Cup 50 went to the crew of Tom Hale after a long race."
     result = ask("Who won the Harbour Cup?", passages(text, [text]))

@@ -55,6 +55,10 @@ FIT: dict[str, dict[str, float]] = {
 # "sedimentary rocks"), or a number before the noun it counts ("How many touchdowns?":
 # "45 passing touchdowns"), scores this many times its fit.
 DESCRIBES_FOCUS = 1.5
+# Words after a noun that introduce examples of it ("measures, including the release"),
+# besides "such as"; and how many words before the cue the noun may stand.
+_EXAMPLE_CUES = frozenset({"including", "like"})
+EXAMPLE_REACH = 10
 # Kinds whose answer may be the word right before the noun asked about: "What type of
 # rock?" (an attribute) and "Which agreements?" (a thing: "“de-escalation” agreements").
 _DESCRIBED_KINDS = frozenset({"attribute", "thing"})
@@ -413,6 +417,31 @@ def _headed_by(text: str, forms: set[str]) -> int:
     return len(words[-1])
 
 
+def _example_of(
+    words: Sequence[entities.Token], starts: list[int], start: int, nouns: set[str]
+) -> bool:
+    """Does the span at offset `start` follow "such as", "including" or "like" that
+    closes a phrase of one of `nouns` (Hearst's patterns of examples: "measures aimed at
+    building confidence, such as the release of hostages" names a measure)? The noun
+    stands at most EXAMPLE_REACH words before the cue, in the same clause."""
+    at = bisect_right(starts, start) - 1
+    while at > 0 and words[at - 1].tag == "DET":
+        at -= 1
+    before = [w.text.lower() for w in words[max(at - 2, 0) : at]]
+    if before[-2:] == ["such", "as"]:
+        cue = at - 2
+    elif before[-1:] and before[-1] in _EXAMPLE_CUES:
+        cue = at - 1
+    else:
+        return False
+    for k in range(cue - 1, max(cue - EXAMPLE_REACH, 0) - 1, -1):
+        if words[k].text in _CLAUSE_BREAK or words[k].text in (".", "?", "!"):
+            return False
+        if words[k].text.lower() in nouns:
+            return True
+    return False
+
+
 def _followed_by(text: str, end: int, wanted: Callable[[str], bool], within: int) -> bool:
     """Is a word `wanted` (lower case) among the first `within` words right after offset
     `end`: the noun a quality describes (`within` 1: "Gothic architecture") or a number
@@ -672,6 +701,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         elif counted and not measured and _counts_asked(text, span.end, counted, focus):
             fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"
+        elif described and _example_of(words, starts, span.start, described):
+            fit *= DESCRIBES_FOCUS  # "Which measures?": "measures …, such as the release"
         elif role and found.kinds & _NAME_SPANS and _titled(text, words, starts, span, role):
             fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
