@@ -38,7 +38,7 @@ def test_combined_scores_is_the_sum_in_combines_order():
     paragraph, document = rng.random(paragraphs), rng.random(documents)
     paragraph_of = np.sort(rng.integers(0, paragraphs, n)).astype(np.int32)
     document_of = (paragraph_of // 9).astype(np.int32)
-    has_time = rng.integers(0, 2, n).astype(np.float64)
+    has_time = rng.integers(0, 2, n).astype(bool)
     rows = rng.permutation(n)[:200]
     best, shares = (
         np.array([own.max(), window.max(), 0.0]),

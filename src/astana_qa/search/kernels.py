@@ -145,9 +145,9 @@ def _bonus(r: int, bonus_kind: int, has_time: np.ndarray, has_number: np.ndarray
     """1.0 if sentence `r` holds the kind of thing asked for (a time, a quantity, or more
     names than the question's own), else 0.0."""
     if bonus_kind == TIME_BONUS:
-        return has_time[r]
+        return 1.0 if has_time[r] else 0.0
     if bonus_kind == NUMBER_BONUS:
-        return has_number[r]
+        return 1.0 if has_number[r] else 0.0
     if bonus_kind == NAME_BONUS:
         return 1.0 if name_count[r] > asked_names[r] else 0.0
     return 0.0

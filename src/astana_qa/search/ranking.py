@@ -120,8 +120,8 @@ class SentenceRanker:
         self.documents = level_scorer(segments, "document", terms, settings)
         self.paragraph_rows = a.paragraph_row
         self.doc_rows = a.doc_row
-        self.has_time = a.has_time.astype(np.float64)
-        self.has_number = a.has_number.astype(np.float64)
+        self.has_time = a.has_time  # bool, memory-mapped: read as 1.0 or 0.0 (`kernels`)
+        self.has_number = a.has_number
         self.name_count = a.name_count
         self._no_names = np.zeros(1, dtype=np.int64)  # `combine`'s stand-in for asked names
         self.size = len(self.doc_rows)
