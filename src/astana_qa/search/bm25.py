@@ -216,7 +216,10 @@ def _summed(counts: list[np.ndarray], vocabulary_size: int) -> np.ndarray:
 
 
 def _lengths(parts: list[Postings]) -> np.ndarray:
-    """Every text's length, across segments."""
+    """Every text's length, across segments (one segment's own array, not a copy: the
+    sentence and window scorers both read it when an index is opened)."""
+    if len(parts) == 1:
+        return parts[0].length
     return np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)
 
 
