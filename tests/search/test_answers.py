@@ -142,7 +142,24 @@ def test_description_questions_keep_the_order_and_answer_with_the_first_passage(
 def test_why_answers_with_the_clause_of_reason():
     text = "The talks failed because the sides disagreed on borders."
     result = ask("Why did the talks fail?", passages(text, [text]))
-    assert result.answer == "because the sides disagreed on borders"
+    assert result.answer == "the sides disagreed on borders"
+    assert text[result.span.start : result.span.end] == result.answer
+
+
+def test_a_reason_reported_after_saying_or_citing_is_the_answer():
+    text = "The minister called for an end to the talks, saying their goal had been reached."
+    assert ask("Why did the minister end the talks?", passages(text, [text])).answer == (
+        "their goal had been reached"
+    )
+    text = "The airline cut flights, citing weak demand."
+    assert ask("Why were flights cut?", passages(text, [text])).answer == "weak demand"
+
+
+def test_a_reason_that_only_repeats_the_question_gives_way_to_the_next_one():
+    text = "He ended the talks, saying the goal was reached “considering the envoy's return.”"
+    result = ask("Why did he say the goal was reached?", passages(text, [text]))
+    assert result.answer == "the envoy's return"
+    assert text[result.span.start : result.span.end] == result.answer
 
 
 def test_since_before_a_time_is_not_a_reason():
@@ -150,7 +167,7 @@ def test_since_before_a_time_is_not_a_reason():
     assert ask("Why did the country leave the talks?", passages(text, [text])).answer == text
     text = "Talks have been held since 2017, since the war had to end."
     result = ask("Why were talks held?", passages(text, [text]))
-    assert result.answer == "since the war had to end"
+    assert result.answer == "the war had to end"
 
 
 def test_plural_place_question_prefers_the_list():

@@ -144,8 +144,14 @@ _SINGLE_VALUED = frozenset({"date", "duration", "frequency", "number", "money", 
                             "ordinal"})  # fmt: skip
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
-_REASON = re.compile(r"\b(because|since|due to|in order to|so that|as a result of|in response to"
-                     r"|owing to|thanks to)\b", re.IGNORECASE)  # fmt: skip
+# Words that open a clause of reason or purpose; the answer to "why" is the clause after
+# one. News writes a reason given by someone after "saying", "arguing", "citing".
+_REASON = re.compile(r"\b(?:because(?: of)?|since|due to|in order to|so that|as a result of"
+                     r"|in response to|owing to|thanks to|saying(?: that)?|arguing(?: that)?"
+                     r"|citing|considering)\b\s*", re.IGNORECASE)  # fmt: skip
+# Where a clause of reason ends: a comma, semicolon or full stop (before a space, a
+# closing quote or the end), or an opening quote or bracket.
+_CLAUSE_END = re.compile(r"[,;.](?=[\s”\"’)]|$)|\s[“\"(]")
 # "since" before a time is not a reason: "hosted the meetings since the start of the
 # process", "since 2017", "since January".
 _SINCE_A_TIME = re.compile(
@@ -280,7 +286,9 @@ def answer(
         return AnswerResult((), expected.kind, None, None,
                             abstention=_missing(expected) if expected.typed else None)  # fmt: skip
     if expected.kind == "description":
-        return _description(question, tuple(_renumbered(passages)))
+        return _description(
+            question, tuple(_renumbered(passages)), "description", question_terms, term_spans
+        )
     # typed answers, and abbreviations (spelled out once, maybe in none of the best few
     # sentences), are read deeper and reorder the passages by their candidates
     reorder = expected.typed or expected.abbreviation is not None
@@ -300,7 +308,7 @@ def answer(
         if expected.typed and (regular or first_holds < SENTENCE_ANSWERS):
             return AnswerResult(result_passages, expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
-        return _description(question, result_passages, expected.kind)
+        return _description(question, result_passages, expected.kind, question_terms, term_spans)
     # of two answers scoring the same, the longer ("the arid plains of Central Asia", not
     # "the arid plains" within it) says more
     best = max(groups, key=lambda group: (*_group_rank(group), len(group[0].candidate.text)))
@@ -634,27 +642,50 @@ def _variants(
     )  # fmt: skip
 
 
-def _description(question: str, passages: tuple[Passage, ...], kind: str = "description"
-                 ) -> AnswerResult:  # fmt: skip
-    """The first passage as the answer; for "why", its clause of reason when it has one."""
+def _description(
+    question: str,
+    passages: tuple[Passage, ...],
+    kind: str = "description",
+    question_terms: Mapping[str, float] | None = None,
+    term_spans: Callable[[str], list[tuple[int, int, str]]] | None = None,
+) -> AnswerResult:
+    """The first passage as the answer; for "why", its clause of reason when it has one
+    (`_reason_clause`)."""
     first = passages[0]
     start, end = 0, len(first.text)
     if question.lower().lstrip().startswith("why"):
-        m = next(
-            (
-                m
-                for m in _REASON.finditer(first.text)
-                if not _SINCE_A_TIME.match(first.text, m.start())
-            ),
-            None,
-        )
-        if m:
-            start = m.start()
-            stop = re.search(r"[,;.](\s|$)", first.text[m.end() :])
-            end = m.end() + stop.start() if stop else end
+        clause = _reason_clause(first.text, question_terms or {}, term_spans)
+        if clause is not None:
+            start, end = clause
     text = first.text[start:end]
     span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))
+
+
+def _reason_clause(
+    text: str,
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
+) -> tuple[int, int] | None:
+    """`(start, end)` of the first clause of reason in `text` (after a `_REASON` word, up
+    to the clause's end or the next such word) that is not only the question's own words:
+    for "Why did Kazakhstan say the goal had been achieved?", not "its goal had been
+    achieved" of "saying its goal had been achieved, considering Syria's return into the
+    Arab League" but "Syria's return into the Arab League"."""
+    markers = [m for m in _REASON.finditer(text) if not _SINCE_A_TIME.match(text, m.start())]
+    for i, marker in enumerate(markers):
+        limit = markers[i + 1].start() if i + 1 < len(markers) else len(text)
+        stop = _CLAUSE_END.search(text, marker.end(), limit)
+        end = stop.start() if stop else limit
+        while end > marker.end() and text[end - 1] in " “\"‘'(":
+            end -= 1
+        if end <= marker.end():
+            continue
+        terms = [t for *_, t in term_spans(text[marker.end() : end])] if term_spans else []
+        if terms and all(t in question_terms for t in terms):
+            continue  # only the question's words: the reason is given further on
+        return marker.end(), end
+    return None
 
 
 def _missing(expected: Expected) -> str:
