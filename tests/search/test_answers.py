@@ -170,6 +170,15 @@ def test_since_before_a_time_is_not_a_reason():
     assert result.answer == "the war had to end"
 
 
+def test_a_date_is_given_whole_where_another_source_goes_on_from_it():
+    headline, body = "Talks Begin March 3", "The talks will be held on March 3-4 in the capital."
+    text = headline + "\n" + body
+    result = ask("When are the talks?", passages(text, [headline, body]))
+    assert result.answer == "March 3-4"
+    assert text[result.span.start : result.span.end] == "March 3-4"
+    assert result.supported_by == (1, 2)
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

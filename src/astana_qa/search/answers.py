@@ -328,12 +328,25 @@ def answer(
             for p in result_passages[len(ordered) :]:
                 renumber[(p.source, p.start)] = p.rank
             best = best + more
-    first = best[0]
+    first = _fullest_date(best) if expected.kind == "date" else best[0]
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
     variants = _variants(best, groups, renumber, expected.kind)
     return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
                         tuple(supported), variants, None, round(_group_score(best), 4),
                         round(first.candidate.near, 4))  # fmt: skip
+
+
+def _fullest_date(group: list[_Found]) -> _Found:
+    """The group's answer to give for a date: the best-scored one, or a longer one that
+    goes on from it ("January 24-25" and "January 24, 2024" of "January 24"), which
+    says more of the same time: a headline's "Begins January 24" under the sentence that
+    gives the whole range."""
+    head = group[0]
+    text = head.candidate.text
+    longer = [f for f in group if f.candidate.text.startswith(text)
+              and len(f.candidate.text) > len(text)
+              and not f.candidate.text[len(text)].isalnum()]  # fmt: skip
+    return max(longer, key=lambda f: len(f.candidate.text), default=head)
 
 
 def _candidates(
