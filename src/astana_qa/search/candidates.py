@@ -108,6 +108,9 @@ _NAME_SPANS = _NAME_KINDS | {"name"}
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 _WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
 _WANTS_NUMBERS = frozenset({"duration", "frequency", "number", "money", "percent", "thing"})
+# Kinds answered by one amount, however many things it counts: "How many people…?" wants
+# "nearly 7 million", not a list (and the comma of "300,000" joins no list).
+_AMOUNT_KINDS = frozenset({"number", "money", "percent", "duration", "frequency"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # Prepositions that say where something is or happens ("on" and "to" often do not:
@@ -680,6 +683,7 @@ def score_spans(
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         if (
             plural
+            and kind not in _AMOUNT_KINDS  # "how many": one number ("over 300,000")
             and not _LIST_JOINT.search(span.text)
             and not (kind == "date" and _RANGE.search(span.text))
         ):
