@@ -65,6 +65,11 @@ _SKIPPED = frozenset({"DET", "ADJ", "NUM", "ADV"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
 # Words before "for" asking what an abbreviation stands for.
 _SPELLED_OUT = frozenset({"stand", "stands", "stood", "short"})
+# Nouns of people that name no role: a search about "syrian people" is about them.
+_ANYONE = frozenset({
+    "person", "people", "persons", "individual", "individuals", "man", "men", "woman", "women",
+    "child", "children", "anyone", "someone", "whom",
+})  # fmt: skip
 
 
 # The kinds WordNet's noun classes may give a focus noun the word lists do not know.
@@ -202,6 +207,16 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         if kind in TYPED:
             plural = lower[at].endswith("s") and not lower[at].endswith("ss")
             return Expected(kind, lower[at], plural)
+    if lower[-1] in ("name", "names") and len(lower) > 1:  # "foreign ministry spokeswoman name"
+        named = listed_class(lower[-2]) or noun_class(lower[-2])
+        if named == "person":
+            return Expected("person", lower[-2], lower[-1] == "names")
+    # A search naming a role asks who holds it: "iran delegate january talks",
+    # "russian deputy foreign minister preparing astana 22" (not "syrian people").
+    role = next((w for w, t in zip(lower, tags, strict=True) if t in _NOUN_TAGS
+                 and listed_class(w) == "person" and w not in _ANYONE), None)  # fmt: skip
+    if role is not None:
+        return Expected("person", role, _is_plural(role))
     return Expected("description")
 
 

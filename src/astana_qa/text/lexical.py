@@ -80,7 +80,7 @@ DURATION_NOUNS = frozenset(_words("duration length period span"))
 NUMBER_NOUNS = frozenset(
     _words(
         "number numbers amount total count population size quantity figure rate score"
-        " distance height weight length area depth speed capacity"
+        " distance height weight length area depth speed capacity toll"
     )
 )
 MONEY_NOUNS = frozenset(
