@@ -23,6 +23,7 @@ from astana_qa.search.answer_types import expected_answer
         ("Which city hosted the games?", "place", False),
         ("Which newspaper printed the letter?", "organisation", False),
         ("Which senior official resigned?", "person", False),
+        ("What President signed the treaty?", "person", False),  # a capital hides no class
         ("In what year was the bridge opened?", "date", False),
         ("Name the architect of the bridge.", "person", False),
         ("What is the name of the largest lake in Chile?", "place", False),

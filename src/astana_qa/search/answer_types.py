@@ -315,7 +315,12 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
             focus = inner
         else:
             return Expected("thing", focus.lower())
-    if focus[:1].isupper() and tags[words.index(focus)] == "PROPN" and focus.lower() != "year":
+    if (
+        focus[:1].isupper()
+        and tags[words.index(focus)] == "PROPN"
+        and focus.lower() != "year"
+        and noun_class(focus.lower()) is None
+    ):  # "What President", "What Shakespeare Scholar": a capital does not hide the class
         return Expected("thing", focus.lower())  # "what Panther defender": the focus is later
     kind = "ordinal" if focus.lower() in _ORDINAL_NOUNS else noun_class(focus) or "thing"
     if (
