@@ -318,6 +318,12 @@ def test_a_date_the_question_places_its_subject_by_is_held_by_an_article_dated_t
     # A date no article is dated by is still one the articles do not mention.
     other = engine.ask("What was the duration of the March 2022 session in Varna?")
     assert not other.answered and "March" in (other.reason or "")
+    # A month without a year is held by the article dated in it, in any year.
+    query = engine.read("What was the duration of the January session in Varna?")
+    assert query.dates == (("--01", frozenset({"januari"})),)
+    names = [engine.index.documents[int(d)].name for d in engine._doc]
+    held = {name: engine._dated_terms(query, row) for row, name in enumerate(names)}
+    assert held == {"a.txt": {"januari"}, "b.txt": set()}  # b is dated June 2023
 
 
 def test_the_owner_a_question_names_by_its_capital_is_read_as_its_country(make_corpus, tmp_path):

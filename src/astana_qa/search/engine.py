@@ -604,9 +604,13 @@ class QAEngine:
             return frozenset()
         _, article_date = self._sentence(sentence)
         stated = [article_date or ""] + [d.iso for d in self._found_dates(sentence)]
-        ends = [end for iso in stated for end in iso.split("/") if end[:1].isdigit()]
+        ends = [end for iso in stated for end in iso.split("/") if end]
+        # a month alone ("--01") is matched by the month of any date: "2024-01-24", "--01-25"
+        months = {e[2:4] if e.startswith("--") else e[5:7] for e in ends}
         return frozenset(
-            t for prefix, terms in query.dates if any(e.startswith(prefix) for e in ends)
+            t for prefix, terms in query.dates
+            if (prefix[2:4] in months if prefix.startswith("--")
+                else any(e.startswith(prefix) for e in ends if e[:1].isdigit()))
             for t in terms
         )  # fmt: skip
 

@@ -161,12 +161,16 @@ class Query:
     # term (`slots.py`): "What did the round focus on?" wants what follows "focused on".
     slot: tuple[Slot, str] | None = None
     # The dates the question places its subject by, each as an ISO prefix ("2024-01" for
-    # "the January 2024 talks") with the question's terms that write it ("januari",
-    # "2024"): a sentence of an article dated then, or stating such a date, holds them.
+    # "the January 2024 talks"; "--01" for a month named without a year: "the January
+    # round") with the question's terms that write it ("januari", "2024"): a sentence of
+    # an article dated then, or stating such a date, holds them.
     dates: tuple[tuple[str, frozenset[str]], ...] = ()
     # The terms of the words saying whose the thing asked about is, and of the countries
     # they stand for (`owners.py`): "Moscow's envoy" → moscow and russia.
     owner_terms: frozenset[str] = frozenset()
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
 def _dates(
@@ -175,11 +179,19 @@ def _dates(
     """The dates with a year that `text` states (`Query.dates`), with their terms among
     `terms`."""
     found = []
+    with_year = set()
     for mention in find_dates(text):
         if mention.iso[:1].isdigit() and "/" not in mention.iso:  # a year is stated
             written = {t for _, t in analyzer.written_terms(mention.text)} & terms
             if written:
                 found.append((mention.iso, frozenset(written)))
+                with_year.update(written)
+    # A month named without a year ("the January round") is held by any date in it.
+    for word in _MONTH_WORD.findall(text):
+        month = MONTHS.index(word.lower()) + 1
+        written = {t for _, t in analyzer.written_terms(word)} & terms - with_year
+        if written:
+            found.append((f"--{month:02d}", frozenset(written)))
     return tuple(found)
 
 
