@@ -68,6 +68,12 @@ def test_places_map_capitals_demonyms_and_spellings_to_countries(lexicon):
     assert all(0 < w < 1 for w in dict(lexicon.places("American")).values())
 
 
+def test_a_shortened_official_name_gives_every_country_it_may_shorten(lexicon):
+    assert set(lexicon.places_starting("Islamic Republic")) >= {"Iran", "Pakistan"}
+    assert lexicon.places_starting("Islamic") == []  # one word shortens nothing
+    assert lexicon.places_starting("Teacup Republic") == []
+
+
 def test_the_shipped_tables_are_whole_resources_not_lists_of_examples(lexicon):
     assert len(lexicon.data.related) > 50_000
     assert len(lexicon.data.places) > 500

@@ -245,15 +245,24 @@ class QAEngine:
                       context, self._linked_terms)  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
-        """The indexed terms of the country `word` stands for (a capital or demonym), or
-        [] when it is not a place or the articles do not name its country."""
+        """The indexed terms of the country `word` stands for (a capital, demonym or the
+        start of its official name), or [] when it is not a place or the articles do not
+        name its country."""
         word = POSSESSIVE.sub("", word)  # "Washington's"
         for form in dict.fromkeys([word, *self.lexicon.base_forms(word)]):  # "Americans"
             for country, _ in self.lexicon.places(form):
-                terms = self.analyzer.guessed_terms(country)
-                if terms and all(t in self.ranker.term_number for t in terms):
+                terms = self._indexed_terms(country)
+                if terms:
                     return terms
-        return []
+        # A shortened official name ("the Islamic Republic"): the one such country the
+        # articles name, if only one.
+        named = [t for t in map(self._indexed_terms, self.lexicon.places_starting(word)) if t]
+        return named[0] if len({tuple(t) for t in named}) == 1 else []
+
+    def _indexed_terms(self, name: str) -> list[str]:
+        """The terms of `name`, when the index holds every one of them; else []."""
+        terms = self.analyzer.guessed_terms(name)
+        return terms if terms and all(t in self.ranker.term_number for t in terms) else []
 
     def ask(self, question: str | Query, k: int = DEFAULT_K) -> Answer:
         """Answer `question` (text, or a `Query` from `read`) with up to `k` citations,

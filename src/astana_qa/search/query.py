@@ -170,6 +170,18 @@ class Query:
     owner_terms: frozenset[str] = frozenset()
 
 
+def _runs(words: list[str], text: str) -> list[list[str]]:
+    """The runs of two or more of `words` (in order) that `text` writes one after another
+    ("Islamic", "Republic" of "the Islamic Republic")."""
+    runs: list[list[str]] = []
+    for word in words:
+        if runs and re.search(rf"\b{re.escape(runs[-1][-1])}\s+{re.escape(word)}\b", text):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return [run for run in runs if len(run) > 1]
+
+
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
@@ -277,6 +289,15 @@ def read_query(
             named.update(country)
         else:
             unknown.append(word)
+    # Unknown words written together may shorten a country's name ("the Islamic Republic")
+    for run in _runs(unknown, reading):
+        country = places(" ".join(run))
+        if country:  # the country's terms stand for the run's own, which no article uses
+            own = {t for word in run for _, t in analyzer.written_terms(word)}
+            terms = [t for t in terms if t not in own]
+            terms += [t for t in country if t not in terms]
+            named.update(country)
+            unknown = [w for w in unknown if w not in run]
     # A country named in lower case, or as the question's first word, which `key_words`
     # leaves out: "who represented egypt", "Egypt sent whom?".
     checked = set(key_words(reading))

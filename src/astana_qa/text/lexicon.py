@@ -22,6 +22,7 @@ import json
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -201,6 +202,25 @@ class Lexicon:
         shared by several countries weighs less for each after the first."""
         countries = self.data.places.get(normalise(word), [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
+
+    def places_starting(self, phrase: str) -> list[str]:
+        """The countries with a name that starts with the words of `phrase` ("Islamic
+        Republic" → Iran, Afghanistan, Mauritania, Pakistan: "Islamic Republic of
+        Iran"…), as a reader shortens an official name; none for a single word."""
+        key = normalise(phrase)
+        if " " not in key:
+            return []
+        keys = self._place_keys
+        found: dict[str, None] = {}
+        at = bisect_left(keys, key + " ")
+        while at < len(keys) and keys[at].startswith(key + " "):
+            found.update(dict.fromkeys(self.data.places[keys[at]]))
+            at += 1
+        return list(found)
+
+    @cached_property
+    def _place_keys(self) -> list[str]:
+        return sorted(self.data.places)
 
     def is_place_name(self, name: str) -> bool:
         """Is `name` a country, or a capital or other name of one ("Türkiye", "Moscow")?"""
