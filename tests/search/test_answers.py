@@ -185,6 +185,13 @@ def test_a_number_with_a_thousands_comma_is_no_list():
     assert result.answer == "nearly 7 million"
 
 
+def test_an_amount_of_a_word_the_question_asks_about_is_its_answer():
+    text = "The war displaced nearly 7 million people and caused the deaths of over 300,000."
+    assert ask("How many deaths did the war cause?", passages(text, [text])).answer == (
+        "over 300,000"
+    )
+
+
 def test_a_plain_number_near_the_question_answers_without_the_counted_noun():
     text = "In the final, Smith scored 12 for the home side."
     assert ask("How many goals did Smith score?", passages(text, [text])).answer == "12"

@@ -464,6 +464,26 @@ def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> 
     return _followed_by(text, end, counted.__contains__, 3)
 
 
+_NOUN_OF = re.compile(r"(\w+)\s+of\s+$")
+_PARTS = frozenset({"one", "two", "three", "some", "all", "each", "most", "many", "none",
+                    "any", "both", "half", "part", "out"})  # fmt: skip
+
+
+def _of_asked(
+    text: str,
+    start: int,
+    terms: list[tuple[int, int, str]],
+    question_terms: Mapping[str, float],
+) -> bool:
+    """Is an amount starting at offset `start` the amount of a word the question asks
+    about, written "<word> of <amount>": "the deaths of over 300,000 people" for "How many
+    died?" (a relative of the question's word is read as it), "a crowd of 50,000"?"""
+    before = _NOUN_OF.search(text, max(0, start - 40), start)
+    if before is None or not before.group(1).isalpha() or before.group(1).lower() in _PARTS:
+        return False  # "one of four teams", "some of the 300": a part, not an amount
+    return any(s == before.start(1) and t in question_terms for s, _, t in terms)
+
+
 # How many words a person's title or description may stand from the name: "Special
 # Envoy to Syria Alexander Lavrentiev", "Ali Asghar Khaji, a senior adviser".
 TITLE_REACH = 4
@@ -705,6 +725,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "What type of architecture?": "Gothic architecture"
         elif counted and not measured and _counts_asked(text, span.end, counted, focus):
             fit *= DESCRIBES_FOCUS  # "How many touchdowns?": "45 touchdowns", not "10"
+        if kind in _AMOUNT_KINDS and _of_asked(text, span.start, terms, question_terms):
+            fit *= DESCRIBES_FOCUS  # "How many people died?": "the deaths of over 300,000"
         elif described and _example_of(words, starts, span.start, described):
             fit *= DESCRIBES_FOCUS  # "Which measures?": "measures …, such as the release"
         elif role and found.kinds & _NAME_SPANS and _titled(text, words, starts, span, role):
