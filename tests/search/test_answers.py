@@ -197,6 +197,13 @@ def test_a_plain_number_near_the_question_answers_without_the_counted_noun():
     assert ask("How many goals did Smith score?", passages(text, [text])).answer == "12"
 
 
+def test_a_place_joined_to_based_is_where_the_thing_is():
+    text = "Talks opened with the Harbour Union, a Sofia-based group, attending."
+    result = ask("Where is the Harbour Union based?", passages(text, [text]))
+    assert result.answer == "Sofia"
+    assert text[result.span.start : result.span.end] == "Sofia"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

@@ -188,7 +188,22 @@ def find_spans(
             common = [c for c in common if _LAST_WORD.split(c.text)[-1].lower() not in _TIME_WORDS
                       and not any(c.start < e and s < c.end for s, e in times)]  # fmt: skip
         spans += common
+    if kind == "place":  # "an Istanbul-based group": the place is Istanbul
+        spans = [_without_located_suffix(text, span) for span in spans]
     return _distinct(spans), words
+
+
+# A participle joined to a place that says something is there: "Istanbul-based".
+_LOCATED_SUFFIX = re.compile(r"[-‐–](?:based|born|headquartered|registered)\b", re.IGNORECASE)
+
+
+def _without_located_suffix(text: str, span: entities.Span) -> entities.Span:
+    """`span` less a "-based"/"-born" ending: the place of "an Istanbul-based group"."""
+    suffix = _LOCATED_SUFFIX.search(span.text)
+    if suffix is None or suffix.start() == 0 or suffix.end() != len(span.text):
+        return span
+    end = span.start + suffix.start()
+    return entities.Span(span.start, end, text[span.start : end], span.kinds)
 
 
 def _since(text: str, dates: list[entities.Span]) -> list[entities.Span]:
@@ -712,7 +727,11 @@ def score_spans(
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
-        if where and not _after_a_place_preposition(words, starts, span.start):
+        if (
+            where
+            and not _after_a_place_preposition(words, starts, span.start)
+            and not _LOCATED_SUFFIX.match(text, span.end)
+        ):
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
