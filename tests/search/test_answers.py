@@ -204,6 +204,14 @@ def test_a_place_joined_to_based_is_where_the_thing_is():
     assert text[result.span.start : result.span.end] == "Sofia"
 
 
+def test_a_date_answer_leaves_out_the_weekday_unless_the_week_is_asked_about():
+    text = "The ministry announced on Wednesday, October 9, that talks would resume."
+    pool = passages(text, [text])
+    assert ask("On what day did the ministry announce the talks?", pool).answer == "October 9"
+    asked = ask("On what day of the week did the ministry announce the talks?", pool)
+    assert asked.answer == "Wednesday, October 9"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from astana_qa.text.dates import date_stamp_length, find_dates, names_a_day
+from astana_qa.text.dates import calendar_start, date_stamp_length, find_dates, names_a_day
 from astana_qa.text.sentences import split_sentences
 
 REFERENCE = date(2024, 10, 10)
@@ -62,3 +62,12 @@ def test_a_year_opening_a_sentence_is_not_a_stamp():
 )  # fmt: skip
 def test_a_day_is_told_from_a_month_a_year_or_a_period(text, day):
     assert names_a_day(text) is day
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Wednesday, October 9", 11), ("Sunday, Feb. 7, 2016", 8), ("Monday 12 May", 7),
+     ("Friday", 0), ("Tuesday afternoon", 0), ("October 9", 0)],
+)  # fmt: skip
+def test_the_calendar_date_starts_after_a_weekday_naming_the_same_day(text, start):
+    assert calendar_start(text) == start

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..text import entities
-from ..text.dates import names_a_day
+from ..text.dates import calendar_start, names_a_day
 from ..text.lexical import (
     ORGANISATION_NAME_WORDS,
     ORGANISATION_NOUNS,
@@ -696,6 +696,10 @@ def score_spans(
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
         if life_end is not None and "date" in found.kinds:
             span = _life_year(span, life_end)  # "When did he die?": 1999 of "1920–1999"
+        if kind == "date" and "week" not in question_terms and calendar_start(span.text):
+            # "Wednesday, October 9": the date says the day; the weekday only repeats it
+            start = span.start + calendar_start(span.text)
+            span = entities.Span(start, span.end, text[start : span.end], span.kinds)
         if (
             span is not found
             and kind in _NAME_KINDS

@@ -151,6 +151,19 @@ _DAY_ISO = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}(?:/|$)")
 _WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
+_WEEKDAY_BEFORE_DATE = re.compile(
+    r"(?:" + "|".join(_WEEKDAYS) + r"),?\s+(?=\d|" + _MONTH + r"\b)",
+    re.IGNORECASE,
+)
+
+
+def calendar_start(text: str) -> int:
+    """Where the calendar date of `text` starts after a weekday naming the same day
+    ("Wednesday, October 9" → 11); 0 when no weekday comes before a date."""
+    found = _WEEKDAY_BEFORE_DATE.match(text)
+    return found.end() if found else 0
+
+
 def names_a_day(text: str) -> bool:
     """Does `text` name a day ("Nov. 11-12", "24 January 2024", "on Friday"), not only a
     month, a year or a longer period ("the second half of this year")?"""
