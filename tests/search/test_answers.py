@@ -212,6 +212,15 @@ def test_a_date_answer_leaves_out_the_weekday_unless_the_week_is_asked_about():
     assert asked.answer == "Wednesday, October 9"
 
 
+def test_an_office_written_before_a_name_and_a_comma_is_part_of_its_reach():
+    text = (
+        "The harbour delegation will be headed by Deputy Minister of Ports and Canals, "
+        "Ivan Petrov, while Olga Lind observes for the ferry delegation."
+    )
+    result = ask("Who headed the harbour delegation?", passages(text, [text]))
+    assert result.answer == "Ivan Petrov"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

@@ -499,6 +499,43 @@ def _of_asked(
     return any(s == before.start(1) and t in question_terms for s, _, t in terms)
 
 
+# The longest office written before a name and a comma: "Deputy Minister of Foreign
+# Affairs and Expatriates, Bassam Sabbagh".
+APPOSITIVE_REACH = 8
+_TITLE_JOINTS = frozenset({"of", "and", "for", "the", "&"})
+
+
+def _appositive_title_start(words: Sequence[entities.Token], first: int) -> int:
+    """Where the office before a name's comma starts ("headed by Deputy Minister of
+    Foreign Affairs and Expatriates, Bassam Sabbagh": at "Deputy"), or `first` when none
+    does: a run of capitalised words and joints opening with a title word."""
+    if first < 2 or words[first - 1].text != ",":
+        return first
+    start = first
+    for at in range(first - 2, max(first - 2 - APPOSITIVE_REACH, -1), -1):
+        text = words[at].text
+        if not (text[:1].isupper() or text.lower() in _TITLE_JOINTS):
+            break
+        if text.lower() in PERSON_TITLES:
+            start = at  # written capitalised, as an office: not "Chile's new envoy, Ana Ruiz"
+    return start
+
+
+def _offices(
+    spans: Sequence[entities.Span], words: Sequence[entities.Token], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The `(start, end)` offsets of the offices written before persons' names and a
+    comma (`_appositive_title_start`): no answer to "who" lies within one."""
+    found = []
+    for span in spans:
+        if "person" in span.kinds:
+            first = bisect_right(starts, span.start) - 1
+            start = _appositive_title_start(words, first)
+            if start < first:
+                found.append((words[start].start, words[first - 1].start))
+    return found
+
+
 # How many words a person's title or description may stand from the name: "Special
 # Envoy to Syria Alexander Lavrentiev", "Ali Asghar Khaji, a senior adviser".
 TITLE_REACH = 4
@@ -670,7 +707,10 @@ def score_spans(
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     role = _forms(focus) if kind == "person" and focus else set()
     headed_forms = _forms(focus) if kind in _FOCUSED_NAME_KINDS and focus else set()
+    offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
+        if any(s <= found.start and found.end <= e for s, e in offices):
+            continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
             noun = _HYPHENED_NOUN.match(text, found.end)
@@ -764,6 +804,7 @@ def score_spans(
         if "person" in found.kinds:  # the office before a name is part of its reach
             while first > 0 and words[first - 1].text.lower() in PERSON_TITLES:
                 first -= 1
+            first = _appositive_title_start(words, first)
         last = bisect_right(starts, span.end - 1) - 1
         best: dict[str, float] = {}
         for at, s, term in asked_at:
