@@ -221,6 +221,27 @@ def test_an_office_written_before_a_name_and_a_comma_is_part_of_its_reach():
     assert result.answer == "Ivan Petrov"
 
 
+def test_a_passage_dated_when_the_question_asks_about_is_nearer_to_it():
+    """ "Who was the envoy at the January meeting?": a passage of an article dated in
+    January holds "January" by its time; an envoy of another month's article does not
+    answer as well."""
+    one, two = (
+        "The envoy Olga Lind spoke at the meeting.",
+        "The envoy Ian Roe spoke at the meeting.",  # a shorter name: ties go to the longer
+    )
+    pool = [Passage(1, "a.txt", 0, len(one), one, 9.0), Passage(2, "b.txt", 0, len(two), two, 9.0)]
+    question = "Who was the envoy at the January meeting?"
+
+    def dated(passage: Passage) -> frozenset[str]:
+        return frozenset({"january"}) if passage.text == two else frozenset()
+
+    plain = answer(question, expected_answer(question), pool, terms(question), term_spans)
+    assert plain.answer == "Olga Lind"
+    timed = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   dated=dated)  # fmt: skip
+    assert timed.answer == "Ian Roe"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

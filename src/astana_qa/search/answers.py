@@ -440,7 +440,8 @@ def _candidates(
             segment_of = _segments(passage.text, words)
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,
-                             spelled=bool(expected.abbreviation)):  # fmt: skip
+                             spelled=bool(expected.abbreviation),
+                             held_terms=held & question_terms.keys()):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (
                 strict
                 and c.fit <= 1.0

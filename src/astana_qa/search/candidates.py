@@ -93,6 +93,9 @@ NO_DAY = 0.6
 _DAY_FOCUS = frozenset({"date", "dates", "day", "days"})
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
+# The nearness of a question's date term that a passage holds by its article's date or
+# a date it states ("the January meeting" in an article dated 2024-01-24), not in words.
+HELD_NEARNESS = 0.5
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
 # Kinds whose spans are never cut down to the words the question does not say.
 _WHOLE_KINDS = frozenset({"date"})
@@ -682,6 +685,7 @@ def score_spans(
     terms: list[tuple[int, int, str]],
     focus: str | None = None,
     spelled: bool = False,
+    held_terms: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
@@ -694,7 +698,7 @@ def score_spans(
     fits = FIT.get(kind, {})
     # The question's terms in this passage: (word number, term), found once.
     asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
-    held = coverage(question_terms, terms)
+    held = coverage(question_terms, terms, held_terms)
     scored = []
     term_starts = [s for s, _, _ in terms]
     named_by_focus = _named_by_focus(text, words, kind, focus)
@@ -817,6 +821,8 @@ def score_spans(
                 decay *= 0.5
             if decay > best.get(term, 0.0):
                 best[term] = decay
+        for term in held_terms:  # the question's date, held by the passage's time
+            best[term] = max(best.get(term, 0.0), HELD_NEARNESS)
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
