@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from astana_qa import QAEngine
+from astana_qa.text.expansion import Expansion
 
 ARTICLE = (
     "Talks on the harbour project\n\n"
@@ -65,6 +66,18 @@ def test_coverage_counts_the_paragraph_and_weights_rare_terms(engine):
     partly = r.coverage(engine.analyzer.terms("council approved zebra"), approved)
     assert 0 < partly < 0.5  # the unseen word weighs more than the two seen ones
     assert np.isclose(r.coverage([], approved), 0.0)
+
+
+def test_coverage_counts_an_expansion_found_for_a_term_at_its_weight(engine):
+    r = engine.ranker
+    approved = sentence_with(engine, "approved")
+    terms = engine.analyzer.terms("council approved zebra")
+    council = engine.analyzer.terms("council")[0]
+    broader = Expansion(source="zebra", term=council, weight=0.5)  # not naming the same
+    plain = r.coverage(terms, approved)
+    assert r.coverage(terms, approved, [broader]) > plain
+    same = Expansion(source="zebra", term=council, weight=0.5, equivalent=True)
+    assert np.isclose(r.coverage(terms, approved, [same]), r.coverage(terms, approved, [broader]))
 
 
 def test_unknown_name_or_number_means_abstention(engine):

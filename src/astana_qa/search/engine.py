@@ -294,7 +294,11 @@ class QAEngine:
         if rows:
             first = rows[0][0]
             held = self._dated_terms(query, first)
-            confidence = self.ranker.coverage(query.terms, first, query.expansions, held)
+            # The noun saying what is asked for ("the population of Astana") is found only
+            # as itself or a word naming the same thing, not as a broader one ("people").
+            focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
+            expansions = [e for e in query.expansions if e.equivalent or e.source not in focus]
+            confidence = self.ranker.coverage(query.terms, first, expansions, held)
         reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
