@@ -315,6 +315,24 @@ def test_a_shortened_official_name_is_the_one_such_country_the_articles_name(mak
     assert engine.read("Who represented the Islamic Republic of Mauritania?").unknown
 
 
+def test_a_date_outside_the_time_the_question_bounds_it_by_does_not_answer(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\n2024-01-24 The delegates met in Varna on January 24.\n\n"
+        "They had last met in Varna in June 2023.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.read("When did the delegates meet before January 2024?").bound == (
+        "before",
+        "2024-01",
+    )
+    assert engine.ask("When did the delegates meet in Varna before January 2024?").answer == (
+        "June 2023"
+    )
+    assert engine.ask("When did the delegates meet in Varna after June 2023?").answer == (
+        "January 24"
+    )
+
+
 def test_a_date_the_question_places_its_subject_by_is_held_by_an_article_dated_then(
     make_corpus, tmp_path
 ):

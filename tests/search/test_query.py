@@ -4,6 +4,7 @@ from astana_qa.search.query import (
     AnswerType,
     answer_type,
     key_words,
+    time_bound,
     topic_text,
     written_dates,
 )
@@ -64,3 +65,17 @@ def test_sentence_detectors():
 )
 def test_written_dates(question, written):
     assert written_dates(question) == written
+
+
+@pytest.mark.parametrize(
+    ("question", "bound"),
+    [
+        ("When did they last meet before the January 2024 session?", ("before", "2024-01")),
+        ("What was agreed after 2019?", ("after", "2019")),
+        ("How many rounds have been held since 2017?", ("since", "2017")),
+        ("What was agreed before the talks?", None),  # no date to bound by
+        ("Who spoke at the 2019 talks?", None),
+    ],
+)
+def test_a_time_bound_is_read_from_a_dated_phrase_after_before_after_or_since(question, bound):
+    assert time_bound(question) == bound

@@ -273,6 +273,7 @@ def answer(
     slot: tuple[Slot, str] | None = None,
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
+    out_of_time: Callable[[Passage, int, int], bool] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -294,7 +295,9 @@ def answer(
     (the question's "January 2024" in an article dated 2024-01-24), which count towards
     its coverage of the question. `owners`: the anchors saying whose the person asked
     for is (`owners.py`); a person beside one scores OWNED times as much, and is looked
-    for in deeper passages too.
+    for in deeper passages too. `out_of_time(p, start, end)`: does the date written at
+    `start:end` of passage `p` fall outside the time the question bounds its answer by
+    ("before the January 2024 session")? Such a date does not answer.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -310,6 +313,9 @@ def answer(
     read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
     found = _candidates(expected, read, question_terms, term_spans, spans_of,
                         term_weight, anchors, about, slot, dated, owners, depth)  # fmt: skip
+    if out_of_time is not None and expected.kind == "date":
+        found = [f for f in found if not out_of_time(f.passage, f.candidate.start,
+                                                     f.candidate.end)]  # fmt: skip
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if reorder else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}

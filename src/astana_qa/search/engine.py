@@ -107,6 +107,27 @@ def _spans_of(
     return tuple(spans), tuple(words)
 
 
+def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
+    """Is the date `iso` (a period "a/b" by its start for "before", its end otherwise)
+    outside `bound` (`Query.bound`)? A date with no year is read as in the bound's
+    year when it names the bound's month ("January 24" for "before January 2024": the
+    bound itself); otherwise it cannot be placed, and is not outside."""
+    if bound is None:
+        return False
+    side, limit = bound
+    start, _, end = iso.partition("/")
+    when = start if side == "before" else (end or start)
+    if when.startswith("--") and len(limit) >= 7 and when[2:4] == limit[5:7]:
+        when = limit[:4] + when[1:]  # "--01-24" → "2024-01-24"
+    if not when[:1].isdigit():
+        return False
+    if side == "before":  # "before January 2024": not in it or after it
+        return when >= limit or when.startswith(limit)
+    if side == "after":  # "after 2019": not in 2019 or before
+        return when <= limit or when.startswith(limit)
+    return when < limit and not limit.startswith(when)  # "since 2017": 2017 included
+
+
 def validate_k(k: object) -> int:
     """`k` if it is a whole number of citations from 1 to MAX_K, else `InvalidQuestion`."""
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
@@ -426,9 +447,18 @@ class QAEngine:
             """The question's date terms the passage holds by its time (`_dated_terms`)."""
             return self._dated_terms(query, row_of[(passage.source, passage.start)][0])
 
+        def out_of_time(passage: Passage, start: int, end: int) -> bool:
+            """Does a date at `start:end` of the passage fall outside `query.bound`?"""
+            row = row_of[(passage.source, passage.start)][0]
+            return any(
+                m.start < end and start < m.end and _outside(m.iso, query.bound)
+                for m in self._found_dates(row)
+            )
+
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
-                        query.slot, dated, owners)  # fmt: skip
+                        query.slot, dated, owners,
+                        out_of_time if query.bound else None)  # fmt: skip
         return result, row_of
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:

@@ -142,6 +142,9 @@ class Query:
     unknown: tuple[str, ...]
     # "the latest round", "the next meeting": order answers by time (`timeline.py`).
     time: TimeQuestion | None = None
+    # A time the answer must come before or after ("before the January 2024 session":
+    # ("before", "2024-01"); sides "before", "after", "since": `time_bound`).
+    bound: tuple[str, str] | None = None
     # The kind of answer wanted ("person", "date", ..., "description"; `answer_types.py`).
     expected: Expected = field(default_factory=lambda: Expected("description"))
     # Terms that count as a question word where answers are placed, each mapped to that
@@ -180,6 +183,26 @@ def _runs(words: list[str], text: str) -> list[list[str]]:
         else:
             runs.append([word])
     return [run for run in runs if len(run) > 1]
+
+
+_BOUND = re.compile(r"\b(?P<before>before|prior\s+to|until|earlier\s+than)\b|"
+                    r"\b(?P<after>after|following|later\s+than)\b|\b(?P<since>since)\b",
+                    re.IGNORECASE)  # fmt: skip
+# How far after "before"/"after" its date may be written: "before the January 2024 session".
+_BOUND_REACH = 40
+
+
+def time_bound(text: str) -> tuple[str, str] | None:
+    """`(side, ISO date)` when the question bounds its answer's time by a date with a
+    year written just after "before"/"prior to" (side "before"), "after"/"following"
+    ("after", that date's period excluded) or "since" ("since", included)."""
+    for word in _BOUND.finditer(text):
+        dated = [m for m in find_dates(text[word.end() : word.end() + _BOUND_REACH])
+                 if m.iso[:1].isdigit()]  # fmt: skip
+        if dated:
+            side = next(k for k in ("before", "after", "since") if word.group(k))
+            return side, dated[0].iso.split("/")[0 if side == "before" else -1]
+    return None
 
 
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
@@ -318,6 +341,7 @@ def read_query(
         name_words=tuple(sorted(w.strip(_WORD_PUNCTUATION) for w in words)),
         unknown=tuple(dict.fromkeys(unknown)),
         time=time,
+        bound=time_bound(reading),
         expected=expected_answer(reading),
         family={
             **_relatives(expansions, {t for t in terms if t not in matcher.term_number}),
