@@ -242,6 +242,20 @@ def test_a_passage_dated_when_the_question_asks_about_is_nearer_to_it():
     assert timed.answer == "Ian Roe"
 
 
+def test_a_name_headed_by_a_word_read_as_the_focus_is_that_thing():
+    """The question's reading maps a related word to the focus ("talks" read as
+    "negotiations"): a name ending in it names the thing asked for."""
+    text = "The envoy said the Varna talks under UN auspices were the best route."
+
+    def related(passage_text: str) -> list[tuple[int, int, str]]:
+        return [(a, b, "negotiation" if t == "talk" else t) for a, b, t in term_spans(passage_text)]
+
+    question = "Which negotiations did the envoy call the best route?"
+    result = answer(question, expected_answer(question), passages(text, [text]),
+                    terms(question), related)  # fmt: skip
+    assert result.answer == "Varna talks"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

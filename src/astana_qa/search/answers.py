@@ -408,6 +408,8 @@ def _candidates(
     # is not, a number of something else ("a two-day meeting") does not answer.
     counted = expected.focus if expected.kind == "number" and expected.plural else None
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
+    focus = expected.focus
+    focus_terms = frozenset(t for *_, t in term_spans(focus)) if focus else frozenset()
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
     found: list[_Found] = []
@@ -447,7 +449,8 @@ def _candidates(
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,
                              spelled=bool(expected.abbreviation),
-                             held_terms=held & question_terms.keys()):  # fmt: skip
+                             held_terms=held & question_terms.keys(),
+                             focus_terms=focus_terms):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (
                 strict
                 and c.fit <= 1.0

@@ -438,6 +438,17 @@ def _headed_by(text: str, forms: set[str]) -> int:
     return len(words[-1])
 
 
+def _headed_by_relative(
+    span: entities.Span, terms: list[tuple[int, int, str]], focus_terms: frozenset[str]
+) -> int:
+    """As `_headed_by`, for a phrase whose last word is read as the focus noun's term (a
+    relative the question's reading maps to it): "Geneva talks" for "Which
+    negotiations?"."""
+    last = next((t for s, e, t in reversed(terms) if span.start <= s and e <= span.end), None)
+    words = span.text.split()
+    return len(words[-1]) if len(words) > 1 and last in focus_terms else 0
+
+
 def _example_of(
     words: Sequence[entities.Token], starts: list[int], start: int, nouns: set[str]
 ) -> bool:
@@ -686,6 +697,7 @@ def score_spans(
     focus: str | None = None,
     spelled: bool = False,
     held_terms: frozenset[str] = frozenset(),
+    focus_terms: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
@@ -783,7 +795,9 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
-        headed = _headed_by(span.text, headed_forms)
+        headed = _headed_by(span.text, headed_forms) or (
+            _headed_by_relative(span, terms, focus_terms) if headed_forms else 0
+        )
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
         if spelled:
