@@ -72,6 +72,8 @@ from astana_qa.search.answer_types import expected_answer
         ("harbour fire ferry captain", "person", False),
         ("harbour fire", "description", False),
         ("harbour fire survivors", "description", False),  # WordNet's person: a topic
+        ("What rationale did the mayor give for the closure?", "description", False),
+        ("harbour closure reason", "description", False),
         # a role anywhere asks who holds it; a name asked for says whose
         ("ferry captain harbour fire march", "person", False),
         ("harbour authority spokeswoman name", "person", False),

@@ -155,6 +155,12 @@ def test_a_reason_reported_after_saying_or_citing_is_the_answer():
     assert ask("Why were flights cut?", passages(text, [text])).answer == "weak demand"
 
 
+def test_what_reason_asks_why():
+    text = "The airline cut its winter flights to Oslo, saying demand had fallen."
+    assert ask("What reason did the airline give for cutting flights?",
+               passages(text, [text])).answer == "demand had fallen"  # fmt: skip
+
+
 def test_a_reason_that_only_repeats_the_question_gives_way_to_the_next_one():
     text = "He ended the talks, saying the goal was reached “considering the envoy's return.”"
     result = ask("Why did he say the goal was reached?", passages(text, [text]))

@@ -39,6 +39,9 @@ _QUANTITY_ADJECTIVES = frozenset({
 _ATTRIBUTE_NOUNS = frozenset(
     {"type", "types", "kind", "kinds", "sort", "sorts", "color", "colour", "style", "form"}
 )
+# Nouns asking for a reason: "What rationale did they give…?" asks why.
+REASON_NOUNS = frozenset({"reason", "reasons", "rationale", "justification", "motive",
+                          "motives", "explanation", "grounds"})  # fmt: skip
 # Nouns asking for what a person is or does: "What position does Von Miller play?" is
 # answered by a noun naming people ("linebacker"), not by a name or a number.
 _OCCUPATION_NOUNS = frozenset({"profession", "professions", "occupation", "occupations",
@@ -211,6 +214,9 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":
             return Expected("person", lower[-2], lower[-1] == "names")
+    reason = next((w for w in lower if w in REASON_NOUNS), None)
+    if reason is not None:  # "kazakhstan reason to end astana process": why
+        return Expected("description", reason)
     # A search naming a role asks who holds it: "iran delegate january talks",
     # "russian deputy foreign minister preparing astana 22" (not "syrian people").
     role = next((w for w, t in zip(lower, tags, strict=True) if t in _NOUN_TAGS
@@ -293,6 +299,9 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         at = i + 1 + (lower[i + 1 : i + 2] == ["of"])
         described = _noun_run(words, tags, at) if at < len(words) else None
         return Expected("attribute", described.lower() if described else lower[i])
+    if i < len(words) and lower[i] in REASON_NOUNS:
+        # "What rationale did Kazakhstan give…?": asks why, answered by a clause of reason
+        return Expected("description", lower[i])
     if i < len(words) and _asks_occupation(lower, i):
         # "what profession", "what position does he play": a noun naming people
         return Expected("occupation", lower[i], lower[i].endswith("s"))

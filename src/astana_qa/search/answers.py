@@ -29,7 +29,7 @@ from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.months import MONTHS
-from .answer_types import Expected
+from .answer_types import REASON_NOUNS, Expected
 from .candidates import (
     ANYONE,
     Candidate,
@@ -303,9 +303,8 @@ def answer(
         return AnswerResult((), expected.kind, None, None,
                             abstention=_missing(expected) if expected.typed else None)  # fmt: skip
     if expected.kind == "description":
-        return _description(
-            question, tuple(_renumbered(passages)), "description", question_terms, term_spans
-        )
+        return _description(question, tuple(_renumbered(passages)), "description",
+                            question_terms, term_spans, expected.focus)  # fmt: skip
     # typed answers, and abbreviations (spelled out once, maybe in none of the best few
     # sentences), are read deeper and reorder the passages by their candidates
     reorder = expected.typed or expected.abbreviation is not None
@@ -705,12 +704,13 @@ def _description(
     kind: str = "description",
     question_terms: Mapping[str, float] | None = None,
     term_spans: Callable[[str], list[tuple[int, int, str]]] | None = None,
+    focus: str | None = None,
 ) -> AnswerResult:
-    """The first passage as the answer; for "why", its clause of reason when it has one
-    (`_reason_clause`)."""
+    """The first passage as the answer; for "why" (or "what reason…", `focus`), its clause
+    of reason when it has one (`_reason_clause`)."""
     first = passages[0]
     start, end = 0, len(first.text)
-    if question.lower().lstrip().startswith("why"):
+    if question.lower().lstrip().startswith("why") or focus in REASON_NOUNS:
         clause = _reason_clause(first.text, question_terms or {}, term_spans)
         if clause is not None:
             start, end = clause
