@@ -262,6 +262,13 @@ def test_a_name_headed_by_a_word_read_as_the_focus_is_that_thing():
     assert result.answer == "Varna talks"
 
 
+def test_a_list_asked_for_is_read_whole_though_the_question_names_an_item():
+    text = "The envoy proposed that Russia, Turkey, Qatar and Iran take turns hosting talks."
+    question = "Which countries did the Russia envoy propose should take turns hosting talks?"
+    result = ask(question, passages(text, [text]))
+    assert result.answer == "Russia, Turkey, Qatar and Iran"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

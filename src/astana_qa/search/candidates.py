@@ -363,6 +363,13 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
+def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
+    """Is `span` a list of the names a plural question asks for (`_lists`)? It is read
+    whole: "Which countries did the Russian negotiator propose?" → "Russia, Türkiye and
+    Iran", though the question names Russia."""
+    return plural and kind in _NAME_KINDS and _LIST_JOINT.search(span.text) is not None
+
+
 def _forms(noun: str) -> set[str]:
     """A question's noun as a passage may write it: singular or plural."""
     return {noun, noun.rstrip("s"), noun + "s"}
@@ -735,7 +742,7 @@ def score_spans(
             continue
         span = (  # a date is read whole: "January 24" less "January" is no date
             found
-            if found.kinds & _WHOLE_KINDS or spelled
+            if found.kinds & _WHOLE_KINDS or spelled or _is_list_of_names(found, kind, plural)
             else _without_question_edges(
                 text,
                 found,
