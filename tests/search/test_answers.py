@@ -269,6 +269,13 @@ def test_a_list_asked_for_is_read_whole_though_the_question_names_an_item():
     assert result.answer == "Russia, Turkey, Qatar and Iran"
 
 
+def test_an_identifier_keeps_the_focus_noun_written_before_it():
+    text = "The ministers called for Resolution 1701 to be implemented in full."
+    result = ask("Which resolution did the ministers call to implement?", passages(text, [text]))
+    assert result.answer == "Resolution 1701"
+    assert text[result.span.start : result.span.end] == "Resolution 1701"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))
@@ -458,10 +465,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # A year question wants a year, not a time of day.
         ("What year did the talks open in the capital?",
          "The talks opened at 10:30 a.m. in the capital.", None),
-        # "Which resolution" is answered by the number the resolution is known by.
+        # "Which resolution" is answered by the number the resolution is known by, with
+        # the noun written before it (SQuAD's "Article 102", "Apollo 17").
         ("Which council resolution governs the river dams?",
          "The river dams are governed under the framework of U.N. Council Resolution 811.",
-         "811"),
+         "Resolution 811"),
         # "Which treaties": the word in quotes that tells these treaties apart (unquoted,
         # "non-aggression treaties" is one noun phrase); a count of occasions ("several
         # times") is no thing.

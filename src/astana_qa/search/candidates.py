@@ -407,6 +407,23 @@ def _named_by_focus(
     )
 
 
+def _with_word_before(
+    text: str,
+    words: Sequence[entities.Token],
+    starts: list[int],
+    span: entities.Span,
+    forms: set[str],
+) -> tuple[entities.Span, int]:
+    """An identifier with the focus noun written before it ("Resolution 2642" for "Which
+    resolution…?": the number alone names nothing), and that word's length; `span` and 0
+    when the word before is not one of `forms`."""
+    at = bisect_left(starts, span.start) - 1
+    if at < 0 or words[at].text.lower() not in forms:
+        return span, 0
+    start = words[at].start
+    return entities.Span(start, span.end, text[start : span.end], span.kinds), span.start - start
+
+
 def _after_a_place_preposition(words: Sequence[entities.Token], starts: list[int], start: int
                                ) -> bool:  # fmt: skip
     """Does a preposition of place (`LOCATIVE`) come right before the word at offset
@@ -730,6 +747,7 @@ def score_spans(
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     role = _forms(focus) if kind == "person" and focus else set()
     headed_forms = _forms(focus) if kind in _FOCUSED_NAME_KINDS and focus else set()
+    focus_forms = _forms(focus) if focus else set()
     offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
         if any(s <= found.start and found.end <= e for s, e in offices):
@@ -800,8 +818,11 @@ def score_spans(
             and not _LOCATED_SUFFIX.match(text, span.end)
         ):
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
+        lead = 0  # the length of a focus word the span opens with
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
+            if span.text[:1].isdigit() and focus_forms:  # "Resolution 2642", "Article 102"
+                span, lead = _with_word_before(text, words, starts, span, focus_forms)
         headed = _headed_by(span.text, headed_forms) or (
             _headed_by_relative(span, terms, focus_terms) if headed_forms else 0
         )
@@ -820,7 +841,7 @@ def score_spans(
         elif role and found.kinds & _NAME_SPANS and _titled(text, words, starts, span, role):
             fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
-        asked = sum(1 for _, s, _ in asked_at if span.start <= s < span.end - headed)
+        asked = sum(1 for _, s, _ in asked_at if span.start + lead <= s < span.end - headed)
         if spelled:
             asked = 0  # an alias may read the spelled-out name as the abbreviation's term
         if inside and asked == inside:
@@ -833,7 +854,7 @@ def score_spans(
         last = bisect_right(starts, span.end - 1) - 1
         best: dict[str, float] = {}
         for at, s, term in asked_at:
-            if span.start <= s < span.end:
+            if span.start + lead <= s < span.end:  # the focus word it opens with is near
                 continue
             gap = first - at - 1 if at < first else at - last - 1
             decay = 1.0 / (1.0 + max(gap, 0) / HALF_DISTANCE)
