@@ -348,11 +348,11 @@ def test_a_word_inside_a_longer_answer_is_the_same_answer_only_as_its_last_word(
 
 
 def test_a_number_right_after_the_asked_noun_names_the_thing():
-    """ "Which resolution": the number written after "Resolution" is the answer, not
+    """ "Which resolution": the number written after "Resolution", with it, is the answer, not
     the noun phrase standing nearer the question's words."""
     question = "Which resolution did the envoys cite in the statement?"
     text = "In the statement the envoys cited a lasting truce and Resolution 2254."
-    assert ask(question, passages(text, [text])).answer == "2254"
+    assert ask(question, passages(text, [text])).answer == "Resolution 2254"
     other = "In the statement the envoys cited a lasting truce and 2254 observers."
     assert ask(question, passages(other, [other])).answer != "2254"
 
