@@ -276,6 +276,12 @@ def test_an_identifier_keeps_the_focus_noun_written_before_it():
     assert text[result.span.start : result.span.end] == "Resolution 1701"
 
 
+def test_a_numbered_name_is_no_person():
+    text = "The opposition spoke under U.N. Security Council Resolution 2642 at the talks."
+    result = ask("Who spoke for the opposition at the talks?", passages(text, [text]))
+    assert result.answer != "U.N. Security Council Resolution 2642"
+
+
 def test_plural_place_question_prefers_the_list():
     text = "The guarantors of the process, Iran, Russia and Turkey, met again."
     result = ask("Which countries are the guarantors of the process?", passages(text, [text]))

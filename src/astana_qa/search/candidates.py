@@ -127,6 +127,7 @@ _LAST_WORD = re.compile(r"[\s-]+")
 # cut off its start: what an office is of, not who holds it ("President of Warsaw"; but
 # "Mayor of Varna Ivan Petrov" keeps a person).
 _OF_WHAT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 # A range of days is several: "which dates" is answered by "January 24-25" (a range of
 # numbers is not: "15–1" is a record, not the count "how many" asks for).
@@ -752,6 +753,8 @@ def score_spans(
     for found in spans:
         if any(s <= found.start and found.end <= e for s, e in offices):
             continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
+        if kind == "person" and _DIGIT.search(found.text):
+            continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
             noun = _HYPHENED_NOUN.match(text, found.end)
