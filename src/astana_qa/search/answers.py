@@ -28,8 +28,7 @@ from ..records import Span
 from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
-from ..text.months import MONTHS
-from .answer_types import REASON_NOUNS, Expected
+from .answer_types import Expected
 from .candidates import (
     ANYONE,
     Candidate,
@@ -39,6 +38,7 @@ from .candidates import (
     score_spans,
     spelled_out,
 )
+from .reasons import asks_why, reason_clause
 from .slots import Slot, slot_positions
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
@@ -158,21 +158,6 @@ _SINGLE_VALUED = frozenset({"date", "duration", "frequency", "number", "money", 
                             "ordinal"})  # fmt: skip
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
-# Words that open a clause of reason or purpose; the answer to "why" is the clause after
-# one. News writes a reason given by someone after "saying", "arguing", "citing".
-_REASON = re.compile(r"\b(?:because(?: of)?|since|due to|in order to|so that|as a result of"
-                     r"|in response to|owing to|thanks to|saying(?: that)?|arguing(?: that)?"
-                     r"|citing|considering)\b\s*", re.IGNORECASE)  # fmt: skip
-# Where a clause of reason ends: a comma, semicolon or full stop (before a space, a
-# closing quote or the end), or an opening quote or bracket.
-_CLAUSE_END = re.compile(r"[,;.](?=[\s”\"’)]|$)|\s[“\"(]")
-# "since" before a time is not a reason: "hosted the meetings since the start of the
-# process", "since 2017", "since January".
-_SINCE_A_TIME = re.compile(
-    r"since\s+(?:(?:the|its|their|his|her)\s+)?(?:start|beginning|outset|launch|inception"
-    r"|founding|creation|end|then|early|late|mid|last|first|\d|" + "|".join(MONTHS) + r")",
-    re.IGNORECASE,
-)
 _WHAT_IS_MISSING = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date",
     "duration": "length of time", "frequency": "frequency", "number": "number",
@@ -707,42 +692,16 @@ def _description(
     focus: str | None = None,
 ) -> AnswerResult:
     """The first passage as the answer; for "why" (or "what reason…", `focus`), its clause
-    of reason when it has one (`_reason_clause`)."""
+    of reason when it has one (`reasons.reason_clause`)."""
     first = passages[0]
     start, end = 0, len(first.text)
-    if question.lower().lstrip().startswith("why") or focus in REASON_NOUNS:
-        clause = _reason_clause(first.text, question_terms or {}, term_spans)
+    if asks_why(question, focus):
+        clause = reason_clause(first.text, question_terms or {}, term_spans)
         if clause is not None:
             start, end = clause
     text = first.text[start:end]
     span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))
-
-
-def _reason_clause(
-    text: str,
-    question_terms: Mapping[str, float],
-    term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
-) -> tuple[int, int] | None:
-    """`(start, end)` of the first clause of reason in `text` (after a `_REASON` word, up
-    to the clause's end or the next such word) that is not only the question's own words:
-    for "Why did Kazakhstan say the goal had been achieved?", not "its goal had been
-    achieved" of "saying its goal had been achieved, considering Syria's return into the
-    Arab League" but "Syria's return into the Arab League"."""
-    markers = [m for m in _REASON.finditer(text) if not _SINCE_A_TIME.match(text, m.start())]
-    for i, marker in enumerate(markers):
-        limit = markers[i + 1].start() if i + 1 < len(markers) else len(text)
-        stop = _CLAUSE_END.search(text, marker.end(), limit)
-        end = stop.start() if stop else limit
-        while end > marker.end() and text[end - 1] in " “\"‘'(":
-            end -= 1
-        if end <= marker.end():
-            continue
-        terms = [t for *_, t in term_spans(text[marker.end() : end])] if term_spans else []
-        if terms and all(t in question_terms for t in terms):
-            continue  # only the question's words: the reason is given further on
-        return marker.end(), end
-    return None
 
 
 def _missing(expected: Expected) -> str:

@@ -1,0 +1,62 @@
+"""Answers to "why": the clause of reason a sentence gives.
+
+"Why did Kazakhstan want to end the talks?" is answered by what follows a word of reason
+in the best sentence ("…, saying its goal had been achieved"): "its goal had been
+achieved", without the word itself. A question asking for a reason by a noun ("What
+rationale did they give…?") is read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from ..text.months import MONTHS
+from .answer_types import REASON_NOUNS
+
+# Words that open a clause of reason or purpose; the answer to "why" is the clause after
+# one. News writes a reason given by someone after "saying", "arguing", "citing".
+_REASON = re.compile(r"\b(?:because(?: of)?|since|due to|in order to|so that|as a result of"
+                     r"|in response to|owing to|thanks to|saying(?: that)?|arguing(?: that)?"
+                     r"|citing|considering)\b\s*", re.IGNORECASE)  # fmt: skip
+# Where a clause of reason ends: a comma, semicolon or full stop (before a space, a
+# closing quote or the end), or an opening quote or bracket.
+_CLAUSE_END = re.compile(r"[,;.](?=[\s”\"’)]|$)|\s[“\"(]")
+# "since" before a time is not a reason: "hosted the meetings since the start of the
+# process", "since 2017", "since January".
+_SINCE_A_TIME = re.compile(
+    r"since\s+(?:(?:the|its|their|his|her)\s+)?(?:start|beginning|outset|launch|inception"
+    r"|founding|creation|end|then|early|late|mid|last|first|\d|" + "|".join(MONTHS) + r")",
+    re.IGNORECASE,
+)
+
+
+def asks_why(question: str, focus: str | None) -> bool:
+    """Does the question ask for a reason: "why", or a noun of reasons as its focus?"""
+    return question.lower().lstrip().startswith("why") or focus in REASON_NOUNS
+
+
+def reason_clause(
+    text: str,
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
+) -> tuple[int, int] | None:
+    """`(start, end)` of the first clause of reason in `text` (after a `_REASON` word, up
+    to the clause's end or the next such word) that is not only the question's own words:
+    for "Why did Kazakhstan say the goal had been achieved?", not "its goal had been
+    achieved" of "saying its goal had been achieved, considering Syria's return into the
+    Arab League" but "Syria's return into the Arab League"."""
+    markers = [m for m in _REASON.finditer(text) if not _SINCE_A_TIME.match(text, m.start())]
+    for i, marker in enumerate(markers):
+        limit = markers[i + 1].start() if i + 1 < len(markers) else len(text)
+        stop = _CLAUSE_END.search(text, marker.end(), limit)
+        end = stop.start() if stop else limit
+        while end > marker.end() and text[end - 1] in " “\"‘'(":
+            end -= 1
+        if end <= marker.end():
+            continue
+        terms = [t for *_, t in term_spans(text[marker.end() : end])] if term_spans else []
+        if terms and all(t in question_terms for t in terms):
+            continue  # only the question's words: the reason is given further on
+        return marker.end(), end
+    return None

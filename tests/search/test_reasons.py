@@ -1,0 +1,34 @@
+"""The clause of reason that answers "why"."""
+
+import re
+
+import pytest
+
+from astana_qa.search.reasons import asks_why, reason_clause
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """A plain analyser: every word lower-cased is its term."""
+    return [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"\w+", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "question_terms", "clause"),
+    [
+        ("The talks failed because the sides disagreed.", {"talks", "fail"},
+         "the sides disagreed"),
+        ("He ended the talks, saying the goal was reached “considering the return.”",
+         {"goal", "was", "reached", "the"}, "the return"),  # the first only repeats
+        ("Talks have been held since 2017.", {"talks"}, None),  # a time, not a reason
+        ("The talks were long.", {"talks"}, None),
+    ],
+)  # fmt: skip
+def test_the_clause_after_a_word_of_reason(text, question_terms, clause):
+    found = reason_clause(text, dict.fromkeys(question_terms, 1.0), words)
+    assert (text[found[0] : found[1]] if found else None) == clause
+
+
+def test_why_is_asked_by_the_question_word_or_a_noun_of_reasons():
+    assert asks_why("Why did they leave?", None)
+    assert asks_why("What rationale did they give?", "rationale")
+    assert not asks_why("What did they give?", "thing")
