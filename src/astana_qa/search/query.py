@@ -211,8 +211,8 @@ _MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 def _dates(
     text: str, analyzer: Analyzer, terms: set[str]
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The dates with a year that `text` states (`Query.dates`), with their terms among
-    `terms`."""
+    """The dates with a year that `text` states, and the months it names without one
+    (`Query.dates`), with their terms among `terms`."""
     found = []
     with_year = set()
     for mention in find_dates(text):
