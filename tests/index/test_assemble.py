@@ -1,9 +1,10 @@
 import numpy as np
+import pytest
 from rank_bm25 import BM25Okapi
 
 from astana_qa.index.assemble import assemble
 from astana_qa.index.file_analysis import analyse_file
-from astana_qa.index.schema import LEVELS, bigram_key
+from astana_qa.index.schema import LEVELS, bigram_key, check_segment
 from astana_qa.search.bm25 import level_scorer, window_scorer
 from astana_qa.settings import AnalysisSettings, IndexSettings
 from astana_qa.text.analysis import Analyzer
@@ -60,3 +61,22 @@ def test_adjacent_term_pairs_are_indexed_per_sentence():
     assert arrays.pairs.keys[at] == key
     ptr = arrays.pairs.indptr
     assert arrays.pairs.rows[ptr[at] : ptr[at + 1]].tolist() == [3]
+
+
+def test_a_segment_whose_sentences_hold_one_term_each_has_no_pairs():
+    """ "Astana. Talks." holds no two adjacent terms: an added article can be that short."""
+    analyzer = Analyzer(AnalysisSettings())
+    arrays = assemble([analyse_file("Astana\n\nTalks. Kazakh.\n", analyzer)], [], [])
+    assert len(arrays.pairs.keys) == 0 and arrays.pairs.indptr.tolist() == [0]
+
+
+def test_window_frequencies_out_of_range_are_refused():
+    analyzer = Analyzer(AnalysisSettings())
+    vocab: list[str] = []
+    names: list[str] = []
+    arrays = assemble([analyse_file(ARTICLES[0], analyzer)], vocab, names)
+    check_segment(arrays, 1, len(vocab), len(names))
+    for wrong in (0, 10**6):
+        arrays.window_df[0] = wrong
+        with pytest.raises(ValueError, match="out of range"):
+            check_segment(arrays, 1, len(vocab), len(names))

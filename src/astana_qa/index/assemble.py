@@ -73,6 +73,10 @@ def _bigram_postings(term_ids: np.ndarray, term_ptr: np.ndarray) -> PairPostings
     first = np.flatnonzero(pair)
     keys = bigram_key(term_ids[first].astype(np.int64), term_ids[first + 1])
     rows = sentence[first]
+    if not len(keys):  # no sentence holds two terms: "Astana. Talks."
+        empty = np.zeros(0, dtype=np.int64)
+        return PairPostings(keys=empty, indptr=np.zeros(1, dtype=np.int64),
+                            rows=np.zeros(0, dtype=np.int32))  # fmt: skip
     order = np.argsort(keys, kind="stable")  # rows stay ascending within a key
     keys, rows = keys[order], rows[order]
     distinct = np.concatenate([[True], (keys[1:] != keys[:-1]) | (rows[1:] != rows[:-1])])

@@ -151,8 +151,13 @@ def check_segment(arrays: SegmentArrays, documents: int, terms: int, names: int)
         p = arrays.levels[level]
         if len(p.indptr) > terms + 1 or p.indptr[-1] != len(p.rows) or len(p.rows) != len(p.tf):
             raise ValueError(f"{level} postings are truncated or do not match the vocabulary")
-    if len(arrays.window_df) != len(arrays.levels["sentence"].indptr) - 1:
+    sentence_df = np.diff(arrays.levels["sentence"].indptr)
+    if len(arrays.window_df) != len(sentence_df):
         raise ValueError("window frequencies do not match the sentence postings")
+    # A term is in the window of each sentence holding it and at most the next one's.
+    window_df = np.asarray(arrays.window_df)
+    if np.any(window_df < sentence_df) or np.any(window_df > np.minimum(2 * sentence_df, n)):
+        raise ValueError("window frequencies are out of range for the sentence postings")
     if len(arrays.levels["sentence"].length) != n:
         raise ValueError("sentence lengths do not match the sentences")
     if len(arrays.names.indptr) > names + 1:
