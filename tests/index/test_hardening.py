@@ -17,6 +17,7 @@ import pytest
 from astana_qa import QAEngine, QAError
 from astana_qa.cli import main
 from astana_qa.index import store
+from astana_qa.index.store import verify_index
 
 ARTICLE = (
     "Harbour opens in Varna\n\n"
@@ -131,6 +132,16 @@ def test_a_segment_file_damaged_in_place_means_a_rebuild(corpus, tmp_path):
     assert engine.stats.rebuilt
     assert answer(engine) == expected
     assert main(["index", "--verify", "--index", str(index)]) == 0
+
+
+def test_verify_says_an_older_format_is_rebuilt_on_opening_not_damaged(corpus, tmp_path):
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    manifest = json.loads((index / "manifest.json").read_text())
+    manifest["format"] -= 1
+    (index / "manifest.json").write_text(json.dumps(manifest))
+    (problem,) = verify_index(index)
+    assert "opening it rebuilds it" in problem
 
 
 @pytest.mark.parametrize("damage", [{"generation": "abc"}, {"segments": 5}, {"cache": []}])

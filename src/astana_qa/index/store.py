@@ -348,6 +348,11 @@ def verify_index(index_dir: Path) -> list[str]:
     manifest = read_manifest(index_dir)
     if manifest is None:
         return ["the manifest is missing or damaged"]
+    if manifest.get("format") != FORMAT_VERSION:  # not damage: opening it rebuilds it
+        return [
+            f"the index is in format {manifest.get('format')}, not this version's "
+            f"{FORMAT_VERSION}; opening it rebuilds it from its cached analyses"
+        ]
     problems = []
     try:
         check_files(index_dir, manifest, digests=True)
