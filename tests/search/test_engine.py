@@ -257,6 +257,19 @@ def test_the_names_a_question_mentions_are_read_as_named_terms(make_corpus, tmp_
     assert engine.read("what did the delegates of chile sign").named_terms == ()
 
 
+def test_an_office_before_a_name_is_no_name_the_question_is_about(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "a.txt": "University President Donald Kennedy came with his wife Jeanne.\n",
+            "b.txt": "Cleveland married Frances Folsom at the White House in 1886.\n",
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.read("Who was President Cleveland's wife?").named_terms == ("cleveland",)
+    # the article naming another president and his wife is not about Cleveland
+    assert engine.ask("Who was President Cleveland's wife?").answer == "Frances Folsom"
+
+
 def test_warming_up_changes_no_answer(seed_index_dir):
     questions = ["Who represented Iran?", "When was the 22nd round held?", "How many rounds?"]
     fresh = QAEngine.open(SEEDS, seed_index_dir)

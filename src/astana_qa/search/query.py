@@ -21,6 +21,7 @@ from ..text.dates import find_dates
 from ..text.entities import Token, tokens
 from ..text.expansion import Expansion
 from ..text.features import names
+from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
@@ -304,7 +305,10 @@ def read_query(
     for word in key_words(reading):
         found = [match(t, w) for w, t in analyzer.written_terms(word)]
         if all(found):
-            named.update(t for matched in found for t in matched)
+            # An office before a name ("President Cleveland") is no name: a sentence
+            # naming another president is not about the one asked about.
+            if word.lower() not in PERSON_TITLES:
+                named.update(t for matched in found for t in matched)
             continue
         country = places(word)
         if country:
