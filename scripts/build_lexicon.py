@@ -22,6 +22,8 @@ engine matches single terms):
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
 - `classes`: for a noun, the answer kind (person, place, organisation, date) of the
   lexicographer file most of its senses belong to ("linebacker" is noun.person).
+- `verb_classes`: "communication" for a verb most of whose senses belong to
+  verb.communication (say, suggest, urge): "What did she suggest?" asks what was said.
 Each related word carries, per part of speech of the word's sense, the sense
 probabilities of its strongest link: P(sense | word), P(sense' | related) and
 P(sense | word, that part of speech), from WordNet's sense-tagged counts
@@ -60,6 +62,9 @@ MAX_RELATED = 64
 # CLASS_SHARE of its noun senses' probability lies in that file.
 NOUN_CLASSES = {18: "person", 15: "place", 14: "organisation", 28: "date"}
 CLASS_SHARE = 0.5
+# Verbs of the lexicographer file verb.communication (32: say, suggest, argue, urge):
+# what such a verb asks about ("What did Putin say?") is what was said, a clause.
+VERB_CLASSES = {32: "communication"}
 # Smoothing of sense-tagged counts: an untagged sense of rank r counts RANK_PRIOR / r.
 RANK_PRIOR = 0.5
 
@@ -185,11 +190,15 @@ def related_words(
 
 
 def noun_classes(
-    synsets: dict[tuple[str, int], Synset], probability: dict[str, dict[tuple[str, int], float]]
+    synsets: dict[tuple[str, int], Synset],
+    probability: dict[str, dict[tuple[str, int], float]],
+    pos: str = "n",
+    files: dict[int, str] = NOUN_CLASSES,
 ) -> dict[str, str]:
     """word → the answer kind its noun senses name (`NOUN_CLASSES`), for the single words
     most of whose noun-sense probability lies in one of those lexicographer files
-    ("linebacker" person, "tribe" organisation, "province" place, "era" date)."""
+    ("linebacker" person, "tribe" organisation, "province" place, "era" date); with
+    `pos` "v" and `VERB_CLASSES`, the same for verbs ("suggest" communication)."""
     classes = {}
     for word, senses in probability.items():
         if "_" in word or not word.isalpha():
@@ -197,9 +206,9 @@ def noun_classes(
         mass: dict[str, float] = defaultdict(float)
         total = 0.0
         for key, p in senses.items():
-            if key[0] == "n":
+            if key[0] == pos:
                 total += p
-                kind = NOUN_CLASSES.get(synsets[key].lexname)
+                kind = files.get(synsets[key].lexname)
                 if kind:
                     mass[kind] += p
         if total and mass:
@@ -255,6 +264,9 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         f"the lexicographer file holding at least {CLASS_SHARE} of its noun senses' "
         "probability",
         "classes": noun_classes(synsets, probability),
+        "verb_classes_format": "verb → communication when at least "
+        f"{CLASS_SHARE} of its verb senses' probability lies in verb.communication",
+        "verb_classes": noun_classes(synsets, probability, "v", VERB_CLASSES),
     }
 
 

@@ -77,6 +77,7 @@ def test_a_shortened_official_name_gives_every_country_it_may_shorten(lexicon):
 def test_the_shipped_tables_are_whole_resources_not_lists_of_examples(lexicon):
     assert len(lexicon.data.related) > 50_000
     assert len(lexicon.data.places) > 500
+    assert len(lexicon.data.verb_classes) > 500
     notices = ROOT / "src" / "astana_qa" / "data"
     assert "Princeton University" in (notices / "WORDNET-LICENSE.txt").read_text()
     assert "MIT License" in (notices / "COUNTRYINFO-LICENSE.txt").read_text()
@@ -152,6 +153,7 @@ def write_wordnet(folder: Path) -> None:
         + "00000300 18 n 01 negotiator 0 001 + 00000400 v 0101 | one who negotiates\n"
     )
     verb = "00000400 31 v 01 negotiate 0 001 + 00000300 n 0101 01 + 02 00 | discuss\n"
+    verb += "00000700 32 v 01 say 0 000 01 + 02 00 | express in words\n"
     adj = "00000500 01 a 01 iranian 0 001 \\ 00000600 n 0101 | of Iran\n"
     noun += "00000600 15 n 01 Iran 0 001 \\ 00000500 a 0101 | a country\n"
     (folder / "data.noun").write_text(noun)
@@ -166,9 +168,11 @@ def write_wordnet(folder: Path) -> None:
         "negotiate%2:31:00:: 00000400 1 3\n"
         "iranian%3:01:00:: 00000500 1 1\n"
         "iran%1:15:00:: 00000600 1 4\n"
+        "say%2:32:00:: 00000700 1 9\n"
     )
     for name in ("noun", "verb", "adj", "adv"):
-        (folder / f"{name}.exc").write_text("negotiated negotiate\n" if name == "verb" else "")
+        exceptions = "negotiated negotiate\nsaid say\n" if name == "verb" else ""
+        (folder / f"{name}.exc").write_text(exceptions)
 
 
 def test_the_generator_reads_wordnet_files_into_weighted_links(tmp_path):
@@ -178,8 +182,13 @@ def test_the_generator_reads_wordnet_files_into_weighted_links(tmp_path):
     path = tmp_path / "lexicon.json.gz"
     generator.write(path, table)
     stored = json.loads(gzip.decompress(path.read_bytes()))
-    data = LexiconData(stored["related"], stored["irregular"], {}, stored["classes"])
+    data = LexiconData(
+        stored["related"], stored["irregular"], {}, stored["classes"], stored["verb_classes"]
+    )
     lexicon = Lexicon(data)
+    # Verbs of verb.communication (32) are told apart: what they ask about is what was said.
+    assert stored["verb_classes"] == {"say": "communication"}
+    assert lexicon.is_communication_verb("said") and not lexicon.is_communication_verb("negotiate")
     # Nouns take the kind of their senses' lexicographer file (18 person, 15 location).
     assert lexicon.noun_class("negotiators") == "person" and lexicon.noun_class("Iran") == "place"
     assert lexicon.noun_class("hiatus") is None  # noun.act names no kind of answer

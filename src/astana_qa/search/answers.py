@@ -39,6 +39,7 @@ from .candidates import (
     spelled_out,
 )
 from .reasons import asks_why, reason_clause
+from .reports import asks_what_was_said, reported_clause
 from .slots import Slot, slot_positions
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
@@ -290,6 +291,12 @@ def answer(
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)), "description",
                             question_terms, term_spans, expected.focus)  # fmt: skip
+    if expected.kind == "thing" and asks_what_was_said(slot, expected.focus):
+        # "What did Putin say?": the clause the best sentence reports, if it reports one
+        verb = slot[0].verb if slot is not None else ""
+        reported = reported_clause(passages[0].text, verb, question_terms, term_spans)
+        if reported is not None:
+            return _first_passage_answer(tuple(_renumbered(passages)), "description", reported)
     # typed answers, and abbreviations (spelled out once, maybe in none of the best few
     # sentences), are read deeper and reorder the passages by their candidates
     reorder = expected.typed or expected.abbreviation is not None
@@ -694,11 +701,18 @@ def _description(
     """The first passage as the answer; for "why" (or "what reason…", `focus`), its clause
     of reason when it has one (`reasons.reason_clause`)."""
     first = passages[0]
-    start, end = 0, len(first.text)
+    clause = None
     if asks_why(question, focus):
         clause = reason_clause(first.text, question_terms or {}, term_spans)
-        if clause is not None:
-            start, end = clause
+    return _first_passage_answer(passages, kind, clause or (0, len(first.text)))
+
+
+def _first_passage_answer(
+    passages: tuple[Passage, ...], kind: str, clause: tuple[int, int]
+) -> AnswerResult:
+    """The answer `clause` (`(start, end)` in the first passage's text) of `passages`."""
+    first = passages[0]
+    start, end = clause
     text = first.text[start:end]
     span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))

@@ -91,6 +91,8 @@ class LexiconData:
     places: dict[str, list[str]]
     # noun → the answer kind its senses name (person, place, organisation, date).
     classes: dict[str, str] = field(default_factory=dict)
+    # verb → its kind ("communication": say, suggest, argue).
+    verb_classes: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> LexiconData:
@@ -105,7 +107,7 @@ class LexiconData:
         lexicon = json.loads(gzip.decompress(data.joinpath(LEXICON_FILE).read_bytes()))
         places = json.loads(gzip.decompress(data.joinpath(PLACES_FILE).read_bytes()))
         return cls(lexicon["related"], lexicon["irregular"], places["places"],
-                   lexicon.get("classes", {}))  # fmt: skip
+                   lexicon.get("classes", {}), lexicon.get("verb_classes", {}))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +163,13 @@ class Lexicon:
             if form in self.data.classes:
                 return self.data.classes[form]
         return None
+
+    def is_communication_verb(self, word: str) -> bool:
+        """Is `word` (any form: "said", "suggesting") a verb most of whose senses are of
+        communication in WordNet (say, suggest, argue, urge)?"""
+        word = normalise(word)
+        forms = (word, *self.data.irregular.get(word, []), *self.base_forms(word))
+        return any(self.data.verb_classes.get(form) == "communication" for form in forms)
 
     def links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
         """See `_merged_links`; remembered per word and part of speech."""
