@@ -74,6 +74,12 @@ def test_a_shortened_official_name_gives_every_country_it_may_shorten(lexicon):
     assert lexicon.places_starting("Teacup Republic") == []
 
 
+def test_an_agent_noun_has_its_class_in_either_spelling_of_its_ending(lexicon):
+    # WordNet lists "protester" only; news writes "protestors" too
+    assert lexicon.noun_class("protester") == lexicon.noun_class("protestors") == "person"
+    assert lexicon.noun_class("water") is None  # not an agent noun: no other spelling
+
+
 def test_the_shipped_tables_are_whole_resources_not_lists_of_examples(lexicon):
     assert len(lexicon.data.related) > 50_000
     assert len(lexicon.data.places) > 500

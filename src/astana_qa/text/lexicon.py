@@ -41,6 +41,8 @@ _FACTOR_OF_KIND = {KIND_NAME[letter]: factor for letter, factor in KIND_FACTOR.i
 # Places are names for the same country, trusted like synonyms; a place word naming
 # several countries ("American") splits the weight by rank.
 PLACE_WEIGHT = 0.9
+# An agent noun's ending, spelled "-or" or "-er" ("protestor", "protester").
+_AGENT_ENDING = re.compile(r"\w{4}(or|er)s?$")
 # WordNet's morphy rules (wndb(5) / morphy(7WN)): inflection suffix → base suffix.
 _SUFFIXES = (
     ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -110,6 +112,17 @@ class LexiconData:
                    lexicon.get("classes", {}), lexicon.get("verb_classes", {}))  # fmt: skip
 
 
+def _agent_spellings(word: str) -> list[str]:
+    """The other spelling of an agent noun's "-or"/"-er" ending ("protestors" →
+    "protesters", "adviser" → "advisor"): English writes many both ways, WordNet often
+    lists one."""
+    found = _AGENT_ENDING.search(word)
+    if not found:
+        return []
+    other = "er" if found.group(1) == "or" else "or"
+    return [word[: found.start(1)] + other + word[found.end(1) :]]
+
+
 @lru_cache(maxsize=1)
 def _shipped_tables() -> LexiconData:
     return LexiconData.read()
@@ -159,9 +172,11 @@ class Lexicon:
         """The answer kind WordNet's senses of the noun `word` (or its singular) name:
         person, place, organisation or date ("linebackers" → person); None if none."""
         word = normalise(word)
-        for form in (word, *self.data.irregular.get(word, []), *self.base_forms(word)):
-            if form in self.data.classes:
-                return self.data.classes[form]
+        for spelling in (word, *_agent_spellings(word)):
+            forms = (spelling, *self.data.irregular.get(spelling, []), *self.base_forms(spelling))
+            for form in forms:
+                if form in self.data.classes:
+                    return self.data.classes[form]
         return None
 
     def is_communication_verb(self, word: str) -> bool:
