@@ -36,10 +36,10 @@ def test_pair(seed_engine, seed_texts, pair):
 
 
 # The share of answerable pairs whose short answer must hold one of the pair's answers
-# or lie within it (folded): 65 of 69 did when this floor was last raised, at 0.2.13 (62
+# or lie within it (folded): 67 of 69 did when this floor was last raised, at 0.2.13 (62
 # at 0.2.8, 60 at 0.2.6). A floor, not a list of the pairs that fail, so that no question is
 # special-cased; raise it as short answers improve.
-SHORT_ANSWER_FLOOR = 0.94
+SHORT_ANSWER_FLOOR = 0.97
 
 
 def test_short_answers_of_the_pairs(seed_engine):
