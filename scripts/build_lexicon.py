@@ -278,6 +278,7 @@ def places_table() -> dict[str, object]:
     from countryinfo import all_countries
 
     places: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    capitals: set[str] = set()
 
     def add(text: str, country: str, population: int) -> None:
         key = place_key(text)
@@ -295,11 +296,13 @@ def places_table() -> dict[str, object]:
         capital = info.get("capital")
         if isinstance(capital, str) and capital:
             add(capital, name, population)
+            capitals.add(place_key(capital))
             # "Washington D.C.": the city is also named without its trailing initials.
             words = capital.replace(".", ". ").split()
             while len(words) > 1 and len(words[-1].rstrip(".")) <= 1:
                 words.pop()
             add(" ".join(words), name, population)
+            capitals.add(place_key(" ".join(words)))
         for field in ("demonym", "nativeName"):
             value = info.get(field)
             if isinstance(value, str) and value:
@@ -316,6 +319,8 @@ def places_table() -> dict[str, object]:
         "places": {
             k: [n for _, n in sorted(v, key=lambda c: -c[0])] for k, v in sorted(places.items())
         },
+        "capitals_format": "the places that are a country's capital (cities, not countries)",
+        "capitals": sorted(k for k in capitals if k in places),
     }
 
 

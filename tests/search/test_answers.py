@@ -497,6 +497,9 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("How many deaths did the war cause?",
          "The war displaced nearly 7 million people and caused the deaths of over 300,000.",
          "over 300,000"),
+        # a country is no city, however near the question's words
+        ("In which city is the harbour council based?",
+         "The harbour council is based in Turkey, with its seat in Izmir.", "Izmir"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

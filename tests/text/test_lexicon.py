@@ -74,6 +74,12 @@ def test_a_shortened_official_name_gives_every_country_it_may_shorten(lexicon):
     assert lexicon.places_starting("Teacup Republic") == []
 
 
+def test_a_country_is_named_by_its_name_or_another_spelling_not_by_its_capital(lexicon):
+    assert lexicon.names_a_country("Turkey") and lexicon.names_a_country("Türkiye")
+    assert not lexicon.names_a_country("Ankara") and not lexicon.names_a_country("Moscow")
+    assert not lexicon.names_a_country("Istanbul")  # a city the table does not know
+
+
 def test_an_agent_noun_has_its_class_in_either_spelling_of_its_ending(lexicon):
     # WordNet lists "protester" only; news writes "protestors" too
     assert lexicon.noun_class("protester") == lexicon.noun_class("protestors") == "person"

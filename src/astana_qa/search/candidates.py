@@ -87,6 +87,11 @@ UNMEASURED = 0.6
 # Fit kept, for "where" (not "which country"), by a place no preposition of place
 # introduces: "the talks on Syria were held in Kazakhstan" says where with "in".
 NOT_LOCATED = 0.7
+# Fit kept by a country when the question asks for a city or town ("In which city is
+# the council based?": "Istanbul", not "Turkey"): a focus noun WordNet makes a city, a
+# kind of municipality or a settlement.
+NOT_A_SETTLEMENT = 0.5
+_SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
 # Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
@@ -369,6 +374,17 @@ def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
     whole: "Which countries did the Russian negotiator propose?" → "Russia, Türkiye and
     Iran", though the question names Russia."""
     return plural and kind in _NAME_KINDS and _LIST_JOINT.search(span.text) is not None
+
+
+def _names_a_settlement(noun: str) -> bool:
+    """Is `noun` (a question's focus) "city" or a kind of settlement WordNet relates to
+    it ("town", "metropolis", "village")?"""
+    lexicon = shipped_lexicon()
+    forms = {noun.lower(), *lexicon.base_forms(noun)}
+    return not forms.isdisjoint(_SETTLEMENT_NOUNS) or any(
+        link.word in _SETTLEMENT_NOUNS and link.kind in ("synonym", "hypernym")
+        for link in lexicon.links(noun, "n")
+    )
 
 
 def _forms(noun: str) -> set[str]:
@@ -740,6 +756,7 @@ def score_spans(
     term_starts = [s for s, _, _ in terms]
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
+    settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
@@ -821,6 +838,8 @@ def score_spans(
             and not _LOCATED_SUFFIX.match(text, span.end)
         ):
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
+        if settlement and shipped_lexicon().names_a_country(span.text):
+            fit *= NOT_A_SETTLEMENT  # "Which city…?" is not answered by "Turkey"
         lead = 0  # the length of a focus word the span opens with
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS

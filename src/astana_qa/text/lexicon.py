@@ -95,6 +95,8 @@ class LexiconData:
     classes: dict[str, str] = field(default_factory=dict)
     # verb → its kind ("communication": say, suggest, argue).
     verb_classes: dict[str, str] = field(default_factory=dict)
+    # the place keys that are a country's capital ("moscow"), not another name of it.
+    capitals: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> LexiconData:
@@ -109,7 +111,8 @@ class LexiconData:
         lexicon = json.loads(gzip.decompress(data.joinpath(LEXICON_FILE).read_bytes()))
         places = json.loads(gzip.decompress(data.joinpath(PLACES_FILE).read_bytes()))
         return cls(lexicon["related"], lexicon["irregular"], places["places"],
-                   lexicon.get("classes", {}), lexicon.get("verb_classes", {}))  # fmt: skip
+                   lexicon.get("classes", {}), lexicon.get("verb_classes", {}),
+                   frozenset(places.get("capitals", ())))  # fmt: skip
 
 
 def _agent_spellings(word: str) -> list[str]:
@@ -253,6 +256,12 @@ class Lexicon:
     def is_country(self, word: str) -> bool:
         """Is `word` (any case) the name of a country the places table knows?"""
         return normalise(word) in self._countries
+
+    def names_a_country(self, name: str) -> bool:
+        """Does `name` name a country: by its name, or another spelling ("Türkiye"), not
+        by its capital ("Moscow")?"""
+        key = normalise(name)
+        return key in self._countries or (key in self.data.places and key not in self.data.capitals)
 
     @cached_property
     def countries(self) -> frozenset[str]:
