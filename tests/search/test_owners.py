@@ -31,3 +31,10 @@ def test_owner_words(question, owners):
 
 def test_a_month_before_the_head_is_no_owner():
     assert owner_words(tokens("Who chaired the January session?")) == ()
+
+
+def test_a_phrase_holding_the_focus_noun_ends_at_it():
+    # a key-word search runs its nouns together: the delegate is Iran's, not January's
+    words = tokens("iran delegate january talks")
+    assert owner_words(words, "delegate") == ("iran",)
+    assert owner_words(tokens("Which Iran delegate attended?"), "delegate") == ("Iran",)

@@ -32,12 +32,14 @@ _DETERMINERS = frozenset({"DET"})
 _OWNER_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})
 
 
-def owner_words(words: Sequence[Token]) -> tuple[str, ...]:
+def owner_words(words: Sequence[Token], focus: str | None = None) -> tuple[str, ...]:
     """The words of `words` (a question, tagged) that say whose the thing asked about
     is, possessive endings removed, in order. The thing asked about is the question's
     first noun phrase that ends in a noun and follows no preposition ("the Turkish team"
     in "Who fronted the Turkish team at the January session?"; the focus of "Which
-    Damascus diplomat led…?"), with the phrase after an "of" that follows it."""
+    Damascus diplomat led…?"), with the phrase after an "of" that follows it. A phrase
+    holding the question's `focus` noun ends at it: a key-word search runs its nouns
+    together ("iran delegate january talks": the delegate is Iran's)."""
     found: list[str] = []
     i, n = 0, len(words)
     while i < n:
@@ -49,6 +51,8 @@ def owner_words(words: Sequence[Token]) -> tuple[str, ...]:
             i += 1
             continue
         end = _phrase_end(words, i)
+        heads = [k for k in range(i + 1, end) if focus and words[k].text.lower() == focus]
+        end = heads[0] + 1 if heads else end
         phrase = words[i:end]
         if phrase[-1].tag not in _HEAD_TAGS:
             i = end

@@ -336,6 +336,7 @@ def read_query(
             unknown.append(word)
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
+    expected = expected_answer(reading)
     return Query(
         text=text,
         terms=tuple(terms),
@@ -346,7 +347,7 @@ def read_query(
         unknown=tuple(dict.fromkeys(unknown)),
         time=time,
         bound=time_bound(reading),
-        expected=expected_answer(reading),
+        expected=expected,
         family={
             **_relatives(expansions, {t for t in terms if t not in matcher.term_number}),
             **_family(text, analyzer, set(terms), family_of),
@@ -356,7 +357,9 @@ def read_query(
         dates=_dates(reading, analyzer, set(terms)),
         slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(
-            t for words in owner_words(words_tagged) for t in _owner_terms(words, analyzer, places)
+            t
+            for words in owner_words(words_tagged, expected.focus)
+            for t in _owner_terms(words, analyzer, places)
         ),
     )
 
