@@ -401,3 +401,23 @@ def test_an_abbreviation_is_spelled_out_from_where_an_article_first_uses_it(make
     answer = engine.ask("What does KVP stand for?", k=3)
     assert answer.answered and answer.answer == "Kolev Varna Party"
     assert "(KVP)" in answer.citations[0].text
+
+
+def test_a_roster_answers_for_the_party_asked_about_in_its_time(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "a.txt": " date 2024-01-24 The harbour talks opened in Varna on Wednesday.\n\n"
+            "The Freedonian regime delegation will be headed by Deputy Minister Ivo Petrov.\n\n"
+            "Freedonia is represented by Anna Lind, while Iran is represented by its envoy "
+            "Omar Said, and the opposition by Tom Ray.\n",
+            "b.txt": "The weather in Varna was mild all week.\n",
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    # the sentence on another party's delegation does not answer; the roster does, though
+    # it shares only the party with the question
+    answer = engine.ask("Who led the Iranian delegation?")
+    assert answer.answer == "Omar Said"
+    assert "Iran is represented" in answer.citations[0].text
+    # ... but not for a time its article is not dated in
+    assert not engine.ask("Who led the Iranian delegation at the November 2024 round?").answered

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from astana_qa.search.owners import owner_words
+from astana_qa.search.owners import asked_phrase, claimed_by_others, owner_words
 from astana_qa.text.entities import tokens
 
 
@@ -38,3 +38,21 @@ def test_a_phrase_holding_the_focus_noun_ends_at_it():
     words = tokens("iran delegate january talks")
     assert owner_words(words, "delegate") == ("iran",)
     assert owner_words(tokens("Which Iran delegate attended?"), "delegate") == ("Iran",)
+
+
+def test_the_asked_phrase_gives_its_owners_and_the_noun_they_own():
+    assert asked_phrase(tokens("Who led the Iranian delegation?")) == (("Iranian",), "delegation")
+    assert asked_phrase(tokens("Who led the delegation?")) == ((), None)  # no owner
+
+
+def test_a_compound_saying_what_kind_the_thing_is_is_no_owner():
+    assert owner_words(tokens("Who provided Spanish-language commentary?")) == ()
+
+
+def test_a_passage_writes_the_owned_noun_as_another_partys_after_a_name():
+    text = "The Varnian regime delegation met Ivo Petrov, and the Iranian delegation Omar Said."
+    words = tokens(text)
+    own = {"Varnian": "varnian", "regime": "regim", "delegation": "deleg", "Iranian": "=iran"}
+    terms = [(w.start, w.end, own.get(w.text, w.text.lower())) for w in words]
+    claimed = claimed_by_others(words, terms, "deleg", frozenset({"=iran"}))
+    assert claimed == [text.index("delegation")]  # the first only: the second is Iran's

@@ -38,6 +38,7 @@ from .candidates import (
     score_spans,
     spelled_out,
 )
+from .owners import claimed_by_others
 from .reasons import asks_why, reason_clause
 from .reports import asks_what_was_said, reported_clause
 from .slots import Slot, slot_positions
@@ -205,6 +206,10 @@ class AnswerResult:
     # standing near it (0..1): how sure the answer is, for callers that threshold.
     confidence: float = 0.0
     nearness: float = 0.0
+    # A person beside the party the question names ("Iran by Ali Asghar Khaji" for "Who
+    # led the Iranian delegation?"): the party is the evidence, however few of the
+    # question's other words the sentence shares.
+    owned: bool = False
 
     def to_dict(self) -> dict:
         """The answer's part of the JSON contract of issue 14: `answer`, `answer_type`,
@@ -260,6 +265,7 @@ def answer(
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
     out_of_time: Callable[[Passage, int, int], bool] | None = None,
+    owned: str | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -283,7 +289,9 @@ def answer(
     for is (`owners.py`); a person beside one scores OWNED times as much, and is looked
     for in deeper passages too. `out_of_time(p, start, end)`: does the date written at
     `start:end` of passage `p` fall outside the time the question bounds its answer by
-    ("before the January 2024 session")? Such a date does not answer.
+    ("before the January 2024 session")? Such a date does not answer. `owned`: the term
+    of the noun the owners own ("deleg" of "the Iranian delegation"); a person beside it
+    written as another party's ("the Assad regime delegation") is that party's.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -303,7 +311,8 @@ def answer(
     depth = ANSWER_DEPTH if reorder else UNTYPED_DEPTH
     read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
     found = _candidates(expected, read, question_terms, term_spans, spans_of,
-                        term_weight, anchors, about, slot, dated, owners, depth)  # fmt: skip
+                        term_weight, anchors, about, slot, dated, owners, depth,
+                        owned)  # fmt: skip
     if out_of_time is not None and expected.kind == "date":
         found = [f for f in found if not out_of_time(f.passage, f.candidate.start,
                                                      f.candidate.end)]  # fmt: skip
@@ -344,7 +353,7 @@ def answer(
     variants = _variants(best, groups, renumber, expected.kind)
     return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
                         tuple(supported), variants, None, round(_group_score(best), 4),
-                        round(first.candidate.near, 4))  # fmt: skip
+                        round(first.candidate.near, 4), first.owned)  # fmt: skip
 
 
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:
@@ -387,6 +396,7 @@ def _candidates(
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
+    owned: str | None = None,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
     the question names owners, persons before other kinds); for a typed answer only
@@ -417,7 +427,12 @@ def _candidates(
         held = dated(passage) if dated is not None else frozenset()
         # cheap to tell, and no candidate here could answer; past the depth, the owner
         # the passage names is the evidence (a roster shares little else with the question)
-        if expected.typed and not deep and coverage(question_terms, terms, held) < MIN_COVERAGE:
+        if (
+            expected.typed
+            and not deep
+            and coverage(question_terms, terms, held) < MIN_COVERAGE
+            and owners.isdisjoint(t for *_, t in terms)
+        ):
             continue
         named = Named.HERE if about is None else about(passage)
         if named == Named.NOWHERE:
@@ -435,8 +450,12 @@ def _candidates(
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = None
+        claimed: frozenset[int] = frozenset()  # segments naming what is asked as another's
         if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
+            if owned and owners:
+                others = claimed_by_others(words, terms, owned, owners)
+                claimed = frozenset(map(segment_of, others))
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,
                              spelled=bool(expected.abbreviation),
@@ -453,20 +472,20 @@ def _candidates(
             if term_weight is not None and expected.kind in _PHRASE_KINDS:
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
-            owned, beside_another = False, False
+            mine, beside_another = False, False
             if segment_of is not None and anchors is not None:
-                share, owned = _anchored(c, terms, segment_of, *anchors, owners)
+                share, mine = _anchored(c, terms, segment_of, *anchors, owners, claimed)
                 score *= share
                 beside_another = share < 1.0
-                owned = owned and c.fit >= 1.0  # only a span of the very kind asked for
-                if owned:
+                mine = mine and c.fit >= 1.0  # only a span of the very kind asked for
+                if mine:
                     score *= OWNED
-            if deep and not owned:
+            if deep and not mine:
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
             # a person beside another party is that party's, after every other person
-            f = _Found(c, passage, score, "", owned,
+            f = _Found(c, passage, score, "", mine,
                        int(bool(owners) and c.fit >= 1.0 and not beside_another))  # fmt: skip
             found.append(f)
             if leader is None or (f.tier, f.score) > (leader.tier, leader.score):
@@ -513,12 +532,15 @@ def _anchored(
     asked: frozenset[str],
     is_anchor: Callable[[str], bool],
     owners: frozenset[str] = frozenset(),
+    claimed: frozenset[int] = frozenset(),
 ) -> tuple[float, bool]:
     """The share of its score a candidate keeps for what its clause segment names, and
     whether the segment names an owner of what is asked for. The share is OTHER_ANCHOR
     when the segment names something of the kind the question names (a country, a name
     of the corpus) but not what the question names: the name beside Türkiye does not
-    answer a question about Iran; else 1."""
+    answer a question about Iran; also when the segment, or the one an apposition
+    renames, is `claimed`: it writes the thing asked about as another party's ("the
+    Assad regime delegation will be headed by …, Bassam Sabbagh"); else 1."""
     segment = segment_of(c.start)
     if segment_of(c.end - 1) != segment:
         return 1.0, False  # a list of several: no single anchor
@@ -526,10 +548,14 @@ def _anchored(
     beside = {t for s, t in outside if segment_of(s) == segment}
     named = {t for t in beside if is_anchor(t)}
     share = OTHER_ANCHOR if named and not named & asked else 1.0
+    renamed = segment
     if not beside:  # an apposition is owned as what it renames, in the segment before
-        beside = {t for s, t in outside if segment_of(s) == segment - 1}  # ("the UN
-        # envoy to Syria, Geir Pedersen, who…")
-    return share, bool(beside & owners)
+        renamed = segment - 1  # ("the UN envoy to Syria, Geir Pedersen, who…")
+        beside = {t for s, t in outside if segment_of(s) == renamed}
+    mine = bool(beside & owners)
+    if renamed in claimed and not mine:
+        share = OTHER_ANCHOR
+    return share, mine
 
 
 def _mentions(

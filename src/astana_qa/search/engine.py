@@ -312,6 +312,7 @@ class QAEngine:
         found, row_of = self._short_answer(query, chosen, asked, owners)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
+        roster = False  # the answer stands beside the party asked about, in its time
         if rows:
             first = rows[0][0]
             held = self._dated_terms(query, first)
@@ -320,7 +321,13 @@ class QAEngine:
             focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
             expansions = [e for e in query.expansions if e.equivalent or e.source not in focus]
             confidence = self.ranker.coverage(query.terms, first, expansions, held)
-        reason = self._reason(query, found, confidence if rows else None)
+            if found.owned:
+                # A roster ("…, Iran by Ali Asghar Khaji, …") shares the party with the
+                # question, not its other words: it answers when it holds the question's
+                # time too (not "at the November 2024 round" from the January one's).
+                dates = [t for _, terms in query.dates for t in sorted(terms)]
+                roster = not dates or self.ranker.coverage(dates, first, (), held) == 1.0
+        reason = self._reason(query, found, confidence if rows else None, roster)
         answered = reason is None
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
         renumber = {answer_rank: i for i, (_, _, answer_rank) in enumerate(rows, 1)}
@@ -342,10 +349,13 @@ class QAEngine:
             reason=reason,
         )
 
-    def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:
+    def _reason(
+        self, query: Query, found: AnswerResult, coverage: float | None, roster: bool = False
+    ) -> str | None:
         """Why the articles do not answer `query`, or None when they do: a name or number
         no article mentions, no answer of the kind asked for near the question's words,
-        or too little of the question covered by the best sentence."""
+        or too little of the question covered by the best sentence, unless it is a
+        `roster` naming the person beside the party asked about."""
         ranking = self.settings.ranking
         if ranking.abstain_on_unknown_names and query.unknown:
             return _not_mentioned(query.unknown)
@@ -353,7 +363,7 @@ class QAEngine:
             return found.abstention
         if coverage is None:
             return NOTHING_FOUND
-        if coverage < ranking.min_coverage:
+        if coverage < ranking.min_coverage and not roster:
             return NOT_COVERED
         return None
 
@@ -458,7 +468,8 @@ class QAEngine:
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
-                        out_of_time if query.bound else None)  # fmt: skip
+                        out_of_time if query.bound else None,
+                        query.family.get(query.owned_term or "", query.owned_term))  # fmt: skip
         return result, row_of
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:

@@ -19,8 +19,10 @@ Iran's envoy?" (a known limit). Plural possessives ("the Russians' envoy") are n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from ..text.analysis import stopword_list
 from ..text.entities import Token, is_participle
 from ..text.months import MONTHS
 from .answer_types import POSSESSIVE
@@ -30,17 +32,29 @@ _MODIFIER_TAGS = frozenset({"PROPN", "ADJ", "NOUN", "NUM"})
 _HEAD_TAGS = frozenset({"NOUN", "PROPN"})
 _DETERMINERS = frozenset({"DET"})
 _OWNER_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})
+_KIND_COMPOUND = re.compile(r"-[a-z]+$")
 
 
 def owner_words(words: Sequence[Token], focus: str | None = None) -> tuple[str, ...]:
-    """The words of `words` (a question, tagged) that say whose the thing asked about
-    is, possessive endings removed, in order. The thing asked about is the question's
+    """`asked_phrase`'s owners."""
+    return asked_phrase(words, focus)[0]
+
+
+def asked_phrase(
+    words: Sequence[Token], focus: str | None = None
+) -> tuple[tuple[str, ...], str | None]:
+    """The owners of the thing a question asks about, and that thing's noun ("the
+    Iranian delegation": ("Iranian",), "delegation"; no noun when there is no owner).
+
+    The owners are the words of `words` (a question, tagged) that say whose the thing
+    asked about is, possessive endings removed, in order. The thing asked about is the question's
     first noun phrase that ends in a noun and follows no preposition ("the Turkish team"
     in "Who fronted the Turkish team at the January session?"; the focus of "Which
     Damascus diplomat led…?"), with the phrase after an "of" that follows it. A phrase
     holding the question's `focus` noun ends at it: a key-word search runs its nouns
     together ("iran delegate january talks": the delegate is Iran's)."""
     found: list[str] = []
+    head: str | None = None
     i, n = 0, len(words)
     while i < n:
         word = words[i]
@@ -57,6 +71,7 @@ def owner_words(words: Sequence[Token], focus: str | None = None) -> tuple[str, 
         if phrase[-1].tag not in _HEAD_TAGS:
             i = end
             continue
+        head = phrase[-1].text
         if end < n and words[end].text.lower() == "of":  # "the envoy of the Assad regime"
             start = _after_determiners(words, end + 1)
             phrase = words[start : _phrase_end(words, start)]
@@ -65,7 +80,44 @@ def owner_words(words: Sequence[Token], focus: str | None = None) -> tuple[str, 
         else:
             found += _possessor(phrase)
         break
-    return tuple(w for w in dict.fromkeys(found) if w)
+    owners = tuple(w for w in dict.fromkeys(found) if w)
+    return owners, head if owners else None
+
+
+def claimed_by_others(
+    words: Sequence[Token],
+    terms: Sequence[tuple[int, int, str]],
+    noun: str,
+    owners: frozenset[str],
+) -> list[int]:
+    """Where (offsets) a passage, read as `words` and as its analysed `terms` (start, end,
+    term), writes the noun asked about (`noun`, a term) as another party's: after a name,
+    or a word marked possessive, none of whose terms is one of the question's `owners`
+    ("The Assad regime delegation will be headed by…" when the question asks who led the
+    Iranian delegation). A person there is that party's."""
+    term_at = {start: term for start, _, term in terms}
+
+    def term_of(word: Token) -> str | None:
+        return term_at.get(word.start)
+
+    claimed = []
+    for i, word in enumerate(words):
+        if term_of(word) != noun:
+            continue
+        j = i
+        while j > 0 and (words[j - 1].tag in _OWNER_TAGS or POSSESSIVE.search(words[j - 1].text)):
+            j -= 1
+        before = words[j:i]
+        mine = {term_of(w) for w in before} & owners
+        stopwords = stopword_list()
+        named = any(
+            (w.tag == "PROPN" or POSSESSIVE.search(w.text))
+            and not {w.text.lower(), term_of(w)} & stopwords  # "the US ambassador": "us"
+            for w in before
+        )
+        if named and not mine:
+            claimed.append(word.start)
+    return claimed
 
 
 def _possessor(phrase: Sequence[Token]) -> list[str]:
@@ -76,7 +128,9 @@ def _possessor(phrase: Sequence[Token]) -> list[str]:
     if marked:
         return marked[-1:]
     before = [w.text for w in phrase[:-1] if w.tag in _OWNER_TAGS and w.text.lower() not in MONTHS]
-    return before[-1:]
+    # "Spanish-language commentary": a compound ending in a common word says what kind
+    # the thing is, not whose
+    return [w for w in before[-1:] if not _KIND_COMPOUND.search(w)]
 
 
 def _after_determiners(words: Sequence[Token], i: int) -> int:

@@ -25,7 +25,7 @@ from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
-from .owners import owner_words
+from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, neighbours_named, time_question
@@ -172,6 +172,9 @@ class Query:
     # The terms of the words saying whose the thing asked about is, and of the countries
     # they stand for (`owners.py`): "Moscow's envoy" → moscow and russia.
     owner_terms: frozenset[str] = frozenset()
+    # The term of the noun those owners own ("deleg" of "the Iranian delegation"), which a
+    # passage may write as another party's.
+    owned_term: str | None = None
 
 
 def _runs(words: list[str], text: str) -> list[list[str]]:
@@ -337,6 +340,7 @@ def read_query(
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
     expected = expected_answer(reading)
+    owners, owned = asked_phrase(words_tagged, expected.focus)
     return Query(
         text=text,
         terms=tuple(terms),
@@ -356,11 +360,8 @@ def read_query(
         named_terms=tuple(t for t in terms if t in named),
         dates=_dates(reading, analyzer, set(terms)),
         slot=_slot(words_tagged, analyzer),
-        owner_terms=frozenset(
-            t
-            for words in owner_words(words_tagged, expected.focus)
-            for t in _owner_terms(words, analyzer, places)
-        ),
+        owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
+        owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
     )
 
 
