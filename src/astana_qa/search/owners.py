@@ -15,6 +15,10 @@ noun phrase after any other preposition is not asked about ("at the January sess
 Germany?": the answer is not Germany's). A possessor inside the object is read as an
 owner whatever the verb: right for "Who led Iran's delegation?", wrong for "Who met
 Iran's envoy?" (a known limit). Plural possessives ("the Russians' envoy") are not read.
+
+A passage may write the thing asked about as another party's ("The Assad regime
+delegation will be headed by …" for "Who led the Iranian delegation?"): a person there
+is that party's (`claimed_by_others`).
 """
 
 from __future__ import annotations
@@ -47,11 +51,11 @@ def asked_phrase(
     Iranian delegation": ("Iranian",), "delegation"; no noun when there is no owner).
 
     The owners are the words of `words` (a question, tagged) that say whose the thing
-    asked about is, possessive endings removed, in order. The thing asked about is the question's
-    first noun phrase that ends in a noun and follows no preposition ("the Turkish team"
-    in "Who fronted the Turkish team at the January session?"; the focus of "Which
-    Damascus diplomat led…?"), with the phrase after an "of" that follows it. A phrase
-    holding the question's `focus` noun ends at it: a key-word search runs its nouns
+    asked about is, possessive endings removed, in order. The thing asked about is the
+    question's first noun phrase that ends in a noun and follows no preposition ("the
+    Turkish team" in "Who fronted the Turkish team at the January session?"; the focus
+    of "Which Damascus diplomat led…?"), with the phrase after an "of" that follows it. A
+    phrase holding the question's `focus` noun ends at it: a key-word search runs its nouns
     together ("iran delegate january talks": the delegate is Iran's)."""
     found: list[str] = []
     head: str | None = None
