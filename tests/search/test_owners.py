@@ -56,3 +56,12 @@ def test_a_passage_writes_the_owned_noun_as_another_partys_after_a_name():
     terms = [(w.start, w.end, own.get(w.text, w.text.lower())) for w in words]
     claimed = claimed_by_others(words, terms, "deleg", frozenset({"=iran"}))
     assert claimed == [text.index("delegation")]  # the first only: the second is Iran's
+
+
+def test_a_key_word_search_chains_owners_through_the_nouns_before_the_role():
+    # "iran delegation head": the head of Iran's delegation; the delegation is what a
+    # passage may write as another party's
+    words = tokens("iran delegation head")
+    assert asked_phrase(words, "head") == (("iran", "delegation"), "delegation")
+    # a question is no search: "the Syrian regime delegation" is the regime's
+    assert owner_words(tokens("Who headed the Syrian regime delegation?")) == ("regime",)

@@ -265,7 +265,7 @@ def answer(
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
     out_of_time: Callable[[Passage, int, int], bool] | None = None,
-    owned: str | None = None,
+    owned: tuple[str, frozenset[str]] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -290,8 +290,9 @@ def answer(
     for in deeper passages too. `out_of_time(p, start, end)`: does the date written at
     `start:end` of passage `p` fall outside the time the question bounds its answer by
     ("before the January 2024 session")? Such a date does not answer. `owned`: the term
-    of the noun the owners own ("deleg" of "the Iranian delegation"); a person beside it
-    written as another party's ("the Assad regime delegation") is that party's.
+    of the noun the owners own ("deleg" of "the Iranian delegation") and the terms of all
+    the question's words for its owner; a person beside that noun written as another
+    party's ("the Assad regime delegation") is that party's.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -396,7 +397,7 @@ def _candidates(
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
-    owned: str | None = None,
+    owned: tuple[str, frozenset[str]] | None = None,
 ) -> list[_Found]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
     the question names owners, persons before other kinds); for a typed answer only
@@ -454,7 +455,7 @@ def _candidates(
         if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
             if owned and owners:
-                others = claimed_by_others(words, terms, owned, owners)
+                others = claimed_by_others(words, terms, owned[0], owners | owned[1])
                 claimed = frozenset(map(segment_of, others))
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,

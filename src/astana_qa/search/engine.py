@@ -465,11 +465,14 @@ class QAEngine:
                 for m in self._found_dates(row)
             )
 
+        owned = None
+        if query.owned_term:  # the noun the owners own, and every word for its owner
+            noun = family.get(query.owned_term, query.owned_term)
+            owned = (noun, frozenset(family.get(t, t) for t in query.owner_terms))
         result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
-                        out_of_time if query.bound else None,
-                        query.family.get(query.owned_term or "", query.owned_term))  # fmt: skip
+                        out_of_time if query.bound else None, owned)  # fmt: skip
         return result, row_of
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:

@@ -82,7 +82,11 @@ def asked_phrase(
             if phrase and phrase[-1].tag in _HEAD_TAGS:  # as one name: "the United States"
                 found.append(" ".join(_plain(w.text) for w in phrase))
         else:
-            found += _possessor(phrase)
+            found += _possessor(phrase, chained=bool(heads))
+            # "iran delegation head": what Iran owns, which a passage may write as another
+            # party's, is the delegation
+            owned_nouns = [w.text for w in phrase[:-1] if w.tag == "NOUN" and w.text in found]
+            head = owned_nouns[-1] if owned_nouns else head
         break
     owners = tuple(w for w in dict.fromkeys(found) if w)
     return owners, head if owners else None
@@ -124,17 +128,22 @@ def claimed_by_others(
     return claimed
 
 
-def _possessor(phrase: Sequence[Token]) -> list[str]:
+def _possessor(phrase: Sequence[Token], chained: bool = False) -> list[str]:
     """Whose the head of `phrase` is: its words marked possessive ("Moscow's envoy"), or
     else its last name, noun or adjective before the head ("the Syrian regime
-    delegation": the regime's; "the Turkish negotiating team": Turkish)."""
+    delegation": the regime's; "the Turkish negotiating team": Turkish). In a key-word
+    search (`chained`: the phrase ends at the focus noun), a noun's own owner before it
+    too ("iran delegation head": the delegation's and Iran's)."""
     marked = [_plain(w.text) for w in phrase if POSSESSIVE.search(w.text)]
     if marked:
         return marked[-1:]
-    before = [w.text for w in phrase[:-1] if w.tag in _OWNER_TAGS and w.text.lower() not in MONTHS]
+    before = [w for w in phrase[:-1] if w.tag in _OWNER_TAGS and w.text.lower() not in MONTHS]
+    owners = before[-1:]
+    if chained and owners and owners[0].tag == "NOUN":  # "iran delegation head"
+        owners = [w for w in before[:-1] if w.tag != "NOUN"][-1:] + owners
     # "Spanish-language commentary": a compound ending in a common word says what kind
     # the thing is, not whose
-    return [w for w in before[-1:] if not _KIND_COMPOUND.search(w)]
+    return [w.text for w in owners if not _KIND_COMPOUND.search(w.text)]
 
 
 def _after_determiners(words: Sequence[Token], i: int) -> int:
