@@ -319,8 +319,9 @@ def places_table() -> dict[str, object]:
         "places": {
             k: [n for _, n in sorted(v, key=lambda c: -c[0])] for k, v in sorted(places.items())
         },
-        "capitals_format": "the places that are a country's capital (cities, not countries)",
-        "capitals": sorted(k for k in capitals if k in places),
+        "capitals_format": "the folded names of countries' capitals (cities, also where a "
+        "city-state's capital bears its name: Singapore)",
+        "capitals": sorted(capitals),
     }
 
 

@@ -185,6 +185,14 @@ def test_a_date_is_given_whole_where_another_source_goes_on_from_it():
     assert result.supported_by == (1, 2)
 
 
+def test_a_longer_date_from_another_article_does_not_replace_the_answer():
+    first = "The 21st round of the harbour talks will open on January 24 in the capital."
+    other = "The first round of the harbour talks opened on January 24, 2017, in the capital."
+    # the second passage is another article's, about another year
+    pool = [*passages(first, [first]), Passage(2, "b.txt", 0, len(other), other, 5.0)]
+    assert ask("When will the 21st round of the harbour talks open?", pool).answer == "January 24"
+
+
 def test_a_date_answer_leaves_out_the_weekday_unless_the_week_is_asked_about():
     text = "The ministry announced on Wednesday, October 9, that talks would resume."
     pool = passages(text, [text])

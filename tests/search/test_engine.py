@@ -3,6 +3,7 @@ import re
 import pytest
 
 from astana_qa import InvalidQuestion, QAEngine
+from astana_qa.search.engine import _outside
 from astana_qa.settings import RankingSettings, Settings
 from astana_qa.text.sentences import line_spans, split_sentences
 from tests.conftest import SEEDS
@@ -344,6 +345,17 @@ def test_a_date_outside_the_time_the_question_bounds_it_by_does_not_answer(make_
     assert engine.ask("When did the delegates meet in Varna after June 2023?").answer == (
         "January 24"
     )
+    # every date stated lies outside: no date answers, rather than a whole sentence
+    late = engine.ask("When did the delegates meet in Varna after January 2024?")
+    assert not late.answered and "date" in (late.reason or "")
+
+
+def test_a_bare_year_bounds_by_its_year_not_its_first_day():
+    # "before the 2024 election" names the election's year: July 2024 may be before it
+    assert not _outside("2024-07-21", ("before", "2024"))
+    assert _outside("2025-02-01", ("before", "2024"))
+    assert _outside("2024-01-24", ("before", "2024-01"))  # a month is the event's own
+    assert not _outside("2019-05-01", ("after", "2019")) and _outside("2018-05", ("after", "2019"))
 
 
 def test_a_date_the_question_places_its_subject_by_is_held_by_an_article_dated_then(

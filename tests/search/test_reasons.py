@@ -20,6 +20,11 @@ def words(text: str) -> list[tuple[int, int, str]]:
         ("He ended the talks, saying the goal was reached “considering the return.”",
          {"goal", "was", "reached", "the"}, "the return"),  # the first only repeats
         ("Talks have been held since 2017.", {"talks"}, None),  # a time, not a reason
+        # a word of reason before one of a reported reason, wherever each stands
+        ("The committee, which is considering a new law, postponed the vote because two "
+         "members were ill.", {"committee", "postponed", "vote"}, "two members were ill"),
+        ("Citing a report, the minister said the dam was closed because of a leak.",
+         {"dam", "closed"}, "a leak"),
         ("The talks were long.", {"talks"}, None),
     ],
 )  # fmt: skip

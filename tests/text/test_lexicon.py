@@ -78,6 +78,7 @@ def test_a_country_is_named_by_its_name_or_another_spelling_not_by_its_capital(l
     assert lexicon.names_a_country("Turkey") and lexicon.names_a_country("Türkiye")
     assert not lexicon.names_a_country("Ankara") and not lexicon.names_a_country("Moscow")
     assert not lexicon.names_a_country("Istanbul")  # a city the table does not know
+    assert not lexicon.names_a_country("Singapore")  # a city-state is a city too
 
 
 def test_an_agent_noun_has_its_class_in_either_spelling_of_its_ending(lexicon):

@@ -315,8 +315,12 @@ def answer(
                         term_weight, anchors, about, slot, dated, owners, depth,
                         owned)  # fmt: skip
     if out_of_time is not None and expected.kind == "date":
-        found = [f for f in found if not out_of_time(f.passage, f.candidate.start,
-                                                     f.candidate.end)]  # fmt: skip
+        timely = [f for f in found if not out_of_time(f.passage, f.candidate.start,
+                                                      f.candidate.end)]  # fmt: skip
+        if found and not timely:  # every date found lies outside the time asked about
+            return AnswerResult(tuple(_renumbered(passages)), expected.kind, None, None,
+                                abstention=_missing(expected))  # fmt: skip
+        found = timely
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if reorder else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
@@ -375,12 +379,14 @@ def _fullest_date(group: list[_Found]) -> _Found:
     """The group's answer to give for a date: the best-scored one, or a longer one that
     goes on from it ("January 24-25" and "January 24, 2024" of "January 24"), which
     says more of the same time: a headline's "Begins January 24" under the sentence that
-    gives the whole range."""
+    gives the whole range. Only from the same article: another one's "January 24, 2017"
+    may be another event."""
     head = group[0]
     text = head.candidate.text
     longer = [f for f in group if f.candidate.text.startswith(text)
               and len(f.candidate.text) > len(text)
-              and not f.candidate.text[len(text)].isalnum()]  # fmt: skip
+              and not f.candidate.text[len(text)].isalnum()
+              and f.passage.source == head.passage.source]  # fmt: skip
     return max(longer, key=lambda f: len(f.candidate.text), default=head)
 
 

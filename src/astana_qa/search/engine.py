@@ -109,9 +109,12 @@ def _spans_of(
 
 def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
     """Is the date `iso` (a period "a/b" by its start for "before", its end otherwise)
-    outside `bound` (`Query.bound`)? A date with no year is read as in the bound's
-    year when it names the bound's month ("January 24" for "before January 2024": the
-    bound itself); otherwise it cannot be placed, and is not outside."""
+    outside `bound` (`Query.bound`)? A date in a bound's month is ("before the January
+    2024 session": that month is the session's), in a bound's year is not ("before the
+    2024 election" names the election's year, not its month). A date with no year is
+    read as in the bound's year when it names the bound's month ("January 24" for
+    "before January 2024": the bound itself); otherwise it cannot be placed, and is not
+    outside."""
     if bound is None:
         return False
     side, limit = bound
@@ -121,9 +124,11 @@ def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
         when = limit[:4] + when[1:]  # "--01-24" → "2024-01-24"
     if not when[:1].isdigit():
         return False
+    if len(limit) == 4 and when.startswith(limit):
+        return False  # in the bound's own year: "before the 2024 election" may be July 2024
     if side == "before":  # "before January 2024": not in it or after it
         return when >= limit or when.startswith(limit)
-    if side == "after":  # "after 2019": not in 2019 or before
+    if side == "after":  # "after January 2024": not in it or before
         return when <= limit or when.startswith(limit)
     return when < limit and not limit.startswith(when)  # "since 2017": 2017 included
 

@@ -15,10 +15,14 @@ from ..text.months import MONTHS
 from .answer_types import REASON_NOUNS
 
 # Words that open a clause of reason or purpose; the answer to "why" is the clause after
-# one. News writes a reason given by someone after "saying", "arguing", "citing".
+# one. News also writes a reason given by someone after "saying", "arguing", "citing",
+# "considering", which are read only where no word of the first kind opens one ("The
+# committee, which is considering a new law, postponed the vote because two members
+# were ill": the reason follows "because").
 _REASON = re.compile(r"\b(?:because(?: of)?|since|due to|in order to|so that|as a result of"
-                     r"|in response to|owing to|thanks to|saying(?: that)?|arguing(?: that)?"
-                     r"|citing|considering)\b\s*", re.IGNORECASE)  # fmt: skip
+                     r"|in response to|owing to|thanks to)\b\s*", re.IGNORECASE)  # fmt: skip
+_REPORTED_REASON = re.compile(r"\b(?:saying(?: that)?|arguing(?: that)?|citing|considering)"
+                              r"\b\s*", re.IGNORECASE)  # fmt: skip
 # Where a clause of reason ends: a comma, semicolon or full stop (before a space, a
 # closing quote or the end), or an opening quote or bracket.
 _CLAUSE_END = re.compile(r"[,;.](?=[\s”\"’)]|$)|\s[“\"(]")
@@ -42,11 +46,26 @@ def reason_clause(
     term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
 ) -> tuple[int, int] | None:
     """`(start, end)` of the first clause of reason in `text` (after a `_REASON` word, up
-    to the clause's end or the next such word) that is not only the question's own words:
+    to the clause's end or the next such word; else after a `_REPORTED_REASON` word) that
+    is not only the question's own words:
     for "Why did Kazakhstan say the goal had been achieved?", not "its goal had been
     achieved" of "saying its goal had been achieved, considering Syria's return into the
     Arab League" but "Syria's return into the Arab League"."""
-    markers = [m for m in _REASON.finditer(text) if not _SINCE_A_TIME.match(text, m.start())]
+    for pattern in (_REASON, _REPORTED_REASON):
+        found = _first_clause(text, pattern, question_terms, term_spans)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_clause(
+    text: str,
+    pattern: re.Pattern[str],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
+) -> tuple[int, int] | None:
+    """`reason_clause` for the markers of `pattern`."""
+    markers = [m for m in pattern.finditer(text) if not _SINCE_A_TIME.match(text, m.start())]
     for i, marker in enumerate(markers):
         limit = markers[i + 1].start() if i + 1 < len(markers) else len(text)
         stop = _CLAUSE_END.search(text, marker.end(), limit)

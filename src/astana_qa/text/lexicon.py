@@ -95,7 +95,7 @@ class LexiconData:
     classes: dict[str, str] = field(default_factory=dict)
     # verb → its kind ("communication": say, suggest, argue).
     verb_classes: dict[str, str] = field(default_factory=dict)
-    # the place keys that are a country's capital ("moscow"), not another name of it.
+    # the folded names of countries' capitals ("moscow", "singapore").
     capitals: frozenset[str] = frozenset()
 
     @classmethod
@@ -259,9 +259,12 @@ class Lexicon:
 
     def names_a_country(self, name: str) -> bool:
         """Does `name` name a country: by its name, or another spelling ("Türkiye"), not
-        by its capital ("Moscow")?"""
+        by its capital ("Moscow"), nor a city-state by the name it shares with its capital
+        ("Singapore": also a city)?"""
         key = normalise(name)
-        return key in self._countries or (key in self.data.places and key not in self.data.capitals)
+        if key in self.data.capitals:  # a capital, also a city-state's ("Singapore")
+            return False
+        return key in self._countries or key in self.data.places
 
     @cached_property
     def countries(self) -> frozenset[str]:
