@@ -505,6 +505,14 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("How many deaths did the war cause?",
          "The war displaced nearly 7 million people and caused the deaths of over 300,000.",
          "over 300,000"),
+        # a number spelled with a hyphen counts what is asked, unlike "two-day"
+        ("How many passengers did the ferry collision kill?",
+         "The ferry collision near the old harbour killed thirty-one, officials said.",
+         "thirty-one"),
+        # a titled name first in a list is a name, not an office before the next one
+        ("Who was the Varnian president at the harbour summit?",
+         "The harbour summit was attended by Varnian President Ivo Petrov, Anna Lind and "
+         "Omar Said.", "Ivo Petrov"),
         # a country is no city, however near the question's words
         ("In which city is the harbour council based?",
          "The harbour council is based in Turkey, with its seat in Izmir.", "Izmir"),

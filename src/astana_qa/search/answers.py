@@ -28,6 +28,7 @@ from ..records import Span
 from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
+from ..text.features import NUMBER_WORDS
 from .answer_types import Expected
 from .candidates import (
     ANYONE,
@@ -367,7 +368,8 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
     ("12 buildings")? A number followed by another noun may count the same thing in
     other words ("about 30,000 people" for "how many inhabitants", "120 villages" for
     "how many vacation spots", in TrecQA), so other nouns do not decide."""
-    if re.search(r"-[A-Za-z]", candidate.text):
+    joined = re.search(r"-([A-Za-z]+)$", candidate.text)
+    if joined and joined.group(1).lower() not in NUMBER_WORDS:  # not "thirty-one"
         return True
     if focus not in ANYONE:
         return False

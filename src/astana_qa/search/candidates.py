@@ -580,15 +580,30 @@ def _offices(
     spans: Sequence[entities.Span], words: Sequence[entities.Token], starts: list[int]
 ) -> list[tuple[int, int]]:
     """The `(start, end)` offsets of the offices written before persons' names and a
-    comma (`_appositive_title_start`): no answer to "who" lies within one."""
+    comma (`_appositive_title_start`), holding no other person's name: no answer to
+    "who" lies within one."""
     found = []
-    for span in spans:
-        if "person" in span.kinds:
-            first = bisect_right(starts, span.start) - 1
-            start = _appositive_title_start(words, first)
-            if start < first:
-                found.append((words[start].start, words[first - 1].start))
+    people = [s for s in spans if "person" in s.kinds]
+    for span in people:
+        first = bisect_right(starts, span.start) - 1
+        start = _appositive_title_start(words, first)
+        office = (words[start].start, words[first - 1].start) if start < first else None
+        # a list of titled names is no office: "President Vladimir Putin, Recep Erdogan"
+        if office and not any(
+            office[0] <= p.start < office[1] and _a_full_name(p.text) for p in people
+        ):
+            found.append(office)
     return found
+
+
+def _a_full_name(text: str) -> bool:
+    """Does `text` hold a person's full name, two capitalised words that are no title and
+    no connector between them ("Russian President Vladimir Putin"; not "Deputy Minister
+    of Ports")?"""
+    words = text.split()
+    return " of " not in f" {text} " and (
+        sum(1 for w in words if w[:1].isupper() and w.lower() not in PERSON_TITLES) >= 2
+    )
 
 
 # How many words a person's title or description may stand from the name: "Special

@@ -14,7 +14,7 @@ from .months import MONTHS
 
 _TIME_WORDS = frozenset([*MONTHS, "century", "centuries"])
 _YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
-_NUMBER_WORDS = frozenset([
+NUMBER_WORDS = frozenset([
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
     "thousands", "million", "millions", "billion", "dozen", "half",
@@ -35,7 +35,7 @@ def mentions_time(text: str) -> bool:
 
 def mentions_number(text: str) -> bool:
     """Does `text` state a quantity, in digits or in words?"""
-    return bool(_DIGIT.search(text)) or not _NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    return bool(_DIGIT.search(text)) or not NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
 def names(text: str) -> set[str]:
