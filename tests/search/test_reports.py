@@ -35,9 +35,20 @@ def words(text: str) -> list[tuple[int, int, str]]:
     ],
 )  # fmt: skip
 def test_the_clause_reported_after_the_questions_verb_and_that(text, verb, clause):
-    question_terms = dict.fromkeys(["minister", "talks", "resumed"], 1.0)
+    question_terms = dict.fromkeys(["envoy", "president", "minister", "talks", "resumed"], 1.0)
     found = reported_clause(text, verb, question_terms, words)
     assert (text[found[0] : found[1]] if found else None) == clause
+
+
+def test_what_someone_else_said_or_did_not_say_is_not_what_was_asked():
+    terms = dict.fromkeys(["putin", "summit"], 1.0)
+    for text in (
+        "Officials said that Putin was ill and would miss the summit.",
+        "Putin never said that Russia would leave the summit.",
+    ):
+        assert reported_clause(text, "say", terms, words) is None
+    said = Slot("say", subject=False, passive=False)
+    assert not asks_what_was_said((said, "say"), None, "What did Putin not say?")
 
 
 def test_what_was_said_is_asked_by_the_object_of_a_verb_of_communication():

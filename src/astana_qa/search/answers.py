@@ -207,10 +207,6 @@ class AnswerResult:
     # standing near it (0..1): how sure the answer is, for callers that threshold.
     confidence: float = 0.0
     nearness: float = 0.0
-    # A person beside the party the question names ("Iran by Ali Asghar Khaji" for "Who
-    # led the Iranian delegation?"): the party is the evidence, however few of the
-    # question's other words the sentence shares.
-    owned: bool = False
 
     def to_dict(self) -> dict:
         """The answer's part of the JSON contract of issue 14: `answer`, `answer_type`,
@@ -301,7 +297,7 @@ def answer(
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)), "description",
                             question_terms, term_spans, expected.focus)  # fmt: skip
-    if expected.kind == "thing" and asks_what_was_said(slot, expected.focus):
+    if expected.kind == "thing" and asks_what_was_said(slot, expected.focus, question):
         # "What did Putin say?": the clause the best sentence reports, if it reports one
         verb = slot[0].verb if slot is not None else ""
         reported = reported_clause(passages[0].text, verb, question_terms, term_spans)
@@ -359,7 +355,7 @@ def answer(
     variants = _variants(best, groups, renumber, expected.kind)
     return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
                         tuple(supported), variants, None, round(_group_score(best), 4),
-                        round(first.candidate.near, 4), first.owned)  # fmt: skip
+                        round(first.candidate.near, 4))  # fmt: skip
 
 
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:

@@ -317,7 +317,6 @@ class QAEngine:
         found, row_of = self._short_answer(query, chosen, asked, owners)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
-        roster = False  # the answer stands beside the party asked about, in its time
         if rows:
             first = rows[0][0]
             held = self._dated_terms(query, first)
@@ -326,13 +325,7 @@ class QAEngine:
             focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
             expansions = [e for e in query.expansions if e.equivalent or e.source not in focus]
             confidence = self.ranker.coverage(query.terms, first, expansions, held)
-            if found.owned:
-                # A roster ("…, Iran by Ali Asghar Khaji, …") shares the party with the
-                # question, not its other words: it answers when it holds the question's
-                # time too (not "at the November 2024 round" from the January one's).
-                dates = [t for _, terms in query.dates for t in sorted(terms)]
-                roster = not dates or self.ranker.coverage(dates, first, (), held) == 1.0
-        reason = self._reason(query, found, confidence if rows else None, roster)
+        reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
         renumber = {answer_rank: i for i, (_, _, answer_rank) in enumerate(rows, 1)}
@@ -354,13 +347,10 @@ class QAEngine:
             reason=reason,
         )
 
-    def _reason(
-        self, query: Query, found: AnswerResult, coverage: float | None, roster: bool = False
-    ) -> str | None:
+    def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:
         """Why the articles do not answer `query`, or None when they do: a name or number
         no article mentions, no answer of the kind asked for near the question's words,
-        or too little of the question covered by the best sentence, unless it is a
-        `roster` naming the person beside the party asked about."""
+        or too little of the question covered by the best sentence."""
         ranking = self.settings.ranking
         if ranking.abstain_on_unknown_names and query.unknown:
             return _not_mentioned(query.unknown)
@@ -368,7 +358,7 @@ class QAEngine:
             return found.abstention
         if coverage is None:
             return NOTHING_FOUND
-        if coverage < ranking.min_coverage and not roster:
+        if coverage < ranking.min_coverage:
             return NOT_COVERED
         return None
 

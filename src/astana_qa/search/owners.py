@@ -36,7 +36,9 @@ _MODIFIER_TAGS = frozenset({"PROPN", "ADJ", "NOUN", "NUM"})
 _HEAD_TAGS = frozenset({"NOUN", "PROPN"})
 _DETERMINERS = frozenset({"DET"})
 _OWNER_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})
-_KIND_COMPOUND = re.compile(r"-[a-z]+$")
+# A compound ending in a lower-case noun says what kind a thing is ("Spanish-language");
+# one ending in a participle names a party ("Iran-based", "Moscow-backed").
+_KIND_COMPOUND = re.compile(r"-[a-z]+(?<!ed)$")
 
 
 def owner_words(words: Sequence[Token], focus: str | None = None) -> tuple[str, ...]:

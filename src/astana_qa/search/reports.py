@@ -29,11 +29,21 @@ _CLAUSE_END = re.compile(
 )
 
 
-def asks_what_was_said(slot: tuple[Slot, str] | None, focus: str | None) -> bool:
+# At most this many "<word> that" are tried in one sentence.
+MAX_TRIED = 8
+_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+# A negation right before the verb: "never said that", "did not say that".
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def asks_what_was_said(
+    slot: tuple[Slot, str] | None, focus: str | None, question: str = ""
+) -> bool:
     """Does the question ask for the object of a verb of communication ("What did the
     negotiator suggest?", "What did Putin say about the format?"), with no noun saying
-    what kind of thing it wants ("What proposal did he make?" wants a proposal)?"""
-    if slot is None or focus:
+    what kind of thing it wants ("What proposal did he make?" wants a proposal), and not
+    for what was not said ("What did Putin not say?")?"""
+    if slot is None or focus or _NEGATION.search(question):
         return False
     verb = slot[0]
     return not (verb.subject or verb.passive) and shipped_lexicon().is_communication_verb(verb.verb)
@@ -52,7 +62,11 @@ def reported_clause(
     lexicon = shipped_lexicon()
     wanted = set(lexicon.base_forms(verb)) | {link.word for link in lexicon.links(verb, "v")}
     verbs: set[int] | None = None  # where the sentence's verbs start, tagged when needed
-    for found in _VERB_THAT.finditer(text):
+    # who said it: a question word other than the verb's, written before the verb
+    speakers = {t for t in question_terms if t not in lexicon.base_forms(verb)}
+    for tried, found in enumerate(_VERB_THAT.finditer(text)):
+        if tried >= MAX_TRIED:
+            break  # a pathological sentence: each try re-reads the rest of it
         word = found.group(1)
         if wanted.isdisjoint(lexicon.base_forms(word)) or not lexicon.is_communication_verb(word):
             continue
@@ -60,6 +74,11 @@ def reported_clause(
             verbs = {t.start for t in tokens(text) if t.tag == "VERB"}
         if found.start(1) not in verbs:
             continue  # "a program that allowed…": a noun and its relative clause
+        if _NEGATED.search(text, 0, found.start(1)):
+            continue  # "Putin never said that…": not what he said
+        before = [t for *_, t in term_spans(text[: found.start(1)])] if term_spans else []
+        if speakers and speakers.isdisjoint(before):
+            continue  # "Officials said that Putin was ill": not what Putin said
         start = found.end()
         stop = _CLAUSE_END.search(text, start)
         end = stop.start() if stop else len(text)
