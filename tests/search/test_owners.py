@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from astana_qa.search.owners import asked_phrase, claimed_by_others, owner_words
-from astana_qa.text.entities import tokens
+from astana_qa.search.owners import asked_phrase, claimed_by_others
+from astana_qa.text.entities import Token, tokens
+
+
+def owner_words(words: list[Token], focus: str | None = None) -> tuple[str, ...]:
+    """The owners `asked_phrase` reads."""
+    return asked_phrase(words, focus)[0]
 
 
 @pytest.mark.parametrize(

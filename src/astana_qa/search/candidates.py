@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from ..text import entities
@@ -376,6 +377,7 @@ def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
     return plural and kind in _NAME_KINDS and _LIST_JOINT.search(span.text) is not None
 
 
+@lru_cache(maxsize=256)
 def _names_a_settlement(noun: str) -> bool:
     """Is `noun` (a question's focus) "city" or a kind of settlement WordNet relates to
     it ("town", "metropolis", "village")?"""

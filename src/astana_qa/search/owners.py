@@ -41,11 +41,6 @@ _OWNER_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})
 _KIND_COMPOUND = re.compile(r"-[a-z]+(?<!ed)$")
 
 
-def owner_words(words: Sequence[Token], focus: str | None = None) -> tuple[str, ...]:
-    """`asked_phrase`'s owners."""
-    return asked_phrase(words, focus)[0]
-
-
 def asked_phrase(
     words: Sequence[Token], focus: str | None = None
 ) -> tuple[tuple[str, ...], str | None]:
@@ -110,6 +105,7 @@ def claimed_by_others(
     def term_of(word: Token) -> str | None:
         return term_at.get(word.start)
 
+    stopwords = stopword_list()
     claimed = []
     for i, word in enumerate(words):
         if term_of(word) != noun:
@@ -119,7 +115,6 @@ def claimed_by_others(
             j -= 1
         before = words[j:i]
         mine = {term_of(w) for w in before} & owners
-        stopwords = stopword_list()
         named = any(
             (w.tag == "PROPN" or POSSESSIVE.search(w.text))
             and not {w.text.lower(), term_of(w)} & stopwords  # "the US ambassador": "us"

@@ -60,10 +60,11 @@ def reported_clause(
     "mentioned that" for "call for") and "that", up to the clause's end, that is not
     only the question's own words; None when the sentence reports none."""
     lexicon = shipped_lexicon()
-    wanted = set(lexicon.base_forms(verb)) | {link.word for link in lexicon.links(verb, "v")}
+    bases = set(lexicon.base_forms(verb))
+    wanted = bases | {link.word for link in lexicon.links(verb, "v")}
     verbs: set[int] | None = None  # where the sentence's verbs start, tagged when needed
     # who said it: a question word other than the verb's, written before the verb
-    speakers = {t for t in question_terms if t not in lexicon.base_forms(verb)}
+    speakers = {t for t in question_terms if t not in bases}
     for tried, found in enumerate(_VERB_THAT.finditer(text)):
         if tried >= MAX_TRIED:
             break  # a pathological sentence: each try re-reads the rest of it
