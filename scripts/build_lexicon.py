@@ -21,7 +21,8 @@ engine matches single terms):
 - `a` adjectives similar to an adjective (head synset ↔ its satellites).
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
 - `classes`: for a noun, the answer kind (person, place, organisation, date) of the
-  lexicographer file most of its senses belong to ("linebacker" is noun.person).
+  lexicographer file most of its senses belong to ("linebacker" is noun.person), or
+  "artifact" for noun.artifact ("hotel", "stadium": built things, no country or city).
 - `verb_classes`: "communication" for a verb most of whose senses belong to
   verb.communication (say, suggest, urge): "What did she suggest?" asks what was said.
 Each related word carries, per part of speech of the word's sense, the sense
@@ -58,9 +59,10 @@ POINTERS = {"+": "d", "\\": "p", "&": "a", "@": "h", "~": "h"}
 MIN_WEIGHT = 0.002
 MAX_RELATED = 64
 # Lexicographer files (`lexnames`) whose nouns answer a kind of question: noun.person,
-# noun.location, noun.group and noun.time. A word takes the kind when at least
+# noun.location, noun.group and noun.time; and noun.artifact, whose nouns no country
+# or city answers ("Which hotel…?"). A word takes the kind when at least
 # CLASS_SHARE of its noun senses' probability lies in that file.
-NOUN_CLASSES = {18: "person", 15: "place", 14: "organisation", 28: "date"}
+NOUN_CLASSES = {18: "person", 15: "place", 14: "organisation", 28: "date", 6: "artifact"}
 CLASS_SHARE = 0.5
 # Verbs of the lexicographer file verb.communication (32: say, suggest, argue, urge):
 # what such a verb asks about ("What did Putin say?") is what was said, a clause.
@@ -244,9 +246,7 @@ def lexicon_table(folder: Path) -> dict[str, object]:
             key=lambda item: (-max(item[1][0], item[1][3]) * item[1][1], item[0]),
         )
         kept = [
-            (o, pos, a, b, k, c)
-            for (o, pos), (a, b, k, c) in ranked
-            if max(a, c) * b >= MIN_WEIGHT
+            (o, pos, a, b, k, c) for (o, pos), (a, b, k, c) in ranked if max(a, c) * b >= MIN_WEIGHT
         ][:MAX_RELATED]
         if kept:
             words[fold(word)] = " ".join(
@@ -260,7 +260,7 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "d=derivation p=pertainym a=similar adjective h=hypernym or hyponym)",
         "related": words,
         "irregular": exceptions(folder),
-        "classes_format": "noun → the answer kind (person, place, organisation, date) of "
+        "classes_format": "noun → the answer kind (person, place, organisation, date, artifact) of "
         f"the lexicographer file holding at least {CLASS_SHARE} of its noun senses' "
         "probability",
         "classes": noun_classes(synsets, probability),

@@ -107,6 +107,19 @@ def test_who_is_the_role(question, role):
     assert (expected.kind, expected.focus) == ("person", role)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Which Varnian deputy foreign minister opened the summit?",
+     "which varnian vice foreign minister opened the summit",
+     "Which US special envoy opened the summit?"],
+)  # fmt: skip
+def test_adjectives_inside_a_noun_phrase_do_not_end_it(question):
+    """The focus is the phrase's head ("minister"), not the noun before an adjective."""
+    expected = expected_answer(question)
+    assert expected.kind == "person"
+    assert expected.focus in ("minister", "envoy")
+
+
 def test_a_plural_role_wants_several():
     assert expected_answer("Who are the envoys?").plural
     assert expected_answer("Who were Temüjin's three full brothers?").plural

@@ -516,6 +516,14 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a country is no city, however near the question's words
         ("In which city is the harbour council based?",
          "The harbour council is based in Turkey, with its seat in Izmir.", "Izmir"),
+        # a country is no building: "hotel" is one of WordNet's artifacts
+        ("Which hotel hosted the harbour summit?",
+         "Norway hosted the harbour summit at the seaside hotel Bellevue.", "Bellevue"),
+        # a number counting another noun is no sum of money
+        ("How much did the harbour upgrade cost?",
+         "The harbour upgrade took twenty rounds of talks in Oslo.", None),
+        ("How much did the harbour upgrade cost?",
+         "The harbour upgrade cost 20 million euros.", "20 million euros"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

@@ -230,3 +230,9 @@ def test_a_word_is_expanded_through_the_senses_of_its_part_of_speech(lexicon):
     as_noun = {link.word for link in lexicon.links("spoke", "n")}
     assert "talk" in as_verb and "talk" not in as_noun  # "she spoke" vs "a wheel's spoke"
     assert "rung" in as_noun and "rung" not in as_verb
+
+
+def test_a_built_thing_has_the_artifact_class(lexicon):
+    # WordNet's noun.artifact: no country or city answers "Which hotel…?"
+    assert lexicon.noun_class("hotels") == lexicon.noun_class("stadium") == "artifact"
+    assert lexicon.noun_class("city") == "place"

@@ -271,10 +271,19 @@ def _noun_run(words: list[str], tags: list[str], i: int, past_possessor: bool = 
             and tags[i + 1] in (_NOUN_TAGS | {"ADJ"})
         ):
             pass
+        elif kind == "ADJ" and head is not None and _noun_follows(tags, i + 1):
+            pass  # "deputy foreign minister", "US special envoy": the head is still to come
         elif kind not in _SKIPPED or head is not None:
             break
         i += 1
     return head
+
+
+def _noun_follows(tags: list[str], i: int) -> bool:
+    """Do adjectives from `i` lead to a noun ("foreign minister")?"""
+    while i < len(tags) and tags[i] == "ADJ":
+        i += 1
+    return i < len(tags) and tags[i] in _NOUN_TAGS
 
 
 def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:

@@ -93,6 +93,10 @@ NOT_LOCATED = 0.7
 # kind of municipality or a settlement.
 NOT_A_SETTLEMENT = 0.5
 _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
+# Fit kept by a country or its capital when the question's place noun is a built thing
+# (WordNet's noun.artifact: hotel, stadium, airport): "Which hotel hosted the talks?" is
+# not answered by "Kazakhstan" or "Astana".
+NOT_A_SITE = 0.3
 # Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
@@ -120,6 +124,9 @@ _WANTS_NUMBERS = frozenset({"duration", "frequency", "number", "money", "percent
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
 # "nearly 7 million", not a list (and the comma of "300,000" joins no list).
 _AMOUNT_KINDS = frozenset({"number", "money", "percent", "duration", "frequency"})
+# Amounts a plain number may stand for, unless it counts the noun after it: "twenty
+# rounds" is no sum of money and no share.
+_SHARE_KINDS = frozenset({"money", "percent"})
 _WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # Prepositions that say where something is or happens ("on" and "to" often do not:
@@ -774,6 +781,9 @@ def score_spans(
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
+    site = (
+        kind == "place" and focus is not None and shipped_lexicon().noun_class(focus) == "artifact"
+    )
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
@@ -795,6 +805,12 @@ def score_spans(
             fit = 1.0 if noun and noun.group(1).lower() in counted else 0.0
         if fit == 0.0 and not named_by_focus(found):  # "Resolution 2642": an identifier
             continue
+        if (
+            kind in _SHARE_KINDS
+            and not found.kinds & _SHARE_KINDS
+            and _modifies_a_noun(words, starts, found.end)
+        ):
+            continue  # "How much did it cost?" is not answered by "twenty rounds"
         span = (  # a date is read whole: "January 24" less "January" is no date
             found
             if found.kinds & _WHOLE_KINDS or spelled or _is_list_of_names(found, kind, plural)
@@ -857,6 +873,8 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if settlement and shipped_lexicon().names_a_country(span.text):
             fit *= NOT_A_SETTLEMENT  # "Which city…?" is not answered by "Turkey"
+        elif site and shipped_lexicon().is_place_name(span.text):
+            fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
         lead = 0  # the length of a focus word the span opens with
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
