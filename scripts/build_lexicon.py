@@ -22,7 +22,8 @@ engine matches single terms):
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
 - `classes`: for a noun, the answer kind (person, place, organisation, date) of the
   lexicographer file most of its senses belong to ("linebacker" is noun.person), or
-  "artifact" for noun.artifact ("hotel", "stadium": built things, no country or city).
+  "artifact" / "object" for noun.artifact and noun.object ("hotel", "river": built and
+  natural things, which no country or city is).
 - `verb_classes`: "communication" for a verb most of whose senses belong to
   verb.communication (say, suggest, urge): "What did she suggest?" asks what was said.
 Each related word carries, per part of speech of the word's sense, the sense
@@ -59,10 +60,17 @@ POINTERS = {"+": "d", "\\": "p", "&": "a", "@": "h", "~": "h"}
 MIN_WEIGHT = 0.002
 MAX_RELATED = 64
 # Lexicographer files (`lexnames`) whose nouns answer a kind of question: noun.person,
-# noun.location, noun.group and noun.time; and noun.artifact, whose nouns no country
-# or city answers ("Which hotel…?"). A word takes the kind when at least
+# noun.location, noun.group and noun.time; and noun.artifact and noun.object, whose
+# nouns no country or city answers ("Which hotel…?", "What river…?"). A word takes the kind when at least
 # CLASS_SHARE of its noun senses' probability lies in that file.
-NOUN_CLASSES = {18: "person", 15: "place", 14: "organisation", 28: "date", 6: "artifact"}
+NOUN_CLASSES = {
+    18: "person",
+    15: "place",
+    14: "organisation",
+    28: "date",
+    6: "artifact",
+    17: "object",
+}
 CLASS_SHARE = 0.5
 # Verbs of the lexicographer file verb.communication (32: say, suggest, argue, urge):
 # what such a verb asks about ("What did Putin say?") is what was said, a clause.
@@ -260,7 +268,7 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "d=derivation p=pertainym a=similar adjective h=hypernym or hyponym)",
         "related": words,
         "irregular": exceptions(folder),
-        "classes_format": "noun → the answer kind (person, place, organisation, date, artifact) of "
+        "classes_format": "noun → the answer kind (person, place, organisation, date, artifact, object) of "
         f"the lexicographer file holding at least {CLASS_SHARE} of its noun senses' "
         "probability",
         "classes": noun_classes(synsets, probability),

@@ -522,6 +522,8 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a number counting another noun is no sum of money
         ("How much did the harbour upgrade cost?",
          "The harbour upgrade took twenty rounds of talks in Oslo.", None),
+        ("What river flows through the harbour town?",
+         "The harbour town in Norway lies on the Glomma river.", "Glomma"),
         ("How much did the harbour upgrade cost?",
          "The harbour upgrade cost 20 million euros.", "20 million euros"),
     ],

@@ -235,4 +235,5 @@ def test_a_word_is_expanded_through_the_senses_of_its_part_of_speech(lexicon):
 def test_a_built_thing_has_the_artifact_class(lexicon):
     # WordNet's noun.artifact: no country or city answers "Which hotel…?"
     assert lexicon.noun_class("hotels") == lexicon.noun_class("stadium") == "artifact"
+    assert lexicon.noun_class("river") == "object"
     assert lexicon.noun_class("city") == "place"

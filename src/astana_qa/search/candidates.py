@@ -94,9 +94,10 @@ NOT_LOCATED = 0.7
 NOT_A_SETTLEMENT = 0.5
 _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
 # Fit kept by a country or its capital when the question's place noun is a built thing
-# (WordNet's noun.artifact: hotel, stadium, airport): "Which hotel hosted the talks?" is
-# not answered by "Kazakhstan" or "Astana".
+# or a natural one (WordNet's noun.artifact and noun.object: hotel, stadium, river,
+# mountain): "Which hotel hosted the talks?" is not answered by "Kazakhstan" or "Astana".
 NOT_A_SITE = 0.3
+_SITE_CLASSES = frozenset({"artifact", "object"})
 # Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
@@ -782,7 +783,9 @@ def score_spans(
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
     site = (
-        kind == "place" and focus is not None and shipped_lexicon().noun_class(focus) == "artifact"
+        kind == "place"
+        and focus is not None
+        and shipped_lexicon().noun_class(focus) in _SITE_CLASSES
     )
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()

@@ -173,8 +173,8 @@ class Lexicon:
 
     def noun_class(self, word: str) -> str | None:
         """The answer kind WordNet's senses of the noun `word` (or its singular) name:
-        person, place, organisation or date ("linebackers" → person), or "artifact" for a
-        built thing ("hotel"); None if none."""
+        person, place, organisation or date ("linebackers" → person), or "artifact" or
+        "object" for a built or natural thing ("hotel", "river"); None if none."""
         word = normalise(word)
         for spelling in (word, *_agent_spellings(word)):
             forms = (spelling, *self.data.irregular.get(spelling, []), *self.base_forms(spelling))
