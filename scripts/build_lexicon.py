@@ -12,6 +12,10 @@ Sources (neither is a runtime dependency):
   NLTK's corpus reader (which refuses files it does not own) nor a download is needed.
 - countryinfo (`pip install countryinfo`, MIT licence) for capitals, demonyms and other
   spellings of country names.
+- `sites` (in places.json.gz, so `--places` needs `--wordnet`): WordNet's named
+  buildings and streets inside a capital (its part-holonyms: the Kremlin is part of
+  Moscow, Downing Street of Westminster, of London) stand for that capital's country, as
+  the capital does: "the Kremlin's envoy" is Russia's.
 
 What is kept from WordNet, for every single word (multi-word lemmas are left out: the
 engine matches single terms):
@@ -46,6 +50,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "astana_qa" / "data"
 POS_FILES = ("noun", "verb", "adj", "adv")
@@ -61,8 +66,8 @@ MIN_WEIGHT = 0.002
 MAX_RELATED = 64
 # Lexicographer files (`lexnames`) whose nouns answer a kind of question: noun.person,
 # noun.location, noun.group and noun.time; and noun.artifact and noun.object, whose
-# nouns no country or city answers ("Which hotel…?", "What river…?"). A word takes the kind when at least
-# CLASS_SHARE of its noun senses' probability lies in that file.
+# nouns no country or city answers ("Which hotel…?", "What river…?"). A word takes the
+# kind when at least CLASS_SHARE of its noun senses' probability lies in that file.
 NOUN_CLASSES = {
     18: "person",
     15: "place",
@@ -268,9 +273,9 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "d=derivation p=pertainym a=similar adjective h=hypernym or hyponym)",
         "related": words,
         "irregular": exceptions(folder),
-        "classes_format": "noun → the answer kind (person, place, organisation, date, artifact, object) of "
-        f"the lexicographer file holding at least {CLASS_SHARE} of its noun senses' "
-        "probability",
+        "classes_format": "noun → the answer kind (person, place, organisation, date, "
+        f"artifact, object) of the lexicographer file holding at least {CLASS_SHARE} of its "
+        "noun senses' probability",
         "classes": noun_classes(synsets, probability),
         "verb_classes_format": "verb → communication when at least "
         f"{CLASS_SHARE} of its verb senses' probability lies in verb.communication",
@@ -333,6 +338,77 @@ def places_table() -> dict[str, object]:
     }
 
 
+# WordNet's lexicographer files of named sites: noun.artifact (the Kremlin, the White
+# House) and noun.location (Downing Street); how many part-of steps may lead from a
+# site to its capital.
+SITE_LEXNAMES = frozenset({6, 15})
+SITE_STEPS = 3
+# The synset "national_capital" (noun.location): a capital reached must be an instance
+# of it, so that Washington D.C. counts and the state of Washington does not.
+NATIONAL_CAPITAL = 8691669
+# Synsets whose instances (or their kinds' instances) are no site but a city or a
+# country in their own right: city, national_capital, country ("the Holy See", a
+# European country, lies in Rome but stands for itself).
+NOT_SITES = frozenset({8524735, NATIONAL_CAPITAL, 8544813})
+
+
+def sites_table(folder: Path, places: dict[str, list[str]], capitals: set[str]
+                ) -> dict[str, list[str]]:  # fmt: skip
+    """site name (folded) → the countries of the capital it lies in, for the named (upper
+    case) buildings and streets of WordNet whose part-holonym chain reaches a capital
+    within `SITE_STEPS` steps; names that already are places or countries are left out."""
+    names: dict[int, tuple[int, list[str], list[int]]] = {}
+    national_capitals: set[int] = set()
+    kinds: dict[int, list[int]] = {}  # synset → what it is a kind (@) or instance (@i) of
+    for line in (folder / "data.noun").read_text("latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" | ", 1)[0].split()
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * i].replace("_", " ") for i in range(count)]
+        at = 4 + 2 * count
+        parts = [int(fields[at + 2 + 4 * i]) for i in range(int(fields[at]))
+                 if fields[at + 1 + 4 * i] == "#p" and fields[at + 3 + 4 * i] == "n"]  # fmt: skip
+        names[int(fields[0])] = (int(fields[1]), words, parts)
+        kinds[int(fields[0])] = [int(fields[at + 2 + 4 * i]) for i in range(int(fields[at]))
+                                 if fields[at + 1 + 4 * i] in ("@", "@i")]  # fmt: skip
+        if NATIONAL_CAPITAL in kinds[int(fields[0])]:
+            national_capitals.add(int(fields[0]))
+    countries = {place_key(c): c for found in places.values() for c in found}
+    # a capital's countries; a city-state's capital is keyed by its country's name
+    capital_of = {
+        k: places.get(k) or [countries[k]] for k in capitals if k in places or k in countries
+    }
+    sites: dict[str, list[str]] = {}
+
+    def is_place_itself(offset: int) -> bool:
+        above = set(kinds[offset]) | {k for kind in kinds[offset] for k in kinds.get(kind, [])}
+        return bool(above & NOT_SITES)
+
+    for offset, (lexname, words, parts) in names.items():
+        if lexname not in SITE_LEXNAMES or is_place_itself(offset):
+            continue
+        found: list[str] = []
+        reached, steps = parts, 0
+        while reached and not found and steps < SITE_STEPS:
+            for offset in reached:
+                if offset not in national_capitals:
+                    continue
+                for word in names[offset][1]:
+                    key = place_key(word)
+                    found += [c for c in capital_of.get(key, []) if c not in found]
+            # only through other sites: the Vatican Palace is in the Vatican City, a city
+            # (and state) of its own, not in Rome
+            reached = [p for offset in reached if not is_place_itself(offset)
+                       for p in names[offset][2]]  # fmt: skip
+            steps += 1
+        for word in words:
+            key = place_key(word)
+            if found and word[:1].isupper() and key not in places and key not in countries:
+                sites.setdefault(key, found)
+    return dict(sorted(sites.items()))
+
+
 def write(path: Path, table: dict[str, object]) -> None:
     """Gzipped compact JSON, byte-identical for identical input (no time or file name
     in the gzip header)."""
@@ -352,7 +428,17 @@ def main() -> None:
         write(args.out / "lexicon.json.gz", lexicon_table(args.wordnet))
         shutil.copyfile(args.wordnet / "LICENSE", args.out / "WORDNET-LICENSE.txt")
     if args.places:
-        write(args.out / "places.json.gz", places_table())
+        if not args.wordnet:
+            parser.error("--places needs --wordnet too: the places' sites come from WordNet")
+        table = places_table()
+        table["sites_format"] = (
+            "a named building or street in a capital (folded, from "
+            "WordNet's part-holonyms) → the capital's countries"
+        )
+        places = cast("dict[str, list[str]]", table["places"])
+        capitals = cast("list[str]", table["capitals"])
+        table["sites"] = sites_table(args.wordnet, places, set(capitals))
+        write(args.out / "places.json.gz", table)
         import countryinfo
 
         licence = Path(countryinfo.__file__).parent.parent.glob(

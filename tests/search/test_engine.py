@@ -314,6 +314,19 @@ def test_a_capital_asked_about_is_its_country(make_corpus, tmp_path):
     assert engine.ask("Who represented Moscow at the talks in Kazakhstan?").answer == "Omar Ali"
 
 
+def test_a_seat_of_government_asked_about_is_its_country(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nAt the talks, Norway is represented by its envoy Lena "
+        "Berg, while Russia is represented by its envoy Omar Ali.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    # the Kremlin, in Moscow, stands for Russia (WordNet's part-holonyms), as Moscow does
+    assert engine.read("Who was the Kremlin's envoy at the talks?").unknown == ()
+    assert engine.ask("Who was the Kremlin's envoy at the talks?").answer == "Omar Ali"
+    # a site the articles do not name, in a country they do not name, is not mentioned
+    assert engine.read("Who was the Louvre's envoy at the talks?").unknown
+
+
 def test_a_shortened_official_name_is_the_one_such_country_the_articles_name(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Talks report\n\nAt the talks, Iran is represented by Omar Ali and France by "

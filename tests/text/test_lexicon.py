@@ -237,3 +237,33 @@ def test_a_built_thing_has_the_artifact_class(lexicon):
     assert lexicon.noun_class("hotels") == lexicon.noun_class("stadium") == "artifact"
     assert lexicon.noun_class("river") == "object"
     assert lexicon.noun_class("city") == "place"
+
+
+def test_the_generator_maps_a_named_site_in_a_capital_to_its_country(tmp_path):
+    """Part-holonyms lead from a building or street to a national capital (not to a
+    state or city of the same name, and not through a city of its own)."""
+    generator = load_generator()
+    noun = (
+        "  1 This software and database is being provided to you\n"
+        "08691669 15 n 01 national_capital 0 000 | a capital\n"
+        "08524735 15 n 01 city 0 000 | a city\n"
+        "00000010 15 n 01 Varna_City 0 001 @i 08691669 n 0000 | capital of Varnia\n"
+        "00000011 15 n 01 Varna_City 0 001 @i 08524735 n 0000 | a city in Ohio\n"
+        "00000020 06 n 01 Grey_Palace 0 001 #p 00000010 n 0000 | seat of government\n"
+        "00000030 15 n 01 Old_Street 0 001 #p 00000020 n 0000 | a street by the palace\n"
+        "00000040 06 n 01 Town_Hall 0 001 #p 00000011 n 0000 | in the Ohio city\n"
+        "00000050 15 n 01 Free_Town 0 002 @i 08524735 n 0000 #p 00000010 n 0000 | a city\n"
+        "00000060 06 n 01 Abbey 0 001 #p 00000050 n 0000 | in the free town\n"
+        "00000070 06 n 01 palace 0 001 #p 00000010 n 0000 | a common noun\n"
+    )
+    (tmp_path / "data.noun").write_text(noun)
+    places = {"varna city": ["Varnia"]}
+    sites = generator.sites_table(tmp_path, places, {"varna city"})
+    assert sites == {"grey palace": ["Varnia"], "old street": ["Varnia"]}
+
+
+def test_a_site_in_a_capital_stands_for_its_country_but_is_no_country(lexicon):
+    assert lexicon.places("Kremlin")[0][0] == "Russia"
+    assert lexicon.places("White House")[0][0] == "United States"
+    assert lexicon.is_place_name("Kremlin") and not lexicon.names_a_country("Kremlin")
+    assert lexicon.places("Vatican") == []  # the Vatican City is a city of its own

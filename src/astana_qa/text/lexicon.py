@@ -97,6 +97,8 @@ class LexiconData:
     verb_classes: dict[str, str] = field(default_factory=dict)
     # the folded names of countries' capitals ("moscow", "singapore").
     capitals: frozenset[str] = frozenset()
+    # a named building or street in a capital → the capital's countries ("kremlin").
+    sites: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> LexiconData:
@@ -112,7 +114,7 @@ class LexiconData:
         places = json.loads(gzip.decompress(data.joinpath(PLACES_FILE).read_bytes()))
         return cls(lexicon["related"], lexicon["irregular"], places["places"],
                    lexicon.get("classes", {}), lexicon.get("verb_classes", {}),
-                   frozenset(places.get("capitals", ())))  # fmt: skip
+                   frozenset(places.get("capitals", ())), places.get("sites", {}))  # fmt: skip
 
 
 def _agent_spellings(word: str) -> list[str]:
@@ -226,9 +228,12 @@ class Lexicon:
 
     def places(self, word: str) -> list[tuple[str, float]]:
         """`(country name, weight)` for a capital, demonym or other spelling of a
-        country ("Moscow" → Russia, "Iranian" → Iran), most populous first; a name
-        shared by several countries weighs less for each after the first."""
-        countries = self.data.places.get(normalise(word), [])
+        country ("Moscow" → Russia, "Iranian" → Iran), or for a named building or street
+        in a capital, which stands for its country as the capital does ("the Kremlin"),
+        most populous first; a name shared by several countries weighs less for each
+        after the first."""
+        key = normalise(word)
+        countries = self.data.places.get(key) or self.data.sites.get(key, [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
 
     def places_starting(self, phrase: str) -> list[str]:
