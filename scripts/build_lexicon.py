@@ -352,55 +352,70 @@ NATIONAL_CAPITAL = 8691669
 NOT_SITES = frozenset({8524735, NATIONAL_CAPITAL, 8544813})
 
 
-def sites_table(folder: Path, places: dict[str, list[str]], capitals: set[str]
-                ) -> dict[str, list[str]]:  # fmt: skip
-    """site name (folded) → the countries of the capital it lies in, for the named (upper
-    case) buildings and streets of WordNet whose part-holonym chain reaches a capital
-    within `SITE_STEPS` steps; names that already are places or countries are left out."""
-    names: dict[int, tuple[int, list[str], list[int]]] = {}
-    national_capitals: set[int] = set()
-    kinds: dict[int, list[int]] = {}  # synset → what it is a kind (@) or instance (@i) of
+@dataclass(frozen=True)
+class NamedNouns:
+    """WordNet's noun synsets as `sites_table` reads them, by
+    offset: lexicographer file, words as written, part-holonyms (#p), and what each is a
+    kind (@) or instance (@i) of."""
+
+    lexname: dict[int, int]
+    words: dict[int, list[str]]
+    parts: dict[int, list[int]]
+    kinds: dict[int, list[int]]
+
+    def is_place_itself(self, offset: int) -> bool:
+        """Is the synset a city or country, or a kind of one, in its own right?"""
+        above = set(self.kinds[offset])
+        above |= {k for kind in self.kinds[offset] for k in self.kinds.get(kind, [])}
+        return bool(above & NOT_SITES)
+
+    def is_national_capital(self, offset: int) -> bool:
+        return NATIONAL_CAPITAL in self.kinds[offset]
+
+
+def read_named_nouns(folder: Path) -> NamedNouns:
+    """`data.noun` read with its words' case kept and its holonyms (`read_synsets`
+    lower-cases words and keeps only the links of `POINTERS`)."""
+    nouns = NamedNouns({}, {}, {}, {})
     for line in (folder / "data.noun").read_text("latin-1").splitlines():
         if line.startswith("  "):
             continue
         fields = line.split(" | ", 1)[0].split()
-        count = int(fields[3], 16)
-        words = [fields[4 + 2 * i].replace("_", " ") for i in range(count)]
+        offset, count = int(fields[0]), int(fields[3], 16)
         at = 4 + 2 * count
-        parts = [int(fields[at + 2 + 4 * i]) for i in range(int(fields[at]))
-                 if fields[at + 1 + 4 * i] == "#p" and fields[at + 3 + 4 * i] == "n"]  # fmt: skip
-        names[int(fields[0])] = (int(fields[1]), words, parts)
-        kinds[int(fields[0])] = [int(fields[at + 2 + 4 * i]) for i in range(int(fields[at]))
-                                 if fields[at + 1 + 4 * i] in ("@", "@i")]  # fmt: skip
-        if NATIONAL_CAPITAL in kinds[int(fields[0])]:
-            national_capitals.add(int(fields[0]))
+        links = [fields[at + 1 + 4 * i : at + 4 + 4 * i] for i in range(int(fields[at]))]
+        nouns.lexname[offset] = int(fields[1])
+        nouns.words[offset] = [fields[4 + 2 * i].replace("_", " ") for i in range(count)]
+        nouns.parts[offset] = [int(t) for symbol, t, pos in links if symbol == "#p" and pos == "n"]
+        nouns.kinds[offset] = [int(t) for symbol, t, _ in links if symbol in ("@", "@i")]
+    return nouns
+
+
+def sites_table(nouns: NamedNouns, places: dict[str, list[str]], capitals: set[str]
+                ) -> dict[str, list[str]]:  # fmt: skip
+    """site name (folded) → the countries of the capital it lies in, for the named (upper
+    case) buildings and streets of WordNet whose part-holonym chain reaches a capital
+    within `SITE_STEPS` steps; names that already are places or countries are left out."""
     countries = {place_key(c): c for found in places.values() for c in found}
     # a capital's countries; a city-state's capital is keyed by its country's name
     capital_of = {
         k: places.get(k) or [countries[k]] for k in capitals if k in places or k in countries
     }
     sites: dict[str, list[str]] = {}
-
-    def is_place_itself(offset: int) -> bool:
-        above = set(kinds[offset]) | {k for kind in kinds[offset] for k in kinds.get(kind, [])}
-        return bool(above & NOT_SITES)
-
-    for offset, (lexname, words, parts) in names.items():
-        if lexname not in SITE_LEXNAMES or is_place_itself(offset):
+    for offset, words in nouns.words.items():
+        if nouns.lexname[offset] not in SITE_LEXNAMES or nouns.is_place_itself(offset):
             continue
         found: list[str] = []
-        reached, steps = parts, 0
+        reached, steps = nouns.parts[offset], 0
         while reached and not found and steps < SITE_STEPS:
-            for offset in reached:
-                if offset not in national_capitals:
-                    continue
-                for word in names[offset][1]:
-                    key = place_key(word)
-                    found += [c for c in capital_of.get(key, []) if c not in found]
+            for at in reached:
+                if nouns.is_national_capital(at):
+                    for word in nouns.words[at]:
+                        found += [c for c in capital_of.get(place_key(word), []) if c not in found]
             # only through other sites: the Vatican Palace is in the Vatican City, a city
             # (and state) of its own, not in Rome
-            reached = [p for offset in reached if not is_place_itself(offset)
-                       for p in names[offset][2]]  # fmt: skip
+            reached = [p for at in reached if not nouns.is_place_itself(at)
+                       for p in nouns.parts[at]]  # fmt: skip
             steps += 1
         for word in words:
             key = place_key(word)
@@ -436,8 +451,8 @@ def main() -> None:
             "WordNet's part-holonyms) → the capital's countries"
         )
         places = cast("dict[str, list[str]]", table["places"])
-        capitals = cast("list[str]", table["capitals"])
-        table["sites"] = sites_table(args.wordnet, places, set(capitals))
+        capitals = set(cast("list[str]", table["capitals"]))
+        table["sites"] = sites_table(read_named_nouns(args.wordnet), places, capitals)
         write(args.out / "places.json.gz", table)
         import countryinfo
 

@@ -258,7 +258,7 @@ def test_the_generator_maps_a_named_site_in_a_capital_to_its_country(tmp_path):
     )
     (tmp_path / "data.noun").write_text(noun)
     places = {"varna city": ["Varnia"]}
-    sites = generator.sites_table(tmp_path, places, {"varna city"})
+    sites = generator.sites_table(generator.read_named_nouns(tmp_path), places, {"varna city"})
     assert sites == {"grey palace": ["Varnia"], "old street": ["Varnia"]}
 
 
