@@ -79,6 +79,10 @@ from astana_qa.search.answer_types import expected_answer
         ("harbour authority spokeswoman name", "person", False),
         ("people rescued harbour fire", "description", False),  # people name no role
         ("harbour fire death toll", "number", False),
+        # context after the noun saying what is searched for
+        ("harbour fire death toll varna news", "number", False),
+        ("harbour summit dates march oslo", "date", True),
+        ("harbour fire cost 2024", "money", False),
         ("—", "description", False),  # no word at all
         ("Velmar", "description", False),
     ],
