@@ -522,6 +522,9 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a number counting another noun is no sum of money
         ("How much did the harbour upgrade cost?",
          "The harbour upgrade took twenty rounds of talks in Oslo.", None),
+        # a number's unit the question names is what it counts, not part of the answer
+        ("How many yards did Ivo Petrov throw for in 2015?",
+         "Ivo Petrov threw for 3,837 yards in 2015, with 45 touchdowns.", "3,837"),
         ("What river flows through the harbour town?",
          "The harbour town in Norway lies on the Glomma river.", "Glomma"),
         ("How much did the harbour upgrade cost?",

@@ -732,20 +732,25 @@ def _without_question_edges(
     does not already say, and the cut words then count as standing next to it. Words
     at its end are cut only when `cut_end` (a person's name, a number, a common noun
     phrase): "of Technology" is part of "Warsaw University of Technology" whatever the
-    question says; words at its start only when `cut_start` (not a common noun phrase:
+    question says, but a number's last words in lower case are what the question counts,
+    not the answer ("3,837 yards" for "How many yards…?" is "3,837", with or without a
+    joint word between); words at its start only when `cut_start` (not a common noun phrase:
     "human papillomavirus" answers "What is the virus in humans…?")."""
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while cut_start and inner and inner[0][2] in question_terms and len(inner) > 1:
         start = inner.pop(0)[1]
         start += _length(_DANGLING.match(text[start:end]))
-    while cut_end and inner and inner[-1][2] in question_terms and len(inner) > 1:
+    while inner and inner[-1][2] in question_terms and len(inner) > 1:
         cut = inner[-1][0]
+        described = text[cut : cut + 1].islower() and text[start : start + 1].isdigit()
+        if not (cut_end or described):
+            break
         joint = _DANGLING_END.search(text[start:cut])
-        if not joint or not joint.group().strip():
+        if not described and (not joint or not joint.group().strip()):
             break  # "Sergey Vershinin": the asked name itself, not a title or "of Balchik"
         inner.pop()
-        end = cut - len(joint.group())
+        end = cut - _length(joint)
     if (start, end) == (span.start, span.end) or start >= end:
         return span
     return entities.Span(start, end, text[start:end], span.kinds)
