@@ -28,6 +28,10 @@ def owner_words(words: list[Token], focus: str | None = None) -> tuple[str, ...]
         ("Who spoke for Moscow at the Varna meeting?", ()),
         ("Who defeated Germany in the final?", ()),  # an object names no owner
         ("Who was the president of the United States?", ("United States",)),
+        # a name of several words owns as a whole, its office left out
+        ("Who was the Islamic Republic's envoy?", ("Islamic Republic",)),
+        ("Who was the Islamic Republic delegate at the talks?", ("Islamic Republic",)),
+        ("Who was President Ivo Petrov's envoy?", ("Ivo Petrov",)),
     ],
 )
 def test_owner_words(question, owners):

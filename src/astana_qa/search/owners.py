@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 from ..text.analysis import stopword_list
 from ..text.entities import Token, is_participle
+from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTHS
 from .answer_types import POSSESSIVE
 
@@ -131,16 +132,36 @@ def _possessor(phrase: Sequence[Token], chained: bool = False) -> list[str]:
     delegation": the regime's; "the Turkish negotiating team": Turkish). In a key-word
     search (`chained`: the phrase ends at the focus noun), a noun's own owner before it
     too ("iran delegation head": the delegation's and Iran's)."""
-    marked = [_plain(w.text) for w in phrase if POSSESSIVE.search(w.text)]
+    marked = [i for i, w in enumerate(phrase) if POSSESSIVE.search(w.text)]
     if marked:
-        return marked[-1:]
-    before = [w for w in phrase[:-1] if w.tag in _OWNER_TAGS and w.text.lower() not in MONTHS]
-    owners = before[-1:]
+        return [_name_ending(phrase, marked[-1])]
+    before = [i for i, w in enumerate(phrase[:-1])
+              if w.tag in _OWNER_TAGS and w.text.lower() not in MONTHS]  # fmt: skip
+    last = phrase[before[-1]] if before else None
+    if last is not None and last.text[:1].isupper() and not _KIND_COMPOUND.search(last.text):
+        return [_name_ending(phrase, before[-1])]  # "the Islamic Republic delegate"
+    owners = [phrase[i] for i in before[-1:]]
     if chained and owners and owners[0].tag == "NOUN":  # "iran delegation head"
-        owners = [w for w in before[:-1] if w.tag != "NOUN"][-1:] + owners
+        owners = [phrase[i] for i in before[:-1] if phrase[i].tag != "NOUN"][-1:] + owners
     # "Spanish-language commentary": a compound ending in a common word says what kind
     # the thing is, not whose
     return [w.text for w in owners if not _KIND_COMPOUND.search(w.text)]
+
+
+def _name_ending(phrase: Sequence[Token], at: int) -> str:
+    """The capitalised words of `phrase` that run up to word `at`, as one name, its
+    possessive ending removed ("the Islamic Republic's envoy": "Islamic Republic"), an
+    office before it left out ("President Putin's envoy": Putin's)."""
+    start = at
+    while (
+        start > 0
+        and phrase[start].text[:1].isupper()
+        and phrase[start - 1].text[:1].isupper()
+        and not POSSESSIVE.search(phrase[start - 1].text)
+        and phrase[start - 1].text.lower() not in PERSON_TITLES
+    ):
+        start -= 1
+    return " ".join(_plain(w.text) for w in phrase[start : at + 1])
 
 
 def _after_determiners(words: Sequence[Token], i: int) -> int:
