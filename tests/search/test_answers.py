@@ -525,6 +525,12 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a number's unit the question names is what it counts, not part of the answer
         ("How many yards did Ivo Petrov throw for in 2015?",
          "Ivo Petrov threw for 3,837 yards in 2015, with 45 touchdowns.", "3,837"),
+        # "which month" wants a month, not a year; a period keeps the words saying its part
+        ("In which month did the harbour council meet?",
+         "The harbour council met in 2022, in June, to plan the works.", "June"),
+        ("Since when has the harbour been closed?",
+         "The harbour has been closed since the end of 2022, officials said.",
+         "the end of 2022"),
         ("What river flows through the harbour town?",
          "The harbour town in Norway lies on the Glomma river.", "Glomma"),
         ("How much did the harbour upgrade cost?",

@@ -18,6 +18,14 @@ REFERENCE = date(2024, 10, 10)
         ("on Nov. 11-12, according to", [("Nov. 11-12", "2024-11-11/2024-11-12")]),
         ("announced on Wednesday, October 9, that", [("Wednesday, October 9", "2024-10-09")]),
         ("in the first half of 2025.", [("first half of 2025", "2025-01/2025-06")]),
+        # parts of a year and seasons (a winter by its January's year)
+        ("since the end of 2022", [("the end of 2022", "2022-10/2022-12")]),
+        (
+            "by mid-2024 and early 2023",
+            [("mid-2024", "2024-05/2024-08"), ("early 2023", "2023-01/2023-04")],
+        ),
+        ("the winter 2024 session", [("winter 2024", "2023-12/2024-02")]),
+        ("in the autumn of 2024", [("autumn of 2024", "2024-09/2024-11")]),
         ("on 24 January 2023 in", [("24 January 2023", "2023-01-24")]),
         ("held on January 25 of last year", [("January 25 of last year", "2023-01-25")]),
         ("talks began yesterday", [("yesterday", "2024-10-09")]),

@@ -474,6 +474,8 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
 
 # A year within a date: "August 1227", "early 2012", "June 4, 2014".
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
+# A month's name, whole or shortened: a date that names its month.
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")", re.IGNORECASE)
 # The words right after a span, with no punctuation between.
 _WORDS_AFTER = re.compile(r"[”’\"']?(?:[\s-]+[A-Za-z]+)+")
 
@@ -795,6 +797,7 @@ def score_spans(
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
+    months = kind == "date" and focus in ("month", "months")
     days = kind == "date" and focus in _DAY_FOCUS
     life_end = _life_end(question_terms) if kind == "date" else None
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
@@ -836,6 +839,8 @@ def score_spans(
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
+        if months and "date" in found.kinds and not _MONTH_NAME.search(span.text):
+            continue  # "In which month…?" is not answered by "2022"
         if life_end is not None and "date" in found.kinds:
             span = _life_year(span, life_end)  # "When did he die?": 1999 of "1920–1999"
         if kind == "date" and "week" not in question_terms and calendar_start(span.text):

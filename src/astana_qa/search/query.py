@@ -220,10 +220,13 @@ def _dates(
     found = []
     with_year = set()
     for mention in find_dates(text):
-        if mention.iso[:1].isdigit() and "/" not in mention.iso:  # a year is stated
+        if mention.iso[:1].isdigit():  # a year is stated
+            # a period within a year ("winter 2024", "the end of 2022") is held by that
+            # year (a winter by its January's); a day or a month by itself
+            iso = mention.iso.rsplit("/", 1)[-1][:4] if "/" in mention.iso else mention.iso
             written = {t for _, t in analyzer.written_terms(mention.text)} & terms
             if written:
-                found.append((mention.iso, frozenset(written)))
+                found.append((iso, frozenset(written)))
                 with_year.update(written)
     # A month named without a year ("the January round") is held by any date in it.
     for word in _MONTH_WORD.findall(text):

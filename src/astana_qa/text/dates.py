@@ -1,7 +1,8 @@
 """Dates stated in text, normalised to ISO 8601 and read against the article's date.
 
 News states time in many shapes: "January 24-25", "Nov. 11-12", "Wednesday, October 9",
-"24 January 2024", "2024/10/10", "the first half of 2025", "in 2017", "last year",
+"24 January 2024", "2024/10/10", "the first half of 2025", "the end of 2022", "winter
+2024", "in 2017", "last year",
 "yesterday". `find_dates` returns each with its offsets and an ISO 8601 form: a day
 (`2024-01-24`), a month (`2024-11`), a year (`2017`), an interval (`2024-01-24/2024-01-25`,
 `2025-01/2025-06`), or, when the year is not stated and no article date says it, a
@@ -50,12 +51,26 @@ _PATTERNS = [
     ("month_year", rf"\b{_MONTH}\.?\s+(?:of\s+)?{_YEAR}\b"),
     # the first half of 2025, the second half of 2024
     ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+{_YEAR}\b"),
+    # the end of 2022, early 2023, mid-2024, the beginning of 2021
+    (
+        "part",
+        rf"\b(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+        rf"[\s-]+(?:the\s+year\s+)?{_YEAR}\b",
+    ),
+    # winter 2024, the spring of 2020, autumn 2024
+    ("season", rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
     # in 2017, since 2011 (a year standing alone)
     ("year", rf"(?<![\d,.$£€-]){_YEAR}(?![\d,]|\.\d|\s*(?:%|percent))"),
     # last year, this month, yesterday
     ("relative", r"\b(?P<rel>(?:last|this|next)\s+(?:year|month)|yesterday|today|tomorrow)\b"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
+# The months (first, last) a part of a year and a season span: a reading of the words,
+# as "the first half" is; a northern-hemisphere calendar, winter named by its January.
+_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8),
+          "middle": (5, 8), "late": (9, 12), "end": (10, 12)}  # fmt: skip
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}  # fmt: skip
 # Every pattern above needs a digit or a relative word.
 _MAY_HOLD_A_DATE = re.compile(
     r"\d|yesterday|today|tomorrow|(?:last|this|next)\s+(?:year|month)", re.I
@@ -107,6 +122,15 @@ def _iso(kind: str, m: re.Match[str], reference: date | None) -> str | None:
         return (
             f"{year}-01/{year}-06" if groups["half"].lower() == "first" else f"{year}-07/{year}-12"
         )
+    if kind == "part":
+        part = groups["part"].lower().split()
+        begins, ends = _PARTS[part[-2] if part[-1] == "of" else part[-1]]
+        return f"{year}-{begins:02d}/{year}-{ends:02d}"
+    if kind == "season" and year is not None:
+        begins, ends = _SEASONS[groups["season"].lower()]
+        if begins > ends:  # winter 2024: December 2023 to February 2024
+            return f"{year - 1}-{begins:02d}/{year}-{ends:02d}"
+        return f"{year}-{begins:02d}/{year}-{ends:02d}"
     if kind == "year":
         return f"{year:04d}"
     if reference is None:

@@ -39,7 +39,9 @@ _ORDINAL_WORD = (
     r"|last|final|latter|former|early|late)"
 )
 _DATE = re.compile(
-    rf"(?<![\w])(?:(?:early|mid|late|the\s+(?:{_ORDINAL_WORD})\s+(?:half|quarter|week|weeks|days)\s+of)"
+    rf"(?<![\w])(?:(?:early|mid|late|the\s+(?:{_ORDINAL_WORD})\s+(?:half|quarter|week|weeks|days)\s+of"
+    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of"  # "the end of 2022"
+    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)"  # "winter 2024"
     r"[\s-]+)?"
     rf"(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+{_DAY}(?:{_RANGE}{_DAY}(?!\d))?(?:,?\s+{_YEAR})?"

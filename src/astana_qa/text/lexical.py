@@ -73,7 +73,7 @@ PLACE_NAME_WORDS = frozenset(
 TIME_NOUNS = frozenset(
     _words(
         "year years date dates day days month months century centuries decade decades time"
-        " times era period season week hour age"
+        " times era period season week weekday hour age"
     )
 )
 DURATION_NOUNS = frozenset(_words("duration length period span"))
