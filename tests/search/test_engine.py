@@ -314,6 +314,17 @@ def test_a_capital_asked_about_is_its_country(make_corpus, tmp_path):
     assert engine.ask("Who represented Moscow at the talks in Kazakhstan?").answer == "Omar Ali"
 
 
+def test_a_hyphened_compound_is_unknown_only_for_its_name_part(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nThe Varna-based harbour council sent two envoys to the "
+        "talks.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    # "headquartered" is an ordinary word; "Varna" is the name, and the articles use it
+    assert engine.read("Which Varna-headquartered council sent envoys?").unknown == ()
+    assert engine.read("Which Oslo-headquartered council sent envoys?").unknown
+
+
 def test_a_seat_of_government_asked_about_is_its_country(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Talks report\n\nAt the talks, Norway is represented by its envoy Lena "

@@ -309,7 +309,11 @@ def read_query(
     unknown = []
     named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
     for word in key_words(reading):
-        found = [match(t, w) for w, t in analyzer.written_terms(word)]
+        written = analyzer.written_terms(word)
+        if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
+            capitals = {part.lower() for part in word.split("-") if part[:1].isupper()}
+            written = [(w, t) for w, t in written if w in capitals] or written
+        found = [match(t, w) for w, t in written]
         if all(found):
             # An office before a name ("President Cleveland") is no name: a sentence
             # naming another president is not about the one asked about.
