@@ -27,7 +27,8 @@ engine matches single terms):
 - `classes`: for a noun, the answer kind (person, place, organisation, date) of the
   lexicographer file most of its senses belong to ("linebacker" is noun.person), or
   "artifact" / "object" for noun.artifact and noun.object ("hotel", "river": built and
-  natural things, which no country or city is).
+  natural things, which no country or city is), "quantity" for noun.quantity (units of
+  money and measure: "tenge", "mile").
 - `verb_classes`: "communication" for a verb most of whose senses belong to
   verb.communication (say, suggest, urge): "What did she suggest?" asks what was said.
 Each related word carries, per part of speech of the word's sense, the sense
@@ -75,6 +76,7 @@ NOUN_CLASSES = {
     28: "date",
     6: "artifact",
     17: "object",
+    23: "quantity",  # units of measure and of money: "tenge", "ruble", "mile"
 }
 CLASS_SHARE = 0.5
 # Verbs of the lexicographer file verb.communication (32: say, suggest, argue, urge):
@@ -274,7 +276,7 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "related": words,
         "irregular": exceptions(folder),
         "classes_format": "noun → the answer kind (person, place, organisation, date, "
-        f"artifact, object) of the lexicographer file holding at least {CLASS_SHARE} of its "
+        f"artifact, object, quantity) of the lexicographer file holding at least {CLASS_SHARE} of its "
         "noun senses' probability",
         "classes": noun_classes(synsets, probability),
         "verb_classes_format": "verb → communication when at least "
@@ -365,12 +367,14 @@ class NamedNouns:
 
     def is_place_itself(self, offset: int) -> bool:
         """Is the synset a city or country, or a kind of one, in its own right?"""
-        above = set(self.kinds[offset])
-        above |= {k for kind in self.kinds[offset] for k in self.kinds.get(kind, [])}
+        kinds = self.kinds.get(offset, [])
+        above = set(kinds) | {k for kind in kinds for k in self.kinds.get(kind, [])}
         return bool(above & NOT_SITES)
 
     def is_national_capital(self, offset: int) -> bool:
-        return NATIONAL_CAPITAL in self.kinds[offset]
+        """Is the synset an instance of WordNet's national_capital (Moscow, Washington
+        D.C.; not the state of Washington)?"""
+        return NATIONAL_CAPITAL in self.kinds.get(offset, [])
 
 
 def read_named_nouns(folder: Path) -> NamedNouns:
@@ -398,9 +402,8 @@ def sites_table(nouns: NamedNouns, places: dict[str, list[str]], capitals: set[s
     within `SITE_STEPS` steps; names that already are places or countries are left out."""
     countries = {place_key(c): c for found in places.values() for c in found}
     # a capital's countries; a city-state's capital is keyed by its country's name
-    capital_of = {
-        k: places.get(k) or [countries[k]] for k in capitals if k in places or k in countries
-    }
+    capital_of = {k: places.get(k) or [countries[k]] for k in capitals
+                  if places.get(k) or k in countries}  # fmt: skip
     sites: dict[str, list[str]] = {}
     for offset, words in nouns.words.items():
         if nouns.lexname[offset] not in SITE_LEXNAMES or nouns.is_place_itself(offset):
@@ -410,17 +413,17 @@ def sites_table(nouns: NamedNouns, places: dict[str, list[str]], capitals: set[s
         while reached and not found and steps < SITE_STEPS:
             for at in reached:
                 if nouns.is_national_capital(at):
-                    for word in nouns.words[at]:
+                    for word in nouns.words.get(at, []):
                         found += [c for c in capital_of.get(place_key(word), []) if c not in found]
             # only through other sites: the Vatican Palace is in the Vatican City, a city
             # (and state) of its own, not in Rome
             reached = [p for at in reached if not nouns.is_place_itself(at)
-                       for p in nouns.parts[at]]  # fmt: skip
+                       for p in nouns.parts.get(at, [])]  # fmt: skip
             steps += 1
         for word in words:
             key = place_key(word)
             if found and word[:1].isupper() and key not in places and key not in countries:
-                sites.setdefault(key, found)
+                sites.setdefault(key, list(found))
     return dict(sorted(sites.items()))
 
 

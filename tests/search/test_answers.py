@@ -535,6 +535,18 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "The harbour town in Norway lies on the Glomma river.", "Glomma"),
         ("How much did the harbour upgrade cost?",
          "The harbour upgrade cost 20 million euros.", "20 million euros"),
+        # ... and a unit of money WordNet knows is no counted thing
+        ("How much did the new bridge cost?",
+         "The new bridge across the Ishim cost 45 billion tenge, officials said.",
+         "45 billion"),
+        # a share keeps its unit; a named site is a site
+        ("What percent did exports rise?",
+         "Exports rose 7 percent, while imports fell 2 percent.", "7 percent"),
+        ("Which stadium hosted the cup final?",
+         "The cup final was played at Wembley on Saturday, with coach Gareth Lane watching.",
+         "Wembley"),
+        # a number word is read whole
+        ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

@@ -236,6 +236,7 @@ def test_a_built_thing_has_the_artifact_class(lexicon):
     # WordNet's noun.artifact: no country or city answers "Which hotel…?"
     assert lexicon.noun_class("hotels") == lexicon.noun_class("stadium") == "artifact"
     assert lexicon.noun_class("river") == "object"
+    assert lexicon.noun_class("tenge") == "quantity"  # a unit of money
     assert lexicon.noun_class("city") == "place"
 
 
@@ -267,3 +268,5 @@ def test_a_site_in_a_capital_stands_for_its_country_but_is_no_country(lexicon):
     assert lexicon.places("White House")[0][0] == "United States"
     assert lexicon.is_place_name("Kremlin") and not lexicon.names_a_country("Kremlin")
     assert lexicon.places("Vatican") == []  # the Vatican City is a city of its own
+    assert lexicon.places("strand") == [] and lexicon.places("Strand")  # a site is a name
+    assert lexicon.is_capital("Moscow") and not lexicon.is_capital("Kremlin")

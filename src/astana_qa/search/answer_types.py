@@ -216,11 +216,11 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
             return Expected(kind, lower[at], plural)
     # Context may follow the noun saying what is searched for: "syria war death toll
     # astana article", "astana 22 meeting dates november". The last such noun decides.
-    typed = [w for w, t in zip(lower[1:-1], tags[1:-1], strict=True)
-             if t in _NOUN_TAGS and listed_class(w) in _SEARCHED_KINDS]  # fmt: skip
+    typed = [(w, kind) for w, t in zip(lower[1:-1], tags[1:-1], strict=True)
+             if t in _NOUN_TAGS and (kind := listed_class(w)) in _SEARCHED_KINDS]  # fmt: skip
     if typed:
-        kind = listed_class(typed[-1]) or "thing"
-        return Expected(kind, typed[-1], _is_plural(typed[-1]) and kind != "number")
+        word, kind = typed[-1]
+        return Expected(kind, word, _is_plural(word) and kind != "number")
     if lower[-1] in ("name", "names") and len(lower) > 1:  # "foreign ministry spokeswoman name"
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":

@@ -93,11 +93,12 @@ NOT_LOCATED = 0.7
 # kind of municipality or a settlement.
 NOT_A_SETTLEMENT = 0.5
 _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
-# Fit kept by a country or its capital when the question's place noun is a built thing
-# or a natural one (WordNet's noun.artifact and noun.object: hotel, stadium, river,
+# Fit kept by a country or its capital when the question's place noun is a built or a
+# natural thing (WordNet's noun.artifact and noun.object: hotel, stadium, river,
 # mountain): "Which hotel hosted the talks?" is not answered by "Kazakhstan" or "Astana".
+# A named site ("Wembley") keeps its fit. The cost: an island country ("Which island…?":
+# "Cyprus") and a river named as a country ("the Jordan") are marked down too.
 NOT_A_SITE = 0.3
-_SITE_CLASSES = frozenset({"artifact", "object"})
 # Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
@@ -472,6 +473,23 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
     return word.tag == "NOUN" and word.text[:1].islower()
 
 
+def _not_a_site(name: str) -> bool:
+    """Is `name` a country (by any of its names, "Polish" too) or a capital, which no
+    question asking for a built or natural thing is answered by? A named site in a
+    capital ("Wembley", "the Kremlin") is such a thing."""
+    lexicon = shipped_lexicon()
+    return lexicon.is_capital(name) or lexicon.names_a_country(name)
+
+
+def _counts_a_thing(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
+    """Does the number ending at `end` count the common noun after it ("twenty rounds"),
+    not measure in a unit of money or measure WordNet knows ("45 billion tenge")?"""
+    if not _modifies_a_noun(words, starts, end):
+        return False
+    unit = words[bisect_left(starts, end)].text
+    return shipped_lexicon().noun_class(unit) != "quantity"
+
+
 # A year within a date: "August 1227", "early 2012", "June 4, 2014".
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
 # A month's name, whole or shortened: a date that names its month.
@@ -736,8 +754,9 @@ def _without_question_edges(
     phrase): "of Technology" is part of "Warsaw University of Technology" whatever the
     question says, but a number's last words in lower case are what the question counts,
     not the answer ("3,837 yards" for "How many yards…?" is "3,837", with or without a
-    joint word between); words at its start only when `cut_start` (not a common noun phrase:
-    "human papillomavirus" answers "What is the virus in humans…?")."""
+    joint word between), unless they make it a share or a sum ("7 percent"); words at its
+    start only when `cut_start` (not a common noun phrase: "human papillomavirus"
+    answers "What is the virus in humans…?")."""
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while cut_start and inner and inner[0][2] in question_terms and len(inner) > 1:
@@ -745,7 +764,11 @@ def _without_question_edges(
         start += _length(_DANGLING.match(text[start:end]))
     while inner and inner[-1][2] in question_terms and len(inner) > 1:
         cut = inner[-1][0]
-        described = text[cut : cut + 1].islower() and text[start : start + 1].isdigit()
+        described = (
+            text[cut : cut + 1].islower()
+            and text[start : start + 1].isdigit()
+            and not span.kinds & _SHARE_KINDS  # "7 percent" keeps what it is
+        )
         if not (cut_end or described):
             break
         joint = _DANGLING_END.search(text[start:cut])
@@ -789,11 +812,7 @@ def score_spans(
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
-    site = (
-        kind == "place"
-        and focus is not None
-        and shipped_lexicon().noun_class(focus) in _SITE_CLASSES
-    )
+    site = shipped_lexicon().noun_class(focus) if kind == "place" and focus else None
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
@@ -819,7 +838,7 @@ def score_spans(
         if (
             kind in _SHARE_KINDS
             and not found.kinds & _SHARE_KINDS
-            and _modifies_a_noun(words, starts, found.end)
+            and _counts_a_thing(words, starts, found.end)
         ):
             continue  # "How much did it cost?" is not answered by "twenty rounds"
         span = (  # a date is read whole: "January 24" less "January" is no date
@@ -886,7 +905,7 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if settlement and shipped_lexicon().names_a_country(span.text):
             fit *= NOT_A_SETTLEMENT  # "Which city…?" is not answered by "Turkey"
-        elif site and shipped_lexicon().is_place_name(span.text):
+        elif site in ("artifact", "object") and _not_a_site(span.text):
             fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
         lead = 0  # the length of a focus word the span opens with
         if named_by_focus(span):

@@ -151,7 +151,7 @@ def _possessor(phrase: Sequence[Token], chained: bool = False) -> list[str]:
 def _name_ending(phrase: Sequence[Token], at: int) -> str:
     """The capitalised words of `phrase` that run up to word `at`, as one name, its
     possessive ending removed ("the Islamic Republic's envoy": "Islamic Republic"), an
-    office before it left out ("President Putin's envoy": Putin's)."""
+    office before it left out ("President Putin's envoy": "Putin")."""
     start = at
     while (
         start > 0

@@ -73,7 +73,8 @@ _QUALIFIER = (
 _CURRENCY = r"(?:US\$|[$£€¥]|(?:Pounds|pounds|USD|EUR|Rs\.?)\s)"
 _NUMBER = re.compile(
     rf"(?<![\w$£€¥])(?:{_QUALIFIER}\s+)?{_CURRENCY}?\s?"
-    rf"(?:{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)"
+    # a number word is whole: "sixty", not the "six" it starts with, nor the "ten" of "tenge"
+    rf"(?:{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?(?![^\W\d_]))"
     rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?(?:{_DIGITS}|{_NUMBER_WORD})(?![\w]))?"
     rf"(?:[\s-]?{_SCALE}(?![\w]))?(?:\s+{_SCALE}(?![\w]))?"
     r"(?:\s?%|\s+per\s?cent(?![\w])|\s+percent(?![\w]))?"

@@ -233,7 +233,9 @@ class Lexicon:
         most populous first; a name shared by several countries weighs less for each
         after the first."""
         key = normalise(word)
-        countries = self.data.places.get(key) or self.data.sites.get(key, [])
+        countries = self.data.places.get(key, [])
+        if not countries and word[:1].isupper():  # a site is a name: "the Strand", not "strand"
+            countries = self.data.sites.get(key, [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
 
     def places_starting(self, phrase: str) -> list[str]:
@@ -262,6 +264,10 @@ class Lexicon:
     def is_country(self, word: str) -> bool:
         """Is `word` (any case) the name of a country the places table knows?"""
         return normalise(word) in self._countries
+
+    def is_capital(self, name: str) -> bool:
+        """Is `name` a country's capital ("Moscow", "Singapore")?"""
+        return normalise(name) in self.data.capitals
 
     def names_a_country(self, name: str) -> bool:
         """Does `name` name a country: by its name, or another spelling ("Türkiye"), not
