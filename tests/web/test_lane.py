@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from argparse import Namespace
 from pathlib import Path
@@ -132,6 +133,20 @@ def test_a_dead_worker_is_a_429_then_replaced(seed_engine, seed_index_dir):
         assert lane.worker_pids() != [pid]
     finally:
         lane.close()
+
+
+def test_close_leaves_no_thread_for_the_exit_to_race_with(seed_engine, seed_index_dir):
+    # A pool thread still closing its pipes when the interpreter exits races CPython
+    # 3.11's exit hook, which writes to one of them ("Bad file descriptor" after Ctrl+C).
+    before = set(threading.enumerate())
+    lane = LongQuestionLane(EngineLocation(SEEDS, seed_index_dir), LaneSettings(workers=1))
+    lane.start()
+    lane.ask(LONG, 1)
+    (pid,) = lane.worker_pids()
+    lane.close()
+    assert [t for t in threading.enumerate() if t not in before and t.is_alive()] == []
+    assert not alive(pid)
+    lane.close()  # a second close is harmless
 
 
 def test_a_lane_over_a_missing_index_does_not_start_or_build_it(tmp_path):

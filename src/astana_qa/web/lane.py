@@ -67,6 +67,7 @@ class LongQuestionLane:
         self.settings = settings or LaneSettings()
         self._slots = threading.BoundedSemaphore(self.settings.capacity)
         self._lock = threading.Lock()
+        self._closed = False
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -113,7 +114,7 @@ class LongQuestionLane:
                 # The worker died (killed, out of memory): a new one for the next question.
                 log.warning("the long-question lane's worker died; starting a new one")
                 with self._lock:
-                    if self._pool is pool:
+                    if self._pool is pool and not self._closed:  # none after close()
                         self._pool = self._new_pool()
                 raise LaneFull(self.settings.retry_after_s) from None
         finally:
@@ -125,9 +126,22 @@ class LongQuestionLane:
             return list(self._pool._processes or {})
 
     def close(self) -> None:
-        """Stop the workers without waiting for the questions in hand."""
+        """Stop the workers: questions not yet begun are cancelled, those in hand are
+        finished, and this returns once the pool's manager thread has ended.
+
+        That thread is not a daemon, so the interpreter waits for it at exit whatever
+        this does; returning before it ends only lets it close its wake-up pipe while the
+        exit writes to that pipe. CPython 3.11's `_python_exit` hook (run by
+        `threading._shutdown`) wakes each pool's manager thread without the lock under
+        which that thread closes the pipe, so Ctrl+C could end `serve` with "Exception
+        ignored ... OSError: [Errno 9] Bad file descriptor" (CPython gh-125451 adds that
+        lock in 3.12 and later). Once the thread has ended, the pipe is marked closed
+        and the hook leaves it alone."""
         with self._lock:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._closed = True
+            pool = self._pool
+        # Not under the lock: an `ask` whose worker died takes it while this waits.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _engine: QAEngine | None = None
