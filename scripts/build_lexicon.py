@@ -276,8 +276,8 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "related": words,
         "irregular": exceptions(folder),
         "classes_format": "noun → the answer kind (person, place, organisation, date, "
-        f"artifact, object, quantity) of the lexicographer file holding at least {CLASS_SHARE} of its "
-        "noun senses' probability",
+        "artifact, object, quantity) of the lexicographer file holding at least "
+        f"{CLASS_SHARE} of its noun senses' probability",
         "classes": noun_classes(synsets, probability),
         "verb_classes_format": "verb → communication when at least "
         f"{CLASS_SHARE} of its verb senses' probability lies in verb.communication",

@@ -175,8 +175,9 @@ class Lexicon:
 
     def noun_class(self, word: str) -> str | None:
         """The answer kind WordNet's senses of the noun `word` (or its singular) name:
-        person, place, organisation or date ("linebackers" → person), or "artifact" or
-        "object" for a built or natural thing ("hotel", "river"); None if none."""
+        person, place, organisation or date ("linebackers" → person), "artifact" or
+        "object" for a built or natural thing ("hotel", "river"), "quantity" for a unit
+        of money or measure ("tenge", "mile"); None if none."""
         word = normalise(word)
         for spelling in (word, *_agent_spellings(word)):
             forms = (spelling, *self.data.irregular.get(spelling, []), *self.base_forms(spelling))
