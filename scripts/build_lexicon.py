@@ -12,6 +12,8 @@ Sources (neither is a runtime dependency):
   NLTK's corpus reader (which refuses files it does not own) nor a download is needed.
 - countryinfo (`pip install countryinfo`, MIT licence) for capitals, demonyms and other
   spellings of country names.
+- other names of countries (in places.json.gz): WordNet's names for a country that
+  countryinfo lacks ("Britain", "America").
 - `sites` (in places.json.gz, so `--places` needs `--wordnet`): WordNet's named
   buildings and streets inside a capital (its part-holonyms: the Kremlin is part of
   Moscow, Downing Street of Westminster, of London) stand for that capital's country, as
@@ -344,6 +346,7 @@ def places_table() -> dict[str, object]:
 # House) and noun.location (Downing Street); how many part-of steps may lead from a
 # site to its capital.
 SITE_LEXNAMES = frozenset({6, 15})
+LOCATION = 15  # noun.location
 SITE_STEPS = 3
 # The synset "national_capital" (noun.location): a capital reached must be an instance
 # of it, so that Washington D.C. counts and the state of Washington does not.
@@ -351,7 +354,8 @@ NATIONAL_CAPITAL = 8691669
 # Synsets whose instances (or their kinds' instances) are no site but a city or a
 # country in their own right: city, national_capital, country ("the Holy See", a
 # European country, lies in Rome but stands for itself).
-NOT_SITES = frozenset({8524735, NATIONAL_CAPITAL, 8544813})
+COUNTRY = 8544813  # the synset "country, state, land"
+NOT_SITES = frozenset({8524735, NATIONAL_CAPITAL, COUNTRY})
 
 
 @dataclass(frozen=True)
@@ -370,6 +374,12 @@ class NamedNouns:
         kinds = self.kinds.get(offset, [])
         above = set(kinds) | {k for kind in kinds for k in self.kinds.get(kind, [])}
         return bool(above & NOT_SITES)
+
+    def is_a_country(self, offset: int) -> bool:
+        """Is the synset an instance of country, or of a kind of country ("European
+        country"), as Britain is and the state of Georgia is not?"""
+        kinds = self.kinds.get(offset, [])
+        return COUNTRY in kinds or any(COUNTRY in self.kinds.get(k, []) for k in kinds)
 
     def is_national_capital(self, offset: int) -> bool:
         """Is the synset an instance of WordNet's national_capital (Moscow, Washington
@@ -393,6 +403,25 @@ def read_named_nouns(folder: Path) -> NamedNouns:
         nouns.parts[offset] = [int(t) for symbol, t, pos in links if symbol == "#p" and pos == "n"]
         nouns.kinds[offset] = [int(t) for symbol, t, _ in links if symbol in ("@", "@i")]
     return nouns
+
+
+def wordnet_country_names(nouns: NamedNouns, countries: dict[str, str]) -> dict[str, str]:
+    """Other names (folded) → country, from WordNet's location synsets that name a
+    country `countries` knows (folded → name): "Britain" is the United Kingdom, "America"
+    the United States, "Holland" the Netherlands. Left out: abbreviations ("UK", "U.S.A."),
+    names opening with "the" ("the States": a question's "the states" is no country)."""
+    found: dict[str, str] = {}
+    for offset, words in nouns.words.items():
+        if nouns.lexname[offset] != LOCATION or not nouns.is_a_country(offset):
+            continue  # "Georgia, Peach State" is an American state, not the country
+        country = next((countries[place_key(w)] for w in words if place_key(w) in countries),
+                       None)  # fmt: skip
+        for word in words if country else []:
+            key = place_key(word)
+            short = any(len(part) < 2 for part in key.split())
+            if word[:1].isupper() and len(key) >= 4 and not short and not key.startswith("the "):
+                found.setdefault(key, country)
+    return found
 
 
 def sites_table(nouns: NamedNouns, places: dict[str, list[str]], capitals: set[str]
@@ -455,7 +484,13 @@ def main() -> None:
         )
         places = cast("dict[str, list[str]]", table["places"])
         capitals = set(cast("list[str]", table["capitals"]))
-        table["sites"] = sites_table(read_named_nouns(args.wordnet), places, capitals)
+        nouns = read_named_nouns(args.wordnet)
+        countries = {place_key(c): c for found in places.values() for c in found}
+        for key, country in wordnet_country_names(nouns, countries).items():
+            if key not in places and key not in countries:  # countryinfo's come first
+                places[key] = [country]
+        table["places"] = dict(sorted(places.items()))
+        table["sites"] = sites_table(nouns, places, capitals)
         write(args.out / "places.json.gz", table)
         import countryinfo
 

@@ -270,3 +270,25 @@ def test_a_site_in_a_capital_stands_for_its_country_but_is_no_country(lexicon):
     assert lexicon.places("Vatican") == []  # the Vatican City is a city of its own
     assert lexicon.places("strand") == [] and lexicon.places("Strand")  # a site is a name
     assert lexicon.is_capital("Moscow") and not lexicon.is_capital("Kremlin")
+
+
+def test_the_generator_reads_other_names_of_a_country_from_wordnet(tmp_path):
+    """A country synset's other names ("Britain") name its country; a state of another
+    country sharing a name is no country, and abbreviations are left out."""
+    generator = load_generator()
+    noun = (
+        "  1 This software and database is being provided to you\n"
+        "08544813 15 n 01 country 0 000 | a country\n"
+        "00000010 15 n 03 Varnia 0 Old_Varnia 0 VR 0 001 @i 08544813 n 0000 | a country\n"
+        "00000020 15 n 02 Varnia 0 Peach_State 0 001 @i 00000030 n 0000 | a state\n"
+        "00000030 15 n 01 state 0 000 | a state of a country\n"
+    )
+    (tmp_path / "data.noun").write_text(noun)
+    found = generator.wordnet_country_names(generator.read_named_nouns(tmp_path),
+                                            {"varnia": "Varnia"})  # fmt: skip
+    assert found == {"varnia": "Varnia", "old varnia": "Varnia"}
+
+
+def test_a_country_has_its_other_names(lexicon):
+    assert lexicon.places("Britain")[0][0] == "United Kingdom"
+    assert lexicon.places("America")[0][0] == "United States"
