@@ -414,9 +414,11 @@ def wordnet_country_names(nouns: NamedNouns, countries: dict[str, str]) -> dict[
     for offset, words in nouns.words.items():
         if nouns.lexname[offset] != LOCATION or not nouns.is_a_country(offset):
             continue  # "Georgia, Peach State" is an American state, not the country
-        country = next((countries[place_key(w)] for w in words if place_key(w) in countries),
-                       None)  # fmt: skip
-        for word in words if country else []:
+        named = [countries[place_key(w)] for w in words if place_key(w) in countries]
+        if not named:
+            continue
+        country = named[0]
+        for word in words:
             key = place_key(word)
             short = any(len(part) < 2 for part in key.split())
             if word[:1].isupper() and len(key) >= 4 and not short and not key.startswith("the "):
