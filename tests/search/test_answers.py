@@ -528,6 +528,9 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # "which month" wants a month, not a year; a period keeps the words saying its part
         ("In which month did the harbour council meet?",
          "The harbour council met in 2022, in June, to plan the works.", "June"),
+        ("In which month did the harbour council meet?",
+         "The harbour council met for decades in 2022, and again on 2023-10-10.",
+         "2023-10-10"),
         ("Since when has the harbour been closed?",
          "The harbour has been closed since the end of 2022, officials said.",
          "the end of 2022"),
@@ -547,6 +550,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "Wembley"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
+        # a hyphened word the question names goes whole from the answer's start
+        ("Which Varna-headquartered body elected a head?",
+         "The Varna-based Harbour Workers Council elected Ivo Petrov as its head.",
+         "Harbour Workers Council"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

@@ -455,3 +455,28 @@ def test_another_partys_delegation_does_not_answer_for_the_party_asked_about(mak
     answer = engine.ask("Who led the Iranian delegation?")
     assert answer.answer != "Ivo Petrov"
     assert "Iran is represented" in answer.citations[0].text
+
+
+def test_a_stated_range_is_held_by_what_its_ends_share(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\nDelegates from five countries met in Varna in January 2024 "
+        "for a two-day round.\n\nThey agreed to meet again in the summer.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    days = engine.read("Who spoke at the January 24-25, 2024 session in Varna?")
+    assert [iso for iso, _ in days.dates] == ["2024-01"]  # not all of 2024
+    winter = engine.read("Who spoke at the winter 2024 session in Varna?")
+    assert [iso for iso, _ in winter.dates] == ["2024"]  # December 2023 to February 2024
+
+
+def test_a_place_word_continuing_an_unknown_name_is_not_its_country(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\nThe United States sent an observer to the talks in Varna.\n\n"
+        "Delegates from five countries met for a two-day round.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    america = engine.read("Who did America send to Varna?")
+    assert america.unknown == () and {"unit", "state"} <= set(america.terms)
+    latin = engine.read("Who did Latin America send to Varna?")
+    assert latin.unknown == ("Latin", "America")
+    assert not engine.ask(latin).answered

@@ -241,6 +241,11 @@ def test_a_hyphened_numeral_is_kept_apart_from_its_modifier():
     assert [(s.text, sorted(s.kinds)) for s in spans] == [("28", ["hyphened"]), ("28-yard", [])]
 
 
+def test_a_season_is_a_date_only_before_its_year():
+    text = "Prices fall next year, and stocks fall Monday; the winter of 2023-24 was mild."
+    assert [d.text for d in dates(text)] == ["next year", "Monday", "the winter of 2023-24"]
+
+
 def test_a_fall_of_a_city_or_a_person_named_may_is_no_date():
     assert [d.text for d in dates("After the fall of Aleppo he was criticised by May.")] == []
 

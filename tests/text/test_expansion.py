@@ -123,3 +123,18 @@ def test_a_repeated_word_is_expanded_once():
     once = run([("government", "government"), ("syrian", "syrian")])
     twice = run([("government", "government"), ("government", "government"), ("syrian", "syrian")])
     assert once == twice == {"regime": pytest.approx(once["regime"])}
+
+
+def test_a_named_site_stands_for_its_country_only_when_written_as_a_name():
+    lexicon = Lexicon(
+        LexiconData(related={}, irregular={}, places={}, sites={"white house": ["United States"]})
+    )
+    written = [("white house", "white house"), ("boycott", "boycott")]
+    policy = ExpansionPolicy()
+
+    def terms(as_name: Callable[[str], bool]) -> list[str]:
+        found = expand(written, lexicon, analyse, CORPUS, policy, written_as_name=as_name)
+        return [e.term for e in found]
+
+    assert terms(lambda token: token == "white house") == ["=united_states"]
+    assert terms(lambda token: False) == []  # "a white house" is no country

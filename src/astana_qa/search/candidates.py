@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..text import entities
-from ..text.dates import calendar_start, names_a_day
+from ..text.dates import calendar_start, find_dates, names_a_day
 from ..text.lexical import (
     ORGANISATION_NAME_WORDS,
     ORGANISATION_NOUNS,
@@ -29,7 +29,7 @@ from ..text.lexical import (
     PLACE_PREPOSITIONS,
 )
 from ..text.lexicon import shipped_lexicon
-from ..text.months import MONTHS
+from ..text.months import MONTH_ABBREVIATIONS, MONTHS
 from ..text.tagger import lexicon
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
@@ -492,8 +492,20 @@ def _counts_a_thing(words: Sequence[entities.Token], starts: list[int], end: int
 
 # A year within a date: "August 1227", "early 2012", "June 4, 2014".
 _YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,])")
-# A month's name, whole or shortened: a date that names its month.
-_MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")", re.IGNORECASE)
+# A month's name, whole or shortened ("Nov."), as a word: not the "dec" of "decades".
+_MONTH_NAME = re.compile(
+    r"\b(?:" + "|".join([*MONTHS, *MONTH_ABBREVIATIONS]) + r")\b", re.IGNORECASE
+)
+
+
+def _names_a_month(text: str) -> bool:
+    """Does the date `text` say its month: by name ("Nov. 11") or in figures
+    ("2023-10-10")? A year, or a part of one ("the end of 2022"), does not."""
+    return bool(_MONTH_NAME.search(text)) or any(
+        re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", m.iso) for m in find_dates(text)
+    )
+
+
 # The words right after a span, with no punctuation between.
 _WORDS_AFTER = re.compile(r"[”’\"']?(?:[\s-]+[A-Za-z]+)+")
 
@@ -738,6 +750,10 @@ def _within(
     return [term for term in terms[first:stop] if term[1] <= end]
 
 
+# The rest of a hyphened word after its first part: "-based" of "Istanbul-based".
+_COMPOUND_REST = re.compile(r"(?:-[^\W\d_]+)+")
+
+
 def _without_question_edges(
     text: str,
     span: entities.Span,
@@ -761,6 +777,12 @@ def _without_question_edges(
     start, end = span.start, span.end
     while cut_start and inner and inner[0][2] in question_terms and len(inner) > 1:
         start = inner.pop(0)[1]
+        # the rest of a hyphened word goes with it: "Istanbul-based Syrian National
+        # Council" for "Which Istanbul-headquartered body…?" is "Syrian National Council"
+        rest = _COMPOUND_REST.match(text, start, end)
+        if rest and any(s >= rest.end() for s, _, _ in inner):
+            start = rest.end()
+            inner = [t for t in inner if t[0] >= start]
         start += _length(_DANGLING.match(text[start:end]))
     while inner and inner[-1][2] in question_terms and len(inner) > 1:
         cut = inner[-1][0]
@@ -858,7 +880,7 @@ def score_spans(
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
-        if months and "date" in found.kinds and not _MONTH_NAME.search(span.text):
+        if months and "date" in found.kinds and not _names_a_month(span.text):
             continue  # "In which month…?" is not answered by "2022"
         if life_end is not None and "date" in found.kinds:
             span = _life_year(span, life_end)  # "When did he die?": 1999 of "1920–1999"

@@ -262,13 +262,16 @@ class QAEngine:
         if not self.settings.ranking.related_words:
             return []
         tags: dict[str, str | None] = {}
+        capitalised: set[str] = set()
         for token in tokens(text):
             tags.setdefault(normalise(token.text), _WORDNET_POS.get(token.tag))
+            if token.text[:1].isupper():
+                capitalised.add(normalise(token.text))
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)),
-                      context, self._linked_terms)  # fmt: skip
+                      context, self._linked_terms, capitalised.__contains__)  # fmt: skip
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital, demonym or the

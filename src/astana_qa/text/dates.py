@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .months import MONTHS
+from .months import MONTHS, SEASONS, YEAR_PARTS
 
 _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {
     m[:3]: i + 1 for i, m in enumerate(MONTHS)
@@ -36,6 +36,7 @@ _WEEKDAY = r"(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_SEASON = "|".join(SEASONS)
 _PATTERNS = [
     # 2024-01-24, 2024/10/10
     ("numeric", rf"(?<![\d/.-]){_YEAR}[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<day>[0-3]?\d)(?![\d/])"),
@@ -57,20 +58,18 @@ _PATTERNS = [
         rf"\b(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
         rf"[\s-]+(?:the\s+year\s+)?{_YEAR}\b",
     ),
-    # winter 2024, the spring of 2020, autumn 2024
-    ("season", rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b"),
+    # winter 2024, the spring of 2020, the winter of 2023-24 (named by its later year)
+    (
+        "season",
+        rf"\b(?P<season>{_SEASON})\s+(?:of\s+)?{_YEAR}"
+        r"(?:\s*[-–/]\s*(?P<year2>(?:19|20)?\d\d))?\b",
+    ),
     # in 2017, since 2011 (a year standing alone)
     ("year", rf"(?<![\d,.$£€-]){_YEAR}(?![\d,]|\.\d|\s*(?:%|percent))"),
     # last year, this month, yesterday
     ("relative", r"\b(?P<rel>(?:last|this|next)\s+(?:year|month)|yesterday|today|tomorrow)\b"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
-# The months (first, last) a part of a year and a season span: a reading of the words,
-# as "the first half" is; a northern-hemisphere calendar, winter named by its January.
-_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8),
-          "middle": (5, 8), "late": (9, 12), "end": (10, 12)}  # fmt: skip
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-            "winter": (12, 2)}  # fmt: skip
 # Every pattern above needs a digit or a relative word.
 _MAY_HOLD_A_DATE = re.compile(
     r"\d|yesterday|today|tomorrow|(?:last|this|next)\s+(?:year|month)", re.I
@@ -124,11 +123,13 @@ def _iso(kind: str, m: re.Match[str], reference: date | None) -> str | None:
         )
     if kind == "part":
         part = groups["part"].lower().split()
-        begins, ends = _PARTS[part[-2] if part[-1] == "of" else part[-1]]
+        begins, ends = YEAR_PARTS[part[-2] if part[-1] == "of" else part[-1]]
         return f"{year}-{begins:02d}/{year}-{ends:02d}"
     if kind == "season" and year is not None:
-        begins, ends = _SEASONS[groups["season"].lower()]
+        begins, ends = SEASONS[groups["season"].lower()]
         if begins > ends:  # winter 2024: December 2023 to February 2024
+            if groups.get("year2"):  # the winter of 2023-24: December 2023 on
+                return f"{year}-{begins:02d}/{year + 1}-{ends:02d}"
             return f"{year - 1}-{begins:02d}/{year}-{ends:02d}"
         return f"{year}-{begins:02d}/{year}-{ends:02d}"
     if kind == "year":

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .lexicon import shipped_lexicon
-from .months import MONTHS
+from .months import MONTHS, SEASONS
 from .sentences import known_abbreviations
 from .tagger import lexicon, tag
 
@@ -38,15 +38,20 @@ _ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|last|final|latter|former|early|late)"
 )
+_SEASON = "(?:" + "|".join(SEASONS) + ")"
 _DATE = re.compile(
     rf"(?<![\w])(?:(?:early|mid|late|the\s+(?:{_ORDINAL_WORD})\s+(?:half|quarter|week|weeks|days)\s+of"
-    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of"  # "the end of 2022"
-    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)"  # "winter 2024"
+    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"  # "the end of 2022"
     r"[\s-]+)?"
     rf"(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+{_DAY}(?:{_RANGE}{_DAY}(?!\d))?(?:,?\s+{_YEAR})?"
     rf"|{_DAY}(?:{_RANGE}{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?{_MONTH}\s+(?:of\s+)?{_YEAR}"
+    rf"|(?:{_SEASON}\s+(?:of\s+)?)?{_MONTH}\s+(?:of\s+)?{_YEAR}"
+    # a season only before its year ("winter 2024", "the winter of 2023-24", "the fall of
+    # last year"): "prices fall next year" and "fall Monday" are no dates
+    rf"|(?:the\s+)?{_SEASON}\s+(?:(?:of\s+)?{_YEAR}(?:{_RANGE}(?:{_YEAR}|[0-9]{{2}}))?(?![\w])"
+    r"|of\s+(?:last|this|next)\s+year)"
+    rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.][0-3]?[0-9](?![\w/])"  # 2023-10-10
     rf"|(?:the\s+)?{_YEAR}s(?![\w])"
     rf"|{_YEAR}(?:{_RANGE}(?:{_YEAR}|[0-9]{{2}}))?(?![\w])"
     rf"|(?:the\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)\s+century"

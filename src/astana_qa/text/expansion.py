@@ -74,13 +74,15 @@ def expand(
     part_of_speech: Callable[[str], str | None] = lambda token: None,
     context: Sequence[str] = (),
     linked_terms: Callable[[str, str | None], Sequence[Linked]] | None = None,
+    written_as_name: Callable[[str], bool] = lambda token: False,
 ) -> list[Expansion]:
     """The expansions of a question whose words and terms are `written` (`(token,
     term)` pairs, as `Analyzer.written_terms` gives them); `part_of_speech(token)` is
     how the question uses a word (n, v, a, r or None), whose senses alone then count
     when they give any link. `context` are the question's terms as searched (typos
     corrected), which a related word must be used near; by default the written ones.
-    `linked_terms(token, pos)` gives `terms_of_links` (a caller may remember them)."""
+    `linked_terms(token, pos)` gives `terms_of_links` (a caller may remember them);
+    `written_as_name(token)` whether the question wrote the word with a capital."""
     own = {term for _, term in written} | set(context)
     question = sorted(set(context) or own)
     context_of = _Context(corpus, question)
@@ -93,7 +95,9 @@ def expand(
             linked = linked_terms(token, part_of_speech(token))
         share = context_of.share_for(term)
         scored, same = _in_context([c for c in linked if c[1] not in own], share, policy)
-        for country, weight in lexicon.places(token):
+        # A named site stands for its country only when written as a name ("the
+        # Kremlin"), and tokens are folded: `written_as_name` says how it was written.
+        for country, weight in lexicon.places(token.title() if written_as_name(token) else token):
             terms = analyse(country)
             terms = [t for t in terms if t.startswith("=")] or terms
             for found in terms:

@@ -232,7 +232,9 @@ class Lexicon:
         country ("Moscow" → Russia, "Iranian" → Iran), or for a named building or street
         in a capital, which stands for its country as the capital does ("the Kremlin"),
         most populous first; a name shared by several countries weighs less for each
-        after the first."""
+        after the first. Case matters only for sites: `word` must be written as in the
+        text, since a site is looked up only when it starts with a capital ("the Strand",
+        never "strand"); callers holding folded tokens restore the capital."""
         key = normalise(word)
         countries = self.data.places.get(key, [])
         if not countries and word[:1].isupper():  # a site is a name: "the Strand", not "strand"
