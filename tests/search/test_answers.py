@@ -548,6 +548,9 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which stadium hosted the cup final?",
          "The cup final was played at Wembley on Saturday, with coach Gareth Lane watching.",
          "Wembley"),
+        # ... in any plural WordNet's suffix rules reach
+        ("How much did a harbour ticket cost?",
+         "A harbour ticket cost 900 pesos in 2015.", "900"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
         # a hyphened word the question names goes whole from the answer's start

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from astana_qa.text.lexicon import Lexicon, LexiconData, normalise
+from astana_qa.text.lexicon import Lexicon, LexiconData, normalise, shipped_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -292,3 +292,9 @@ def test_the_generator_reads_other_names_of_a_country_from_wordnet(tmp_path):
 def test_a_country_has_its_other_names(lexicon):
     assert lexicon.places("Britain")[0][0] == "United Kingdom"
     assert lexicon.places("America")[0][0] == "United States"
+
+
+def test_a_unit_of_money_or_measure_is_known_in_its_plurals():
+    lexicon = shipped_lexicon()
+    assert all(map(lexicon.is_unit, ["tenge", "pesos", "dinars", "miles"]))
+    assert not any(map(lexicon.is_unit, ["rounds", "people", "talks"]))

@@ -487,7 +487,7 @@ def _counts_a_thing(words: Sequence[entities.Token], starts: list[int], end: int
     if not _modifies_a_noun(words, starts, end):
         return False
     unit = words[bisect_left(starts, end)].text
-    return shipped_lexicon().noun_class(unit) != "quantity"
+    return not shipped_lexicon().is_unit(unit)
 
 
 # A year within a date: "August 1227", "early 2012", "June 4, 2014".

@@ -117,6 +117,13 @@ class LexiconData:
                    frozenset(places.get("capitals", ())), places.get("sites", {}))  # fmt: skip
 
 
+def _suffix_bases(word: str) -> list[str]:
+    """The bases WordNet's suffix rules give a folded `word` ("talks" → "talk"), known
+    to the table or not."""
+    return [word[: len(word) - len(suffix)] + base for suffix, base in _SUFFIXES
+            if word.endswith(suffix) and len(word) > len(suffix) + 1]  # fmt: skip
+
+
 def _agent_spellings(word: str) -> list[str]:
     """The other spelling of an agent noun's "-or"/"-er" ending ("protestors" →
     "protesters", "adviser" → "advisor"): English writes many both ways, WordNet often
@@ -166,11 +173,7 @@ class Lexicon:
         word = normalise(word)
         found = [word] if word in self.data.related else []
         found += [b for b in self.data.irregular.get(word, []) if b in self.data.related]
-        for suffix, base in _SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix) + 1:
-                candidate = word[: len(word) - len(suffix)] + base
-                if candidate in self.data.related:
-                    found.append(candidate)
+        found += [b for b in _suffix_bases(word) if b in self.data.related]
         return list(dict.fromkeys(found))
 
     def noun_class(self, word: str) -> str | None:
@@ -185,6 +188,14 @@ class Lexicon:
                 if form in self.data.classes:
                     return self.data.classes[form]
         return None
+
+    def is_unit(self, word: str) -> bool:
+        """Is the noun `word` a unit of money or measure WordNet knows ("tenge", "miles"),
+        in any plural its suffix rules reach, whether or not it has related words
+        ("pesos")?"""
+        word = normalise(word)
+        forms = (word, *self.data.irregular.get(word, []), *_suffix_bases(word))
+        return any(self.data.classes.get(form) == "quantity" for form in forms)
 
     def is_communication_verb(self, word: str) -> bool:
         """Is `word` (any form: "said", "suggesting") a verb most of whose senses are of
