@@ -29,7 +29,7 @@ from ..index.postings import Postings, build_postings, count_matrix
 from ..index.schema import SegmentArrays
 from ..index.windows import continues, window_lengths
 from ..settings import BM25Params, IndexSettings
-from .kernels import add_bm25, add_weights, add_window_bm25, mark_rows
+from .kernels import add_bm25, add_weights, add_window_bm25, count_held, mark_rows
 
 # A query term that is not in the vocabulary.
 UNKNOWN = -1
@@ -85,32 +85,6 @@ class BM25Scorer:
         """Rows `start:stop` of a segment's postings, numbered across segments."""
         return part.rows[start:stop] + offset if offset else part.rows[start:stop]
 
-    def postings(
-        self, terms: Sequence[int] | np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """`(owner, row, tf)` of every posting of `terms`: the position in `terms` of the
-        term it belongs to, the text holding it and how often. Within each segment the
-        postings come term after term, in the order of `terms`; gathered at once, without
-        a Python loop over terms."""
-        numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
-        known = numbers >= 0  # UNKNOWN is -1
-        owners, rows, tfs = [], [], []
-        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            held = np.flatnonzero(known & (numbers < len(part.indptr) - 1))
-            starts = part.indptr[numbers[held]]
-            counts = part.indptr[numbers[held] + 1] - starts
-            total = int(counts.sum())
-            if total == 0:
-                continue
-            at = concatenated_ranges(starts, counts)
-            owners.append(np.repeat(held, counts))
-            rows.append(part.rows[at] + offset if offset else part.rows[at])
-            tfs.append(part.tf[at])
-        if not rows:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
-        return np.concatenate(owners), np.concatenate(rows), np.concatenate(tfs)
-
     def scores(
         self, query: Sequence[int] | np.ndarray, weights: Sequence[float] | None = None
     ) -> np.ndarray:
@@ -134,6 +108,16 @@ class BM25Scorer:
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
             mark_rows(marked, part.rows, *_ranges(part, numbers), offset)
         return marked
+
+    def held_shares(self, terms: Sequence[int], held: np.ndarray) -> list[float]:
+        """For each of `terms`, the share of the texts holding it that are `held` (0 for
+        a term no text holds): counted in place, without gathering the postings."""
+        numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
+        found = np.zeros(len(numbers), dtype=np.int64)
+        near = np.zeros(len(numbers), dtype=np.int64)
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            count_held(found, near, held, part.rows, *_ranges(part, numbers), offset)
+        return np.where(found > 0, near / np.maximum(found, 1), 0.0).tolist()
 
     def rows(self, term: int) -> np.ndarray:
         """The texts that contain `term`, ascending."""

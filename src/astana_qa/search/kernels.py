@@ -135,6 +135,18 @@ def mark_rows(marked: np.ndarray, rows: np.ndarray, starts: np.ndarray, stops: n
             marked[_row(rows, i, offset, len(marked))] = True
 
 
+@compiled
+def count_held(found: np.ndarray, near: np.ndarray, held: np.ndarray, rows: np.ndarray,
+               starts: np.ndarray, stops: np.ndarray, offset: int) -> None:  # fmt: skip
+    """For each term `j`, add to `found[j]` the number of its postings `starts[j]:stops[j]`
+    and to `near[j]` the number of those whose text is `held`."""
+    for j in range(len(starts)):
+        for i in range(starts[j], stops[j]):
+            found[j] += 1
+            if held[_row(rows, i, offset, len(held))]:
+                near[j] += 1
+
+
 # What a sentence's answer-type bonus reads (`ranking.SentenceRanker.answer_type_match`).
 NO_BONUS, TIME_BONUS, NUMBER_BONUS, NAME_BONUS = 0, 1, 2, 3
 

@@ -299,7 +299,9 @@ class SentenceRanker:
             first, second = self.term_numbers(list(pair))
             if UNKNOWN not in (first, second):
                 found[self.lookup.pair_rows(first, second)] += 1
-        return found / len(bigrams) if bigrams else found
+        if bigrams:
+            found /= len(bigrams)  # in place: the same values, no second array
+        return found
 
     def coverage(
         self,
@@ -357,10 +359,7 @@ class SentenceRanker:
             held = others > 0
 
             def shares(related: Sequence[str]) -> list[float]:
-                owner, rows, _ = self.paragraphs.postings(self.term_numbers(related))
-                found = np.bincount(owner, minlength=len(related))
-                near = np.bincount(owner, held[rows], minlength=len(related))
-                return np.where(found > 0, near / np.maximum(found, 1), 0.0).tolist()
+                return self.paragraphs.held_shares(self.term_numbers(related), held)
 
             return shares
 
