@@ -1,6 +1,7 @@
 """Build the lexicon's data files from WordNet 3.0 and from countryinfo.
 
-Run it only to refresh `src/astana_qa/data/lexicon.json.gz` and `places.json.gz`; the
+Run it only to refresh `src/astana_qa/data/lexicon.json.gz`, `kinds.json.gz` and
+`places.json.gz`; the
 engine reads those files and needs neither source installed.
 
 Sources (neither is a runtime dependency):
@@ -31,6 +32,9 @@ engine matches single terms):
   "artifact" / "object" for noun.artifact and noun.object ("hotel", "river": built and
   natural things, which no country or city is), "quantity" for noun.quantity (units of
   money and measure: "tenge", "mile").
+- in `kinds.json.gz`, `senses` and `parents`: each noun's likely senses and every noun
+  sense's hypernyms and instance hypernyms, numbered: what a noun is a kind of, however
+  far up ("basketball" → court game → … → sport).
 - `verb_classes`: "communication" for a verb most of whose senses belong to
   verb.communication (say, suggest, urge): "What did she suggest?" asks what was said.
 Each related word carries, per part of speech of the word's sense, the sense
@@ -84,6 +88,9 @@ CLASS_SHARE = 0.5
 # Verbs of the lexicographer file verb.communication (32: say, suggest, argue, urge):
 # what such a verb asks about ("What did Putin say?") is what was said, a clause.
 VERB_CLASSES = {32: "communication"}
+# A noun sense counts for what the noun is a kind of when it holds at least this share of
+# the noun's noun-sense probability ("rock" is a stone, and a style of music).
+KIND_SENSE_SHARE = 0.1
 # Smoothing of sense-tagged counts: an untagged sense of rank r counts RANK_PRIOR / r.
 RANK_PRIOR = 0.5
 
@@ -237,6 +244,47 @@ def noun_classes(
     return dict(sorted(classes.items()))
 
 
+def noun_hypernyms(folder: Path) -> dict[int, list[int]]:
+    """Every noun synset's (byte offset) hypernyms and instance hypernyms ("@", "@i"):
+    basketball is a kind of court game, Geneva an instance of a city."""
+    parents: dict[int, list[int]] = {}
+    for line in (folder / "data.noun").read_text("latin-1").splitlines():
+        if line.startswith("  "):  # the licence header
+            continue
+        fields = line.split(" | ", 1)[0].split()
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        found = []
+        for i in range(int(fields[at])):
+            symbol, target, target_pos, _ = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            if symbol in ("@", "@i") and target_pos == "n":
+                found.append(int(target))
+        parents[int(fields[0])] = found
+    return parents
+
+
+def kinds_tables(
+    folder: Path, probability: dict[str, dict[tuple[str, int], float]]
+) -> tuple[dict[str, list[int]], list[list[int]]]:
+    """`(senses, parents)`: each single-word noun's likely noun senses (at least
+    KIND_SENSE_SHARE of its noun senses' probability), numbered, and each numbered
+    synset's hypernyms: what a noun is a kind of ("basketball" → sport, "blue" →
+    color), read by climbing from its senses."""
+    hypernyms = noun_hypernyms(folder)
+    number = {offset: i for i, offset in enumerate(sorted(hypernyms))}
+    senses: dict[str, list[int]] = {}
+    for word, found in probability.items():
+        if "_" in word or not word.isalpha():
+            continue
+        nouns = {key[1]: p for key, p in found.items() if key[0] == "n"}
+        total = sum(nouns.values())
+        likely = sorted((-p, number[o]) for o, p in nouns.items() if p >= KIND_SENSE_SHARE * total)
+        if likely:
+            senses.setdefault(fold(word), [n for _, n in likely])
+    parents = [[number[p] for p in hypernyms[o]] for o in sorted(hypernyms)]
+    return dict(sorted(senses.items())), parents
+
+
 def exceptions(folder: Path) -> dict[str, list[str]]:
     """Irregular inflections → base forms (`*.exc`: "led" → "lead")."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -284,6 +332,20 @@ def lexicon_table(folder: Path) -> dict[str, object]:
         "verb_classes_format": "verb → communication when at least "
         f"{CLASS_SHARE} of its verb senses' probability lies in verb.communication",
         "verb_classes": noun_classes(synsets, probability, "v", VERB_CLASSES),
+    }
+
+
+def kinds_table(folder: Path) -> dict[str, object]:
+    """The kinds file's content (`kinds_tables`), read by the engine only when a question
+    first asks for a kind of thing."""
+    senses, parents = kinds_tables(folder, sense_probabilities(read_sense_counts(folder)))
+    return {
+        "source": "WordNet 3.0 (Princeton University); see WORDNET-LICENSE.txt",
+        "format": "senses: noun → numbers of its likely noun senses (at least "
+        f"{KIND_SENSE_SHARE} of their probability); parents[n]: sense n's hypernyms and "
+        "instance hypernyms (what a noun is a kind of)",
+        "senses": senses,
+        "parents": parents,
     }
 
 
@@ -475,6 +537,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.wordnet:
         write(args.out / "lexicon.json.gz", lexicon_table(args.wordnet))
+        write(args.out / "kinds.json.gz", kinds_table(args.wordnet))
         shutil.copyfile(args.wordnet / "LICENSE", args.out / "WORDNET-LICENSE.txt")
     if args.places:
         if not args.wordnet:

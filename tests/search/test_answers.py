@@ -551,6 +551,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # ... in any plural WordNet's suffix rules reach
         ("How much did a harbour ticket cost?",
          "A harbour ticket cost 900 pesos in 2015.", "900"),
+        # a noun WordNet makes a kind of the noun asked about is what is asked for
+        ("What sport do the Varna Eagles play?",
+         "The Varna Eagles, famous for popularising the game abroad, play basketball.",
+         "basketball"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
         # a hyphened word the question names goes whole from the answer's start

@@ -298,3 +298,38 @@ def test_a_unit_of_money_or_measure_is_known_in_its_plurals():
     lexicon = shipped_lexicon()
     assert all(map(lexicon.is_unit, ["tenge", "pesos", "dinars", "miles"]))
     assert not any(map(lexicon.is_unit, ["rounds", "people", "talks"]))
+
+
+def test_the_generator_reads_what_a_noun_is_a_kind_of(tmp_path):
+    """Hypernyms and instance hypernyms, numbered; a noun keeps only its likely senses."""
+    generator = load_generator()
+    noun = (
+        "  1 This software and database is being provided to you\n"
+        "00000010 04 n 01 sport 0 000 | an active diversion\n"
+        "00000020 04 n 01 court_game 0 001 @ 00000010 n 0000 | a game on a court\n"
+        "00000030 04 n 01 netball 0 001 @ 00000020 n 0000 | a court game\n"
+        "00000040 15 n 01 Varna 0 001 @i 00000050 n 0000 | a city\n"
+        "00000050 15 n 01 city 0 000 | a large town\n"
+    )
+    (tmp_path / "data.noun").write_text(noun)
+    probability = {"netball": {("n", 30): 1.0}, "sport": {("n", 10): 0.95, ("v", 7): 0.05},
+                   "varna": {("n", 40): 1.0}, "court_game": {("n", 20): 1.0}}  # fmt: skip
+    senses, parents = generator.kinds_tables(tmp_path, probability)
+    assert senses == {"netball": [2], "sport": [0], "varna": [3]}  # no multi-word lemma
+    assert parents == [[], [0], [1], [4], []]
+
+
+def test_a_noun_is_a_kind_of_its_hypernyms_however_far_up():
+    lexicon = Lexicon(LexiconData(related={}, irregular={}, places={},
+                                  kind_senses={"netball": [2], "sport": [0], "game": [1],
+                                               "varna": [3], "city": [4]},
+                                  kind_parents=[[], [0], [1], [4], []]))  # fmt: skip
+    assert lexicon.is_kind_of("netball", "sport") and lexicon.is_kind_of("Netball", "sports")
+    assert lexicon.is_kind_of("Varna", "city")  # an instance
+    assert not lexicon.is_kind_of("sport", "netball") and not lexicon.is_kind_of("sport", "sport")
+    assert not lexicon.is_kind_of("netball", "unknown") and not lexicon.is_kind_of("glorp", "sport")
+
+
+def test_the_shipped_lexicon_knows_kinds(lexicon):
+    assert lexicon.is_kind_of("basketball", "sport") and lexicon.is_kind_of("blue", "color")
+    assert not lexicon.is_kind_of("talks", "sport")

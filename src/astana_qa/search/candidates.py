@@ -56,6 +56,10 @@ FIT: dict[str, dict[str, float]] = {
 # "sedimentary rocks"), or a number before the noun it counts ("How many touchdowns?":
 # "45 passing touchdowns"), scores this many times its fit.
 DESCRIBES_FOCUS = 1.5
+# The fit of a noun phrase whose head WordNet makes a kind of the noun the question asks
+# about ("What sport…?": "basketball"; "What color…?": "blue"), for these kinds.
+KIND_OF_FOCUS = 1.2
+_KIND_KINDS = frozenset({"thing", "attribute"})
 # Words after a noun that introduce examples of it ("measures, including the release"),
 # besides "such as"; and how many words before the cue the noun may stand.
 _EXAMPLE_CUES = frozenset({"including", "like"})
@@ -168,6 +172,16 @@ class Candidate:
 
 # "since" right before a date (`_since`).
 _SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=4096)
+def _is_kind_of(word: str, focus: str) -> bool:
+    return shipped_lexicon().is_kind_of(word, focus)
+
+
+def _last_word(text: str) -> str:
+    words = _NAME_WORD.findall(text)
+    return words[-1] if words else ""
 
 
 def find_spans(
@@ -845,6 +859,7 @@ def score_spans(
     role = _forms(focus) if kind == "person" and focus else set()
     headed_forms = _forms(focus) if kind in _FOCUSED_NAME_KINDS and focus else set()
     focus_forms = _forms(focus) if focus else set()
+    kinds_of = kind in _KIND_KINDS and focus is not None
     offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
         if any(s <= found.start and found.end <= e for s, e in offices):
@@ -939,6 +954,8 @@ def score_spans(
         )
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
+        elif kinds_of and _is_kind_of(_last_word(span.text), focus or ""):
+            fit = max(fit, KIND_OF_FOCUS)  # "What sport?": "basketball", a kind of sport
         if spelled:
             fit = SPELLS_OUT  # "What does SNC stand for?": "Syrian National Council"
         if described and _followed_by(text, span.end, described.__contains__, 1):

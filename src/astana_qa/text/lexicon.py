@@ -31,6 +31,7 @@ from .analysis import combining_marks
 
 LEXICON_FILE = "lexicon.json.gz"
 PLACES_FILE = "places.json.gz"
+KINDS_FILE = "kinds.json.gz"
 
 # How much each kind of link is trusted, before the sense probabilities: a synonym says
 # the same thing, a derivation or pertainym the same thing as another part of speech,
@@ -99,6 +100,10 @@ class LexiconData:
     capitals: frozenset[str] = frozenset()
     # a named building or street in a capital → the capital's countries ("kremlin").
     sites: dict[str, list[str]] = field(default_factory=dict)
+    # noun → its likely noun senses, numbered; and each numbered sense's hypernyms. None:
+    # the shipped kinds file's, read when first needed (most questions never need them).
+    kind_senses: dict[str, list[int]] | None = None
+    kind_parents: list[list[int]] | None = None
 
     @classmethod
     def load(cls) -> LexiconData:
@@ -141,6 +146,14 @@ def _shipped_tables() -> LexiconData:
 
 
 @lru_cache(maxsize=1)
+def _shipped_kinds() -> tuple[dict[str, list[int]], list[list[int]]]:
+    """The kinds file's tables (`senses`, `parents`), read once per process."""
+    data = resources.files("astana_qa.data")
+    kinds = json.loads(gzip.decompress(data.joinpath(KINDS_FILE).read_bytes()))
+    return kinds["senses"], kinds["parents"]
+
+
+@lru_cache(maxsize=1)
 def shipped_lexicon() -> Lexicon:
     """One `Lexicon` over the shipped tables for the readers that have no engine's own:
     the tagger's classes of unseen words and the question reader's focus nouns."""
@@ -159,6 +172,7 @@ class Lexicon:
         self._links = lru_cache(maxsize=cache_size)(self._parse_links)
         # Each question word's links are merged and sorted once (bounded).
         self._merged = lru_cache(maxsize=cache_size)(self._merged_links)
+        self._ancestors = lru_cache(maxsize=cache_size)(self._senses_above)
 
     @property
     def data(self) -> LexiconData:
@@ -188,6 +202,46 @@ class Lexicon:
                 if form in self.data.classes:
                     return self.data.classes[form]
         return None
+
+    def is_kind_of(self, word: str, kind: str) -> bool:
+        """Is the noun `word` (or its singular), in one of its likely senses, a kind or an
+        instance of the noun `kind` in one of its likely senses, by WordNet's hypernyms
+        ("basketball" of "sport", "blue" of "color", "Geneva" of "city")? A word is not a
+        kind of itself."""
+        senses = self._kinds[0]
+        wanted = {n for form in self._noun_forms(kind) for n in senses.get(form, ())}
+        if not wanted:
+            return False
+        return any(
+            not wanted.isdisjoint(self._ancestors(form))
+            for form in self._noun_forms(word)
+            if form not in self._noun_forms(kind)
+        )
+
+    def _noun_forms(self, word: str) -> tuple[str, ...]:
+        """`word` folded, and its singulars the kind table knows ("sports" → "sport")."""
+        word = normalise(word)
+        forms = (word, *self.data.irregular.get(word, []), *_suffix_bases(word))
+        return tuple(f for f in dict.fromkeys(forms) if f in self._kinds[0])
+
+    @cached_property
+    def _kinds(self) -> tuple[dict[str, list[int]], list[list[int]]]:
+        data = self.data
+        if data.kind_senses is None or data.kind_parents is None:
+            return _shipped_kinds()
+        return data.kind_senses, data.kind_parents
+
+    def _senses_above(self, word: str) -> frozenset[int]:
+        """Every hypernym, however far up, of the likely senses of the noun `word`."""
+        senses, parents = self._kinds
+        seen: set[int] = set()
+        todo = [p for n in senses.get(word, ()) for p in parents[n]]
+        while todo:
+            n = todo.pop()
+            if n not in seen:
+                seen.add(n)
+                todo.extend(parents[n])
+        return frozenset(seen)
 
     def is_unit(self, word: str) -> bool:
         """Is the noun `word` a unit of money or measure WordNet knows ("tenge", "miles"),
