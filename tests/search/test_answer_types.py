@@ -130,6 +130,13 @@ def test_a_plural_role_wants_several():
     assert not expected_answer("Who is the envoy?").plural
 
 
+def test_a_question_may_say_how_many_it_wants():
+    assert expected_answer("Which three countries sent observers?").count == 3
+    assert expected_answer("What are the 2 sources of law?").count == 2
+    assert expected_answer("Which countries sent observers?").count is None
+    assert expected_answer("Which country sent three observers?").count is None  # singular
+
+
 def test_a_scene_setting_clause_does_not_decide_the_type():
     assert expected_answer("When the coach left, who replaced him?").kind == "person"
 

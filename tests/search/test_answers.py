@@ -264,6 +264,13 @@ def test_plural_place_question_prefers_the_list():
     assert result.answer == "Iran, Russia and Turkey"
 
 
+def test_a_list_of_as_many_as_asked_for_is_preferred():
+    text = ("Envoys Ivo Petrov, Anna Lind and Omar Said attended the talks, where Karl Berg "
+            "and Lena Holm spoke.")  # fmt: skip
+    result = ask("Which two envoys spoke at the talks?", passages(text, [text]))
+    assert result.answer == "Karl Berg and Lena Holm"
+
+
 def test_no_passages_abstains_for_typed_questions_only():
     typed = answer("Who won?", Expected("person"), [], {}, term_spans)
     assert typed.answer is None and typed.abstention

@@ -14,7 +14,7 @@ keeps the sentence ranking as it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS
@@ -112,6 +112,8 @@ class Expected:
     plural: bool = False
     # The abbreviation a question asks to spell out: "SNC" of "What does SNC stand for?"
     abbreviation: str | None = None
+    # How many are wanted, when the question says: 3 for "Which three countries…?"
+    count: int | None = None
 
     @property
     def typed(self) -> bool:
@@ -120,7 +122,26 @@ class Expected:
 
 
 def expected_answer(question: str) -> Expected:
-    """The answer type of `question` (see the module's docstring)."""
+    """The answer type of `question` (see the module's docstring), with the number of
+    things it asks for when it says one ("Which three countries…?")."""
+    expected = _expected(question)
+    counted = _COUNTED.search(question) if expected.plural else None
+    if counted is None:
+        return expected
+    number = counted.group(1).lower()
+    return replace(expected, count=int(number) if number.isdigit() else _COUNTS.index(number) + 2)
+
+
+# "Which three countries", "What two artists", "Name the four…": how many are wanted.
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTED = re.compile(
+    r"\b(?:which|what|name)\s+(?:(?:are|were)\s+)?(?:the\s+)?(" + "|".join(_COUNTS) + r"|[2-9])\b",
+    re.IGNORECASE,
+)
+
+
+def _expected(question: str) -> Expected:
+    """`expected_answer` before the count."""
     words = _WORD.findall(question)
     lower = [w.lower() for w in words]
     abbreviation = _abbreviation(words, lower)

@@ -465,7 +465,7 @@ def _candidates(
                              question_terms, key_terms, terms, expected.focus,
                              spelled=bool(expected.abbreviation),
                              held_terms=held & question_terms.keys(),
-                             focus_terms=focus_terms):  # fmt: skip
+                             focus_terms=focus_terms, count=expected.count):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (
                 strict
                 and c.fit <= 1.0

@@ -830,6 +830,7 @@ def score_spans(
     spelled: bool = False,
     held_terms: frozenset[str] = frozenset(),
     focus_terms: frozenset[str] = frozenset(),
+    count: int | None = None,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
@@ -930,6 +931,8 @@ def score_spans(
             and not (kind == "date" and _RANGE.search(span.text))
         ):
             fit *= SINGLE_OF_LIST
+        if count and found.kinds & _NAME_SPANS and len(_LIST_JOINT.split(span.text)) == count:
+            fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not names_a_day(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
         if measured and "measure" not in found.kinds:
