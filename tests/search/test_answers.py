@@ -568,6 +568,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which Varna-headquartered body elected a head?",
          "The Varna-based Harbour Workers Council elected Ivo Petrov as its head.",
          "Harbour Workers Council"),
+        # ... a name's own capitalised part is not cut with it
+        ("Which Varna company posted a loss?",
+         "Varna-Burgas Shipping posted a loss, chief executive Ivo Petrov said.",
+         "Burgas Shipping"),
     ],
 )  # fmt: skip
 def test_one_sentence_answers(question, text, expected):

@@ -480,3 +480,15 @@ def test_a_place_word_continuing_an_unknown_name_is_not_its_country(make_corpus,
     latin = engine.read("Who did Latin America send to Varna?")
     assert latin.unknown == ("Latin", "America")
     assert not engine.ask(latin).answered
+    dated = engine.read("Who did the 2024 America team send to Varna?")  # a year is no name
+    assert "America" not in dated.unknown and {"unit", "state"} <= set(dated.terms)
+
+
+def test_a_name_ending_in_a_kind_of_the_focus_is_no_such_kind(make_corpus, tmp_path):
+    """WordNet makes "Black" a colour; "Lucy Black" is a person, not the colour asked."""
+    corpus = make_corpus({
+        "a.txt": "Kit news\n\nKit designer Lucy Black said the shirts would be teal with "
+        "white sleeves.\n\nThe club will wear them from August in the new stadium.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("What color will the shirts be?").answer == "teal"

@@ -27,6 +27,7 @@ REFERENCE = date(2024, 10, 10)
         ("the winter 2024 session", [("winter 2024", "2023-12/2024-02")]),
         ("in the autumn of 2024", [("autumn of 2024", "2024-09/2024-11")]),
         ("in the winter of 2023-24", [("winter of 2023-24", "2023-12/2024-02")]),
+        ("in the winter 2023 - 40 died", [("2023", "2023")]),  # no second year
         ("on 24 January 2023 in", [("24 January 2023", "2023-01-24")]),
         ("held on January 25 of last year", [("January 25 of last year", "2023-01-25")]),
         ("talks began yesterday", [("yesterday", "2024-10-09")]),

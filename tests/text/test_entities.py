@@ -242,8 +242,14 @@ def test_a_hyphened_numeral_is_kept_apart_from_its_modifier():
 
 
 def test_a_season_is_a_date_only_before_its_year():
-    text = "Prices fall next year, and stocks fall Monday; the winter of 2023-24 was mild."
-    assert [d.text for d in dates(text)] == ["next year", "Monday", "the winter of 2023-24"]
+    text = ("Prices fall next year, and stocks fall Monday; the winter of 2023-24 was mild, "
+            "winter 2024/25 cold.")  # fmt: skip
+    assert [d.text for d in dates(text)] == [
+        "next year",
+        "Monday",
+        "the winter of 2023-24",
+        "winter 2024/25",
+    ]
 
 
 def test_a_fall_of_a_city_or_a_person_named_may_is_no_date():

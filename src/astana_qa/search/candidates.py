@@ -59,7 +59,8 @@ DESCRIBES_FOCUS = 1.5
 # The fit of a noun phrase whose head WordNet makes a kind of the noun the question asks
 # about ("What sport…?": "basketball"; "What color…?": "blue"), for these kinds.
 KIND_OF_FOCUS = 1.2
-_KIND_KINDS = frozenset({"thing", "attribute"})
+_KIND_OF_FOCUS_KINDS = frozenset({"thing", "attribute"})
+
 # Words after a noun that introduce examples of it ("measures, including the release"),
 # besides "such as"; and how many words before the cue the noun may stand.
 _EXAMPLE_CUES = frozenset({"including", "like"})
@@ -176,12 +177,16 @@ _SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
 
 @lru_cache(maxsize=4096)
 def _is_kind_of(word: str, focus: str) -> bool:
+    """`Lexicon.is_kind_of`, remembered: the same heads recur across passages."""
     return shipped_lexicon().is_kind_of(word, focus)
 
 
-def _last_word(text: str) -> str:
-    words = _NAME_WORD.findall(text)
-    return words[-1] if words else ""
+def _kind_of_focus(span: entities.Span, focus: str) -> bool:
+    """Is the phrase `span` a kind of the `focus` noun: its head, the last word, a kind or
+    an instance of it ("basketball" of sport, "white blood cells" of cells, "Buddhism" of
+    religion, "Vistula Valley" of formation)?"""
+    words = _NAME_WORD.findall(span.text)
+    return bool(words) and _is_kind_of(words[-1], focus)
 
 
 def find_spans(
@@ -764,8 +769,9 @@ def _within(
     return [term for term in terms[first:stop] if term[1] <= end]
 
 
-# The rest of a hyphened word after its first part: "-based" of "Istanbul-based".
-_COMPOUND_REST = re.compile(r"(?:-[^\W\d_]+)+")
+# The rest of a hyphened word after its first part, in lower case: "-based" of
+# "Istanbul-based".
+_COMPOUND_REST = re.compile(r"(?:-[a-z]+)+\b")  # not "-KLM" of "Air France-KLM", a name
 
 
 def _without_question_edges(
@@ -860,7 +866,10 @@ def score_spans(
     role = _forms(focus) if kind == "person" and focus else set()
     headed_forms = _forms(focus) if kind in _FOCUSED_NAME_KINDS and focus else set()
     focus_forms = _forms(focus) if focus else set()
-    kinds_of = kind in _KIND_KINDS and focus is not None
+    kinds_of = kind in _KIND_OF_FOCUS_KINDS and focus is not None
+    # where a person's name ends: "Kit designer Lucy Black" is no colour, whatever
+    # WordNet says of "black"
+    person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
     offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
         if any(s <= found.start and found.end <= e for s, e in offices):
@@ -957,7 +966,7 @@ def score_spans(
         )
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
-        elif kinds_of and _is_kind_of(_last_word(span.text), focus or ""):
+        elif kinds_of and span.end not in person_ends and _kind_of_focus(span, focus or ""):
             fit = max(fit, KIND_OF_FOCUS)  # "What sport?": "basketball", a kind of sport
         if spelled:
             fit = SPELLS_OUT  # "What does SNC stand for?": "Syrian National Council"

@@ -336,7 +336,10 @@ def read_query(
             continue
         # "Latin America", "South Sudan": a place word after an unknown name is part of
         # a longer name the articles do not use, not the country it names alone.
-        country = [] if unknown and _runs([unknown[-1], word], reading) else places(word)
+        continues = (
+            bool(unknown) and unknown[-1][:1].isupper() and _runs([unknown[-1], word], reading)
+        )
+        country = [] if continues else places(word)  # (not after a number: "the 2024 Moscow team")
         if country:
             terms += [t for t in country if t not in terms]
             named.update(country)

@@ -129,6 +129,8 @@ def _iso(kind: str, m: re.Match[str], reference: date | None) -> str | None:
         begins, ends = SEASONS[groups["season"].lower()]
         if begins > ends:  # winter 2024: December 2023 to February 2024
             if groups.get("year2"):  # the winter of 2023-24: December 2023 on
+                if int(groups["year2"]) not in (year + 1, (year + 1) % 100):
+                    return None  # "winter 2023 - 40 people died": no second year
                 return f"{year}-{begins:02d}/{year + 1}-{ends:02d}"
             return f"{year - 1}-{begins:02d}/{year}-{ends:02d}"
         return f"{year}-{begins:02d}/{year}-{ends:02d}"

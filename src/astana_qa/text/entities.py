@@ -49,7 +49,7 @@ _DATE = re.compile(
     rf"|(?:{_SEASON}\s+(?:of\s+)?)?{_MONTH}\s+(?:of\s+)?{_YEAR}"
     # a season only before its year ("winter 2024", "the winter of 2023-24", "the fall of
     # last year"): "prices fall next year" and "fall Monday" are no dates
-    rf"|(?:the\s+)?{_SEASON}\s+(?:(?:of\s+)?{_YEAR}(?:{_RANGE}(?:{_YEAR}|[0-9]{{2}}))?(?![\w])"
+    rf"|(?:the\s+)?{_SEASON}\s+(?:(?:of\s+)?{_YEAR}(?:(?:{_RANGE}|/)(?:{_YEAR}|[0-9]{{2}}))?(?![\w])"
     r"|of\s+(?:last|this|next)\s+year)"
     rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.][0-3]?[0-9](?![\w/])"  # 2023-10-10
     rf"|(?:the\s+)?{_YEAR}s(?![\w])"

@@ -209,23 +209,29 @@ class Lexicon:
         ("basketball" of "sport", "blue" of "color", "Geneva" of "city")? A word is not a
         kind of itself."""
         senses = self._kinds[0]
-        wanted = {n for form in self._noun_forms(kind) for n in senses.get(form, ())}
-        if not wanted:
-            return False
-        return any(
+        kinds = self._noun_forms(kind)
+        wanted = {n for form in kinds for n in senses.get(form, ())}
+        return bool(wanted) and any(
             not wanted.isdisjoint(self._ancestors(form))
             for form in self._noun_forms(word)
-            if form not in self._noun_forms(kind)
+            if form not in kinds
         )
 
     def _noun_forms(self, word: str) -> tuple[str, ...]:
         """`word` folded, and its singulars the kind table knows ("sports" → "sport")."""
+        return tuple(f for f in self._spellings(word) if f in self._kinds[0])
+
+    def _spellings(self, word: str) -> tuple[str, ...]:
+        """`word` folded, its irregular bases and its bases by WordNet's suffix rules,
+        known to any table or not ("pesos" → "peso", "men" → "man")."""
         word = normalise(word)
         forms = (word, *self.data.irregular.get(word, []), *_suffix_bases(word))
-        return tuple(f for f in dict.fromkeys(forms) if f in self._kinds[0])
+        return tuple(dict.fromkeys(forms))
 
     @cached_property
     def _kinds(self) -> tuple[dict[str, list[int]], list[list[int]]]:
+        """The kind tables (`LexiconData.kind_senses`, `kind_parents`): the data's own,
+        else the shipped file's, read now."""
         data = self.data
         if data.kind_senses is None or data.kind_parents is None:
             return _shipped_kinds()
@@ -247,9 +253,7 @@ class Lexicon:
         """Is the noun `word` a unit of money or measure WordNet knows ("tenge", "miles"),
         in any plural its suffix rules reach, whether or not it has related words
         ("pesos")?"""
-        word = normalise(word)
-        forms = (word, *self.data.irregular.get(word, []), *_suffix_bases(word))
-        return any(self.data.classes.get(form) == "quantity" for form in forms)
+        return any(self.data.classes.get(form) == "quantity" for form in self._spellings(word))
 
     def is_communication_verb(self, word: str) -> bool:
         """Is `word` (any form: "said", "suggesting") a verb most of whose senses are of
