@@ -39,6 +39,7 @@ from .candidates import (
     score_spans,
     spelled_out,
 )
+from .events import asked_subject, happened_clause
 from .owners import claimed_by_others
 from .reasons import asks_why, reason_clause
 from .reports import asks_what_was_said, reported_clause
@@ -294,6 +295,11 @@ def answer(
     if not passages:
         return AnswerResult((), expected.kind, None, None,
                             abstention=_missing(expected) if expected.typed else None)  # fmt: skip
+    subject = asked_subject(question)  # "What happened to X?": what became of X
+    if subject is not None:
+        clause = happened_clause(passages[0].text, subject, term_spans)
+        if clause is not None:
+            return _first_passage_answer(tuple(_renumbered(passages)), "description", clause)
     if expected.kind == "description":
         return _description(question, tuple(_renumbered(passages)), "description",
                             question_terms, term_spans, expected.focus)  # fmt: skip
