@@ -20,8 +20,10 @@ Sources (neither is a runtime dependency):
   Moscow, Downing Street of Westminster, of London) stand for that capital's country, as
   the capital does: "the Kremlin's envoy" is Russia's.
 
-What is kept from WordNet, for every single word (multi-word lemmas are left out: the
-engine matches single terms):
+What is kept from WordNet, for every single word and every phrasal verb of two words
+("pull out", "sit in", "get going": readers write them where articles write one verb;
+the engine finds them in the question), linking only to single words (other multi-word
+lemmas are left out: the engine matches single terms):
 - `s` synonyms: the other words of each synset the word belongs to;
 - `d` derivationally related forms (represent → representative, negotiate → negotiator);
 - `p` pertainyms, both ways (Iranian → Iran, Iran → Iranian);
@@ -91,6 +93,8 @@ VERB_CLASSES = {32: "communication"}
 # A noun sense counts for what the noun is a kind of when it holds at least this share of
 # the noun's noun-sense probability ("rock" is a stone, and a style of music).
 KIND_SENSE_SHARE = 0.1
+# A phrasal verb kept as an asked word: two words, letters only ("pull_out").
+_PHRASAL = re.compile(r"[a-z]+_[a-z]+")
 # Smoothing of sense-tagged counts: an untagged sense of rank r counts RANK_PRIOR / r.
 RANK_PRIOR = 0.5
 
@@ -186,7 +190,10 @@ def related_words(
         pos_mass[word] = dict(mass)
 
     def add(word: str, other: str, p_word: float, p_other: float, kind: str, pos: str) -> None:
-        if word == other or not (word.isalpha() and other.isalpha()) or p_other == 0.0:
+        # a phrasal verb of two words ("pull_out", "take_place") may be the asked word:
+        # readers write them where articles write one ("withdraw", "occur")
+        asked = word.isalpha() or (pos == "v" and _PHRASAL.fullmatch(word) is not None)
+        if word == other or not (asked and other.isalpha()) or p_other == 0.0:
             return
         entry = related[word].get((other, pos))
         if entry is None or p_word * p_other > entry[0] * entry[1]:
@@ -314,7 +321,7 @@ def lexicon_table(folder: Path) -> dict[str, object]:
             (o, pos, a, b, k, c) for (o, pos), (a, b, k, c) in ranked if max(a, c) * b >= MIN_WEIGHT
         ][:MAX_RELATED]
         if kept:
-            words[fold(word)] = " ".join(
+            words[fold(word).replace("_", " ")] = " ".join(
                 f"{fold(o)}:{a:.3f}:{b:.3f}:{k}:{pos}:{c:.3f}" for o, pos, a, b, k, c in kept
             )
     return {

@@ -492,3 +492,14 @@ def test_a_name_ending_in_a_kind_of_the_focus_is_no_such_kind(make_corpus, tmp_p
     })  # fmt: skip
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.ask("What color will the shirts be?").answer == "teal"
+
+
+def test_a_phrasal_verb_is_expanded_as_one_word(make_corpus, tmp_path):
+    """Readers write "sat in on" where articles write "attended"."""
+    corpus = make_corpus({
+        "a.txt": "Harbour talks\n\nObservers from Varnia attended the harbour talks in May.\n\n"
+        "The weather in the port was cold all week.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("Who sat in on the harbour talks?")
+    assert ("sit", "attend") in {(e.source, e.term) for e in query.expansions}

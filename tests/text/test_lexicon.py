@@ -333,3 +333,18 @@ def test_a_noun_is_a_kind_of_its_hypernyms_however_far_up():
 def test_the_shipped_lexicon_knows_kinds(lexicon):
     assert lexicon.is_kind_of("basketball", "sport") and lexicon.is_kind_of("blue", "color")
     assert not lexicon.is_kind_of("talks", "sport")
+
+
+def test_the_generator_keeps_phrasal_verbs_as_asked_words():
+    """A verb of two words links to single words; a noun of two words is left out, and
+    nothing links to a phrase."""
+    generator = load_generator()
+    synsets = {
+        ("v", 1): generator.Synset(("pull_out", "withdraw"), ()),
+        ("n", 2): generator.Synset(("news_agency", "agency"), ()),
+    }
+    probability = {"pull_out": {("v", 1): 1.0}, "withdraw": {("v", 1): 1.0},
+                   "news_agency": {("n", 2): 1.0}, "agency": {("n", 2): 1.0}}  # fmt: skip
+    related = generator.related_words(synsets, probability)
+    assert set(related) == {"pull_out"}  # "withdraw" links to no phrase
+    assert ("withdraw", "v") in related["pull_out"]

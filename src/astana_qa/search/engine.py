@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -263,15 +264,35 @@ class QAEngine:
             return []
         tags: dict[str, str | None] = {}
         capitalised: set[str] = set()
-        for token in tokens(text):
+        words = tokens(text)
+        for token in words:
             tags.setdefault(normalise(token.text), _WORDNET_POS.get(token.tag))
             if token.text[:1].isupper():
                 capitalised.add(normalise(token.text))
+        written = written + self._phrasal_verbs(words, dict(written))
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)),
                       context, self._linked_terms, capitalised.__contains__)  # fmt: skip
+
+    def _phrasal_verbs(self, words: list[Token], terms: dict[str, str]) -> list[tuple[str, str]]:
+        """The question's phrasal verbs the lexicon relates to other words ("pulled out":
+        pull_out → withdraw; "get going": begin), as `(phrase, term)` pairs whose term is
+        that of the verb, or of the word after it when the verb is a stopword: readers
+        write phrasal verbs where articles write one verb."""
+        found = []
+        for verb, after in pairwise(words):
+            if verb.tag not in ("VERB", "AUX") or not after.text.isalpha():
+                continue
+            second = normalise(after.text)
+            for base in dict.fromkeys([normalise(verb.text), *self.lexicon.base_forms(verb.text)]):
+                phrase = f"{base} {second}"
+                term = terms.get(normalise(verb.text)) or terms.get(second)
+                if term and self.lexicon.links(phrase):
+                    found.append((phrase, term))
+                    break
+        return found
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital, demonym or the
