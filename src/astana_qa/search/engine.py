@@ -277,8 +277,8 @@ class QAEngine:
                       context, self._linked_terms, capitalised.__contains__)  # fmt: skip
 
     def _phrasal_verbs(self, words: list[Token], terms: dict[str, str]) -> list[tuple[str, str]]:
-        """The question's phrasal verbs the lexicon relates to other words ("pulled out":
-        pull_out → withdraw; "get going": begin), as `(phrase, term)` pairs whose term is
+        """The question's phrasal verbs the lexicon relates to other words ("sat in":
+        "sit in" → attend; "get going" → begin), as `(phrase, term)` pairs whose term is
         that of the verb, or of the word after it when the verb is a stopword: readers
         write phrasal verbs where articles write one verb."""
         found = []
@@ -286,11 +286,12 @@ class QAEngine:
             if verb.tag not in ("VERB", "AUX") or not after.text.isalpha():
                 continue
             second = normalise(after.text)
+            term = terms.get(normalise(verb.text)) or terms.get(second)
+            if term is None:
+                continue
             for base in dict.fromkeys([normalise(verb.text), *self.lexicon.base_forms(verb.text)]):
-                phrase = f"{base} {second}"
-                term = terms.get(normalise(verb.text)) or terms.get(second)
-                if term and self.lexicon.links(phrase):
-                    found.append((phrase, term))
+                if self.lexicon.links(f"{base} {second}"):  # "sat in": sit in
+                    found.append((f"{base} {second}", term))
                     break
         return found
 

@@ -334,12 +334,13 @@ def read_query(
             if word.lower() not in PERSON_TITLES:
                 named.update(t for matched in found for t in matched)
             continue
-        # "Latin America", "South Sudan": a place word after an unknown name is part of
-        # a longer name the articles do not use, not the country it names alone.
+        # "Latin America", "South Sudan": a place word right after an unknown name (not a
+        # number: "the 2024 Moscow team") is part of a longer name the articles do not
+        # use, not the country it names alone.
         continues = (
             bool(unknown) and unknown[-1][:1].isupper() and _runs([unknown[-1], word], reading)
         )
-        country = [] if continues else places(word)  # (not after a number: "the 2024 Moscow team")
+        country = [] if continues else places(word)
         if country:
             terms += [t for t in country if t not in terms]
             named.update(country)
