@@ -29,6 +29,8 @@ lemmas are left out: the engine matches single terms):
 - `p` pertainyms, both ways (Iranian → Iran, Iran → Iranian);
 - `a` adjectives similar to an adjective (head synset ↔ its satellites).
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
+- `c` what a verb causes, and that verb's derivationally related words ("kill" causes
+  "die": kill → die, death), so that "How many were killed?" reads "deaths".
 - `classes`: for a noun, the answer kind (person, place, organisation, date) of the
   lexicographer file most of its senses belong to ("linebacker" is noun.person), or
   "artifact" / "object" for noun.artifact and noun.object ("hotel", "river": built and
@@ -68,7 +70,7 @@ SENSE_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 FILE_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 # Pointer symbols kept (wndb(5)): derivation, pertainym, similar-to (between words), and
 # hypernym / hyponym (between synsets, one step: "hiatus" is a kind of "break").
-POINTERS = {"+": "d", "\\": "p", "&": "a", "@": "h", "~": "h"}
+POINTERS = {"+": "d", "\\": "p", "&": "a", "@": "h", "~": "h", ">": "c"}
 # A related word whose shared-sense probability is below this is dropped, and at most
 # this many are kept per word (the strongest).
 MIN_WEIGHT = 0.002
@@ -219,7 +221,27 @@ def related_words(
                     add(word, other, p_word, p(other, target), kind, key[0])
                     if symbol == "\\":  # pertainyms point one way only: add the way back
                         add(other, word, p(other, target), p_word, "p", target[0])
+                    if symbol == ">":  # what a verb causes, and its nouns: kill → die, death
+                        for derived, synset_of in _derivations(synsets, target, other):
+                            add(word, derived, p_word, p(derived, synset_of), "c", key[0])
     return related
+
+
+def _derivations(
+    synsets: dict[tuple[str, int], Synset], key: tuple[str, int], word: str
+) -> list[tuple[str, tuple[str, int]]]:
+    """The words derivationally related to `word` of synset `key` ("die" → "death"),
+    each with its synset."""
+    synset = synsets[key]
+    found = []
+    for symbol, target, source_no, target_no in synset.pointers:
+        if symbol != "+" or target not in synsets:
+            continue
+        if source_no and synset.words[source_no - 1] != word:
+            continue
+        words = synsets[target].words
+        found += [(w, target) for w in (words if target_no == 0 else (words[target_no - 1],))]
+    return found
 
 
 def noun_classes(

@@ -133,12 +133,13 @@ class ExpansionPolicy:
     # The heaviest an expansion may weigh.
     max_weight: float = 0.9
     # Multipliers of the lexicon's weight by kind of link (synonym, pertainym,
-    # derivation, similar adjective, hypernym/hyponym) and for places.
+    # derivation, similar adjective, hypernym/hyponym, what a verb causes) and for places.
     f_s: float = 1.0
     f_p: float = 1.0
     f_d: float = 1.0
     f_a: float = 1.0
     f_h: float = 1.0
+    f_c: float = 1.0
     f_place: float = 1.0
     # Exponents of the two sense probabilities in a link's weight (0.5 each: the
     # geometric mean).

@@ -503,3 +503,14 @@ def test_a_phrasal_verb_is_expanded_as_one_word(make_corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index")
     query = engine.read("Who sat in on the harbour talks?")
     assert ("sit", "attend") in {(e.source, e.term) for e in query.expansions}
+
+
+def test_killed_is_read_near_deaths(make_corpus, tmp_path):
+    """Readers ask who was "killed" where articles count "deaths" (WordNet: kill causes die,
+    whose noun is death)."""
+    corpus = make_corpus({
+        "a.txt": "War report\n\nThe war displaced nearly 7 million people and caused the "
+        "deaths of over 300,000 people.\n\nTalks on a ceasefire resumed in May.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("How many people have been killed in the war?").answer == "over 300,000"

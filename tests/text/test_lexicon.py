@@ -348,3 +348,16 @@ def test_the_generator_keeps_phrasal_verbs_as_asked_words():
     related = generator.related_words(synsets, probability)
     assert set(related) == {"pull_out"}  # "withdraw" links to no phrase
     assert ("withdraw", "v") in related["pull_out"]
+
+
+def test_the_generator_links_a_verb_to_what_it_causes_and_its_nouns():
+    """kill causes die; "die" is derivationally related to "death": both are kill's."""
+    generator = load_generator()
+    synsets = {
+        ("v", 1): generator.Synset(("kill",), ((">", ("v", 2), 0, 0),)),
+        ("v", 2): generator.Synset(("die",), (("+", ("n", 3), 1, 1),)),
+        ("n", 3): generator.Synset(("death",), ()),
+    }
+    probability = {"kill": {("v", 1): 1.0}, "die": {("v", 2): 1.0}, "death": {("n", 3): 1.0}}
+    related = generator.related_words(synsets, probability)
+    assert related["kill"][("die", "v")][2] == related["kill"][("death", "v")][2] == "c"

@@ -36,8 +36,9 @@ KINDS_FILE = "kinds.json.gz"
 # How much each kind of link is trusted, before the sense probabilities: a synonym says
 # the same thing, a derivation or pertainym the same thing as another part of speech,
 # a hypernym or hyponym something broader or narrower.
-KIND_FACTOR = {"s": 0.9, "p": 0.8, "d": 0.7, "a": 0.5, "h": 0.5}
-KIND_NAME = {"s": "synonym", "p": "pertainym", "d": "derivation", "a": "similar", "h": "hypernym"}
+KIND_FACTOR = {"s": 0.9, "p": 0.8, "d": 0.7, "a": 0.5, "h": 0.5, "c": 0.7}
+KIND_NAME = {"s": "synonym", "p": "pertainym", "d": "derivation", "a": "similar", "h": "hypernym",
+             "c": "cause"}  # fmt: skip
 _FACTOR_OF_KIND = {KIND_NAME[letter]: factor for letter, factor in KIND_FACTOR.items()}
 # Places are names for the same country, trusted like synonyms; a place word naming
 # several countries ("American") splits the weight by rank.
