@@ -130,12 +130,6 @@ def test_a_plural_role_wants_several():
     assert not expected_answer("Who is the envoy?").plural
 
 
-def test_a_search_ending_with_a_participle_and_by_asks_who():
-    assert expected_answer("oxygen discovered by").kind == "person"
-    assert expected_answer("university founded by").kind == "person"
-    assert expected_answer("passed by").kind == "description"  # no topic
-
-
 def test_a_question_may_say_how_many_it_wants():
     assert expected_answer("Which three countries sent observers?").count == 3
     assert expected_answer("What are the 2 sources of law?").count == 2

@@ -225,8 +225,6 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     refugees, not asking who they are), and a topic wants the sentence about it."""
     if not lower:
         return Expected("description")
-    if len(lower) > 2 and lower[-1] == "by" and tags[-2] == "VERB":
-        return Expected("person")  # "oxygen discovered by", "stardust written by": who
     for at in (0, len(lower) - 1):
         if (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
             continue
