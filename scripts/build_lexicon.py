@@ -30,7 +30,8 @@ lemmas are left out: the engine matches single terms):
 - `a` adjectives similar to an adjective (head synset ↔ its satellites).
 - `h` one step up or down the hypernym tree ("hiatus" is a kind of "break").
 - `c` what a verb causes, and that verb's derivationally related words ("kill" causes
-  "die": kill → die, death), so that "How many were killed?" reads "deaths".
+  "die": kill → die, death), so that "How many were killed?" reads "deaths"; filed, as
+  every link is, under the part of speech of the asked word's sense (a verb's).
 - `classes`: for a noun, the answer kind (person, place, organisation, date) of the
   lexicographer file most of its senses belong to ("linebacker" is noun.person), or
   "artifact" / "object" for noun.artifact and noun.object ("hotel", "river": built and

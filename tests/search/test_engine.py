@@ -5,6 +5,7 @@ import pytest
 from astana_qa import InvalidQuestion, QAEngine
 from astana_qa.search.engine import _outside
 from astana_qa.settings import RankingSettings, Settings
+from astana_qa.text.entities import tokens
 from astana_qa.text.sentences import line_spans, split_sentences
 from tests.conftest import SEEDS
 
@@ -514,3 +515,15 @@ def test_killed_is_read_near_deaths(make_corpus, tmp_path):
     })  # fmt: skip
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.ask("How many people have been killed in the war?").answer == "over 300,000"
+
+
+def test_a_preposition_opening_a_phrase_is_no_particle(make_corpus, tmp_path):
+    """ "pay for the stadium" is no phrasal verb ("pay for" links to "invite" in WordNet)."""
+    corpus = make_corpus({
+        "a.txt": "Stadium news\n\nThe stadium was paid for by Nordbank, which spent 80 million "
+        "crowns.\n\nThe city invited Varna Construction to build the stadium's roof.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("Who paid for the stadium?").answer == "Nordbank"
+    sat = engine.read("Who sat in on the stadium talks?")  # "in" before "on": a particle
+    assert "sit in" in {w for w, _ in engine._phrasal_verbs(tokens(sat.text), {"sat": "sit"})}

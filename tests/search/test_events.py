@@ -38,6 +38,16 @@ def test_the_subject_asked_about(question, subject):
         ("The old ferries became museum exhibits in 1990.", "the old ferries",
          "became museum exhibits"),
         ("Officials said the ferry service would resume in May.", "the ferry", None),
+        # found by a review: a subject of two nouns, meaning kept, particles, phrases
+        ("The tax cut was reversed in 2020 after a shortfall.", "the tax cut", "reversed"),
+        ("The Helios satellite was never launched.", "the Helios satellite", "never launched"),
+        ("Engineers warned the old bridge could collapse soon.", "the old bridge",
+         "could collapse"),
+        ("The deal was called off on Monday.", "the deal", "called off"),
+        ("The captain of the Meridian ferry was arrested.", "the Meridian ferry", None),
+        ("The Delta rocket planned for June was delayed.", "the Delta rocket", None),
+        ("The Kestrel satellite carrying two cameras burned up.", "the Kestrel satellite",
+         None),
     ],
 )  # fmt: skip
 def test_what_became_of_the_subject(text, subject, answer):

@@ -108,6 +108,12 @@ def _spans_of(
     return tuple(spans), tuple(words)
 
 
+# Words that open a noun phrase: a verb's next word before one is a preposition ("pay
+# for the stadium"), unless it is one of English's particles ("set up a committee").
+_PHRASE_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+_PARTICLES = frozenset({"up", "out", "off", "down", "away", "back", "over", "aside", "apart"})
+
+
 def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
     """Is the date `iso` (a period "a/b" by its start for "before", its end otherwise)
     outside `bound` (`Query.bound`)? A date in a bound's month is ("before the January
@@ -280,11 +286,16 @@ class QAEngine:
         """The question's phrasal verbs the lexicon relates to other words ("sat in":
         "sit in" → attend; "get going" → begin), as `(phrase, term)` pairs whose term is
         that of the verb, or of the word after it when the verb is a stopword: readers
-        write phrasal verbs where articles write one verb."""
+        write phrasal verbs where articles write one verb. An auxiliary opens none ("was
+        given"), nor a verb and the preposition of a phrase after it ("pay for the
+        stadium"); a particle may have an object ("set up a committee")."""
         found = []
-        for verb, after in pairwise(words):
-            if verb.tag not in ("VERB", "AUX") or not after.text.isalpha():
+        for at, (verb, after) in enumerate(pairwise(words)):
+            if verb.tag != "VERB" or not after.text.isalpha():
                 continue
+            following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
+            if following in _PHRASE_OPENERS and after.text.lower() not in _PARTICLES:
+                continue  # "pay for the stadium", "go to power": a preposition's phrase
             second = normalise(after.text)
             term = terms.get(normalise(verb.text)) or terms.get(second)
             if term is None:

@@ -70,7 +70,7 @@ class Link:
     the related word, read in a text, means its linked sense)."""
 
     word: str
-    kind: str  # synonym, derivation, pertainym, similar, hypernym
+    kind: str  # synonym, derivation, pertainym, similar, hypernym, cause
     p_word: float
     p_related: float
     # The part of speech of the asked word's sense (n, v, a, r; None when the table
