@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property, lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +25,7 @@ from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
-from ..text.expansion import CorpusStats, Expansion, expand, terms_of_links
+from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
@@ -106,12 +105,6 @@ def _spans_of(
     """`find_spans`, as tuples: the engine keeps them for other questions."""
     spans, words = find_spans(text, kind, plural, is_place)
     return tuple(spans), tuple(words)
-
-
-# Words that open a noun phrase: a verb's next word before one is a preposition ("pay
-# for the stadium"), unless it is one of English's particles ("set up a committee").
-_PHRASE_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
-_PARTICLES = frozenset({"up", "out", "off", "down", "away", "back", "over", "aside", "apart"})
 
 
 def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
@@ -275,36 +268,12 @@ class QAEngine:
             tags.setdefault(normalise(token.text), _WORDNET_POS.get(token.tag))
             if token.text[:1].isupper():
                 capitalised.add(normalise(token.text))
-        written = written + self._phrasal_verbs(words, dict(written))
+        written = written + phrasal_verbs(words, dict(written), self.lexicon)
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                       self._expansion_policy, lambda word: tags.get(normalise(word)),
                       context, self._linked_terms, capitalised.__contains__)  # fmt: skip
-
-    def _phrasal_verbs(self, words: list[Token], terms: dict[str, str]) -> list[tuple[str, str]]:
-        """The question's phrasal verbs the lexicon relates to other words ("sat in":
-        "sit in" → attend; "get going" → begin), as `(phrase, term)` pairs whose term is
-        that of the verb, or of the word after it when the verb is a stopword: readers
-        write phrasal verbs where articles write one verb. An auxiliary opens none ("was
-        given"), nor a verb and the preposition of a phrase after it ("pay for the
-        stadium"); a particle may have an object ("set up a committee")."""
-        found = []
-        for at, (verb, after) in enumerate(pairwise(words)):
-            if verb.tag != "VERB" or not after.text.isalpha():
-                continue
-            following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
-            if following in _PHRASE_OPENERS and after.text.lower() not in _PARTICLES:
-                continue  # "pay for the stadium", "go to power": a preposition's phrase
-            second = normalise(after.text)
-            term = terms.get(normalise(verb.text)) or terms.get(second)
-            if term is None:
-                continue
-            for base in dict.fromkeys([normalise(verb.text), *self.lexicon.base_forms(verb.text)]):
-                if self.lexicon.links(f"{base} {second}"):  # "sat in": sit in
-                    found.append((f"{base} {second}", term))
-                    break
-        return found
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital, demonym or the

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..text.entities import Token, tokens
+from ..text.entities import PHRASE_OPENERS, Token, tokens
 
 _ASKS = re.compile(
     r"^\s*what\s+(?:has\s+|had\s+|will\s+)?(?:happened|happens|happen)\s+to\s+(?P<subject>.+?)"
@@ -37,7 +37,7 @@ MAX_BETWEEN = 3
 # Verbs after which what follows is what the subject became ("became museum exhibits").
 _BECOMING = frozenset({"became", "become", "becomes", "turned", "remained"})
 # Tags of a noun phrase's words, and of the words that end the subject phrase.
-_NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_NOUN_PHRASE = PHRASE_OPENERS - {"PRON"}
 _SUBJECT_ENDS = frozenset({"ADP", "ADV", "SCONJ", "PUNCT", "AUX"})
 
 
@@ -138,4 +138,4 @@ def _particle(words: list[Token], at: int) -> bool:
     if words[at].tag not in ("ADP", "PART") or not words[at].text.isalpha():
         return False
     after = words[at + 1].tag if at + 1 < len(words) else "PUNCT"
-    return after not in _NOUN_PHRASE and after != "PRON"
+    return after not in PHRASE_OPENERS

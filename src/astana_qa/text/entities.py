@@ -155,6 +155,9 @@ _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", 
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
 _MODIFIER = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _OPENS_A_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM"})
+# The tags of the words a noun phrase may open with, a pronoun included: a word between
+# a verb and one of these is a preposition ("pay for the stadium"), not a particle.
+PHRASE_OPENERS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
 class Token(NamedTuple):

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from ..settings import ExpansionPolicy
-from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link
+from .entities import PHRASE_OPENERS, Token
+from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link, normalise
 
 _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # Links whose words name the same thing as the asked word.
@@ -224,3 +225,35 @@ def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float])
     and sense probability exponents."""
     sense: float = link.p_word**policy.e_word * link.p_related**policy.e_related
     return factors[link.kind] * sense
+
+
+# English's verb particles, which may stand before the verb's object ("set up a
+# committee"); another word there is a preposition opening a phrase ("pay for the stadium").
+_PARTICLES = frozenset({"up", "out", "off", "down", "away", "back", "over", "aside", "apart"})
+
+
+def phrasal_verbs(
+    words: Sequence[Token], terms: dict[str, str], lexicon: Lexicon
+) -> list[tuple[str, str]]:
+    """The question's phrasal verbs the lexicon relates to other words ("sat in": "sit
+    in" → attend; "get going" → begin), as `(phrase, term)` pairs to expand like words
+    (`expand`'s `written`), whose term is that of the verb in `terms` (word → term), or of
+    the word after it when the verb is a stopword: readers write phrasal verbs where
+    articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
+    preposition of a phrase after it ("pay for the stadium")."""
+    found = []
+    for at, (verb, after) in enumerate(pairwise(words)):
+        if verb.tag != "VERB" or not after.text.isalpha():
+            continue
+        following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
+        if following in PHRASE_OPENERS and after.text.lower() not in _PARTICLES:
+            continue  # "pay for the stadium", "go to power": a preposition's phrase
+        second = normalise(after.text)
+        term = terms.get(normalise(verb.text)) or terms.get(second)
+        if term is None:
+            continue
+        for base in dict.fromkeys([normalise(verb.text), *lexicon.base_forms(verb.text)]):
+            if lexicon.links(f"{base} {second}"):  # "sat in": sit in
+                found.append((f"{base} {second}", term))
+                break
+    return found
