@@ -3,7 +3,7 @@ import re
 import pytest
 
 from astana_qa import InvalidQuestion, QAEngine
-from astana_qa.search.engine import _outside
+from astana_qa.search.engine import _months_of, _outside
 from astana_qa.settings import RankingSettings, Settings
 from astana_qa.text.entities import tokens
 from astana_qa.text.expansion import phrasal_verbs
@@ -535,3 +535,21 @@ def test_a_preposition_opening_a_phrase_is_no_particle(make_corpus, tmp_path):
     sat = engine.read("Who sat in on the stadium talks?")  # "in" before "on": a particle
     found = phrasal_verbs(tokens(sat.text), {"sat": "sit"}, engine.lexicon)
     assert "sit in" in {w for w, _ in found}
+
+
+def test_a_person_from_a_sentence_telling_of_other_months_does_not_answer(make_corpus, tmp_path):
+    """ "Who led Norway's team at the November round?" is not answered by a sentence
+    that says who led it at a round held in March; asked about March, it is."""
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\nThe last round of talks, held in March in Varna, featured "
+        "Norway's delegation led by Omar Ali.\n\nThe next round is planned for November.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    march = engine.ask("Who led Norway's team at the March round in Varna?")
+    assert march.answered and march.answer == "Omar Ali"
+    november = engine.ask("Who led Norway's team at the November round in Varna?")
+    assert not november.answered and november.answer_span is None
+    assert "November" in (november.reason or "") and "March" in (november.reason or "")
+    # a season is every month it spans; a year alone names no month
+    assert _months_of([("2023-12/2024-02", frozenset())]) == {"12", "01", "02"}
+    assert _months_of([("2024", frozenset())]) == frozenset()

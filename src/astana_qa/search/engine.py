@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -27,7 +27,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
 from ..text.lexicon import Lexicon, normalise
-from ..text.months import MONTHS
+from ..text.months import MONTHS, months_named
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer
@@ -92,6 +92,21 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
     quoted = [f"“{w}”" for w in words]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
+
+
+def _months_of(dates: Iterable[tuple[str, frozenset[str]]]) -> frozenset[str]:
+    """The months ("01"…"12") of the ISO dates and prefixes (`Query.dates`) that name
+    one: "2024-11", "--11-12", "2024-01-24", and every month of a range ("winter 2024",
+    2023-12/2024-02: December to February); not a year alone."""
+    months: set[str] = set()
+    for iso, _ in dates:
+        ends = [end[2:4] if end.startswith("--") else end[5:7] for end in iso.split("/")]
+        if not all(end.isdigit() for end in ends):
+            continue
+        first, last = int(ends[0]), int(ends[-1])
+        span = (last - first) % 12
+        months.update(f"{(first - 1 + i) % 12 + 1:02d}" for i in range(span + 1))
+    return frozenset(months)
 
 
 def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
@@ -320,6 +335,7 @@ class QAEngine:
                 + [c for c in chosen[1:] if c[0] not in moved]
             )  # fmt: skip
         found, row_of = self._short_answer(query, chosen, asked, owners)
+        found = self._in_time_asked(query, found, row_of)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
         if rows:
@@ -670,6 +686,43 @@ class QAEngine:
                 else any(e.startswith(prefix) for e in ends if e[:1].isdigit()))
             for t in terms
         )  # fmt: skip
+
+    def _in_time_asked(
+        self,
+        query: Query,
+        found: AnswerResult,
+        row_of: dict[tuple[str, int], tuple[int, float]],
+    ) -> AnswerResult:
+        """`found`, or an abstention when it names a person for the months the question
+        places its subject in ("Who led Ankara's team at the November round?") from a
+        sentence that places what it tells in other months only ("The last round of
+        talks, held in January, featured Türkiye's delegation led by Yildiz"): that
+        sentence does not say who it was in November. Only for persons: a question's
+        month may also date another thing than the answer ("the attack condemned in the
+        November communiqué" happened in October)."""
+        span = found.span
+        if span is None or found.answer_type not in OWNED_KINDS or query.bound:
+            return found
+        asked = _months_of(query.dates)
+        if not asked:
+            return found
+        passage = next(p for p in found.passages
+                       if p.source == span.source and p.start <= span.start < p.end)  # fmt: skip
+        text = passage.text
+        row = row_of[(passage.source, passage.start)][0]
+        stated = _months_of((d.iso, frozenset()) for d in self._found_dates(row))
+        stated |= {f"{m:02d}" for m in months_named(text)}
+        if not stated or not stated.isdisjoint(asked):
+            return found
+
+        def names(months: frozenset[str]) -> str:
+            return " or ".join(MONTHS[int(m) - 1].capitalize() for m in sorted(months))
+
+        why = (
+            f"no {query.expected.focus or 'person'} is stated for {names(asked)}: the sentence "
+            f"naming {found.answer} tells of {names(stated)}"
+        )
+        return replace(found, answer=None, span=None, abstention=why)
 
     def _dates_in_sentence(self, sentence: int) -> tuple[DateMention, ...]:
         """The dates sentence `sentence` states, read against its article's date."""
