@@ -553,3 +553,33 @@ def test_a_person_from_a_sentence_telling_of_other_months_does_not_answer(make_c
     # a season is every month it spans; a year alone names no month
     assert _months_of([("2023-12/2024-02", frozenset())]) == {"12", "01", "02"}
     assert _months_of([("2024", frozenset())]) == frozenset()
+
+
+def test_a_vague_date_is_made_precise_by_a_sentence_about_the_same_event(make_corpus, tmp_path):
+    """ "When was the 5th round held?" is first answered by a plan ("the second half of
+    this year"); another article states the day of the 5th meeting, inside that period.
+    A sentence about another round of the series ("the 4th round") answers nothing."""
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\n2024-10-10 The parties agreed at the 4th round to hold the "
+        "5th round of the Varna talks during the second half of this year.\n",
+        "b.txt": "Varna meeting\n\nThe 5th round of meetings on fisheries is set to take place "
+        "in Varna on Nov. 11-12, according to the ministry.\n",
+        "c.txt": "Earlier talks\n\nThe 4th round of the Varna talks took place on March 3, "
+        "2024, in the old town hall.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    held = engine.ask("When was the 5th round of the Varna talks held?")
+    assert held.answer == "Nov. 11-12" and held.supported_by == [1]
+    assert held.citations[0].source == "b.txt"
+    span = held.answer_span
+    assert span is not None and (corpus / span.source).read_text()[span.start : span.end] == (
+        "Nov. 11-12"
+    )
+    # the 4th round's date is no answer about the 5th
+    assert (
+        engine.ask("When did the 5th round of the Varna talks take place?").answer
+        != "March 3, 2024"
+    )
+    assert engine.ask("When did the 4th round of the Varna talks take place?").answer == (
+        "March 3, 2024"
+    )

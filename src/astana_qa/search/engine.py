@@ -7,11 +7,12 @@ shared by many threads.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, reduce
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz, process
 from ..errors import InvalidQuestion
 from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
-from ..records import Answer, Citation, SourceInfo, Variant
+from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
@@ -31,8 +32,10 @@ from ..text.months import MONTHS, months_named
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer
+from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
 from .candidates import find_spans, spelled_out
+from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
@@ -40,9 +43,15 @@ from .timeline import order_by_time, place
 
 log = logging.getLogger(__name__)
 
+# An ordinal's analysed term: "22nd", "3rd".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
 # Distinct sentences a short answer is looked for in (answers.py reads the best ten for
 # candidates; the rest can support the answer found).
 ANSWER_POOL = 15
+# A vague date is made precise only from at most this many sentences naming the event
+# (`precise.py`): a name in more is too common to tell one event by.
+PRECISE_ROWS = 200
 # Sentences searched for a person standing beside the party a question names ("Moscow's
 # envoy"; `owners.py`): such a roster sentence may share no other word with the question.
 OWNER_POOL = 60
@@ -107,6 +116,16 @@ def _months_of(dates: Iterable[tuple[str, frozenset[str]]]) -> frozenset[str]:
         span = (last - first) % 12
         months.update(f"{(first - 1 + i) % 12 + 1:02d}" for i in range(span + 1))
     return frozenset(months)
+
+
+def _passage_holding(passages: tuple[Passage, ...], span: Span) -> Passage:
+    """The passage that `span` (a short answer's) is written in."""
+    return next(p for p in passages if p.source == span.source and p.start <= span.start < p.end)
+
+
+def _renumbered(passages: list[Passage]) -> list[Passage]:
+    """`passages` ranked 1, 2, … in their order."""
+    return [replace(p, rank=i) for i, p in enumerate(passages, start=1)]
 
 
 def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
@@ -335,6 +354,7 @@ class QAEngine:
                 + [c for c in chosen[1:] if c[0] not in moved]
             )  # fmt: skip
         found, row_of = self._short_answer(query, chosen, asked, owners)
+        found = self._made_precise(query, found, row_of)
         found = self._in_time_asked(query, found, row_of)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
@@ -450,11 +470,18 @@ class QAEngine:
             and t not in month_terms
         ]
 
+        asked_ordinals = frozenset(t for t in named if _ORDINAL.fullmatch(t))
+
         def about(passage: Passage) -> Named:
             """Does the passage, or the sentence before it in its article (which its "he"
             or "it" may name), hold a name the question names (`Named.HERE`, also when the
             question names none)? Else does its article (`IN_ARTICLE`), or not even that
-            (`NOWHERE`)?"""
+            (`NOWHERE`)? A passage naming another ordinal than the question's, and not
+            the question's, is about another of a series (`NOWHERE`)."""
+            if asked_ordinals:  # "the 21st round" is not the 22nd the question asks about
+                held = {t for *_, t in term_spans(passage.text)}
+                if held.isdisjoint(asked_ordinals) and any(map(_ORDINAL.fullmatch, held)):
+                    return Named.NOWHERE
             if not named:
                 return Named.HERE
             row = row_of[(passage.source, passage.start)][0]
@@ -687,6 +714,66 @@ class QAEngine:
             for t in terms
         )  # fmt: skip
 
+    def _made_precise(
+        self,
+        query: Query,
+        found: AnswerResult,
+        row_of: dict[tuple[str, int], tuple[int, float]],
+    ) -> AnswerResult:
+        """`found`, or for a vague date ("the second half of this year") the one day
+        inside it that the sentences naming every name and number of the question state
+        ("Nov. 11-12" of "the 22nd International Meeting"), cited first (`precise.py`)."""
+        span = found.span
+        if (
+            span is None
+            or found.answer is None
+            or found.answer_type != "date"
+            or query.time is not None
+            or query.expected.focus is not None  # "Which year…?", "What day…?"
+        ):
+            return found
+        passage = _passage_holding(found.passages, span)
+        row = row_of[(passage.source, passage.start)][0]
+        at = span.start - passage.start
+        period = next((m.iso for m in self._found_dates(row) if m.start <= at < m.end
+                       or at <= m.start < span.end - passage.start), None)  # fmt: skip
+        if period is None or not is_vague(found.answer, period):
+            return found
+        dated = {t for _, terms in query.dates for t in terms}
+        event = [t for t in query.named_terms if t not in dated]
+        numbers = self.ranker.term_numbers(event)
+        if not event or UNKNOWN in numbers:
+            return found
+        rows = reduce(np.intersect1d, (self.ranker.sentences.rows(n) for n in numbers))
+        if len(rows) > PRECISE_ROWS:
+            return found  # too common a name to tell one event by
+        mentions: dict[str, tuple[int, DateMention]] = {}
+        covers = self.settings.ranking.min_coverage
+        for r in rows.tolist():
+            # only a sentence the engine would answer from: "the 21st round … on January
+            # 24-25" names Syria but tells nothing of when the war began
+            if self.ranker.coverage(query.terms, r, query.expansions) < covers:
+                continue
+            for m in self._found_dates(r):
+                mentions.setdefault(normalise(m.text), (r, m))
+        key = only_day_inside(period, ((k, m.iso) for k, (_, m) in mentions.items()))
+        if key is None:
+            return found
+        day_row, day = mentions[key]
+        first = self._passage(1, day_row, 0.0)
+        row_of.setdefault((first.source, first.start), (day_row, 0.0))
+        rest = [p for p in found.passages if (p.source, p.start) != (first.source, first.start)]
+        # the ranks the answer layer gave, as they are with the day's sentence first
+        moved = {p.rank: i for i, p in enumerate(rest, start=2)}
+        span = Span(first.source, first.start + day.start, first.start + day.end)
+        variants = tuple(
+            AnswerVariant(day.text, span, (1,)) if v.text == found.answer
+            else replace(v, supported_by=tuple(moved[r] for r in v.supported_by if r in moved))
+            for v in found.variants
+        )  # fmt: skip
+        return replace(found, passages=tuple(_renumbered([first, *rest])), answer=day.text,
+                       span=span, supported_by=(1,), variants=variants)  # fmt: skip
+
     def _in_time_asked(
         self,
         query: Query,
@@ -706,8 +793,7 @@ class QAEngine:
         asked = _months_of(query.dates)
         if not asked:
             return found
-        passage = next(p for p in found.passages
-                       if p.source == span.source and p.start <= span.start < p.end)  # fmt: skip
+        passage = _passage_holding(found.passages, span)
         text = passage.text
         row = row_of[(passage.source, passage.start)][0]
         stated = _months_of((d.iso, frozenset()) for d in self._found_dates(row))
