@@ -583,3 +583,23 @@ def test_a_vague_date_is_made_precise_by_a_sentence_about_the_same_event(make_co
     assert engine.ask("When did the 4th round of the Varna talks take place?").answer == (
         "March 3, 2024"
     )
+
+
+def test_a_party_s_person_answers_for_the_words_of_the_role(make_corpus, tmp_path):
+    """ "Who led the Norwegian delegation?" is answered by "Norway by Omar Ali": the
+    party beside the person says what "led" and "delegation" would, which the article
+    words otherwise. Not for a month and year after the article's date: an article of
+    January 2024 cannot tell who led it in November 2024."""
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\n2024-01-24 Two rounds of fisheries talks opened in Varna on "
+        "Wednesday.\n\nFrance is represented by its envoy Lena Berg, while Norway is "
+        "represented by Omar Ali, an adviser to the Norwegian minister.\n\nThe fisheries "
+        "delegations will meet again in Varna after the summer.\n",
+        "b.txt": "Next round\n\nThe next round of fisheries talks is planned for November "
+        "2024 in Varna.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    led = engine.ask("Who led the Norwegian delegation?")
+    assert led.answered and led.answer == "Omar Ali"
+    later = engine.ask("Who led the Norwegian delegation at the November 2024 round?")
+    assert not later.answered and "2024-01-24" in (later.reason or "")

@@ -208,6 +208,9 @@ class AnswerResult:
     # standing near it (0..1): how sure the answer is, for callers that threshold.
     confidence: float = 0.0
     nearness: float = 0.0
+    # The answer is a person its sentence names beside a party the question says the
+    # person is of ("Iran by Ali Asghar Khaji" for "Who led the Iranian delegation?").
+    owned: bool = False
 
     def to_dict(self) -> dict:
         """The answer's part of the JSON contract of issue 14: `answer`, `answer_type`,
@@ -361,7 +364,7 @@ def answer(
     variants = _variants(best, groups, renumber, expected.kind)
     return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
                         tuple(supported), variants, None, round(_group_score(best), 4),
-                        round(first.candidate.near, 4))  # fmt: skip
+                        round(first.candidate.near, 4), first.owned)  # fmt: skip
 
 
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:

@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 # An ordinal's analysed term: "22nd", "3rd".
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# A question's date prefix naming a month of a year: "2024-11".
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
 # Distinct sentences a short answer is looked for in (answers.py reads the best ten for
 # candidates; the rest can support the answer found).
@@ -360,7 +362,7 @@ class QAEngine:
         confidence = 0.0
         if rows:
             first = rows[0][0]
-            held = self._dated_terms(query, first)
+            held = self._dated_terms(query, first) | self._role_terms(query, found)
             # The noun saying what is asked for ("the population of Astana") is found only
             # as itself or a word naming the same thing, not as a broader one ("people").
             focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
@@ -714,6 +716,19 @@ class QAEngine:
             for t in terms
         )  # fmt: skip
 
+    def _role_terms(self, query: Query, found: AnswerResult) -> frozenset[str]:
+        """The question's words for the role of the person it asks for, when its answer
+        is a person the sentence names as the party's the question names: the verb,
+        the noun the party owns and the focus ("led", "delegation" of "Who led the
+        Iranian delegation?"; "official"). Readers word the role many ways, articles
+        another ("Iran by Ali Asghar Khaji", "represented by"): the party found beside
+        the person says what the role words would, so they count as found."""
+        if not found.owned:
+            return frozenset()
+        role = {query.owned_term, query.slot[1] if query.slot else None}
+        role.update(self.analyzer.guessed_terms(query.expected.focus or ""))
+        return frozenset(t for t in role if t is not None)
+
     def _made_precise(
         self,
         query: Query,
@@ -783,7 +798,8 @@ class QAEngine:
         """`found`, or an abstention when it names a person for the months the question
         places its subject in ("Who led Ankara's team at the November round?") from a
         sentence that places what it tells in other months only ("The last round of
-        talks, held in January, featured Türkiye's delegation led by Yildiz"): that
+        talks, held in January, featured Türkiye's delegation led by Yildiz"), or, telling
+        of no month, from an article dated before the month and year asked about: that
         sentence does not say who it was in November. Only for persons: a question's
         month may also date another thing than the answer ("the attack condemned in the
         November communiqué" happened in October)."""
@@ -798,17 +814,23 @@ class QAEngine:
         row = row_of[(passage.source, passage.start)][0]
         stated = _months_of((d.iso, frozenset()) for d in self._found_dates(row))
         stated |= {f"{m:02d}" for m in months_named(text)}
-        if not stated or not stated.isdisjoint(asked):
-            return found
 
         def names(months: frozenset[str]) -> str:
             return " or ".join(MONTHS[int(m) - 1].capitalize() for m in sorted(months))
 
-        why = (
-            f"no {query.expected.focus or 'person'} is stated for {names(asked)}: the sentence "
-            f"naming {found.answer} tells of {names(stated)}"
-        )
-        return replace(found, answer=None, span=None, abstention=why)
+        what = f"no {query.expected.focus or 'person'} is stated for {names(asked)}"
+        if stated and stated.isdisjoint(asked):
+            why = f"{what}: the sentence naming {found.answer} tells of {names(stated)}"
+            return replace(found, answer=None, span=None, abstention=why)
+        # A sentence telling of no month is of its article's time: an article dated
+        # before the month asked about ("January 24, 2024" for "the November 2024 round")
+        # cannot tell who it was then.
+        article_date = self._sentence(row)[1] or ""
+        months_asked = [prefix for prefix, _ in query.dates if _YEAR_MONTH.fullmatch(prefix)]
+        if not stated and article_date and months_asked and article_date < min(months_asked):
+            why = f"{what}: the sentence naming {found.answer} is dated {article_date}"
+            return replace(found, answer=None, span=None, abstention=why)
+        return found
 
     def _dates_in_sentence(self, sentence: int) -> tuple[DateMention, ...]:
         """The dates sentence `sentence` states, read against its article's date."""
