@@ -8,7 +8,13 @@ import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import ANSWER_DEPTH, Passage, answer, normalised
-from astana_qa.search.candidates import find_spans, score_spans, spelled_out, spells
+from astana_qa.search.candidates import (
+    _modifies_a_noun,
+    find_spans,
+    score_spans,
+    spelled_out,
+    spells,
+)
 from astana_qa.search.slots import question_slot
 from astana_qa.text.entities import tokens
 
@@ -392,6 +398,28 @@ def test_a_name_modifying_a_noun_does_not_answer_who():
     text = "The Varga regime delegation at the talks was headed by Petrov."
     result = ask("Who headed the regime delegation at the talks?", passages(text, [text]))
     assert result.answer == "Petrov"
+
+
+def test_a_name_before_a_hyphened_participle_modifies_the_noun_after_it():
+    """ "the United Nations-led peace efforts": the name, cut from "-led" (a question's
+    word), says whose the efforts are, as "the Assad regime" does."""
+    text = "They add to the United Nations-led peace efforts and the Varna talks."
+    words = tokens(text)
+    starts = [w.start for w in words]
+    assert _modifies_a_noun(words, starts, text.index("-led"))  # "United Nations"
+    assert _modifies_a_noun(words, starts, text.index(" talks"))  # "Varna" of "Varna talks"
+    assert not _modifies_a_noun(words, starts, text.index("Nations") + 3)  # inside a word
+    assert not _modifies_a_noun(words, starts, text.index(" and"))  # "efforts": no noun after
+
+
+def test_which_city_is_not_answered_by_a_common_noun_naming_no_place():
+    text = "In contrast, the delegates met in the capital in February."
+    spans, words = find_spans(text, "place", False)
+    assert "contrast" in {s.text for s in spans}  # after "In", as "where" may be answered
+    found = score_spans(text, spans, words, "place", False, {"deleg": 1.0, "meet": 1.0},
+                        frozenset({"deleg"}), term_spans(text), focus="city")  # fmt: skip
+    assert "contrast" not in {c.text for c in found}
+    assert "capital" in {c.text.split()[-1] for c in found}
 
 
 def test_where_prefers_the_place_a_preposition_of_place_introduces():

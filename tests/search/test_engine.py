@@ -571,6 +571,10 @@ def test_a_vague_date_is_made_precise_by_a_sentence_about_the_same_event(make_co
     held = engine.ask("When was the 5th round of the Varna talks held?")
     assert held.answer == "Nov. 11-12" and held.supported_by == [1]
     assert held.citations[0].source == "b.txt"
+    # a number no article writes is the ordinal they write: the same rank, no unknown name
+    search = engine.read("varna talks 5 dates")
+    assert "5th" in search.terms and "5th" in search.named_terms and not search.unknown
+    assert engine.read("varna talks 7 dates").unknown == ("7",)
     span = held.answer_span
     assert span is not None and (corpus / span.source).read_text()[span.start : span.end] == (
         "Nov. 11-12"

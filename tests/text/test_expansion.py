@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from astana_qa.text.expansion import CorpusStats, ExpansionPolicy, expand
+from astana_qa.text.expansion import CorpusStats, ExpansionPolicy, expand, number_forms
 from astana_qa.text.lexicon import Lexicon, LexiconData
 
 # Paragraphs of a tiny corpus, as sets of terms.
@@ -17,6 +17,7 @@ PARAGRAPHS = [
     {"=united_states", "boycott"},
     {"hiatus", "round"},
     {"final", "communique"},
+    {"22nd", "round"},
 ]
 LEXICON = Lexicon(
     LexiconData(
@@ -138,3 +139,17 @@ def test_a_named_site_stands_for_its_country_only_when_written_as_a_name():
 
     assert terms(lambda token: token == "white house") == ["=united_states"]
     assert terms(lambda token: False) == []  # "a white house" is no country
+
+
+def test_a_number_and_its_ordinal_name_the_same_rank():
+    assert number_forms("22") == ["22nd"] and number_forms("13") == ["13th"]
+    assert number_forms("111") == ["111th"] and number_forms("3rd") == []  # no way back
+    assert number_forms("2024") == [] and number_forms("07") == [] and number_forms("astana") == []
+    found = expand(
+        [("astana", "astana"), ("22", "22")], LEXICON, analyse, CORPUS, ExpansionPolicy()
+    )
+    ordinal = [e for e in found if e.term == "22nd"]
+    assert len(ordinal) == 1 and ordinal[0].source == "22" and ordinal[0].equivalent
+    assert 0 < ordinal[0].weight < 1
+    # an ordinal no text uses is not searched for
+    assert not [e for e in expand([("5", "5")], LEXICON, analyse, CORPUS, ExpansionPolicy())]

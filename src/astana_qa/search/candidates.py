@@ -85,6 +85,10 @@ _SKIPPED_BY_INITIALS = frozenset({"of", "the", "and", "for", "de", "du", "la", "
 # Fit kept, for "who", by a name written as a modifier of the common noun after it
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
+# WordNet's classes of the nouns that can say where ("sidelines", "hotel", "river").
+_PLACE_CLASSES = frozenset({"place", "artifact", "object"})
+# The lower-case rest of a hyphened word after a name: "-led", "-backed", "-based".
+_HYPHENED_REST = re.compile(r"-[a-z]+")
 _WANTS_AGENTS = frozenset({"person", "organisation"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
@@ -288,6 +292,16 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
     return found
 
 
+def _names_a_place(noun: str) -> bool:
+    """Can the common noun `noun` name a settlement or site a question asks for by its
+    noun ("Which city…?", "Which hotel…?"): mostly a location, a built or a natural
+    thing in WordNet ("the sidelines", "the hotel", "the river"), or a kind of location
+    ("the capital")? "In contrast", "in addition" and "in return" name none. (A plain
+    "where" is answered by more: "in the wider community", "from the clergy", in SQuAD.)"""
+    lexicon = shipped_lexicon()
+    return lexicon.noun_class(noun) in _PLACE_CLASSES or lexicon.is_kind_of(noun, "location")
+
+
 def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
     """Nouns naming people by what they do ("linebacker", "poet", "architects"), alone
     and with up to two nouns or adjectives before them ("head coach", "senior
@@ -484,8 +498,15 @@ def _after_a_place_preposition(words: Sequence[entities.Token], starts: list[int
 
 def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
     """Is the word right after offset `end` a common noun in lower case (so the span
-    before it modifies it: "Assad regime")?"""
+    before it modifies it: "Assad regime")? Also past the rest of a hyphened word the
+    span ends inside: "United Nations" of "the United Nations-led peace efforts"."""
     at = bisect_left(starts, end)
+    inside = at - 1
+    if inside >= 0 and starts[inside] < end < starts[inside] + len(words[inside].text):
+        rest = words[inside].text[end - starts[inside] :]
+        if not _HYPHENED_REST.fullmatch(rest):
+            return False
+        end = starts[inside] + len(words[inside].text)
     if at >= len(words) or words[at].start - end > 1:
         return False
     word = words[at]
@@ -874,6 +895,12 @@ def score_spans(
     for found in spans:
         if any(s <= found.start and found.end <= e for s, e in offices):
             continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
+        if (
+            (settlement or site in ("artifact", "object"))
+            and found.kinds == {"common"}
+            and not _names_a_place(found.text.rsplit(None, 1)[-1].lower())
+        ):
+            continue  # "In which city…?" is not answered by "contrast" of "In contrast"
         if kind == "person" and _DIGIT.search(found.text):
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)

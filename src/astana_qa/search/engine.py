@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 # An ordinal's analysed term: "22nd", "3rd".
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# What a question may ask a time by that a day is finer than.
+_COARSE_TIMES = frozenset({"year", "years", "month", "months", "decade", "century", "season"})
 # A question's date prefix naming a month of a year: "2024-11".
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
@@ -744,7 +746,7 @@ class QAEngine:
             or found.answer is None
             or found.answer_type != "date"
             or query.time is not None
-            or query.expected.focus is not None  # "Which year…?", "What day…?"
+            or query.expected.focus in _COARSE_TIMES  # "Which year…?" wants no day
         ):
             return found
         passage = _passage_holding(found.passages, span)
@@ -756,10 +758,17 @@ class QAEngine:
             return found
         dated = {t for _, terms in query.dates for t in terms}
         event = [t for t in query.named_terms if t not in dated]
-        numbers = self.ranker.term_numbers(event)
-        if not event or UNKNOWN in numbers:
+        if not event:
             return found
-        rows = reduce(np.intersect1d, (self.ranker.sentences.rows(n) for n in numbers))
+        sentences, number = self.ranker.sentences, self.ranker.term_number
+        # each name as the question writes it or names the same thing ("22" or "22nd")
+        same = [(e.source, e.term) for e in query.expansions if e.equivalent]
+        written = [[number.get(t, UNKNOWN)] + [number.get(o, UNKNOWN) for s, o in same if s == t]
+                   for t in event]  # fmt: skip
+        rows = reduce(
+            np.intersect1d,
+            (np.unique(np.concatenate([sentences.rows(n) for n in ns])) for ns in written),
+        )
         if len(rows) > PRECISE_ROWS:
             return found  # too common a name to tell one event by
         mentions: dict[str, tuple[int, DateMention]] = {}

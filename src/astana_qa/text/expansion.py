@@ -37,6 +37,9 @@ _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # turned 2 of 34 refusals of the seed questions in readers' words into answers, with
 # squad-dev and trecqa unchanged.)
 EQUIVALENT_KINDS = frozenset({"synonym", "pertainym", "similar"})
+# What an ordinal counts for the number a question writes ("the 22nd round" for
+# "Astana 22"): the same rank, written another way, not quite the same words.
+ORDINAL_WEIGHT = 0.9
 # (weight, indexed term, names the same thing as the asked word): `terms_of_links`.
 Linked = tuple[float, str, bool]
 
@@ -107,6 +110,13 @@ def expand(
                 part = policy.scale * policy.f_place * weight / len(terms)
                 scored[found] = max(scored.get(found, 0.0), min(part, policy.max_weight))
                 same.add(found)
+        # A number and its ordinal name one thing of a series: "Astana 22", "the 22nd".
+        for other in number_forms(token):
+            for found in analyse(other):
+                if found not in own and corpus.indexed(found):
+                    scored[found] = min(policy.scale * policy.f_place * ORDINAL_WEIGHT,
+                                        policy.max_weight)  # fmt: skip
+                    same.add(found)
         kept = sorted(
             (
                 Expansion(term, t, w, equivalent=t in same)
@@ -123,6 +133,20 @@ def expand(
         if e.term not in heaviest or e.weight > heaviest[e.term].weight:
             heaviest[e.term] = e
     return [e for e in chosen if heaviest[e.term] is e]
+
+
+def number_forms(token: str) -> list[str]:
+    """The ordinal of a number of one to three digits, the other way to write the rank
+    it names ("Astana 22": "the 22nd"; "13" → "13th"); none for other words (a year,
+    "2024", is no rank). Not the way back: a bare number is as often a day or a count
+    ("January 25", "25 people") as a rank, so "the 25th round" is not found as "25"."""
+    if not (token.isdigit() and len(token) <= 3 and not token.startswith("0")):
+        return []
+    number = int(token)
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return [f"{number}{suffix}"]
 
 
 def terms_of_links(
