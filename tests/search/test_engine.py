@@ -607,3 +607,17 @@ def test_a_party_s_person_answers_for_the_words_of_the_role(make_corpus, tmp_pat
     assert led.answered and led.answer == "Omar Ali"
     later = engine.ask("Who led the Norwegian delegation at the November 2024 round?")
     assert not later.answered and "2024-01-24" in (later.reason or "")
+
+
+def test_a_day_without_its_year_holds_the_month_of_a_question_s_date(make_corpus, tmp_path):
+    """ "On which days in January 2024…?": "January 24-25" in an article that states no
+    year is in the month asked about, if not surely in its year."""
+    corpus = make_corpus({
+        "a.txt": "Varna talks\n\nThe 5th round of the Varna talks is set to take place on "
+        "January 24-25 in the old town hall.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("On which days in January 2024 did the 5th round run?")
+    assert query.dates == (("2024-01", frozenset({"januari", "2024"})),)
+    assert engine._dated_terms(query, 0) == {"januari"}
+    assert engine._dated_terms(engine.read("Which days in March 2024 did it run?"), 0) == set()

@@ -703,7 +703,8 @@ class QAEngine:
     def _dated_terms(self, query: Query, sentence: int) -> frozenset[str]:
         """The terms of the question's dates (`Query.dates`) that sentence `sentence`
         holds by its time: its article is dated then, or it states such a date ("the
-        January 2024 talks" in an article dated 2024-01-24)."""
+        January 2024 talks" in an article dated 2024-01-24); a day of the month without
+        its year holds the month's word ("januari"), not the year's."""
         if not query.dates:
             return frozenset()
         _, article_date = self._sentence(sentence)
@@ -711,12 +712,18 @@ class QAEngine:
         ends = [end for iso in stated for end in iso.split("/") if end]
         # a month alone ("--01") is matched by the month of any date: "2024-01-24", "--01-25"
         months = {e[2:4] if e.startswith("--") else e[5:7] for e in ends}
-        return frozenset(
-            t for prefix, terms in query.dates
-            if (prefix[2:4] in months if prefix.startswith("--")
-                else any(e.startswith(prefix) for e in ends if e[:1].isdigit()))
-            for t in terms
-        )  # fmt: skip
+        # a month of a year ("2024-01") by a date in it, and its month's words by a day
+        # whose year the article does not tell ("January 24-25" in an undated article)
+        yearless = {e[2:4] for e in ends if e.startswith("--")}
+        held: set[str] = set()
+        for prefix, terms in query.dates:
+            if prefix.startswith("--"):
+                held.update(terms if prefix[2:4] in months else ())
+            elif any(e.startswith(prefix) for e in ends if e[:1].isdigit()):
+                held.update(terms)
+            elif _YEAR_MONTH.fullmatch(prefix) and prefix[5:7] in yearless:
+                held.update(t for t in terms if not t.isdigit())
+        return frozenset(held)
 
     def _role_terms(self, query: Query, found: AnswerResult) -> frozenset[str]:
         """The question's words for the role of the person it asks for, when its answer
