@@ -7,8 +7,16 @@ import re
 import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
-from astana_qa.search.answers import ANSWER_DEPTH, Passage, answer, normalised
+from astana_qa.search.answers import (
+    ANSWER_DEPTH,
+    Passage,
+    _Found,
+    _group_score,
+    answer,
+    normalised,
+)
 from astana_qa.search.candidates import (
+    Candidate,
     _modifies_a_noun,
     find_spans,
     score_spans,
@@ -878,3 +886,16 @@ def test_the_words_spelling_an_abbreviation_start_and_end_with_its_letters():
     assert [s.text for s in spelled_out(text, tokens(text), "AARP")] == [
         "American Association of Retired Persons"
     ]
+
+
+def test_a_name_stated_often_is_no_likelier_the_answer_of_a_kind_it_is_not():
+    """A corpus about Lumeria names it everywhere: four passages stating it support a
+    person's answer only in the measure a country is a person (its fit)."""
+
+    def group(fit: float) -> list[_Found]:
+        candidate = Candidate(0, 7, "Lumeria", fit, 0.5, 0.0, 0.5, 0.5)
+        return [_Found(candidate, Passage(n, "a.txt", 100 * n, 100 * n + 50, "…", 1.0), 0.3, "")
+                for n in range(1, 5)]  # fmt: skip
+
+    assert _group_score(group(1.0)) == pytest.approx(0.3 * 1.3)  # the cap: three more
+    assert _group_score(group(0.45)) == pytest.approx(0.3 * (1 + 0.3 * 0.45))

@@ -681,8 +681,13 @@ def _group_rank(group: list[_Found]) -> tuple[int, float]:
 
 
 def _group_score(group: list[_Found]) -> float:
+    """The best mention's score, more for each further passage stating the answer, in
+    the measure it is of the kind asked for: "Syria", named everywhere in a corpus about
+    it, is no likelier a person for being named often."""
     others = len({(f.passage.source, f.passage.start) for f in group}) - 1
-    return group[0].score + min(SUPPORT_BONUS * others, SUPPORT_CAP) * group[0].score
+    head = group[0]
+    support = min(SUPPORT_BONUS * others, SUPPORT_CAP) * min(head.candidate.fit, 1.0)
+    return head.score + support * head.score
 
 
 def _by_candidate(passages: Sequence[Passage], groups: list[list[_Found]]) -> list[Passage]:
