@@ -899,3 +899,17 @@ def test_a_name_stated_often_is_no_likelier_the_answer_of_a_kind_it_is_not():
 
     assert _group_score(group(1.0)) == pytest.approx(0.3 * 1.3)  # the cap: three more
     assert _group_score(group(0.45)) == pytest.approx(0.3 * (1 + 0.3 * 0.45))
+
+
+def test_a_name_before_the_question_s_own_verb_after_a_hyphen_answers_it():
+    """ "The United Nations-led peace efforts" says who led them: not marked down as a
+    modifier when the question asks who led."""
+    text = "The United Nations-led peace efforts in Lumeria were praised by the European Union."
+    spans, words = find_spans(text, "organisation", False)
+    question = {"lead": 1.0, "peac": 1.0, "effort": 1.0}
+    spans_terms = [(m.start(), m.end(), {"led": "lead", "peace": "peac", "efforts": "effort"}.get(
+        m.group().lower(), m.group().lower())) for m in re.finditer(r"\w+", text)]  # fmt: skip
+    found = score_spans(text, spans, words, "organisation", False, question,
+                        frozenset({"effort"}), spans_terms)  # fmt: skip
+    fits = {c.text: c.fit for c in found}
+    assert fits.get("United Nations", 0.0) >= 0.75, fits  # a name's fit, not halved

@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 
 from astana_qa.text.dates import calendar_start, date_stamp_length, find_dates, names_a_day
-from astana_qa.text.months import months_named
 from astana_qa.text.sentences import split_sentences
 
 REFERENCE = date(2024, 10, 10)
@@ -82,9 +81,3 @@ def test_a_day_is_told_from_a_month_a_year_or_a_period(text, day):
 )  # fmt: skip
 def test_the_calendar_date_starts_after_a_weekday_naming_the_same_day(text, start):
     assert calendar_start(text) == start
-
-
-def test_months_named_by_their_full_name_past_the_first_word():
-    assert months_named("The last round, held in January in Astana, and in March.") == {1, 3}
-    assert months_named("May the talks go on.") == frozenset()  # "May" first: maybe a verb
-    assert months_named("They may meet in Nov. or in june.") == frozenset()  # only full names

@@ -513,6 +513,23 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
     return word.tag == "NOUN" and word.text[:1].islower()
 
 
+def _says_what_is_asked(
+    text: str, end: int, terms: list[tuple[int, int, str]], question_terms: Mapping[str, float]
+) -> bool:
+    """Does the hyphened rest after a name ending at `end`, with the noun after it, say
+    what the question asks: "United Nations-led peace efforts" for "Who led the peace
+    efforts?" (its verb and its object), not for "Who led Tehran's team?"?"""
+    if text[end : end + 1] != "-":
+        return False
+    after = [(s, t) for s, _, t in terms if s > end]
+    return (
+        len(after) >= 2
+        and after[0][0] == end + 1
+        and after[0][1] in question_terms
+        and after[1][1] in question_terms
+    )
+
+
 def _not_a_site(name: str) -> bool:
     """Is `name` a country (by any of its names, "Polish" too) or a capital, which no
     question asking for a built or natural thing is answered by? A named site in a
@@ -958,7 +975,11 @@ def score_spans(
             continue  # "the presence of leaders" less "leaders": its head made it a person
         if text[span.end : span.end + 2] in ("'s", "’s"):
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
-        elif kind in _WANTS_AGENTS and _modifies_a_noun(words, starts, span.end):
+        elif (
+            kind in _WANTS_AGENTS
+            and _modifies_a_noun(words, starts, span.end)
+            and not _says_what_is_asked(text, span.end, terms, question_terms)
+        ):
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         if (
             plural

@@ -10,9 +10,10 @@ import logging
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property, lru_cache, reduce
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
 from ..text.lexicon import Lexicon, normalise
-from ..text.months import MONTHS, months_named
+from ..text.months import MONTHS
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer
@@ -40,6 +41,7 @@ from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .spelling import TermMatcher
 from .timeline import order_by_time, place
+from .times import asked_months, month_names, months_of, told_months
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,12 @@ log = logging.getLogger(__name__)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What a question may ask a time by that a day is finer than.
 _COARSE_TIMES = frozenset({"year", "years", "month", "months", "decade", "century", "season"})
+# The people a role stands for a party as (`_role_word`), and a word of a sentence.
+_ROLES = frozenset({"leader", "representative"})
+# The least probability of a verb's sense through which a synonym says its role.
+ROLE_SENSE = 0.25
+_WORD = re.compile(r"[A-Za-z]+")
+_FORMS_OF_BE = frozenset({"be", "is", "was", "were", "are", "been", "being"})
 # A question's date prefix naming a month of a year: "2024-11".
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
@@ -105,21 +113,6 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
     quoted = [f"“{w}”" for w in words]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
-
-
-def _months_of(dates: Iterable[tuple[str, frozenset[str]]]) -> frozenset[str]:
-    """The months ("01"…"12") of the ISO dates and prefixes (`Query.dates`) that name
-    one: "2024-11", "--11-12", "2024-01-24", and every month of a range ("winter 2024",
-    2023-12/2024-02: December to February); not a year alone."""
-    months: set[str] = set()
-    for iso, _ in dates:
-        ends = [end[2:4] if end.startswith("--") else end[5:7] for end in iso.split("/")]
-        if not all(end.isdigit() for end in ends):
-            continue
-        first, last = int(ends[0]), int(ends[-1])
-        span = (last - first) % 12
-        months.update(f"{(first - 1 + i) % 12 + 1:02d}" for i in range(span + 1))
-    return frozenset(months)
 
 
 def _passage_holding(passages: tuple[Passage, ...], span: Span) -> Passage:
@@ -202,6 +195,7 @@ class QAEngine:
             lambda text, kind, plural: _spans_of(text, kind, plural, self.lexicon.is_place_name)
         )
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
+        self._is_role_word = lru_cache(maxsize=CACHED_WORDS)(self._role_word)
         # The terms of the lexicon's words (a fixed list), read once each.
         self._lexicon_terms = lru_cache(maxsize=8 * CACHED_WORDS)(
             lambda word: tuple(analyzer.terms(word))
@@ -474,17 +468,23 @@ class QAEngine:
             and t not in month_terms
         ]
 
-        asked_ordinals = frozenset(t for t in named if _ORDINAL.fullmatch(t))
+        # the ordinals the question names and the nouns they number ("22nd round")
+        series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
+        asked_series = frozenset(t for t, _ in series)
+        series_nouns = frozenset(noun for _, noun in series)
 
         def about(passage: Passage) -> Named:
             """Does the passage, or the sentence before it in its article (which its "he"
             or "it" may name), hold a name the question names (`Named.HERE`, also when the
             question names none)? Else does its article (`IN_ARTICLE`), or not even that
-            (`NOWHERE`)? A passage naming another ordinal than the question's, and not
-            the question's, is about another of a series (`NOWHERE`)."""
-            if asked_ordinals:  # "the 21st round" is not the 22nd the question asks about
-                held = {t for *_, t in term_spans(passage.text)}
-                if held.isdisjoint(asked_ordinals) and any(map(_ORDINAL.fullmatch, held)):
+            (`NOWHERE`)? A passage numbering the noun the question numbers otherwise
+            ("the 21st round" for "the 22nd round"), and never as the question does, is
+            about another of the series (`NOWHERE`); "the 3rd day" is not."""
+            if asked_series:  # "the 21st round" is not the 22nd the question asks about
+                held = [t for *_, t in term_spans(passage.text)]
+                others = {o for o, noun in pairwise(held)
+                          if noun in series_nouns and _ORDINAL.fullmatch(o)}  # fmt: skip
+                if others and others.isdisjoint(asked_series):
                     return Named.NOWHERE
             if not named:
                 return Named.HERE
@@ -727,16 +727,40 @@ class QAEngine:
 
     def _role_terms(self, query: Query, found: AnswerResult) -> frozenset[str]:
         """The question's words for the role of the person it asks for, when its answer
-        is a person the sentence names as the party's the question names: the verb,
-        the noun the party owns and the focus ("led", "delegation" of "Who led the
-        Iranian delegation?"; "official"). Readers word the role many ways, articles
-        another ("Iran by Ali Asghar Khaji", "represented by"): the party found beside
-        the person says what the role words would, so they count as found."""
-        if not found.owned:
+        is a person the sentence names as the party's the question names, in words of a
+        role ("Iran by Ali Asghar Khaji" after "Türkiye is represented by …"): the noun
+        the party owns and the focus ("delegation", "official"), and the verb if it is a
+        verb of a role ("led"). Readers word the role many ways, articles another: the
+        party found beside the person, in a sentence about roles, says what the role
+        words would, so they count as found. Not for "Who criticised the Iranian
+        delegation?" (no verb of a role), nor from "Iran's squad included Taremi" (no
+        role in the sentence)."""
+        if not found.owned or found.span is None:
             return frozenset()
-        role = {query.owned_term, query.slot[1] if query.slot else None}
-        role.update(self.analyzer.guessed_terms(query.expected.focus or ""))
+        passage = _passage_holding(found.passages, found.span)
+        if not any(self._is_role_word(w.lower()) for w in _WORD.findall(passage.text)):
+            return frozenset()
+        role = {query.owned_term, *self.analyzer.guessed_terms(query.expected.focus or "")}
+        if query.slot is not None:
+            verb = query.slot[0].verb.lower()
+            if self._is_role_word(verb):
+                role.add(query.slot[1])
+            elif self.lexicon.base_forms(verb)[:1] != ["be"] and verb not in _FORMS_OF_BE:
+                return frozenset()  # "Who criticised the Iranian delegation?"
         return frozenset(t for t in role if t is not None)
+
+    def _role_word(self, word: str) -> bool:
+        """Is `word` a word of a role standing for a party: one WordNet makes a leader or
+        a representative, or derives one from, itself or a synonym through one of the
+        verb's main senses ("led" → leader, "headed" → lead, "represented" →
+        representative, "delegation" → delegate, "envoy", "commander")?"""
+        lexicon = self.lexicon
+        forms = {word, *lexicon.base_forms(word)}
+        forms |= {link.word for f in list(forms) for link in lexicon.links(f, "v")
+                  if link.kind == "synonym" and link.p_word >= ROLE_SENSE}  # fmt: skip
+        forms |= {link.word for f in list(forms) for link in lexicon.links(f)
+                  if link.kind == "derivation"}  # fmt: skip
+        return any(f in _ROLES or any(lexicon.is_kind_of(f, r) for r in _ROLES) for f in forms)
 
     def _made_precise(
         self,
@@ -746,7 +770,9 @@ class QAEngine:
     ) -> AnswerResult:
         """`found`, or for a vague date ("the second half of this year") the one day
         inside it that the sentences naming every name and number of the question state
-        ("Nov. 11-12" of "the 22nd International Meeting"), cited first (`precise.py`)."""
+        ("Nov. 11-12" of "the 22nd International Meeting"), cited first (`precise.py`).
+        Only for an event the question numbers ("the 22nd round"): a name alone ("the
+        Varna summit") is also that of the meetings preparing it."""
         span = found.span
         if (
             span is None
@@ -765,8 +791,8 @@ class QAEngine:
             return found
         dated = {t for _, terms in query.dates for t in terms}
         event = [t for t in query.named_terms if t not in dated]
-        if not event:
-            return found
+        if not any(t[:1].isdigit() for t in event):
+            return found  # only a numbered event is told apart: "the 22nd round", "Astana 22"
         sentences, number = self.ranker.sentences, self.ranker.term_number
         # each name as the question writes it or names the same thing ("22" or "22nd")
         same = [(e.source, e.term) for e in query.expansions if e.equivalent]
@@ -811,39 +837,37 @@ class QAEngine:
         found: AnswerResult,
         row_of: dict[tuple[str, int], tuple[int, float]],
     ) -> AnswerResult:
-        """`found`, or an abstention when it names a person for the months the question
-        places its subject in ("Who led Ankara's team at the November round?") from a
-        sentence that places what it tells in other months only ("The last round of
-        talks, held in January, featured Türkiye's delegation led by Yildiz"), or, telling
-        of no month, from an article dated before the month and year asked about: that
-        sentence does not say who it was in November. Only for persons: a question's
-        month may also date another thing than the answer ("the attack condemned in the
-        November communiqué" happened in October)."""
+        """`found`, or an abstention when it names a party's person for the months the
+        question asks about ("Who led Ankara's team at the November round?") from a
+        sentence that tells of other months only ("The last round of talks, held in
+        January, featured Türkiye's delegation led by Yildiz"; `times.py`), or, telling
+        of no month, from an article dated before the month and year asked about: who
+        held a party's role then is not said. Only for a person beside a party the
+        question names (`AnswerResult.owned`): a question's month may date another thing
+        than the answer ("Who founded the party that won the November election?"), and
+        a role changes hands between events. An article dated in a month asked about
+        tells of that month, whatever else its sentence mentions."""
         span = found.span
-        if span is None or found.answer_type not in OWNED_KINDS or query.bound:
+        if span is None or not found.owned:
             return found
-        asked = _months_of(query.dates)
+        asked = asked_months(query.text, (prefix for prefix, _ in query.dates))
         if not asked:
             return found
         passage = _passage_holding(found.passages, span)
-        text = passage.text
         row = row_of[(passage.source, passage.start)][0]
-        stated = _months_of((d.iso, frozenset()) for d in self._found_dates(row))
-        stated |= {f"{m:02d}" for m in months_named(text)}
-
-        def names(months: frozenset[str]) -> str:
-            return " or ".join(MONTHS[int(m) - 1].capitalize() for m in sorted(months))
-
-        what = f"no {query.expected.focus or 'person'} is stated for {names(asked)}"
-        if stated and stated.isdisjoint(asked):
-            why = f"{what}: the sentence naming {found.answer} tells of {names(stated)}"
+        article_date = self._sentence(row)[1] or ""
+        if months_of([article_date]) & asked:
+            return found
+        told = told_months(passage.text, self._found_dates(row))
+        what = f"no {query.expected.focus or 'person'} is stated for {month_names(asked)}"
+        if told and told.isdisjoint(asked):
+            why = f"{what}: the sentence naming {found.answer} tells of {month_names(told)}"
             return replace(found, answer=None, span=None, abstention=why)
         # A sentence telling of no month is of its article's time: an article dated
         # before the month asked about ("January 24, 2024" for "the November 2024 round")
         # cannot tell who it was then.
-        article_date = self._sentence(row)[1] or ""
         months_asked = [prefix for prefix, _ in query.dates if _YEAR_MONTH.fullmatch(prefix)]
-        if not stated and article_date and months_asked and article_date < min(months_asked):
+        if not told and article_date and months_asked and article_date < min(months_asked):
             why = f"{what}: the sentence naming {found.answer} is dated {article_date}"
             return replace(found, answer=None, span=None, abstention=why)
         return found

@@ -19,7 +19,7 @@ from ..settings import MAX_QUESTION_CHARS, QUESTION_PATTERN, RankingSettings
 from ..text.analysis import Analyzer, fold
 from ..text.dates import find_dates
 from ..text.entities import Token, tokens
-from ..text.expansion import Expansion, number_forms
+from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTHS
@@ -333,13 +333,6 @@ def read_query(
             # naming another president is not about the one asked about.
             if word.lower() not in PERSON_TITLES:
                 named.update(t for matched in found for t in matched)
-            continue
-        # "Astana 5" where the articles write only "the 5th": the same rank
-        ranked = [t for form in number_forms(word) for _, t in analyzer.written_terms(form)]
-        if ranked and all(t in matcher.term_number for t in ranked):
-            own = {t for _, t in written}
-            terms = [t for t in terms if t not in own] + [t for t in ranked if t not in terms]
-            named.update(ranked)
             continue
         # "Latin America", "South Sudan": a place word right after an unknown name (not a
         # number: "the 2024 Moscow team") is part of a longer name the articles do not

@@ -114,8 +114,8 @@ def expand(
         for other in number_forms(token):
             for found in analyse(other):
                 if found not in own and corpus.indexed(found):
-                    scored[found] = min(policy.scale * policy.f_place * ORDINAL_WEIGHT,
-                                        policy.max_weight)  # fmt: skip
+                    weight = min(policy.scale * policy.f_place * ORDINAL_WEIGHT, policy.max_weight)
+                    scored[found] = max(scored.get(found, 0.0), weight)
                     same.add(found)
         kept = sorted(
             (

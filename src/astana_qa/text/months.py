@@ -13,15 +13,3 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
            "winter": (12, 2)}  # fmt: skip
 YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8),
               "middle": (5, 8), "late": (9, 12), "end": (10, 12)}  # fmt: skip
-
-_MONTH_NAMES = {m.capitalize(): n for n, m in enumerate(MONTHS, start=1)}
-
-
-def months_named(text: str) -> frozenset[int]:
-    """The months (1..12) `text` names by a capitalised full name, past its first word
-    (where "May" and "March" may be a verb): "held in January in Astana" names 1. The
-    dates module reads a month alone as no date; this says only which month is meant."""
-    words = text.split()[1:]
-    return frozenset(
-        _MONTH_NAMES[w] for w in (word.strip(".,;:()\"'’”") for word in words) if w in _MONTH_NAMES
-    )
