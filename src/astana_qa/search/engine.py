@@ -39,9 +39,10 @@ from .candidates import find_spans, spelled_out
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
+from .roles import RoleReader
 from .spelling import TermMatcher
 from .timeline import order_by_time, place
-from .times import asked_months, month_names, months_of, told_months
+from .times import YEAR_MONTH, not_in_time
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +50,6 @@ log = logging.getLogger(__name__)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What a question may ask a time by that a day is finer than.
 _COARSE_TIMES = frozenset({"year", "years", "month", "months", "decade", "century", "season"})
-# The people a role stands for a party as (`_role_word`), and a word of a sentence.
-_ROLES = frozenset({"leader", "representative"})
-# The least probability of a verb's sense through which a synonym says its role.
-ROLE_SENSE = 0.25
-_WORD = re.compile(r"[A-Za-z]+")
-_FORMS_OF_BE = frozenset({"be", "is", "was", "were", "are", "been", "being"})
-# A question's date prefix naming a month of a year: "2024-11".
-_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
 # Distinct sentences a short answer is looked for in (answers.py reads the best ten for
 # candidates; the rest can support the answer found).
@@ -195,7 +188,7 @@ class QAEngine:
             lambda text, kind, plural: _spans_of(text, kind, plural, self.lexicon.is_place_name)
         )
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
-        self._is_role_word = lru_cache(maxsize=CACHED_WORDS)(self._role_word)
+        self.roles = RoleReader(self.lexicon, analyzer, CACHED_WORDS)
         # The terms of the lexicon's words (a fixed list), read once each.
         self._lexicon_terms = lru_cache(maxsize=8 * CACHED_WORDS)(
             lambda word: tuple(analyzer.terms(word))
@@ -358,7 +351,10 @@ class QAEngine:
         confidence = 0.0
         if rows:
             first = rows[0][0]
-            held = self._dated_terms(query, first) | self._role_terms(query, found)
+            held = self._dated_terms(query, first)
+            if found.span is not None:  # a party's person answers for the role's words
+                passage = _passage_holding(found.passages, found.span)
+                held |= self.roles.role_terms(query, found, passage)
             # The noun saying what is asked for ("the population of Astana") is found only
             # as itself or a word naming the same thing, not as a broader one ("people").
             focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
@@ -721,46 +717,9 @@ class QAEngine:
                 held.update(terms if prefix[2:4] in months else ())
             elif any(e.startswith(prefix) for e in ends if e[:1].isdigit()):
                 held.update(terms)
-            elif _YEAR_MONTH.fullmatch(prefix) and prefix[5:7] in yearless:
+            elif YEAR_MONTH.fullmatch(prefix) and prefix[5:7] in yearless:
                 held.update(t for t in terms if not t.isdigit())
         return frozenset(held)
-
-    def _role_terms(self, query: Query, found: AnswerResult) -> frozenset[str]:
-        """The question's words for the role of the person it asks for, when its answer
-        is a person the sentence names as the party's the question names, in words of a
-        role ("Iran by Ali Asghar Khaji" after "Türkiye is represented by …"): the noun
-        the party owns and the focus ("delegation", "official"), and the verb if it is a
-        verb of a role ("led"). Readers word the role many ways, articles another: the
-        party found beside the person, in a sentence about roles, says what the role
-        words would, so they count as found. Not for "Who criticised the Iranian
-        delegation?" (no verb of a role), nor from "Iran's squad included Taremi" (no
-        role in the sentence)."""
-        if not found.owned or found.span is None:
-            return frozenset()
-        passage = _passage_holding(found.passages, found.span)
-        if not any(self._is_role_word(w.lower()) for w in _WORD.findall(passage.text)):
-            return frozenset()
-        role = {query.owned_term, *self.analyzer.guessed_terms(query.expected.focus or "")}
-        if query.slot is not None:
-            verb = query.slot[0].verb.lower()
-            if self._is_role_word(verb):
-                role.add(query.slot[1])
-            elif self.lexicon.base_forms(verb)[:1] != ["be"] and verb not in _FORMS_OF_BE:
-                return frozenset()  # "Who criticised the Iranian delegation?"
-        return frozenset(t for t in role if t is not None)
-
-    def _role_word(self, word: str) -> bool:
-        """Is `word` a word of a role standing for a party: one WordNet makes a leader or
-        a representative, or derives one from, itself or a synonym through one of the
-        verb's main senses ("led" → leader, "headed" → lead, "represented" →
-        representative, "delegation" → delegate, "envoy", "commander")?"""
-        lexicon = self.lexicon
-        forms = {word, *lexicon.base_forms(word)}
-        forms |= {link.word for f in list(forms) for link in lexicon.links(f, "v")
-                  if link.kind == "synonym" and link.p_word >= ROLE_SENSE}  # fmt: skip
-        forms |= {link.word for f in list(forms) for link in lexicon.links(f)
-                  if link.kind == "derivation"}  # fmt: skip
-        return any(f in _ROLES or any(lexicon.is_kind_of(f, r) for r in _ROLES) for f in forms)
 
     def _made_precise(
         self,
@@ -837,40 +796,19 @@ class QAEngine:
         found: AnswerResult,
         row_of: dict[tuple[str, int], tuple[int, float]],
     ) -> AnswerResult:
-        """`found`, or an abstention when it names a party's person for the months the
-        question asks about ("Who led Ankara's team at the November round?") from a
-        sentence that tells of other months only ("The last round of talks, held in
-        January, featured Türkiye's delegation led by Yildiz"; `times.py`), or, telling
-        of no month, from an article dated before the month and year asked about: who
-        held a party's role then is not said. Only for a person beside a party the
-        question names (`AnswerResult.owned`): a question's month may date another thing
-        than the answer ("Who founded the party that won the November election?"), and
-        a role changes hands between events. An article dated in a month asked about
-        tells of that month, whatever else its sentence mentions."""
-        span = found.span
-        if span is None or not found.owned:
+        """`found`, or an abstention when it names a party's person (`AnswerResult.owned`)
+        for months its sentence does not tell of (`times.not_in_time`): "Who led Ankara's
+        team at the November round?" is not answered by "The last round of talks, held in
+        January, featured Türkiye's delegation led by Yildiz"."""
+        if found.span is None or not found.owned:
             return found
-        asked = asked_months(query.text, (prefix for prefix, _ in query.dates))
-        if not asked:
-            return found
-        passage = _passage_holding(found.passages, span)
+        passage = _passage_holding(found.passages, found.span)
         row = row_of[(passage.source, passage.start)][0]
-        article_date = self._sentence(row)[1] or ""
-        if months_of([article_date]) & asked:
-            return found
-        told = told_months(passage.text, self._found_dates(row))
-        what = f"no {query.expected.focus or 'person'} is stated for {month_names(asked)}"
-        if told and told.isdisjoint(asked):
-            why = f"{what}: the sentence naming {found.answer} tells of {month_names(told)}"
-            return replace(found, answer=None, span=None, abstention=why)
-        # A sentence telling of no month is of its article's time: an article dated
-        # before the month asked about ("January 24, 2024" for "the November 2024 round")
-        # cannot tell who it was then.
-        months_asked = [prefix for prefix, _ in query.dates if _YEAR_MONTH.fullmatch(prefix)]
-        if not told and article_date and months_asked and article_date < min(months_asked):
-            why = f"{what}: the sentence naming {found.answer} is dated {article_date}"
-            return replace(found, answer=None, span=None, abstention=why)
-        return found
+        why = not_in_time(
+            query.text, [prefix for prefix, _ in query.dates], query.expected.focus,
+            found.answer or "", passage.text, self._found_dates(row), self._sentence(row)[1],
+        )  # fmt: skip
+        return found if why is None else replace(found, answer=None, span=None, abstention=why)
 
     def _dates_in_sentence(self, sentence: int) -> tuple[DateMention, ...]:
         """The dates sentence `sentence` states, read against its article's date."""

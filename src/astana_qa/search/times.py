@@ -34,6 +34,8 @@ _TOLD_AFTER = re.compile(
 _BOUNDING = re.compile(r"\b(?:before|after|since|until|till|prior\s+to|by)\s+(?:the\s+)?$",
                        re.IGNORECASE)  # fmt: skip
 _MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+# A question's date prefix naming a month of a year: "2024-11".
+YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def months_of(dates: Iterable[str]) -> frozenset[str]:
@@ -85,3 +87,34 @@ def asked_months(question: str, dates: Iterable[str]) -> frozenset[str]:
 def month_names(months: Iterable[str]) -> str:
     """ "January or March" for {"01", "03"}."""
     return " or ".join(MONTHS[int(m) - 1].capitalize() for m in sorted(months))
+
+
+def not_in_time(
+    question: str,
+    dates: list[str],
+    focus: str | None,
+    answer: str,
+    text: str,
+    mentions: Iterable[DateMention],
+    article_date: str | None,
+) -> str | None:
+    """Why a party's person `answer`, from sentence `text` (its dates `mentions`, its
+    article dated `article_date`), does not answer `question` placing its subject in
+    `dates` (`Query.dates`' prefixes), or None when it may: the sentence tells of
+    other months only, or, telling of none, its article is dated before the month and
+    year asked about ("the November 2024 round" from an article of January 2024). An
+    article dated in a month asked about tells of that month, whatever else its
+    sentence mentions. For a party's person only (the engine's choice): a question's
+    month may date another thing than the answer ("Who founded the party that won the
+    November election?"), while a role changes hands between events."""
+    asked = asked_months(question, dates)
+    if not asked or months_of([article_date or ""]) & asked:
+        return None
+    told = told_months(text, mentions)
+    what = f"no {focus or 'person'} is stated for {month_names(asked)}"
+    if told and told.isdisjoint(asked):
+        return f"{what}: the sentence naming {answer} tells of {month_names(told)}"
+    months_asked = [d for d in dates if YEAR_MONTH.fullmatch(d)]
+    if not told and article_date and months_asked and article_date < min(months_asked):
+        return f"{what}: the sentence naming {answer} is dated {article_date}"
+    return None
