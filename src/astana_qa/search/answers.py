@@ -302,16 +302,16 @@ def answer(
     if subject is not None:
         clause = happened_clause(passages[0].text, subject, term_spans)
         if clause is not None:
-            return _first_passage_answer(tuple(_renumbered(passages)), "description", clause)
+            return _first_passage_answer(tuple(renumbered(passages)), "description", clause)
     if expected.kind == "description":
-        return _description(question, tuple(_renumbered(passages)), "description",
+        return _description(question, tuple(renumbered(passages)), "description",
                             question_terms, term_spans, expected.focus)  # fmt: skip
     if expected.kind == "thing" and asks_what_was_said(slot, expected.focus, question):
         # "What did Putin say?": the clause the best sentence reports, if it reports one
         verb = slot[0].verb if slot is not None else ""
         reported = reported_clause(passages[0].text, verb, question_terms, term_spans)
         if reported is not None:
-            return _first_passage_answer(tuple(_renumbered(passages)), "description", reported)
+            return _first_passage_answer(tuple(renumbered(passages)), "description", reported)
     # typed answers, and abbreviations (spelled out once, maybe in none of the best few
     # sentences), are read deeper and reorder the passages by their candidates
     reorder = expected.typed or expected.abbreviation is not None
@@ -324,13 +324,13 @@ def answer(
         timely = [f for f in found if not out_of_time(f.passage, f.candidate.start,
                                                       f.candidate.end)]  # fmt: skip
         if found and not timely:  # every date found lies outside the time asked about
-            return AnswerResult(tuple(_renumbered(passages)), expected.kind, None, None,
+            return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         found = timely
     groups = _grouped(found)
     ordered = _by_candidate(passages, groups) if reorder else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
-    result_passages = tuple(_renumbered(ordered))
+    result_passages = tuple(renumbered(ordered))
     if not groups:
         top = result_passages[0]
         held = dated(top) if dated is not None else frozenset()
@@ -603,7 +603,8 @@ def _span(found: _Found) -> Span:
     return Span(p.source, p.start + c.start, p.start + c.end)
 
 
-def _renumbered(passages: Sequence[Passage]) -> list[Passage]:
+def renumbered(passages: Sequence[Passage]) -> list[Passage]:
+    """`passages` ranked 1, 2, … in their order."""
     return [Passage(i, p.source, p.start, p.end, p.text, p.score)
             for i, p in enumerate(passages, start=1)]  # fmt: skip
 

@@ -32,7 +32,7 @@ from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
-from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer
+from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
 from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
 from .candidates import find_spans, spelled_out
@@ -111,11 +111,6 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
 def _passage_holding(passages: tuple[Passage, ...], span: Span) -> Passage:
     """The passage that `span` (a short answer's) is written in."""
     return next(p for p in passages if p.source == span.source and p.start <= span.start < p.end)
-
-
-def _renumbered(passages: list[Passage]) -> list[Passage]:
-    """`passages` ranked 1, 2, … in their order."""
-    return [replace(p, rank=i) for i, p in enumerate(passages, start=1)]
 
 
 def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
@@ -787,7 +782,7 @@ class QAEngine:
             else replace(v, supported_by=tuple(moved[r] for r in v.supported_by if r in moved))
             for v in found.variants
         )  # fmt: skip
-        return replace(found, passages=tuple(_renumbered([first, *rest])), answer=day.text,
+        return replace(found, passages=tuple(renumbered([first, *rest])), answer=day.text,
                        span=span, supported_by=(1,), variants=variants)  # fmt: skip
 
     def _in_time_asked(
