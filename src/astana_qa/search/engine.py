@@ -258,7 +258,6 @@ class QAEngine:
         query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
             self._family_of, self._expansions, self.lexicon.is_country,
-            lambda verb: self.roles.is_role_word(verb.lower()),
         )  # fmt: skip
         dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
         if not query.unknown or not dated:

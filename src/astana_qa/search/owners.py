@@ -12,11 +12,9 @@ An owner is a word that modifies the noun phrase asked about: a possessor, a nam
 adjective before its head noun, or the noun phrase after "of" that follows the head. A
 noun phrase after any other preposition is not asked about ("at the January session",
 "in Kazakhstan"), and a lone name that is a verb's object owns nothing ("Who defeated
-Germany?": the answer is not Germany's), unless the verb is one of a role
-(`role_object`; `roles.py`): "Who represented Iran?" asks for Iran's person. A
-possessor inside the object is read as an owner whatever the verb: right for "Who led
-Iran's delegation?", wrong for "Who met Iran's envoy?" (a known limit). Plural
-possessives ("the Russians' envoy") are not read.
+Germany?": the answer is not Germany's). A possessor inside the object is read as an
+owner whatever the verb: right for "Who led Iran's delegation?", wrong for "Who met
+Iran's envoy?" (a known limit). Plural possessives ("the Russians' envoy") are not read.
 
 A passage may write the thing asked about as another party's ("The Assad regime
 delegation will be headed by …" for "Who led the Iranian delegation?"): a person there
@@ -90,22 +88,6 @@ def asked_phrase(
         break
     owners = tuple(w for w in dict.fromkeys(found) if w)
     return owners, head if owners else None
-
-
-def role_object(words: Sequence[Token], verb: str) -> str | None:
-    """The party a question's verb of a role names as its object ("Who represented the
-    Islamic Republic at the talks?": "Islamic Republic"; "who led iran"): the noun
-    phrase right after `verb`, as one name when it is capitalised, else its words. A
-    verb of a role (`roles.py`) says whose the person asked for is, as "Iran's envoy"
-    does; another verb's object owns nothing ("Who defeated Germany?")."""
-    at = next((i for i, w in enumerate(words) if w.text == verb), None)
-    if at is None:
-        return None
-    start = _after_determiners(words, at + 1)
-    phrase = words[start : _phrase_end(words, start)]
-    if not phrase or phrase[-1].tag not in _HEAD_TAGS:
-        return None
-    return " ".join(_plain(w.text) for w in phrase)
 
 
 def claimed_by_others(

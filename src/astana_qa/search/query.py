@@ -25,7 +25,7 @@ from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
-from .owners import asked_phrase, role_object
+from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
 from .timeline import TimeQuestion, neighbours_named, time_question
@@ -291,7 +291,6 @@ def read_query(
         lambda written, text, context: []
     ),
     is_country: Callable[[str], bool] = lambda word: False,
-    is_role_verb: Callable[[str], bool] = lambda word: False,
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
@@ -300,8 +299,7 @@ def read_query(
     for, given the question's `(word, term)` pairs, the text they were read from and
     its terms as searched (typos corrected); `is_country(word)` whether a word is a
     country's name, which makes it a name however it is written ("who represented
-    egypt"); `is_role_verb(word)` whether a verb is one of a role (`roles.py`), whose
-    object is then whose the person asked for is ("Who represented Iran?")."""
+    egypt")."""
     text = validate_question(question)
     reading = written_dates(text) if settings.read_spoken_dates else text
     if settings.read_series_neighbours:
@@ -370,10 +368,6 @@ def read_query(
     words_tagged = tokens(reading)
     expected = expected_answer(reading)
     owners, owned = asked_phrase(words_tagged, expected.focus)
-    slot = _slot(words_tagged, analyzer)
-    if not owners and slot is not None and slot[0].subject and is_role_verb(slot[0].verb):
-        party = role_object(words_tagged, slot[0].verb)  # "Who represented Iran?"
-        owners = (party,) if party else ()
     return Query(
         text=text,
         terms=tuple(terms),
@@ -392,7 +386,7 @@ def read_query(
         expansions=expansions,
         named_terms=tuple(t for t in terms if t in named),
         dates=_dates(reading, analyzer, set(terms)),
-        slot=slot,
+        slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
     )
