@@ -686,3 +686,21 @@ def test_a_day_of_another_event_and_a_day_numbered_like_a_round_are_no_answer(
     assert engine.ask("When will the Varna summit be held?").answer == "this year"
     assert engine.ask("Who walked out of the 22nd round of the Kestrel talks?").answer == "Omar Ali"
     assert not engine.ask("Who commanded Apollo 24?").answered
+
+
+def test_a_second_review_s_probes_of_roles_and_series(make_corpus, tmp_path):
+    """A sentence's "sent … included" is no sentence about roles, a trainer's verb is no
+    verb of a role, and "the 22nd and 23rd rounds" is about the 22nd."""
+    corpus = make_corpus({
+        "a.txt": "Football in Doha tonight\n\nIran sent a squad that included Mehdi Taremi, "
+        "while Spain sent one that included Pedri.\n\nThe match was played in Doha on Friday.\n",
+        "b.txt": "Talks on fishing in Varna\n\nFrance is represented by Lena Berg, while Norway "
+        "is represented by Omar Ali, an adviser.\n\nThe 22nd and 23rd rounds of the Kestrel "
+        "talks were held in Varna, with Omar Ali as chair.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("Who headed Iran's delegation in Doha?").answer != "Mehdi Taremi"
+    roles = engine.roles
+    assert roles.is_role_verb("headed") and roles.is_role_verb("represented")
+    assert not roles.is_role_verb("trained") and not roles.is_role_word("sent")
+    assert engine.ask("Where was the 22nd round of the Kestrel talks held?").answer == "Varna"

@@ -475,7 +475,7 @@ class QAEngine:
                 held = [t for *_, t in term_spans(passage.text)]
                 others = {o for o, noun in pairwise(held)
                           if noun in series_nouns and _ORDINAL.fullmatch(o)}  # fmt: skip
-                if others and others.isdisjoint(asked_series):
+                if others and asked_series.isdisjoint(held):  # not "the 22nd and 23rd rounds"
                     return Named.NOWHERE
             if not named:
                 return Named.HERE

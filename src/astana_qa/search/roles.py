@@ -10,9 +10,11 @@ question whose verb is a verb of a role or "be" ("Who was Iran's envoy?"): "Who
 criticised the Iranian delegation?" is not answered by Iran's own representative, and
 "Iran's squad included Taremi" says nothing of who led its delegation.
 
-A role word is one WordNet makes a leader or a representative, or derives one from,
-itself or through a synonym of one of the verb's main senses: "led" → leader, "headed"
-→ lead, "represented" → representative, "delegation" → delegate, "envoy", "commander".
+A role word in a sentence is one WordNet makes a leader or a representative, or derives
+one from: "represented" → representative, "delegation" → delegate, "envoy", "minister".
+A question's verb of a role derives "leader" or a kind of representative, itself or
+through a synonym of one of its main senses: "led" → leader, "headed" → lead,
+"represented" → representative; not "trained" (a trainer is a leader in WordNet).
 """
 
 from __future__ import annotations
@@ -40,16 +42,36 @@ class RoleReader:
         self.lexicon = lexicon
         self.analyzer = analyzer
         self.is_role_word = lru_cache(maxsize=cache_size)(self._is_role_word)
+        self.is_role_verb = lru_cache(maxsize=cache_size)(self._is_role_verb)
 
     def _is_role_word(self, word: str) -> bool:
-        """Is `word` (lower case) a word of a role (see the module's docstring)?"""
+        """Is `word` (lower case), or a word derived from it, one WordNet makes a leader
+        or a representative ("represented", "delegation", "envoy", "minister")? Not
+        through synonyms: a sentence's "sent" is no role, whatever "direct" is."""
         lexicon = self.lexicon
         forms = {word, *lexicon.base_forms(word)}
+        forms |= self._derived(forms)
+        return any(f in ROLES or any(lexicon.is_kind_of(f, r) for r in ROLES) for f in forms)
+
+    def _is_role_verb(self, verb: str) -> bool:
+        """Is the question's verb (lower case) one of a role: one deriving "leader" or a
+        kind of representative, itself or through a synonym of one of its main senses
+        ("led" → leader, "headed" → lead, "represented" → representative)? Narrower than
+        a role word: WordNet makes leaders of trainers and employers too ("trained",
+        "hired")."""
+        lexicon = self.lexicon
+        forms = {verb, *lexicon.base_forms(verb)}
         forms |= {link.word for f in list(forms) for link in lexicon.links(f, "v")
                   if link.kind == "synonym" and link.p_word >= ROLE_SENSE}  # fmt: skip
-        forms |= {link.word for f in list(forms) for link in lexicon.links(f)
-                  if link.kind == "derivation"}  # fmt: skip
-        return any(f in ROLES or any(lexicon.is_kind_of(f, r) for r in ROLES) for f in forms)
+        derived = self._derived(forms)
+        return "leader" in derived or any(
+            f == "representative" or lexicon.is_kind_of(f, "representative") for f in derived
+        )
+
+    def _derived(self, forms: set[str]) -> set[str]:
+        """The words WordNet derives from `forms` ("lead" → leader)."""
+        return {link.word for f in forms for link in self.lexicon.links(f)
+                if link.kind == "derivation"}  # fmt: skip
 
     def role_terms(self, query: Query, found: AnswerResult, passage: Passage) -> frozenset[str]:
         """The question's terms for the role of the person it asks for, which count as
@@ -64,7 +86,7 @@ class RoleReader:
         role = {query.owned_term, *self.analyzer.guessed_terms(query.expected.focus or "")}
         if query.slot is not None:
             verb = query.slot[0].verb.lower()
-            if self.is_role_word(verb):
+            if self.is_role_verb(verb):
                 role.add(query.slot[1])
             elif verb not in _FORMS_OF_BE and "be" not in self.lexicon.base_forms(verb):
                 return frozenset()

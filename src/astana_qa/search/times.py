@@ -30,10 +30,20 @@ _TOLD_AFTER = re.compile(
     r"(?:half\s+of\s+|part\s+of\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
-# Words after which a question's month bounds its answer's time, not its subject's.
-_BOUNDING = re.compile(r"\b(?:before|after|since|until|till|prior\s+to|by)\s+(?:the\s+)?$",
-                       re.IGNORECASE)  # fmt: skip
+# A month listed after one told of: "held in March and April", "in March, April".
+_LISTED_AFTER = re.compile(
+    r"\b(?:in|on|during)\s+(?:(?:" + "|".join(m.capitalize() for m in MONTHS) + r")"
+    r"(?:\s+\d{1,2})?(?:,\s*|\s+(?:and|or)\s+))+$"
+)
+# Words after which a question's month bounds its answer's time, not its subject's (as
+# `query.time_bound` reads them).
+_BOUNDING = re.compile(
+    r"\b(?:before|prior\s+to|until|earlier\s+than|after|following|later\s+than|since)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+_ANY_MONTH_NAME = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 # A question's date prefix naming a month of a year: "2024-11".
 YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
@@ -63,13 +73,28 @@ def told_months(text: str, mentions: Iterable[DateMention]) -> frozenset[str]:
     (`mentions`, read by `text/dates.py`) and of the months it names alone ("held in
     January", which `dates.py` reads as no date), written after "in", "on" or
     "during"."""
-    told = [m.iso for m in mentions if _TOLD_AFTER.search(text, 0, m.start)]
+    told = [m.iso for m in mentions if _told_at(text, m.start)]
     named = [
-        f"--{MONTHS.index(m.group(1).lower()) + 1:02d}"
-        for m in _MONTH_NAME.finditer(text)
-        if _TOLD_AFTER.search(text, 0, m.start())
+        _month_iso(m.group(1)) for m in _MONTH_NAME.finditer(text) if _told_at(text, m.start())
     ]
     return months_of([*told, *named])
+
+
+def mentioned_months(text: str, mentions: Iterable[DateMention]) -> frozenset[str]:
+    """Every month sentence `text` writes, wherever it stands: its dates' (`mentions`) and
+    its capitalised month names past its first word ("The May 2024 round", "the talks of
+    3 March"). A sentence mentioning a month asked about may be telling of it."""
+    named = [_month_iso(m.group(1)) for m in _MONTH_NAME.finditer(text) if m.start() > 0]
+    return months_of([*(m.iso for m in mentions), *named])
+
+
+def _told_at(text: str, start: int) -> bool:
+    """Is a date at `start` written after "in", "on" or "during", alone or in a list?"""
+    return bool(_TOLD_AFTER.search(text, 0, start) or _LISTED_AFTER.search(text, 0, start))
+
+
+def _month_iso(name: str) -> str:
+    return f"--{MONTHS.index(name.lower()) + 1:02d}"
 
 
 def asked_months(question: str, dates: Iterable[str]) -> frozenset[str]:
@@ -78,7 +103,7 @@ def asked_months(question: str, dates: Iterable[str]) -> frozenset[str]:
     answer's time ("Who led it before the January session?")."""
     bounded = {
         f"{MONTHS.index(m.group(1).lower()) + 1:02d}"
-        for m in _MONTH_NAME.finditer(question)
+        for m in _ANY_MONTH_NAME.finditer(question)
         if _BOUNDING.search(question, 0, m.start())
     }
     return months_of(dates) - bounded
@@ -108,13 +133,30 @@ def not_in_time(
     month may date another thing than the answer ("Who founded the party that won the
     November election?"), while a role changes hands between events."""
     asked = asked_months(question, dates)
-    if not asked or months_of([article_date or ""]) & asked:
+    if not asked:
         return None
+    dated = article_date or ""
+    asked_dates = [d for d in dates if months_of([d]) & asked]
+    if any(_holds(dated, d) for d in asked_dates):
+        return None  # the article is of a month asked about
+    mentions = list(mentions)
+    if mentioned_months(text, mentions) & asked:
+        return None  # "The May 2024 round saw …": it may tell of that month
     told = told_months(text, mentions)
     what = f"no {focus or 'person'} is stated for {month_names(asked)}"
     if told and told.isdisjoint(asked):
         return f"{what}: the sentence naming {answer} tells of {month_names(told)}"
-    months_asked = [d for d in dates if YEAR_MONTH.fullmatch(d)]
-    if not told and article_date and months_asked and article_date < min(months_asked):
-        return f"{what}: the sentence naming {answer} is dated {article_date}"
+    months_asked = [d for d in asked_dates if YEAR_MONTH.fullmatch(d)]
+    if not told and dated and months_asked and dated < min(months_asked):
+        return f"{what}: the sentence naming {answer} is dated {dated}"
     return None
+
+
+def _holds(day: str, prefix: str) -> bool:
+    """Does the ISO day `day` lie in the question's date `prefix` ("2024-11" by its
+    year and month, "--11" by its month alone)?"""
+    if not day:
+        return False
+    if prefix.startswith("--"):
+        return day[4:7] == prefix[1:4]
+    return day.startswith(prefix)
