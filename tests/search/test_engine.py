@@ -540,11 +540,12 @@ def test_a_preposition_opening_a_phrase_is_no_particle(make_corpus, tmp_path):
 def test_a_person_from_a_sentence_telling_of_other_months_does_not_answer(make_corpus, tmp_path):
     """ "Who led Norway's team at the November round?" is not answered by a sentence
     that says who led it at a round held in March; asked about March, it is."""
-    corpus = make_corpus({
-        "a.txt": "Varna talks\n\nThe last round of talks, held in March in Varna, featured "
-        "Norway's delegation led by Omar Ali.\n\nThe next round is planned for November.\n",
-    })  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The last round of talks, held in March in Varna, featured Norway's delegation led "
+        "by Omar Ali.",
+        "The next round is planned for November.",
+    )  # fmt: skip
     march = engine.ask("Who led Norway's team at the March round in Varna?")
     assert march.answered and march.answer == "Omar Ali"
     november = engine.ask("Who led Norway's team at the November round in Varna?")
@@ -605,11 +606,11 @@ def test_a_party_s_person_answers_for_the_words_of_the_role(make_corpus, tmp_pat
 def test_a_day_without_its_year_holds_the_month_of_a_question_s_date(make_corpus, tmp_path):
     """ "On which days in January 2024…?": "January 24-25" in an article that states no
     year is in the month asked about, if not surely in its year."""
-    corpus = make_corpus({
-        "a.txt": "Varna talks\n\nThe 5th round of the Varna talks is set to take place on "
-        "January 24-25 in the old town hall.\n",
-    })  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The 5th round of the Varna talks is set to take place on January 24-25 in the old "
+        "town hall.",
+    )  # fmt: skip
     query = engine.read("On which days in January 2024 did the 5th round run?")
     assert query.dates == (("2024-01", frozenset({"januari", "2024"})),)
     assert engine._dated_terms(query, 0) == {"januari"}

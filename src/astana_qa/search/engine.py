@@ -24,7 +24,7 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
-from ..text.dates import DateMention, find_dates, parse_iso_day
+from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
@@ -42,7 +42,7 @@ from .ranking import SentenceRanker
 from .roles import RoleReader
 from .spelling import TermMatcher
 from .timeline import order_by_time, place
-from .times import YEAR_MONTH, not_in_time
+from .times import not_in_time
 
 log = logging.getLogger(__name__)
 
@@ -712,7 +712,7 @@ class QAEngine:
                 held.update(terms if prefix[2:4] in months else ())
             elif any(e.startswith(prefix) for e in ends if e[:1].isdigit()):
                 held.update(terms)
-            elif YEAR_MONTH.fullmatch(prefix) and prefix[5:7] in yearless:
+            elif ISO_MONTH.fullmatch(prefix) and prefix[5:7] in yearless:
                 held.update(t for t in terms if not t.isdigit())
         return frozenset(held)
 

@@ -17,28 +17,25 @@ Dates are ISO strings as `text/dates.py` writes them: "2024", "2024-11", "2024-1
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterable
 
-_DAY = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}$")
-_MONTH = re.compile(r"(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"\d{4}$")
+from ..text.dates import ISO_DAY, ISO_MONTH, ISO_YEAR
 
 
 def is_vague(text: str, iso: str) -> bool:
     """Is a date answer written as `text`, read as `iso`, a period worth making precise:
     no number written ("this year"), or a range of several months ("early 2024")?"""
-    if _DAY.match(iso.split("/")[0]):
+    if ISO_DAY.fullmatch(iso.split("/")[0]):
         return False  # a day, or a range of days
     if not any(c.isdigit() for c in text):
         return True
     ends = iso.split("/")
-    return len(ends) == 2 and bool(_MONTH.match(ends[0])) and ends[0] != ends[1]
+    return len(ends) == 2 and bool(ISO_MONTH.fullmatch(ends[0])) and ends[0] != ends[1]
 
 
 def has_day(iso: str) -> bool:
     """Does `iso` name a day or a range of days ("2024-11-11", "--11-11/--11-12")?"""
-    return all(_DAY.match(end) for end in iso.split("/"))
+    return all(ISO_DAY.fullmatch(end) for end in iso.split("/"))
 
 
 def inside(day: str, period: str) -> bool:
@@ -55,13 +52,13 @@ def inside(day: str, period: str) -> bool:
 
 def _bounds(iso: str) -> tuple[str, str]:
     """The first and last day of a year, month or day, as ISO dates ("" when unread)."""
-    if _YEAR.fullmatch(iso):
+    if ISO_YEAR.fullmatch(iso):
         return f"{iso}-01-01", f"{iso}-12-31"
-    month = _MONTH.fullmatch(iso)
+    month = ISO_MONTH.fullmatch(iso)
     if month:
         year, number = int(month.group(1)), int(month.group(2))
         return f"{iso}-01", f"{iso}-{calendar.monthrange(year, number)[1]:02d}"
-    if _DAY.fullmatch(iso) and not iso.startswith("--"):
+    if ISO_DAY.fullmatch(iso) and not iso.startswith("--"):
         return iso, iso
     return "", ""
 

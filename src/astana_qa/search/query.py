@@ -22,7 +22,7 @@ from ..text.entities import Token, tokens
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.lexical import PERSON_TITLES
-from ..text.months import MONTHS
+from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .owners import asked_phrase
@@ -209,9 +209,6 @@ def time_bound(text: str) -> tuple[str, str] | None:
     return None
 
 
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
-
-
 def _held_by(iso: str) -> str:
     """The ISO prefix a date a question states is held by: a day or month by itself; a
     range by what its ends share ("January 24-25, 2024" by 2024-01, "the end of 2022"
@@ -243,7 +240,7 @@ def _dates(
                 found.append((iso, frozenset(written)))
                 with_year.update(written)
     # A month named without a year ("the January round") is held by any date in it.
-    for word in _MONTH_WORD.findall(text):
+    for word in MONTH_WORD.findall(text):
         month = MONTHS.index(word.lower()) + 1
         written = {t for _, t in analyzer.written_terms(word)} & terms - with_year
         if written:

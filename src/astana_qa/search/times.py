@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text.dates import DateMention
-from ..text.months import MONTHS
+from ..text.dates import ISO_MONTH, DateMention
+from ..text.months import MONTH_NAME, MONTH_WORD, MONTHS
 
 # What a date is written after when it places what a sentence tells: "held in January",
 # "on Wednesday, October 9", "during the first half of 2025".
@@ -32,8 +32,9 @@ _TOLD_AFTER = re.compile(
 )
 # A month listed after one told of: "held in March and April", "in March, April".
 _LISTED_AFTER = re.compile(
-    r"\b(?:in|on|during)\s+(?:(?:" + "|".join(m.capitalize() for m in MONTHS) + r")"
-    r"(?:\s+\d{1,2})?(?:,\s*|\s+(?:and|or)\s+))+$"
+    r"\b(?:in|on|during)\s+(?:"
+    + MONTH_NAME.pattern
+    + r"(?:\s+\d{1,2})?(?:,\s*|\s+(?:and|or)\s+))+$"
 )
 # Words after which a question's month bounds its answer's time, not its subject's (as
 # `query.time_bound` reads them).
@@ -42,10 +43,6 @@ _BOUNDING = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
-_ANY_MONTH_NAME = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
-# A question's date prefix naming a month of a year: "2024-11".
-YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def months_of(dates: Iterable[str]) -> frozenset[str]:
@@ -74,9 +71,7 @@ def told_months(text: str, mentions: Iterable[DateMention]) -> frozenset[str]:
     January", which `dates.py` reads as no date), written after "in", "on" or
     "during"."""
     told = [m.iso for m in mentions if _told_at(text, m.start)]
-    named = [
-        _month_iso(m.group(1)) for m in _MONTH_NAME.finditer(text) if _told_at(text, m.start())
-    ]
+    named = [_month_iso(m.group(1)) for m in MONTH_NAME.finditer(text) if _told_at(text, m.start())]
     return months_of([*told, *named])
 
 
@@ -84,7 +79,7 @@ def mentioned_months(text: str, mentions: Iterable[DateMention]) -> frozenset[st
     """Every month sentence `text` writes, wherever it stands: its dates' (`mentions`) and
     its capitalised month names past its first word ("The May 2024 round", "the talks of
     3 March"). A sentence mentioning a month asked about may be telling of it."""
-    named = [_month_iso(m.group(1)) for m in _MONTH_NAME.finditer(text) if m.start() > 0]
+    named = [_month_iso(m.group(1)) for m in MONTH_NAME.finditer(text) if m.start() > 0]
     return months_of([*(m.iso for m in mentions), *named])
 
 
@@ -103,7 +98,7 @@ def asked_months(question: str, dates: Iterable[str]) -> frozenset[str]:
     answer's time ("Who led it before the January session?")."""
     bounded = {
         f"{MONTHS.index(m.group(1).lower()) + 1:02d}"
-        for m in _ANY_MONTH_NAME.finditer(question)
+        for m in MONTH_WORD.finditer(question)
         if _BOUNDING.search(question, 0, m.start())
     }
     return months_of(dates) - bounded
@@ -146,7 +141,7 @@ def not_in_time(
     what = f"no {focus or 'person'} is stated for {month_names(asked)}"
     if told and told.isdisjoint(asked):
         return f"{what}: the sentence naming {answer} tells of {month_names(told)}"
-    months_asked = [d for d in asked_dates if YEAR_MONTH.fullmatch(d)]
+    months_asked = [d for d in asked_dates if ISO_MONTH.fullmatch(d)]
     if not told and dated and months_asked and dated < min(months_asked):
         return f"{what}: the sentence naming {answer} is dated {dated}"
     return None

@@ -174,7 +174,12 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-_DAY_ISO = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}(?:/|$)")
+# The shapes of the ISO dates this module writes (`DateMention.iso`, each end of a
+# range): a day ("2024-11-11", "--11-11" when the year is not told), a month of a year
+# ("2024-11", its year and month as groups), a year.
+ISO_DAY = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")
+ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+ISO_YEAR = re.compile(r"\d{4}")
 _WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
@@ -196,7 +201,7 @@ def names_a_day(text: str) -> bool:
     month, a year or a longer period ("the second half of this year")?"""
     if _WEEKDAY_NAME.search(text):
         return True
-    return any(_DAY_ISO.match(m.iso) for m in find_dates(text))
+    return any(ISO_DAY.fullmatch(m.iso.split("/")[0]) for m in find_dates(text))
 
 
 def parse_iso_day(value: str | None) -> date | None:

@@ -1,6 +1,8 @@
 """Month names, their abbreviations, seasons and parts of a year: the calendar words,
 defined once for every reader of dates."""
 
+import re
+
 MONTHS = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -13,3 +15,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
            "winter": (12, 2)}  # fmt: skip
 YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8),
               "middle": (5, 8), "late": (9, 12), "end": (10, 12)}  # fmt: skip
+# A month's name in any case ("january", "January"), and written as a name ("January":
+# "may" is a verb).
+MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
