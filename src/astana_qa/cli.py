@@ -21,7 +21,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .bench.evaluation import evaluate, failure_record, format_report, is_failure, read_questions
+from .bench.evaluation import (
+    as_typed,
+    evaluate,
+    failure_record,
+    format_report,
+    is_failure,
+    read_questions,
+)
 from .errors import QAError
 from .index.store import verify_index
 from .records import Answer
@@ -97,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=positive, default=None, help="first N questions only")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--failures", default=None, help="write every miss to this file")
+    evaluate.add_argument(
+        "--typed", action="store_true",
+        help="ask each question as typed into a search box: lower case, no question mark",
+    )  # fmt: skip
     add_paths(evaluate)
     serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -190,6 +201,8 @@ def run_ask(args: argparse.Namespace) -> int:
 
 def run_eval(args: argparse.Namespace) -> int:
     questions = read_questions(Path(args.questions), args.limit)
+    if args.typed:
+        questions = [as_typed(q) for q in questions]
     if args.failures and not Path(args.failures).resolve().parent.is_dir():
         raise QAError(f"Cannot write {args.failures}: its folder does not exist")
     engine = open_engine(args)

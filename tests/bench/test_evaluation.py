@@ -93,3 +93,15 @@ def test_eval_writes_failures(make_corpus, tmp_path, capsys):
     missed = [json.loads(line) for line in failures.read_text().splitlines()]
     assert [m["question"] for m in missed] == ["Who built the harbour in Lisbon?"]
     assert "P@1" in capsys.readouterr().out
+
+
+def test_eval_typed_asks_each_question_in_lower_case_without_its_mark(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text(json.dumps({"question": "Who built the harbour in Lisbon?", "answers": ["x"],
+                                 "sources": ["harbour.txt"]}))  # fmt: skip
+    failures = tmp_path / "fail.jsonl"
+    argv = ["eval", str(qfile), "--corpus", str(corpus), "--index", str(tmp_path / "i"), "--typed"]
+    assert main([*argv, "--failures", str(failures)]) == 0
+    missed = [json.loads(line) for line in failures.read_text().splitlines()]
+    assert [m["question"] for m in missed] == ["who built the harbour in lisbon"]

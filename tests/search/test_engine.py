@@ -257,7 +257,9 @@ def test_the_names_a_question_mentions_are_read_as_named_terms(make_corpus, tmp_
     query = engine.read("Who signed the fisheries accord for Chile in 2024?")
     assert set(query.named_terms) == {"chile", "2024"}
     assert "fisheri" not in query.named_terms and "sign" not in query.named_terms
-    assert engine.read("what did the delegates of chile sign").named_terms == ()
+    assert engine.read("What did the delegates sign?").named_terms == ()
+    # typed in lower case, a word the articles write as a name is still one
+    assert engine.read("what did the delegates of chile sign").named_terms == ("chile",)
 
 
 def test_an_office_before_a_name_is_no_name_the_question_is_about(make_corpus, tmp_path):
@@ -705,3 +707,21 @@ def test_a_second_review_s_probes_of_roles_and_series(make_corpus, tmp_path):
     assert roles.is_role_verb("headed") and roles.is_role_verb("represented")
     assert not roles.is_role_verb("trained") and not roles.is_role_word("sent")
     assert engine.ask("Where was the 22nd round of the Kestrel talks held?").answer == "Varna"
+
+
+def test_a_question_typed_in_lower_case_is_read_as_written_with_capitals(make_corpus, tmp_path):
+    """Searches are typed in lower case; the words the articles write as names are read
+    as names ("broncos"), those they write in lower case are not ("iron")."""
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The Broncos beat the Panthers in Santa Clara. Manning led the Broncos.",
+        "The Iron Bowl is another game. Iron is mined in the north.",
+        "The ore holds iron, and iron is shipped by rail.",
+    )  # fmt: skip
+    typed = engine.read("who did the broncos beat in santa clara")
+    written = engine.read("Who did the Broncos beat in Santa Clara?")
+    assert typed.reading == "who did the Broncos beat in Santa Clara"
+    assert typed.named_terms == written.named_terms != ()
+    assert typed.expected == written.expected
+    assert engine.read("where is iron mined").reading == "where is iron mined"
+    assert engine.ask("who did the broncos beat in santa clara").answer == "Panthers"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +84,13 @@ def read_questions(path: Path, limit: int | None = None) -> list[EvalQuestion]:
     if not questions:
         raise QAError(f"{path} holds no questions")
     return questions
+
+
+def as_typed(item: EvalQuestion) -> EvalQuestion:
+    """The question as people type it into a search box: in lower case, without the
+    question mark at its end (`astana-qa eval --typed`): the same question must be
+    answered as well without the capitals that mark its names."""
+    return replace(item, question=item.question.lower().rstrip().rstrip("?").rstrip())
 
 
 def _parse(row: dict) -> EvalQuestion:

@@ -24,6 +24,7 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
+from ..text.analysis import fold
 from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
@@ -257,7 +258,7 @@ class QAEngine:
         name the articles do not mention."""
         query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
-            self._family_of, self._expansions, self.lexicon.is_country,
+            self._family_of, self._expansions, self.lexicon.is_country, self._written_as_name,
         )  # fmt: skip
         dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
         if not query.unknown or not dated:
@@ -507,7 +508,7 @@ class QAEngine:
         if query.owned_term:  # the noun the owners own, and every word for its owner
             noun = family.get(query.owned_term, query.owned_term)
             owned = (noun, frozenset(family.get(t, t) for t in query.owner_terms))
-        result = answer(query.text, query.expected, passages, weights, term_spans, mentions,
+        result = answer(query.reading, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
                         out_of_time if query.bound else None, owned)  # fmt: skip
@@ -549,6 +550,23 @@ class QAEngine:
         countries = self.lexicon.countries
         terms = frozenset(t for name in countries for t in self.analyzer.guessed_terms(name))
         return terms - self._month_terms
+
+    def _written_as_name(self, word: str) -> bool:
+        """Is `word` (of a question typed in lower case) a name (`casing.py`)? It is
+        when the articles write it capitalised inside a sentence in at least half of the
+        sentences holding it ("broncos", "january"; not "iron", which "the Iron Lady"
+        capitalises once). A word they never use is left as typed: a name they do not
+        mention cannot be told from a typo ("wantd", "opositon")."""
+        number = self.ranker.name_number.get(fold(word))
+        if number is None or word.lower() in self.analyzer.stopwords:
+            return False
+        terms = self.analyzer.guessed_terms(word)
+        held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
+        if not held:
+            return False
+        named = len(self.ranker.lookup.name_rows(number))
+        holding = max(self.ranker.sentences.document_frequency(t) for t in held)
+        return 2 * named >= holding
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and
@@ -800,7 +818,7 @@ class QAEngine:
         passage = _passage_holding(found.passages, found.span)
         row = row_of[(passage.source, passage.start)][0]
         why = not_in_time(
-            query.text, [prefix for prefix, _ in query.dates], query.expected.focus,
+            query.reading, [prefix for prefix, _ in query.dates], query.expected.focus,
             found.answer or "", passage.text, self._found_dates(row), self._sentence(row)[1],
         )  # fmt: skip
         return found if why is None else replace(found, answer=None, span=None, abstention=why)

@@ -25,6 +25,7 @@ from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
+from .casing import restored_case
 from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
@@ -134,7 +135,9 @@ class Query:
     index terms they stand for (unmatched terms are kept: they count against coverage);
     `kind` is the type of thing it asks for; `name_words` its words and names, folded,
     to tell a name it asks about from one that could answer it; `unknown` the names and
-    numbers it mentions that no indexed sentence holds, even allowing for typos."""
+    numbers it mentions that no indexed sentence holds, even allowing for typos.
+    `text` is the question as asked; `reading` as it is read, with the capitals of the
+    names in a question typed all in lower case (`casing.py`)."""
 
     text: str
     terms: tuple[str, ...]
@@ -175,6 +178,8 @@ class Query:
     # The term of the noun those owners own ("deleg" of "the Iranian delegation"), which a
     # passage may write as another party's.
     owned_term: str | None = None
+    # The question as read: `text` with names capitalised when it was typed in lower case.
+    reading: str = ""
 
 
 def _runs(words: list[str], text: str) -> list[list[str]]:
@@ -288,6 +293,7 @@ def read_query(
         lambda written, text, context: []
     ),
     is_country: Callable[[str], bool] = lambda word: False,
+    is_name: Callable[[str], bool] = lambda word: False,
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
@@ -296,9 +302,12 @@ def read_query(
     for, given the question's `(word, term)` pairs, the text they were read from and
     its terms as searched (typos corrected); `is_country(word)` whether a word is a
     country's name, which makes it a name however it is written ("who represented
-    egypt")."""
+    egypt"); `is_name(word)` whether a word of a question typed all in lower case is a
+    name (`casing.restored_case`): then every capitalised word of its reading is one of
+    its key words, the first too."""
     text = validate_question(question)
-    reading = written_dates(text) if settings.read_spoken_dates else text
+    restored = restored_case(text, is_name)
+    reading = written_dates(restored) if settings.read_spoken_dates else restored
     if settings.read_series_neighbours:
         reading = neighbours_named(reading, _is_noun)
     guessed: set[tuple[str, str]] = set()
@@ -319,7 +328,11 @@ def read_query(
     words = {fold(w) for w in reading.split()} | names(reading)
     unknown: list[str] = []
     named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
-    for word in key_words(reading):
+    asked_words = key_words(reading)
+    if restored != text:
+        capitalised = [w for w in _LETTER_WORD.findall(reading) if w[:1].isupper()]
+        asked_words = list(dict.fromkeys(capitalised + asked_words))
+    for word in asked_words:
         written = analyzer.written_terms(word)
         if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
             capitals = {part.lower() for part in word.split("-") if part[:1].isupper()}
@@ -354,7 +367,7 @@ def read_query(
             unknown = [w for w in unknown if w not in run]
     # A country named in lower case, or as the question's first word, which `key_words`
     # leaves out: "who represented egypt", "Egypt sent whom?".
-    checked = set(key_words(reading))
+    checked = set(asked_words)
     for word in _LETTER_WORD.findall(reading):
         word = POSSESSIVE.sub("", word)
         if word in checked or word.lower() in analyzer.stopwords or not is_country(word):
@@ -386,6 +399,7 @@ def read_query(
         slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
+        reading=restored,
     )
 
 

@@ -1,0 +1,32 @@
+"""A question typed all in lower case gets back the capitals of its names."""
+
+from astana_qa.search.casing import restored_case
+
+
+def _names(*words: str):
+    return lambda word: word in words
+
+
+def test_a_lower_case_question_gets_its_names_capitalised():
+    assert restored_case("who coached the broncos in denver", _names("broncos", "denver")) == (
+        "who coached the Broncos in Denver"
+    )
+
+
+def test_a_possessive_is_looked_up_without_its_ending():
+    assert (
+        restored_case("who was cleveland's wife", _names("cleveland")) == "who was Cleveland's wife"
+    )
+
+
+def test_the_first_word_too():
+    assert restored_case("tesla birth date", _names("tesla")) == "Tesla birth date"
+
+
+def test_a_question_with_any_capital_is_taken_as_written():
+    question = "who coached the broncos in Denver"
+    assert restored_case(question, _names("broncos", "denver")) == question
+
+
+def test_words_that_are_no_names_stay_as_typed():
+    assert restored_case("what is iron made of?", _names()) == "what is iron made of?"
