@@ -725,3 +725,18 @@ def test_a_question_typed_in_lower_case_is_read_as_written_with_capitals(make_co
     assert typed.expected == written.expected
     assert engine.read("where is iron mined").reading == "where is iron mined"
     assert engine.ask("who did the broncos beat in santa clara").answer == "Panthers"
+
+
+def test_a_name_typed_in_lower_case_that_no_article_mentions_is_said_to_be_missing(
+    make_corpus, tmp_path
+):
+    """ "calgary" is a name (the tagger's treebank knows it only as one, WordNet not at
+    all), and the articles never use it; "reliant" is an English word, not a name."""
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "Rudolf Nierlich won two gold medals in skiing at the championships in Vail.",
+    )  # fmt: skip
+    refused = engine.ask("who won two gold medals in skiing in calgary")
+    assert refused.answer is None and "“Calgary” is not mentioned" in (refused.reason or "")
+    assert engine.read("who won two gold medals in skiing in calgary").unknown == ("Calgary",)
+    assert engine.read("who was reliant on skiing").unknown == ()

@@ -31,7 +31,7 @@ from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
-from ..text.tagger import is_english_word
+from ..text.tagger import is_english_word, lexicon, wordnet_classes
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
 from .answers import Variant as AnswerVariant
@@ -555,14 +555,24 @@ class QAEngine:
         """Is `word` (of a question typed in lower case) a name (`casing.py`)? It is
         when the articles write it capitalised inside a sentence in at least half of the
         sentences holding it ("broncos", "january"; not "iron", which "the Iron Lady"
-        capitalises once). A word they never use is left as typed: a name they do not
-        mention cannot be told from a typo ("wantd", "opositon")."""
-        number = self.ranker.name_number.get(fold(word))
-        if number is None or word.lower() in self.analyzer.stopwords:
+        capitalises once). A word they never use is one only when the tagger's treebank
+        knows it only as a proper noun and WordNet not at all ("calgary"; not "reliant",
+        nor "ny", too short to tell): the articles then do not mention the name, and the
+        answer says so. Other words they never use are left as typed: a
+        name cannot be told from a typo ("wantd", "opositon")."""
+        if word.lower() in self.analyzer.stopwords:
             return False
         terms = self.analyzer.guessed_terms(word)
         held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
+        number = self.ranker.name_number.get(fold(word))
         if not held:
+            known_as = lexicon().get(word.lower()) if len(word) > 2 else None
+            return (
+                known_as == ("PROPN",)
+                and not wordnet_classes(word.lower())  # "reliant", "tom"
+                and not any(self.matcher.match(t, word) for t in terms)
+            )
+        if number is None:
             return False
         named = len(self.ranker.lookup.name_rows(number))
         holding = max(self.ranker.sentences.document_frequency(t) for t in held)
