@@ -30,3 +30,9 @@ def test_a_question_with_any_capital_is_taken_as_written():
 
 def test_words_that_are_no_names_stay_as_typed():
     assert restored_case("what is iron made of?", _names()) == "what is iron made of?"
+
+
+def test_each_part_of_a_hyphened_word_on_its_own():
+    assert restored_case("who is bashar al-assad's envoy", _names("bashar", "assad")) == (
+        "who is Bashar al-Assad's envoy"
+    )

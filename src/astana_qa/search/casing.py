@@ -20,15 +20,18 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def restored_case(question: str, is_name: Callable[[str], bool]) -> str:
-    """`question` with the first letter of each word for which `is_name(word)` holds
-    (the word without a possessive ending) capitalised, when the question has no capital
+    """`question` with the first letter of each word (each part of a hyphened word) for
+    which `is_name(word)` holds (the word without a possessive ending) capitalised, when the question has no capital
     letter at all; otherwise `question` unchanged."""
     if any(c.isupper() for c in question):
         return question
 
-    def capitalised(match: re.Match[str]) -> str:
-        word = match.group()
+    def capitalised(word: str) -> str:
         bare = _POSSESSIVE.sub("", word)
         return word[:1].upper() + word[1:] if bare and is_name(bare) else word
 
-    return _WORD.sub(capitalised, question)
+    def each_part(match: re.Match[str]) -> str:
+        """A hyphened word's parts one by one ("al-assad's" → "al-Assad's")."""
+        return "-".join(capitalised(part) for part in match.group().split("-"))
+
+    return _WORD.sub(each_part, question)
