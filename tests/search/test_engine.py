@@ -740,3 +740,17 @@ def test_a_name_typed_in_lower_case_that_no_article_mentions_is_said_to_be_missi
     assert refused.answer is None and "“Calgary” is not mentioned" in (refused.reason or "")
     assert engine.read("who won two gold medals in skiing in calgary").unknown == ("Calgary",)
     assert engine.read("who was reliant on skiing").unknown == ()
+
+
+def test_what_is_x_is_answered_by_the_sentence_defining_x(make_corpus, tmp_path):
+    """The sentences repeating "harbour council" most are not the one saying what it is."""
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The harbour council met the harbour council of Burgas to plan the harbour council "
+        "elections.",
+        "The harbour council is a board of twelve elected members, chosen every four years.",
+        "Members of the harbour council said the harbour council budget would grow.",
+    )  # fmt: skip
+    found = engine.ask("What is the harbour council?")
+    assert found.answer == "a board of twelve elected members"
+    assert found.citations[0].text.startswith("The harbour council is a board")

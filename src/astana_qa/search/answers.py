@@ -39,6 +39,7 @@ from .candidates import (
     score_spans,
     spelled_out,
 )
+from .definitions import defined_subject, definition
 from .events import asked_subject, happened_clause
 from .owners import claimed_by_others
 from .reasons import asks_why, reason_clause
@@ -303,6 +304,11 @@ def answer(
         clause = happened_clause(passages[0].text, subject, term_spans)
         if clause is not None:
             return _first_passage_answer(tuple(renumbered(passages)), "description", clause)
+    defined = defined_subject(question) if expected.abbreviation is None else None
+    if defined is not None:  # "What is X?": the noun phrase the best sentence defines X by
+        phrase = definition(passages[0].text, defined, term_spans)
+        if phrase is not None:
+            return _first_passage_answer(tuple(renumbered(passages)), "description", phrase)
     if expected.kind == "description":
         return _description(question, tuple(renumbered(passages)), "description",
                             question_terms, term_spans, expected.focus)  # fmt: skip

@@ -21,8 +21,8 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 
 def restored_case(question: str, is_name: Callable[[str], bool]) -> str:
     """`question` with the first letter of each word (each part of a hyphened word) for
-    which `is_name(word)` holds (the word without a possessive ending) capitalised, when the question has no capital
-    letter at all; otherwise `question` unchanged."""
+    which `is_name(word)` holds (the word without a possessive ending) capitalised, when
+    the question has no capital letter at all; otherwise `question` unchanged."""
     if any(c.isupper() for c in question):
         return question
 

@@ -37,6 +37,7 @@ from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumber
 from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
 from .candidates import find_spans, spelled_out
+from .definitions import definition
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
@@ -332,6 +333,8 @@ class QAEngine:
         as_of = None
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
+        elif ranked is not None and query.defined and query.expected.abbreviation is None:
+            ranked = self._defining_first(query.defined, *ranked)
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
         if query.expected.abbreviation and chosen:  # read where it is spelled out, early
             spelled = self._spelled_out(query.expected.abbreviation, chosen)
@@ -699,6 +702,19 @@ class QAEngine:
         number = int(self._doc[sentence])
         start, end = int(self._start[sentence]), int(self._end[sentence])
         return self.texts[number][start:end], self.index.documents[number].date
+
+    def _defining_first(
+        self, subject: str, rows: np.ndarray, scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The pool with the sentences that define `subject` ("X is a …";
+        `definitions.py`) first, each part in its own order."""
+        term_spans = self._sentence_terms
+        defining = np.array(
+            [definition(self._sentence(row)[0], subject, term_spans) is not None
+             for row in rows.tolist()], dtype=bool,
+        )  # fmt: skip
+        order = np.concatenate([np.flatnonzero(defining), np.flatnonzero(~defining)])
+        return rows[order], scores[order]
 
     def _by_time(
         self, query: Query, rows: np.ndarray, scores: np.ndarray

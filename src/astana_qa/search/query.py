@@ -26,6 +26,7 @@ from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .casing import restored_case
+from .definitions import defined_subject
 from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
@@ -180,6 +181,8 @@ class Query:
     owned_term: str | None = None
     # The question as read: `text` with names capitalised when it was typed in lower case.
     reading: str = ""
+    # The X of "What is X?", when X is a noun phrase and nothing more (`definitions.py`).
+    defined: str | None = None
 
 
 def _runs(words: list[str], text: str) -> list[list[str]]:
@@ -400,6 +403,7 @@ def read_query(
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
         reading=restored,
+        defined=defined_subject(restored),
     )
 
 
