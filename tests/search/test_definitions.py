@@ -74,3 +74,42 @@ def test_brackets_and_an_aside_between_the_subject_and_its_verb():
 )
 def test_a_sentence_that_does_not_define_the_subject(text):
     assert _defining(text, "the immune system") is None
+
+
+def test_what_comes_before_that_is_no_part_of_the_subject():
+    text = "Zakharova said that the Astana format is the only working mechanism, adding more."
+    assert _defining(text, "the Astana format") == "the only working mechanism"
+
+
+def _office(text: str, name: str, persons=()) -> str | None:
+    found = definition(text, name, term_spans, list(persons))
+    return text[found[0] : found[1]] if found else None
+
+
+def test_who_is_a_name_is_answered_by_the_office_before_it_or_a_phrase_after_it():
+    text = "Turkey is represented by Deputy Foreign Minister Ahmet Yildiz, and Iran by Ali Khaji."
+    assert _office(text, "Ahmet Yildiz") == "Deputy Foreign Minister"
+    assert _office(text, "Ali Khaji") is None  # "Iran by": no office
+    text = "Ahmed Touma, a member of the SNC delegation, confirmed their participation."
+    assert _office(text, "Ahmed Touma") == "a member of the SNC delegation"
+    text = "The talks came from the UN envoy to Syria, Geir Pedersen, who held rounds."
+    assert _office(text, "Geir Pedersen") == "UN envoy to Syria"
+    # asked "what", a name is defined only by "X is …"
+    assert definition(text, "Geir Pedersen", term_spans) is None
+
+
+def test_an_office_ends_before_the_whole_name_and_before_another_persons_office():
+    text = "Russia sent its Special Envoy to Syria Alexander Lavrentiev to the talks."
+    start = text.index("Alexander")
+    assert _office(text, "Lavrentiev", [(start, start + len("Alexander Lavrentiev"))]) == (
+        "Special Envoy to Syria"
+    )
+    text = "Foreign Ministry spokeswoman Maria Zakharova spoke."
+    start = text.index("Maria")
+    assert _office(text, "Zakharova", [(start, start + len("Maria Zakharova"))]) == (
+        "Foreign Ministry spokeswoman"
+    )
+    text = "Foreign Minister Lavrov and Iranian Foreign Minister Araghchi met."
+    assert _office(text, "Araghchi") == "Iranian Foreign Minister"
+    text = "The Deputy Minister of Foreign Affairs and Expatriates, Bassam Sabbagh, spoke."
+    assert _office(text, "Bassam Sabbagh") == "Deputy Minister of Foreign Affairs and Expatriates"

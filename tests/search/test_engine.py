@@ -754,3 +754,14 @@ def test_what_is_x_is_answered_by_the_sentence_defining_x(make_corpus, tmp_path)
     found = engine.ask("What is the harbour council?")
     assert found.answer == "a board of twelve elected members"
     assert found.citations[0].text.startswith("The harbour council is a board")
+
+
+def test_who_is_a_name_is_answered_by_their_office_not_by_another_name(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "Bulgaria was represented by Rumen Petkov, while the city sent Deputy Mayor Elena "
+        "Vasileva.",
+        "Rumen Petkov spoke first, and Rumen Petkov spoke last.",
+    )  # fmt: skip
+    assert engine.ask("Who is Elena Vasileva?").answer == "Deputy Mayor"
+    assert engine.ask("Who is Rumen Petkov?").answer_type == "description"  # not a name

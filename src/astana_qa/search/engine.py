@@ -334,7 +334,7 @@ class QAEngine:
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
         elif ranked is not None and query.defined and query.expected.abbreviation is None:
-            ranked = self._defining_first(query.defined, *ranked)
+            ranked = self._defining_first(query.defined, query.expected.kind == "person", *ranked)
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
         if query.expected.abbreviation and chosen:  # read where it is spelled out, early
             spelled = self._spelled_out(query.expected.abbreviation, chosen)
@@ -704,15 +704,20 @@ class QAEngine:
         return self.texts[number][start:end], self.index.documents[number].date
 
     def _defining_first(
-        self, subject: str, rows: np.ndarray, scores: np.ndarray
+        self, subject: str, person: bool, rows: np.ndarray, scores: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The pool with the sentences that define `subject` ("X is a …";
-        `definitions.py`) first, each part in its own order."""
-        term_spans = self._sentence_terms
-        defining = np.array(
-            [definition(self._sentence(row)[0], subject, term_spans) is not None
-             for row in rows.tolist()], dtype=bool,
-        )  # fmt: skip
+        """The pool with the sentences that define `subject` ("X is a …"; for a `person`,
+        also the office before the name; `definitions.py`) first, each part in its own
+        order."""
+
+        def defines(text: str) -> bool:
+            persons = None
+            if person:
+                persons = [(n.start, n.end) for n in self._spans_of(text, "person", False)[0]
+                           if "person" in n.kinds]  # fmt: skip
+            return definition(text, subject, self._sentence_terms, persons) is not None
+
+        defining = np.array([defines(self._sentence(row)[0]) for row in rows.tolist()], bool)
         order = np.concatenate([np.flatnonzero(defining), np.flatnonzero(~defining)])
         return rows[order], scores[order]
 
