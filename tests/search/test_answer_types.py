@@ -154,7 +154,12 @@ def test_typed():
      ("Who does the senator stand for?", None),  # no abbreviation to spell out
      ("What did Kazakhstan stand for?", None),
      ("What seat did the SNP candidate stand for?", None),  # not right before it
-     ("What does McDonald stand for?", None)],
+     ("What does McDonald stand for?", None),
+     ("What is the SNC?", "SNC"),  # what it is: its name spelled out
+     ("what was AUSTPAC", "AUSTPAC"),
+     ("What does UNIFIL mean?", "UNIFIL"),
+     ("What is the SNC position?", None),  # asks more than the abbreviation
+     ("What is Kazakhstan?", None)],
 )  # fmt: skip
 def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviation):
     assert expected_answer(question).abbreviation == abbreviation

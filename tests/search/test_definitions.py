@@ -18,26 +18,33 @@ def term_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 @pytest.mark.parametrize(
-    ("question", "subject"),
+    ("question", "subject", "person"),
     [
-        ("What is European Union law?", "European Union law"),
-        ("what is packet switching", "packet switching"),
-        ("What was the Harbour Council?", "the Harbour Council"),
-        ("Who was Frédéric Chopin?", "Frédéric Chopin"),
+        ("What is European Union law?", "European Union law", False),
+        ("what is packet switching", "packet switching", False),
+        ("What was the Harbour Council?", "the Harbour Council", False),
+        ("what does septicemia mean", "septicemia", False),
+        ("define civil disobedience", "civil disobedience", False),
+        ("packet switching definition", "packet switching", False),
+        ("What is meant by the Astana format?", "the Astana format", False),
+        ("Who was Frédéric Chopin?", "Frédéric Chopin", True),
+        ("Alexander Lavrentiev role", "Alexander Lavrentiev", True),
         # a thing X only describes: a superlative, a rank, whose, a preposition
-        ("What is the second most abundant element?", None),
-        ("What is the largest harbour?", None),
-        ("What is Warsaw's symbol?", None),
-        ("What is a common occurrence during summer days?", None),
-        ("What is the capital of France?", None),
+        ("What is the second most abundant element?", None, None),
+        ("What is the largest harbour?", None, None),
+        ("What is Warsaw's symbol?", None, None),
+        ("What is a common occurrence during summer days?", None, None),
+        ("What is the capital of France?", None, None),
         # "who" with a common noun asks for a person, not a definition
-        ("Who was the game's top receiver?", None),
-        ("Who was the harbour master?", None),
-        ("What did the council decide?", None),
+        ("Who was the game's top receiver?", None, None),
+        ("Who was the harbour master?", None, None),
+        ("What did the council decide?", None, None),
+        ("harbour council role", None, None),  # a role of a name only
     ],
 )
-def test_the_subject_a_question_asks_to_define(question, subject):
-    assert defined_subject(question) == subject
+def test_what_a_question_asks_to_define(question, subject, person):
+    defined = defined_subject(question)
+    assert (defined.subject, defined.person) == (subject, person) if subject else defined is None
 
 
 def _defining(text: str, subject: str) -> str | None:

@@ -765,3 +765,18 @@ def test_who_is_a_name_is_answered_by_their_office_not_by_another_name(make_corp
     )  # fmt: skip
     assert engine.ask("Who is Elena Vasileva?").answer == "Deputy Mayor"
     assert engine.ask("Who is Rumen Petkov?").answer_type == "description"  # not a name
+
+
+def test_an_abbreviation_is_defined_where_a_sentence_says_what_it_is(make_corpus, tmp_path):
+    """ "What is X?" asks what X is: a sentence defining it comes before its name spelled
+    out; without one, the name spelled out answers."""
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The Varna Port Authority (VPA) runs the container harbour in Varna.",
+        "VPA was a state company founded by the port workers in 1990.",
+        "The Black Sea Fleet Office (BSFO) keeps its ships in the harbour of Varna.",
+    )  # fmt: skip
+    assert (
+        engine.ask("What was VPA?").answer == "a state company founded by the port workers in 1990"
+    )
+    assert engine.ask("What is the BSFO?").answer == "Black Sea Fleet Office"

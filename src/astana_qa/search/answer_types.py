@@ -180,13 +180,22 @@ def _expected(question: str) -> Expected:
 def _abbreviation(words: list[str], lower: list[str]) -> str | None:
     """The abbreviation a question asks to spell out, or None: the word right before
     "stand(s) for" or "short for", "acronym" or "abbreviation" aside ("What does the
-    acronym LEM stand for?", "What is the AFC short for?"), when `is_abbreviation`."""
+    acronym LEM stand for?", "What is the AFC short for?"), or the whole of what "What is
+    (the) X?" or "What does X mean?" asks about ("What is the SNC?"), when
+    `is_abbreviation`."""
     for i in range(1, len(lower) - 1):
         if lower[i + 1] == "for" and lower[i] in _SPELLED_OUT:
             k = i - 1
             if k > 0 and lower[k] in ("acronym", "abbreviation"):
                 k -= 1
             return words[k] if is_abbreviation(words[k]) else None
+    asked = [w for w in words if w != "?"]
+    if lower[:2] in (["what", "is"], ["what", "was"]) and (
+        len(asked) == 3 or (len(asked) == 4 and lower[2] == "the")
+    ):  # "What is the SNC?"
+        return asked[-1] if is_abbreviation(asked[-1]) else None
+    if lower[:2] == ["what", "does"] and len(asked) == 4 and lower[3] == "mean":
+        return asked[2] if is_abbreviation(asked[2]) else None  # "What does SNC mean?"
     return None
 
 

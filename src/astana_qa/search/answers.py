@@ -304,17 +304,17 @@ def answer(
         clause = happened_clause(passages[0].text, subject, term_spans)
         if clause is not None:
             return _first_passage_answer(tuple(renumbered(passages)), "description", clause)
-    defined = defined_subject(question) if expected.abbreviation is None else None
+    defined = defined_subject(question)
     if defined is not None:  # "What is X?": the noun phrase the best sentence defines X by
         text = passages[0].text
         persons = None
-        if expected.kind == "person":  # "Who is X?": an office defines X too
+        if defined.person:  # "Who is X?": an office defines X too
             persons = [(n.start, n.end) for n in spans_of(text, "person", False)[0]
                        if "person" in n.kinds]  # fmt: skip
-        phrase = definition(text, defined, term_spans, persons)
+        phrase = definition(text, defined.subject, term_spans, persons)
         if phrase is not None:
             return _first_passage_answer(tuple(renumbered(passages)), "description", phrase)
-        if expected.kind == "person":  # "Who is Ahmet Toma?" is not answered by a name
+        if defined.person:  # "Who is Ahmet Toma?" is not answered by another name
             expected = replace(expected, kind="description", focus=None)
     if expected.kind == "description":
         return _description(question, tuple(renumbered(passages)), "description",

@@ -23,14 +23,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..text.entities import Token, tokens
 from ..text.tagger import wordnet_classes
 from .answer_types import noun_class
 
-_ASKS = re.compile(
-    r"^\s*(?P<wh>what|who)\s+(?:is|are|was|were)\s+(?P<subject>[^?.!]+?)[\s?.!]*$", re.IGNORECASE
-)
+# The ways people ask what X is: "What is X?", "what does X mean", "define X", "X
+# definition"; and who a person is: "Who is X?", "X role".
+_SUBJECT = r"(?P<subject>[^?.!]+?)"
+_END = r"[\s?.!]*$"
+_ASKS_WHAT = [
+    re.compile(pattern + _END, re.IGNORECASE)
+    for pattern in (
+        r"^\s*what\s+(?:is|are|was|were)\s+" + _SUBJECT,
+        r"^\s*what\s+(?:does|do|did)\s+" + _SUBJECT + r"\s+mean",
+        r"^\s*what\s+is\s+meant\s+by\s+" + _SUBJECT,
+        r"^\s*(?:define|definition\s+of|meaning\s+of)\s+" + _SUBJECT,
+        r"^\s*" + _SUBJECT + r"\s+(?:definition|meaning)",
+    )
+]
+_ASKS_WHO = [
+    re.compile(pattern + _END, re.IGNORECASE)
+    for pattern in (
+        r"^\s*who\s+(?:is|are|was|were)\s+" + _SUBJECT,
+        r"^\s*" + _SUBJECT + r"\s+(?:role|position|title|job|office)",
+    )
+]
 # The words of a noun phrase X may be made of (the determiner only first).
 _SUBJECT_TAGS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "X"})
 # Words that make a noun phrase a superlative or a rank: "the most abundant element".
@@ -50,24 +69,46 @@ _TITLE_CONNECTORS = frozenset({"of", "to", "for", "and", "on"})
 _NOUN_PHRASE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
-def defined_subject(question: str) -> str | None:
-    """The X of "What is X?" when X is a noun phrase and nothing more (see the module's
-    docstring), or None."""
-    asked = _ASKS.match(question)
-    if asked is None:
-        return None
-    subject = asked.group("subject").strip()
+@dataclass(frozen=True)
+class Defined:
+    """What a question asks to define: `subject`, and whether it asks who a person is
+    (then an office defines the name too: "Who is Geir Pedersen?")."""
+
+    subject: str
+    person: bool = False
+
+
+def defined_subject(question: str) -> Defined | None:
+    """What "What is X?" or "Who is X?" asks to define, when X is a noun phrase and
+    nothing more, and for "who", a name (see the module's docstring); else None."""
+    for pattern in _ASKS_WHO:
+        asked = pattern.match(question)
+        words = _words(asked.group("subject")) if asked else None
+        if words and all(w.tag == "PROPN" for w in words):
+            return Defined(asked.group("subject").strip(), person=True)
+    for pattern in _ASKS_WHAT:
+        asked = pattern.match(question)
+        words = _words(asked.group("subject")) if asked else None
+        if words and _is_noun_phrase(words):
+            return Defined(asked.group("subject").strip())
+    return None
+
+
+def _words(subject: str) -> list[Token] | None:
+    """The words of a subject phrase, or None when it is too long or says whose."""
     words = [w for w in tokens(subject) if w.text[:1].isalnum()]
     if not words or len(words) > MAX_SUBJECT_WORDS or "'" in subject or "’" in subject:
         return None
-    if asked.group("wh").lower() == "who":  # a definition only of a name
-        return subject if all(w.tag == "PROPN" for w in words) else None
+    return words
+
+
+def _is_noun_phrase(words: list[Token]) -> bool:
+    """Are `words` a noun phrase and nothing more: no preposition, verb (but an -ing
+    form), superlative or rank?"""
     body = words[1:] if words[0].tag == "DET" else words
     if not body or not all(w.tag in _SUBJECT_TAGS or _is_gerund(w) for w in body):
-        return None
-    if any(w.text.lower() in _RANKING or _is_superlative(w) for w in body):
-        return None
-    return subject
+        return False
+    return not any(w.text.lower() in _RANKING or _is_superlative(w) for w in body)
 
 
 def _is_gerund(word: Token) -> bool:

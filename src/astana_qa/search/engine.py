@@ -37,7 +37,7 @@ from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumber
 from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
 from .candidates import find_spans, spelled_out
-from .definitions import definition
+from .definitions import Defined, definition
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
@@ -333,10 +333,11 @@ class QAEngine:
         as_of = None
         if ranked is not None and query.time is not None:
             ranked, as_of = self._by_time(query, *ranked)
-        elif ranked is not None and query.defined and query.expected.abbreviation is None:
-            ranked = self._defining_first(query.defined, query.expected.kind == "person", *ranked)
+        defining = 0  # sentences defining what "What is X?" asks about (`definitions.py`)
+        if ranked is not None and query.time is None and query.defined:
+            ranked, defining = self._defining_first(query.defined, *ranked)
         chosen = self._top_distinct(*ranked, passages) if ranked is not None else []
-        if query.expected.abbreviation and chosen:  # read where it is spelled out, early
+        if query.expected.abbreviation and chosen and not defining:  # read where spelled out
             spelled = self._spelled_out(query.expected.abbreviation, chosen)
             moved = {row for row, _ in spelled} - {chosen[0][0]}
             chosen = (
@@ -704,22 +705,23 @@ class QAEngine:
         return self.texts[number][start:end], self.index.documents[number].date
 
     def _defining_first(
-        self, subject: str, person: bool, rows: np.ndarray, scores: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The pool with the sentences that define `subject` ("X is a …"; for a `person`,
-        also the office before the name; `definitions.py`) first, each part in its own
-        order."""
+        self, defined: Defined, rows: np.ndarray, scores: np.ndarray
+    ) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+        """The pool with the sentences that define what the question asks about ("X is
+        a …"; for a person, also the office before the name; `definitions.py`) first,
+        each part in its own order, and how many define it."""
+        subject = defined.subject
 
         def defines(text: str) -> bool:
             persons = None
-            if person:
+            if defined.person:
                 persons = [(n.start, n.end) for n in self._spans_of(text, "person", False)[0]
                            if "person" in n.kinds]  # fmt: skip
             return definition(text, subject, self._sentence_terms, persons) is not None
 
         defining = np.array([defines(self._sentence(row)[0]) for row in rows.tolist()], bool)
         order = np.concatenate([np.flatnonzero(defining), np.flatnonzero(~defining)])
-        return rows[order], scores[order]
+        return (rows[order], scores[order]), int(defining.sum())
 
     def _by_time(
         self, query: Query, rows: np.ndarray, scores: np.ndarray

@@ -26,7 +26,7 @@ from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .casing import restored_case
-from .definitions import defined_subject
+from .definitions import Defined, defined_subject
 from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
@@ -181,8 +181,8 @@ class Query:
     owned_term: str | None = None
     # The question as read: `text` with names capitalised when it was typed in lower case.
     reading: str = ""
-    # The X of "What is X?", when X is a noun phrase and nothing more (`definitions.py`).
-    defined: str | None = None
+    # What "What is X?" or "Who is X?" asks to define (`definitions.py`).
+    defined: Defined | None = None
 
 
 def _runs(words: list[str], text: str) -> list[list[str]]:
