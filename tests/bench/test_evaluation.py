@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from astana_qa.bench.evaluation import EvalQuestion, is_hit, read_questions
+from astana_qa.bench.evaluation import EvalQuestion, as_typed, is_hit, read_questions
 from astana_qa.cli import main
 from astana_qa.errors import QAError
 from astana_qa.records import Citation
@@ -105,3 +105,8 @@ def test_eval_typed_asks_each_question_in_lower_case_without_its_mark(make_corpu
     assert main([*argv, "--failures", str(failures)]) == 0
     missed = [json.loads(line) for line in failures.read_text().splitlines()]
     assert [m["question"] for m in missed] == ["who built the harbour in lisbon"]
+
+
+def test_as_typed_is_in_lower_case_without_its_question_mark():
+    item = EvalQuestion("Who built the Harbour in Varna? ", ["x"], ["a.txt"])
+    assert as_typed(item) == EvalQuestion("who built the harbour in varna", ["x"], ["a.txt"])

@@ -36,3 +36,15 @@ def test_each_part_of_a_hyphened_word_on_its_own():
     assert restored_case("who is bashar al-assad's envoy", _names("bashar", "assad")) == (
         "who is Bashar al-Assad's envoy"
     )
+
+
+def test_a_capital_first_letter_only_still_counts_as_typed_in_lower_case():
+    assert restored_case("Who is alexander lavrentiev", _names("alexander", "lavrentiev")) == (
+        "Who is Alexander Lavrentiev"
+    )
+
+
+def test_a_hyphened_name_is_looked_up_whole_first():
+    assert restored_case("who is kassym-jomart tokayev", _names("kassym-jomart", "tokayev")) == (
+        "who is Kassym-Jomart Tokayev"
+    )

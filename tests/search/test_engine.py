@@ -780,3 +780,28 @@ def test_an_abbreviation_is_defined_where_a_sentence_says_what_it_is(make_corpus
         engine.ask("What was VPA?").answer == "a state company founded by the port workers in 1990"
     )
     assert engine.ask("What is the BSFO?").answer == "Black Sea Fleet Office"
+
+
+def test_who_is_an_office_is_answered_by_the_person_holding_it(make_corpus, tmp_path):
+    """ "UN Secretary General" is an office, not a name to define."""
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "UN Secretary General Antonio Guterres urged restraint on Monday.",
+        "Russian President Vladimir Putin welcomed the results.",
+    )  # fmt: skip
+    assert engine.ask("Who is UN Secretary General?").answer == "Antonio Guterres"
+    assert engine.ask("Who is the Russian President?").answer == "Vladimir Putin"
+
+
+def test_a_definition_answer_is_the_source_text_at_its_span(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "“The harbour council is a board of twelve elected members.” the mayor said.",
+        "In Varna, Deputy Harbour Master Elena Vasileva (a former captain) spoke; the "
+        "harbour council met.",
+    )  # fmt: skip
+    text = (engine.source_text("a.txt") or (None, ""))[1]
+    for question in ("What is the harbour council?", "who is elena vasileva"):
+        found = engine.ask(question)
+        span = found.answer_span
+        assert span is not None and text[span.start : span.end] == found.answer

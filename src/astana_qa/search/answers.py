@@ -39,7 +39,7 @@ from .candidates import (
     score_spans,
     spelled_out,
 )
-from .definitions import defined_subject, definition
+from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
 from .owners import claimed_by_others
 from .reasons import asks_why, reason_clause
@@ -268,6 +268,7 @@ def answer(
     owners: frozenset[str] = frozenset(),
     out_of_time: Callable[[Passage, int, int], bool] | None = None,
     owned: tuple[str, frozenset[str]] | None = None,
+    defined: Defined | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -294,7 +295,9 @@ def answer(
     ("before the January 2024 session")? Such a date does not answer. `owned`: the term
     of the noun the owners own ("deleg" of "the Iranian delegation") and the terms of all
     the question's words for its owner; a person beside that noun written as another
-    party's ("the Assad regime delegation") is that party's.
+    party's ("the Assad regime delegation") is that party's. `defined`: what "What is
+    X?" or "Who is X?" asks to define (`definitions.py`), answered by the noun phrase the
+    first passage defines it by.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -304,16 +307,13 @@ def answer(
         clause = happened_clause(passages[0].text, subject, term_spans)
         if clause is not None:
             return _first_passage_answer(tuple(renumbered(passages)), "description", clause)
-    defined = defined_subject(question)
     if defined is not None:  # "What is X?": the noun phrase the best sentence defines X by
         text = passages[0].text
-        persons = None
-        if defined.person:  # "Who is X?": an office defines X too
-            persons = [(n.start, n.end) for n in spans_of(text, "person", False)[0]
-                       if "person" in n.kinds]  # fmt: skip
-        phrase = definition(text, defined.subject, term_spans, persons)
-        if phrase is not None:
-            return _first_passage_answer(tuple(renumbered(passages)), "description", phrase)
+        names = spans_of(text, "person", False)[0] if defined.person else ()
+        found_definition = definition(text, defined, term_spans, names)
+        if found_definition is not None:
+            return _first_passage_answer(tuple(renumbered(passages)), "description",
+                                         found_definition[:2])  # fmt: skip
         if defined.person:  # "Who is Ahmet Toma?" is not answered by another name
             expected = replace(expected, kind="description", focus=None)
     if expected.kind == "description":

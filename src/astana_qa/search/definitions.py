@@ -1,22 +1,28 @@
 """Answers to "What is X?": the sentence that defines X, and what it says X is.
 
 People ask what a thing is more than anything else ("what is packet switching", "What
-was Tymnet?"), and the articles answer in one form: X as the subject of "is", "are",
-"was" or "were", followed by a noun phrase. "The immune system is a system of many
-biological structures and processes within an organism that protects against disease"
-defines the immune system; "In many species, the immune system can be classified into
-subsystems" does not, however many of the question's words it repeats. So among the
-sentences found for such a question, those defining X come first (`QAEngine`), and the
-answer is the noun phrase after the verb, up to the first comma, semicolon or colon
-("European Union law is a body of treaties and legislation, such as Regulations…": "a
-body of treaties and legislation").
+was Tymnet?", "define civil disobedience"), and the articles answer in one form: X as
+the subject of "is", "are", "was" or "were", followed by a noun phrase. "The immune
+system is a system of many biological structures and processes within an organism that
+protects against disease" defines the immune system; "In many species, the immune system
+can be classified into subsystems" does not, however many of the question's words it
+repeats. So among the sentences found for such a question, those defining X come first
+(`QAEngine`), and the answer is the noun phrase after the verb, up to the first comma,
+semicolon or colon that does not go on with a list ("European Union law is a body of
+treaties and legislation, such as Regulations…": "a body of treaties and legislation";
+"The guarantors are Russia, Turkey and Iran": all three).
 
 X is a noun phrase and nothing more: "What is the second most abundant element?" (a
 superlative), "What is Warsaw's symbol?" (whose) and "What is a common occurrence during
 summer days?" (a preposition) ask for a thing X only describes. "Who was X?" asks for a
 definition only of a name ("Who was Frédéric Chopin?", not "Who was the game's top
-receiver?"). A parenthesis and an aside between commas may stand between X and the verb
-("Warsaw (Polish: Warszawa) is…", "Tymnet, a spin-off, was…").
+receiver?" nor "Who is UN Secretary General?"), and its office defines it too
+(`offices.py`). A parenthesis and an aside between commas may stand between X and the
+verb ("Warsaw (Polish: Warszawa) is…", "Tymnet, a spin-off, was…", "The Committee,
+which was formed in 2019, is…"). X may also follow "that" after a verb that reports what
+is so ("Zakharova pointed out that the Astana format is…"), not one that doubts it
+("Critics claim that…", "denied that"); such a sentence defines X less surely than one
+that opens with it. A condition ("If the process is a failure…") defines nothing.
 """
 
 from __future__ import annotations
@@ -25,13 +31,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..text.entities import Token, tokens
-from ..text.tagger import wordnet_classes
-from .answer_types import noun_class
+from ..text.entities import Span, Token, tokens
+from ..text.lexical import PERSON_TITLES
+from .offices import office
+from .phrases import opens_noun_phrase, phrase_from
 
 # The ways people ask what X is: "What is X?", "what does X mean", "define X", "X
 # definition"; and who a person is: "Who is X?", "X role".
-_SUBJECT = r"(?P<subject>[^?.!]+?)"
+_SUBJECT = r"(?P<subject>[^?!]+?)"
 _END = r"[\s?.!]*$"
 _ASKS_WHAT = [
     re.compile(pattern + _END, re.IGNORECASE)
@@ -50,23 +57,26 @@ _ASKS_WHO = [
         r"^\s*" + _SUBJECT + r"\s+(?:role|position|title|job|office)",
     )
 ]
+# A possessive ("Warsaw's symbol", "the members' votes"): X is then whose, not what.
+_POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?:\s|$)")
 # The words of a noun phrase X may be made of (the determiner only first).
 _SUBJECT_TAGS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "X"})
 # Words that make a noun phrase a superlative or a rank: "the most abundant element".
 _RANKING = frozenset({"most", "least", "first", "last", "second", "third", "best", "worst"})
-# The verbs of a definition, and the longest subject phrase read before one (in words).
+# The verbs of a definition.
 _COPULA = frozenset({"is", "are", "was", "were"})
+# The longest subject phrase, and how many words are read before the verb of a
+# definition (a subject, an aside, and "… said that" before it).
 MAX_SUBJECT_WORDS = 8
+MAX_HEAD_WORDS = 20
 # A bracketed aside, innermost first ("(Polish: Warszawa [varˈʂava] ( listen))").
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-# Where the defining noun phrase ends.
-_PHRASE_ENDS = frozenset({",", ";", ":"})
-# Determiners a defining noun phrase opens with.
-_OPENERS = frozenset({"a", "an", "the", "one"})
-# Lower-case words inside an office's name ("Minister of Foreign Affairs and Expatriates").
-_TITLE_CONNECTORS = frozenset({"of", "to", "for", "and", "on"})
-# Tags a noun phrase goes on with after its adjective or number.
-_NOUN_PHRASE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+# Words opening a relative clause: the verb after them is not X's ("X, which was…").
+_RELATIVES = frozenset({"which", "who", "whose", "that"})
+# Verbs whose "that" clause is doubted, not reported as so ("denied that", "claim that").
+_DOUBTING = re.compile(r"^(?:den|claim|doubt|disput|reject|question|allege)", re.IGNORECASE)
+# How surely a sentence defines X: it opens with X, or X follows a reporting "that".
+OPENS, REPORTED = 2, 1
 
 
 @dataclass(frozen=True)
@@ -81,25 +91,34 @@ class Defined:
 def defined_subject(question: str) -> Defined | None:
     """What "What is X?" or "Who is X?" asks to define, when X is a noun phrase and
     nothing more, and for "who", a name (see the module's docstring); else None."""
-    for pattern in _ASKS_WHO:
-        asked = pattern.match(question)
-        words = _words(asked.group("subject")) if asked else None
-        if words and all(w.tag == "PROPN" for w in words):
-            return Defined(asked.group("subject").strip(), person=True)
-    for pattern in _ASKS_WHAT:
-        asked = pattern.match(question)
-        words = _words(asked.group("subject")) if asked else None
-        if words and _is_noun_phrase(words):
-            return Defined(asked.group("subject").strip())
+    for person, patterns in ((True, _ASKS_WHO), (False, _ASKS_WHAT)):
+        for pattern in patterns:
+            asked = pattern.match(question)
+            if asked is None:
+                continue
+            subject = asked.group("subject").strip()
+            words = _words(subject)
+            if words and (_is_name(words) if person else _is_noun_phrase(words)):
+                return Defined(subject, person)
     return None
 
 
 def _words(subject: str) -> list[Token] | None:
     """The words of a subject phrase, or None when it is too long or says whose."""
     words = [w for w in tokens(subject) if w.text[:1].isalnum()]
-    if not words or len(words) > MAX_SUBJECT_WORDS or "'" in subject or "’" in subject:
+    if not words or len(words) > MAX_SUBJECT_WORDS or _POSSESSIVE.search(subject):
         return None
     return words
+
+
+def _is_name(words: list[Token]) -> bool:
+    """Are `words` a person's name: each a proper noun or capitalised ("al-Assad"), and
+    none a title ("UN Secretary General", "President")?"""
+    return all(
+        (w.tag == "PROPN" or any(c.isupper() for c in w.text))
+        and w.text.lower() not in PERSON_TITLES
+        for w in words
+    )
 
 
 def _is_noun_phrase(words: list[Token]) -> bool:
@@ -122,156 +141,69 @@ def _is_superlative(word: Token) -> bool:
 
 def definition(
     text: str,
-    subject: str,
-    term_spans: Callable[[str], list[tuple[int, int, str]]],
-    persons: Sequence[tuple[int, int]] | None = None,
-) -> tuple[int, int] | None:
-    """`(start, end)` in `text` of the noun phrase that defines `subject` there ("X is a
-    …"), or None when the sentence does not define it: its words before the first
-    "is/are/was/were" (asides left out, and what comes before "that") must be the
-    subject's own, no more and no fewer, and a noun phrase must follow the verb. A name
-    is also defined by the office written before it ("Deputy Foreign Minister Ahmet
-    Yıldız") or by a noun phrase between commas after it ("Ahmet Toma, head of the
-    coalition,") when the question asks who the subject is: then `persons` are where
-    `text` names people (`(start, end)`), so that the office ends before the whole name
-    ("Special Envoy to Syria Alexander Lavrentiev", asked about Lavrentiev); None when
-    it asks what the subject is."""
-    wanted = [term for *_, term in term_spans(subject)]
+    defined: Defined,
+    term_spans: Callable[[str], Sequence[tuple[int, int, str]]],
+    names: Sequence[Span] = (),
+) -> tuple[int, int, int] | None:
+    """`(start, end, sureness)` in `text` of the noun phrase that defines what `defined`
+    asks about, or None when the sentence does not define it (see the module's
+    docstring); `sureness` is `OPENS` or `REPORTED`. For a person, the office written
+    with the name defines it too (`offices.office`, reading `names`: the names the
+    sentence mentions, as `candidates.find_spans` finds them), as surely as `OPENS`."""
+    wanted = [term for *_, term in term_spans(defined.subject)]
     if not wanted:
         return None
     found = _by_verb(text, set(wanted), term_spans)
-    if found is None and persons is not None:
-        found = _office(text, wanted, term_spans, persons)
+    if found is None and defined.person:
+        held = office(text, wanted, term_spans, names)
+        found = (*held, OPENS) if held else None
     return found
 
 
 def _by_verb(
-    text: str, wanted: set[str], term_spans: Callable[[str], list[tuple[int, int, str]]]
-) -> tuple[int, int] | None:
-    """ "X is a …": the noun phrase after the verb (`definition`)."""
+    text: str, wanted: set[str], term_spans: Callable[[str], Sequence[tuple[int, int, str]]]
+) -> tuple[int, int, int] | None:
+    """ "X is a …": the noun phrase after the first verb of a definition whose subject
+    is X (`definition`)."""
     plain = _unbracketed(text)
     words = [w for w in tokens(plain) if w.text.strip()]
-    verb = next((i for i, w in enumerate(words[: MAX_SUBJECT_WORDS + 12])
-                 if w.text.lower() in _COPULA), None)  # fmt: skip
-    if verb is None or verb == 0:
-        return None
+    for verb in range(1, min(len(words), MAX_HEAD_WORDS + 1)):
+        if words[verb].text.lower() not in _COPULA:
+            continue
+        head, sureness = _subject_before(plain, words, verb)
+        if head is None:
+            continue
+        if {term for *_, term in term_spans(head)} != wanted:
+            return None  # the first verb of a definition is another subject's
+        first = verb + 1
+        if first >= len(words) or not opens_noun_phrase(words, first):
+            return None
+        return (*phrase_from(words, first), sureness)
+    return None
+
+
+def _subject_before(plain: str, words: list[Token], verb: int) -> tuple[str | None, int]:
+    """The text of the subject of the verb at word `verb`, asides left out, and how
+    surely it is the sentence's own (`OPENS`, `REPORTED`); None when the verb is inside
+    an aside or a condition's, or follows a doubted "that"."""
     head = plain[: words[verb].start]
-    that = head.lower().rfind(" that ")
-    if that >= 0:  # "Zakharova said that the Astana format is …"
-        head = head[that + len(" that ") :]
-    commas = [i for i, c in enumerate(head) if c == ","]
+    commas = [i for i, w in enumerate(words[:verb]) if w.text == ","]
+    if commas and words[commas[-1] + 1].text.lower() in _RELATIVES:
+        return None, 0  # "The Committee, which was formed …": the aside's own verb
     if len(commas) >= 2:  # "Tymnet, a spin-off of Tymshare, was…": the aside left out
-        head = head[: commas[0]] + head[commas[-1] + 1 :]
-    if {term for *_, term in term_spans(head)} != wanted:
-        return None
-    first = verb + 1
-    if first >= len(words) or not _opens_noun_phrase(words, first):
-        return None
-    return _phrase_from(words, first)
-
-
-def _phrase_from(words: list[Token], first: int) -> tuple[int, int]:
-    """The span of words from `first` up to the first comma, semicolon or colon, or to
-    the end of the sentence without its final mark."""
-    last = first
-    while last + 1 < len(words) and words[last + 1].text not in _PHRASE_ENDS:
-        last += 1
-    if words[last].text in (".", "!", "?") and last > first:
-        last -= 1
-    return words[first].start, words[last].end
-
-
-def _office(
-    text: str,
-    wanted: list[str],
-    term_spans: Callable[[str], list[tuple[int, int, str]]],
-    persons: Sequence[tuple[int, int]],
-) -> tuple[int, int] | None:
-    """The office of the name whose terms are `wanted`, written right before it or
-    between commas right after it; it must name a kind of person ("minister", "envoy",
-    "head")."""
-    spans = term_spans(text)
-    at = next((i for i in range(len(spans) - len(wanted) + 1)
-               if [t for *_, t in spans[i : i + len(wanted)]] == wanted), None)  # fmt: skip
-    if at is None:
-        return None
-    start, end = spans[at][0], spans[at + len(wanted) - 1][1]
-    start = min([a for a, b in persons if a <= start and end <= b], default=start)
-    words = [w for w in tokens(text) if w.text.strip()]
-    first = next((i for i, w in enumerate(words) if w.start == start), None)
-    last = next((i for i, w in enumerate(words) if w.end == end), None)
-    if first is None or last is None:
-        return None
-    after = last + 2
-    if after < len(words) and words[last + 1].text == "," and _opens_apposition(words, after):
-        phrase = _phrase_from(words, after)
-        if _names_a_role(words, after, phrase[1]):
-            return phrase
-    return _title_before(words, first)
-
-
-def _opens_apposition(words: list[Token], at: int) -> bool:
-    """Does a noun phrase describing the name before it open at word `at` ("a member
-    of…", "head of…"), not another name ("Iran by Ali Asghar Khaji")?"""
-    word = words[at]
-    return _opens_noun_phrase(words, at) and (not word.text[:1].isupper() or _is_role(word))
-
-
-def _title_before(words: list[Token], name: int) -> tuple[int, int] | None:
-    """The office right before word `name` ("Special Envoy to Syria", "Russian Foreign
-    Ministry spokeswoman", "Deputy Minister of Foreign Affairs and Expatriates,"): back to
-    the nearest word that is neither capitalised, nor a connector, nor a lower-case noun
-    or adjective; after an "and" following a name, only the office after it ("Foreign
-    Minister Lavrov and Iranian Foreign Minister …"). It must name a role."""
-    end = name - 1
-    if end >= 0 and words[end].text == ",":
-        end -= 1
-    first = end + 1
-    while first - 1 >= 0 and _in_a_title(words[first - 1]):
-        first -= 1
-    while first <= end and (words[first].text in _TITLE_CONNECTORS or words[first].tag == "DET"):
-        first += 1
-    if first > end:
-        return None
-    for i in range(end - 1, first, -1):
-        if words[i].text == "and" and not wordnet_classes(words[i - 1].text.lower()):
-            first = i + 1  # the word before "and" is a name: another person's office
-            break
-    if not _names_a_role(words, first, words[end].end):
-        return None
-    return words[first].start, words[end].end
-
-
-def _in_a_title(word: Token) -> bool:
-    """Can `word` be part of an office's name?"""
-    if word.text in _TITLE_CONNECTORS:
-        return True
-    if word.text[:1].isupper():
-        return word.tag in ("PROPN", "NOUN", "ADJ")
-    return word.tag in ("NOUN", "ADJ")
-
-
-def _is_role(word: Token) -> bool:
-    """Is `word` a common noun for a kind of person ("minister", "Envoy"), not a name
-    WordNet files as a person ("Ali")?"""
-    lower = word.text.lower()
-    return noun_class(lower) == "person" and "NOUN" in wordnet_classes(lower)
-
-
-def _names_a_role(words: list[Token], first: int, end: int) -> bool:
-    """Does a word from `first` on, ending by offset `end`, name a role?"""
-    return any(_is_role(w) for w in words[first:] if w.end <= end)
-
-
-def _opens_noun_phrase(words: list[Token], at: int) -> bool:
-    """Does a noun phrase open at word `at` ("a body of…", "the process…", "pairs…")?"""
-    word = words[at]
-    if word.text.lower() in _OPENERS or word.tag in ("NOUN", "PROPN"):
-        return True
-    after = words[at + 1] if at + 1 < len(words) else None
-    return (
-        word.tag in ("ADJ", "NUM") and after is not None and after.tag in ("NOUN", "PROPN", "ADJ")
-    )
+        start, end = words[commas[0]].start, words[commas[-1]].end
+        head = head[:start] + head[end:]
+    sureness = OPENS
+    that = next((i for i in range(verb - 1, 0, -1) if words[i].text.lower() == "that"), None)
+    if that is not None:
+        reporting = [w for w in words[max(0, that - 2) : that] if w.tag == "VERB"]
+        if not reporting or any(_DOUBTING.match(w.text) for w in reporting):
+            return None, 0  # "The deal that X is a part of", "Critics claim that X is…"
+        head, sureness = plain[words[that].end : words[verb].start], REPORTED
+    opener = next((w for w in words[:verb] if w.text[:1].isalnum()), None)
+    if opener is not None and opener.tag == "SCONJ":
+        return None, 0  # "If the process is a failure, …"
+    return head, sureness
 
 
 def _unbracketed(text: str) -> str:

@@ -29,6 +29,7 @@ from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
+from ..text.lexical import PERSON_TITLES
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word, lexicon, wordnet_classes
@@ -515,7 +516,7 @@ class QAEngine:
         result = answer(query.reading, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
-                        out_of_time if query.bound else None, owned)  # fmt: skip
+                        out_of_time if query.bound else None, owned, query.defined)  # fmt: skip
         return result, row_of
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
@@ -557,30 +558,33 @@ class QAEngine:
 
     def _written_as_name(self, word: str) -> bool:
         """Is `word` (of a question typed in lower case) a name (`casing.py`)? It is
-        when the articles write it capitalised inside a sentence in at least half of the
+        when the articles write it capitalised inside a sentence in more than half of the
         sentences holding it ("broncos", "january"; not "iron", which "the Iron Lady"
-        capitalises once). A word they never use is one only when the tagger's treebank
-        knows it only as a proper noun and WordNet not at all ("calgary"; not "reliant",
-        nor "ny", too short to tell): the articles then do not mention the name, and the
-        answer says so. Other words they never use are left as typed: a
-        name cannot be told from a typo ("wantd", "opositon")."""
-        if word.lower() in self.analyzer.stopwords:
+        capitalises once, nor "occurrence", once of two), unless it is a title
+        ("president": capitalised before a name, a role when asked about). A word they
+        never use is one only when the tagger's treebank knows it only as a proper noun
+        and WordNet not at all ("calgary"; not "reliant", nor "ny", too short to tell):
+        the articles then do not mention the name, and the answer says so. Other words
+        they never use are left as typed: a name cannot be told from a typo ("wantd",
+        "opositon")."""
+        lower = word.lower()
+        if lower in self.analyzer.stopwords or lower in PERSON_TITLES:
             return False
         terms = self.analyzer.guessed_terms(word)
         held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
         number = self.ranker.name_number.get(fold(word))
         if not held:
-            known_as = lexicon().get(word.lower()) if len(word) > 2 else None
+            known_as = lexicon().get(lower) if len(word) > 2 else None
             return (
                 known_as == ("PROPN",)
-                and not wordnet_classes(word.lower())  # "reliant", "tom"
+                and not wordnet_classes(lower)  # "reliant", "tom"
                 and not any(self.matcher.match(t, word) for t in terms)
             )
         if number is None:
             return False
         named = len(self.ranker.lookup.name_rows(number))
         holding = max(self.ranker.sentences.document_frequency(t) for t in held)
-        return 2 * named >= holding
+        return 2 * named > holding
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and
@@ -708,20 +712,16 @@ class QAEngine:
         self, defined: Defined, rows: np.ndarray, scores: np.ndarray
     ) -> tuple[tuple[np.ndarray, np.ndarray], int]:
         """The pool with the sentences that define what the question asks about ("X is
-        a …"; for a person, also the office before the name; `definitions.py`) first,
-        each part in its own order, and how many define it."""
-        subject = defined.subject
-
-        def defines(text: str) -> bool:
-            persons = None
-            if defined.person:
-                persons = [(n.start, n.end) for n in self._spans_of(text, "person", False)[0]
-                           if "person" in n.kinds]  # fmt: skip
-            return definition(text, subject, self._sentence_terms, persons) is not None
-
-        defining = np.array([defines(self._sentence(row)[0]) for row in rows.tolist()], bool)
-        order = np.concatenate([np.flatnonzero(defining), np.flatnonzero(~defining)])
-        return (rows[order], scores[order]), int(defining.sum())
+        a …"; for a person, also the office written with the name; `definitions.py`)
+        first, the surer first, each part in its own order, and how many define it."""
+        sureness = np.zeros(len(rows), dtype=np.int64)
+        for i, row in enumerate(rows.tolist()):
+            text = self._sentence(row)[0]
+            names = self._spans_of(text, "person", False)[0] if defined.person else ()
+            found = definition(text, defined, self._sentence_terms, names)
+            sureness[i] = found[2] if found else 0
+        order = np.argsort(-sureness, kind="stable")
+        return (rows[order], scores[order]), int(np.count_nonzero(sureness))
 
     def _by_time(
         self, query: Query, rows: np.ndarray, scores: np.ndarray

@@ -145,6 +145,8 @@ class Query:
     kind: AnswerType
     name_words: tuple[str, ...]
     unknown: tuple[str, ...]
+    # The question as read: `text` with names capitalised when it was typed in lower case.
+    reading: str
     # "the latest round", "the next meeting": order answers by time (`timeline.py`).
     time: TimeQuestion | None = None
     # A time the answer must come before or after ("before the January 2024 session":
@@ -179,8 +181,6 @@ class Query:
     # The term of the noun those owners own ("deleg" of "the Iranian delegation"), which a
     # passage may write as another party's.
     owned_term: str | None = None
-    # The question as read: `text` with names capitalised when it was typed in lower case.
-    reading: str = ""
     # What "What is X?" or "Who is X?" asks to define (`definitions.py`).
     defined: Defined | None = None
 
