@@ -561,7 +561,8 @@ class QAEngine:
         when the articles write it capitalised inside a sentence in more than half of the
         sentences holding it ("broncos", "january"; not "iron", which "the Iron Lady"
         capitalises once, nor "occurrence", once of two), unless it is a title
-        ("president": capitalised before a name, a role when asked about). A word they
+        ("president": capitalised before a name, a role when asked about); a country, a
+        capital or a demonym is one wherever the articles write it ("damascus"). A word they
         never use is one only when the tagger's treebank knows it only as a proper noun
         and WordNet not at all ("calgary"; not "reliant", nor "ny", too short to tell):
         the articles then do not mention the name, and the answer says so. Other words
@@ -570,6 +571,8 @@ class QAEngine:
         lower = word.lower()
         if lower in self.analyzer.stopwords or lower in PERSON_TITLES:
             return False
+        if self.lexicon.is_place_name(lower):
+            return True  # a country, capital or demonym ("damascus", "iranian")
         terms = self.analyzer.guessed_terms(word)
         held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
         number = self.ranker.name_number.get(fold(word))

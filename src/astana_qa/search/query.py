@@ -332,9 +332,11 @@ def read_query(
     unknown: list[str] = []
     named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
     asked_words = key_words(reading)
-    if restored != text:
+    if restored != text:  # every capitalised word is a name, the first too
         capitalised = [w for w in _LETTER_WORD.findall(reading) if w[:1].isupper()]
-        asked_words = list(dict.fromkeys(capitalised + asked_words))
+        asked_words = capitalised + asked_words
+    # "France's" is the name "France" (said once in a refusal, however often written)
+    asked_words = list(dict.fromkeys(POSSESSIVE.sub("", w) for w in asked_words))
     for word in asked_words:
         written = analyzer.written_terms(word)
         if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
