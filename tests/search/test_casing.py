@@ -4,7 +4,8 @@ from astana_qa.search.casing import restored_case
 
 
 def _names(*words: str):
-    return lambda word: word in words
+    """Names whose spelling is not known: given as typed."""
+    return lambda word: word if word in words else None
 
 
 def test_a_lower_case_question_gets_its_names_capitalised():
@@ -48,3 +49,11 @@ def test_a_hyphened_name_is_looked_up_whole_first():
     assert restored_case("who is kassym-jomart tokayev", _names("kassym-jomart", "tokayev")) == (
         "who is Kassym-Jomart Tokayev"
     )
+
+
+def test_a_name_is_written_as_the_articles_write_it():
+    forms = {"snc": "SNC", "mcdonald": "McDonald", "yildiz": "Yıldız"}
+    assert restored_case("what is the snc", forms.get) == "what is the SNC"
+    assert restored_case("who is mcdonald's chef", forms.get) == "who is McDonald's chef"
+    # not the same word in another case: only its first letter capitalised
+    assert restored_case("who is yildiz", forms.get) == "who is Yildiz"

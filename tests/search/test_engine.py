@@ -818,3 +818,15 @@ def test_a_place_typed_in_lower_case_is_a_name_however_often_the_articles_capita
         "Damascus sent a diplomat. The talks with Damascus went on, and the council met.",
     )  # fmt: skip
     assert engine.read("which damascus diplomat came").reading == "which Damascus diplomat came"
+
+
+def test_an_abbreviation_typed_in_lower_case_is_read_as_the_articles_write_it(
+    make_corpus, tmp_path
+):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The Black Sea Fleet Office (BSFO) keeps its ships in the harbour of Varna.",
+        "The BSFO said the ships would stay.",
+    )  # fmt: skip
+    assert engine.read("what is the bsfo").reading == "what is the BSFO"
+    assert engine.ask("what is the bsfo").answer == "Black Sea Fleet Office"

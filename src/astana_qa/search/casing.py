@@ -19,25 +19,33 @@ _WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
-def restored_case(question: str, is_name: Callable[[str], bool]) -> str:
-    """`question` with the first letter of each word for which `is_name(word)` holds
-    (the word without a possessive ending) capitalised, when the question has no capital
+def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
+    """`question` with each word for which `name_form(word)` gives a name (the word
+    without a possessive ending) written as that name, when the question has no capital
     letter but maybe its first (a phone capitalises it: "Who is alexander lavrentiev");
-    otherwise `question` unchanged. A hyphened word is looked up whole first
-    ("kassym-jomart" → "Kassym-Jomart"), then part by part ("al-assad's" → "al-Assad's")."""
+    otherwise `question` unchanged. `name_form` gives the name as the articles write it
+    ("snc" → "SNC"), or None for a word that is no name; a name given as typed, or in a
+    form that is not the same word in another case, gets the first letter of each of its
+    parts capitalised. A hyphened word is
+    looked up whole first ("kassym-jomart" → "Kassym-Jomart"), then part by part
+    ("al-assad's" → "al-Assad's")."""
     if any(c.isupper() for c in question[1:]):
         return question
 
-    def is_bare_name(word: str) -> bool:
-        bare = _POSSESSIVE.sub("", word)
-        return bool(bare) and is_name(bare)
+    def named(word: str) -> str | None:
+        ending = _POSSESSIVE.search(word)
+        bare = word[: ending.start()] if ending else word
+        form = name_form(bare) if bare else None
+        if form is None:
+            return None
+        if form == bare or form.casefold() != bare.casefold():  # no spelling to copy
+            form = "-".join(part[:1].upper() + part[1:] for part in bare.split("-"))
+        return form + word[len(bare) :]
 
-    def capitalised(match: re.Match[str]) -> str:
+    def restored(match: re.Match[str]) -> str:
         word = match.group()
-        parts = word.split("-")
-        whole = len(parts) > 1 and is_bare_name(word)
-        return "-".join(
-            part[:1].upper() + part[1:] if whole or is_bare_name(part) else part for part in parts
-        )
+        if "-" in word and (whole := named(word)) is not None:
+            return whole
+        return "-".join(named(part) or part for part in word.split("-"))
 
-    return _WORD.sub(capitalised, question)
+    return _WORD.sub(restored, question)

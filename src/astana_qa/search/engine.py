@@ -33,7 +33,7 @@ from ..text.lexical import PERSON_TITLES
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word, lexicon, wordnet_classes
-from .answer_types import POSSESSIVE
+from .answer_types import POSSESSIVE, is_abbreviation
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
 from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
@@ -63,6 +63,8 @@ PRECISE_ROWS = 200
 # Sentences searched for a person standing beside the party a question names ("Moscow's
 # envoy"; `owners.py`): such a roster sentence may share no other word with the question.
 OWNER_POOL = 60
+# The longest word a question typed in lower case may write an abbreviation as ("unifil").
+ABBREVIATION_LETTERS = 6
 # Words whose family and names whose spellings are remembered.
 CACHED_WORDS = 4096
 # Sentences whose terms and candidate spans are remembered (a few kB each).
@@ -260,7 +262,7 @@ class QAEngine:
         name the articles do not mention."""
         query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
-            self._family_of, self._expansions, self.lexicon.is_country, self._written_as_name,
+            self._family_of, self._expansions, self.lexicon.is_country, self._name_form,
         )  # fmt: skip
         dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
         if not query.unknown or not dated:
@@ -555,6 +557,36 @@ class QAEngine:
         countries = self.lexicon.countries
         terms = frozenset(t for name in countries for t in self.analyzer.guessed_terms(name))
         return terms - self._month_terms
+
+    def _name_form(self, word: str) -> str | None:
+        """`word` (of a question typed in lower case) as the articles write it, if it is
+        a name (`_written_as_name`) or an abbreviation: the spelling of its first
+        sentence ("snc" → "SNC"), or as typed when none shows it (`casing.py` then
+        capitalises it)."""
+        if not self._written_as_name(word):
+            return self._abbreviation_form(word)
+        number = self.ranker.name_number.get(fold(word))
+        rows = self.ranker.lookup.name_rows(number) if number is not None else None
+        written = self._spelling(word, int(rows[0])) if rows is not None and len(rows) else None
+        return written if written is not None and written[:1].isupper() else word
+
+    def _abbreviation_form(self, word: str) -> str | None:
+        """A short word English does not know ("snc", "unifil") as the first sentence
+        holding it writes it, when that is an abbreviation ("SNC"); else None."""
+        if not 2 <= len(word) <= ABBREVIATION_LETTERS or is_english_word(word.lower()):
+            return None
+        terms = [t for t in self.analyzer.guessed_terms(word) if t in self.ranker.term_number]
+        if len(terms) != 1:
+            return None
+        rows = self.ranker.sentences.rows(self.ranker.term_number[terms[0]])
+        written = self._spelling(word, int(rows[0])) if len(rows) else None
+        return written if written is not None and is_abbreviation(written) else None
+
+    def _spelling(self, word: str, sentence: int) -> str | None:
+        """How sentence `sentence` writes `word` (any case), if it does."""
+        text = self._sentence(sentence)[0]
+        written = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        return written.group() if written is not None else None
 
     def _written_as_name(self, word: str) -> bool:
         """Is `word` (of a question typed in lower case) a name (`casing.py`)? It is

@@ -296,7 +296,7 @@ def read_query(
         lambda written, text, context: []
     ),
     is_country: Callable[[str], bool] = lambda word: False,
-    is_name: Callable[[str], bool] = lambda word: False,
+    name_form: Callable[[str], str | None] = lambda word: None,
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
@@ -305,11 +305,11 @@ def read_query(
     for, given the question's `(word, term)` pairs, the text they were read from and
     its terms as searched (typos corrected); `is_country(word)` whether a word is a
     country's name, which makes it a name however it is written ("who represented
-    egypt"); `is_name(word)` whether a word of a question typed all in lower case is a
-    name (`casing.restored_case`): then every capitalised word of its reading is one of
-    its key words, the first too."""
+    egypt"); `name_form(word)` a word of a question typed in lower case as the articles
+    write it when it is a name, else None (`casing.restored_case`): then every
+    capitalised word of its reading is one of its key words, the first too."""
     text = validate_question(question)
-    restored = restored_case(text, is_name)
+    restored = restored_case(text, name_form)
     reading = written_dates(restored) if settings.read_spoken_dates else restored
     if settings.read_series_neighbours:
         reading = neighbours_named(reading, _is_noun)
