@@ -97,8 +97,9 @@ SCHEMAS: dict[str, Any] = {
             "answered": {"type": "boolean", "description": "false: the articles do not answer"},
             "answer": {
                 **_NULLABLE_STRING,
-                "description": "the short answer (the name, date, number... asked for), or "
-                "the sentence for questions that want a description; null when not answered",
+                "description": "the short answer (the name, date, number... asked for; for "
+                "'What is X?' or 'Who is X?', the phrase or office that defines X), or the "
+                "sentence for questions that want a description; null when not answered",
             },
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "citations": {
