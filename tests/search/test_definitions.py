@@ -41,6 +41,7 @@ def term_spans(text: str) -> list[tuple[int, int, str]]:
         ("What did the council decide?", None, None),
         ("harbour council role", None, None),  # a role of a name only
         ("Who is UN Secretary General?", None, None),  # an office, not a name
+        ("Who is President Putin?", "Putin", True),  # the name without its title
         ("who is President", None, None),
         ("Who is Bashar al-Assad?", "Bashar al-Assad", True),
         ("Who is George W. Bush?", "George W. Bush", True),
@@ -89,6 +90,9 @@ def test_brackets_and_an_aside_between_the_subject_and_its_verb():
         "Critics claim that the immune system is a myth.",  # doubted
         "He denied that the immune system was a factor.",
         "The study that the immune system is a part of was published.",  # a relative clause
+        "The body does not believe that the immune system is a weak point.",  # denied
+        "Nobody thinks that the immune system is a myth.",
+        "What the immune system is a part of remains unclear.",  # a question's clause
     ],
 )
 def test_a_sentence_that_does_not_define_the_subject(text):

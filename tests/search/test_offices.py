@@ -50,6 +50,12 @@ def _office(text: str, asked: str, *names: Span) -> str | None:
          "Amir-Abdollahian and Turkish Foreign Minister Mevlut Cavusoglu.", "Sergei Lavrov", None),
         ("Russian diplomat Sergei Lavrov attended.", "Sergei Lavrov", "Russian diplomat"),
         ("Russian Sergei Lavrov attended.", "Sergei Lavrov", None),  # a nationality only
+        # a connector right before the name: someone else's office, or a relation
+        ("The meeting between President Vladimir Putin and Recep Erdogan lasted hours.",
+         "Recep Erdogan", None),
+        ("A spokesman for Antonio Guterres said the talks would go on.", "Antonio Guterres",
+         None),
+        ("Fighters loyal to Bashar Assad held the town.", "Bashar Assad", None),
     ],
 )  # fmt: skip
 def test_the_office_written_with_a_name(text, asked, expected):

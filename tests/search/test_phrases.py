@@ -26,6 +26,12 @@ def _phrase(text: str, first_word: str) -> str:
         ("“The format is the only working mechanism.”", "the", "the only working mechanism"),
         ("It is a forum (founded in 2017).", "a", "a forum (founded in 2017)"),
         ("It is a forum…", "a", "a forum"),
+        # what follows the comma says who says so, or is another clause: no list
+        ("It is the only working mechanism, diplomats and analysts say.", "the",
+         "the only working mechanism"),
+        ("It is the main opposition bloc, Russia, Turkey and Iran agreed.", "the",
+         "the main opposition bloc"),
+        ("It is one of the groups, and Moscow is its host.", "one", "one of the groups"),
     ],
 )  # fmt: skip
 def test_a_noun_phrase_ends_at_a_comma_unless_a_list_goes_on(text, first, expected):

@@ -11,12 +11,27 @@ from the corpus itself. A question with any other capital is taken as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from ..text.analysis import Analyzer, fold
+from ..text.lexical import PERSON_TITLES
+from ..text.lexicon import Lexicon
+from ..text.tagger import is_english_word, lexicon, wordnet_classes
+from .answer_types import is_abbreviation
+from .spelling import TermMatcher
+
+if TYPE_CHECKING:  # ranking reads questions (query.py), which reads this module
+    from .ranking import SentenceRanker
 
 # A word of letters, with the apostrophes and hyphens inside it ("cleveland's").
 _WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 # A possessive ending, left out when the word is looked up.
 _POSSESSIVE = re.compile(r"[’']s?$")
+# The longest word a question typed in lower case may write an abbreviation as ("unifil").
+ABBREVIATION_LETTERS = 6
+# How many sentences holding a word are read to tell how the articles write it.
+SENTENCES_READ = 20
 
 
 def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
@@ -49,3 +64,122 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
         return "-".join(named(part) or part for part in word.split("-"))
 
     return _WORD.sub(restored, question)
+
+
+def _common_word(lower: str) -> bool:
+    """Is `lower` first of all a common noun or a verb in English ("male", "polish"),
+    by the tagger's treebank, or by WordNet where the treebank lacks it?"""
+    tags = lexicon().get(lower)
+    return tags[0] in ("NOUN", "VERB") if tags else "VERB" in wordnet_classes(lower)
+
+
+class NameForms:
+    """How the articles write the words of a question typed in lower case: the
+    `name_form` that `restored_case` reads, from an index (`ranker`), its `analyzer`,
+    the places `lexicon`, the typo `matcher` and `sentence_text(row)`."""
+
+    def __init__(
+        self,
+        ranker: SentenceRanker,
+        analyzer: Analyzer,
+        places: Lexicon,
+        matcher: TermMatcher,
+        sentence_text: Callable[[int], str],
+    ):
+        self.ranker = ranker
+        self.analyzer = analyzer
+        self.places = places
+        self.matcher = matcher
+        self.sentence_text = sentence_text
+
+    def form(self, word: str) -> str | None:
+        """`word` as the articles write it, if it is a name (`is_name`) or an
+        abbreviation: the spelling of the first sentence naming it that is not all in
+        capitals ("snc" → "SNC"; not a headline's "KOBANI"), or as typed when none shows
+        it (`restored_case` then capitalises it); None for any other word."""
+        if not self.is_name(word):
+            return self._abbreviation(word)
+        number = self.ranker.name_number.get(fold(word))
+        rows: Iterable[int] = self.ranker.lookup.name_rows(number) if number is not None else ()
+        written = self._spelling(word, rows)
+        return written if written is not None and written[:1].isupper() else word
+
+    def is_name(self, word: str) -> bool:
+        """Is `word` a name? It is when the articles write it capitalised inside more
+        than half of the sentences holding it ("broncos", "january"; not "iron" of "the
+        Iron Lady" and "iron ore"); in exactly half, when they write it capitalised more
+        often than in lower case, sentences' first words aside ("Pedersen" of "Pedersen
+        told…" and "UN envoy Geir Pedersen"; not "occurrence", once each way; a word
+        capitalised as part of a longer name, "States" of "United States", is decided by
+        the share alone), unless it is a title ("president":
+        capitalised before a name, a role when asked about). A country, capital or
+        demonym is one when the articles write it capitalised at least once
+        ("damascus"), or when it is no common word in English ("washington", "american";
+        not "male", which the treebank knows first as a noun, nor "polish", a verb). A word
+        they never use is one only when the tagger's treebank knows it only as a proper
+        noun and WordNet not at all ("calgary"; not "reliant", nor "ny", too short to
+        tell): the articles then do not mention the name, and the answer says so. Other
+        words they never use are no names: a name cannot be told from a typo ("wantd",
+        "opositon")."""
+        lower = word.lower()
+        if lower in self.analyzer.stopwords or lower in PERSON_TITLES:
+            return False
+        terms = self.analyzer.guessed_terms(word)
+        held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
+        number = self.ranker.name_number.get(fold(word))
+        named = len(self.ranker.lookup.name_rows(number)) if number is not None else 0
+        if self.places.is_place_name(lower) and (named or not _common_word(lower)):
+            return True
+        if not held:
+            known_as = lexicon().get(lower) if len(word) > 2 else None
+            return (
+                known_as == ("PROPN",)
+                and not wordnet_classes(lower)  # "reliant", "tom"
+                and not any(self.matcher.match(t, word) for t in terms)
+            )
+        if not named:
+            return False
+        holding = max(self.ranker.sentences.document_frequency(t) for t in held)
+        if 2 * named != holding:
+            return 2 * named > holding
+        # A tie ("Pedersen told…", "Geir Pedersen said…"): read how they write it.
+        rows = self.ranker.sentences.rows(held[0])[:SENTENCES_READ]
+        capitalised = lowered = 0
+        for row in rows.tolist():
+            text = self.sentence_text(row)
+            opening = len(text) - len(text.lstrip(" \"“‘'("))
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+                if m.start() == opening:
+                    continue  # a sentence's first word is capitalised anyway
+                if m.group()[:1].isupper():
+                    capitalised += 1
+                else:
+                    lowered += 1
+        return capitalised > lowered
+
+    def _abbreviation(self, word: str) -> str | None:
+        """A short word English does not know ("snc", "unifil") as the first sentence
+        holding it writes it, when that is an abbreviation ("SNC"); else None."""
+        if not 2 <= len(word) <= ABBREVIATION_LETTERS or is_english_word(word.lower()):
+            return None
+        terms = [t for t in self.analyzer.guessed_terms(word) if t in self.ranker.term_number]
+        if len(terms) != 1:
+            return None
+        written = self._spelling(
+            word, self.ranker.sentences.rows(self.ranker.term_number[terms[0]])
+        )
+        return written if written is not None and is_abbreviation(written) else None
+
+    def _spelling(self, word: str, rows: Iterable[int]) -> str | None:
+        """How the first of the sentences `rows` (up to `SENTENCES_READ`) that is not all
+        in capitals writes `word`, if one does."""
+        for count, row in enumerate(rows):
+            if count == SENTENCES_READ:
+                break
+            text = self.sentence_text(int(row))
+            if not any(c.islower() for c in text):
+                continue  # a headline in capitals
+            written = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+            if written is not None:
+                return written.group()
+        return None

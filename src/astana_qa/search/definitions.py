@@ -20,9 +20,10 @@ receiver?" nor "Who is UN Secretary General?"), and its office defines it too
 (`offices.py`). A parenthesis and an aside between commas may stand between X and the
 verb ("Warsaw (Polish: Warszawa) is…", "Tymnet, a spin-off, was…", "The Committee,
 which was formed in 2019, is…"). X may also follow "that" after a verb that reports what
-is so ("Zakharova pointed out that the Astana format is…"), not one that doubts it
-("Critics claim that…", "denied that"); such a sentence defines X less surely than one
-that opens with it. A condition ("If the process is a failure…") defines nothing.
+is so ("Zakharova pointed out that the Astana format is…"), not one that doubts or denies it
+("Critics claim that…", "denied that", "does not believe that"); such a sentence defines
+X less surely than one that opens with it. A condition ("If the process is a failure…")
+or a question's clause ("What the SNC is a party to…") defines nothing.
 """
 
 from __future__ import annotations
@@ -75,6 +76,10 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _RELATIVES = frozenset({"which", "who", "whose", "that"})
 # Verbs whose "that" clause is doubted, not reported as so ("denied that", "claim that").
 _DOUBTING = re.compile(r"^(?:den|claim|doubt|disput|reject|question|allege)", re.IGNORECASE)
+# Words that deny what a "that" clause says ("does not believe that", "Nobody thinks that").
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
+# Words opening a clause that is no statement of what X is ("What the SNC is a party to").
+_CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "when", "where", "if"})
 # How surely a sentence defines X: it opens with X, or X follows a reporting "that".
 OPENS, REPORTED = 2, 1
 
@@ -90,7 +95,8 @@ class Defined:
 
 def defined_subject(question: str) -> Defined | None:
     """What "What is X?" or "Who is X?" asks to define, when X is a noun phrase and
-    nothing more, and for "who", a name (see the module's docstring); else None."""
+    nothing more, and for "who", a name, its titles left out ("Who is President Putin?":
+    Putin; see the module's docstring); else None."""
     for person, patterns in ((True, _ASKS_WHO), (False, _ASKS_WHAT)):
         for pattern in patterns:
             asked = pattern.match(question)
@@ -98,6 +104,10 @@ def defined_subject(question: str) -> Defined | None:
                 continue
             subject = asked.group("subject").strip()
             words = _words(subject)
+            if words and person:
+                titled = next((w for w in words if w.text.lower() not in PERSON_TITLES), None)
+                if titled is not None and titled is not words[0]:  # "President Putin"
+                    subject, words = subject[titled.start :], words[words.index(titled) :]
             if words and (_is_name(words) if person else _is_noun_phrase(words)):
                 return Defined(subject, person)
     return None
@@ -199,10 +209,12 @@ def _subject_before(plain: str, words: list[Token], verb: int) -> tuple[str | No
         reporting = [w for w in words[max(0, that - 2) : that] if w.tag == "VERB"]
         if not reporting or any(_DOUBTING.match(w.text) for w in reporting):
             return None, 0  # "The deal that X is a part of", "Critics claim that X is…"
+        if any(w.text.lower() in _NEGATIONS for w in words[:that]):
+            return None, 0  # "The opposition does not believe that X is…"
         head, sureness = plain[words[that].end : words[verb].start], REPORTED
     opener = next((w for w in words[:verb] if w.text[:1].isalnum()), None)
-    if opener is not None and opener.tag == "SCONJ":
-        return None, 0  # "If the process is a failure, …"
+    if opener is not None and (opener.tag == "SCONJ" or opener.text.lower() in _CLAUSE_OPENERS):
+        return None, 0  # "If the process is a failure, …", "What the SNC is a party to…"
     return head, sureness
 
 

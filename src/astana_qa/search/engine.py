@@ -24,20 +24,19 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
-from ..text.analysis import fold
 from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
-from ..text.lexical import PERSON_TITLES
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
-from ..text.tagger import is_english_word, lexicon, wordnet_classes
-from .answer_types import POSSESSIVE, is_abbreviation
+from ..text.tagger import is_english_word
+from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
 from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
 from .candidates import find_spans, spelled_out
+from .casing import NameForms
 from .definitions import Defined, definition
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
@@ -63,8 +62,6 @@ PRECISE_ROWS = 200
 # Sentences searched for a person standing beside the party a question names ("Moscow's
 # envoy"; `owners.py`): such a roster sentence may share no other word with the question.
 OWNER_POOL = 60
-# The longest word a question typed in lower case may write an abbreviation as ("unifil").
-ABBREVIATION_LETTERS = 6
 # Words whose family and names whose spellings are remembered.
 CACHED_WORDS = 4096
 # Sentences whose terms and candidate spans are remembered (a few kB each).
@@ -211,6 +208,11 @@ class QAEngine:
             enabled=settings.ranking.match_misspellings,
             is_word=is_english_word,
         )
+        # How the articles write the words of a question typed in lower case.
+        self.name_forms = NameForms(
+            self.ranker, analyzer, self.lexicon, self.matcher,
+            lambda sentence: self._sentence(sentence)[0],
+        )  # fmt: skip
         self._expansion_policy = settings.expansion
         self._corpus_stats = CorpusStats(
             indexed=lambda term: term in self.ranker.term_number,
@@ -262,7 +264,7 @@ class QAEngine:
         name the articles do not mention."""
         query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
-            self._family_of, self._expansions, self.lexicon.is_country, self._name_form,
+            self._family_of, self._expansions, self.lexicon.is_country, self.name_forms.form,
         )  # fmt: skip
         dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
         if not query.unknown or not dated:
@@ -557,69 +559,6 @@ class QAEngine:
         countries = self.lexicon.countries
         terms = frozenset(t for name in countries for t in self.analyzer.guessed_terms(name))
         return terms - self._month_terms
-
-    def _name_form(self, word: str) -> str | None:
-        """`word` (of a question typed in lower case) as the articles write it, if it is
-        a name (`_written_as_name`) or an abbreviation: the spelling of its first
-        sentence ("snc" → "SNC"), or as typed when none shows it (`casing.py` then
-        capitalises it)."""
-        if not self._written_as_name(word):
-            return self._abbreviation_form(word)
-        number = self.ranker.name_number.get(fold(word))
-        rows = self.ranker.lookup.name_rows(number) if number is not None else None
-        written = self._spelling(word, int(rows[0])) if rows is not None and len(rows) else None
-        return written if written is not None and written[:1].isupper() else word
-
-    def _abbreviation_form(self, word: str) -> str | None:
-        """A short word English does not know ("snc", "unifil") as the first sentence
-        holding it writes it, when that is an abbreviation ("SNC"); else None."""
-        if not 2 <= len(word) <= ABBREVIATION_LETTERS or is_english_word(word.lower()):
-            return None
-        terms = [t for t in self.analyzer.guessed_terms(word) if t in self.ranker.term_number]
-        if len(terms) != 1:
-            return None
-        rows = self.ranker.sentences.rows(self.ranker.term_number[terms[0]])
-        written = self._spelling(word, int(rows[0])) if len(rows) else None
-        return written if written is not None and is_abbreviation(written) else None
-
-    def _spelling(self, word: str, sentence: int) -> str | None:
-        """How sentence `sentence` writes `word` (any case), if it does."""
-        text = self._sentence(sentence)[0]
-        written = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-        return written.group() if written is not None else None
-
-    def _written_as_name(self, word: str) -> bool:
-        """Is `word` (of a question typed in lower case) a name (`casing.py`)? It is
-        when the articles write it capitalised inside a sentence in more than half of the
-        sentences holding it ("broncos", "january"; not "iron", which "the Iron Lady"
-        capitalises once, nor "occurrence", once of two), unless it is a title
-        ("president": capitalised before a name, a role when asked about); a country, a
-        capital or a demonym is one wherever the articles write it ("damascus"). A word they
-        never use is one only when the tagger's treebank knows it only as a proper noun
-        and WordNet not at all ("calgary"; not "reliant", nor "ny", too short to tell):
-        the articles then do not mention the name, and the answer says so. Other words
-        they never use are left as typed: a name cannot be told from a typo ("wantd",
-        "opositon")."""
-        lower = word.lower()
-        if lower in self.analyzer.stopwords or lower in PERSON_TITLES:
-            return False
-        if self.lexicon.is_place_name(lower):
-            return True  # a country, capital or demonym ("damascus", "iranian")
-        terms = self.analyzer.guessed_terms(word)
-        held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
-        number = self.ranker.name_number.get(fold(word))
-        if not held:
-            known_as = lexicon().get(lower) if len(word) > 2 else None
-            return (
-                known_as == ("PROPN",)
-                and not wordnet_classes(lower)  # "reliant", "tom"
-                and not any(self.matcher.match(t, word) for t in terms)
-            )
-        if number is None:
-            return False
-        named = len(self.ranker.lookup.name_rows(number))
-        holding = max(self.ranker.sentences.document_frequency(t) for t in held)
-        return 2 * named > holding
 
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and

@@ -10,12 +10,13 @@ adjectives and the connectors of an office's name ("Minister of Foreign Affairs 
 Expatriates"), to the nearest other word; not over a weekday or month ("On Tuesday UN
 envoy…"), nor a place after a preposition ("In Geneva UN envoy…"), and after an "and"
 that follows a name, only the office after it ("Foreign Minister Lavrov and Iranian
-Foreign Minister…"). It ends before the whole name the recogniser finds ("Special Envoy
-to Syria Alexander Lavrentiev", asked about Lavrentiev). A phrase after the name must
-close with a comma or the sentence, name no other person, and go on with no other name
-("Sergei Lavrov, the Iranian foreign minister Hossein Amir-Abdollahian and…" is none).
-Either must hold a word for a kind of person that is no nationality ("minister", not
-"Russian").
+Foreign Minister…"). There is none when a connector stands right before the name
+("President Putin and Erdogan", "a spokesman for Guterres"). It ends before the whole
+name the recogniser finds ("Special Envoy to Syria Alexander Lavrentiev", asked about
+Lavrentiev). A phrase after the name must close with a comma or the sentence, name no
+other person, and go on with no other name ("Sergei Lavrov, the Iranian foreign
+minister Hossein Amir-Abdollahian and…" is none). Either must hold a word for a kind
+of person that is no nationality ("minister", not "Russian").
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def _title_before(words: list[Token], name: int, places: Sequence[Span]) -> tupl
     end = name - 1
     if end >= 0 and words[end].text == ",":
         end -= 1
+    if end < 0 or words[end].text.lower() in _TITLE_CONNECTORS:
+        return None  # "Putin and Erdogan", "a spokesman for Guterres": no office of theirs
     first = end + 1
     while first - 1 >= 0 and _in_a_title(words[first - 1]):
         first -= 1

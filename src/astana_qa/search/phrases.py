@@ -49,37 +49,48 @@ def phrase_from(words: list[Token], first: int) -> tuple[int, int]:
 def _list_end(words: list[Token], last: int) -> int:
     """The last word of a list whose first item ends at word `last`, before a comma
     ("Russia, Turkey and Iran"), or `last` when no list goes on there: every item after
-    a comma is a few words of a noun phrase, and "and" or "or" opens the last one."""
-    if words[last].tag not in ("PROPN", "NOUN"):
+    a comma is a few words of a noun phrase whose head is tagged as the first item's
+    (names or nouns), "and" or "or" opens the last one, and no verb follows it ("…
+    mechanism, diplomats and analysts say" is no list)."""
+    head = words[last].tag
+    if head not in ("PROPN", "NOUN"):
         return last
     at = last + 1
     while at < len(words) and words[at].text == ",":
         item = at + 1
         if item < len(words) and words[item].text in ("and", "or"):  # "…, and Iran"
-            return _item_end(words, item + 1, last)
+            return _item_end(words, item + 1, head, last)
         end = item
         while end < len(words) and words[end].text not in (",", ";", ".", "and", "or"):
             end += 1
-        if not _is_item(words[item:end]):
+        if not _is_item(words[item:end], head):
             return last
         if end < len(words) and words[end].text in ("and", "or"):
-            return _item_end(words, end + 1, last)
+            return _item_end(words, end + 1, head, last)
         at = end
     return last
 
 
-def _is_item(words: list[Token]) -> bool:
-    """Can `words` be an item of a list of names or nouns?"""
-    return 0 < len(words) <= MAX_ITEM_WORDS and all(w.tag in _ITEM_TAGS for w in words)
+def _is_item(words: list[Token], head: str) -> bool:
+    """Can `words` be an item of a list of names or nouns tagged `head`?"""
+    return (
+        0 < len(words) <= MAX_ITEM_WORDS
+        and all(w.tag in _ITEM_TAGS for w in words)
+        and words[-1].tag == head
+    )
 
 
-def _item_end(words: list[Token], at: int, otherwise: int) -> int:
-    """The last word of the list's last item, opening at word `at`, or `otherwise` when
-    no such item opens there."""
+def _item_end(words: list[Token], at: int, head: str, otherwise: int) -> int:
+    """The last word of the list's last item, opening at word `at` and ending with a word
+    tagged `head`, or `otherwise` when no such item opens there or a verb follows it."""
     end = at
     while end < len(words) and end - at < MAX_ITEM_WORDS and words[end].tag in _ITEM_TAGS:
         end += 1
-    return end - 1 if end > at and words[end - 1].tag in ("PROPN", "NOUN") else otherwise
+    if end == at or words[end - 1].tag != head:
+        return otherwise
+    if end < len(words) and words[end].tag in ("VERB", "AUX"):
+        return otherwise  # "…, sources and officials said"
+    return end - 1
 
 
 def _unopened(words: list[Token], first: int, last: int) -> bool:

@@ -332,11 +332,12 @@ def read_query(
     unknown: list[str] = []
     named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
     asked_words = key_words(reading)
-    if restored != text:  # every capitalised word is a name, the first too
-        capitalised = [w for w in _LETTER_WORD.findall(reading) if w[:1].isupper()]
-        asked_words = capitalised + asked_words
-    # "France's" is the name "France" (said once in a refusal, however often written)
-    asked_words = list(dict.fromkeys(POSSESSIVE.sub("", w) for w in asked_words))
+    if restored != text:  # the words given capitals are names, the first too
+        typed = zip(_LETTER_WORD.findall(text), _LETTER_WORD.findall(restored), strict=True)
+        given = [(part, named) for was, word in typed if word != was
+                 for part, named in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
+        asked_words = [named for part, named in given if named != part] + asked_words
+    asked_words = _distinct_names(asked_words)
     for word in asked_words:
         written = analyzer.written_terms(word)
         if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
@@ -372,7 +373,7 @@ def read_query(
             unknown = [w for w in unknown if w not in run]
     # A country named in lower case, or as the question's first word, which `key_words`
     # leaves out: "who represented egypt", "Egypt sent whom?".
-    checked = set(asked_words)
+    checked = {POSSESSIVE.sub("", w) for w in asked_words}
     for word in _LETTER_WORD.findall(reading):
         word = POSSESSIVE.sub("", word)
         if word in checked or word.lower() in analyzer.stopwords or not is_country(word):
@@ -407,6 +408,15 @@ def read_query(
         reading=restored,
         defined=defined_subject(restored),
     )
+
+
+def _distinct_names(words: list[str]) -> list[str]:
+    """`words` without repeats, a possessive and its name counting as one ("France's",
+    "France": refused once, quoted as first written)."""
+    first: dict[str, str] = {}
+    for word in words:
+        first.setdefault(POSSESSIVE.sub("", word), word)
+    return list(first.values())
 
 
 def _owner_terms(words: str, analyzer: Analyzer, places: Callable[[str], list[str]]) -> list[str]:
