@@ -306,8 +306,8 @@ def read_query(
     its terms as searched (typos corrected); `is_country(word)` whether a word is a
     country's name, which makes it a name however it is written ("who represented
     egypt"); `name_form(word)` a word of a question typed in lower case as the articles
-    write it when it is a name, else None (`casing.restored_case`): then every
-    capitalised word of its reading is one of its key words, the first too."""
+    write it when it is a name, else None (`casing.restored_case`): then the words (and
+    parts of hyphened words) given capitals are among its key words, the first too."""
     text = validate_question(question)
     restored = restored_case(text, name_form)
     reading = written_dates(restored) if settings.read_spoken_dates else restored
@@ -334,9 +334,9 @@ def read_query(
     asked_words = key_words(reading)
     if restored != text:  # the words given capitals are names, the first too
         typed = zip(_LETTER_WORD.findall(text), _LETTER_WORD.findall(restored), strict=True)
-        given = [(part, named) for was, word in typed if word != was
-                 for part, named in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
-        asked_words = [named for part, named in given if named != part] + asked_words
+        parts = [pair for was, word in typed if word != was
+                 for pair in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
+        asked_words = [read for as_typed, read in parts if read != as_typed] + asked_words
     asked_words = _distinct_names(asked_words)
     for word in asked_words:
         written = analyzer.written_terms(word)
