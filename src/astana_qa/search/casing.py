@@ -66,6 +66,11 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
     return _WORD.sub(restored, question)
 
 
+def _as_a_word(word: str) -> re.Pattern[str]:
+    """`word` written as a whole word, in any case."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
 def _common_word(lower: str) -> bool:
     """Is `lower` first of all a common noun or a verb in English ("male", "polish"),
     by the tagger's treebank, or by WordNet where the treebank lacks it?"""
@@ -148,7 +153,7 @@ class NameForms:
         for row in rows.tolist():
             text = self.sentence_text(row)
             opening = len(text) - len(text.lstrip(" \"“‘'("))
-            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+            for m in _as_a_word(word).finditer(text):
                 if m.start() == opening:
                     continue  # a sentence's first word is capitalised anyway
                 if m.group()[:1].isupper():
@@ -179,7 +184,7 @@ class NameForms:
             text = self.sentence_text(int(row))
             if not any(c.islower() for c in text):
                 continue  # a headline in capitals
-            written = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+            written = _as_a_word(word).search(text)
             if written is not None:
                 return written.group()
         return None

@@ -34,9 +34,7 @@ from .phrases import opens_noun_phrase, phrase_from
 # Lower-case words inside an office's name ("Minister of Foreign Affairs and Expatriates").
 _TITLE_CONNECTORS = frozenset({"of", "to", "for", "and", "on"})
 # Words of a date, which no office's name holds ("On Tuesday UN envoy …").
-_DATE_WORDS = frozenset(
-    name.lower() for name in [*calendar.day_name, *calendar.month_name, *MONTHS] if name
-)
+_DATE_WORDS = frozenset([*(day.lower() for day in calendar.day_name), *MONTHS])
 
 
 def is_role(word: Token) -> bool:
