@@ -884,3 +884,30 @@ def test_a_definition_opening_its_sentence_comes_before_a_reported_one(make_corp
     assert engine.ask("What is the Astana format?").answer == (
         "a series of talks on Syria launched in 2017"
     )
+
+
+def test_adjectives_describing_the_place_asked_for_need_not_be_mentioned(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path, "The spring round of the talks took place in Tashkent in May."
+    )
+    # "Central Asian" says what kind of city is asked for; the article names it without them
+    question = "In which Central Asian city did the spring round take place?"
+    assert engine.read(question).unknown == ()
+    assert engine.ask(question).answer == "Tashkent"
+    # a country's word is not a description: the article never names Canada
+    canadian = engine.ask("In which Canadian city did the spring round take place?")
+    assert not canadian.answered and "“Canadian” is not mentioned" in (canadian.reason or "")
+
+
+def test_a_nationality_in_a_list_before_a_noun_is_no_one_asked_for(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The Dutch, Belgian and Danish delegations came together for a round of the spring "
+        "talks in Varna.",
+        "Belgium is represented by Jan Peeters, the Netherlands by Piet Smit, Denmark by "
+        "Karen Holm, a senior adviser.",
+    )  # fmt: skip
+    # "Dutch" and "Belgian" say whose the delegations are, as "Danish" does
+    assert (
+        engine.ask("Who represented Denmark at the spring talks in Varna?").answer == "Karen Holm"
+    )

@@ -90,6 +90,8 @@ _PLACE_CLASSES = frozenset({"place", "artifact", "object"})
 # The lower-case rest of a hyphened word after a name: "-led", "-backed", "-based".
 _HYPHENED_REST = re.compile(r"-[a-z]+")
 _WANTS_AGENTS = frozenset({"person", "organisation"})
+# The words that join the items of a list ("Turkish, Russian and Iranian").
+_LIST_JOINERS = frozenset({",", "and", "or"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
 MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
@@ -511,6 +513,34 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
         return False
     word = words[at]
     return word.tag == "NOUN" and word.text[:1].islower()
+
+
+def _a_nationality(word: str) -> bool:
+    """Is `word` a demonym ("Iranian", "Turkish"): a word the places table reads as a
+    country's that is neither a country's name nor a capital?"""
+    places = shipped_lexicon()
+    return bool(places.places(word)) and not places.is_country(word) and not places.is_capital(word)
+
+
+def _in_a_list_of_nationalities(
+    text: str, words: Sequence[entities.Token], starts: list[int], span: entities.Span
+) -> bool:
+    """Is `span` one demonym of a list of them before the noun they all modify ("the
+    Turkish, Russian and Iranian delegations": "Turkish" and "Russian" say whose the
+    delegations are, as "Iranian" does)? A demonym alone before a noun is already a
+    modifier (`_modifies_a_noun`); in a list, commas and "and" stand between."""
+    if not _a_nationality(text[span.start : span.end]):
+        return False
+    at = bisect_left(starts, span.end)
+    joined = False
+    while at < len(words) and words[at].text.lower() in _LIST_JOINERS:
+        while at < len(words) and words[at].text.lower() in _LIST_JOINERS:
+            at += 1  # "Turkish, Russian, and Iranian"
+        if at == len(words) or not _a_nationality(words[at].text):
+            return False
+        joined = True
+        at += 1
+    return joined and _modifies_a_noun(words, starts, words[at - 1].end)
 
 
 def _says_what_is_asked(
@@ -977,7 +1007,10 @@ def score_spans(
             fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
         elif (
             kind in _WANTS_AGENTS
-            and _modifies_a_noun(words, starts, span.end)
+            and (
+                _modifies_a_noun(words, starts, span.end)
+                or _in_a_list_of_nationalities(text, words, starts, span)
+            )
             and not _says_what_is_asked(text, span.end, terms, question_terms)
         ):
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
