@@ -22,6 +22,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .bench.evaluation import (
+    as_title,
     as_typed,
     evaluate,
     failure_record,
@@ -107,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--typed", action="store_true",
         help="ask each question as typed into a search box: lower case, no question mark",
+    )  # fmt: skip
+    evaluate.add_argument(
+        "--title-case", action="store_true",
+        help="ask each question with every word capitalised",
     )  # fmt: skip
     add_paths(evaluate)
     serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
@@ -203,6 +208,8 @@ def run_eval(args: argparse.Namespace) -> int:
     questions = read_questions(Path(args.questions), args.limit)
     if args.typed:
         questions = [as_typed(q) for q in questions]
+    if args.title_case:
+        questions = [as_title(q) for q in questions]
     if args.failures and not Path(args.failures).resolve().parent.is_dir():
         raise QAError(f"Cannot write {args.failures}: its folder does not exist")
     engine = open_engine(args)

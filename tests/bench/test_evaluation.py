@@ -2,7 +2,13 @@ import json
 
 import pytest
 
-from astana_qa.bench.evaluation import EvalQuestion, as_typed, is_hit, read_questions
+from astana_qa.bench.evaluation import (
+    EvalQuestion,
+    as_title,
+    as_typed,
+    is_hit,
+    read_questions,
+)
 from astana_qa.cli import main
 from astana_qa.errors import QAError
 from astana_qa.records import Citation
@@ -110,3 +116,8 @@ def test_eval_typed_asks_each_question_in_lower_case_without_its_mark(make_corpu
 def test_as_typed_is_in_lower_case_without_its_question_mark():
     item = EvalQuestion("Who built the Harbour in Varna? ", ["x"], ["a.txt"])
     assert as_typed(item) == EvalQuestion("who built the harbour in varna", ["x"], ["a.txt"])
+
+
+def test_as_title_capitalises_every_word():
+    item = EvalQuestion("who led al-Assad's team in varna?", ["x"], ["a.txt"])
+    assert as_title(item).question == "Who Led Al-Assad's Team In Varna?"

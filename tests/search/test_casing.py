@@ -57,3 +57,18 @@ def test_a_name_is_written_as_the_articles_write_it():
     assert restored_case("who is mcdonald's chef", forms.get) == "who is McDonald's chef"
     # not the same word in another case: only its first letter capitalised
     assert restored_case("who is yildiz", forms.get) == "who is Yildiz"
+
+
+def test_a_question_in_title_case_is_read_as_if_typed_in_lower_case():
+    assert restored_case("Who Coached The Broncos In Denver?", _names("broncos", "denver")) == (
+        "Who coached the Broncos in Denver?"
+    )
+    # words in capitals only keep them: they are abbreviations
+    assert restored_case("Who Leads The UN Mission?", _names()) == "Who leads the UN mission?"
+
+
+def test_a_question_with_a_word_in_lower_case_is_no_title():
+    for question in ("Who coined the name Rat Pack?", "What was the Seven Years War?"):
+        assert restored_case(question, _names()) == question
+    # nor one with a single capitalised word after its first: it may be a name
+    assert restored_case("Who Lavrentiev?", _names()) == "Who Lavrentiev?"

@@ -911,3 +911,26 @@ def test_a_nationality_in_a_list_before_a_noun_is_no_one_asked_for(make_corpus, 
     assert (
         engine.ask("Who represented Denmark at the spring talks in Varna?").answer == "Karen Holm"
     )
+
+
+def test_an_article_holding_a_name_only_in_lower_case_does_not_name_it(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Court report\n\nThe witness, Mitch Green, said he had used heroin, stardust and "
+        "angel dust.\n\nIn prison, Mitch Green wrote songs.\n",
+        "b.txt": "Music notes\n\nThe band played old songs at the festival.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    # "stardust" the drug is not the song "Stardust" the question names
+    refused = engine.ask('Who wrote the song "Stardust"?')
+    assert refused.answer is None and not refused.answered
+    # a question in title case says nothing by its capitals: "Songs" is the word "songs"
+    assert engine.ask("Who Wrote Songs In Prison?").answer == "Mitch Green"
+
+
+def test_an_article_writing_the_name_with_a_capital_names_it(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Music notes\n\nThe song Stardust is a standard.\n\nMany singers recorded "
+        "it.\n\nIt was written by Hoagy Carmichael in 1927, a critic said of the song.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask('Who wrote the song "Stardust"?').answer == "Hoagy Carmichael"

@@ -11,6 +11,7 @@ gold answer offset (when offsets are given) or its text contains an acceptable a
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -91,6 +92,17 @@ def as_typed(item: EvalQuestion) -> EvalQuestion:
     question mark at its end (`astana-qa eval --typed`): the same question must be
     answered as well without the capitals that mark its names."""
     return replace(item, question=item.question.lower().rstrip().rstrip("?").rstrip())
+
+
+# A word's first letter: after no letter, apostrophe or hyphen ("Assad's", "al-Assad").
+_WORD_START = re.compile(r"(?<![\w’'-])\w")
+
+
+def as_title(item: EvalQuestion) -> EvalQuestion:
+    """The question with every word capitalised, as some people write one ("Who Led The
+    Iranian Delegation?", `astana-qa eval --title-case`): its capitals then no longer
+    tell its names from its other words."""
+    return replace(item, question=_WORD_START.sub(lambda m: m.group().upper(), item.question))
 
 
 def _parse(row: dict) -> EvalQuestion:

@@ -349,7 +349,9 @@ def answer(
         held = dated(top) if dated is not None else frozenset()
         first_holds = coverage(question_terms, term_spans(top.text), held)
         regular = expected.kind in _REGULAR_FORMS
-        if expected.typed and (regular or first_holds < SENTENCE_ANSWERS):
+        # an article that never names what the question names cannot answer it
+        elsewhere = about is not None and about(top) == Named.NOWHERE
+        if expected.typed and (regular or elsewhere or first_holds < SENTENCE_ANSWERS):
             return AnswerResult(result_passages, expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         return _description(question, result_passages, expected.kind, question_terms, term_spans)

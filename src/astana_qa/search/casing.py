@@ -5,7 +5,9 @@ date"), but a name is told from a common word by its capital: the question's nam
 what the articles must mention, what an answer may not merely repeat, and what the
 tagger reads as a proper noun. So a question with no capital letter, but maybe its
 first, gets back the capitals of its words that the articles write as names: truecasing
-from the corpus itself. A question with any other capital is taken as written.
+from the corpus itself. So does a question in title case ("Who Wrote The Song
+Stardust?"), whose capitals tell nothing, read as if typed in lower case but for its
+words in capitals only ("UN"). A question with any other capital is taken as written.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # The longest word a question typed in lower case may write an abbreviation as ("unifil").
 ABBREVIATION_LETTERS = 6
+# How many capitalised words after the first make a question one in title case.
+TITLE_CASE_WORDS = 2
 # How many sentences holding a word are read to tell how the articles write it.
 SENTENCES_READ = 20
 
@@ -44,7 +48,9 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
     parts capitalised. A hyphened word is
     looked up whole first ("kassym-jomart" → "Kassym-Jomart"), then part by part
     ("al-assad's" → "al-Assad's")."""
-    if any(c.isupper() for c in question[1:]):
+    if in_title_case(question):
+        question = question[:1] + _WORD.sub(_lowered, question[1:])
+    elif any(c.isupper() for c in question[1:]):
         return question
 
     def named(word: str) -> str | None:
@@ -64,6 +70,22 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
         return "-".join(named(part) or part for part in word.split("-"))
 
     return _WORD.sub(restored, question)
+
+
+def in_title_case(question: str) -> bool:
+    """Is `question` written in title case: every word after its first capitalised, and
+    at least `TITLE_CASE_WORDS` of them not in capitals only? ("What was the Seven
+    Years War?" is not: its capitals mark a name.)"""
+    words = _WORD.findall(question)[1:]
+    if any(w[:1].islower() for w in words):
+        return False
+    return sum(not w.isupper() for w in words) >= TITLE_CASE_WORDS
+
+
+def _lowered(match: re.Match[str]) -> str:
+    """A word in lower case, unless written in capitals only ("UN", "SNC")."""
+    word = match.group()
+    return word if word.isupper() and len(word) > 1 else word.lower()
 
 
 def _as_a_word(word: str) -> re.Pattern[str]:

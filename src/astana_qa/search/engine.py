@@ -10,7 +10,7 @@ import logging
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cached_property, lru_cache, reduce
 from itertools import pairwise
@@ -24,6 +24,7 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
+from ..text.analysis import fold
 from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
@@ -39,7 +40,7 @@ from .candidates import find_spans, spelled_out
 from .casing import NameForms
 from .definitions import Defined, definition
 from .precise import is_vague, only_day_inside
-from .query import AnswerType, Query, read_query
+from .query import AnswerType, Query, key_words, read_query
 from .ranking import SentenceRanker
 from .roles import RoleReader
 from .spelling import TermMatcher
@@ -108,6 +109,17 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
     quoted = [f"“{w}”" for w in words]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
+
+
+def _names_held(
+    text: str, term_spans: Callable[[str], list[tuple[int, int, str]]], as_names: Collection[str]
+) -> set[str]:
+    """The terms of `text`, less those of `as_names` (the terms of words a question writes
+    as names) where `text` writes them in lower case: "Who wrote the song “Stardust”?"
+    is not about "heroin, stardust", nor "Who coined the name Rat Pack?" about "small
+    packs of crack"."""
+    return {t for start, _, t in term_spans(text)
+            if t not in as_names or not text[start].islower()}  # fmt: skip
 
 
 def _passage_holding(passages: tuple[Passage, ...], span: Span) -> Passage:
@@ -461,13 +473,14 @@ class QAEngine:
         # not of its dates and numbers, which an article may state another way ("Nov.",
         # "last year").
         month_terms = self._month_terms
+        names = frozenset(t for t in named if not any(c.isdigit() for c in t)
+                          and t not in month_terms)  # fmt: skip
         named_ids = [
-            self.ranker.term_number[t]
-            for t in {*named, *(r for r, t in family.items() if t in named)}
+            (t, self.ranker.term_number[t])
+            for t in {*names, *(r for r, t in family.items() if t in names)}
             if t in self.ranker.term_number
-            and not any(c.isdigit() for c in t)
-            and t not in month_terms
         ]
+        written = self._names_written(query)
 
         # the ordinals the question names and the nouns they number ("22nd round")
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
@@ -492,12 +505,16 @@ class QAEngine:
             row = row_of[(passage.source, passage.start)][0]
             doc = int(self._doc[row])
             rows = [row] + ([row - 1] if row > 0 and self._doc[row - 1] == doc else [])
-            if any(
-                not named.isdisjoint(t for *_, t in term_spans(self._sentence(r)[0])) for r in rows
-            ):
+            if any(not named.isdisjoint(_names_held(self._sentence(r)[0], term_spans, written))
+                   for r in rows):  # fmt: skip
                 return Named.HERE
             contains = self.ranker.documents.contains
-            if not named_ids or any(contains(n, doc) for n in named_ids):
+            if not named_ids:
+                return Named.IN_ARTICLE
+            # an article holding a name's word only in lower case ("heroin, stardust")
+            # does not name it ("the song “Stardust”")
+            if any(contains(n, doc) and (t not in written or self._article_writes(written[t], doc))
+                   for t, n in named_ids):  # fmt: skip
                 return Named.IN_ARTICLE
             return Named.NOWHERE
 
@@ -576,6 +593,28 @@ class QAEngine:
         wanted = set(range(1, k + 1)) | set(found.supported_by)
         wanted |= {r for v in found.variants for r in v.supported_by}
         return [(*row_of[(p.source, p.start)], p.rank) for p in found.passages if p.rank in wanted]
+
+    def _names_written(self, query: Query) -> dict[str, tuple[int, ...]]:
+        """For the term of each word the asker writes as a name ("Stardust", "Rat",
+        "Pack"), the numbers of the index's names (words written with a capital inside
+        a sentence, `text/features.names`) that write it so, possessive included."""
+        found: dict[str, tuple[int, ...]] = {}
+        # only the capitals the asker wrote, not those `casing.py` gave back, tell this
+        as_asked = set(key_words(query.text))
+        for word in (w for w in key_words(query.reading) if w in as_asked):
+            if any(c.isdigit() for c in word):
+                continue
+            base = POSSESSIVE.sub("", word)
+            forms = (base, f"{base}'s", f"{base}’s")
+            number = self.ranker.name_number
+            numbers = tuple(number[fold(form)] for form in forms if fold(form) in number)
+            for _, term in self.analyzer.written_terms(base):
+                found[term] = found.get(term, ()) + numbers
+        return found
+
+    def _article_writes(self, names: tuple[int, ...], doc: int) -> bool:
+        """Does article number `doc` write one of the index's `names` inside a sentence?"""
+        return any(bool(np.any(self._doc[self.ranker.lookup.name_rows(n)] == doc)) for n in names)
 
     def _mentioning_rows(self, name: str) -> list[int]:
         """Sentences that mention `name`, allowing for other spellings of its last word

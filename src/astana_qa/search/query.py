@@ -377,7 +377,8 @@ def read_query(
         typed = zip(_LETTER_WORD.findall(text), _LETTER_WORD.findall(restored), strict=True)
         parts = [pair for was, word in typed if word != was
                  for pair in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
-        asked_words = [read for as_typed, read in parts if read != as_typed] + asked_words
+        asked_words = [read for as_typed, read in parts
+                       if read != as_typed and not read.islower()] + asked_words  # fmt: skip
     asked_words = _distinct_names(asked_words)
     for word in asked_words:
         written = analyzer.written_terms(word)
