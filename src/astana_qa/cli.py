@@ -22,6 +22,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .bench.evaluation import (
+    as_capitals,
     as_title,
     as_typed,
     evaluate,
@@ -113,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--title-case", action="store_true",
         help="ask each question with every word capitalised",
     )  # fmt: skip
+    evaluate.add_argument(
+        "--capitals", action="store_true", help="ask each question in capitals only"
+    )
     add_paths(evaluate)
     serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -210,6 +214,8 @@ def run_eval(args: argparse.Namespace) -> int:
         questions = [as_typed(q) for q in questions]
     if args.title_case:
         questions = [as_title(q) for q in questions]
+    if args.capitals:
+        questions = [as_capitals(q) for q in questions]
     if args.failures and not Path(args.failures).resolve().parent.is_dir():
         raise QAError(f"Cannot write {args.failures}: its folder does not exist")
     engine = open_engine(args)

@@ -4,6 +4,7 @@ import pytest
 
 from astana_qa.bench.evaluation import (
     EvalQuestion,
+    as_capitals,
     as_title,
     as_typed,
     is_hit,
@@ -121,3 +122,7 @@ def test_as_typed_is_in_lower_case_without_its_question_mark():
 def test_as_title_capitalises_every_word():
     item = EvalQuestion("who led al-Assad's team in varna?", ["x"], ["a.txt"])
     assert as_title(item).question == "Who Led Al-Assad's Team In Varna?"
+
+
+def test_as_capitals_writes_the_question_in_capitals_only():
+    assert as_capitals(EvalQuestion("Who led it?", ["x"], ["a.txt"])).question == "WHO LED IT?"

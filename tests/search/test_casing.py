@@ -72,3 +72,12 @@ def test_a_question_with_a_word_in_lower_case_is_no_title():
         assert restored_case(question, _names()) == question
     # nor one with a single capitalised word after its first: it may be a name
     assert restored_case("Who Lavrentiev?", _names()) == "Who Lavrentiev?"
+
+
+def test_a_question_in_capitals_only_is_read_as_if_typed_in_lower_case():
+    names = _names("broncos", "denver")
+    assert restored_case("WHO COACHED THE BRONCOS IN DENVER?", names) == (
+        "Who coached the Broncos in Denver?"
+    )
+    # a short one may be an abbreviation asked about
+    assert restored_case("SNC UN?", names) == "SNC UN?"

@@ -105,6 +105,11 @@ def as_title(item: EvalQuestion) -> EvalQuestion:
     return replace(item, question=_WORD_START.sub(lambda m: m.group().upper(), item.question))
 
 
+def as_capitals(item: EvalQuestion) -> EvalQuestion:
+    """The question in capitals only (`astana-qa eval --capitals`)."""
+    return replace(item, question=item.question.upper())
+
+
 def _parse(row: dict) -> EvalQuestion:
     question, answers = row["question"], row["answers"]
     if not isinstance(question, str) or not isinstance(answers, list):

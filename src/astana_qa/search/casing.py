@@ -7,7 +7,8 @@ tagger reads as a proper noun. So a question with no capital letter, but maybe i
 first, gets back the capitals of its words that the articles write as names: truecasing
 from the corpus itself. So does a question in title case ("Who Wrote The Song
 Stardust?"), whose capitals tell nothing, read as if typed in lower case but for its
-words in capitals only ("UN"). A question with any other capital is taken as written.
+words in capitals only ("UN"); and a question in capitals only, read as if typed in
+lower case. A question with any other capital is taken as written.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
     parts capitalised. A hyphened word is
     looked up whole first ("kassym-jomart" → "Kassym-Jomart"), then part by part
     ("al-assad's" → "al-Assad's")."""
-    if in_title_case(question):
+    if in_capitals(question):
+        question = question[:1] + question[1:].lower()
+    elif in_title_case(question):
         question = question[:1] + _WORD.sub(_lowered, question[1:])
     elif any(c.isupper() for c in question[1:]):
         return question
@@ -70,6 +73,14 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
         return "-".join(named(part) or part for part in word.split("-"))
 
     return _WORD.sub(restored, question)
+
+
+def in_capitals(question: str) -> bool:
+    """Is `question` written in capitals only, in more than `TITLE_CASE_WORDS` words
+    ("WHO LED THE IRANIAN DELEGATION")? Its capitals tell nothing either: it is read as
+    if typed in lower case, abbreviations included ("snc" → "SNC")."""
+    words = _WORD.findall(question)
+    return len(words) > TITLE_CASE_WORDS and all(w.isupper() for w in words)
 
 
 def in_title_case(question: str) -> bool:
