@@ -934,3 +934,13 @@ def test_an_article_writing_the_name_with_a_capital_names_it(make_corpus, tmp_pa
     })  # fmt: skip
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.ask('Who wrote the song "Stardust"?').answer == "Hoagy Carmichael"
+
+
+def test_a_deed_after_a_place_preposition_is_no_place(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The envoys worked at building confidence among the parties.",
+        "The talks were held in Varna in May.",
+    )  # fmt: skip
+    # "at building confidence" says what they worked at, not where
+    assert engine.ask("Where did the envoys work?").answer != "building confidence"

@@ -289,7 +289,9 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
         agent = kind in ("person", "organisation") and before == "by"
         named = names_people(head) if kind == "person" else head in nouns[kind]
-        if named or agent or (kind == "place" and before in PLACE_PREPOSITIONS):
+        # "aimed at building confidence": a deed, not a place
+        deed = span.text[:1].islower() and span.text.split(None, 1)[0].endswith("ing")
+        if named or agent or (kind == "place" and before in PLACE_PREPOSITIONS and not deed):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
     return found
 
