@@ -944,3 +944,8 @@ def test_a_deed_after_a_place_preposition_is_no_place(make_corpus, tmp_path):
     )  # fmt: skip
     # "at building confidence" says what they worked at, not where
     assert engine.ask("Where did the envoys work?").answer != "building confidence"
+
+
+def test_a_search_opening_with_the_number_of_an_event_gets_its_precise_date(seed_engine):
+    # as "When was the 22nd round held?": the 22nd round's days, not "this year"
+    assert seed_engine.ask("22nd round date").answer == "Nov. 11-12"

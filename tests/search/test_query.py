@@ -42,6 +42,8 @@ def test_key_words_are_names_and_numbers_not_the_first_word():
         "2024",
     ]
     assert key_words("who represented egypt") == []
+    # a number is one even as the first word: it has no capital to mistake
+    assert key_words("22nd round date") == ["22nd"]
 
 
 def test_sentence_detectors():

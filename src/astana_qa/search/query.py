@@ -79,9 +79,9 @@ _SPELLING_OUT = re.compile(
     r"\s+(?:stands?|stood|short)\s+for\b"
 )
 # Names and numbers in a question: a capitalised word that does not start it, or a
-# token with a digit ("25th", "2019"). All-capital abbreviations are left out: articles
-# often spell them out ("MVPs", "WWII").
-_KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w’'-]*|\w*\d\w*)")
+# token with a digit ("25th", "2019"), the first too ("22nd round date"). All-capital
+# abbreviations are left out: articles often spell them out ("MVPs", "WWII").
+_KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z][\w’'-]*|\b\w*\d\w*")
 # Dates as people say them ("Sept 1760", "January 30th") and as articles write them
 # ("September 1760", "January 30").
 _MONTH_ABBREVIATIONS = {
