@@ -163,3 +163,19 @@ def test_typed():
 )  # fmt: skip
 def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviation):
     assert expected_answer(question).abbreviation == abbreviation
+
+
+@pytest.mark.parametrize(
+    ("search", "kind"),
+    [
+        ("oxygen discovered by", "person"),  # a participle and "by": who did it
+        ("nikola tesla birthplace", "place"),  # WordNet: a location
+        ("super bowl 50 mvp", "person"),  # WordNet: a person
+        ("tesla birthday", "date"),
+        ("syrian refugees", "description"),  # a plural topic, not who they are
+        ("syria civil war death toll astana", "number"),  # a place closing it is context
+        ("syrian opposition negotiator astana january", "person"),  # a role decides first
+    ],
+)
+def test_the_common_noun_closing_a_search_says_what_it_wants(search, kind):
+    assert expected_answer(search).kind == kind

@@ -79,6 +79,10 @@ _ANYONE = frozenset({
 # asked for by a role, below; a place noun there is more often the topic: "country").
 _SEARCHED_KINDS = frozenset({"date", "number", "money", "percent", "duration"})
 
+# The kinds WordNet's noun classes may give the singular noun closing a key-word search
+# that the word lists do not know ("mvp", "birthplace", "birthday").
+_CLOSING_KINDS = frozenset({"person", "place", "date"})
+
 # The kinds WordNet's noun classes may give a focus noun the word lists do not know.
 # Only person: measured in one run on squad-dev, its places, groups and times as well
 # cost P@1 0.7035 -> 0.7015 ("profession" is a group in WordNet, "festival" a time).
@@ -229,11 +233,15 @@ def _asks_occupation(lower: list[str], at: int) -> bool:
 def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     """The kind a search by key words asks for: a noun of the word lists' typed classes
     opening it before "of" ("date of the attack", "number of rounds") or closing it
-    ("22nd round dates", "delegation head"); else a description. Only the word lists:
-    WordNet's classes would make a topic a typed question ("syrian refugees" is about
-    refugees, not asking who they are), and a topic wants the sentence about it."""
+    ("22nd round dates", "delegation head"), or a singular one WordNet gives a person,
+    place or date closing it ("super bowl 50 mvp"); a person for a participle and "by"
+    closing it ("oxygen discovered by"); else a description. WordNet's classes only for
+    a closing singular noun: they would make a topic a typed question ("syrian refugees"
+    is about refugees, not asking who they are), and a topic wants the sentence about it."""
     if not lower:
         return Expected("description")
+    if len(lower) > 2 and lower[-1] == "by" and tags[-2] == "VERB":  # "oxygen discovered by"
+        return Expected("person")
     for at in (0, len(lower) - 1):
         if (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
             continue
@@ -264,6 +272,13 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
                  and listed_class(w) == "person" and w not in _ANYONE), None)  # fmt: skip
     if role is not None:
         return Expected("person", role, _is_plural(role))
+    # the common noun closing a search names what it wants, by WordNet's classes too:
+    # "super bowl 50 mvp", "nikola tesla birthplace" (not "syrian refugees", "… astana")
+    last = lower[-1]
+    if len(lower) > 1 and tags[-1] == "NOUN" and not _is_plural(last):
+        wordnet = shipped_lexicon().noun_class(last)
+        if wordnet in _CLOSING_KINDS and not shipped_lexicon().is_place_name(last):
+            return Expected(wordnet, last)
     return Expected("description")
 
 
