@@ -125,8 +125,6 @@ def assemble(
         has_time=_concat([fa.has_time for fa in analyses], bool),
         has_number=_concat([fa.has_number for fa in analyses], bool),
         name_count=np.diff(name_ptr).astype(np.int32),
-        term_ptr=counts.indptr.astype(np.int64),
-        term_ids=counts.indices.astype(np.int32),
     )
     names = sparse.csr_matrix(
         (np.ones(len(all_names), np.float32), all_names, name_ptr), shape=(n, len(name_vocab))

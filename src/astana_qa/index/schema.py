@@ -27,8 +27,9 @@ import numpy as np
 from .postings import POSTINGS_ARRAYS, Postings
 
 # 4: counts, lengths and offsets in narrower integer types; 5: the window level derived
-# from the sentence level (`windows.py`), only its document frequencies stored.
-FORMAT_VERSION = 5
+# from the sentence level (`windows.py`), only its document frequencies stored; 6: each
+# sentence's terms no longer stored beside the postings (63 MB of a million sentences).
+FORMAT_VERSION = 6
 # The BM25 levels the ranking fuses: the sentence, its window (itself with the sentence
 # before it in the same paragraph), its paragraph and its article.
 LEVELS = ("sentence", "window", "paragraph", "document")
@@ -42,8 +43,8 @@ WINDOW_DF_FILE = "window.df"
 @dataclass(frozen=True)
 class SentenceRows:
     """Per-sentence arrays (one element per sentence, numbered within the segment, or
-    across segments once joined). A sentence's distinct terms are
-    `term_ids[term_ptr[i]:term_ptr[i+1]]`."""
+    across segments once joined). A sentence's terms are not stored a second time: the
+    sentence postings tell whether it holds a term (`Postings.contains`)."""
 
     doc: np.ndarray  # int32: its article's number
     start: np.ndarray  # int32: offsets of its text in the article (at most MAX_ARTICLE_BYTES)
@@ -53,16 +54,15 @@ class SentenceRows:
     has_time: np.ndarray  # bool: states a year, a month or a century
     has_number: np.ndarray  # bool: states a quantity
     name_count: np.ndarray  # int32: names it mentions
-    term_ptr: np.ndarray  # int64, one more than sentences
-    term_ids: np.ndarray  # int32
 
     @property
     def count(self) -> int:
         return len(self.doc)
 
 
-# The file names of `SentenceRows`' term offsets (kept from earlier formats).
-_ROW_FILES = {"term_ptr": "sentence_term_ptr", "term_ids": "sentence_term_ids"}
+# The file names of `SentenceRows`' arrays that differ from their field names (none now;
+# format 5 stored each sentence's terms as "sentence_term_ptr" and "sentence_term_ids").
+_ROW_FILES: dict[str, str] = {}
 # What each per-sentence number counts, so joined segments can renumber it.
 ROW_NUMBERING = {"doc": "documents", "paragraph_row": "paragraph", "doc_row": "document"}
 
@@ -143,10 +143,8 @@ def check_segment(arrays: SegmentArrays, documents: int, terms: int, names: int)
 
     Cheap checks only (shapes and ends of offset arrays), so opening stays fast."""
     r, n = arrays.rows, arrays.rows.count
-    if any(len(getattr(r, f.name)) != n for f in fields(r) if f.name not in _ROW_FILES):
+    if any(len(getattr(r, f.name)) != n for f in fields(r)):
         raise ValueError("sentence arrays differ in length")
-    if len(r.term_ptr) != n + 1 or r.term_ptr[-1] != len(r.term_ids):
-        raise ValueError("sentence term offsets do not match the sentences")
     for level in STORED_LEVELS:
         p = arrays.levels[level]
         if len(p.indptr) > terms + 1 or p.indptr[-1] != len(p.rows) or len(p.rows) != len(p.tf):

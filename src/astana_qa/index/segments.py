@@ -27,8 +27,6 @@ def joined_rows(segments: list[SegmentArrays], documents: list[int]) -> Sentence
     joined = {}
     for field in fields(SentenceRows):
         name = field.name
-        if name in ("term_ptr", "term_ids"):
-            continue
         parts = [getattr(s.rows, name) for s in segments]
         counted = ROW_NUMBERING.get(name)
         if counted is not None:
@@ -39,9 +37,6 @@ def joined_rows(segments: list[SegmentArrays], documents: list[int]) -> Sentence
             )
             parts = [p + o for p, o in zip(parts, _offsets(sizes), strict=True)]
         joined[name] = np.concatenate(parts)
-    term_counts = [np.diff(s.rows.term_ptr) for s in segments]
-    joined["term_ptr"] = np.concatenate([[0], np.cumsum(np.concatenate(term_counts))])
-    joined["term_ids"] = np.concatenate([s.rows.term_ids for s in segments])
     return SentenceRows(**joined)
 
 

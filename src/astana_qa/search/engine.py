@@ -670,7 +670,7 @@ class QAEngine:
         articles = dict.fromkeys(int(self._doc[row]) for row, _ in chosen)
         for number in list(articles)[:SPELLING_ARTICLES]:
             for row in np.flatnonzero(self._doc == number).tolist():
-                if ids.isdisjoint(self.ranker.sentence_terms(row).tolist()):
+                if not self.ranker.held_by(ids, row):
                     continue
                 text, _ = self._sentence(row)
                 if spelled_out(text, tokens(text), abbreviation):
@@ -696,14 +696,15 @@ class QAEngine:
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
         """`(sentence, score)` of the best sentences with a positive score, best first,
-        skipping near-duplicates of sentences already chosen."""
+        skipping near-duplicates of sentences already chosen (by their analysed terms,
+        read from their text: the cited sentences are read and analysed anyway)."""
         limit = self.settings.ranking.duplicate_jaccard
         chosen: list[tuple[int, float]] = []
-        chosen_terms: list[set[int]] = []
+        chosen_terms: list[set[str]] = []
         for sentence, score in zip(rows.tolist(), scores.tolist(), strict=True):
             if score <= 0 or len(chosen) == k:
                 break
-            terms = set(self.ranker.sentence_terms(sentence).tolist())
+            terms = {t for *_, t in self._sentence_terms(self._sentence(sentence)[0])}
             # Sets whose sizes differ too much cannot reach the limit: not compared.
             if any(
                 min(len(terms), len(c)) >= limit * max(len(terms), len(c)) - 1e-9
@@ -746,7 +747,7 @@ class QAEngine:
         placed, covered = [], []
         asked_terms = frozenset(self.ranker.term_numbers(query.terms))
         for row in rows.tolist():
-            covered.append(asked_terms & frozenset(self.ranker.sentence_terms(row).tolist()))
+            covered.append(self.ranker.held_by(asked_terms, row))
             text, article_date = self._sentence(row)
             dates = self._found_dates(row)
             placed.append(place(text, dates, article_date, asked.focus))

@@ -21,7 +21,7 @@ rank. `scores` (every sentence) is the reference `top` is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -148,10 +148,10 @@ class SentenceRanker:
         """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
         return [self.term_number.get(t, UNKNOWN) for t in terms]
 
-    def sentence_terms(self, sentence: int) -> np.ndarray:
-        """The distinct term numbers of one sentence."""
-        ptr = self.rows.term_ptr
-        return self.rows.term_ids[ptr[sentence] : ptr[sentence + 1]]
+    def held_by(self, terms: Iterable[int], sentence: int) -> frozenset[int]:
+        """Those of the term numbers `terms` that one sentence holds (from the postings:
+        the index stores no list of each sentence's terms)."""
+        return frozenset(n for n in terms if n != UNKNOWN and self.sentences.contains(n, sentence))
 
     def evidence(self, query: Query) -> Evidence:
         """Everything about the question that sentence scores are combined from."""
