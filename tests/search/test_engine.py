@@ -949,3 +949,15 @@ def test_a_deed_after_a_place_preposition_is_no_place(make_corpus, tmp_path):
 def test_a_search_opening_with_the_number_of_an_event_gets_its_precise_date(seed_engine):
     # as "When was the 22nd round held?": the 22nd round's days, not "this year"
     assert seed_engine.ask("22nd round date").answer == "Nov. 11-12"
+
+
+def test_a_headline_s_capitals_name_no_one(make_corpus, tmp_path):
+    headline = "Third Session Of Varna Talks Begins January 24"
+    corpus = make_corpus({
+        "a.txt": f"{headline}\n\nThe third session of the Varna talks was held in January."
+        "\n\nNorway is represented by Karen Holm, Denmark by Lars Berg.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    # not "Begins" nor "Session Of Varna Talks": a headline's capitals mark no names
+    answer = engine.ask("Who spoke for Norway at the January session in Varna?").answer
+    assert answer is None or answer not in headline

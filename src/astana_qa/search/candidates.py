@@ -90,6 +90,8 @@ _PLACE_CLASSES = frozenset({"place", "artifact", "object"})
 # The lower-case rest of a hyphened word after a name: "-led", "-backed", "-based".
 _HYPHENED_REST = re.compile(r"-[a-z]+")
 _WANTS_AGENTS = frozenset({"person", "organisation"})
+# How many capitalised words of four letters or more make a sentence a headline.
+HEADLINE_WORDS = 3
 # The words that join the items of a list ("Turkish, Russian and Iranian").
 _LIST_JOINERS = frozenset({",", "and", "or"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
@@ -217,6 +219,8 @@ def find_spans(
     if kind in _WANTS_NAMES:
         found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
                                PLACE_NAME_WORDS, is_place)  # fmt: skip
+        if _in_headline_case(words):  # "21st Session of Astana Talks Begins January 24"
+            found = []  # its capitals mark no names; the article's sentences state them
         spans += _lists(text, found) if plural else found
     if kind == "attribute":
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
@@ -235,6 +239,13 @@ def find_spans(
     if kind == "place":  # "an Istanbul-based group": the place is Istanbul
         spans = [_without_located_suffix(text, span) for span in spans]
     return _distinct(spans), words
+
+
+def _in_headline_case(words: Sequence[entities.Token]) -> bool:
+    """Is a sentence written as a headline: every word of four letters or more after the
+    first capitalised, and at least `HEADLINE_WORDS` of them?"""
+    long_words = [w.text for w in words[1:] if len(w.text) >= 4 and w.text[:1].isalpha()]
+    return len(long_words) >= HEADLINE_WORDS and all(w[:1].isupper() for w in long_words)
 
 
 # A participle joined to a place that says something is there: "Istanbul-based".

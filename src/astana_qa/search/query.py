@@ -68,6 +68,7 @@ _LETTER_WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 # Words that say what kind of answer is wanted ("how many", "what year"), not what the
 # question is about; they are left out of the question's terms.
 _FOCUS = re.compile(
+    r"(?:\b(?:roughly|approximately|about|around|nearly)\s+)?"  # "roughly how many": a hedge
     r"\b(how|what|which)\s+(many|much|long|far|old|year|years|date|dates|day|days|month"
     r"|months|time|century|decade|type|types|kind|kinds|name|names|number|percentage)\b",
     re.IGNORECASE,
@@ -99,7 +100,7 @@ _DAY_BEFORE_MONTH = re.compile(
 
 def topic_text(question: str) -> str:
     """The question without its answer-type words (`how many people` → `how people`,
-    `what does SNC stand for` → `what does SNC`)."""
+    `roughly how many` → `how`, `what does SNC stand for` → `what does SNC`)."""
     return _SPELLING_OUT.sub(
         lambda m: m.group(1) if is_abbreviation(m.group(1)) else m.group(0),
         _FOCUS.sub(lambda m: m.group(1), question),
