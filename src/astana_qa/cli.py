@@ -106,17 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=positive, default=None, help="first N questions only")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--failures", default=None, help="write every miss to this file")
-    evaluate.add_argument(
+    cases = evaluate.add_mutually_exclusive_group()
+    cases.add_argument(
         "--typed", action="store_true",
         help="ask each question as typed into a search box: lower case, no question mark",
     )  # fmt: skip
-    evaluate.add_argument(
-        "--title-case", action="store_true",
-        help="ask each question with every word capitalised",
-    )  # fmt: skip
-    evaluate.add_argument(
-        "--capitals", action="store_true", help="ask each question in capitals only"
+    cases.add_argument(
+        "--title-case", action="store_true", help="ask each question with every word capitalised"
     )
+    cases.add_argument("--capitals", action="store_true", help="ask each question in capitals")
     add_paths(evaluate)
     serve = commands.add_parser("serve", help="serve the web page and JSON API (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")

@@ -61,10 +61,14 @@ def test_a_name_is_written_as_the_articles_write_it():
 
 def test_a_question_in_title_case_is_read_as_if_typed_in_lower_case():
     assert restored_case("Who Coached The Broncos In Denver?", _names("broncos", "denver")) == (
-        "Who coached the Broncos in Denver?"
+        "who coached the Broncos in Denver?"
     )
     # words in capitals only keep them: they are abbreviations
-    assert restored_case("Who Leads The UN Mission?", _names()) == "Who leads the UN mission?"
+    assert restored_case("Who Leads The UN Mission?", _names()) == "who leads the UN mission?"
+    # titles leave articles and prepositions in lower case
+    assert restored_case("Who Led the Delegation of Iran?", _names("iran")) == (
+        "who led the delegation of Iran?"
+    )
 
 
 def test_a_question_with_a_word_in_lower_case_is_no_title():
@@ -77,7 +81,9 @@ def test_a_question_with_a_word_in_lower_case_is_no_title():
 def test_a_question_in_capitals_only_is_read_as_if_typed_in_lower_case():
     names = _names("broncos", "denver")
     assert restored_case("WHO COACHED THE BRONCOS IN DENVER?", names) == (
-        "Who coached the Broncos in Denver?"
+        "who coached the Broncos in Denver?"
     )
+    # a letter whose lower case is longer ("İ") keeps the question's length: taken as written
+    assert len(restored_case("WHO LED THE İRAN DELEGATION?", names)) == 28
     # a short one may be an abbreviation asked about
     assert restored_case("SNC UN?", names) == "SNC UN?"

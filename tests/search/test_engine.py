@@ -886,19 +886,6 @@ def test_a_definition_opening_its_sentence_comes_before_a_reported_one(make_corp
     )
 
 
-def test_adjectives_describing_the_place_asked_for_need_not_be_mentioned(make_corpus, tmp_path):
-    engine = _over_one_article(
-        make_corpus, tmp_path, "The spring round of the talks took place in Tashkent in May."
-    )
-    # "Central Asian" says what kind of city is asked for; the article names it without them
-    question = "In which Central Asian city did the spring round take place?"
-    assert engine.read(question).unknown == ()
-    assert engine.ask(question).answer == "Tashkent"
-    # a country's word is not a description: the article never names Canada
-    canadian = engine.ask("In which Canadian city did the spring round take place?")
-    assert not canadian.answered and "“Canadian” is not mentioned" in (canadian.reason or "")
-
-
 def test_a_nationality_in_a_list_before_a_noun_is_no_one_asked_for(make_corpus, tmp_path):
     engine = _over_one_article(
         make_corpus, tmp_path,
@@ -942,8 +929,16 @@ def test_a_deed_after_a_place_preposition_is_no_place(make_corpus, tmp_path):
         "The envoys worked at building confidence among the parties.",
         "The talks were held in Varna in May.",
     )  # fmt: skip
-    # "at building confidence" says what they worked at, not where
-    assert engine.ask("Where did the envoys work?").answer != "building confidence"
+    # "at building confidence" says what they worked at, not where: no place is stated
+    answer = engine.ask("Where did the envoys work?")
+    assert answer.answer in (None, "The envoys worked at building confidence among the parties.")
+    # a thing named by an -ing word is a place: "training camps"
+    camps = _over_one_article(
+        make_corpus, tmp_path / "camps",
+        "The army said on Monday that the new recruits were sent to training camps in May.",
+        "Their families were told of the move by letter.",
+    )  # fmt: skip
+    assert camps.ask("Where were the recruits sent?").answer == "training camps"
 
 
 def test_a_search_opening_with_the_number_of_an_event_gets_its_precise_date(seed_engine):
@@ -960,4 +955,19 @@ def test_a_headline_s_capitals_name_no_one(make_corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index")
     # not "Begins" nor "Session Of Varna Talks": a headline's capitals mark no names
     answer = engine.ask("Who spoke for Norway at the January session in Varna?").answer
-    assert answer is None or answer not in headline
+    assert answer in (None, "Karen Holm")
+
+
+@pytest.mark.parametrize(
+    "question", ["ROUGHLY HOW MANY PEOPLE HAVE BEEN DISPLACED?", "WHO MET IN İDLIB TODAY?"]
+)
+def test_a_question_in_capitals_names_nothing_by_its_first_word(seed_engine, question):
+    # "Roughly" is no name the articles must mention, and "İ" breaks no reading
+    answer = seed_engine.ask(question)
+    assert "“Roughly”" not in (answer.reason or "")
+
+
+def test_a_number_below_ten_is_mentioned_as_a_word(seed_engine):
+    # the articles write "two-day": "2" is not a missing name
+    answer = seed_engine.ask("2 day talks astana january")
+    assert "“2”" not in (answer.reason or "")

@@ -44,7 +44,7 @@ WINDOW_DF_FILE = "window.df"
 class SentenceRows:
     """Per-sentence arrays (one element per sentence, numbered within the segment, or
     across segments once joined). A sentence's terms are not stored a second time: the
-    sentence postings tell whether it holds a term (`Postings.contains`)."""
+    sentence postings tell whether it holds a term (`search/bm25.BM25Scorer.contains`)."""
 
     doc: np.ndarray  # int32: its article's number
     start: np.ndarray  # int32: offsets of its text in the article (at most MAX_ARTICLE_BYTES)

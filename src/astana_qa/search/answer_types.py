@@ -234,14 +234,12 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     """The kind a search by key words asks for: a noun of the word lists' typed classes
     opening it before "of" ("date of the attack", "number of rounds") or closing it
     ("22nd round dates", "delegation head"), or a singular one WordNet gives a person,
-    place or date closing it ("super bowl 50 mvp"); a person for a participle and "by"
-    closing it ("oxygen discovered by"); else a description. WordNet's classes only for
-    a closing singular noun: they would make a topic a typed question ("syrian refugees"
-    is about refugees, not asking who they are), and a topic wants the sentence about it."""
+    place or date closing it ("super bowl 50 mvp"); else a description. WordNet's
+    classes only for a closing singular noun: they would make a topic a typed question
+    ("syrian refugees" is about refugees, not asking who they are), and a topic wants
+    the sentence about it."""
     if not lower:
         return Expected("description")
-    if len(lower) > 2 and lower[-1] == "by" and tags[-2] == "VERB":  # "oxygen discovered by"
-        return Expected("person")
     for at in (0, len(lower) - 1):
         if (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
             continue

@@ -30,7 +30,7 @@ from ..text.lexical import (
 )
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_ABBREVIATIONS, MONTHS
-from ..text.tagger import lexicon
+from ..text.tagger import is_common_word, lexicon
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
 # organisation does: states act ("Who was the second largest oil producer?" Iran).
@@ -243,9 +243,15 @@ def find_spans(
 
 def _in_headline_case(words: Sequence[entities.Token]) -> bool:
     """Is a sentence written as a headline: every word of four letters or more after the
-    first capitalised, and at least `HEADLINE_WORDS` of them?"""
+    first capitalised, at least `HEADLINE_WORDS` of them, and one a common English noun
+    or verb ("Session", "Begins")? A list of names ("Karen Holm for Norway, Lars Berg
+    for Denmark") is no headline."""
     long_words = [w.text for w in words[1:] if len(w.text) >= 4 and w.text[:1].isalpha()]
-    return len(long_words) >= HEADLINE_WORDS and all(w[:1].isupper() for w in long_words)
+    return (
+        len(long_words) >= HEADLINE_WORDS
+        and all(w[:1].isupper() for w in long_words)
+        and any(is_common_word(w.lower()) for w in long_words)
+    )
 
 
 # A participle joined to a place that says something is there: "Istanbul-based".
@@ -300,8 +306,9 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
         agent = kind in ("person", "organisation") and before == "by"
         named = names_people(head) if kind == "person" else head in nouns[kind]
-        # "aimed at building confidence": a deed, not a place
-        deed = span.text[:1].islower() and span.text.split(None, 1)[0].endswith("ing")
+        # "aimed at building confidence": a deed, not a place ("training camps" is one)
+        deed = (span.text[:1].islower() and span.text.split(None, 1)[0].endswith("ing")
+                and not _names_a_place(head))  # fmt: skip
         if named or agent or (kind == "place" and before in PLACE_PREPOSITIONS and not deed):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
     return found

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..text.analysis import Analyzer, fold
 from ..text.lexical import PERSON_TITLES
 from ..text.lexicon import Lexicon
-from ..text.tagger import is_english_word, lexicon, wordnet_classes
+from ..text.tagger import is_common_word, is_english_word, lexicon, wordnet_classes
 from .answer_types import is_abbreviation
 from .spelling import TermMatcher
 
@@ -33,6 +33,9 @@ _WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # The longest word a question typed in lower case may write an abbreviation as ("unifil").
 ABBREVIATION_LETTERS = 6
+# The words titles leave in lower case ("Who Led the Iranian Delegation?").
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on",
+                               "at", "to", "by", "for", "with", "from", "as"})  # fmt: skip
 # How many capitalised words after the first make a question one in title case.
 TITLE_CASE_WORDS = 2
 # How many sentences holding a word are read to tell how the articles write it.
@@ -49,12 +52,10 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
     parts capitalised. A hyphened word is
     looked up whole first ("kassym-jomart" → "Kassym-Jomart"), then part by part
     ("al-assad's" → "al-Assad's")."""
-    if in_capitals(question):
-        question = question[:1] + question[1:].lower()
-    elif in_title_case(question):
-        question = question[:1] + _WORD.sub(_lowered, question[1:])
-    elif any(c.isupper() for c in question[1:]):
+    basis = case_basis(question)
+    if basis == question and any(c.isupper() for c in question[1:]):
         return question
+    question = basis
 
     def named(word: str) -> str | None:
         ending = _POSSESSIVE.search(word)
@@ -75,6 +76,23 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
     return _WORD.sub(restored, question)
 
 
+def case_basis(question: str) -> str:
+    """The question as its capitals are restored from: in lower case, but for words in
+    capitals only ("UN"), when it is written in title case; all in lower case when in
+    capitals only; else as written. Lowering keeps every offset: a letter whose lower
+    case is longer ("İ") is kept."""
+    if in_capitals(question):
+        return _lower(question)
+    if in_title_case(question):
+        return _WORD.sub(_lowered, question)
+    return question
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case, letter by letter, so that it keeps its length."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def in_capitals(question: str) -> bool:
     """Is `question` written in capitals only, in more than `TITLE_CASE_WORDS` words
     ("WHO LED THE IRANIAN DELEGATION")? Its capitals tell nothing either: it is read as
@@ -84,31 +102,26 @@ def in_capitals(question: str) -> bool:
 
 
 def in_title_case(question: str) -> bool:
-    """Is `question` written in title case: every word after its first capitalised, and
-    at least `TITLE_CASE_WORDS` of them not in capitals only? ("What was the Seven
-    Years War?" is not: its capitals mark a name.)"""
+    """Is `question` written in title case: every word after its first capitalised but
+    maybe the articles, prepositions and conjunctions titles leave in lower case ("Who
+    Led the Iranian Delegation?"), and at least `TITLE_CASE_WORDS` of them not in
+    capitals only? ("What was the Seven Years War?" is not: "was" is in lower case, so
+    its capitals mark a name.)"""
     words = _WORD.findall(question)[1:]
-    if any(w[:1].islower() for w in words):
+    if any(w[:1].islower() and w not in TITLE_SMALL_WORDS for w in words):
         return False
-    return sum(not w.isupper() for w in words) >= TITLE_CASE_WORDS
+    return sum(w[:1].isupper() and not w.isupper() for w in words) >= TITLE_CASE_WORDS
 
 
 def _lowered(match: re.Match[str]) -> str:
     """A word in lower case, unless written in capitals only ("UN", "SNC")."""
     word = match.group()
-    return word if word.isupper() and len(word) > 1 else word.lower()
+    return word if word.isupper() and len(word) > 1 else _lower(word)
 
 
 def _as_a_word(word: str) -> re.Pattern[str]:
     """`word` written as a whole word, in any case."""
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-
-
-def _common_word(lower: str) -> bool:
-    """Is `lower` first of all a common noun or a verb in English ("male", "polish"),
-    by the tagger's treebank, or by WordNet where the treebank lacks it?"""
-    tags = lexicon().get(lower)
-    return tags[0] in ("NOUN", "VERB") if tags else "VERB" in wordnet_classes(lower)
 
 
 class NameForms:
@@ -166,7 +179,7 @@ class NameForms:
         held = [self.ranker.term_number[t] for t in terms if t in self.ranker.term_number]
         number = self.ranker.name_number.get(fold(word))
         named = len(self.ranker.lookup.name_rows(number)) if number is not None else 0
-        if self.places.is_place_name(lower) and (named or not _common_word(lower)):
+        if self.places.is_place_name(lower) and (named or not is_common_word(lower)):
             return True
         if not held:
             known_as = lexicon().get(lower) if len(word) > 2 else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import replace
@@ -72,6 +73,9 @@ CACHED_SENTENCES = 2048
 MENTION_SPELLING = 75
 MENTION_SPELLINGS = 5
 MENTION_SENTENCES = 20
+# Sentences of an article read to tell whether it writes a question's name with a
+# capital where the index of names does not look (`_article_writes`).
+NAME_SENTENCES_READ = 50
 # For a question asking what an abbreviation stands for, the articles of this many of the
 # best passages are searched for the sentence that first uses it (`_spelled_out`).
 SPELLING_ARTICLES = 3
@@ -109,6 +113,12 @@ def _not_mentioned(words: tuple[str, ...]) -> str:
     quoted = [f"“{w}”" for w in words]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
+
+
+def _holds_a_row_in(rows: np.ndarray, first: int, end: int) -> bool:
+    """Does the sorted array `rows` hold a number in `first ≤ row < end`?"""
+    at = bisect_left(rows, first)
+    return at < len(rows) and rows[at] < end
 
 
 def _names_held(
@@ -513,7 +523,8 @@ class QAEngine:
                 return Named.IN_ARTICLE
             # an article holding a name's word only in lower case ("heroin, stardust")
             # does not name it ("the song “Stardust”")
-            if any(contains(n, doc) and (t not in written or self._article_writes(written[t], doc))
+            writes = self._article_writes
+            if any(contains(n, doc) and (t not in written or writes(t, n, written[t], doc))
                    for t, n in named_ids):  # fmt: skip
                 return Named.IN_ARTICLE
             return Named.NOWHERE
@@ -612,9 +623,35 @@ class QAEngine:
                 found[term] = found.get(term, ()) + numbers
         return found
 
-    def _article_writes(self, names: tuple[int, ...], doc: int) -> bool:
-        """Does article number `doc` write one of the index's `names` inside a sentence?"""
-        return any(bool(np.any(self._doc[self.ranker.lookup.name_rows(n)] == doc)) for n in names)
+    def _article_writes(self, term: str, number: int, names: tuple[int, ...], doc: int) -> bool:
+        """Does article number `doc` write `term` (index term `number`) with a capital?
+        The index of names answers for a word inside a sentence (one of `names`); the
+        words it leaves out (a sentence's first, one after a quote or a bracket, a part
+        of a hyphened word: "Stardust is…", "“Stardust”", "Istanbul-based") are read in
+        the article's sentences holding the term, at most `NAME_SENTENCES_READ`."""
+        if not self._articles_in_order:  # not after the index's updates so far; checked
+            rows = self.ranker.sentences.rows(number)
+            held = rows[self._doc[rows] == doc]
+            if any(bool(np.any(self._doc[self.ranker.lookup.name_rows(n)] == doc)) for n in names):
+                return True
+        else:
+            first, end = (int(np.searchsorted(self._doc, doc, side)) for side in ("left", "right"))
+            if any(_holds_a_row_in(self.ranker.lookup.name_rows(n), first, end) for n in names):
+                return True
+            rows = self.ranker.sentences.rows(number)
+            held = rows[bisect_left(rows, first) : bisect_left(rows, end)]
+        for row in held[:NAME_SENTENCES_READ].tolist():
+            text = self._sentence(row)[0]
+            if any(t == term and not text[start].islower()
+                   for start, _, t in self._sentence_terms(text)):  # fmt: skip
+                return True
+        return False
+
+    @cached_property
+    def _articles_in_order(self) -> bool:
+        """Are the sentences numbered article by article, in the articles' order (so an
+        article's sentences are found by bisection)?"""
+        return bool(np.all(self._doc[:-1] <= self._doc[1:]))
 
     def _mentioning_rows(self, name: str) -> list[int]:
         """Sentences that mention `name`, allowing for other spellings of its last word

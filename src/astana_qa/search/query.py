@@ -22,11 +22,10 @@ from ..text.entities import Token, tokens
 from ..text.expansion import Expansion
 from ..text.features import names
 from ..text.lexical import PERSON_TITLES
-from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_WORD, MONTHS
-from ..text.tagger import lexicon, wordnet_classes
+from ..text.tagger import lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
-from .casing import restored_case
+from .casing import case_basis, restored_case
 from .definitions import Defined, defined_subject
 from .owners import asked_phrase
 from .slots import Slot, question_slot
@@ -83,6 +82,9 @@ _SPELLING_OUT = re.compile(
 # token with a digit ("25th", "2019"), the first too ("22nd round date"). All-capital
 # abbreviations are left out: articles often spell them out ("MVPs", "WWII").
 _KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z][\w’'-]*|\b\w*\d\w*")
+# Numbers below ten, which articles write as words.
+_DIGIT_WORDS = dict(zip("123456789", ("one", "two", "three", "four", "five", "six", "seven",
+                                      "eight", "nine"), strict=True))  # fmt: skip
 # Dates as people say them ("Sept 1760", "January 30th") and as articles write them
 # ("September 1760", "January 30").
 _MONTH_ABBREVIATIONS = {
@@ -287,46 +289,6 @@ def validate_question(question: object) -> str:
     return question
 
 
-# The words that open a question's phrase for what it asks about: "which city".
-_ASKING_DETERMINERS = frozenset({"which", "what"})
-# The tags of the words between such a determiner and the noun asked about.
-_IN_A_NOUN_PHRASE = frozenset({"ADJ", "PROPN", "NOUN"})
-
-
-def _describing_the_answer(tagged: list[Token], focus: str | None) -> set[str]:
-    """The adjectives between "which" or "what" and the noun the question asks about
-    ("In which Central Asian city…?": Central, Asian). They describe the answer, which
-    an article may name without them ("held in Astana"), so they are not names the
-    articles must mention. A word is an adjective by the treebank's first tag for it,
-    or, for a word the treebank lacks, by WordNet. A country's word is not one of them:
-    "In which Canadian city…?" asks about Canada, which the articles must name."""
-    if focus is None:
-        return set()
-    found: set[str] = set()
-    for at, token in enumerate(tagged):
-        if token.text.lower() not in _ASKING_DETERMINERS:
-            continue
-        between: list[str] = []
-        for later in tagged[at + 1 :]:
-            if later.text == focus:
-                found.update(w for w in between if _describes(w))
-                break
-            if later.tag not in _IN_A_NOUN_PHRASE:
-                break
-            between.append(later.text)
-    return found
-
-
-def _describes(word: str) -> bool:
-    """Is `word` an adjective, and not a country's word (`_describing_the_answer`)?"""
-    if shipped_lexicon().is_place_name(word):
-        return False
-    tags = lexicon().get(word.lower())
-    if tags is not None:
-        return tags[0] == "ADJ"
-    return "ADJ" in wordnet_classes(word.lower())
-
-
 def read_query(
     question: object,
     analyzer: Analyzer,
@@ -375,17 +337,21 @@ def read_query(
     named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
     asked_words = key_words(reading)
     if restored != text:  # the words given capitals are names, the first too
-        typed = zip(_LETTER_WORD.findall(text), _LETTER_WORD.findall(restored), strict=True)
+        basis = case_basis(text)  # the question as restored from (`casing.py`)
+        typed = zip(_LETTER_WORD.findall(basis), _LETTER_WORD.findall(restored), strict=True)
         parts = [pair for was, word in typed if word != was
                  for pair in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
-        asked_words = [read for as_typed, read in parts
-                       if read != as_typed and not read.islower()] + asked_words  # fmt: skip
+        asked_words = [read for as_typed, read in parts if read != as_typed] + asked_words
     asked_words = _distinct_names(asked_words)
     for word in asked_words:
         written = analyzer.written_terms(word)
         if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
             capitals = {part.lower() for part in word.split("-") if part[:1].isupper()}
             written = [(w, t) for w, t in written if w in capitals] or written
+        if word in _DIGIT_WORDS and all(
+            match(t, w) for w, t in analyzer.written_terms(_DIGIT_WORDS[word])
+        ):
+            continue  # "2 day talks": articles write numbers below ten as words ("two-day")
         found = [match(t, w) for w, t in written]
         if all(found):
             # An office before a name ("President Cleveland") is no name: a sentence
@@ -423,16 +389,9 @@ def read_query(
             continue
         if not all(match(t, w) for w, t in analyzer.written_terms(word)):
             unknown.append(word)
+    expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
     expected = expected_answer(reading)
-    # Words describing the answer that no article uses ("which Central Asian city") are
-    # neither missing names nor key words an answer's sentence lacks.
-    undescribed = {w for w in unknown if w in _describing_the_answer(words_tagged, expected.focus)}
-    if undescribed:
-        unused = {t for w in undescribed for _, t in analyzer.written_terms(w)}
-        terms = [t for t in terms if t not in unused or t in matcher.term_number]
-        unknown = [w for w in unknown if w not in undescribed]
-    expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     owners, owned = asked_phrase(words_tagged, expected.focus)
     return Query(
         text=text,

@@ -117,3 +117,10 @@ def is_english_word(word: str) -> bool:
     lexicon's other words: its web text holds typos such as "recieve" and "teh". (The
     spelling matcher never reads such a word as a typo.)"""
     return bool(wordnet_classes(word)) or lexicon().get(word, ("",))[0] == "PROPN"
+
+
+def is_common_word(lower: str) -> bool:
+    """Is `lower` first of all a common noun or a verb in English ("male", "polish",
+    "talks"), by the treebank, or by WordNet where the treebank lacks it?"""
+    tags = lexicon().get(lower)
+    return tags[0] in ("NOUN", "VERB") if tags else "VERB" in wordnet_classes(lower)
