@@ -914,13 +914,21 @@ def test_an_article_holding_a_name_only_in_lower_case_does_not_name_it(make_corp
     assert engine.ask("Who Wrote Songs In Prison?").answer == "Mitch Green"
 
 
-def test_an_article_writing_the_name_with_a_capital_names_it(make_corpus, tmp_path):
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The song Stardust is a standard of American popular music from the last century.",
+        # where the index of names does not look, the article's sentences are read
+        "Stardust is a standard of American popular music from the last century.",
+    ],
+)
+def test_an_article_writing_the_name_with_a_capital_names_it(make_corpus, tmp_path, opening):
     corpus = make_corpus({
-        "a.txt": "Music notes\n\nThe song Stardust is a standard.\n\nMany singers recorded "
-        "it.\n\nIt was written by Hoagy Carmichael in 1927, a critic said of the song.\n",
+        "a.txt": f"Music notes\n\n{opening}\n\nMany singers recorded the tune over the "
+        "following decades.\n\nThe song was written by Hoagy Carmichael in 1927, a critic said.\n",
     })  # fmt: skip
     engine = QAEngine.open(corpus, tmp_path / "index")
-    assert engine.ask('Who wrote the song "Stardust"?').answer == "Hoagy Carmichael"
+    assert engine.ask("Who wrote the song Stardust?").answer == "Hoagy Carmichael"
 
 
 def test_a_deed_after_a_place_preposition_is_no_place(make_corpus, tmp_path):
