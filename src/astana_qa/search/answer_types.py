@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..text.features import SPELT_NUMBERS
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS
 from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import shipped_lexicon
@@ -137,7 +138,7 @@ def expected_answer(question: str) -> Expected:
 
 
 # "Which three countries", "What two artists", "Name the four…": how many are wanted.
-_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTS = SPELT_NUMBERS[1:]
 _COUNTED = re.compile(
     r"\b(?:which|what|name)\s+(?:(?:are|were)\s+)?(?:the\s+)?(" + "|".join(_COUNTS) + r"|[2-9])\b",
     re.IGNORECASE,

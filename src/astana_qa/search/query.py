@@ -20,7 +20,7 @@ from ..text.analysis import Analyzer, fold
 from ..text.dates import find_dates
 from ..text.entities import Token, tokens
 from ..text.expansion import Expansion
-from ..text.features import names
+from ..text.features import SPELT_NUMBERS, names
 from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import lexicon
@@ -83,8 +83,7 @@ _SPELLING_OUT = re.compile(
 # abbreviations are left out: articles often spell them out ("MVPs", "WWII").
 _KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z][\w’'-]*|\b\w*\d\w*")
 # Numbers below ten, which articles write as words.
-_DIGIT_WORDS = dict(zip("123456789", ("one", "two", "three", "four", "five", "six", "seven",
-                                      "eight", "nine"), strict=True))  # fmt: skip
+_DIGIT_WORDS = {str(n): word for n, word in enumerate(SPELT_NUMBERS[:9], start=1)}
 # Dates as people say them ("Sept 1760", "January 30th") and as articles write them
 # ("September 1760", "January 30").
 _MONTH_ABBREVIATIONS = {

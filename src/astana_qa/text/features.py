@@ -14,10 +14,11 @@ from .months import MONTHS
 
 _TIME_WORDS = frozenset([*MONTHS, "century", "centuries"])
 _YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
+# The numbers one to ten as words, in order: `SPELT_NUMBERS[n - 1]` is n.
+SPELT_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 NUMBER_WORDS = frozenset([
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
-    "thousands", "million", "millions", "billion", "dozen", "half",
+    *SPELT_NUMBERS, "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+    "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "half",
 ])  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
