@@ -1,5 +1,7 @@
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -277,3 +279,22 @@ def test_an_article_changed_after_opening_is_not_quoted(make_corpus, tmp_path):
         .ask("When did the council of Burgas approve the harbour?")
         .answered
     )
+
+
+def test_answering_from_a_built_index_does_not_import_nltk(make_corpus, tmp_path):
+    """Importing nltk takes most of a second and about 90 MB (it imports scipy.stats):
+    only splitting text into sentences needs it, so a server opening an index that is
+    up to date, and answering from it, never does."""
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")  # built here, in this process
+    script = (
+        "import sys\n"
+        "from astana_qa import QAEngine\n"
+        f"engine = QAEngine.open({str(corpus)!r}, {str(tmp_path / 'index')!r})\n"
+        "answer = engine.ask('When did the council of Burgas approve the harbour?')\n"
+        "assert answer.citations, answer\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'nltk'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert done.stdout.strip() == "[]"

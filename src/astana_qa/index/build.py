@@ -27,9 +27,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from nltk.tokenize.punkt import PunktSentenceTokenizer
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusError
 from ..text.analysis import Analyzer
@@ -50,6 +48,9 @@ from .store import (
     same_settings,
     save_index,
 )
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Punkt learns abbreviations and capitalisation habits; a megabyte of text is plenty,
 # and training costs about 4 s per megabyte.

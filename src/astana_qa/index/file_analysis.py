@@ -13,14 +13,17 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
-from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from ..text.analysis import Analyzer
 from ..text.features import mentions_number, mentions_time, names
 from ..text.sentences import split_sentences
 from .postings import narrowest
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # The integer arrays of a `FileAnalysis` and their type in memory (on disk, narrower).
 _WIDE = {"start": np.int64, "end": np.int64, "paragraph": np.int32, "term_ptr": np.int64,

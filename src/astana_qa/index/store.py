@@ -22,7 +22,7 @@ import numpy as np
 
 from ..errors import QAError
 from ..text.corpus import STAMP_FIELDS, Stamp, content_hash
-from ..text.sentences import tokenizer_from_json
+from ..text.sentences import read_parameters
 from .file_analysis import FileAnalysis
 from .schema import FORMAT_VERSION, SegmentArrays, check_segment
 
@@ -384,7 +384,7 @@ def _read_index(index_dir: Path, manifest: dict) -> IndexData:
         manifest=manifest,
     )
     check_consistent(data)
-    tokenizer_from_json(data.tokenizer)
+    read_parameters(data.tokenizer)
     return data
 
 

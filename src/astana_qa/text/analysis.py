@@ -3,7 +3,8 @@
 Steps: case folding; diacritic folding (NFKD plus the letters NFKD leaves alone, such as
 Turkish dotless `ı`); `\\w+` tokens; alias phrases replaced by one shared term; English
 stopwords dropped; words looked up in simplemma's English dictionary for their lemma
-(irregular forms: "began" → "begin") and then Snowball-stemmed. Alias terms start with
+(irregular forms: "began" → "begin") and then stemmed by Snowball's English algorithm
+(PyStemmer, the Snowball project's C stemmers: bm25s's too). Alias terms start with
 `=` so no word collides.
 """
 
@@ -19,7 +20,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from nltk.stem.snowball import SnowballStemmer
+import Stemmer
 from simplemma import Lemmatizer
 from simplemma.strategies import DictionaryLookupStrategy
 
@@ -79,9 +80,9 @@ def word_lists_hash() -> str:
 
 
 def lemmatizer_version() -> str:
-    """The lemmatizer's release: its dictionary decides terms, so it is part of what makes
-    an index current."""
-    return f"simplemma {metadata.version('simplemma')}"
+    """The lemmatizer's and the stemmer's releases: their dictionary and algorithm decide
+    terms, so they are part of what makes an index current."""
+    return f"simplemma {metadata.version('simplemma')}, PyStemmer {metadata.version('PyStemmer')}"
 
 
 def read_alias_file(path: Path) -> list[list[str]]:
@@ -167,7 +168,7 @@ class Analyzer:
         self.max_cached_terms = max_cached_terms
         self.aliases = AliasTable.from_groups(alias_groups, settings.fold_diacritics)
         self._stopwords = stopword_list() if settings.stopwords else frozenset()
-        self._stemmer = SnowballStemmer("english") if settings.stem else None
+        self._stemmer = Stemmer.Stemmer("english") if settings.stem else None
         # Dictionary lookup only: simplemma's affix rules for words it does not know take
         # about 0.5 ms a word, and names and typos are exactly such words.
         lookup = DictionaryLookupStrategy()
@@ -248,4 +249,4 @@ class Analyzer:
             # "eleventh") and capitalises some lemmas ("jr" → "Junior").
             lemma = self._lemmatizer.lemmatize(token, lang="en").lower()
             token = lemma if lemma.isalpha() else token
-        return self._stemmer.stem(token) if self._stemmer else token
+        return self._stemmer.stemWord(token) if self._stemmer else token

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
 from .furniture import furniture_lines
+
+if TYPE_CHECKING:  # importing nltk costs 0.7 s and 90 MB: only splitting text needs it
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def known_abbreviations() -> frozenset[str]:
 
 def train_parameters(texts: Iterable[str]) -> PunktParameters:
     """Punkt parameters learnt from `texts`, with the project's abbreviations added."""
+    from nltk.tokenize.punkt import PunktTrainer
+
     trainer = PunktTrainer()
     trainer.INCLUDE_ABBREV_COLLOCS = True
     for text in texts:
@@ -61,6 +64,8 @@ def train_parameters(texts: Iterable[str]) -> PunktParameters:
 
 def build_tokenizer(train_text: str | None = None) -> PunktSentenceTokenizer:
     """A Punkt tokenizer from the project's abbreviations, refined by training on `train_text`."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     if train_text:
         return PunktSentenceTokenizer(train_parameters([train_text]))
     params = PunktParameters()
@@ -78,19 +83,32 @@ def parameters_to_json(params: PunktParameters) -> dict:
     }
 
 
-def tokenizer_from_json(data: Any) -> PunktSentenceTokenizer:
-    """The tokenizer for parameters saved by `parameters_to_json`; ValueError if `data`
-    is not such parameters."""
+def read_parameters(data: Any) -> tuple[set[str], set[tuple[str, str]], set[str], dict[str, int]]:
+    """The abbreviations, collocations, sentence starters and orthographic context saved
+    by `parameters_to_json`; ValueError if `data` is not such parameters. Checking an
+    index on open needs no Punkt (nor nltk's import: `tokenizer_from_json` builds one)."""
     try:
-        params = PunktParameters()
-        params.abbrev_types = set(map(str, data["abbrev_types"]))
-        params.collocations = {(str(a), str(b)) for a, b in data["collocations"]}
-        params.sent_starters = set(map(str, data["sentence_starters"]))
-        params.ortho_context = defaultdict(
-            int, {str(k): int(v) for k, v in data["ortho_context"].items()}
+        return (
+            set(map(str, data["abbrev_types"])),
+            {(str(a), str(b)) for a, b in data["collocations"]},
+            set(map(str, data["sentence_starters"])),
+            {str(k): int(v) for k, v in data["ortho_context"].items()},
         )
     except (TypeError, KeyError, ValueError, AttributeError) as exc:
         raise ValueError(f"not Punkt parameters: {exc}") from exc
+
+
+def tokenizer_from_json(data: Any) -> PunktSentenceTokenizer:
+    """The tokenizer for parameters saved by `parameters_to_json`; ValueError if `data`
+    is not such parameters."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    abbreviations, collocations, starters, context = read_parameters(data)
+    params = PunktParameters()
+    params.abbrev_types = abbreviations
+    params.collocations = collocations
+    params.sent_starters = starters
+    params.ortho_context = defaultdict(int, context)
     return PunktSentenceTokenizer(params)
 
 
