@@ -349,9 +349,11 @@ def answer(
         held = dated(top) if dated is not None else frozenset()
         first_holds = coverage(question_terms, term_spans(top.text), held)
         regular = expected.kind in _REGULAR_FORMS
-        # an article that never names what the question names cannot answer it
+        # an article that never names what the question names cannot answer it, nor
+        # can a question ("Q: Who came up with the name Rat Pack?")
         elsewhere = about is not None and about(top) == Named.NOWHERE
-        if expected.typed and (regular or elsewhere or first_holds < SENTENCE_ANSWERS):
+        asks = _is_a_question(top.text)
+        if expected.typed and (regular or elsewhere or asks or first_holds < SENTENCE_ANSWERS):
             return AnswerResult(result_passages, expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         return _description(question, result_passages, expected.kind, question_terms, term_spans)
@@ -380,6 +382,11 @@ def answer(
     return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
                         tuple(supported), variants, None, round(_group_score(best), 4),
                         round(first.candidate.near, 4), first.owned)  # fmt: skip
+
+
+def _is_a_question(text: str) -> bool:
+    """Does the sentence ask, rather than state? (It ends with a question mark.)"""
+    return text.rstrip(" \"'”’)").endswith("?")
 
 
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:
@@ -445,7 +452,7 @@ def _candidates(
     found: list[_Found] = []
     leader: _Found | None = None  # the best found so far, by (tier, score)
     for number, passage in enumerate(passages):
-        if passage.text.rstrip(" \"'”’)").endswith("?"):
+        if _is_a_question(passage.text):
             continue  # a question states no answer
         terms = term_spans(passage.text)
         deep = depth is not None and number >= depth

@@ -479,9 +479,13 @@ class QAEngine:
         month_terms = self._month_terms
         names = frozenset(t for t in named if not any(c.isdigit() for c in t)
                           and t not in month_terms)  # fmt: skip
+        # each with the name it stands for (itself, or the name of which it is a relative)
         named_ids = [
-            (t, self.ranker.term_number[t])
-            for t in {*names, *(r for r, t in family.items() if t in names)}
+            (t, self.ranker.term_number[t], source)
+            for t, source in {
+                **{r: s for r, s in family.items() if s in names},
+                **{t: t for t in names},
+            }.items()
             if t in self.ranker.term_number
         ]
         written = self._names_written(query)
@@ -515,11 +519,12 @@ class QAEngine:
             contains = self.ranker.documents.contains
             if not named_ids:
                 return Named.IN_ARTICLE
-            # an article holding a name's word only in lower case ("heroin, stardust")
-            # does not name it ("the song “Stardust”")
+            # an article holding a name's word only in lower case ("heroin, stardust"),
+            # or a relative of it so ("gang" of "the Rat Pack"), does not name it
             writes = self._article_writes
-            if any(contains(n, doc) and (t not in written or writes(t, n, written[t], doc))
-                   for t, n in named_ids):  # fmt: skip
+            if any(contains(n, doc)
+                   and (source not in written or writes(t, n, written.get(t, ()), doc))
+                   for t, n, source in named_ids):  # fmt: skip
                 return Named.IN_ARTICLE
             return Named.NOWHERE
 
