@@ -509,6 +509,12 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Who was the festival's director?",
          "At the festival Lena Berg opened the concert with Omar Ali, the director of "
          "the orchestra.", "Omar Ali"),
+        # A Roman numeral numbering the thing the question names is no one: "Winter
+        # Cup XLVII" less the question's "Winter Cup" (the digits of "Winter Cup 50"
+        # were already none).
+        ("Who won the Winter Cup 50?",
+         "The Winter Cup 50 was the first since Winter Cup XLVII to be won by Omar Ali.",
+         "Omar Ali"),
         # What an office is of is no one: "President of Varnia" less "President".
         ("Who elects the President?",
          "Since 1990 the President of Varnia has been elected by the city council.",

@@ -156,6 +156,8 @@ _LAST_WORD = re.compile(r"[\s-]+")
 # "Mayor of Varna Ivan Petrov" keeps a person).
 _OF_WHAT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# A number in Roman numerals ("XLVII"): in a name, it numbers the thing the other words name.
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}")
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 # A range of days is several: "which dates" is answered by "January 24-25" (a range of
 # numbers is not: "15–1" is a record, not the count "how many" asks for).
@@ -1011,9 +1013,14 @@ def score_spans(
             span is not found
             and kind in _NAME_KINDS
             and found.kinds & _NAME_SPANS
-            and not any(w[0].isupper() for w in _NAME_WORD.findall(span.text))
+            and not any(
+                w[0].isupper() and not (kind == "person" and _ROMAN_NUMERAL.fullmatch(w))
+                for w in _NAME_WORD.findall(span.text)
+            )  # fmt: skip
         ):
-            continue  # "Super Bowl 50" less the question's "Super Bowl": "50" is no one
+            # "Super Bowl 50" less the question's "Super Bowl": "50" is no one, nor is
+            # "XLVII" (though it may be the Super Bowl asked for)
+            continue
         if (
             span is not found
             and "person" in found.kinds
