@@ -606,6 +606,12 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "basketball"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
+        # a kind of person is counted by no number of a thing WordNet files elsewhere
+        ("How many prisoners were freed after the harbour talks?",
+         "After the harbour talks, the three guarantor countries freed the captured ships.",
+         None),
+        ("How many prisoners were freed after the harbour talks?",
+         "After the harbour talks, the authorities freed 40 detained fishermen.", "40"),
         # a hyphened word the question names goes whole from the answer's start
         ("Which Varna-headquartered body elected a head?",
          "The Varna-based Harbour Workers Council elected Ivo Petrov as its head.",

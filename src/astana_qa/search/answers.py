@@ -29,6 +29,7 @@ from ..text.analysis import combining_marks
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
+from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
 from .candidates import (
     ANYONE,
@@ -391,17 +392,28 @@ def _is_a_question(text: str) -> bool:
 
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:
     """Does a number count something a question about `focus` does not ask for: what it
-    is joined to ("two-day", "28-yard"), or for "how many people" a noun naming no people
-    ("12 buildings")? A number followed by another noun may count the same thing in
-    other words ("about 30,000 people" for "how many inhabitants", "120 villages" for
-    "how many vacation spots", in TrecQA), so other nouns do not decide."""
+    is joined to ("two-day", "28-yard"), or for a question counting people ("how many
+    people", "how many detainees") a noun phrase whose head names no people ("12
+    buildings", "three guarantor countries")? A number followed by another noun may count
+    the same thing in other words ("about 30,000 people" for "how many inhabitants",
+    "120 villages" for "how many vacation spots", in TrecQA), so for a question counting
+    some kind of person only a noun WordNet files under another kind decides (its person
+    class is broad: "sessions" are in it)."""
     joined = re.search(r"-([A-Za-z]+)$", candidate.text)
     if joined and joined.group(1).lower() not in NUMBER_WORDS:  # not "thirty-one"
         return True
-    if focus not in ANYONE:
+    if focus is None or not (focus in ANYONE or names_people(focus)):
         return False
-    after = next((w for w in words if w.start >= candidate.end), None)
-    return after is not None and after.tag == "NOUN" and not names_people(after.text.lower())
+    lexicon = shipped_lexicon()
+    head = None  # the noun the number counts: the last of the nouns right after it
+    for word in (w for w in words if w.start >= candidate.end):
+        if word.tag == "NOUN":
+            head = word
+        elif word.tag != "ADJ":
+            break
+    if head is None or names_people(head.text.lower()):
+        return False
+    return focus in ANYONE or lexicon.noun_class(head.text.lower()) is not None
 
 
 def _fullest_date(group: list[_Found]) -> _Found:
