@@ -1010,3 +1010,15 @@ def test_a_number_below_ten_is_mentioned_as_a_word(seed_engine):
     # the articles write "two-day": "2" is not a missing name
     answer = seed_engine.ask("2 day talks astana january")
     assert "“2”" not in (answer.reason or "")
+
+
+def test_a_rank_below_ten_is_found_as_its_word(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The four-day meeting in Varna is the sixth such annual gathering of forest "
+        "experts from the two countries.",
+        "Officials said the talks covered logging and the timber trade.",
+    )  # fmt: skip
+    # "6th" is the article's "sixth": not a missing name, and searched for as that word
+    answer = engine.ask("Where did the 6th annual meeting of forest experts take place?")
+    assert answer.answered and answer.answer == "Varna"

@@ -1016,7 +1016,7 @@ def score_spans(
             and not any(
                 w[0].isupper() and not (kind == "person" and _ROMAN_NUMERAL.fullmatch(w))
                 for w in _NAME_WORD.findall(span.text)
-            )  # fmt: skip
+            )
         ):
             # "Super Bowl 50" less the question's "Super Bowl": "50" is no one, nor is
             # "XLVII" (though it may be the Super Bowl asked for)

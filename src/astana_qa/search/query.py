@@ -20,7 +20,7 @@ from ..text.analysis import Analyzer, fold
 from ..text.dates import find_dates
 from ..text.entities import Token, tokens
 from ..text.expansion import Expansion
-from ..text.features import SPELT_NUMBERS, names
+from ..text.features import names, spelt_number
 from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import lexicon
@@ -82,8 +82,6 @@ _SPELLING_OUT = re.compile(
 # token with a digit ("25th", "2019"), the first too ("22nd round date"). All-capital
 # abbreviations are left out: articles often spell them out ("MVPs", "WWII").
 _KEY_WORD = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z][\w’'-]*|\b\w*\d\w*")
-# Numbers below ten, which articles write as words.
-_DIGIT_WORDS = {str(n): word for n, word in enumerate(SPELT_NUMBERS[:9], start=1)}
 # Dates as people say them ("Sept 1760", "January 30th") and as articles write them
 # ("September 1760", "January 30").
 _MONTH_ABBREVIATIONS = {
@@ -347,10 +345,9 @@ def read_query(
         if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
             capitals = {part.lower() for part in word.split("-") if part[:1].isupper()}
             written = [(w, t) for w, t in written if w in capitals] or written
-        if word in _DIGIT_WORDS and all(
-            match(t, w) for w, t in analyzer.written_terms(_DIGIT_WORDS[word])
-        ):
-            continue  # "2 day talks": articles write numbers below ten as words ("two-day")
+        spelt = spelt_number(word)
+        if spelt is not None and all(match(t, w) for w, t in analyzer.written_terms(spelt)):
+            continue  # "2 day talks", "the 6th meeting": articles write "two-day", "sixth"
         found = [match(t, w) for w, t in written]
         if all(found):
             # An office before a name ("President Cleveland") is no name: a sentence

@@ -29,6 +29,7 @@ from itertools import groupby, pairwise
 
 from ..settings import ExpansionPolicy
 from .entities import PHRASE_OPENERS, Token
+from .features import spelt_number
 from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link, normalise
 
 _LETTER = {name: letter for letter, name in KIND_NAME.items()}
@@ -139,14 +140,16 @@ def number_forms(token: str) -> list[str]:
     """The ordinal of a number of one to three digits, the other way to write the rank
     it names ("Astana 22": "the 22nd"; "13" → "13th"); none for other words (a year,
     "2024", is no rank). Not the way back: a bare number is as often a day or a count
-    ("January 25", "25 people") as a rank, so "the 25th round" is not found as "25"."""
+    ("January 25", "25 people") as a rank, so "the 25th round" is not found as "25".
+    Below ten, also the word articles write for it ("2": "two", "6th": "sixth")."""
+    spelt = spelt_number(token)
     if not (token.isdigit() and len(token) <= 3 and not token.startswith("0")):
-        return []
+        return [spelt] if spelt else []
     number = int(token)
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
-    return [f"{number}{suffix}"]
+    return [f"{number}{suffix}", *([spelt] if spelt else [])]
 
 
 def terms_of_links(

@@ -14,13 +14,28 @@ from .months import MONTHS
 
 _TIME_WORDS = frozenset([*MONTHS, "century", "centuries"])
 _YEAR = re.compile(r"(?<!\w)(1\d{3}|20\d{2})s?(?!\w)")
-# The numbers one to ten as words, in order: `SPELT_NUMBERS[n - 1]` is n.
+# The numbers one to ten as words, in order: `SPELT_NUMBERS[n - 1]` is n; and the ranks.
 SPELT_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+SPELT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth")  # fmt: skip
+_SMALL_NUMBER = re.compile(r"([1-9])(st|nd|rd|th)?", re.IGNORECASE)
 NUMBER_WORDS = frozenset([
     *SPELT_NUMBERS, "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
     "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "half",
 ])  # fmt: skip
 _DIGIT = re.compile(r"\d")
+
+
+def spelt_number(token: str) -> str | None:
+    """The word articles write for a number or rank below ten written in digits ("2" →
+    "two", "6th" → "sixth"), or None: news style spells these out ("a two-day meeting",
+    "the sixth such gathering")."""
+    small = _SMALL_NUMBER.fullmatch(token)
+    if small is None:
+        return None
+    return (SPELT_ORDINALS if small.group(2) else SPELT_NUMBERS)[int(small.group(1)) - 1]
+
+
 _WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*")
 _SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|[\"“‘(]\s*)$")
