@@ -604,6 +604,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("What sport do the Varna Eagles play?",
          "The Varna Eagles, famous for popularising the game abroad, play basketball.",
          "basketball"),
+        # a city is no built thing a question asks for by its noun ("Which stadium?")
+        ("Which stadium hosted the final?",
+         "The final was played in Geneva, at the Stade de Varna, before a full crowd.",
+         "Stade de Varna"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
         # a kind of person is counted by no number of a thing WordNet files elsewhere
