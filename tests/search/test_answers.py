@@ -608,6 +608,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which stadium hosted the final?",
          "The final was played in Geneva, at the Stade de Varna, before a full crowd.",
          "Stade de Varna"),
+        # neither a month in a date ("Nov.") nor the noun of a verb ("take place") is a
+        # place
+        ("Which hotel hosted the final round of talks?",
+         "The final round of talks is set to take place on Nov. 11-12, the ministry said.",
+         None),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
         # a kind of person is counted by no number of a thing WordNet files elsewhere

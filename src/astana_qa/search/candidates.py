@@ -223,6 +223,9 @@ def find_spans(
                                PLACE_NAME_WORDS, is_place)  # fmt: skip
         if _in_headline_case(words):  # "21st Session of Astana Talks Begins January 24"
             found = []  # its capitals mark no names; the article's sentences state them
+        times = [(d.start, d.end) for d in date_spans or entities.dates(text)]
+        # "Nov" of "on Nov. 11-12": a month written in a date names no one, nowhere
+        found = [n for n in found if not any(s <= n.start and n.end <= e for s, e in times)]
         spans += _lists(text, found) if plural else found
     if kind == "attribute":
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
@@ -311,9 +314,26 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         # "aimed at building confidence": a deed, not a place ("training camps" is one)
         deed = (span.text[:1].islower() and span.text.split(None, 1)[0].endswith("ing")
                 and not _names_a_place(head))  # fmt: skip
+        verb = words[at - 1] if at > 0 else None
+        if (
+            verb
+            and verb.tag == "VERB"
+            and " " not in span.text
+            and _verb_with(verb.text, span.text)
+        ):
+            continue  # "take place", "took part": the noun is part of a verb WordNet knows
         if named or agent or (kind == "place" and before in PLACE_PREPOSITIONS and not deed):
             found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
     return found
+
+
+def _verb_with(verb: str, noun: str) -> bool:
+    """Do `verb` (in any form) and `noun` make a verb WordNet knows ("take place", "took
+    part", "taking office")?"""
+    lexicon = shipped_lexicon()
+    noun = noun.lower()
+    return any(lexicon.links(f"{base} {noun}")
+               for base in dict.fromkeys([verb.lower(), *lexicon.base_forms(verb)]))  # fmt: skip
 
 
 def _names_a_place(noun: str) -> bool:
