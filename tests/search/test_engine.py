@@ -922,27 +922,23 @@ _SHOW_BUSINESS = {
 }
 
 
-def test_a_relative_of_a_name_written_in_lower_case_does_not_name_it(make_corpus, tmp_path):
-    corpus = make_corpus({
-        **_SHOW_BUSINESS,
-        "a.txt": "Crime report\n\nPolice said a dealer named Angie coined a name for the gang, "
-        "which sold small packs of crack.\n\nDrug gangs sell crack there.\n",
-    })  # fmt: skip
+@pytest.mark.parametrize(
+    "article",
+    [
+        # "gang", a word WordNet relates to "pack", is not the Rat Pack the question names
+        "Crime report\n\nPolice said a dealer named Angie coined a name for the gang, which "
+        "sold small packs of crack.\n\nDrug gangs sell crack there.\n",
+        # a sentence that asks states nothing
+        "Letters\n\nQ: Who came up with the name Rat Pack, that show biz gang led by Frank "
+        "Sinatra?\n\nThe singers played in Las Vegas hotels.\n",
+    ],
+)
+def test_no_article_here_says_who_named_the_rat_pack(make_corpus, tmp_path, article):
+    corpus = make_corpus({**_SHOW_BUSINESS, "a.txt": article})
     engine = QAEngine.open(corpus, tmp_path / "index")
-    # "gang", a word WordNet relates to "pack", is not the Rat Pack the question names
     refused = engine.ask("Who coined the name Rat Pack?")
     assert not refused.answered and refused.answer is None
-
-
-def test_a_question_in_an_article_is_no_answer(make_corpus, tmp_path):
-    corpus = make_corpus({
-        **_SHOW_BUSINESS,
-        "a.txt": "Letters\n\nQ: Who came up with the name Rat Pack, that show biz gang led by "
-        "Frank Sinatra?\n\nThe singers played in Las Vegas hotels.\n",
-    })  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
-    refused = engine.ask("Who coined the name Rat Pack?")
-    assert not refused.answered and refused.reason and "no person" in refused.reason
+    assert refused.reason and "no person" in refused.reason
 
 
 @pytest.mark.parametrize(

@@ -404,7 +404,6 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
         return True
     if focus is None or not (focus in ANYONE or names_people(focus)):
         return False
-    lexicon = shipped_lexicon()
     head = None  # the noun the number counts: the last of the nouns right after it
     for word in (w for w in words if w.start >= candidate.end):
         if word.tag == "NOUN":
@@ -413,7 +412,7 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
             break
     if head is None or names_people(head.text.lower()):
         return False
-    return focus in ANYONE or lexicon.noun_class(head.text.lower()) is not None
+    return focus in ANYONE or shipped_lexicon().noun_class(head.text.lower()) is not None
 
 
 def _fullest_date(group: list[_Found]) -> _Found:

@@ -206,7 +206,10 @@ def find_spans(
     `is_place(name)`: does a gazetteer know the name as a country or capital."""
     words = entities.tokens(text)
     spans: list[entities.Span] = []
-    date_spans = entities.dates(text) if kind in _WANTS_DATES | _WANTS_NUMBERS else []
+    # dates answer "when", are no numbers or names, and no place ("in January")
+    read_dates = kind in _WANTS_DATES | _WANTS_NUMBERS | _WANTS_NAMES or kind == "place"
+    date_spans = entities.dates(text) if read_dates else []
+    times = [(d.start, d.end) for d in date_spans]
     if kind in _WANTS_DATES:
         spans += date_spans
     if kind == "duration":
@@ -223,7 +226,6 @@ def find_spans(
                                PLACE_NAME_WORDS, is_place)  # fmt: skip
         if _in_headline_case(words):  # "21st Session of Astana Talks Begins January 24"
             found = []  # its capitals mark no names; the article's sentences state them
-        times = [(d.start, d.end) for d in date_spans or entities.dates(text)]
         # "Nov" of "on Nov. 11-12": a month written in a date names no one, nowhere
         found = [n for n in found if not any(s <= n.start and n.end <= e for s, e in times)]
         spans += _lists(text, found) if plural else found
@@ -237,7 +239,6 @@ def find_spans(
     elif kind in ("person", "organisation", "place"):
         common = _common_noun_answers(text, words, kind)
         if kind == "place":  # "in January", "in the first half": a time, not a place
-            times = [(d.start, d.end) for d in entities.dates(text)]
             common = [c for c in common if _LAST_WORD.split(c.text)[-1].lower() not in _TIME_WORDS
                       and not any(c.start < e and s < c.end for s, e in times)]  # fmt: skip
         spans += common
