@@ -1018,3 +1018,20 @@ def test_a_rank_below_ten_is_found_as_its_word(make_corpus, tmp_path):
     # "6th" is the article's "sixth": not a missing name, and searched for as that word
     answer = engine.ask("Where did the 6th annual meeting of forest experts take place?")
     assert answer.answered and answer.answer == "Varna"
+
+
+def test_the_name_a_verb_of_a_role_takes_owns_the_person_asked_for(make_corpus, tmp_path):
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "The Dutch, Belgian and Danish delegations, as well as observers from the United "
+        "Nations, came together for a two-day round of the spring talks in Varna.",
+        "Belgium is represented by Jan Peeters, the Netherlands by Piet Smit, Denmark by "
+        "Karen Holm, a senior adviser.",
+        "The talks opened on 24 March with a speech by the mayor, Omar Ali.",
+    )  # fmt: skip
+    # "represented Denmark": Denmark's representative, as "Denmark's envoy" would be
+    assert engine.ask("Who represented Denmark at the two-day round in Varna?").answer == (
+        "Karen Holm"
+    )
+    # a noun phrase is no name of an owner: the delegation is the verb's object here
+    assert engine.read("Who headed the Danish delegation?").owner_terms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from astana_qa.search.owners import asked_phrase, claimed_by_others
+from astana_qa.search.owners import asked_phrase, claimed_by_others, named_object
 from astana_qa.text.entities import Token, tokens
 
 
@@ -74,3 +74,17 @@ def test_a_key_word_search_chains_owners_through_the_nouns_before_the_role():
     assert asked_phrase(words, "head") == (("iran", "delegation"), "delegation")
     # a question is no search: "the Syrian regime delegation" is the regime's
     assert owner_words(tokens("Who headed the Syrian regime delegation?")) == ("regime",)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "name"),
+    [
+        ("Who represented Iran at the talks?", "represented", "Iran"),
+        ("Who represented the Islamic Republic?", "represented", "Islamic Republic"),
+        # a noun phrase is what the verb takes: the delegation, not a name
+        ("Who headed the Syrian regime delegation?", "headed", None),
+        ("Who spoke at the talks?", "spoke", None),  # no object
+    ],
+)
+def test_the_name_that_is_a_verbs_whole_object(question, verb, name):
+    assert named_object(tokens(question), verb) == name

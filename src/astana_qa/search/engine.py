@@ -40,6 +40,7 @@ from .bm25 import UNKNOWN
 from .candidates import find_spans, spelled_out
 from .casing import NameForms
 from .definitions import Defined, definition
+from .owners import named_object
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, key_words, read_query
 from .ranking import SentenceRanker
@@ -562,7 +563,17 @@ class QAEngine:
         if query.expected.kind not in OWNED_KINDS:
             return asked, frozenset()
         owners = frozenset(family.get(t, t) for t in query.owner_terms)
-        return asked, frozenset(t for t in owners if t in asked or self._is_anchor(t))
+        owners = frozenset(t for t in owners if t in asked or self._is_anchor(t))
+        slot = query.slot[0] if query.slot is not None else None
+        if owners or slot is None or not slot.subject or slot.passive:
+            return asked, owners
+        # "Who represented Iran?" asks for Iran's representative, as "Iran's envoy" does:
+        # the name that is the whole object of a verb of a role (`roles.py`) owns the person
+        name = named_object(tokens(query.reading), slot.verb)
+        if name is None or not self.roles.is_role_verb(slot.verb):
+            return asked, owners
+        terms = {*self.analyzer.guessed_terms(name), *self._place_terms(name)}
+        return asked, frozenset(t for t in asked if t in terms or family.get(t) in terms)
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
         """Sentence `row` as the answer layer reads it."""

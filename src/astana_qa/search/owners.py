@@ -90,6 +90,24 @@ def asked_phrase(
     return owners, head if owners else None
 
 
+def named_object(words: Sequence[Token], verb: str) -> str | None:
+    """The name that is the whole object of the question's verb `verb` (as written), if
+    it is one: "Who represented Iran at the talks?" → "Iran", "Who led the Islamic
+    Republic?" → "Islamic Republic"; None for a noun phrase ("Who headed the Syrian
+    regime delegation?") or no object. Whether such a name owns the person asked for
+    depends on the verb (`QAEngine._anchors_asked`): Iran's representative, but not
+    Germany's for "Who defeated Germany?"."""
+    at = next((i for i, w in enumerate(words) if w.text.lower() == verb), None)
+    if at is None:
+        return None
+    start = _after_determiners(words, at + 1)
+    end = _phrase_end(words, start)
+    phrase = words[start:end]
+    if not phrase or not all(w.text[:1].isupper() for w in phrase):
+        return None
+    return " ".join(_plain(w.text) for w in phrase)
+
+
 def claimed_by_others(
     words: Sequence[Token],
     terms: Sequence[tuple[int, int, str]],
