@@ -604,10 +604,6 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("What sport do the Varna Eagles play?",
          "The Varna Eagles, famous for popularising the game abroad, play basketball.",
          "basketball"),
-        # a city is no built thing a question asks for by its noun ("Which stadium?")
-        ("Which stadium hosted the final?",
-         "The final was played in Geneva, at the Stade de Varna, before a full crowd.",
-         "Stade de Varna"),
         # neither a month in a date ("Nov.") nor the noun of a verb ("take place") is a
         # place
         ("Which hotel hosted the final round of talks?",
@@ -621,6 +617,9 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          None),
         ("How many prisoners were freed after the harbour talks?",
          "After the harbour talks, the authorities freed 40 detained fishermen.", "40"),
+        # ... but people in groups are people: troops, staff, police
+        ("How many soldiers were deployed to the border?",
+         "The ministry deployed 3,000 troops to the border last week.", "3,000"),
         # a hyphened word the question names goes whole from the answer's start
         ("Which Varna-headquartered body elected a head?",
          "The Varna-based Harbour Workers Council elected Ivo Petrov as its head.",

@@ -144,8 +144,10 @@ def test_a_named_site_stands_for_its_country_only_when_written_as_a_name():
 def test_a_number_and_its_ordinal_name_the_same_rank():
     assert number_forms("22") == ["22nd"] and number_forms("13") == ["13th"]
     assert number_forms("111") == ["111th"] and number_forms("22nd") == []  # no way back
-    # below ten, also the word news style writes ("a two-day meeting", "the third round")
-    assert number_forms("2") == ["2nd", "two"] and number_forms("3rd") == ["third"]
+    # a rank below ten, also the word news style writes ("the third round")
+    assert number_forms("3rd") == ["third"]
+    # ... but a bare digit is no count's word: "stage 2" is not "two stages"
+    assert number_forms("2") == ["2nd"]
     assert number_forms("2024") == [] and number_forms("07") == [] and number_forms("astana") == []
     found = expand(
         [("astana", "astana"), ("22", "22")], LEXICON, analyse, CORPUS, ExpansionPolicy()

@@ -397,8 +397,8 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
     buildings", "three guarantor countries")? A number followed by another noun may count
     the same thing in other words ("about 30,000 people" for "how many inhabitants",
     "120 villages" for "how many vacation spots", in TrecQA), so for a question counting
-    some kind of person only a noun WordNet files under another kind decides (its person
-    class is broad: "sessions" are in it)."""
+    some kind of person only a noun WordNet files under a kind that is no people, or a
+    country, decides (its person class is broad: "sessions" are in it)."""
     joined = re.search(r"-([A-Za-z]+)$", candidate.text)
     if joined and joined.group(1).lower() not in NUMBER_WORDS:  # not "thirty-one"
         return True
@@ -412,7 +412,14 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
             break
     if head is None or names_people(head.text.lower()):
         return False
-    return focus in ANYONE or shipped_lexicon().noun_class(head.text.lower()) is not None
+    if focus in ANYONE:
+        return True
+    # "3,000 troops", "500 staff", "40 delegations" are people in groups (WordNet's
+    # organisations); a country is none ("three guarantor countries")
+    lexicon, noun = shipped_lexicon(), head.text.lower()
+    kind = lexicon.noun_class(noun)
+    country = "country" in (noun, *lexicon.base_forms(noun)) or lexicon.is_kind_of(noun, "country")
+    return kind not in (None, "person", "organisation") or country
 
 
 def _fullest_date(group: list[_Found]) -> _Found:

@@ -604,16 +604,12 @@ def _says_what_is_asked(
 
 
 def _not_a_site(name: str) -> bool:
-    """Is `name` a country (by any of its names, "Polish" too), a capital or a city
-    WordNet knows ("Astana", "Geneva"), which no question asking for a built or natural
-    thing is answered by? A named site in a capital ("Wembley", "the Kremlin") is such
-    a thing."""
+    """Is `name` a country (by any of its names, "Polish" too) or a capital, which no
+    question asking for a built or natural thing is answered by? A named site in a
+    capital ("Wembley", "the Kremlin") is such a thing. (Not any city WordNet knows:
+    "Versailles" and "Windsor" answer "Which palace…?" and "Which castle…?".)"""
     lexicon = shipped_lexicon()
-    return (
-        lexicon.is_capital(name)
-        or lexicon.names_a_country(name)
-        or lexicon.is_kind_of(name.lower(), "city")
-    )
+    return lexicon.is_capital(name) or lexicon.names_a_country(name)
 
 
 def _counts_a_thing(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:

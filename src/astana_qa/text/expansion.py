@@ -141,15 +141,17 @@ def number_forms(token: str) -> list[str]:
     it names ("Astana 22": "the 22nd"; "13" → "13th"); none for other words (a year,
     "2024", is no rank). Not the way back: a bare number is as often a day or a count
     ("January 25", "25 people") as a rank, so "the 25th round" is not found as "25".
-    Below ten, also the word articles write for it ("2": "two", "6th": "sixth")."""
-    spelt = spelt_number(token)
+    A rank below ten written with its suffix is also the word articles write for it
+    ("6th": "sixth"); a bare digit is not given its count's word ("stage 2" is no "two"
+    stages: the question reading only stops refusing it, `read_query`)."""
+    spelt = spelt_number(token) if not token.isdigit() else None
     if not (token.isdigit() and len(token) <= 3 and not token.startswith("0")):
         return [spelt] if spelt else []
     number = int(token)
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
-    return [f"{number}{suffix}", *([spelt] if spelt else [])]
+    return [f"{number}{suffix}"]
 
 
 def terms_of_links(
