@@ -16,6 +16,7 @@ from astana_qa.search.answers import (
     normalised,
 )
 from astana_qa.search.candidates import (
+    FIT,
     Candidate,
     _modifies_a_noun,
     find_spans,
@@ -933,3 +934,20 @@ def test_a_name_before_the_question_s_own_verb_after_a_hyphen_answers_it():
                         frozenset({"effort"}), spans_terms)  # fmt: skip
     fits = {c.text: c.fit for c in found}
     assert fits.get("United Nations", 0.0) >= 0.75, fits  # a name's fit, not halved
+
+
+def test_what_a_person_asked_about_owns_is_no_person():
+    """ "Genghis Khan's Mongolia" less the question's "Genghis Khan's" is a place the
+    places table knows, or a name of no known kind: not the person the span was."""
+
+    def fit(text: str, name: str) -> float:
+        spans, words = find_spans(text, "person", False)
+        found = score_spans(text, spans, words, "person", False, {"genghi": 1.0, "khan": 1.0},
+                            frozenset({"khan"}), term_spans(text))  # fmt: skip
+        return max((c.fit for c in found if c.text == name), default=0.0)
+
+    owned = "They rode into Genghis Khan's {}."
+    assert fit(owned.format("Mongolia"), "Mongolia") == FIT["person"]["place"]
+    assert fit(owned.format("Lumeria"), "Lumeria") == FIT["person"]["name"]
+    # the same span unasked about is one name, a person's
+    assert fit("They rode into Kublai Khan's Lumeria.", "Kublai Khan's Lumeria") == 1.0
