@@ -1035,3 +1035,17 @@ def test_the_name_a_verb_of_a_role_takes_owns_the_person_asked_for(make_corpus, 
     )
     # a noun phrase is no name of an owner: the delegation is the verb's object here
     assert engine.read("Who headed the Danish delegation?").owner_terms
+
+
+def test_a_passage_naming_another_of_a_numbered_series_does_not_answer(make_corpus, tmp_path):
+    """ "Harbour Cup 13" is not the Harbour Cup 12 asked about, however many of the
+    question's words its sentence shares."""
+    corpus = make_corpus({"cups.txt": (
+        "Harbour Cup\n\nAnna Lind was named the most valuable player of the Harbour Cup 13 "
+        "final.\n\nIn the Harbour Cup 12, goalkeeper Omar Ali was the best player.\n"
+    )})  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    question = "Who was the most valuable player of the Harbour Cup 12 final?"
+    assert engine.ask(question).answer == "Omar Ali"
+    assert engine.ask("harbour cup 12 most valuable player").answer == "Omar Ali"
+    assert engine.ask(question.replace("12", "13")).answer == "Anna Lind"

@@ -30,6 +30,7 @@ from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
+from ..text.features import numbered_names
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
@@ -495,6 +496,11 @@ class QAEngine:
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
         asked_series = frozenset(t for t, _ in series)
         series_nouns = frozenset(noun for _, noun in series)
+        # the names the question numbers, with their numbers ("Super Bowl 50": bowl, 50)
+        numbered: dict[str, set[int]] = {}
+        for word, number in numbered_names(query.reading):
+            if word not in self.analyzer.stopwords:
+                numbered.setdefault(word, set()).add(number)
 
         def about(passage: Passage) -> Named:
             """Does the passage, or the sentence before it in its article (which its "he"
@@ -502,13 +508,22 @@ class QAEngine:
             question names none)? Else does its article (`IN_ARTICLE`), or not even that
             (`NOWHERE`)? A passage numbering the noun the question numbers otherwise
             ("the 21st round" for "the 22nd round"), and never as the question does, is
-            about another of the series (`NOWHERE`); "the 3rd day" is not."""
+            about another of the series (`NOWHERE`); "the 3rd day" is not. So is a passage
+            naming another number of a name the question numbers, and not the question's
+            own ("Harvey Martin, co-MVP of Super Bowl XII" for "super bowl 50 mvp";
+            `features.numbered_names`), though it may be about the asked one unsaid."""
             if asked_series:  # "the 21st round" is not the 22nd the question asks about
                 held = [t for *_, t in term_spans(passage.text)]
                 others = {o for o, noun in pairwise(held)
                           if noun in series_nouns and _ORDINAL.fullmatch(o)}  # fmt: skip
                 if others and asked_series.isdisjoint(held):  # not "the 22nd and 23rd rounds"
                     return Named.NOWHERE
+            if numbered:  # "Super Bowl XII" is not the Super Bowl 50 the question asks about
+                stated = numbered_names(passage.text)
+                for word, numbers in numbered.items():
+                    numbered_here = {n for w, n in stated if w == word}
+                    if numbered_here and numbered_here.isdisjoint(numbers):
+                        return Named.NOWHERE
             if not named:
                 return Named.HERE
             row = row_of[(passage.source, passage.start)][0]

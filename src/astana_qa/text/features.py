@@ -36,6 +36,40 @@ def spelt_number(token: str) -> str | None:
     return (SPELT_ORDINALS if small.group(2) else SPELT_NUMBERS)[int(small.group(1)) - 1]
 
 
+# A capitalised word and the number that numbers it: "Super Bowl 50", "Apollo 13",
+# "Super Bowl XLVIII", "Resolution 2254" (not "1,000", nor "3.5").
+_NUMBER = r"(?:\d{1,4}|[IVXLCDM]{1,7})(?![\w’'-]|[.,:]\d)"
+_NUMBERED = re.compile(
+    rf"(?<![\w’'-])([A-Z][A-Za-z]+)\s+({_NUMBER}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+){_NUMBER})*)"
+)
+_NUMBER_IN_LIST = re.compile(_NUMBER)
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def numbered_names(text: str) -> set[tuple[str, int]]:
+    """The names `text` numbers, each folded with its number: "Super Bowl 50" and
+    "Super Bowl L" give ("bowl", 50), "Apollo 13" ("apollo", 13). Not after a month
+    ("January 2024" is a date) nor a word that is all capitals ("UN 2254")."""
+    found = set()
+    for word, numbers in _NUMBERED.findall(text):
+        if word.lower() in MONTHS or word.isupper():
+            continue
+        name = fold(word).removesuffix("s")  # "Super Bowls I and II"
+        for number in _NUMBER_IN_LIST.findall(numbers):
+            if number.isdigit():
+                found.add((name, int(number)))
+            elif _ROMAN.fullmatch(number):
+                found.add((name, _roman_value(number)))
+    return found
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a valid Roman numeral ("XLVIII" → 48)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 _WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*")
 _SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|[\"“‘(]\s*)$")
