@@ -34,7 +34,8 @@ def test_add_bm25_is_the_bincount_of_each_terms_parts(count_type):
 def test_combined_scores_is_the_sum_in_combines_order():
     rng = np.random.default_rng(11)
     n, paragraphs, documents = 500, 80, 9
-    own, window, matched, phrase = (rng.random(n) for _ in range(4))
+    own, window, matched = (rng.random(n) for _ in range(3))
+    phrase, pairs = rng.integers(0, 4, n).astype(np.uint8), 3  # pairs held, of 3
     paragraph, document = rng.random(paragraphs), rng.random(documents)
     paragraph_of = np.sort(rng.integers(0, paragraphs, n)).astype(np.int32)
     document_of = (paragraph_of // 9).astype(np.int32)
@@ -47,7 +48,7 @@ def test_combined_scores_is_the_sum_in_combines_order():
     got = kernels.combined_scores(
         rows, own, window, matched, phrase, paragraph, document, paragraph_of, document_of,
         kernels.TIME_BONUS, has_time, has_time, np.zeros(n, np.int32), np.zeros(1, np.int64),
-        best, shares,
+        best, shares, float(pairs),
     )  # fmt: skip
     expected = (
         own[rows] / best[0]
@@ -55,10 +56,37 @@ def test_combined_scores_is_the_sum_in_combines_order():
         + 1.5 * paragraph[paragraph_of[rows]]
         + 0.5 * document[document_of[rows]]
         + 0.5 * has_time[rows]
-        + 0.7 * phrase[rows]
+        + 0.7 * (phrase / pairs)[rows]  # the shares as NumPy divided them
         + 1e-6 * np.zeros(len(rows))  # best matched is 0: the tie break is 0
     )
     np.testing.assert_array_equal(got, expected)
+
+
+def test_summarised_is_the_mask_rows_and_maxima_numpy_gave():
+    rng = np.random.default_rng(5)
+    n = 1000
+    own, window, matched = (np.where(rng.random(n) < 0.2, rng.random(n), 0.0) for _ in range(3))
+    evident = np.empty(n, dtype=bool)
+    rows, *best = kernels.summarised(_read_only(own), _read_only(window), _read_only(matched),
+                                     evident)  # fmt: skip
+    expected = (own != 0) | (window != 0) | (matched != 0)
+    np.testing.assert_array_equal(evident, expected)
+    np.testing.assert_array_equal(rows, np.flatnonzero(expected))
+    assert best == [v.max(initial=0.0) for v in (own, window, matched)]
+    nothing = np.zeros(3)
+    assert kernels.summarised(nothing, nothing, nothing, np.empty(3, bool))[1:] == (0.0, 0.0, 0.0)
+
+
+def test_reachable_paragraphs_is_the_numpy_bound():
+    rng = np.random.default_rng(3)
+    paragraphs, documents = 400, 30
+    matching = rng.random(paragraphs) < 0.5
+    paragraph, document = rng.random(paragraphs), rng.random(documents)
+    paragraph_doc = np.sort(rng.integers(0, documents, paragraphs))
+    shares, cut = np.array([1.5, 0.5, 0.5]), 1.4
+    got = kernels.reachable_paragraphs(matching, paragraph, document, paragraph_doc, shares, cut)
+    bound = 1.5 * paragraph + 0.5 * document[paragraph_doc] + 0.5
+    np.testing.assert_array_equal(got, np.flatnonzero(matching & (bound >= cut)))
 
 
 def test_a_posting_outside_the_texts_is_an_error_not_a_write():

@@ -193,11 +193,14 @@ def combined_scores(
     asked_names: np.ndarray,
     best: np.ndarray,
     shares: np.ndarray,
+    pairs: float,
 ) -> np.ndarray:
     """`SentenceRanker.combine` for the sentences `rows`, in one pass: each evidence
     scaled by its best value (`best`: own, window, matched; 0 when that is not above 0)
     and weighed by `shares` (window, paragraph, document, answer type, phrase, tie
-    break), added in the order `combine` documents."""
+    break), added in the order `combine` documents. `phrase` counts the question's
+    adjacent term pairs each sentence holds, of `pairs` (at least 1): its share is
+    divided here, as NumPy divided a float array of the counts before."""
     out = np.empty(len(rows), dtype=np.float64)
     best_own, best_window, best_matched = best[0], best[1], best[2]
     for i in range(len(rows)):
@@ -213,17 +216,65 @@ def combined_scores(
         total = total + shares[1] * paragraph[p]
         total = total + shares[2] * document[d]
         total = total + shares[3] * e
-        total = total + shares[4] * phrase[r]
+        total = total + shares[4] * (float(phrase[r]) / pairs)
         out[i] = total + shares[5] * g
     return out
 
 
 @compiled
-def with_evidence(own: np.ndarray, window: np.ndarray, matched: np.ndarray) -> np.ndarray:
-    """For every sentence, whether it has evidence of its own: a BM25 score, one of its
-    window, or a question term (a phrase needs one). A sentence without any scores only
-    its paragraph's, article's and answer-type parts."""
-    out = np.empty(len(own), dtype=np.bool_)
-    for r in range(len(own)):
-        out[r] = own[r] != 0.0 or window[r] != 0.0 or matched[r] != 0.0
-    return out
+def summarised(
+    own: np.ndarray, window: np.ndarray, matched: np.ndarray, evident: np.ndarray
+) -> tuple[np.ndarray, float, float, float]:
+    """One pass over every sentence: whether it has evidence of its own (a BM25 score,
+    one of its window, or a question term; a phrase needs one), set in `evident`; the
+    sentences that have, in order; and the best own, window and matched values (0 when
+    none is above 0). A sentence without evidence scores only its paragraph's,
+    article's and answer-type parts."""
+    texts = len(own)
+    if len(window) != texts or len(matched) != texts or len(evident) != texts:
+        raise IndexError(DAMAGED)
+    rows = np.empty(texts, dtype=np.int64)
+    count = 0
+    best_own = best_window = best_matched = 0.0
+    for r in range(texts):
+        a, b, g = own[r], window[r], matched[r]
+        best_own = max(best_own, a)
+        best_window = max(best_window, b)
+        best_matched = max(best_matched, g)
+        held = a != 0.0 or b != 0.0 or g != 0.0
+        evident[r] = held
+        if held:
+            rows[count] = r
+            count += 1
+    return rows[:count].copy(), best_own, best_window, best_matched
+
+
+@compiled
+def reachable_paragraphs(
+    matching: np.ndarray,
+    paragraph: np.ndarray,
+    document: np.ndarray,
+    paragraph_doc: np.ndarray,
+    shares: np.ndarray,
+    cut: float,
+) -> np.ndarray:
+    """The paragraphs holding a question term (`matching`) whose paragraph and article
+    parts with the answer-type bonus reach `cut`: `shares` (paragraph, document, answer
+    type) times each, added in `combine`'s order, so that for a sentence with the bonus
+    it is its very score."""
+    texts = len(paragraph)
+    if len(matching) != texts or len(paragraph_doc) != texts:
+        raise IndexError(DAMAGED)
+    out = np.empty(texts, dtype=np.int64)
+    count = 0
+    for p in range(texts):
+        if not matching[p]:
+            continue
+        d = paragraph_doc[p]
+        if d < 0 or d >= len(document):
+            raise IndexError(DAMAGED)
+        bound = shares[0] * paragraph[p] + shares[1] * document[d] + shares[2]
+        if bound >= cut:
+            out[count] = p
+            count += 1
+    return out[:count].copy()

@@ -46,7 +46,8 @@ from .kernels import (
     TIME_BONUS,
     bonuses,
     combined_scores,
-    with_evidence,
+    reachable_paragraphs,
+    summarised,
 )
 from .query import AnswerType, Query
 
@@ -91,13 +92,19 @@ def _normalised(scores: np.ndarray) -> np.ndarray:
 class Evidence:
     """A question's evidence: per sentence (dense, zero where the question's terms are
     absent), per paragraph and per article. `best` holds the maximum of each of `own`,
-    `window` and `matched`, which scales them to 0..1 (only for the rows combined)."""
+    `window` and `matched`, which scales them to 0..1 (only for the rows combined).
+    `evident` marks the sentences with evidence of their own (`kernels.summarised`),
+    `evident_rows` lists them. `phrase` counts, per sentence, the question's adjacent
+    term pairs it holds, of `phrase_pairs` (at least 1)."""
 
     own: np.ndarray
     window: np.ndarray
     matched: np.ndarray
     best: dict[str, float]
+    evident: np.ndarray
+    evident_rows: np.ndarray
     phrase: np.ndarray
+    phrase_pairs: float
     paragraph: np.ndarray
     document: np.ndarray
     kind: AnswerType
@@ -167,12 +174,19 @@ class SentenceRanker:
         own = self.sentences.scores(*self.weighted_terms(query, self.sentences))
         window = self.windows.scores(*self.weighted_terms(query, self.windows))
         matched = self.sentences.matched_weight(ids)
+        evident = np.empty(self.size, dtype=np.bool_)
+        evident_rows, best_own, best_window, best_matched = summarised(own, window, matched,
+                                                                       evident)  # fmt: skip
+        phrase, pairs = self.phrase_counts(query.terms)
         return Evidence(
             own=own,
             window=window,
             matched=matched,
-            best={n: _best(v) for n, v in (("own", own), ("window", window), ("matched", matched))},
-            phrase=self.phrase_match(query.terms),
+            best={"own": best_own, "window": best_window, "matched": best_matched},
+            evident=evident,
+            evident_rows=evident_rows,
+            phrase=phrase,
+            phrase_pairs=float(max(pairs, 1)),
             paragraph=_normalised(
                 self.paragraphs.scores(*self.weighted_terms(query, self.paragraphs))
             ),
@@ -214,6 +228,7 @@ class SentenceRanker:
             np.asarray(rows, dtype=np.int64), ev.own, ev.window, ev.matched, ev.phrase,
             ev.paragraph, ev.document, self.paragraph_rows, self.doc_rows, kind,
             self.has_time, self.has_number, self.name_count, asked, best, shares,
+            ev.phrase_pairs,
         )  # fmt: skip
 
     def scores(self, query: Query, settings: RankingSettings) -> np.ndarray:
@@ -230,23 +245,21 @@ class SentenceRanker:
         searched = [*query.terms, *(e.term for e in query.expansions)]
         matching = self.paragraphs.mark(self.term_numbers(searched))
         # Sentences with evidence of their own all lie in matching paragraphs.
-        evident = with_evidence(ev.own, ev.window, ev.matched)
+        evident = ev.evident
         # Elsewhere a sentence scores document part + answer-type bonus, nothing else.
         doc_order = np.lexsort((self.doc_name_rank, -ev.document))
         bonus_values = (True, False) if ev.kind is not AnswerType.NONE else (False,)
         rest = [self._earliest(ev, doc_order, matching, b, count) for b in bonus_values]
-        rows = np.concatenate([np.flatnonzero(evident), *rest])
+        rows = np.concatenate([ev.evident_rows, *rest])
         scores = self.combine(ev, rows, settings)
         # The other sentences of matching paragraphs score their paragraph's, article's
         # and answer-type parts only: those of a paragraph whose parts, with the bonus,
         # reach the `count`-th best so far may rank; the rest cannot.
         cut = _kth_largest(scores, count) if len(scores) >= count else -np.inf
-        bound = (
-            settings.paragraph_weight * ev.paragraph
-            + settings.document_weight * ev.document[self.paragraph_doc]
-            + settings.answer_type_weight
-        )  # in `combine`'s order: for a sentence with the bonus, its very score
-        paragraphs = np.flatnonzero(matching & (bound >= cut))
+        parts = np.array([settings.paragraph_weight, settings.document_weight,
+                          settings.answer_type_weight])  # fmt: skip
+        paragraphs = reachable_paragraphs(matching, ev.paragraph, ev.document,
+                                          self.paragraph_doc, parts, cut)  # fmt: skip
         starts = self.paragraph_start[paragraphs]
         bare = concatenated_ranges(starts, self.paragraph_start[paragraphs + 1] - starts)
         bare = bare[~evident[bare]]
@@ -293,15 +306,21 @@ class SentenceRanker:
 
     def phrase_match(self, terms: Sequence[str]) -> np.ndarray:
         """Share of the question's distinct adjacent term pairs found adjacent here."""
+        counts, pairs = self.phrase_counts(terms)
+        return counts / max(pairs, 1)
+
+    def phrase_counts(self, terms: Sequence[str]) -> tuple[np.ndarray, int]:
+        """How many of the question's distinct adjacent term pairs each sentence holds
+        adjacent, and how many pairs the question has. Counts, not shares: a byte per
+        sentence where most questions have fewer than 256 pairs (a million sentences'
+        shares in floats took eight times the memory and a division pass)."""
         bigrams = set(pairwise(terms))
-        found = np.zeros(len(self.name_count))
+        found = np.zeros(len(self.name_count), dtype=np.uint8 if len(bigrams) < 256 else np.int64)
         for pair in bigrams:
             first, second = self.term_numbers(list(pair))
             if UNKNOWN not in (first, second):
                 found[self.lookup.pair_rows(first, second)] += 1
-        if bigrams:
-            found /= len(bigrams)  # in place: the same values, no second array
-        return found
+        return found, len(bigrams)
 
     def coverage(
         self,
