@@ -241,11 +241,10 @@ def summarised(
         best_own = max(best_own, a)
         best_window = max(best_window, b)
         best_matched = max(best_matched, g)
-        held = a != 0.0 or b != 0.0 or g != 0.0
+        held = (a != 0.0) | (b != 0.0) | (g != 0.0)
         evident[r] = held
-        if held:
-            rows[count] = r
-            count += 1
+        rows[count] = r  # written always, kept only when held: no branch to mispredict
+        count += held
     return rows[:count].copy(), best_own, best_window, best_matched
 
 
