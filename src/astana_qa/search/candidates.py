@@ -156,7 +156,7 @@ _LAST_WORD = re.compile(r"[\s-]+")
 # "Mayor of Varna Ivan Petrov" keeps a person).
 _OF_WHAT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A possessive ending right before a span: what follows is owned ("Genghis Khan's Mongolia").
-_OWNED_BY = re.compile(r"['’]s?\s+$")
+_OWNED_BY = re.compile(r"(?:(?<=\w)['’]s|(?<=s)['’])\s+$")
 _DIGIT = re.compile(r"\d")
 # A number in Roman numerals ("XLVII"): in a name, it numbers the thing the other words name.
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}")
@@ -1052,12 +1052,15 @@ def score_spans(
             and _OF_WHAT.search(text, found.start, span.start)
         ):
             continue  # "the President of Warsaw" less "President": Warsaw is no one
-        if span is not found and "person" in found.kinds and _OWNED_BY.search(text, 0, span.start):
-            # "Genghis Khan's Mongolia" less the question's "Genghis Khan's": the person
-            # was the owner; what he owns is a place when the places table knows it
-            place = shipped_lexicon().is_place_name(span.text.lower())
-            owned = {"place"} if place else found.kinds - {"person"}
-            fit = max((fits.get(k, 0.0) for k in owned), default=0.0)
+        if (
+            "person" in found.kinds
+            and span.start > found.start
+            and _OWNED_BY.search(text, found.start, span.start)
+            and shipped_lexicon().is_place_name(span.text.lower())
+        ):
+            # "Genghis Khan's Mongolia" less the question's "Genghis Khan's" is a place
+            # (not "Kazakhstan's Tokayev", nor "Genghis Khan's Borte", who are people)
+            fit = fits.get("place", 0.0)
             if fit == 0.0:
                 continue
         if span is not found and "common" in found.kinds and span.end != found.end:
