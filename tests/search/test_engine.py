@@ -1049,3 +1049,23 @@ def test_a_passage_naming_another_of_a_numbered_series_does_not_answer(make_corp
     assert engine.ask(question).answer == "Omar Ali"
     assert engine.ask("harbour cup 12 most valuable player").answer == "Omar Ali"
     assert engine.ask(question.replace("12", "13")).answer == "Anna Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # the asked number in a possessive: the passage is about it
+        ("Super Bowl 50's halftime show was headlined by Coldplay, joined by Beyoncé, who "
+         "had headlined Super Bowl XLVII.",
+         "Who headlined the Super Bowl 50 halftime show?", "Coldplay"),
+        # the sentence before names the asked number
+        ("Harbour Cup 12 was played in May.\n\nIts most valuable player was Omar Ali, who "
+         "had lost the Harbour Cup 11 final.",
+         "Who was the most valuable player of Harbour Cup 12?", "Omar Ali"),
+    ],
+)  # fmt: skip
+def test_a_passage_about_the_asked_one_of_a_series_still_answers(
+    make_corpus, tmp_path, text, question, expected
+):
+    corpus = make_corpus({"series.txt": f"Series\n\n{text}\n"})
+    assert QAEngine.open(corpus, tmp_path / "index").ask(question).answer == expected

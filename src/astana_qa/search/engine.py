@@ -30,7 +30,7 @@ from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
-from ..text.features import numbered_names
+from ..text.features import asks_about_another_of_a_series, numbered_names
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
@@ -496,11 +496,31 @@ class QAEngine:
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
         asked_series = frozenset(t for t, _ in series)
         series_nouns = frozenset(noun for _, noun in series)
-        # the names the question numbers, with their numbers ("Super Bowl 50": bowl, 50)
+        # the names the question numbers, with their numbers ("Super Bowl 50"), unless it
+        # asks about a neighbour in the series ("the mission after Apollo 11")
+        stopwords = self.analyzer.stopwords
         numbered: dict[str, set[int]] = {}
-        for word, number in numbered_names(query.reading):
-            if word not in self.analyzer.stopwords:
-                numbered.setdefault(word, set()).add(number)
+        if not asks_about_another_of_a_series(query.reading):
+            for name, number in numbered_names(query.reading, stopwords):
+                numbered.setdefault(name, set()).add(number)
+
+        def numbers_another(passage: Passage) -> bool:
+            """Does the passage number a name the question numbers, only otherwise, and
+            not the sentence before it either ("Harvey Martin, co-MVP of Super Bowl XII"
+            for "super bowl 50 mvp")?"""
+            stated = numbered_names(passage.text, stopwords)
+            others = [
+                name
+                for name, numbers in numbered.items()
+                if (here := {n for w, n in stated if w == name}) and here.isdisjoint(numbers)
+            ]
+            if not others:
+                return False
+            row = row_of[(passage.source, passage.start)][0]
+            if row == 0 or self._doc[row - 1] != self._doc[row]:
+                return True
+            before = numbered_names(self._sentence(row - 1)[0], stopwords)
+            return not any((name, n) in before for name in others for n in numbered[name])
 
         def about(passage: Passage) -> Named:
             """Does the passage, or the sentence before it in its article (which its "he"
@@ -509,21 +529,18 @@ class QAEngine:
             (`NOWHERE`)? A passage numbering the noun the question numbers otherwise
             ("the 21st round" for "the 22nd round"), and never as the question does, is
             about another of the series (`NOWHERE`); "the 3rd day" is not. So is a passage
-            naming another number of a name the question numbers, and not the question's
-            own ("Harvey Martin, co-MVP of Super Bowl XII" for "super bowl 50 mvp";
-            `features.numbered_names`), though it may be about the asked one unsaid."""
+            naming another number of a name the question numbers, and neither it nor the
+            sentence before it the question's own (`numbers_another`), though it may be
+            about the asked one unsaid ("Beyoncé, who headlined Super Bowl XLVII" in an
+            article on Super Bowl 50's show)."""
             if asked_series:  # "the 21st round" is not the 22nd the question asks about
                 held = [t for *_, t in term_spans(passage.text)]
                 others = {o for o, noun in pairwise(held)
                           if noun in series_nouns and _ORDINAL.fullmatch(o)}  # fmt: skip
                 if others and asked_series.isdisjoint(held):  # not "the 22nd and 23rd rounds"
                     return Named.NOWHERE
-            if numbered:  # "Super Bowl XII" is not the Super Bowl 50 the question asks about
-                stated = numbered_names(passage.text)
-                for word, numbers in numbered.items():
-                    numbered_here = {n for w, n in stated if w == word}
-                    if numbered_here and numbered_here.isdisjoint(numbers):
-                        return Named.NOWHERE
+            if numbered and numbers_another(passage):  # Super Bowl XII, not 50
+                return Named.NOWHERE
             if not named:
                 return Named.HERE
             row = row_of[(passage.source, passage.start)][0]

@@ -36,32 +36,53 @@ def spelt_number(token: str) -> str | None:
     return (SPELT_ORDINALS if small.group(2) else SPELT_NUMBERS)[int(small.group(1)) - 1]
 
 
-# A capitalised word and the number that numbers it: "Super Bowl 50", "Apollo 13",
-# "Super Bowl XLVIII", "Resolution 2254" (not "1,000", nor "3.5").
-_NUMBER = r"(?:\d{1,4}|[IVXLCDM]{1,7})(?![\w’'-]|[.,:]\d)"
+# A name of one to three capitalised words and the number, or list of numbers, that
+# numbers it: "Super Bowl 50", "Apollo 13", "Super Bowls I and II", "Expo-2017", "Super
+# Bowl 50's"; not "1,000", "3.5" nor a range ("1941–1945", "II–IV").
+_NUMERAL = r"(?:\d{1,4}|[IVXLCDM]{2,7}|I)(?!\w|[.,:]\d|\s*[-–—]\s*(?:\d|[IVXLCDM]+\b))"
 _NUMBERED = re.compile(
-    rf"(?<![\w’'-])([A-Z][A-Za-z]+)\s+({_NUMBER}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+){_NUMBER})*)"
+    rf"(?<![\w’'-])((?:[A-Z][A-Za-z]+\s+){{0,2}}[A-Z][A-Za-z]+)[\s-]+"
+    rf"({_NUMERAL}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+){_NUMERAL})*)"
 )
-_NUMBER_IN_LIST = re.compile(_NUMBER)
+_NUMERAL_IN_LIST = re.compile(_NUMERAL)
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+# Words by which a question asks about another of a series than the one it numbers:
+# "the mission after Apollo 11", "the last Super Bowl prior to Super Bowl 50".
+_ANOTHER_OF_THE_SERIES = re.compile(
+    r"\b(after|before|prior|following|preceding|previous|next|since|until|earlier|later)\b",
+    re.IGNORECASE,
+)
 
 
-def numbered_names(text: str) -> set[tuple[str, int]]:
-    """The names `text` numbers, each folded with its number: "Super Bowl 50" and
-    "Super Bowl L" give ("bowl", 50), "Apollo 13" ("apollo", 13). Not after a month
-    ("January 2024" is a date) nor a word that is all capitals ("UN 2254")."""
+def numbered_names(text: str, stopwords: frozenset[str] = frozenset()) -> set[tuple[str, int]]:
+    """The names `text` numbers, each folded (a plural "s" dropped) with its number:
+    "Super Bowl 50" and "Super Bowls L" give ("super bowl", 50), "Apollo 13" ("apollo",
+    13). Not after a month ("January 2024" is a date) or a word in capitals only ("UN
+    2254"); `stopwords` opening a name are left out of it ("The 2012 season" numbers
+    nothing); "I" is read as a numeral only after a name of two words or more ("World
+    War I", not "Then I")."""
     found = set()
-    for word, numbers in _NUMBERED.findall(text):
-        if word.lower() in MONTHS or word.isupper():
+    for run, numbers in _NUMBERED.findall(text):
+        words = run.split()
+        while words and words[0].lower() in stopwords:  # "The Super Bowl 50-winning…"
+            words = words[1:]
+        if not words or words[-1].lower() in MONTHS or any(w.isupper() for w in words):
             continue
-        name = fold(word).removesuffix("s")  # "Super Bowls I and II"
-        for number in _NUMBER_IN_LIST.findall(numbers):
+        name = " ".join(fold(w) for w in words)
+        name = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+        for number in _NUMERAL_IN_LIST.findall(numbers):
             if number.isdigit():
                 found.add((name, int(number)))
-            elif _ROMAN.fullmatch(number):
+            elif (number != "I" or len(words) > 1) and _ROMAN.fullmatch(number):
                 found.add((name, _roman_value(number)))
     return found
+
+
+def asks_about_another_of_a_series(question: str) -> bool:
+    """Does the question ask about a neighbour of what it numbers ("Who commanded the
+    mission after Apollo 11?"), so that a passage about another number may answer it?"""
+    return _ANOTHER_OF_THE_SERIES.search(question) is not None
 
 
 def _roman_value(numeral: str) -> int:
