@@ -35,7 +35,7 @@ def test_combined_scores_is_the_sum_in_combines_order():
     rng = np.random.default_rng(11)
     n, paragraphs, documents = 500, 80, 9
     own, window, matched = (rng.random(n) for _ in range(3))
-    phrase, pairs = rng.integers(0, 4, n).astype(np.uint8), 3  # pairs held, of 3
+    phrase, pairs = rng.integers(0, 4, n).astype(np.uint16), 3  # pairs held, of 3
     paragraph, document = rng.random(paragraphs), rng.random(documents)
     paragraph_of = np.sort(rng.integers(0, paragraphs, n)).astype(np.int32)
     document_of = (paragraph_of // 9).astype(np.int32)

@@ -228,8 +228,9 @@ def summarised(
     """One pass over every sentence: whether it has evidence of its own (a BM25 score,
     one of its window, or a question term; a phrase needs one), set in `evident`; the
     sentences that have, in order; and the best own, window and matched values (0 when
-    none is above 0). A sentence without evidence scores only its paragraph's,
-    article's and answer-type parts."""
+    none is above 0; scores are never NaN, which `max` would skip where NumPy's kept
+    it). A sentence without evidence scores only its paragraph's, article's and
+    answer-type parts."""
     texts = len(own)
     if len(window) != texts or len(matched) != texts or len(evident) != texts:
         raise IndexError(DAMAGED)
