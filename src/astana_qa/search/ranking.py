@@ -304,11 +304,6 @@ class SentenceRanker:
             return (NO_BONUS if kind == NAME_BONUS else kind), self._no_names
         return kind, ev.asked_names
 
-    def phrase_match(self, terms: Sequence[str]) -> np.ndarray:
-        """Share of the question's distinct adjacent term pairs found adjacent here."""
-        counts, pairs = self.phrase_counts(terms)
-        return counts / max(pairs, 1)
-
     def phrase_counts(self, terms: Sequence[str]) -> tuple[np.ndarray, int]:
         """How many of the question's distinct adjacent term pairs each sentence holds
         adjacent, and how many pairs the question has. Counts, not shares: two bytes per
