@@ -175,6 +175,8 @@ def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviati
         ("syrian refugees", "description"),  # a plural topic, not who they are
         ("syria civil war death toll astana", "number"),  # a place closing it is context
         ("syrian opposition negotiator astana january", "person"),  # a role decides first
+        ("kazakh deputy fm read final communique", "person"),  # WordNet: a deputy is someone
+        ("last apollo mission to land on the moon", "description"),  # a name is no role
     ],
 )
 def test_the_common_noun_closing_a_search_says_what_it_wants(search, kind):

@@ -21,7 +21,7 @@ from ..text.features import SPELT_NUMBERS
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS
 from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import shipped_lexicon
-from ..text.tagger import tag
+from ..text.tagger import is_common_word, tag
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "frequency",
                    "number", "money", "percent", "ordinal"})  # fmt: skip
@@ -267,8 +267,7 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         return Expected("description", reason)
     # A search naming a role asks who holds it: "iran delegate january talks",
     # "russian deputy foreign minister preparing astana 22" (not "syrian people").
-    role = next((w for w, t in zip(lower, tags, strict=True) if t in _NOUN_TAGS
-                 and listed_class(w) == "person" and w not in _ANYONE), None)  # fmt: skip
+    role = next((w for w, t in zip(lower, tags, strict=True) if _names_a_role(w, t)), None)
     if role is not None:
         return Expected("person", role, _is_plural(role))
     # the common noun closing a search names what it wants, by WordNet's classes too:
@@ -279,6 +278,24 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         if wordnet in _CLOSING_KINDS and not shipped_lexicon().is_place_name(last):
             return Expected(wordnet, last)
     return Expected("description")
+
+
+def _names_a_role(word: str, tag: str) -> bool:
+    """Does the word of a search name a role someone holds? A noun of the word lists'
+    people ("delegate", "minister"), or a common singular noun WordNet files under
+    people ("deputy" of "kazakh deputy fm read final communique"); not a demonym
+    ("kazakh"), a name ("apollo"), nor anyone at all ("people")."""
+    if tag not in _NOUN_TAGS or word in _ANYONE:
+        return False
+    if listed_class(word) == "person":
+        return True
+    return (
+        tag == "NOUN"
+        and not _is_plural(word)
+        and is_common_word(word)
+        and noun_class(word) == "person"
+        and not shipped_lexicon().places(word)
+    )
 
 
 def _how(words: list[str], tags: list[str], i: int) -> Expected:
