@@ -1040,11 +1040,11 @@ def test_the_name_a_verb_of_a_role_takes_owns_the_person_asked_for(make_corpus, 
 def test_a_passage_naming_another_of_a_numbered_series_does_not_answer(make_corpus, tmp_path):
     """ "Harbour Cup 13" is not the Harbour Cup 12 asked about, however many of the
     question's words its sentence shares."""
-    corpus = make_corpus({"cups.txt": (
-        "Harbour Cup\n\nAnna Lind was named the most valuable player of the Harbour Cup 13 "
-        "final.\n\nIn the Harbour Cup 12, goalkeeper Omar Ali was the best player.\n"
-    )})  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
+    engine = _over_one_article(
+        make_corpus, tmp_path,
+        "Anna Lind was named the most valuable player of the Harbour Cup 13 final.",
+        "In the Harbour Cup 12, goalkeeper Omar Ali was the best player.",
+    )  # fmt: skip
     question = "Who was the most valuable player of the Harbour Cup 12 final?"
     assert engine.ask(question).answer == "Omar Ali"
     assert engine.ask("harbour cup 12 most valuable player").answer == "Omar Ali"
@@ -1067,5 +1067,5 @@ def test_a_passage_naming_another_of_a_numbered_series_does_not_answer(make_corp
 def test_a_passage_about_the_asked_one_of_a_series_still_answers(
     make_corpus, tmp_path, text, question, expected
 ):
-    corpus = make_corpus({"series.txt": f"Series\n\n{text}\n"})
-    assert QAEngine.open(corpus, tmp_path / "index").ask(question).answer == expected
+    engine = _over_one_article(make_corpus, tmp_path, text)
+    assert engine.ask(question).answer == expected
