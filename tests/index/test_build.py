@@ -282,9 +282,9 @@ def test_an_article_changed_after_opening_is_not_quoted(make_corpus, tmp_path):
 
 
 def test_answering_from_a_built_index_does_not_import_nltk(make_corpus, tmp_path):
-    """Importing nltk takes most of a second and about 90 MB (it imports scipy.stats):
-    only splitting text into sentences needs it, so a server opening an index that is
-    up to date, and answering from it, never does."""
+    """Importing nltk takes a fifth of a second and about 18 MB (without scipy.stats,
+    `sentences.punkt`): only splitting text into sentences needs it, so a server
+    opening an index that is up to date, and answering from it, never does."""
     corpus = make_corpus(ARTICLES)
     QAEngine.open(corpus, tmp_path / "index")  # built here, in this process
     script = (

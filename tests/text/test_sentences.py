@@ -86,3 +86,22 @@ def test_a_name_ending_one_sentence_and_starting_the_next_is_not_learnt_as_one_p
         "Gen. Smith met Dr. Jones on Jan. 24 in St. Louis.",
         "They talked.",
     ]
+
+
+def test_punkt_is_imported_without_scipy_stats_and_leaves_it_importable():
+    """scipy.stats is most of NLTK's import time and Punkt never uses it (a fresh process:
+    this one may have imported either already)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from astana_qa.text.sentences import build_tokenizer\n"
+        "spans = list(build_tokenizer().span_tokenize('Dr. Smith came. He left.'))\n"
+        "print(len(spans), 'scipy.stats' in sys.modules)\n"
+        "import scipy.stats\n"
+        "print(callable(scipy.stats.norm.cdf))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "False", "True"]

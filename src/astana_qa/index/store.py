@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -151,7 +151,9 @@ def _write_arrays(folder: Path, arrays: SegmentArrays) -> None:
 
 def _write_generation(folder: Path, data: IndexData) -> None:
     folder.mkdir()
-    _write_json(folder / "documents.json", [asdict(d) for d in data.documents])
+    # vars(), not dataclasses.asdict: the fields are plain values, and asdict's deep copy
+    # took a quarter of a second for 5,000 articles, a quarter of adding one.
+    _write_json(folder / "documents.json", [vars(d) for d in data.documents])
     _write_json(folder / "vocab.json", data.vocab)
     _write_json(folder / "names.json", data.name_vocab)
     _write_json(folder / "tokenizer.json", data.tokenizer)

@@ -10,19 +10,49 @@ Line breaks always end sentences, so a headline is a sentence of its own.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import import_module, resources
 from itertools import pairwise
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
 from .furniture import furniture_lines
 
-if TYPE_CHECKING:  # importing nltk costs 0.7 s and 90 MB: only splitting text needs it
+# Importing nltk costs 0.2 s and 18 MB (0.9 s and 68 MB with scipy.stats, see `punkt`):
+# only splitting text needs it.
+if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# What NLTK's package import pulls in for statistics Punkt never uses. NLTK imports
+# each inside `try: ... except ImportError` and does without it; scipy.stats alone
+# costs 0.6 s, half of adding one article to an index in a fresh process.
+_UNUSED_BY_PUNKT = ("scipy.stats",)
+
+
+def punkt() -> ModuleType:
+    """NLTK's Punkt module (`nltk.tokenize.punkt`), imported without the modules in
+    `_UNUSED_BY_PUNKT` when nothing imported them yet.
+
+    A name mapped to None in `sys.modules` makes its import fail, so NLTK takes its
+    fallback; the names are unmapped again at once, and a later import of them works.
+    (NLTK's collocation measures keep their fallback, which this project never calls.)
+    """
+    if "nltk.tokenize.punkt" in sys.modules:
+        return sys.modules["nltk.tokenize.punkt"]
+    hidden = [name for name in _UNUSED_BY_PUNKT if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        return import_module("nltk.tokenize.punkt")
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
 
 
 @dataclass(frozen=True)
@@ -50,9 +80,7 @@ def known_abbreviations() -> frozenset[str]:
 
 def train_parameters(texts: Iterable[str]) -> PunktParameters:
     """Punkt parameters learnt from `texts`, with the project's abbreviations added."""
-    from nltk.tokenize.punkt import PunktTrainer
-
-    trainer = PunktTrainer()
+    trainer = punkt().PunktTrainer()
     trainer.INCLUDE_ABBREV_COLLOCS = True
     for text in texts:
         trainer.train(text, finalize=False)
@@ -64,13 +92,12 @@ def train_parameters(texts: Iterable[str]) -> PunktParameters:
 
 def build_tokenizer(train_text: str | None = None) -> PunktSentenceTokenizer:
     """A Punkt tokenizer from the project's abbreviations, refined by training on `train_text`."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+    module = punkt()
     if train_text:
-        return PunktSentenceTokenizer(train_parameters([train_text]))
-    params = PunktParameters()
+        return module.PunktSentenceTokenizer(train_parameters([train_text]))
+    params = module.PunktParameters()
     params.abbrev_types.update(known_abbreviations())
-    return PunktSentenceTokenizer(params)
+    return module.PunktSentenceTokenizer(params)
 
 
 def parameters_to_json(params: PunktParameters) -> dict:
@@ -101,15 +128,14 @@ def read_parameters(data: Any) -> tuple[set[str], set[tuple[str, str]], set[str]
 def tokenizer_from_json(data: Any) -> PunktSentenceTokenizer:
     """The tokenizer for parameters saved by `parameters_to_json`; ValueError if `data`
     is not such parameters."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+    module = punkt()
     abbreviations, collocations, starters, context = read_parameters(data)
-    params = PunktParameters()
+    params = module.PunktParameters()
     params.abbrev_types = abbreviations
     params.collocations = collocations
     params.sent_starters = starters
     params.ortho_context = defaultdict(int, context)
-    return PunktSentenceTokenizer(params)
+    return module.PunktSentenceTokenizer(params)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
