@@ -26,6 +26,7 @@ from astana_qa.search.candidates import (
 )
 from astana_qa.search.slots import question_slot
 from astana_qa.text.entities import tokens
+from astana_qa.text.lexicon import shipped_lexicon
 
 _STOP = frozenset(
     {"the", "a", "an", "of", "in", "on", "at", "by", "to", "was", "is", "were", "and", "who",
@@ -954,3 +955,50 @@ def test_what_a_person_asked_about_owns_is_no_person():
     found = score_spans(text, spans, words, "person", False, {"mongolia": 1.0},
                         frozenset({"mongolia"}), term_spans(text))  # fmt: skip
     assert max(c.fit for c in found if c.text == "Batu Khan") == 1.0
+
+
+def _spans_with_places(text: str, kind: str, plural: bool):
+    """`find_spans` with the shipped places: countries, capitals and WordNet's places."""
+    places = shipped_lexicon()
+    return find_spans(text, kind, plural, places.is_place_name, places.is_place_word)
+
+
+def test_a_city_wordnet_knows_answers_no_who_as_a_person_does():
+    question = "Who spoke for the opposition at the talks?"
+    sentences = ["Plovdiv spoke for the opposition at the talks, its envoys said.",
+                 "The opposition was represented by Ivo Petrov."]  # fmt: skip
+    text = " ".join(sentences)
+    found = answer(question, expected_answer(question), passages(text, sentences),
+                   terms(question), term_spans, spans_of=_spans_with_places)  # fmt: skip
+    assert found.answer not in (None, "Plovdiv")
+
+
+def test_which_countries_is_not_answered_by_a_city_as_by_a_country():
+    text = "Observers came from Geneva, and from Jordan."
+    question = "Which countries observed the talks?"
+    spans, words = _spans_with_places(text, "place", True)
+    fits = {c.text: c.fit for c in score_spans(text, spans, words, "place", True,
+                                               terms(question), frozenset(), term_spans(text),
+                                               "countries")}  # fmt: skip
+    assert fits["Geneva"] < fits["Jordan"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # a name of unknown kind joins a list of places
+        ("Which cities did the raids spare?",
+         "The raids spared Novgorod and Pskov, the chronicle says.", "Novgorod and Pskov"),
+        # a city is no river
+        ("What river flows past the harbour town?",
+         "The river flows past the harbour town of Bergen, the Glomma.", "Glomma"),
+        # a city named as a team is still a name for "which team"
+        ("Which team received the opening kickoff?",
+         "Denver received the opening kickoff from kicker Graham Gano.", "Denver"),
+    ],
+)  # fmt: skip
+def test_answers_with_the_places_a_lexicon_knows(question, text, expected):
+    pool = passages(text, [text])
+    found = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                   spans_of=_spans_with_places)  # fmt: skip
+    assert found.answer == expected

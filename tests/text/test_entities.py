@@ -307,3 +307,18 @@ def test_common_words_alone_name_no_person():
     assert "person" not in found["Super Bowl"]
     assert "person" not in found["Most Valuable Player"]
     assert "person" in found["Cam Newton"]
+
+
+def test_a_one_word_place_a_lexicon_knows_is_a_place_and_cuts_no_name():
+    def found(text):
+        return {
+            s.text: s.kinds
+            for s in names(text, tokens(text), PERSON_TITLES, ORGANISATION_NAME_WORDS,
+                           PLACE_NAME_WORDS, is_place_word=lambda w: w in {"Plovdiv", "Boston"})
+        }  # fmt: skip
+
+    text = "Later Plovdiv sent Ivo Petrov, and the Boston Red Sox won."
+    assert found(text)["Plovdiv"] == {"place"}  # a name of unknown kind without it
+    assert "place" not in _names(text)["Plovdiv"]
+    assert "Boston Red Sox" in found(text)  # not cut after the place, as a country would be
+    assert "person" in found(text)["Ivo Petrov"]

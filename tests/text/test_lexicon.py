@@ -361,3 +361,10 @@ def test_the_generator_links_a_verb_to_what_it_causes_and_its_nouns():
     probability = {"kill": {("v", 1): 1.0}, "die": {("v", 2): 1.0}, "death": {("n", 3): 1.0}}
     related = generator.related_words(synsets, probability)
     assert related["kill"][("die", "v")][2] == related["kill"][("death", "v")][2] == "c"
+
+
+def test_a_place_word_is_one_word_wordnet_files_under_places(lexicon):
+    assert lexicon.is_place_word("Geneva") and lexicon.is_place_word("Astana")
+    assert lexicon.is_place_word("Istanbul-based")  # the lower-case rest is left out
+    assert not lexicon.is_place_word("delegation") and not lexicon.is_place_word("Ivo")
+    assert not lexicon.is_place_word("New Geneva")  # one word only

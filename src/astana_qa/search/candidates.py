@@ -106,6 +106,15 @@ NOT_LOCATED = 0.7
 # kind of municipality or a settlement.
 NOT_A_SETTLEMENT = 0.5
 _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
+# And fit kept by a place known to be no country (a capital, a city WordNet knows) when
+# the question asks for countries ("Which countries sit in…?": "Jordan, Iraq and
+# Lebanon", not "Geneva"). Names the tables do not know ("US") keep theirs.
+NOT_A_COUNTRY = 0.5
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+# The kinds asked for for which a one-word name WordNet files under places is a place
+# ("Who…?" is not answered by "Astana"). Asking for a team or any other thing, a city
+# is left a name: cities name teams ("Denver received the opening kickoff").
+_PLACE_WORD_KINDS = frozenset({"person", "place"})
 # Fit kept by a country or its capital when the question's place noun is a built or a
 # natural thing (WordNet's noun.artifact and noun.object: hotel, stadium, river,
 # mountain): "Which hotel hosted the talks?" is not answered by "Kazakhstan" or "Astana".
@@ -202,10 +211,15 @@ def _kind_of_focus(span: entities.Span, focus: str) -> bool:
 
 
 def find_spans(
-    text: str, kind: str, plural: bool, is_place: Callable[[str], bool] = lambda name: False
+    text: str,
+    kind: str,
+    plural: bool,
+    is_place: Callable[[str], bool] = lambda name: False,
+    is_place_word: Callable[[str], bool] = lambda word: False,
 ) -> tuple[list[entities.Span], list[entities.Token]]:
     """The spans of `text` that can answer a question wanting `kind`, and its words;
-    `is_place(name)`: does a gazetteer know the name as a country or capital."""
+    `is_place(name)`: does a gazetteer know the name as a country or capital;
+    `is_place_word(word)`: is a one-word name a place (`entities.names`)."""
     words = entities.tokens(text)
     spans: list[entities.Span] = []
     # dates answer "when", are no numbers or names, and no place ("in January")
@@ -224,8 +238,9 @@ def find_spans(
     if kind == "frequency":
         spans += entities.frequencies(text)
     if kind in _WANTS_NAMES:
+        place_word = is_place_word if kind in _PLACE_WORD_KINDS else _no_word
         found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
-                               PLACE_NAME_WORDS, is_place)  # fmt: skip
+                               PLACE_NAME_WORDS, is_place, place_word)  # fmt: skip
         if _in_headline_case(words):  # "21st Session of Astana Talks Begins January 24"
             found = []  # its capitals mark no names; the article's sentences state them
         # "Nov" of "on Nov. 11-12": a month written in a date names no one, nowhere
@@ -442,6 +457,9 @@ def spells(text: str, letters: str) -> bool:
     )
 
 
+_UNKNOWN_KIND = frozenset({"name"})
+
+
 def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     """The spans, plus each run of them joined by commas, "and" or "or" (an article may
     follow: "France, Italy, the Netherlands and Germany") as one span."""
@@ -453,7 +471,9 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
             j += 1
         if j > i:
             first, last = spans[i], spans[j]
-            kinds = frozenset.intersection(*(s.kinds for s in spans[i : j + 1]))
+            # a name of unknown kind joins any list ("Novgorod and Pskov": a place)
+            known = [s.kinds for s in spans[i : j + 1] if s.kinds != _UNKNOWN_KIND]
+            kinds = frozenset.intersection(*known) if known else _UNKNOWN_KIND
             result.append(entities.Span(first.start, last.end, text[first.start : last.end], kinds))
         i = j + 1
     return result
@@ -612,6 +632,26 @@ def _not_a_site(name: str) -> bool:
     "Versailles" and "Windsor" answer "Which palace…?" and "Which castle…?".)"""
     lexicon = shipped_lexicon()
     return lexicon.is_capital(name) or lexicon.names_a_country(name)
+
+
+def _names_countries(noun: str) -> bool:
+    """Is the question's place noun "country" or "nation", or their plural?"""
+    return not _COUNTRY_NOUNS.isdisjoint({noun.lower(), *shipped_lexicon().base_forms(noun)})
+
+
+def _no_word(word: str) -> bool:
+    return False
+
+
+def _no_country(name: str) -> bool:
+    """Is `name` a place the tables know that is no country: a capital ("Moscow") or a
+    city WordNet knows ("Geneva"), not "Luxembourg" nor "UK"?"""
+    places = shipped_lexicon()
+    return (
+        (places.is_place_name(name) or places.is_place_word(name))
+        and not places.names_a_country(name)
+        and not places.is_kind_of(name, "country")
+    )
 
 
 def _counts_a_thing(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
@@ -969,6 +1009,7 @@ def score_spans(
     named_by_focus = _named_by_focus(text, words, kind, focus)
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
+    country = kind == "place" and focus is not None and _names_countries(focus)
     site = shipped_lexicon().noun_class(focus) if kind == "place" and focus else None
     measured = kind == "number" and focus in MEASURED
     counted = _forms(focus) if kind == "number" and focus else set()
@@ -1097,7 +1138,12 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if settlement and shipped_lexicon().names_a_country(span.text):
             fit *= NOT_A_SETTLEMENT  # "Which city…?" is not answered by "Turkey"
-        elif site in ("artifact", "object") and _not_a_site(span.text):
+        elif country and any(map(_no_country, _LIST_JOINT.split(span.text))):
+            fit *= NOT_A_COUNTRY  # "Which countries…?" is not answered by "Geneva"
+        elif site in ("artifact", "object") and (
+            _not_a_site(span.text)
+            or (site == "object" and shipped_lexicon().is_place_word(span.text))
+        ):  # a river, a mountain: not "Newcastle" either (a palace may be "Versailles")
             fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
         lead = 0  # the length of a focus word the span opens with
         if named_by_focus(span):

@@ -139,10 +139,10 @@ def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
 
 
 def _spans_of(
-    text: str, kind: str, plural: bool, is_place: Callable[[str], bool]
+    text: str, kind: str, plural: bool, lexicon: Lexicon
 ) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
     """`find_spans`, as tuples: the engine keeps them for other questions."""
-    spans, words = find_spans(text, kind, plural, is_place)
+    spans, words = find_spans(text, kind, plural, lexicon.is_place_name, lexicon.is_place_word)
     return tuple(spans), tuple(words)
 
 
@@ -200,7 +200,7 @@ class QAEngine:
             lambda text: tuple(analyzer.term_spans(text))
         )
         self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(
-            lambda text, kind, plural: _spans_of(text, kind, plural, self.lexicon.is_place_name)
+            lambda text, kind, plural: _spans_of(text, kind, plural, self.lexicon)
         )
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
         self.roles = RoleReader(self.lexicon, analyzer, CACHED_WORDS)

@@ -398,7 +398,8 @@ def ordinals(text: str) -> list[Span]:
 
 def names(text: str, words: list[Token], person_titles: frozenset[str],
           org_words: frozenset[str], place_words: frozenset[str],
-          is_place: Callable[[str], bool] = lambda name: False) -> list[Span]:  # fmt: skip
+          is_place: Callable[[str], bool] = lambda name: False,
+          is_place_word: Callable[[str], bool] = lambda word: False) -> list[Span]:  # fmt: skip
     """Runs of capitalised words, with connectors between them and titles before them.
 
     The kind is guessed from the words in and around the run: an organisation word
@@ -409,7 +410,9 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
     place a gazetteer knows (`is_place`), opening the run or after a connector, that two
     or more name words follow ends the run: the rest is a person's name, and what came
     before the place is that person's office, not an answer ("Special Envoy to Syria
-    Alexander Lavrentiev": Syria, and Alexander Lavrentiev).
+    Alexander Lavrentiev": Syria, and Alexander Lavrentiev). A name of one word that
+    `is_place_word` (a lexicon's places: "Astana", "Istanbul") is a place too; such a
+    word never ends a run ("Boston Red Sox" is one name).
     """
     spans = []
     i = 0
@@ -480,7 +483,9 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             )
         ):
             kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
-        if is_place(text[run[0].start : end]):
+        if is_place(text[run[0].start : end]) or (
+            len(run) == 1 and is_place_word(text[run[0].start : end])
+        ):
             kinds = {"place"}  # a country or capital the gazetteer knows is not a person
         begin = _after_the_title(run, lowered, person_titles) if "person" in kinds else 0
         spans.append(Span(run[begin].start, end, text[run[begin].start : end], frozenset(kinds)))

@@ -334,6 +334,17 @@ class Lexicon:
         """Is `name` a country, or a capital or other name of one ("Türkiye", "Moscow")?"""
         return self.is_country(name) or bool(self.places(name))
 
+    def is_place_word(self, word: str) -> bool:
+        """Is `word` a single word most of whose WordNet noun senses are places
+        ("Astana", "Istanbul", "Geneva")? A name of that one word alone is a place; the
+        places table knows only countries and their capitals, under the names its source
+        gives them (Kazakhstan's capital as "Nur-Sultan"). A lower-case rest after a
+        hyphen is left out: "Istanbul-based" is Istanbul."""
+        head, _, rest = word.strip().partition("-")
+        if rest.islower():
+            word = head
+        return " " not in word and self.data.classes.get(normalise(word)) == "place"
+
     def is_country(self, word: str) -> bool:
         """Is `word` (any case) the name of a country the places table knows?"""
         return normalise(word) in self._countries
