@@ -181,3 +181,9 @@ def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviati
 )
 def test_the_common_noun_closing_a_search_says_what_it_wants(search, kind):
     assert expected_answer(search).kind == kind
+
+
+def test_a_question_naming_a_rank_second_to_an_office_says_so():
+    assert expected_answer("Who is Kazakhstan's vice foreign minister?").second_in_rank
+    assert expected_answer("Who was the deputy envoy?").second_in_rank
+    assert not expected_answer("Who is Kazakhstan's foreign minister?").second_in_rank

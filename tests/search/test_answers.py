@@ -1002,3 +1002,15 @@ def test_answers_with_the_places_a_lexicon_knows(question, text, expected):
     found = answer(question, expected_answer(question), pool, terms(question), term_spans,
                    spans_of=_spans_with_places)  # fmt: skip
     assert found.answer == expected
+
+
+def test_a_deputy_of_the_office_asked_for_does_not_hold_it():
+    text = "At the harbour talks, Varnian Deputy Foreign Minister Ivo Petrov spoke first."
+    found = ask("Who is the Varnian foreign minister?", passages(text, [text]))
+    assert found.answer is None and "deputy" in (found.abstention or "")
+    # asked for by a word of that rank, even another one, the deputy answers
+    found = ask("Who is the Varnian vice foreign minister?", passages(text, [text]))
+    assert found.answer == "Ivo Petrov"
+    # "under" before a title is no rank
+    text = "Under Varnian coach Omar Said, the harbour team won the cup."
+    assert ask("Who is the Varnian coach?", passages(text, [text])).answer == "Omar Said"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text.features import SPELT_NUMBERS
-from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS
+from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS, SUBORDINATE_TITLES
 from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import shipped_lexicon
 from ..text.tagger import is_common_word, tag
@@ -119,6 +119,10 @@ class Expected:
     abbreviation: str | None = None
     # How many are wanted, when the question says: 3 for "Which three countries…?"
     count: int | None = None
+    # The question names a rank second to an office ("deputy", "vice"): a "Deputy
+    # Foreign Minister" may answer "Who is the vice foreign minister?" but not "Who is
+    # the foreign minister?".
+    second_in_rank: bool = False
 
     @property
     def typed(self) -> bool:
@@ -130,6 +134,8 @@ def expected_answer(question: str) -> Expected:
     """The answer type of `question` (see the module's docstring), with the number of
     things it asks for when it says one ("Which three countries…?")."""
     expected = _expected(question)
+    if not SUBORDINATE_TITLES.isdisjoint(w.lower() for w in _WORD.findall(question)):
+        expected = replace(expected, second_in_rank=True)
     counted = _COUNTED.search(question) if expected.plural else None
     if counted is None:
         return expected

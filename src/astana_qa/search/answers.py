@@ -331,9 +331,13 @@ def answer(
     reorder = expected.typed or expected.abbreviation is not None
     depth = ANSWER_DEPTH if reorder else UNTYPED_DEPTH
     read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
-    found = _candidates(expected, read, question_terms, term_spans, spans_of,
-                        term_weight, anchors, about, slot, dated, owners, depth,
-                        owned)  # fmt: skip
+    found, seconds = _candidates(expected, read, question_terms, term_spans, spans_of,
+                                 term_weight, anchors, about, slot, dated, owners, depth,
+                                 owned)  # fmt: skip
+    if seconds and not any(f.candidate.fit > 1.0 for f in found):
+        # "Who is Kazakhstan's foreign minister?": only deputies of that office are named
+        return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
+                            abstention=_only_seconds(expected))  # fmt: skip
     if out_of_time is not None and expected.kind == "date":
         timely = [f for f in found if not out_of_time(f.passage, f.candidate.start,
                                                       f.candidate.end)]  # fmt: skip
@@ -451,11 +455,13 @@ def _candidates(
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
     owned: tuple[str, frozenset[str]] | None = None,
-) -> list[_Found]:
+) -> tuple[list[_Found], bool]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
     the question names owners, persons before other kinds); for a typed answer only
     those standing near the question's terms. Past the first `depth` passages, only
-    persons beside an owner, however little else of the question the passage holds."""
+    persons beside an owner, however little else of the question the passage holds.
+    Also whether a person second to the office asked for stood near the question's
+    terms (`Candidate.second_in_rank`), who is no candidate."""
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
@@ -468,6 +474,7 @@ def _candidates(
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
     found: list[_Found] = []
+    seconds = False
     leader: _Found | None = None  # the best found so far, by (tier, score)
     for number, passage in enumerate(passages):
         if _is_a_question(passage.text):
@@ -514,7 +521,11 @@ def _candidates(
                              question_terms, key_terms, terms, expected.focus,
                              spelled=bool(expected.abbreviation),
                              held_terms=held & question_terms.keys(),
-                             focus_terms=focus_terms, count=expected.count):  # fmt: skip
+                             focus_terms=focus_terms, count=expected.count,
+                             second_in_rank=expected.second_in_rank):  # fmt: skip
+            if c.second_in_rank:
+                seconds = seconds or c.near >= MIN_NEAR
+                continue
             if (expected.typed and c.near < MIN_NEAR) or (
                 strict
                 and c.fit <= 1.0
@@ -546,7 +557,7 @@ def _candidates(
                 leader = f
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: (-f.tier, -f.score))[:GROUPED]
-    return [replace(f, key=normalised(f.candidate.text)) for f in found]
+    return [replace(f, key=normalised(f.candidate.text)) for f in found], seconds
 
 
 def _in_slot(
@@ -802,6 +813,14 @@ def _first_passage_answer(
     text = first.text[start:end]
     span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))
+
+
+def _only_seconds(expected: Expected) -> str:
+    """Why there is no answer when only a deputy of the office asked for is named."""
+    return (
+        f"no {expected.focus} is named in the sentences that match the question, only "
+        f"a deputy or an assistant of one"
+    )
 
 
 def _missing(expected: Expected) -> str:

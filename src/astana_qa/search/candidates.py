@@ -27,6 +27,7 @@ from ..text.lexical import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    SUBORDINATE_TITLES,
 )
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_ABBREVIATIONS, MONTHS
@@ -190,6 +191,9 @@ class Candidate:
     key: float
     # The share of the question's term weight that the passage holds anywhere.
     coverage: float
+    # A person whose title makes them second to the office the question asks for ("Deputy
+    # Foreign Minister" for "Who is the foreign minister?"): no answer, but a reason.
+    second_in_rank: bool = False
 
 
 # "since" right before a date (`_since`).
@@ -836,21 +840,27 @@ def _a_name_ends(words: Sequence[entities.Token], at: int) -> bool:
 def _titled(
     text: str, words: Sequence[entities.Token], starts: list[int], span: entities.Span,
     role: set[str],
-) -> bool:  # fmt: skip
+) -> bool | None:  # fmt: skip
     """Is the person `span` given the question's role noun: among the few words before
     the name with no clause break between ("Special Envoy to Syria Alexander
     Lavrentiev", "the UN envoy to Syria, Geir Pedersen"), or in an apposition right
-    after it ("Khaji, a senior adviser")?"""
+    after it ("Khaji, a senior adviser")? None when the title before the name makes the
+    person second to that role ("Deputy Foreign Minister")."""
     first = bisect_left(starts, span.start)
     if first > 0 and words[first - 1].text.lower() in ("of", "to", "for"):
         return False  # "adviser to Vladimir Putin": the adviser is someone else
     if first > 1 and words[first - 1].text == "," and not _a_name_ends(words, first - 1):
         first -= 1  # "the UN envoy to Syria, Geir Pedersen"; not "Anna Lind, Omar Ali"
-    for word in reversed(words[max(first - TITLE_REACH, 0) : first]):
+    found = False
+    for at in range(first - 1, max(first - TITLE_REACH, 0) - 1, -1):
+        word = words[at]
         if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
             break  # "wife Jeanne and George P. Shultz", "the director praised Omar Ali"
-        if word.text.lower() in role:
-            return True
+        if found and word.text.lower() in SUBORDINATE_TITLES:
+            return None
+        found = found or word.text.lower() in role
+    if found:
+        return True
     after = bisect_left(starts, span.end)
     if (  # an apposition opens with an article ("Li Teng-hui, his wife": a list)
         after + 1 < len(words)
@@ -991,12 +1001,14 @@ def score_spans(
     held_terms: frozenset[str] = frozenset(),
     focus_terms: frozenset[str] = frozenset(),
     count: int | None = None,
+    second_in_rank: bool = False,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
     occurrence is reported apart; `focus` the noun the question asks about, if any
     (`NAMED_BY_FOCUS`); `spelled`: the spans spell out the abbreviation the question asks
-    about (`spelled_out`), and are read whole."""
+    about (`spelled_out`), and are read whole; `second_in_rank`: the question names a
+    rank second to an office (`Expected.second_in_rank`)."""
     total = sum(question_terms.values()) or 1.0
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
@@ -1027,6 +1039,7 @@ def score_spans(
     person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
     offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
+        second = False
         if any(s <= found.start and found.end <= e for s, e in offices):
             continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
         if (
@@ -1167,8 +1180,12 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "How many people died?": "the deaths of over 300,000"
         elif described and _example_of(words, starts, span.start, described):
             fit *= DESCRIBES_FOCUS  # "Which measures?": "measures …, such as the release"
-        elif role and found.kinds & _NAME_SPANS and _titled(text, words, starts, span, role):
-            fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
+        elif role and found.kinds & _NAME_SPANS:
+            titled = _titled(text, words, starts, span, role)
+            if titled is None and not second_in_rank:
+                second = True  # "Who is the foreign minister?": not the Deputy Foreign Minister
+            elif titled is not False:  # a deputy, when the question asks for one
+                fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start + lead <= s < span.end - headed)
         if spelled:
@@ -1197,5 +1214,7 @@ def score_spans(
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
-        scored.append(Candidate(span.start, span.end, span.text, fit, near, repeats, key, held))
+        scored.append(
+            Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, second)
+        )
     return scored

@@ -28,6 +28,9 @@ PERSON_NOUNS = frozenset(
         " character publisher producer biographer whom anyone someone"
     )
 )
+# Words of a title that make its holder the second to the office it names: a "Deputy
+# Foreign Minister" is not the foreign minister.
+SUBORDINATE_TITLES = frozenset({"deputy", "vice", "assistant"})
 PERSON_TITLES = frozenset(
     _words(
         "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president prime minister deputy foreign"
