@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from astana_qa import QAEngine
+from astana_qa.settings import RankingSettings, Settings
 from astana_qa.text.expansion import Expansion
 
 ARTICLE = (
@@ -79,6 +80,38 @@ def test_coverage_counts_an_expansion_found_for_a_term_at_its_weight(engine):
     assert r.coverage(terms, approved, [broader]) > plain
     same = Expansion(source="zebra", term=council, weight=0.5, equivalent=True)
     assert np.isclose(r.coverage(terms, approved, [same]), r.coverage(terms, approved, [broader]))
+
+
+def test_coverage_counts_a_missing_light_term_less_and_a_found_one_fully(engine):
+    r = engine.ranker
+    approved = sentence_with(engine, "approved")
+    terms = engine.analyzer.terms("council approved zebra")
+    zebra, council = engine.analyzer.terms("zebra")[0], engine.analyzer.terms("council")[0]
+    plain = r.coverage(terms, approved)
+    lighter = r.coverage(terms, approved, light={zebra}, light_weight=0.5)
+    assert plain < lighter < 1.0
+    assert np.isclose(r.coverage(terms, approved, light={council}, light_weight=0.5), plain)
+
+
+def test_a_readers_own_verb_no_article_uses_counts_less_against_the_answer(make_corpus, tmp_path):
+    """A verb the article never uses ("driven out" for "leave") counts less against
+    the share of the question the best sentence covers (the answer's confidence); a
+    noun the articles never use counts fully ("How many zebras…?" is about what is not
+    there)."""
+    corpus = make_corpus({"a.txt": "News\n\nThe war in Varna forced nearly 7 million people "
+                          "to leave their towns.\n\nThe harbour council met on Monday to "
+                          "discuss the new bridge.\n\nFishing boats returned to the port "
+                          "after the storm.\n"})  # fmt: skip
+
+    def confidence(question: str, weight: float) -> float:
+        settings = Settings(ranking=RankingSettings(paraphrase_weight=weight))
+        engine = QAEngine.open(corpus, tmp_path / "index", settings=settings)
+        return engine.ask(question).confidence
+
+    driven = "How many people were driven out by the war in Varna?"
+    assert confidence(driven, 0.5) > confidence(driven, 1.0)
+    zebras = "How many zebras did the war in Varna force to leave?"
+    assert confidence(zebras, 0.5) == confidence(zebras, 1.0)
 
 
 def test_unknown_name_or_number_means_abstention(engine):

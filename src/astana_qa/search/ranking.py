@@ -324,6 +324,8 @@ class SentenceRanker:
         sentence: int,
         expansions: Sequence[Expansion] = (),
         held: Collection[str] = (),
+        light: Collection[str] = (),
+        light_weight: float = 1.0,
     ) -> float:
         """Share (0..1) of the question's informative terms found in the sentence or its
         paragraph, each term weighted by how rare it is among sentences. A term found only
@@ -334,25 +336,33 @@ class SentenceRanker:
         squad-dev wrongly refused 0.99% -> 0.83%, TrecQA unchanged); the engine leaves
         out broader words for the noun naming what is asked for ("the population of
         Astana" is not found as "people"). Terms in `held` count as found (the words of a
-        date the sentence's article is dated by)."""
+        date the sentence's article is dated by). A term of `light` the paragraph lacks
+        counts against the share with `light_weight` of its weight: the engine's words a
+        reader writes where the articles use others."""
         terms = {t: self.term_number.get(t, UNKNOWN) for t in query_terms}
         if not terms:
             return 0.0
         paragraph = int(self.paragraph_rows[sentence])
         weights = [self.sentences.weight(n) for n in terms.values()]
-        found = 0.0
+        found = total = 0.0
         for (term, n), w in zip(terms.items(), weights, strict=True):
             if term in held or self.paragraphs.contains(n, paragraph):
                 found += w
+                total += w
                 continue
-            credit = [
-                e.weight
-                for e in expansions
-                if e.source == term
-                and self.paragraphs.contains(self.term_number.get(e.term, UNKNOWN), paragraph)
-            ]
-            found += w * max(credit, default=0.0)
-        return found / sum(weights)
+            credit = max(
+                (
+                    e.weight
+                    for e in expansions
+                    if e.source == term
+                    and self.paragraphs.contains(self.term_number.get(e.term, UNKNOWN), paragraph)
+                ),
+                default=0.0,
+            )
+            found += w * credit
+            # a missing word a reader often writes otherwise counts less against
+            total += w * credit + w * (1.0 - credit) * (light_weight if term in light else 1.0)
+        return found / total
 
     def cooccurrence(
         self, context: Sequence[str]
