@@ -187,3 +187,5 @@ def test_a_question_naming_a_rank_second_to_an_office_says_so():
     assert expected_answer("Who is Kazakhstan's vice foreign minister?").second_in_rank
     assert expected_answer("Who was the deputy envoy?").second_in_rank
     assert not expected_answer("Who is Kazakhstan's foreign minister?").second_in_rank
+    denied = "Who was the top diplomat (the foreign minister himself, not a deputy)?"
+    assert not expected_answer(denied).second_in_rank

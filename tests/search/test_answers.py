@@ -989,9 +989,11 @@ def test_which_countries_is_not_answered_by_a_city_as_by_a_country():
         # a name of unknown kind joins a list of places
         ("Which cities did the raids spare?",
          "The raids spared Novgorod and Pskov, the chronicle says.", "Novgorod and Pskov"),
-        # a city is no river
+        # a city is no river, but an island or a volcano is such a natural thing
         ("What river flows past the harbour town?",
          "The river flows past the harbour town of Bergen, the Glomma.", "Glomma"),
+        ("Which island did the Germans capture in 1941?",
+         "In 1941 the Germans captured Crete, Churchill wrote.", "Crete"),
         # a city named as a team is still a name for "which team"
         ("Which team received the opening kickoff?",
          "Denver received the opening kickoff from kicker Graham Gano.", "Denver"),
@@ -1014,3 +1016,25 @@ def test_a_deputy_of_the_office_asked_for_does_not_hold_it():
     # "under" before a title is no rank
     text = "Under Varnian coach Omar Said, the harbour team won the cup."
     assert ask("Who is the Varnian coach?", passages(text, [text])).answer == "Omar Said"
+    # a deputy in an apposition is one too
+    text = "Ivo Petrov, a deputy foreign minister, spoke at the harbour talks."
+    assert ask("Who is the foreign minister?", passages(text, [text])).answer is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the foreign minister?", "Murat Nurtleu"),
+        ("Who is the vice foreign minister?", "Kanat Tumysh"),  # the deputy, not the holder
+        ("Who is the deputy foreign minister?", "Kanat Tumysh"),
+    ],
+)
+def test_the_holder_and_the_deputy_of_an_office_each_answer_for_their_own(question, expected):
+    text = ("On Monday foreign minister Murat Nurtleu met with deputy foreign minister Kanat "
+            "Tumysh in the city.")  # fmt: skip
+    assert ask(question, passages(text, [text])).answer == expected
+
+
+def test_the_holder_of_the_office_answers_beside_a_deputy_in_the_possessive():
+    text = "Deputy Foreign Minister Kanat Tumysh read Foreign Minister Murat Nurtleu's statement."
+    assert ask("Who is the foreign minister?", passages(text, [text])).answer == "Murat Nurtleu"

@@ -134,7 +134,7 @@ def expected_answer(question: str) -> Expected:
     """The answer type of `question` (see the module's docstring), with the number of
     things it asks for when it says one ("Which three countries…?")."""
     expected = _expected(question)
-    if not SUBORDINATE_TITLES.isdisjoint(w.lower() for w in _WORD.findall(question)):
+    if any(m.group(1) is None for m in _RANK.finditer(question)):
         expected = replace(expected, second_in_rank=True)
     counted = _COUNTED.search(question) if expected.plural else None
     if counted is None:
@@ -143,6 +143,11 @@ def expected_answer(question: str) -> Expected:
     return replace(expected, count=int(number) if number.isdigit() else _COUNTS.index(number) + 2)
 
 
+# A rank second to an office, unless denied ("the minister himself, not a deputy").
+_RANK = re.compile(
+    r"\b(?:(not|no)\s+(?:an?\s+|the\s+)?)?(?:" + "|".join(sorted(SUBORDINATE_TITLES)) + r")\b",
+    re.IGNORECASE,
+)
 # "Which three countries", "What two artists", "Name the four…": how many are wanted.
 _COUNTS = SPELT_NUMBERS[1:]
 _COUNTED = re.compile(

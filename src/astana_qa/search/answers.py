@@ -334,8 +334,9 @@ def answer(
     found, seconds = _candidates(expected, read, question_terms, term_spans, spans_of,
                                  term_weight, anchors, about, slot, dated, owners, depth,
                                  owned)  # fmt: skip
-    if seconds and not any(f.candidate.fit > 1.0 for f in found):
-        # "Who is Kazakhstan's foreign minister?": only deputies of that office are named
+    if seconds > max((f.score for f in found), default=0.0) and not any(
+        f.candidate.holds_office for f in found
+    ):  # "Who is Kazakhstan's foreign minister?": a deputy of that office would answer
         return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
                             abstention=_only_seconds(expected))  # fmt: skip
     if out_of_time is not None and expected.kind == "date":
@@ -455,13 +456,13 @@ def _candidates(
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
     owned: tuple[str, frozenset[str]] | None = None,
-) -> tuple[list[_Found], bool]:
+) -> tuple[list[_Found], float]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
     the question names owners, persons before other kinds); for a typed answer only
     those standing near the question's terms. Past the first `depth` passages, only
     persons beside an owner, however little else of the question the passage holds.
-    Also whether a person second to the office asked for stood near the question's
-    terms (`Candidate.second_in_rank`), who is no candidate."""
+    Also the best score of a person second to the office asked for
+    (`Candidate.second_in_rank`), who is no candidate (0 when there is none)."""
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
@@ -474,7 +475,7 @@ def _candidates(
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
     found: list[_Found] = []
-    seconds = False
+    seconds = 0.0
     leader: _Found | None = None  # the best found so far, by (tier, score)
     for number, passage in enumerate(passages):
         if _is_a_question(passage.text):
@@ -523,9 +524,6 @@ def _candidates(
                              held_terms=held & question_terms.keys(),
                              focus_terms=focus_terms, count=expected.count,
                              second_in_rank=expected.second_in_rank):  # fmt: skip
-            if c.second_in_rank:
-                seconds = seconds or c.near >= MIN_NEAR
-                continue
             if (expected.typed and c.near < MIN_NEAR) or (
                 strict
                 and c.fit <= 1.0
@@ -549,6 +547,9 @@ def _candidates(
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
+            if c.second_in_rank:  # a deputy of the office asked for: no answer
+                seconds = max(seconds, score)
+                continue
             # a person beside another party is that party's, after every other person
             f = _Found(c, passage, score, "", mine,
                        int(bool(owners) and c.fit >= 1.0 and not beside_another))  # fmt: skip

@@ -194,6 +194,8 @@ class Candidate:
     # A person whose title makes them second to the office the question asks for ("Deputy
     # Foreign Minister" for "Who is the foreign minister?"): no answer, but a reason.
     second_in_rank: bool = False
+    # A person given the very office the question asks for ("Foreign Minister X").
+    holds_office: bool = False
 
 
 # "since" right before a date (`_since`).
@@ -214,12 +216,17 @@ def _kind_of_focus(span: entities.Span, focus: str) -> bool:
     return bool(words) and _is_kind_of(words[-1], focus)
 
 
+def _no_word(word: str) -> bool:
+    """No word is a place: `find_spans` without a lexicon's places."""
+    return False
+
+
 def find_spans(
     text: str,
     kind: str,
     plural: bool,
     is_place: Callable[[str], bool] = lambda name: False,
-    is_place_word: Callable[[str], bool] = lambda word: False,
+    is_place_word: Callable[[str], bool] = _no_word,
 ) -> tuple[list[entities.Span], list[entities.Token]]:
     """The spans of `text` that can answer a question wanting `kind`, and its words;
     `is_place(name)`: does a gazetteer know the name as a country or capital;
@@ -495,11 +502,15 @@ def _names_a_settlement(noun: str) -> bool:
     """Is `noun` (a question's focus) "city" or a kind of settlement WordNet relates to
     it ("town", "metropolis", "village")?"""
     lexicon = shipped_lexicon()
-    forms = {noun.lower(), *lexicon.base_forms(noun)}
-    return not forms.isdisjoint(_SETTLEMENT_NOUNS) or any(
+    return not _singular_forms(noun).isdisjoint(_SETTLEMENT_NOUNS) or any(
         link.word in _SETTLEMENT_NOUNS and link.kind in ("synonym", "hypernym")
         for link in lexicon.links(noun, "n")
     )
+
+
+def _singular_forms(noun: str) -> set[str]:
+    """A question's noun, lower case, and its singulars by WordNet's rules."""
+    return {noun.lower(), *shipped_lexicon().base_forms(noun)}
 
 
 def _forms(noun: str) -> set[str]:
@@ -640,11 +651,7 @@ def _not_a_site(name: str) -> bool:
 
 def _names_countries(noun: str) -> bool:
     """Is the question's place noun "country" or "nation", or their plural?"""
-    return not _COUNTRY_NOUNS.isdisjoint({noun.lower(), *shipped_lexicon().base_forms(noun)})
-
-
-def _no_word(word: str) -> bool:
-    return False
+    return not _COUNTRY_NOUNS.isdisjoint(_singular_forms(noun))
 
 
 def _no_country(name: str) -> bool:
@@ -844,34 +851,44 @@ def _titled(
     """Is the person `span` given the question's role noun: among the few words before
     the name with no clause break between ("Special Envoy to Syria Alexander
     Lavrentiev", "the UN envoy to Syria, Geir Pedersen"), or in an apposition right
-    after it ("Khaji, a senior adviser")? None when the title before the name makes the
-    person second to that role ("Deputy Foreign Minister")."""
+    after it ("Khaji, a senior adviser")? None when the title makes the person second to
+    that role ("Deputy Foreign Minister", "Vice-President", "Kanat Tumysh, a deputy
+    foreign minister")."""
     first = bisect_left(starts, span.start)
     if first > 0 and words[first - 1].text.lower() in ("of", "to", "for"):
         return False  # "adviser to Vladimir Putin": the adviser is someone else
     if first > 1 and words[first - 1].text == "," and not _a_name_ends(words, first - 1):
         first -= 1  # "the UN envoy to Syria, Geir Pedersen"; not "Anna Lind, Omar Ali"
-    found = False
-    for at in range(first - 1, max(first - TITLE_REACH, 0) - 1, -1):
-        word = words[at]
+    before: list[str] = []  # the title's words, nearest the name first
+    for word in reversed(words[max(first - TITLE_REACH, 0) : first]):
         if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
             break  # "wife Jeanne and George P. Shultz", "the director praised Omar Ali"
-        if found and word.text.lower() in SUBORDINATE_TITLES:
-            return None
-        found = found or word.text.lower() in role
-    if found:
-        return True
+        before += reversed(word.text.lower().split("-"))  # "Vice-President"
+    office = _office_in(before, role)
+    if office is not False:
+        return office
     after = bisect_left(starts, span.end)
     if (  # an apposition opens with an article ("Li Teng-hui, his wife": a list)
         after + 1 < len(words)
         and words[after].text == ","
         and words[after + 1].text.lower() in ("a", "an", "the")
     ):
+        title: list[str] = []
         for word in words[after + 2 : after + 2 + TITLE_REACH]:
-            if word.text.lower() in role:
-                return True
             if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
                 break
+            title += word.text.lower().split("-")
+        return _office_in(title[::-1], role)
+    return False
+
+
+def _office_in(title: list[str], role: set[str]) -> bool | None:
+    """Does a title (its words from the last, the noun naming the office, back) name the
+    `role`: True, None when a word before the role noun makes it second to it
+    ("deputy foreign minister"), False when it does not name the role."""
+    for at, word in enumerate(title):
+        if word in role:
+            return None if SUBORDINATE_TITLES.intersection(title[at + 1 :]) else True
     return False
 
 
@@ -1039,7 +1056,7 @@ def score_spans(
     person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
     offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
-        second = False
+        second = holds = False
         if any(s <= found.start and found.end <= e for s, e in offices):
             continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
         if (
@@ -1155,8 +1172,9 @@ def score_spans(
             fit *= NOT_A_COUNTRY  # "Which countries…?" is not answered by "Geneva"
         elif site in ("artifact", "object") and (
             _not_a_site(span.text)
-            or (site == "object" and shipped_lexicon().is_place_word(span.text))
-        ):  # a river, a mountain: not "Newcastle" either (a palace may be "Versailles")
+            or (site == "object" and shipped_lexicon().is_kind_of(span.text, "city"))
+        ):  # a river, a mountain: no city ("Newcastle"), though an island or a volcano is
+            # one ("Crete", "Etna"), and a palace may be "Versailles"
             fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
         lead = 0  # the length of a focus word the span opens with
         if named_by_focus(span):
@@ -1182,10 +1200,11 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Which measures?": "measures …, such as the release"
         elif role and found.kinds & _NAME_SPANS:
             titled = _titled(text, words, starts, span, role)
-            if titled is None and not second_in_rank:
-                second = True  # "Who is the foreign minister?": not the Deputy Foreign Minister
-            elif titled is not False:  # a deputy, when the question asks for one
+            if titled is not False and second_in_rank == (titled is None):
                 fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
+            # "Who is the foreign minister?": not the Deputy Foreign Minister
+            second = titled is None and not second_in_rank
+            holds = titled is True
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start + lead <= s < span.end - headed)
         if spelled:
@@ -1215,6 +1234,6 @@ def score_spans(
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
         scored.append(
-            Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, second)
+            Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, second, holds)
         )
     return scored

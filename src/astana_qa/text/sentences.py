@@ -40,7 +40,9 @@ def punkt() -> ModuleType:
 
     A name mapped to None in `sys.modules` makes its import fail, so NLTK takes its
     fallback; the names are unmapped again at once, and a later import of them works.
-    (NLTK's collocation measures keep their fallback, which this project never calls.)
+    (NLTK's collocation measures keep their fallback, which this project never calls.
+    While NLTK is imported, another thread's `import scipy.stats` would fail: the
+    project imports it in no thread of its own.)
     """
     if "nltk.tokenize.punkt" in sys.modules:
         return sys.modules["nltk.tokenize.punkt"]
