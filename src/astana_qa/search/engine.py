@@ -33,7 +33,7 @@ from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, term
 from ..text.features import asks_about_another_of_a_series, numbered_names
 from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
-from ..text.tagger import is_english_word, tag
+from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
 from .answers import Variant as AnswerVariant
@@ -126,10 +126,6 @@ def _names_held(
     packs of crack"."""
     return {t for start, _, t in term_spans(text)
             if t not in as_names or not text[start].islower()}  # fmt: skip
-
-
-# The parts of speech of the question's words a reader most often writes otherwise.
-_PARAPHRASABLE = frozenset({"VERB", "ADV", "ADJ"})
 
 
 def _passage_holding(passages: tuple[Passage, ...], span: Span) -> Passage:
@@ -386,9 +382,13 @@ class QAEngine:
             # as itself or a word naming the same thing, not as a broader one ("people").
             focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
             expansions = [e for e in query.expansions if e.equivalent or e.source not in focus]
-            light = self._paraphrasable_terms(query)
             confidence = self.ranker.coverage(
-                query.terms, first, expansions, held, light, self.settings.ranking.paraphrase_weight
+                query.terms,
+                first,
+                expansions,
+                held,
+                query.paraphrased,
+                self.settings.ranking.paraphrase_weight,
             )
         reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
@@ -410,22 +410,6 @@ class QAEngine:
             supported_by=_ranks(found.supported_by, renumber) if answered else [],
             variants=variants if answered else [],
             reason=reason,
-        )
-
-    def _paraphrasable_terms(self, query: Query) -> frozenset[str]:
-        """The terms of the question's English verbs, adverbs and adjectives that no
-        article uses: words a reader writes where the articles use others ("driven from
-        their homes" for "displaced"; "roughly"), which count less when the best
-        sentence must cover the question (not a typo: "mathmatical" is no word)."""
-        words = [t.text for t in tokens(query.reading)]
-        tags = tag(words)
-        number = self.ranker.term_number
-        return frozenset(
-            term
-            for word, part in zip(words, tags, strict=True)
-            if part in _PARAPHRASABLE and is_english_word(word)
-            for term in self.analyzer.guessed_terms(word)
-            if number.get(term, UNKNOWN) == UNKNOWN
         )
 
     def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:

@@ -23,7 +23,7 @@ from ..text.expansion import Expansion
 from ..text.features import names, spelt_number
 from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTH_WORD, MONTHS
-from ..text.tagger import lexicon
+from ..text.tagger import is_english_word, lexicon
 from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .casing import case_basis, restored_case
 from .definitions import Defined, defined_subject
@@ -184,6 +184,11 @@ class Query:
     owned_term: str | None = None
     # What "What is X?" or "Who is X?" asks to define (`definitions.py`).
     defined: Defined | None = None
+    # The terms of its English verbs, adverbs and adjectives that no article uses: a
+    # reader's own words ("driven from their homes" for "displaced", "roughly"), which
+    # count less against the share of the question the answer must cover (not a typo:
+    # "mathmatical" is no word).
+    paraphrased: frozenset[str] = frozenset()
 
 
 def _runs(words: list[str], text: str) -> list[list[str]]:
@@ -412,7 +417,18 @@ def read_query(
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
         reading=restored,
         defined=defined_subject(restored),
+        paraphrased=frozenset(
+            term
+            for w in words_tagged
+            if w.tag in _PARAPHRASABLE and is_english_word(w.text)
+            for term in analyzer.guessed_terms(w.text)
+            if term not in matcher.term_number
+        ),
     )
+
+
+# The parts of speech of the question's words a reader most often writes otherwise.
+_PARAPHRASABLE = frozenset({"VERB", "ADV", "ADJ"})
 
 
 def _distinct_names(words: list[str]) -> list[str]:

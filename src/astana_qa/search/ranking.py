@@ -337,8 +337,8 @@ class SentenceRanker:
         out broader words for the noun naming what is asked for ("the population of
         Astana" is not found as "people"). Terms in `held` count as found (the words of a
         date the sentence's article is dated by). A term of `light` the paragraph lacks
-        counts against the share with `light_weight` of its weight: the engine's words a
-        reader writes where the articles use others."""
+        counts against the share with `light_weight` of its weight: the words a reader
+        writes where the articles use others (`Query.paraphrased`)."""
         terms = {t: self.term_number.get(t, UNKNOWN) for t in query_terms}
         if not terms:
             return 0.0
