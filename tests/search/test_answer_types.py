@@ -177,6 +177,10 @@ def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviati
         ("syrian opposition negotiator astana january", "person"),  # a role decides first
         ("kazakh deputy fm read final communique", "person"),  # WordNet: a deputy is someone
         ("last apollo mission to land on the moon", "description"),  # a name is no role
+        # a time opening a search asks for it, "of" left out ("date" is tagged a verb)
+        ("year harbour bridge opened in varna", "date"),
+        ("date varna left the trade union", "date"),
+        ("time magazine cover varna mayor", "person"),  # not "time": a role decides
     ],
 )
 def test_the_common_noun_closing_a_search_says_what_it_wants(search, kind):

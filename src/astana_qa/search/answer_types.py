@@ -242,9 +242,15 @@ def _asks_occupation(lower: list[str], at: int) -> bool:
     )
 
 
+# The times a search may open with, asking for one: "date us pulled out of bretton
+# woods" ("date" is tagged a verb there). Not "time": "time magazine person of the year".
+_ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
+
+
 def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     """The kind a search by key words asks for: a noun of the word lists' typed classes
-    opening it before "of" ("date of the attack", "number of rounds") or closing it
+    opening it before "of" ("date of the attack", "number of rounds"; a time, also
+    without "of": "year harvard was founded") or closing it
     ("22nd round dates", "delegation head"), or a singular one WordNet gives a person,
     place or date closing it ("super bowl 50 mvp"); else a description. WordNet's
     classes only for a closing singular noun: they would make a topic a typed question
@@ -253,7 +259,9 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     if not lower:
         return Expected("description")
     for at in (0, len(lower) - 1):
-        if (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
+        if at == 0 and lower[0] in _ASKED_TIMES and len(lower) > 2:
+            pass  # "year robert koch won the nobel prize": "of" left out, as searches do
+        elif (at == 0 and lower[1:2] != ["of"]) or tags[at] not in _NOUN_TAGS:
             continue
         kind = listed_class(lower[at])
         if kind == "number" and at == 0:  # "number of rounds": as "how many rounds"
