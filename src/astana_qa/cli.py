@@ -97,7 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question")
-    ask.add_argument("--k", type=_k, default=DEFAULT_K, help=f"citations, 1-{MAX_K} ({DEFAULT_K})")
+    ask.add_argument(
+        "--k",
+        type=_k,
+        default=DEFAULT_K,
+        help=f"best passages to cite, 1-{MAX_K} ({DEFAULT_K}); "
+        "passages stating the answer are cited too",
+    )
     ask.add_argument("--json", action="store_true", help="print the JSON answer")
     add_paths(ask)
     evaluate = commands.add_parser("eval", help="measure answers against a question file")

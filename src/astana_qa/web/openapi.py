@@ -229,7 +229,8 @@ def openapi_document(version: str) -> dict:
             "name": "k",
             "in": "query",
             "required": False,
-            "description": "number of citations",
+            "description": "how many of the best passages to cite; every further passage that "
+            "states the answer or a variant is cited too (`supported_by`)",
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_K, "default": DEFAULT_K},
         },
         {
