@@ -462,7 +462,7 @@ def _candidates(
     those standing near the question's terms. Past the first `depth` passages, only
     persons beside an owner, however little else of the question the passage holds.
     Also the best score of a person second to the office asked for
-    (`Candidate.second_in_rank`), who is no candidate (0 when there is none)."""
+    (`Candidate.unasked_deputy`), who is no candidate (0 when there is none)."""
     top = max(passages[0].score, 1e-9)
     heaviest = max(question_terms.values(), default=0.0)
     key_terms = frozenset(t for t, w in question_terms.items() if w >= KEY_SHARE * heaviest)
@@ -547,7 +547,7 @@ def _candidates(
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
-            if c.second_in_rank:  # a deputy of the office asked for: no answer
+            if c.unasked_deputy:  # a deputy of the office asked for: no answer
                 seconds = max(seconds, score)
                 continue
             # a person beside another party is that party's, after every other person

@@ -191,9 +191,10 @@ class Candidate:
     key: float
     # The share of the question's term weight that the passage holds anywhere.
     coverage: float
-    # A person whose title makes them second to the office the question asks for ("Deputy
-    # Foreign Minister" for "Who is the foreign minister?"): no answer, but a reason.
-    second_in_rank: bool = False
+    # A person whose title makes them second to the office the question asks for, when
+    # the question does not ask for such a rank ("Deputy Foreign Minister" for "Who is
+    # the foreign minister?"): no answer, but a reason to refuse.
+    unasked_deputy: bool = False
     # A person given the very office the question asks for ("Foreign Minister X").
     holds_office: bool = False
 
@@ -1056,7 +1057,7 @@ def score_spans(
     person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
     offices = _offices(spans, words, starts) if kind == "person" else []
     for found in spans:
-        second = holds = False
+        deputy = holds = False
         if any(s <= found.start and found.end <= e for s, e in offices):
             continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
         if (
@@ -1203,7 +1204,7 @@ def score_spans(
             if titled is not False and second_in_rank == (titled is None):
                 fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
             # "Who is the foreign minister?": not the Deputy Foreign Minister
-            second = titled is None and not second_in_rank
+            deputy = titled is None and not second_in_rank
             holds = titled is True
         inside = len(_within(terms, term_starts, span.start, span.end))
         asked = sum(1 for _, s, _ in asked_at if span.start + lead <= s < span.end - headed)
@@ -1234,6 +1235,6 @@ def score_spans(
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
         scored.append(
-            Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, second, holds)
+            Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, deputy, holds)
         )
     return scored
