@@ -3,6 +3,7 @@ import pytest
 from astana_qa import QAEngine
 from astana_qa.search.timeline import (
     TimeOrder,
+    instance_named,
     neighbours_named,
     order_by_time,
     place,
@@ -22,6 +23,19 @@ STOPWORDS = stopword_list()
         ("Which round is the latest so far?", TimeOrder.LATEST, "round", "Which round is the ?"),
         ("What happened last year?", None, None, "What happened last year?"),
         ("How long will the gathering last?", None, None, "How long will the gathering last?"),
+        # names before the counted noun are passed; not when a stopword follows them
+        (
+            "When was the latest Astana round?",
+            TimeOrder.LATEST,
+            "round",
+            "When was the Astana round?",
+        ),
+        (
+            "When was the last Super Bowl in Ohio?",
+            TimeOrder.LATEST,
+            "super",
+            "When was the Super Bowl in Ohio?",
+        ),
     ],
 )
 def test_time_questions_are_read(question, order, focus, topic):
@@ -40,6 +54,20 @@ def test_an_ordinal_series_orders_the_instances():
     assert [p.ordinal for p in placed] == [21, 23, 22]
     assert order_by_time([1.0, 0.9, 0.8], placed, TimeOrder.NEXT)[0] == 1
     assert order_by_time([1.0, 0.9, 0.8], placed, TimeOrder.LATEST)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("When was the most recent round held?", "When was the 22nd round held?"),
+        ("When was the latest Astana round?", "When was the 22nd Astana round?"),
+        ("When did it happen so far?", None),  # nothing counted, nothing named
+    ],
+)
+def test_the_instance_asked_for_is_named_by_its_number(question, read):
+    asked, _ = time_question(question, STOPWORDS)
+    assert asked is not None
+    assert instance_named(question, asked, "22nd", STOPWORDS) == (read or question)
 
 
 ARTICLES = {
@@ -105,6 +133,24 @@ def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_c
     answer = engine.ask("Where will the round after the 22nd be held?")
     assert answer.citations[0].text.startswith("The delegations agreed")
     assert answer.answer == "Burgas"
+
+
+ROUNDS_IN_TWO_ARTICLES = {
+    "a.txt": "Talks announced\n\nThe 22nd round of the talks is set to take place in Varna "
+    "on Nov. 11-12, the ministry said.\n",
+    "b.txt": "Talks report\n\nThe 21st round of the talks was held in Burgas in March 2023. "
+    "The 22nd round of the talks was held in Varna.\n",
+}
+
+
+def test_the_date_of_the_latest_round_is_read_where_that_round_is_dated(make_corpus, tmp_path):
+    """The newest round's own sentence states no date; the sentence beside it dates
+    another round. The answer is the date stated of the newest round elsewhere."""
+    engine = QAEngine.open(make_corpus(ROUNDS_IN_TWO_ARTICLES), tmp_path / "index")
+    answer = engine.ask("When was the most recent round held?")
+    assert answer.answer == "Nov. 11-12"
+    assert answer.question == "When was the most recent round held?"
+    assert answer.citations[0].source == "a.txt"
 
 
 @pytest.mark.xfail(

@@ -47,7 +47,7 @@ from .query import AnswerType, Query, key_words, read_query
 from .ranking import SentenceRanker
 from .roles import RoleReader
 from .spelling import TermMatcher
-from .timeline import order_by_time, place
+from .timeline import TimeOrder, instance_named, order_by_time, place
 from .times import not_in_time
 
 log = logging.getLogger(__name__)
@@ -355,7 +355,13 @@ class QAEngine:
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
         as_of = None
         if ranked is not None and query.time is not None:
-            ranked, as_of = self._by_time(query, *ranked)
+            ranked, as_of, instance = self._by_time(query, *ranked)
+            named = instance_named(query.reading, query.time, instance, self.analyzer.stopwords)
+            if instance and query.kind is AnswerType.TIME and named != query.reading:
+                # "When was the latest round held?" is asked of the round it finds newest
+                answer = self.ask(replace(self.read(named), text=query.text), k)
+                took_ms = round((time.perf_counter() - began) * 1000, 3)
+                return replace(answer, as_of=as_of if answer.answered else None, took_ms=took_ms)
         defining = 0  # sentences defining what "What is X?" asks about (`definitions.py`)
         if ranked is not None and query.time is None and query.defined:
             ranked, defining = self._defining_first(query.defined, *ranked)
@@ -826,9 +832,10 @@ class QAEngine:
 
     def _by_time(
         self, query: Query, rows: np.ndarray, scores: np.ndarray
-    ) -> tuple[tuple[np.ndarray, np.ndarray], str | None]:
-        """The pool reordered for a time-aware question (`timeline.py`), and the date
-        the first sentence's place rests on."""
+    ) -> tuple[tuple[np.ndarray, np.ndarray], str | None, str]:
+        """The pool reordered for a time-aware question (`timeline.py`), the date the
+        first sentence's place rests on, and the number of the instance it places first
+        as the sentence writes it ("22nd"), or "" when it is placed by a date alone."""
         asked = query.time
         assert asked is not None
         placed, covered = [], []
@@ -841,7 +848,10 @@ class QAEngine:
         series = query.kind in (AnswerType.TIME, AnswerType.NONE)  # not "who", "how many"
         order = order_by_time(scores.tolist(), placed, asked.order, series, covered)
         as_of = placed[order[0]].when or None if order else None
-        return (rows[order], scores[order]), as_of
+        newest = placed[order[0]] if order and series else None
+        wanted = asked.order is TimeOrder.NEXT
+        instance = newest.written if newest and newest.future == wanted else ""
+        return (rows[order], scores[order]), as_of, instance
 
     def _dated_terms(self, query: Query, sentence: int) -> frozenset[str]:
         """The terms of the question's dates (`Query.dates`) that sentence `sentence`

@@ -59,6 +59,8 @@ _ASKS = re.compile(
     rf"\b(?:(?P<latest>{_LATEST_WORDS})|(?P<next>{_NEXT_WORDS}))\b(?=\s+(?P<focus>[a-z]+))?",
     re.IGNORECASE,
 )
+# Names before the counted noun: "the latest Astana round" counts rounds.
+_NAMES_THEN_NOUN = re.compile(r"\s+(?:[A-Z][\w-]*\s+)+([a-z]+)")
 _WHICH = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.IGNORECASE)
 # "last year", "next month": a date, not a request for the newest instance.
 _PERIODS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days", "time"])
@@ -122,7 +124,7 @@ def time_question(
     asked: TimeQuestion | None = None
     kept, last = [], 0
     for m in _ASKS.finditer(question):
-        focus = (m.group("focus") or "").lower()
+        focus = _counted(question, m, stopwords)
         if focus in _PERIODS:
             continue  # "last year" is a date
         order = TimeOrder.NEXT if m.group("next") else TimeOrder.LATEST
@@ -143,6 +145,16 @@ def time_question(
     return asked, "".join(kept)
 
 
+def _counted(question: str, m: re.Match[str], stopwords: frozenset[str]) -> str:
+    """The word after the time words `m` of `question`, folded; past names to a noun
+    that follows them ("the latest Astana round": "round"), but not to a stopword ("the
+    last Super Bowl in California" counts Super Bowls)."""
+    names = _NAMES_THEN_NOUN.match(question, m.end())
+    if names and names.group(1) not in stopwords:
+        return names.group(1)
+    return (m.group("focus") or "").lower()
+
+
 @dataclass(frozen=True)
 class Placed:
     """One candidate sentence with what places it in time."""
@@ -150,6 +162,7 @@ class Placed:
     ordinal: int  # its number in the question's series, -1 if none
     when: str  # the latest ISO date it or its article states, "" if none
     future: bool
+    written: str = ""  # that number as the sentence writes it ("22nd", "third")
 
 
 def place(text: str, dates: Sequence[DateMention], article_date: str | None,
@@ -157,21 +170,39 @@ def place(text: str, dates: Sequence[DateMention], article_date: str | None,
     """Where a sentence stands in time, for `focus` (the counted noun). With an ordinal,
     only dates near it count (within `NEAR_CHARS`): "the 22nd round ..., initiated in
     2017" does not date the 22nd round to 2017."""
-    ordinal, at = -1, -1
+    ordinal, at, written = -1, -1, ""
     if focus:
         stem = re.escape(focus.rstrip("s"))
         pattern = rf"\b(?:{_ORDINAL})\s+(?:[A-Za-z-]+\s+)?{stem}s?\b"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             n = int(m.group("n")) if m.group("n") else _ORDINAL_WORDS[m.group("w").lower()]
             if n > ordinal:
-                ordinal, at = n, m.end()
+                ordinal, at, written = n, m.end(), m.group().split()[0]
     stated = [
         latest(d.iso)
         for d in dates
         if not d.iso.startswith("--") and (at < 0 or abs(d.start - at) <= NEAR_CHARS)
     ]
     when = max(stated) if stated else (article_date or "")
-    return Placed(ordinal, when, bool(_FUTURE.search(text)))
+    return Placed(ordinal, when, bool(_FUTURE.search(text)), written)
+
+
+def instance_named(
+    reading: str, asked: TimeQuestion, written: str, stopwords: frozenset[str] = frozenset()
+) -> str:
+    """The question with the instance its time words ask for named as the articles
+    number it: "When was the most recent round held?" with the 22nd round newest →
+    "When was the 22nd round held?". A date is then looked for in what the articles say
+    of that round, not in the newest sentence of the series, which may state none while
+    an older round's sentence beside it states one. Only the words before the counted
+    noun are replaced; a question whose time words count nothing is kept."""
+    for m in _ASKS.finditer(reading):
+        if asked.focus is None or _counted(reading, m, stopwords) != asked.focus:
+            continue
+        determiner = _DETERMINER_AT.match(m.group())
+        start = m.start() + (determiner.end() if determiner else 0)
+        return f"{reading[:start]}{written}{reading[m.end() :]}"
+    return reading
 
 
 def order_by_time(
