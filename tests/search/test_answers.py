@@ -9,6 +9,7 @@ import pytest
 from astana_qa.search.answer_types import Expected, expected_answer
 from astana_qa.search.answers import (
     ANSWER_DEPTH,
+    WEAK_ANSWER,
     Passage,
     _Found,
     _group_score,
@@ -1038,3 +1039,47 @@ def test_the_holder_and_the_deputy_of_an_office_each_answer_for_their_own(questi
 def test_the_holder_of_the_office_answers_beside_a_deputy_in_the_possessive():
     text = "Deputy Foreign Minister Kanat Tumysh read Foreign Minister Murat Nurtleu's statement."
     assert ask("Who is the foreign minister?", passages(text, [text])).answer == "Murat Nurtleu"
+
+
+QUESTION_HELD = "Who defended the northern fortress during the long siege?"
+WEAK_BELOW = "Anna Berg kept a diary of the siege of the fortress."
+
+
+def test_a_weak_answer_below_does_not_displace_a_sentence_holding_the_question():
+    """The first sentence holds every word of the question and more, in a form no
+    person is read from; a person below, near one of its words, is a weak answer."""
+    holding = "The northern fortress was defended during the long siege until the spring thaw."
+    result = ask(QUESTION_HELD, passages(f"{holding} {WEAK_BELOW}", [holding, WEAK_BELOW]))
+    assert result.answer == holding
+    assert result.passages[0].text == holding
+
+
+def test_a_sentence_holding_only_the_question_is_displaced():
+    """A first sentence holding the question's words and nothing else cannot say who."""
+    only = "The northern fortress was defended during the long siege."
+    result = ask(QUESTION_HELD, passages(f"{only} {WEAK_BELOW}", [only, WEAK_BELOW]))
+    assert result.answer == "Anna Berg"
+    assert result.passages[0].text == WEAK_BELOW
+
+
+def test_a_weak_answer_stating_what_the_first_sentence_lacks_displaces_it():
+    """The first sentence lacks the question's verb; the person below stands by it."""
+    lacking = "The northern fortress held out during the long siege until the spring thaw."
+    between = ["Snow fell early that year.", "The harbour froze."]
+    below = "Anna Berg defended the fortress."
+    sentences = [lacking, *between, below]
+    result = ask(QUESTION_HELD, passages(" ".join(sentences), sentences))
+    assert result.answer == "Anna Berg"
+    assert result.confidence < WEAK_ANSWER  # a weak answer, as above
+
+
+def test_a_sentence_with_no_clause_of_time_does_not_answer_when():
+    """ "The siege ended in the north." says where, not when: the weak date below stands."""
+    question = "When did the long siege of the northern fortress end?"
+    first = "The long siege of the northern fortress ended in the hills of the north."
+    below = "Snow came in March 1402, the chronicle of the fortress says."
+    result = ask(question, passages(f"{first} {below}", [first, below]))
+    assert result.answer == "March 1402"
+    during = "The long siege of the northern fortress ended during the great flood of the north."
+    result = ask(question, passages(f"{during} {below}", [during, below]))
+    assert result.answer == during
