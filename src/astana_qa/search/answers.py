@@ -80,8 +80,8 @@ SENTENCE_ANSWERS = 0.6
 # "the individual states"). SQuAD's questions repeat their paragraph's words, so its
 # answering sentence often holds nearly all of them; readers' questions (and TrecQA's)
 # hold far fewer, and there a weak candidate below is as often right. Measured in one
-# run against 0.2.21: squad-dev P@1 0.7234 -> 0.7303 (such candidates had taken 37 first
-# sentences that answered and brought 1), MRR 0.7953 -> 0.8005; no seed or TrecQA
+# run against 0.2.21: squad-dev P@1 0.7234 -> 0.7297 (such candidates had taken 37 first
+# sentences that answered and brought 1), MRR 0.7953 -> 0.8000; no seed or TrecQA
 # question is both so well covered and so weakly answered. Not when the answer's passage
 # holds a question word the first one lacks: it may state just that.
 HELD_ANSWERS, WEAK_ANSWER = 0.8, 0.4
