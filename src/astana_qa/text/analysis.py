@@ -184,7 +184,7 @@ class Analyzer:
         # about 0.5 ms a word, and names and typos are exactly such words.
         lookup = DictionaryLookupStrategy(dictionary_factory=_dictionaries())
         self._lemmatizer = Lemmatizer(lemmatization_strategy=lookup) if settings.lemmatize else None
-        # Its dictionary (0.2-0.4 s to load) is read by the first word looked up, not
+        # Its dictionary (about 0.2 s to index) is read by the first word looked up, not
         # here: opening an index need not wait for it, and a server's warm-up reads it.
         self._terms: dict[str, str] = {}
 
