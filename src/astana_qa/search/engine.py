@@ -356,12 +356,15 @@ class QAEngine:
         as_of = None
         if ranked is not None and query.time is not None:
             ranked, as_of, instance = self._by_time(query, *ranked)
-            named = instance_named(query.reading, query.time, instance, self.analyzer.stopwords)
-            if instance and query.kind is AnswerType.TIME and named != query.reading:
+            if instance and query.kind is AnswerType.TIME:
                 # "When was the latest round held?" is asked of the round it finds newest
-                answer = self.ask(replace(self.read(named), text=query.text), k)
-                took_ms = round((time.perf_counter() - began) * 1000, 3)
-                return replace(answer, as_of=as_of if answer.answered else None, took_ms=took_ms)
+                stopwords = self.analyzer.stopwords
+                named = instance_named(query.reading, query.time, instance, stopwords)
+                if named != query.reading:
+                    answer = self.ask(replace(self.read(named), text=query.text), k)
+                    took_ms = round((time.perf_counter() - began) * 1000, 3)
+                    as_of = as_of if answer.answered else None
+                    return replace(answer, as_of=as_of, took_ms=took_ms)
         defining = 0  # sentences defining what "What is X?" asks about (`definitions.py`)
         if ranked is not None and query.time is None and query.defined:
             ranked, defining = self._defining_first(query.defined, *ranked)
