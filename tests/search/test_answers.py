@@ -1083,3 +1083,10 @@ def test_a_sentence_with_no_clause_of_time_does_not_answer_when():
     during = "The long siege of the northern fortress ended during the great flood of the north."
     result = ask(question, passages(f"{during} {below}", [during, below]))
     assert result.answer == during
+
+
+def test_a_question_in_an_article_is_no_answer_however_well_it_holds_the_question():
+    """A cold review's probe: an interview's "Q: …?" holds the question's words."""
+    asking = "Q: Who defended the northern fortress during the long siege, and for how long?"
+    result = ask(QUESTION_HELD, passages(f"{asking} {WEAK_BELOW}", [asking, WEAK_BELOW]))
+    assert result.answer == "Anna Berg"

@@ -385,7 +385,7 @@ def answer(
     # "the arid plains" within it) says more
     best = max(groups, key=lambda group: (*_group_rank(group), len(group[0].candidate.text)))
     if reorder and _holds_the_question(
-        expected.kind, passages[0], found, best, question_terms, term_spans, dated
+        expected.kind, passages[0], found, best, question_terms, term_spans, dated, about
     ):
         return _description(question, tuple(renumbered(passages)), expected.kind,
                             question_terms, term_spans)  # fmt: skip
@@ -421,12 +421,17 @@ def _holds_the_question(
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
     dated: Callable[[Passage], frozenset[str]] | None,
+    about: Callable[[Passage], Named] | None,
 ) -> bool:
     """Does the first passage answer by itself, though it states no candidate: it holds
     `HELD_ANSWERS` of the question's term weight and some word besides (one holding the
     question's words only, "There was Joe DiMaggio's 56-game hitting streak.", cannot
-    say in what year), and the best answer found below it scores under `WEAK_ANSWER`?"""
+    say in what year), and the best answer found below it scores under `WEAK_ANSWER`?
+    Not a question ("Q: Who will lead…?"), nor a passage whose article never names
+    what the question names, as when no candidate is found at all."""
     if _group_score(best) >= WEAK_ANSWER or any(f.passage == first for f in found):
+        return False
+    if _is_a_question(first.text) or (about is not None and about(first) == Named.NOWHERE):
         return False
     if kind == "date" and not _TIME_CLAUSE.search(first.text):
         return False

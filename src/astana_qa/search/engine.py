@@ -26,7 +26,7 @@ from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.analysis import fold
-from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
+from ..text.dates import ISO_MONTH, DateMention, find_dates, latest, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
@@ -358,13 +358,12 @@ class QAEngine:
             ranked, as_of, instance = self._by_time(query, *ranked)
             if instance and query.kind is AnswerType.TIME:
                 # "When was the latest round held?" is asked of the round it finds newest
-                stopwords = self.analyzer.stopwords
-                named = instance_named(query.reading, query.time, instance, stopwords)
-                if named != query.reading:
-                    answer = self.ask(replace(self.read(named), text=query.text), k)
+                answer = self._asked_of(
+                    query, instance_named(query.reading, query.time, instance), k
+                )
+                if answer is not None:
                     took_ms = round((time.perf_counter() - began) * 1000, 3)
-                    as_of = as_of if answer.answered else None
-                    return replace(answer, as_of=as_of, took_ms=took_ms)
+                    return replace(answer, took_ms=took_ms)
         defining = 0  # sentences defining what "What is X?" asks about (`definitions.py`)
         if ranked is not None and query.time is None and query.defined:
             ranked, defining = self._defining_first(query.defined, *ranked)
@@ -855,6 +854,22 @@ class QAEngine:
         wanted = asked.order is TimeOrder.NEXT
         instance = newest.written if newest and newest.future == wanted else ""
         return (rows[order], scores[order]), as_of, instance
+
+    def _asked_of(self, query: Query, named: str, k: int) -> Answer | None:
+        """The answer to `query` asked as `named`, its question with the instance its
+        time words ask for named (`timeline.instance_named`), dated by the sentence that
+        answers it; None when it names nothing or grows past the longest question."""
+        if named == query.reading:
+            return None
+        try:
+            answer = self.ask(replace(self.read(named), text=query.text), k)
+        except InvalidQuestion:  # "last" → "eleventh" in a question of 1,000 characters
+            return None
+        if not answer.answered or not answer.citations:
+            return answer
+        first = answer.citations[0]
+        stated = [latest(iso) for iso in first.dates if not iso.startswith("--")]
+        return replace(answer, as_of=max(stated, default=first.date))
 
     def _dated_terms(self, query: Query, sentence: int) -> frozenset[str]:
         """The terms of the question's dates (`Query.dates`) that sentence `sentence`

@@ -329,7 +329,7 @@ def read_query(
             guessed.add((term, word))
         return matcher.match(term, word)
 
-    time, topic = time_question(reading, analyzer.stopwords)
+    time, topic = time_question(reading, analyzer.stopwords, _may_be_noun)
     topic = topic_text(topic)
     pairs = analyzer.written_terms(topic)
     terms = [found for word, term in pairs for found in match(term, word) or [term]]
@@ -454,6 +454,12 @@ def _owner_terms(words: str, analyzer: Analyzer, places: Callable[[str], list[st
 def _is_noun(word: str) -> bool:
     """Does the tagger's lexicon know `word` only as a noun?"""
     return lexicon().get(word.lower()) == ("NOUN",)
+
+
+def _may_be_noun(word: str) -> bool:
+    """Is `word` most often a noun in the tagger's lexicon, or unknown to it ("summit")?"""
+    tags = lexicon().get(word.lower())
+    return tags is None or tags[0] == "NOUN"
 
 
 def _slot(words: list[Token], analyzer: Analyzer) -> tuple[Slot, str] | None:

@@ -112,29 +112,36 @@ class TimeQuestion:
 
     order: TimeOrder
     focus: str | None
+    # Where in the question the words asking for the counted noun's instance stand
+    # ("most recent" of "the most recent round"), to name it instead (`instance_named`).
+    words: tuple[int, int] | None = None
 
 
 def time_question(
-    question: str, stopwords: frozenset[str] = frozenset()
+    question: str,
+    stopwords: frozenset[str] = frozenset(),
+    is_noun: Callable[[str], bool] = lambda word: True,
 ) -> tuple[TimeQuestion | None, str]:
     """The time order a question asks for (or None), and the question without the words
     that ask for it: "latest" or "next" says which instance, not what it is about, and
     would otherwise match "the latest developments". The counted noun is the word after
-    the first such word, unless that is a stopword."""
+    the first such word, unless that is a stopword; names before a noun are passed over
+    (`is_noun`: "the latest Astana round", not "the last Astana Forum held")."""
     asked: TimeQuestion | None = None
     kept, last = [], 0
     for m in _ASKS.finditer(question):
-        focus = _counted(question, m, stopwords)
+        focus = _counted(question, m, stopwords, is_noun)
         if focus in _PERIODS:
             continue  # "last year" is a date
         order = TimeOrder.NEXT if m.group("next") else TimeOrder.LATEST
         counted = focus if focus and focus not in stopwords else None
-        if asked is None:
-            asked = TimeQuestion(order, counted)
-        elif asked.focus is None and counted:
-            asked = TimeQuestion(asked.order, counted)
         determiner = _DETERMINER_AT.match(m.group())
         start = m.start() + (determiner.end() if determiner else 0)
+        words = (start, m.end()) if counted else None
+        if asked is None:
+            asked = TimeQuestion(order, counted, words)
+        elif asked.focus is None and counted:
+            asked = TimeQuestion(asked.order, counted, words)
         kept.append(question[last:start])
         last = m.end()
     kept.append(question[last:])
@@ -145,12 +152,14 @@ def time_question(
     return asked, "".join(kept)
 
 
-def _counted(question: str, m: re.Match[str], stopwords: frozenset[str]) -> str:
+def _counted(
+    question: str, m: re.Match[str], stopwords: frozenset[str], is_noun: Callable[[str], bool]
+) -> str:
     """The word after the time words `m` of `question`, folded; past names to a noun
-    that follows them ("the latest Astana round": "round"), but not to a stopword ("the
-    last Super Bowl in California" counts Super Bowls)."""
+    that follows them ("the latest Astana round": "round"), but not to a stopword or a
+    verb ("the last Super Bowl in California" counts Super Bowls)."""
     names = _NAMES_THEN_NOUN.match(question, m.end())
-    if names and names.group(1) not in stopwords:
+    if names and names.group(1) not in stopwords and is_noun(names.group(1)):
         return names.group(1)
     return (m.group("focus") or "").lower()
 
@@ -187,22 +196,18 @@ def place(text: str, dates: Sequence[DateMention], article_date: str | None,
     return Placed(ordinal, when, bool(_FUTURE.search(text)), written)
 
 
-def instance_named(
-    reading: str, asked: TimeQuestion, written: str, stopwords: frozenset[str] = frozenset()
-) -> str:
-    """The question with the instance its time words ask for named as the articles
-    number it: "When was the most recent round held?" with the 22nd round newest →
-    "When was the 22nd round held?". A date is then looked for in what the articles say
-    of that round, not in the newest sentence of the series, which may state none while
-    an older round's sentence beside it states one. Only the words before the counted
-    noun are replaced; a question whose time words count nothing is kept."""
-    for m in _ASKS.finditer(reading):
-        if asked.focus is None or _counted(reading, m, stopwords) != asked.focus:
-            continue
-        determiner = _DETERMINER_AT.match(m.group())
-        start = m.start() + (determiner.end() if determiner else 0)
-        return f"{reading[:start]}{written}{reading[m.end() :]}"
-    return reading
+def instance_named(reading: str, asked: TimeQuestion, written: str) -> str:
+    """The question (as read: `time_question`'s) with the instance its time words ask
+    for named as the articles number it: "When was the most recent round held?" with
+    the 22nd round newest → "When was the 22nd round held?". A date is then looked for
+    in what the articles say of that round, not in the newest sentence of the series,
+    which may state none while an older round's sentence beside it states one. Only the
+    words before the counted noun are replaced; a question whose time words count
+    nothing is kept."""
+    if asked.words is None:
+        return reading
+    start, end = asked.words
+    return f"{reading[:start]}{written}{reading[end:]}"
 
 
 def order_by_time(

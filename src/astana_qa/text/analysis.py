@@ -22,8 +22,7 @@ from pathlib import Path
 
 import Stemmer
 from simplemma import Lemmatizer
-from simplemma.strategies import DictionaryLookupStrategy
-from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamDictionaryFactory
+from simplemma.strategies import LOW_MEMORY_DICTIONARY_FACTORY, DictionaryLookupStrategy
 
 from ..errors import AliasFileError
 from ..settings import MAX_CACHED_TERMS, AnalysisSettings
@@ -62,16 +61,6 @@ def fold(text: str, diacritics: bool = True) -> str:
         return text
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return text.translate(combining_marks())
-
-
-@lru_cache(maxsize=1)
-def _dictionaries() -> StreamDictionaryFactory:
-    """simplemma's dictionaries as it streams them, one per process: a lemma is decoded
-    from the compressed English dictionary when looked up, instead of the whole
-    dictionary held as Python strings (17 MB less, read in 0.2 s instead of 0.3 s; each
-    look-up costs a few microseconds more, paid once per word: `Analyzer.term` keeps the
-    terms it found). The lemmas are the same (checked on every word of the benchmarks)."""
-    return StreamDictionaryFactory(cache_max_size=1)
 
 
 @lru_cache(maxsize=1)
@@ -181,8 +170,13 @@ class Analyzer:
         self._stopwords = stopword_list() if settings.stopwords else frozenset()
         self._stemmer = Stemmer.Stemmer("english") if settings.stem else None
         # Dictionary lookup only: simplemma's affix rules for words it does not know take
-        # about 0.5 ms a word, and names and typos are exactly such words.
-        lookup = DictionaryLookupStrategy(dictionary_factory=_dictionaries())
+        # about 0.5 ms a word, and names and typos are exactly such words. Its dictionary
+        # is streamed, shared by the process (simplemma's low-memory factory): a lemma is
+        # decoded from the compressed dictionary when looked up, instead of the whole
+        # dictionary held as Python strings (17 MB less, read in 0.2 s instead of 0.3 s;
+        # a look-up costs a few microseconds more, paid once per word: `term` keeps the
+        # terms it found). The lemmas are the same on every word of the benchmarks.
+        lookup = DictionaryLookupStrategy(dictionary_factory=LOW_MEMORY_DICTIONARY_FACTORY)
         self._lemmatizer = Lemmatizer(lemmatization_strategy=lookup) if settings.lemmatize else None
         # Its dictionary (about 0.2 s to index) is read by the first word looked up, not
         # here: opening an index need not wait for it, and a server's warm-up reads it.
