@@ -63,7 +63,8 @@ class Answer:
     confidence: float
     citations: list[Citation] = field(default_factory=list)
     took_ms: float = 0.0
-    # For "latest"/"next" questions: the date (ISO 8601) the answer's order rests on.
+    # For "latest"/"next" questions: the date (ISO 8601) the answer rests on, the
+    # latest its first citation states with a year, else that article's date.
     as_of: str | None = None
     # The kind of answer the question asks for ("person", "date", "number", ...,
     # "description" for a clause), where the short answer is written, the ranks of the

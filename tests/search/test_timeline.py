@@ -203,3 +203,20 @@ def test_take_place_is_read_as_held_in_a_corpus_that_never_says_it(make_corpus, 
     corpus = make_corpus(TWO_ROUNDS)
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.ask("Where will the round after the 22nd take place?").answer == "Burgas"
+
+
+@pytest.mark.parametrize(
+    ("article_date", "dates", "as_of"),
+    [
+        ("2024-10-10", ["2024-11-11/2024-11-12", "2024-01"], "2024-11-12"),  # the latest stated
+        ("2024-10-10", ["--11-11/--11-12"], "2024-10-10"),  # no year: its article's date
+        (None, ["--11-11/--11-12"], None),  # neither: no date to rest on
+    ],
+)
+def test_an_answer_rests_on_the_date_its_first_citation_states(article_date, dates, as_of):
+    """A newcomer's probe: `as_of` named another article's date than the cited one's."""
+    from astana_qa.records import Citation
+    from astana_qa.search.engine import _date_of
+
+    citation = Citation(1, "a.txt", None, article_date, 0, 10, "x" * 10, 1.0, dates)
+    assert _date_of(citation) == as_of

@@ -172,6 +172,13 @@ def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
     return when < limit and not limit.startswith(when)  # "since 2017": 2017 included
 
 
+def _date_of(citation: Citation) -> str | None:
+    """The date an answer to a time-aware question rests on: the latest date its first
+    citation states with its year, else its article's date (`Answer.as_of`)."""
+    stated = [latest(iso) for iso in citation.dates if not iso.startswith("--")]
+    return max(stated, default=citation.date)
+
+
 def validate_k(k: object) -> int:
     """`k` if it is a whole number of citations from 1 to MAX_K, else `InvalidQuestion`."""
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
@@ -353,9 +360,8 @@ class QAEngine:
         passages = max(k, OWNER_POOL if owners else ANSWER_POOL)
         pool = 4 * passages + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
-        as_of = None
         if ranked is not None and query.time is not None:
-            ranked, as_of, instance = self._by_time(query, *ranked)
+            ranked, instance = self._by_time(query, *ranked)
             if instance and query.kind is AnswerType.TIME:
                 # "When was the latest round held?" is asked of the round it finds newest
                 answer = self._asked_of(
@@ -412,7 +418,7 @@ class QAEngine:
             confidence=round(confidence, 4),
             citations=citations,
             took_ms=round((time.perf_counter() - began) * 1000, 3),
-            as_of=as_of if answered else None,
+            as_of=_date_of(citations[0]) if answered and query.time is not None else None,
             answer_type=found.answer_type,
             answer_span=found.span if answered else None,
             supported_by=_ranks(found.supported_by, renumber) if answered else [],
@@ -834,10 +840,10 @@ class QAEngine:
 
     def _by_time(
         self, query: Query, rows: np.ndarray, scores: np.ndarray
-    ) -> tuple[tuple[np.ndarray, np.ndarray], str | None, str]:
-        """The pool reordered for a time-aware question (`timeline.py`), the date the
-        first sentence's place rests on, and the number of the instance it places first
-        as the sentence writes it ("22nd"), or "" when it is placed by a date alone."""
+    ) -> tuple[tuple[np.ndarray, np.ndarray], str]:
+        """The pool reordered for a time-aware question (`timeline.py`), and the number
+        of the instance it places first as the sentence writes it ("22nd"), or "" when
+        it is placed by a date alone."""
         asked = query.time
         assert asked is not None
         placed, covered = [], []
@@ -849,27 +855,23 @@ class QAEngine:
             placed.append(place(text, dates, article_date, asked.focus))
         series = query.kind in (AnswerType.TIME, AnswerType.NONE)  # not "who", "how many"
         order = order_by_time(scores.tolist(), placed, asked.order, series, covered)
-        as_of = placed[order[0]].when or None if order else None
         newest = placed[order[0]] if order and series else None
         wanted = asked.order is TimeOrder.NEXT
         instance = newest.written if newest and newest.future == wanted else ""
-        return (rows[order], scores[order]), as_of, instance
+        return (rows[order], scores[order]), instance
 
     def _asked_of(self, query: Query, named: str, k: int) -> Answer | None:
         """The answer to `query` asked as `named`, its question with the instance its
         time words ask for named (`timeline.instance_named`), dated by the sentence that
-        answers it; None when it names nothing or grows past the longest question."""
+        answers it (`_date_of`); None when it names nothing or grows past the longest
+        question."""
         if named == query.reading:
             return None
         try:
             answer = self.ask(replace(self.read(named), text=query.text), k)
         except InvalidQuestion:  # "last" → "eleventh" in a question of 1,000 characters
             return None
-        if not answer.answered or not answer.citations:
-            return answer
-        first = answer.citations[0]
-        stated = [latest(iso) for iso in first.dates if not iso.startswith("--")]
-        return replace(answer, as_of=max(stated, default=first.date))
+        return replace(answer, as_of=_date_of(answer.citations[0])) if answer.answered else answer
 
     def _dated_terms(self, query: Query, sentence: int) -> frozenset[str]:
         """The terms of the question's dates (`Query.dates`) that sentence `sentence`

@@ -135,7 +135,8 @@ SCHEMAS: dict[str, Any] = {
             "as_of": {
                 **_NULLABLE_STRING,
                 "description": "for questions about the latest or next instance: the date "
-                "(ISO 8601) the answer's place in time rests on",
+                "(ISO 8601) the answer rests on, the latest its first citation states with "
+                "a year, else that citation's article's date",
             },
         },
     },
