@@ -373,11 +373,8 @@ def answer(
         held = dated(top) if dated is not None else frozenset()
         first_holds = coverage(question_terms, term_spans(top.text), held)
         regular = expected.kind in _REGULAR_FORMS
-        # an article that never names what the question names cannot answer it, nor
-        # can a question ("Q: Who came up with the name Rat Pack?")
-        elsewhere = about is not None and about(top) == Named.NOWHERE
-        asks = _is_a_question(top.text)
-        if expected.typed and (regular or elsewhere or asks or first_holds < SENTENCE_ANSWERS):
+        unfit = _cannot_answer_itself(top, about)
+        if expected.typed and (regular or unfit or first_holds < SENTENCE_ANSWERS):
             return AnswerResult(result_passages, expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         return _description(question, result_passages, expected.kind, question_terms, term_spans)
@@ -427,11 +424,11 @@ def _holds_the_question(
     `HELD_ANSWERS` of the question's term weight and some word besides (one holding the
     question's words only, "There was Joe DiMaggio's 56-game hitting streak.", cannot
     say in what year), and the best answer found below it scores under `WEAK_ANSWER`?
-    Not a question ("Q: Who will lead…?"), nor a passage whose article never names
-    what the question names, as when no candidate is found at all."""
+    Not when it cannot answer itself (`_cannot_answer_itself`), as when no candidate is
+    found at all."""
     if _group_score(best) >= WEAK_ANSWER or any(f.passage == first for f in found):
         return False
-    if _is_a_question(first.text) or (about is not None and about(first) == Named.NOWHERE):
+    if _cannot_answer_itself(first, about):
         return False
     if kind == "date" and not _TIME_CLAUSE.search(first.text):
         return False
@@ -445,6 +442,13 @@ def _holds_the_question(
     # does not ("founded by Anna Berg" under "The party won the election")
     lacking = question_terms.keys() - held - {t for *_, t in terms}
     return not any(t in lacking for *_, t in term_spans(best[0].passage.text))
+
+
+def _cannot_answer_itself(passage: Passage, about: Callable[[Passage], Named] | None) -> bool:
+    """Can the passage not be the answer itself, whatever it holds? An article that never
+    names what the question names cannot answer it, nor can a question ("Q: Who came up
+    with the name Rat Pack?")."""
+    return _is_a_question(passage.text) or (about is not None and about(passage) == Named.NOWHERE)
 
 
 def _is_a_question(text: str) -> bool:

@@ -26,7 +26,7 @@ from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.analysis import fold
-from ..text.dates import ISO_MONTH, DateMention, find_dates, latest, parse_iso_day
+from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
@@ -47,7 +47,7 @@ from .query import AnswerType, Query, key_words, read_query
 from .ranking import SentenceRanker
 from .roles import RoleReader
 from .spelling import TermMatcher
-from .timeline import TimeOrder, instance_named, order_by_time, place
+from .timeline import TimeOrder, date_rested_on, instance_named, order_by_time, place
 from .times import not_in_time
 
 log = logging.getLogger(__name__)
@@ -173,10 +173,8 @@ def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
 
 
 def _date_of(citation: Citation) -> str | None:
-    """The date an answer to a time-aware question rests on: the latest date its first
-    citation states with its year, else its article's date (`Answer.as_of`)."""
-    stated = [latest(iso) for iso in citation.dates if not iso.startswith("--")]
-    return max(stated, default=citation.date)
+    """The date an answer to a time-aware question rests on, by its first citation."""
+    return date_rested_on(citation.dates, citation.date)
 
 
 def validate_k(k: object) -> int:

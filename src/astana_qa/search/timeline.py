@@ -12,7 +12,7 @@ is the newest one still to come; the most recent is the newest one that is not.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -187,13 +187,16 @@ def place(text: str, dates: Sequence[DateMention], article_date: str | None,
             n = int(m.group("n")) if m.group("n") else _ORDINAL_WORDS[m.group("w").lower()]
             if n > ordinal:
                 ordinal, at, written = n, m.end(), m.group().split()[0]
-    stated = [
-        latest(d.iso)
-        for d in dates
-        if not d.iso.startswith("--") and (at < 0 or abs(d.start - at) <= NEAR_CHARS)
-    ]
-    when = max(stated) if stated else (article_date or "")
+    near = (d.iso for d in dates if at < 0 or abs(d.start - at) <= NEAR_CHARS)
+    when = date_rested_on(near, article_date) or ""
     return Placed(ordinal, when, bool(_FUTURE.search(text)), written)
+
+
+def date_rested_on(isos: Iterable[str], article_date: str | None) -> str | None:
+    """The latest of the ISO dates a sentence states with their year ("--11-12" has
+    none), else its article's date: what places it in time, and what an answer to a
+    time-aware question rests on (`Answer.as_of`)."""
+    return max((latest(iso) for iso in isos if not iso.startswith("--")), default=article_date)
 
 
 def instance_named(reading: str, asked: TimeQuestion, written: str) -> str:
