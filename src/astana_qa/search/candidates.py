@@ -752,6 +752,12 @@ def _followed_by(text: str, end: int, wanted: Callable[[str], bool], within: int
     )
 
 
+def _currency(word: str) -> bool:
+    """Might `word` (lower case) be a currency a number is written with: a unit WordNet
+    knows that is no unit of measure ("lira", "rupees"; not "miles", nor "in" for inch)?"""
+    return len(word) > 2 and word not in entities.MEASURE_UNITS and shipped_lexicon().is_unit(word)
+
+
 def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> bool:
     """Does a number ending at offset `end` count what the question counts: one of its
     noun's forms among the next three words ("45 passing touchdowns"), or for "how many
@@ -939,6 +945,10 @@ _DANGLING = re.compile(r"^(?:\s|-|of\b|the\b|and\b|for\b|in\b|,|'s\b|’s\b)*", 
 _DANGLING_END = re.compile(r"(?:\s|-|\bof|\bthe|\band|\bfor|\bin|,)*$", re.IGNORECASE)
 
 
+# The rest of a number after one of its digits: ".2" of "2.2", ",500" of "1,500".
+_NUMBER_GOES_ON = re.compile(r"[.,]?\d")
+
+
 def _length(match: re.Match[str] | None) -> int:
     return len(match.group()) if match else 0
 
@@ -978,6 +988,8 @@ def _without_question_edges(
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while cut_start and inner and inner[0][2] in question_terms and len(inner) > 1:
+        if _NUMBER_GOES_ON.match(text, inner[0][1]):
+            break  # "2" of "$2.2 billion" is part of a number, whatever the question says
         start = inner.pop(0)[1]
         # the rest of a hyphened word goes with it: "Istanbul-based Syrian National
         # Council" for "Which Istanbul-headquartered body…?" is "Syrian National Council"
@@ -1042,6 +1054,7 @@ def score_spans(
     country = kind == "place" and focus is not None and _names_countries(focus)
     site = shipped_lexicon().noun_class(focus) if kind == "place" and focus else None
     measured = kind == "number" and focus in MEASURED
+    priced = kind == "money" and focus == "money"
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
     months = kind == "date" and focus in ("month", "months")
@@ -1097,6 +1110,8 @@ def score_spans(
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
+        if priced and "money" not in found.kinds and not _followed_by(text, span.end, _currency, 1):
+            continue  # "How much money…?": "6 million Lira", not "two" (countries)
         if months and "date" in found.kinds and not _names_a_month(span.text):
             continue  # "In which month…?" is not answered by "2022"
         if life_end is not None and "date" in found.kinds:
