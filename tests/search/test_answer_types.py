@@ -193,3 +193,20 @@ def test_a_question_naming_a_rank_second_to_an_office_says_so():
     assert not expected_answer("Who is Kazakhstan's foreign minister?").second_in_rank
     denied = "Who was the top diplomat (the foreign minister himself, not a deputy)?"
     assert not expected_answer(denied).second_in_rank
+
+
+@pytest.mark.parametrize(
+    ("search", "focus"),
+    [
+        # the engine reads a search with its names capitalised (`casing.py`)
+        ("which team Denver beat super bowl 50", "team"),
+        ("what year Beyonce first album", "year"),
+        ("which hotel venue Astana Syria talks held", "venue"),
+        ("which city Kazakhstan capital", "city"),
+        # a name the focus is written in stays in it
+        ("Which Security Council resolution did they cite?", "resolution"),
+        ("Which Denver Broncos player won the award?", "player"),
+    ],
+)
+def test_a_name_after_the_focus_of_a_search_ends_it(search, focus):
+    assert expected_answer(search).focus == focus

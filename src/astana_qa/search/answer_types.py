@@ -21,7 +21,7 @@ from ..text.features import SPELT_NUMBERS
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS, SUBORDINATE_TITLES
 from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import shipped_lexicon
-from ..text.tagger import is_common_word, tag
+from ..text.tagger import is_common_word, is_english_word, tag
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "frequency",
                    "number", "money", "percent", "ordinal"})  # fmt: skip
@@ -351,6 +351,8 @@ def _noun_run(words: list[str], tags: list[str], i: int, past_possessor: bool = 
         word, kind = words[i], tags[i]
         if kind in _NOUN_TAGS and head is not None and tags[i + 1 : i + 2] == ["DET"]:
             break  # "which country hosts the talks": a verb the tagger read as a noun
+        if kind in _NOUN_TAGS and head is not None and head.islower() and _is_name(word):
+            break  # "which hotel venue astana syria talks": a name opens what is searched in
         if past_possessor and POSSESSIVE.search(word) and i + 1 < len(words):
             head = None  # a possessor opens the phrase: "Temüjin's three full brothers"
         elif kind in _NOUN_TAGS or (kind == "ADJ" and noun_class(word) is not None):
@@ -368,6 +370,14 @@ def _noun_run(words: list[str], tags: list[str], i: int, past_possessor: bool = 
             break
         i += 1
     return head
+
+
+def _is_name(word: str) -> bool:
+    """Is `word` a name rather than a common noun ("venue", "talks"): capitalised, as the
+    question's reading writes the names of a search in lower case ("Astana",
+    `casing.py`), or a word WordNet does not know ("beyonce")?"""
+    lower = word.lower()
+    return not is_common_word(lower) and (word[:1].isupper() or not is_english_word(lower))
 
 
 def _noun_follows(tags: list[str], i: int) -> bool:
