@@ -661,6 +661,17 @@ def test_how_much_money_wants_a_sum_not_a_bare_number():
     )
 
 
+def test_a_count_whose_sentence_holds_nothing_else_asked_does_not_answer():
+    question = "How many people made up the Iranian delegation?"
+    text = "The war displaced nearly 7 million people."
+    result = ask(question, passages(text, [text]))
+    assert result.answer is None and result.abstention is not None
+    text = "The Iranian delegation was made up of 12 people."
+    assert ask(question, passages(text, [text])).answer == "12"
+    text = "There are now 275 kibbutz communities."  # nothing else is asked
+    assert ask("How many kibbutz are there?", passages(text, [text])).answer == "275"
+
+
 def test_a_number_the_question_also_writes_is_not_cut_from_an_answer():
     text = "A commercial of 1/2 minute cost $2.2 billion in all."
     result = ask("How much did a 1/2 minute commercial cost?", passages(text, [text]))

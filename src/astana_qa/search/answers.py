@@ -560,6 +560,9 @@ def _candidates(
         named = Named.HERE if about is None else about(passage)
         if named == Named.NOWHERE:
             continue
+        rest = question_terms.keys() - required - held if required else frozenset()
+        if rest and rest.isdisjoint(t for *_, t in terms):
+            continue  # "How many people made up Tehran's delegation?": people, of nothing asked
         subject = 1.0 if named == Named.HERE else OFF_SUBJECT
         # Without what the question counts, a number answers when a word of its kind
         # follows ("three astronauts" for "how many people") or it stands near the
