@@ -19,6 +19,7 @@ from astana_qa.search.answers import (
 from astana_qa.search.candidates import (
     FIT,
     Candidate,
+    _closed_list,
     _modifies_a_noun,
     find_spans,
     score_spans,
@@ -659,6 +660,35 @@ def test_how_much_money_wants_a_sum_not_a_bare_number():
     assert ask("How much money did the donors pledge?", passages(text, [text])).answer == (
         "$2.5 billion"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("What weapons did the Zulus use?",
+         "In the war the Zulus used arrows, swords, and leather shields.",
+         "arrows, swords, and leather shields"),
+        ("What animals live in the river?",
+         "The river is home to otters, beavers and hundreds of bird species.",
+         "otters, beavers and hundreds of bird species"),
+        # one is asked for: one is given
+        ("What weapon did the Zulus use?",
+         "In the war the Zulus used arrows, swords, and leather shields.", "arrows"),
+    ],
+)  # fmt: skip
+def test_a_plural_what_question_is_answered_by_the_whole_list(question, text, expected):
+    assert ask(question, passages(text, [text])).answer == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [("heat and pressure", True), ("arrows, swords, and leather shields", True),
+     ("Conversely, non-self molecules", False),  # an adverb and a phrase
+     ("two surfaces, and the Pauli exclusion principle", False),  # another clause
+     ("water, sewage, phone", False)],
+)  # fmt: skip
+def test_a_list_of_noun_phrases_is_written_with_and_or_or_before_its_last(text, closed):
+    assert _closed_list(text) is closed
 
 
 def test_a_count_whose_sentence_holds_nothing_else_asked_does_not_answer():

@@ -212,9 +212,13 @@ def _is_kind_of(word: str, focus: str) -> bool:
 def _kind_of_focus(span: entities.Span, focus: str) -> bool:
     """Is the phrase `span` a kind of the `focus` noun: its head, the last word, a kind or
     an instance of it ("basketball" of sport, "white blood cells" of cells, "Buddhism" of
-    religion, "Vistula Valley" of formation)?"""
-    words = _NAME_WORD.findall(span.text)
-    return bool(words) and _is_kind_of(words[-1], focus)
+    religion, "Vistula Valley" of formation)? A list is when one of its items is
+    ("arrows, swords, and leather shields" of weapons)."""
+    for item in _LIST_JOINT.split(span.text):
+        words = _NAME_WORD.findall(item)
+        if words and _is_kind_of(words[-1], focus):
+            return True
+    return False
 
 
 def _no_word(word: str) -> bool:
@@ -262,7 +266,11 @@ def find_spans(
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
         phrases = entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
-        spans += [p for p in phrases if not entities.REPETITIONS.fullmatch(p.text)]
+        phrases = [p for p in phrases if not entities.REPETITIONS.fullmatch(p.text)]
+        if plural:  # "What weapons…?": "arrows, swords, and leather shields"
+            listed = _lists(text, sorted(phrases, key=lambda p: (p.start, -p.end)))
+            phrases = [p for p in listed if p in phrases or _closed_list(p.text)]
+        spans += phrases
     elif kind == "occupation":
         spans += _occupations(text, words)
     elif kind in ("person", "organisation", "place"):
@@ -489,6 +497,17 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
             result.append(entities.Span(first.start, last.end, text[first.start : last.end], kinds))
         i = j + 1
     return result
+
+
+def _closed_list(text: str) -> bool:
+    """Is a run of noun phrases a list as lists are written: two joined by "and" or "or"
+    alone ("heat and pressure"), more with commas and "and" or "or" before the last
+    ("arrows, swords, and leather shields")? Not "Conversely, non-self molecules", nor
+    "two surfaces, and the Pauli exclusion principle" (another clause)."""
+    joints = ["".join(j.split()).removesuffix("the") for j in _LIST_JOINT.findall(text)]
+    if len(joints) == 1:
+        return joints[0] in ("and", "or")
+    return all(j == "," for j in joints[:-1]) and joints[-1] in (",and", ",or", "and", "or")
 
 
 def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
