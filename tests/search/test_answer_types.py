@@ -210,3 +210,19 @@ def test_a_question_naming_a_rank_second_to_an_office_says_so():
 )
 def test_a_name_after_the_focus_of_a_search_ends_it(search, focus):
     assert expected_answer(search).focus == focus
+
+
+@pytest.mark.parametrize(
+    ("search", "kind", "focus"),
+    [
+        ("biggest stadium in australia", "place", "stadium"),
+        ("oldest university in victoria australia", "organisation", "university"),
+        ("first president of uchicago", "person", "president"),
+        # a superlative naming no kind of answer leaves the sentence to answer
+        ("best way to resolve the war", "description", None),
+        ("forest fires in australia", "description", None),  # "forest" is no superlative
+    ],
+)
+def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus):
+    expected = expected_answer(search)
+    assert (expected.kind, expected.focus) == (kind, focus)

@@ -281,6 +281,12 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":
             return Expected("person", lower[-2], lower[-1] == "names")
+    if _is_superlative(lower[0]) and len(lower) > 2:
+        # "biggest stadium in australia", "oldest university in victoria": which one is
+        focus = _noun_run(lower, tags, 1)
+        kind = noun_class(focus) if focus is not None else None
+        if focus is not None and kind in TYPED:
+            return Expected(kind, focus, _is_plural(focus))
     reason = next((w for w in lower if w in REASON_NOUNS), None)
     if reason is not None:  # "kazakhstan reason to end astana process": why
         return Expected("description", reason)
@@ -297,6 +303,15 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         if wordnet in _CLOSING_KINDS and not shipped_lexicon().is_place_name(last):
             return Expected(wordnet, last)
     return Expected("description")
+
+
+def _is_superlative(word: str) -> bool:
+    """Is `word` (lower case) a superlative ("tallest", "oldest", whose base WordNet
+    knows and which is no word of its own, unlike "forest") or "first", "last"?"""
+    if word in ("first", "last", "latest", "earliest", "best", "worst"):
+        return True
+    bases = shipped_lexicon().base_forms(word)
+    return word.endswith("est") and bool(bases) and word not in bases
 
 
 def _names_a_role(word: str, tag: str) -> bool:
