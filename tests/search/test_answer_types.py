@@ -206,6 +206,11 @@ def test_a_question_naming_a_rank_second_to_an_office_says_so():
         # a name the focus is written in stays in it
         ("Which Security Council resolution did they cite?", "resolution"),
         ("Which Denver Broncos player won the award?", "player"),
+        # in a written question a name may stand inside the noun phrase
+        ("Which opposition Syrian National Council leader attended the talks?", "leader"),
+        ("How many army Humvees were lost?", "humvees"),
+        # the reading capitalises a search's names: the superlative's noun ends before one
+        ("biggest city Syria", "city"),
     ],
 )
 def test_a_name_after_the_focus_of_a_search_ends_it(search, focus):

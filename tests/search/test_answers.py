@@ -20,6 +20,7 @@ from astana_qa.search.candidates import (
     FIT,
     Candidate,
     _closed_list,
+    _kind_of_focus,
     _modifies_a_noun,
     find_spans,
     score_spans,
@@ -27,7 +28,7 @@ from astana_qa.search.candidates import (
     spells,
 )
 from astana_qa.search.slots import question_slot
-from astana_qa.text.entities import tokens
+from astana_qa.text.entities import Span, tokens
 from astana_qa.text.lexicon import shipped_lexicon
 
 _STOP = frozenset(
@@ -656,6 +657,9 @@ def test_how_much_money_wants_a_sum_not_a_bare_number():
     text = "The donors pledged 6 million lira for the rebuilding of the port."
     result = ask("How much money did the donors pledge?", passages(text, [text]))
     assert result.answer == "6 million"  # a currency WordNet knows, not recognised as one
+    text = "The donors pledged 40 million US dollars for the rebuilding of the port."
+    result = ask("How much money did the donors pledge?", passages(text, [text]))
+    assert result.answer == "40 million"
     text = "The donors pledged $2.5 billion for the rebuilding of the port."
     assert ask("How much money did the donors pledge?", passages(text, [text])).answer == (
         "$2.5 billion"
@@ -674,6 +678,14 @@ def test_how_much_money_wants_a_sum_not_a_bare_number():
         # one is asked for: one is given
         ("What weapon did the Zulus use?",
          "In the war the Zulus used arrows, swords, and leather shields.", "arrows"),
+        # a clause after the list does not end it, nor is the subject of a verb in it
+        ("What weapons did the Zulus use?",
+         "The Zulus used arrows, swords and leather shields, historians say.",
+         "arrows, swords and leather shields"),
+        ("What weapons did the Zulus use?",
+         "At Isandlwana the Zulus used spears and the British used rifles.", "spears"),
+        ("What weapons were used?", "In the war, arrows and swords were used by the Zulus.",
+         "arrows and swords"),
     ],
 )  # fmt: skip
 def test_a_plural_what_question_is_answered_by_the_whole_list(question, text, expected):
@@ -685,10 +697,15 @@ def test_a_plural_what_question_is_answered_by_the_whole_list(question, text, ex
     [("heat and pressure", True), ("arrows, swords, and leather shields", True),
      ("Conversely, non-self molecules", False),  # an adverb and a phrase
      ("two surfaces, and the Pauli exclusion principle", False),  # another clause
-     ("water, sewage, phone", False)],
+     ("water, sewage, phone", False), ("swords", False), ("", False)],
 )  # fmt: skip
 def test_a_list_of_noun_phrases_is_written_with_and_or_or_before_its_last(text, closed):
     assert _closed_list(text) is closed
+
+
+def test_a_name_joined_by_and_is_read_whole_as_a_kind_of_the_focus():
+    name = "Football and Basketball Association"
+    assert not _kind_of_focus(Span(0, len(name), name, frozenset({"name"})), "sport")
 
 
 def test_a_count_whose_sentence_holds_nothing_else_asked_does_not_answer():
@@ -698,14 +715,17 @@ def test_a_count_whose_sentence_holds_nothing_else_asked_does_not_answer():
     assert result.answer is None and result.abstention is not None
     text = "The Iranian delegation was made up of 12 people."
     assert ask(question, passages(text, [text])).answer == "12"
+    text = "In all, it numbered 12 people."  # it: what the sentence before names
+    assert ask(question, passages(text, [text])).answer == "12"
     text = "There are now 275 kibbutz communities."  # nothing else is asked
     assert ask("How many kibbutz are there?", passages(text, [text])).answer == "275"
 
 
 def test_a_number_the_question_also_writes_is_not_cut_from_an_answer():
-    text = "A commercial of 1/2 minute cost $2.2 billion in all."
-    result = ask("How much did a 1/2 minute commercial cost?", passages(text, [text]))
-    assert result.answer == "$2.2 billion"  # not "billion" less the question's "2"
+    for sum_ in ("$2.2 billion", "$2 billion"):  # not "billion" less the question's "2"
+        text = f"A commercial of 1/2 minute cost {sum_} in all."
+        result = ask("How much did a 1/2 minute commercial cost?", passages(text, [text]))
+        assert result.answer == sum_
 
 
 def test_a_passage_not_about_what_the_question_names_counts_less():

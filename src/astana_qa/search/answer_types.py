@@ -176,7 +176,7 @@ def _expected(question: str) -> Expected:
             return Expected("description")  # "Did the talks discuss ISIS?": the sentence says
 
         if "?" not in question:  # a search by key words ("Yildiz"): the sentence answers,
-            return _key_word_kind(lower, tags)  # unless a noun says what is searched for
+            return _key_word_kind(words, tags)  # unless a noun says what is searched for
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
     if word in ("who", "whom", "whose"):
@@ -190,7 +190,7 @@ def _expected(question: str) -> Expected:
         return Expected("description")
     if word == "how":
         return _how(words, tags, wh + 1)
-    return _focus_kind(words, tags, wh + 1)
+    return _focus_kind(words, tags, wh + 1, search="?" not in question)
 
 
 def _abbreviation(words: list[str], lower: list[str]) -> str | None:
@@ -247,7 +247,7 @@ def _asks_occupation(lower: list[str], at: int) -> bool:
 _ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
 
 
-def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
+def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     """The kind a search by key words asks for: a noun of the word lists' typed classes
     opening it before "of" ("date of the attack", "number of rounds"; a time, also
     without "of": "year harvard was founded") or closing it
@@ -256,6 +256,7 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     classes only for a closing singular noun: they would make a topic a typed question
     ("syrian refugees" is about refugees, not asking who they are), and a topic wants
     the sentence about it."""
+    lower = [w.lower() for w in words]
     if not lower:
         return Expected("description")
     for at in (0, len(lower) - 1):
@@ -281,12 +282,12 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":
             return Expected("person", lower[-2], lower[-1] == "names")
-    if _is_superlative(lower[0]) and len(lower) > 2:
+    if is_superlative(lower[0]) and len(lower) > 2:
         # "biggest stadium in australia", "oldest university in victoria": which one is
-        focus = _noun_run(lower, tags, 1)
+        focus = _noun_run(words, tags, 1, search=True)  # "biggest city Syria": the city
         kind = noun_class(focus) if focus is not None else None
         if focus is not None and kind in TYPED:
-            return Expected(kind, focus, _is_plural(focus))
+            return Expected(kind, focus.lower(), _is_plural(focus))
     reason = next((w for w in lower if w in REASON_NOUNS), None)
     if reason is not None:  # "kazakhstan reason to end astana process": why
         return Expected("description", reason)
@@ -305,9 +306,11 @@ def _key_word_kind(lower: list[str], tags: list[str]) -> Expected:
     return Expected("description")
 
 
-def _is_superlative(word: str) -> bool:
-    """Is `word` (lower case) a superlative ("tallest", "oldest", whose base WordNet
-    knows and which is no word of its own, unlike "forest") or "first", "last"?"""
+def is_superlative(word: str) -> bool:
+    """Is `word` (lower case) a superlative: "tallest", "oldest" (whose base WordNet
+    knows and which is no word of its own, unlike "forest"), or one of the ranking words
+    WordNet lists as words of their own ("first", "last", "latest", "earliest", "best",
+    "worst")?"""
     if word in ("first", "last", "latest", "earliest", "best", "worst"):
         return True
     bases = shipped_lexicon().base_forms(word)
@@ -355,18 +358,21 @@ def _how(words: list[str], tags: list[str], i: int) -> Expected:
     return Expected("number", after)
 
 
-def _noun_run(words: list[str], tags: list[str], i: int, past_possessor: bool = False
-              ) -> str | None:  # fmt: skip
+def _noun_run(words: list[str], tags: list[str], i: int, past_possessor: bool = False,
+              search: bool = False) -> str | None:  # fmt: skip
     """The head of the noun phrase starting at `i`: its last noun (or word of a known
     noun class, which the tagger may call an adjective: "official") before anything else.
     A participle may come first ("paid holiday days"), a verb after a noun ends it. With
-    `past_possessor`, a possessor is read as opening the phrase, not as its head."""
+    `past_possessor`, a possessor is read as opening the phrase, not as its head. In a
+    `search`, which strings nouns together with no verb between, a name after a common
+    noun ends it ("which team Denver beat"); in a written question it may be part of it
+    ("Which opposition Syrian National Council leader…?")."""
     head = None
     while i < len(words):
         word, kind = words[i], tags[i]
         if kind in _NOUN_TAGS and head is not None and tags[i + 1 : i + 2] == ["DET"]:
             break  # "which country hosts the talks": a verb the tagger read as a noun
-        if kind in _NOUN_TAGS and head is not None and head.islower() and _is_name(word):
+        if search and kind in _NOUN_TAGS and head is not None and head.islower() and _is_name(word):
             break  # "which hotel venue astana syria talks": a name opens what is searched in
         if past_possessor and POSSESSIVE.search(word) and i + 1 < len(words):
             head = None  # a possessor opens the phrase: "Temüjin's three full brothers"
@@ -402,7 +408,7 @@ def _noun_follows(tags: list[str], i: int) -> bool:
     return i < len(tags) and tags[i] in _NOUN_TAGS
 
 
-def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
+def _focus_kind(words: list[str], tags: list[str], i: int, search: bool = False) -> Expected:
     """The kind asked for by the noun after "what"/"which"/"name"; `i` is the next word."""
     lower = [w.lower() for w in words]
     first = i  # the word right after "what": a possessive there names what is asked for
@@ -436,7 +442,7 @@ def _focus_kind(words: list[str], tags: list[str], i: int) -> Expected:
         kind = noun_class(possessor) or "thing"
         return Expected("place" if kind == "number" and possessor.lower() in PLACE_NOUNS
                         else kind, possessor.lower())  # fmt: skip
-    focus = _noun_run(words, tags, i)
+    focus = _noun_run(words, tags, i, search=search)
     if focus is None:
         return Expected("description" if "happened" in lower or lower[-1:] == ["do"] else "thing")
     at = lower.index(focus.lower(), i)

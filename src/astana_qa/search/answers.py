@@ -503,6 +503,10 @@ def _fullest_date(group: list[_Found]) -> _Found:
     return max(longer, key=lambda f: len(f.candidate.text), default=head)
 
 
+# A third-person pronoun: the sentence may speak of what the one before it names.
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b", re.IGNORECASE)
+
+
 def _candidates(
     expected: Expected,
     passages: Sequence[Passage],
@@ -561,8 +565,10 @@ def _candidates(
         if named == Named.NOWHERE:
             continue
         rest = question_terms.keys() - required - held if required else frozenset()
-        if rest and rest.isdisjoint(t for *_, t in terms):
-            continue  # "How many people made up Tehran's delegation?": people, of nothing asked
+        if rest and rest.isdisjoint(t for *_, t in terms) and not _REFERS_BACK.search(passage.text):
+            # "How many people made up Tehran's delegation?" is not answered by the people
+            # the war displaced; "In all, it numbered 12 people." may say it of the last one
+            continue
         subject = 1.0 if named == Named.HERE else OFF_SUBJECT
         # Without what the question counts, a number answers when a word of its kind
         # follows ("three astronauts" for "how many people") or it stands near the

@@ -209,16 +209,18 @@ def _is_kind_of(word: str, focus: str) -> bool:
     return shipped_lexicon().is_kind_of(word, focus)
 
 
+_PHRASE_KIND = frozenset({"thing"})  # a noun phrase's kinds (`entities.noun_phrases`)
+
+
 def _kind_of_focus(span: entities.Span, focus: str) -> bool:
     """Is the phrase `span` a kind of the `focus` noun: its head, the last word, a kind or
     an instance of it ("basketball" of sport, "white blood cells" of cells, "Buddhism" of
-    religion, "Vistula Valley" of formation)? A list is when one of its items is
-    ("arrows, swords, and leather shields" of weapons)."""
-    for item in _LIST_JOINT.split(span.text):
-        words = _NAME_WORD.findall(item)
-        if words and _is_kind_of(words[-1], focus):
-            return True
-    return False
+    religion, "Vistula Valley" of formation)? A list of noun phrases is when its first
+    item is ("arrows, swords, and leather shields" of weapons, not "war, arrows and
+    swords"); a name is read whole ("Football and Basketball Association" is no sport)."""
+    text = _LIST_JOINT.split(span.text)[0] if span.kinds == _PHRASE_KIND else span.text
+    words = _NAME_WORD.findall(text)
+    return bool(words) and _is_kind_of(words[-1], focus)
 
 
 def _no_word(word: str) -> bool:
@@ -268,8 +270,7 @@ def find_spans(
         phrases = entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
         phrases = [p for p in phrases if not entities.REPETITIONS.fullmatch(p.text)]
         if plural:  # "What weapons…?": "arrows, swords, and leather shields"
-            listed = _lists(text, sorted(phrases, key=lambda p: (p.start, -p.end)))
-            phrases = [p for p in listed if p in phrases or _closed_list(p.text)]
+            phrases += _phrase_lists(text, words, phrases)
         spans += phrases
     elif kind == "occupation":
         spans += _occupations(text, words)
@@ -499,14 +500,45 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
+def _phrase_lists(
+    text: str, words: Sequence[entities.Token], phrases: list[entities.Span]
+) -> list[entities.Span]:
+    """The lists the noun `phrases` of `text` form: from each run of phrases joined by
+    commas, "and" or "or", the longest one from each of its phrases that is written as a
+    list (`_closed_list`: "arrows, swords and leather shields" of "…leather shields,
+    historians say") and is not the subject of a verb after it ("spears and the British"
+    of "…the British used rifles")."""
+    ordered = sorted(phrases, key=lambda p: (p.start, -p.end))
+    starts = [w.start for w in words]
+    found = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and _LIST_JOINT.fullmatch(
+            text[ordered[j].end : ordered[j + 1].start]
+        ):
+            j += 1
+        for first in range(i, j):
+            for last in range(j, first, -1):
+                start, end = ordered[first].start, ordered[last].end
+                after = bisect_left(starts, end)
+                if _closed_list(text[start:end]) and not (
+                    after < len(words) and words[after].tag == "VERB"
+                ):
+                    found.append(entities.Span(start, end, text[start:end], _PHRASE_KIND))
+                    break
+        i = j + 1
+    return found
+
+
 def _closed_list(text: str) -> bool:
     """Is a run of noun phrases a list as lists are written: two joined by "and" or "or"
     alone ("heat and pressure"), more with commas and "and" or "or" before the last
     ("arrows, swords, and leather shields")? Not "Conversely, non-self molecules", nor
     "two surfaces, and the Pauli exclusion principle" (another clause)."""
     joints = ["".join(j.split()).removesuffix("the") for j in _LIST_JOINT.findall(text)]
-    if len(joints) == 1:
-        return joints[0] in ("and", "or")
+    if len(joints) <= 1:
+        return joints == ["and"] or joints == ["or"]
     return all(j == "," for j in joints[:-1]) and joints[-1] in (",and", ",or", "and", "or")
 
 
@@ -773,7 +805,9 @@ def _followed_by(text: str, end: int, wanted: Callable[[str], bool], within: int
 
 def _currency(word: str) -> bool:
     """Might `word` (lower case) be a currency a number is written with: a unit WordNet
-    knows that is no unit of measure ("lira", "rupees"; not "miles", nor "in" for inch)?"""
+    knows ("lira", "rupees"), not one of the units of length, weight and speed numbers
+    are read with (`entities.MEASURE_UNITS`), nor a word of two letters ("in": inch)?
+    WordNet's units of money and of measure are one class here, so "barrels" passes."""
     return len(word) > 2 and word not in entities.MEASURE_UNITS and shipped_lexicon().is_unit(word)
 
 
@@ -964,10 +998,6 @@ _DANGLING = re.compile(r"^(?:\s|-|of\b|the\b|and\b|for\b|in\b|,|'s\b|’s\b)*", 
 _DANGLING_END = re.compile(r"(?:\s|-|\bof|\bthe|\band|\bfor|\bin|,)*$", re.IGNORECASE)
 
 
-# The rest of a number after one of its digits: ".2" of "2.2", ",500" of "1,500".
-_NUMBER_GOES_ON = re.compile(r"[.,]?\d")
-
-
 def _length(match: re.Match[str] | None) -> int:
     return len(match.group()) if match else 0
 
@@ -1007,7 +1037,7 @@ def _without_question_edges(
     inner = _within(terms, term_starts, span.start, span.end)
     start, end = span.start, span.end
     while cut_start and inner and inner[0][2] in question_terms and len(inner) > 1:
-        if _NUMBER_GOES_ON.match(text, inner[0][1]):
+        if text[inner[0][0] : inner[0][0] + 1].isdigit():
             break  # "2" of "$2.2 billion" is part of a number, whatever the question says
         start = inner.pop(0)[1]
         # the rest of a hyphened word goes with it: "Istanbul-based Syrian National
@@ -1129,7 +1159,7 @@ def score_spans(
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
-        if priced and "money" not in found.kinds and not _followed_by(text, span.end, _currency, 1):
+        if priced and "money" not in found.kinds and not _followed_by(text, span.end, _currency, 2):
             continue  # "How much money…?": "6 million Lira", not "two" (countries)
         if months and "date" in found.kinds and not _names_a_month(span.text):
             continue  # "In which month…?" is not answered by "2022"
@@ -1182,12 +1212,13 @@ def score_spans(
             and not _says_what_is_asked(text, span.end, terms, question_terms)
         ):
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
-        if (
+        single = (  # one of several asked for
             plural
             and kind not in _AMOUNT_KINDS  # "how many": one number ("over 300,000")
             and not _LIST_JOINT.search(span.text)
             and not (kind == "date" and _RANGE.search(span.text))
-        ):
+        )
+        if single:
             fit *= SINGLE_OF_LIST
         if count and found.kinds & _NAME_SPANS and len(_LIST_JOINT.split(span.text)) == count:
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
@@ -1222,7 +1253,9 @@ def score_spans(
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
         elif kinds_of and span.end not in person_ends and _kind_of_focus(span, focus or ""):
-            fit = max(fit, KIND_OF_FOCUS)  # "What sport?": "basketball", a kind of sport
+            # "What sport?": "basketball", a kind of sport; "What weapons?": "swords" less
+            # than "arrows and swords"
+            fit = max(fit, KIND_OF_FOCUS * (SINGLE_OF_LIST if single else 1.0))
         if spelled:
             fit = SPELLS_OUT  # "What does SNC stand for?": "Syrian National Council"
         if described and _followed_by(text, span.end, described.__contains__, 1):

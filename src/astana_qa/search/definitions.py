@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from ..text.entities import Span, Token, tokens
 from ..text.lexical import PERSON_TITLES
+from .answer_types import is_superlative
 from .offices import office
 from .phrases import opens_noun_phrase, phrase_from
 
@@ -146,7 +147,7 @@ def _is_gerund(word: Token) -> bool:
 
 
 def _is_superlative(word: Token) -> bool:
-    return word.tag == "ADJ" and len(word.text) > 5 and word.text.lower().endswith("est")
+    return word.tag == "ADJ" and is_superlative(word.text.lower())
 
 
 def definition(
