@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -485,19 +485,26 @@ def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     """The spans, plus each run of them joined by commas, "and" or "or" (an article may
     follow: "France, Italy, the Netherlands and Germany") as one span."""
     result = list(spans)
-    i = 0
-    while i < len(spans):
-        j = i
-        while j + 1 < len(spans) and _LIST_JOINT.fullmatch(text[spans[j].end : spans[j + 1].start]):
-            j += 1
+    for i, j in _runs(text, spans):
         if j > i:
             first, last = spans[i], spans[j]
             # a name of unknown kind joins any list ("Novgorod and Pskov": a place)
             known = [s.kinds for s in spans[i : j + 1] if s.kinds != _UNKNOWN_KIND]
             kinds = frozenset.intersection(*known) if known else _UNKNOWN_KIND
             result.append(entities.Span(first.start, last.end, text[first.start : last.end], kinds))
-        i = j + 1
     return result
+
+
+def _runs(text: str, spans: Sequence[entities.Span]) -> Iterator[tuple[int, int]]:
+    """The first and last index of each run of `spans` (in text order) that commas,
+    "and" or "or" join, a span alone included."""
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and _LIST_JOINT.fullmatch(text[spans[j].end : spans[j + 1].start]):
+            j += 1
+        yield i, j
+        i = j + 1
 
 
 def _phrase_lists(
@@ -511,13 +518,7 @@ def _phrase_lists(
     ordered = sorted(phrases, key=lambda p: (p.start, -p.end))
     starts = [w.start for w in words]
     found = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and _LIST_JOINT.fullmatch(
-            text[ordered[j].end : ordered[j + 1].start]
-        ):
-            j += 1
+    for i, j in _runs(text, ordered):
         for first in range(i, j):
             for last in range(j, first, -1):
                 start, end = ordered[first].start, ordered[last].end
@@ -527,7 +528,6 @@ def _phrase_lists(
                 ):
                     found.append(entities.Span(start, end, text[start:end], _PHRASE_KIND))
                     break
-        i = j + 1
     return found
 
 
@@ -1160,7 +1160,7 @@ def score_spans(
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
             span = _the_year(span)  # "What year did he die?": 1227, not "August 1227"
         if priced and "money" not in found.kinds and not _followed_by(text, span.end, _currency, 2):
-            continue  # "How much money…?": "6 million Lira", not "two" (countries)
+            continue  # "How much money…?": "40 million US dollars", not "two" (countries)
         if months and "date" in found.kinds and not _names_a_month(span.text):
             continue  # "In which month…?" is not answered by "2022"
         if life_end is not None and "date" in found.kinds:
