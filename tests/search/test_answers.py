@@ -19,15 +19,12 @@ from astana_qa.search.answers import (
 from astana_qa.search.candidates import (
     FIT,
     Candidate,
-    _closed_list,
     _kind_of_focus,
     _modifies_a_noun,
-    find_spans,
     score_spans,
-    spelled_out,
-    spells,
 )
 from astana_qa.search.slots import question_slot
+from astana_qa.search.spans import find_spans
 from astana_qa.text.entities import Span, tokens
 from astana_qa.text.lexicon import shipped_lexicon
 
@@ -692,17 +689,6 @@ def test_a_plural_what_question_is_answered_by_the_whole_list(question, text, ex
     assert ask(question, passages(text, [text])).answer == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "closed"),
-    [("heat and pressure", True), ("arrows, swords, and leather shields", True),
-     ("Conversely, non-self molecules", False),  # an adverb and a phrase
-     ("two surfaces, and the Pauli exclusion principle", False),  # another clause
-     ("water, sewage, phone", False), ("swords", False), ("", False)],
-)  # fmt: skip
-def test_a_list_of_noun_phrases_is_written_with_and_or_or_before_its_last(text, closed):
-    assert _closed_list(text) is closed
-
-
 def test_a_name_joined_by_and_is_read_whole_as_a_kind_of_the_focus():
     name = "Football and Basketball Association"
     assert not _kind_of_focus(Span(0, len(name), name, frozenset({"name"})), "sport")
@@ -969,29 +955,6 @@ def test_an_apposition_belongs_to_the_owner_of_the_phrase_it_renames():
     plain = answer(question, expected_answer(question), pool, terms(question), term_spans,
                    anchors=anchors)  # fmt: skip
     assert plain.answer == "Olga Lind"
-
-
-@pytest.mark.parametrize(
-    ("text", "letters", "spelled"),
-    [("Syrian National Council", "snc", True),
-     ("Festival of the Arts", "fota", True),  # with its small words
-     ("Front Islamique de Salut", "fis", True),  # without them
-     ("Very high-speed Backbone Network Service", "vbns", True),
-     ("Command/Service Module", "csm", True),
-     ("National Council", "snc", False),
-     ("a few cars", "afc", False),  # ordinary lower-case words spell nothing
-     ("Arsenal fans cheered", "afc", False),
-     ("Franco–Prussian War", "fpw", True)],
-)  # fmt: skip
-def test_initials_spell_an_abbreviation(text, letters, spelled):
-    assert spells(text, letters) is spelled
-
-
-def test_the_words_spelling_an_abbreviation_start_and_end_with_its_letters():
-    text = "Members of the American Association of Retired Persons to just vote."
-    assert [s.text for s in spelled_out(text, tokens(text), "AARP")] == [
-        "American Association of Retired Persons"
-    ]
 
 
 def test_a_name_stated_often_is_no_likelier_the_answer_of_a_kind_it_is_not():

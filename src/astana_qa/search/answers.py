@@ -31,21 +31,15 @@ from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
-from .candidates import (
-    ANYONE,
-    Candidate,
-    coverage,
-    find_spans,
-    names_people,
-    score_spans,
-    spelled_out,
-)
+from .candidates import Candidate, coverage, score_spans
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
+from .initials import spelled_out
 from .owners import claimed_by_others
 from .reasons import asks_why, reason_clause
 from .reports import asks_what_was_said, reported_clause
 from .slots import Slot, slot_positions
+from .spans import ANYONE, find_spans, names_people
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
 SpanFinder = Callable[[str, str, bool], tuple[Sequence[TextSpan], Sequence[Token]]]
@@ -297,7 +291,7 @@ def answer(
     name in some spelling (e.g. by an index look-up that allows typos); those that do
     are added after the passages as further support, so that a source that spells the
     answer differently, far from the question's words, still shows as a variant.
-    `spans_of` is `candidates.find_spans`, or a caller's cache of it: a sentence's spans
+    `spans_of` is `spans.find_spans`, or a caller's cache of it: a sentence's spans
     do not depend on the question. `term_weight(term)` says how specific a term is
     (0..1), to prefer specific noun phrases (`SPECIFICITY`). `anchors` are the terms of
     the countries and names the question names, and which terms are such names: a

@@ -12,26 +12,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from ..text import entities
 from ..text.dates import calendar_start, find_dates, names_a_day
+from ..text.entities import CLAUSE_BREAK
 from ..text.lexical import (
-    ORGANISATION_NAME_WORDS,
-    ORGANISATION_NOUNS,
-    PERSON_NOUNS,
     PERSON_TITLES,
-    PLACE_NAME_WORDS,
-    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
-    SUBORDINATE_TITLES,
 )
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_ABBREVIATIONS, MONTHS
-from ..text.tagger import is_common_word, lexicon
+from . import titles
+from .lists import LIST_JOINT, PHRASE_KIND
+from .spans import ANYONE, LOCATED_SUFFIX, names_a_place, names_people
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
 # organisation does: states act ("Who was the second largest oil producer?" Iran).
@@ -79,20 +76,14 @@ NAMED_BY_FOCUS = 1.0
 _NUMBERED_KINDS = frozenset({"thing"})
 _FOCUSED_NAME_KINDS = frozenset({"organisation", "place", "thing"})
 # The fit of words whose initials spell the abbreviation a question asks about ("What
-# does SNC stand for?": "Syrian National Council"), and the small words initials may skip
-# ("Front Islamique de Salut" is FIS; "Festival of the Arts" is FOTA).
+# does SNC stand for?": "Syrian National Council"; `initials.py`).
 SPELLS_OUT = 1.5
-_SKIPPED_BY_INITIALS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
 # Fit kept, for "who", by a name written as a modifier of the common noun after it
 # ("the Assad regime delegation"): the noun is the thing, the name says whose or where.
 MODIFIER = 0.5
-# WordNet's classes of the nouns that can say where ("sidelines", "hotel", "river").
-_PLACE_CLASSES = frozenset({"place", "artifact", "object"})
 # The lower-case rest of a hyphened word after a name: "-led", "-backed", "-based".
 _HYPHENED_REST = re.compile(r"-[a-z]+")
 _WANTS_AGENTS = frozenset({"person", "organisation"})
-# How many capitalised words of four letters or more make a sentence a headline.
-HEADLINE_WORDS = 3
 # The words that join the items of a list ("Turkish, Russian and Iranian").
 _LIST_JOINERS = frozenset({",", "and", "or"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
@@ -112,10 +103,6 @@ _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
 # Lebanon", not "Geneva"). Names the tables do not know ("US") keep theirs.
 NOT_A_COUNTRY = 0.5
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
-# The kinds asked for for which a one-word name WordNet files under places is a place
-# ("Who…?" is not answered by "Astana"). Asking for a team or any other thing, a city
-# is left a name: cities name teams ("Denver received the opening kickoff").
-_PLACE_WORD_KINDS = frozenset({"person", "place"})
 # Fit kept by a country or its capital when the question's place noun is a built or a
 # natural thing (WordNet's noun.artifact and noun.object: hotel, stadium, river,
 # mountain): "Which hotel hosted the talks?" is not answered by "Kazakhstan" or "Astana".
@@ -131,7 +118,6 @@ HALF_DISTANCE = 5.0
 # The nearness of a question's date term that a passage holds by its article's date or
 # a date it states ("the January meeting" in an article dated 2024-01-24), not in words.
 HELD_NEARNESS = 0.5
-_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
 # Kinds whose spans are never cut down to the words the question does not say.
 _WHOLE_KINDS = frozenset({"date"})
 # The question terms of a life's end and of its start, and a range of years such as a
@@ -144,23 +130,16 @@ _YEAR_RANGE = re.compile(r"(\d{3,4})\s*[–-]\s*(\d{3,4})")
 _NAME_KINDS = frozenset({"person", "organisation", "place"})
 _NAME_SPANS = _NAME_KINDS | {"name"}
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
-_WANTS_NAMES = frozenset({"person", "organisation", "place", "thing", "attribute"})
-_WANTS_NUMBERS = frozenset({"duration", "frequency", "number", "money", "percent", "thing"})
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
 # "nearly 7 million", not a list (and the comma of "300,000" joins no list).
 _AMOUNT_KINDS = frozenset({"number", "money", "percent", "duration", "frequency"})
 # Amounts a plain number may stand for, unless it counts the noun after it: "twenty
 # rounds" is no sum of money and no share.
 _SHARE_KINDS = frozenset({"money", "percent"})
-_WANTS_DATES = frozenset({"date", "duration", "thing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # Prepositions that say where something is or happens ("on" and "to" often do not:
 # "talks on Syria", "envoy to Syria").
 LOCATIVE = PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
-# Times no date span holds ("held in January", "in early spring"): a common noun phrase
-# ending in one is no place.
-_TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
-_LAST_WORD = re.compile(r"[\s-]+")
 # A connector right before the one word of a name left once the question's words are
 # cut off its start: what an office is of, not who holds it ("President of Warsaw"; but
 # "Mayor of Varna Ivan Petrov" keeps a person).
@@ -174,7 +153,6 @@ _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
 # A range of days is several: "which dates" is answered by "January 24-25" (a range of
 # numbers is not: "15–1" is a record, not the count "how many" asks for).
 _RANGE = re.compile(r"\d\s*[-–]\s*\d")
-_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -199,17 +177,10 @@ class Candidate:
     holds_office: bool = False
 
 
-# "since" right before a date (`_since`).
-_SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
-
-
 @lru_cache(maxsize=4096)
 def _is_kind_of(word: str, focus: str) -> bool:
     """`Lexicon.is_kind_of`, remembered: the same heads recur across passages."""
     return shipped_lexicon().is_kind_of(word, focus)
-
-
-_PHRASE_KIND = frozenset({"thing"})  # a noun phrase's kinds (`entities.noun_phrases`)
 
 
 def _kind_of_focus(span: entities.Span, focus: str) -> bool:
@@ -218,335 +189,16 @@ def _kind_of_focus(span: entities.Span, focus: str) -> bool:
     religion, "Vistula Valley" of formation)? A list of noun phrases is when its first
     item is ("arrows, swords, and leather shields" of weapons, not "war, arrows and
     swords"); a name is read whole ("Football and Basketball Association" is no sport)."""
-    text = _LIST_JOINT.split(span.text)[0] if span.kinds == _PHRASE_KIND else span.text
+    text = LIST_JOINT.split(span.text)[0] if span.kinds == PHRASE_KIND else span.text
     words = _NAME_WORD.findall(text)
     return bool(words) and _is_kind_of(words[-1], focus)
 
 
-def _no_word(word: str) -> bool:
-    """No word is a place: `find_spans` without a lexicon's places."""
-    return False
-
-
-def find_spans(
-    text: str,
-    kind: str,
-    plural: bool,
-    is_place: Callable[[str], bool] = lambda name: False,
-    is_place_word: Callable[[str], bool] = _no_word,
-) -> tuple[list[entities.Span], list[entities.Token]]:
-    """The spans of `text` that can answer a question wanting `kind`, and its words;
-    `is_place(name)`: does a gazetteer know the name as a country or capital;
-    `is_place_word(word)`: is a one-word name a place (`entities.names`)."""
-    words = entities.tokens(text)
-    spans: list[entities.Span] = []
-    # dates answer "when", are no numbers or names, and no place ("in January")
-    read_dates = kind in _WANTS_DATES | _WANTS_NUMBERS | _WANTS_NAMES or kind == "place"
-    date_spans = entities.dates(text) if read_dates else []
-    times = [(d.start, d.end) for d in date_spans]
-    if kind in _WANTS_DATES:
-        spans += date_spans
-    if kind == "duration":
-        spans += _since(text, date_spans)
-    if kind in _WANTS_NUMBERS:
-        taken = [(s.start, s.end) for s in date_spans if entities.AGO not in s.kinds]
-        spans += entities.numbers(text, taken)
-    if kind == "ordinal":
-        spans += entities.ordinals(text)
-    if kind == "frequency":
-        spans += entities.frequencies(text)
-    if kind in _WANTS_NAMES:
-        place_word = is_place_word if kind in _PLACE_WORD_KINDS else _no_word
-        found = entities.names(text, words, PERSON_TITLES, ORGANISATION_NAME_WORDS,
-                               PLACE_NAME_WORDS, is_place, place_word)  # fmt: skip
-        if _in_headline_case(words):  # "21st Session of Astana Talks Begins January 24"
-            found = []  # its capitals mark no names; the article's sentences state them
-        # "Nov" of "on Nov. 11-12": a month written in a date names no one, nowhere
-        found = [n for n in found if not any(s <= n.start and n.end <= e for s, e in times)]
-        spans += _lists(text, found) if plural else found
-    if kind == "attribute":
-        spans += entities.noun_phrases(text, words) + entities.modifiers(words)
-    if kind == "thing":
-        phrases = entities.noun_phrases(text, words) + entities.gerund_phrases(text, words)
-        phrases = [p for p in phrases if not entities.REPETITIONS.fullmatch(p.text)]
-        if plural:  # "What weapons…?": "arrows, swords, and leather shields"
-            phrases += _phrase_lists(text, words, phrases)
-        spans += phrases
-    elif kind == "occupation":
-        spans += _occupations(text, words)
-    elif kind in ("person", "organisation", "place"):
-        common = _common_noun_answers(text, words, kind)
-        if kind == "place":  # "in January", "in the first half": a time, not a place
-            common = [c for c in common if _LAST_WORD.split(c.text)[-1].lower() not in _TIME_WORDS
-                      and not any(c.start < e and s < c.end for s, e in times)]  # fmt: skip
-        spans += common
-    if kind == "place":  # "an Istanbul-based group": the place is Istanbul
-        spans = [_without_located_suffix(text, span) for span in spans]
-    return _distinct(spans), words
-
-
-def _in_headline_case(words: Sequence[entities.Token]) -> bool:
-    """Is a sentence written as a headline: every word of four letters or more after the
-    first capitalised, at least `HEADLINE_WORDS` of them, and one a common English noun
-    or verb ("Session", "Begins")? A list of names ("Karen Holm for Norway, Lars Berg
-    for Denmark") is no headline."""
-    long_words = [w.text for w in words[1:] if len(w.text) >= 4 and w.text[:1].isalpha()]
-    return (
-        len(long_words) >= HEADLINE_WORDS
-        and all(w[:1].isupper() for w in long_words)
-        and any(is_common_word(w.lower()) for w in long_words)
-    )
-
-
-# A participle joined to a place that says something is there: "Istanbul-based".
-_LOCATED_SUFFIX = re.compile(r"[-‐–](?:based|born|headquartered|registered)\b", re.IGNORECASE)
-
-
-def _without_located_suffix(text: str, span: entities.Span) -> entities.Span:
-    """`span` less a "-based"/"-born" ending: the place of "an Istanbul-based group"."""
-    suffix = _LOCATED_SUFFIX.search(span.text)
-    if suffix is None or suffix.start() == 0 or suffix.end() != len(span.text):
-        return span
-    end = span.start + suffix.start()
-    return entities.Span(span.start, end, text[span.start : end], span.kinds)
-
-
-def _since(text: str, dates: list[entities.Span]) -> list[entities.Span]:
-    """A time since which something has lasted is a length of time: "How long has the
-    principle been recognised?" is answered "since the 1950s"."""
-    found = []
-    for date in dates:
-        before = _SINCE.search(text, 0, date.start)
-        if before is not None:
-            found.append(entities.Span(before.start(), date.end, text[before.start() : date.end],
-                                       frozenset({"duration"})))  # fmt: skip
-    return found
-
-
-def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
-    """One span per (start, end), with the kinds of every span found there."""
-    kinds: dict[tuple[int, int], frozenset[str]] = {}
-    first: dict[tuple[int, int], entities.Span] = {}
-    for span in spans:
-        at = (span.start, span.end)
-        kinds[at] = kinds.get(at, frozenset()) | span.kinds
-        first.setdefault(at, span)
-    return [entities.Span(s.start, s.end, s.text, kinds[at]) for at, s in first.items()]
-
-
-def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> list[entities.Span]:
-    """Noun phrases that answer "who" or "where" without a name: headed by a noun of the
-    class ("an architect", "the committee"; for people also a noun WordNet puts in its
-    person class: "some teachers and parents"), for places after a preposition of place
-    ("under the ground"), and for "who" the agent of a passive ("checked by a committee
-    of three professors", "targeted by Israeli armed forces")."""
-    nouns = {"person": PERSON_NOUNS, "organisation": ORGANISATION_NOUNS, "place": PLACE_NOUNS}
-    starts = {w.start: i for i, w in enumerate(words)}
-    found = []
-    for span in entities.noun_phrases(text, words):
-        head = span.text.rsplit(None, 1)[-1].lower()
-        at = starts.get(span.start, 0)
-        before = words[at - 1].text.lower() if at > 0 else ""
-        before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
-        agent = kind in ("person", "organisation") and before == "by"
-        named = names_people(head) if kind == "person" else head in nouns[kind]
-        # "aimed at building confidence": a deed, not a place ("training camps" is one)
-        deed = (span.text[:1].islower() and span.text.split(None, 1)[0].endswith("ing")
-                and not _names_a_place(head))  # fmt: skip
-        verb = words[at - 1] if at > 0 else None
-        if (
-            verb
-            and verb.tag == "VERB"
-            and " " not in span.text
-            and _verb_with(verb.text, span.text)
-        ):
-            continue  # "take place", "took part": the noun is part of a verb WordNet knows
-        if named or agent or (kind == "place" and before in PLACE_PREPOSITIONS and not deed):
-            found.append(entities.Span(span.start, span.end, span.text, frozenset({"common"})))
-    return found
-
-
-def _verb_with(verb: str, noun: str) -> bool:
-    """Do `verb` (in any form) and `noun` make a verb WordNet knows ("take place", "took
-    part", "taking office")?"""
-    lexicon = shipped_lexicon()
-    noun = noun.lower()
-    return any(lexicon.links(f"{base} {noun}")
-               for base in dict.fromkeys([verb.lower(), *lexicon.base_forms(verb)]))  # fmt: skip
-
-
-def _names_a_place(noun: str) -> bool:
-    """Can the common noun `noun` name a settlement or site a question asks for by its
-    noun ("Which city…?", "Which hotel…?"): mostly a location, a built or a natural
-    thing in WordNet ("the sidelines", "the hotel", "the river"), or a kind of location
-    ("the capital")? "In contrast", "in addition" and "in return" name none. (A plain
-    "where" is answered by more: "in the wider community", "from the clergy", in SQuAD.)"""
-    lexicon = shipped_lexicon()
-    return lexicon.noun_class(noun) in _PLACE_CLASSES or lexicon.is_kind_of(noun, "location")
-
-
-def _occupations(text: str, words: list[entities.Token]) -> list[entities.Span]:
-    """Nouns naming people by what they do ("linebacker", "poet", "architects"), alone
-    and with up to two nouns or adjectives before them ("head coach", "senior
-    adviser")."""
-    found = []
-    for i, word in enumerate(words):
-        head = word.text.lower()
-        # A capitalised one only as a title opening a name, not inside it ("Linebacker
-        # DeMarcus Ware", "Architects Cany Ash"; not "John Smith").
-        titled = (
-            word.tag == "PROPN"
-            and (i == 0 or words[i - 1].tag != "PROPN")
-            and i + 1 < len(words)
-            and words[i + 1].tag == "PROPN"
-            and not {"PROPN", "ADJ"} & set(lexicon().get(head) or ())  # "Henry", "Mexican"
-        )
-        if not (word.tag == "NOUN" or titled) or not names_people(head):
-            continue
-        found.append(entities.Span(word.start, word.end, word.text, frozenset({"occupation"})))
-        first = i
-        while first > 0 and words[first - 1].tag in ("NOUN", "ADJ") and i - first < 2:
-            first -= 1
-        if first < i:
-            start = words[first].start
-            found.append(entities.Span(start, word.end, text[start : word.end],
-                                       frozenset({"occupation"})))  # fmt: skip
-    return found
-
-
-# Nouns for anybody at all: "how many people" is answered by a count of any people
-# ("three astronauts", "50 members").
-ANYONE = frozenset({"people", "persons", "individuals", "humans"})
-
-
-def names_people(noun: str) -> bool:
-    """Does a common noun name people: one of the word lists' person nouns, or one WordNet
-    puts in its person class ("teachers", "fishermen", "linebacker")?"""
-    return noun in PERSON_NOUNS or shipped_lexicon().noun_class(noun) == "person"
-
-
-def spelled_out(
-    text: str, words: Sequence[entities.Token], abbreviation: str
-) -> list[entities.Span]:
-    """Runs of `words` whose initials spell `abbreviation` ("Syrian National Council"
-    for SNC, "Command/Service Module" for CSM), as spans of `text`."""
-    letters = abbreviation.lower()
-    found = []
-    for i, first in enumerate(words):
-        if not _opens_or_closes(first.text):
-            continue
-        for j in range(i + 1, min(len(words), i + 2 * len(letters)) + 1):
-            last = words[j - 1]
-            if (
-                _opens_or_closes(last.text)
-                and first.text[0].lower() == letters[0]
-                and _last_part(last.text)[:1].lower() == letters[-1]
-                and spells(" ".join(w.text for w in words[i:j]), letters)
-            ):
-                found.append(entities.Span(first.start, last.end, text[first.start : last.end],
-                                           frozenset({"thing"})))  # fmt: skip
-    return found
-
-
-def _last_part(word: str) -> str:
-    """The last part of a word joined by "/" or "-" ("Service" of "Command/Service")."""
-    return re.split(r"[/\-–—]", word)[-1]
-
-
-def _opens_or_closes(word: str) -> bool:
-    return word[:1].isalpha() and word.lower() not in _SKIPPED_BY_INITIALS
-
-
-def spells(text: str, letters: str) -> bool:
-    """Do the initials of the words of `text` spell `letters` (lower case): of every word,
-    a lower-case one only if small ("Festival of the Arts": FOTA), or of its capitalised
-    words, which then open and close it ("Very high-speed Backbone Network Service":
-    vBNS)? Ordinary lower-case words never spell one ("a few cars" is no AFC)."""
-    parts = [p for p in re.split(r"[\s/\-–—]+", text) if p]
-    if len(parts) < 2 or not all(p[:1].isalpha() for p in parts):
-        return False
-    capitals = [p for p in parts if p[0].isupper()]
-    if len(capitals) < 2:
-        return False
-    every = "".join(p[0] for p in parts).lower()
-    if every == letters and all(p[0].isupper() or p.lower() in _SKIPPED_BY_INITIALS for p in parts):
-        return True
-    return (
-        parts[0][0].isupper()
-        and parts[-1][0].isupper()
-        and "".join(p[0] for p in capitals).lower() == letters
-    )
-
-
-_UNKNOWN_KIND = frozenset({"name"})
-
-
-def _lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
-    """The spans, plus each run of them joined by commas, "and" or "or" (an article may
-    follow: "France, Italy, the Netherlands and Germany") as one span."""
-    result = list(spans)
-    for i, j in _runs(text, spans):
-        if j > i:
-            first, last = spans[i], spans[j]
-            # a name of unknown kind joins any list ("Novgorod and Pskov": a place)
-            known = [s.kinds for s in spans[i : j + 1] if s.kinds != _UNKNOWN_KIND]
-            kinds = frozenset.intersection(*known) if known else _UNKNOWN_KIND
-            result.append(entities.Span(first.start, last.end, text[first.start : last.end], kinds))
-    return result
-
-
-def _runs(text: str, spans: Sequence[entities.Span]) -> Iterator[tuple[int, int]]:
-    """The first and last index of each run of `spans` (in text order) that commas,
-    "and" or "or" join, a span alone included."""
-    i = 0
-    while i < len(spans):
-        j = i
-        while j + 1 < len(spans) and _LIST_JOINT.fullmatch(text[spans[j].end : spans[j + 1].start]):
-            j += 1
-        yield i, j
-        i = j + 1
-
-
-def _phrase_lists(
-    text: str, words: Sequence[entities.Token], phrases: list[entities.Span]
-) -> list[entities.Span]:
-    """The lists the noun `phrases` of `text` form: from each run of phrases joined by
-    commas, "and" or "or", the longest one from each of its phrases that is written as a
-    list (`_closed_list`: "arrows, swords and leather shields" of "…leather shields,
-    historians say") and is not the subject of a verb after it ("spears and the British"
-    of "…the British used rifles")."""
-    ordered = sorted(phrases, key=lambda p: (p.start, -p.end))
-    starts = [w.start for w in words]
-    found = []
-    for i, j in _runs(text, ordered):
-        for first in range(i, j):
-            for last in range(j, first, -1):
-                start, end = ordered[first].start, ordered[last].end
-                after = bisect_left(starts, end)
-                if _closed_list(text[start:end]) and not (
-                    after < len(words) and words[after].tag == "VERB"
-                ):
-                    found.append(entities.Span(start, end, text[start:end], _PHRASE_KIND))
-                    break
-    return found
-
-
-def _closed_list(text: str) -> bool:
-    """Is a run of noun phrases a list as lists are written: two joined by "and" or "or"
-    alone ("heat and pressure"), more with commas and "and" or "or" before the last
-    ("arrows, swords, and leather shields")? Not "Conversely, non-self molecules", nor
-    "two surfaces, and the Pauli exclusion principle" (another clause)."""
-    joints = ["".join(j.split()).removesuffix("the") for j in _LIST_JOINT.findall(text)]
-    if len(joints) <= 1:
-        return joints == ["and"] or joints == ["or"]
-    return all(j == "," for j in joints[:-1]) and joints[-1] in (",and", ",or", "and", "or")
-
-
 def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
-    """Is `span` a list of the names a plural question asks for (`_lists`)? It is read
+    """Is `span` a list of the names a plural question asks for (`name_lists`)? It is read
     whole: "Which countries did the Russian negotiator propose?" → "Russia, Türkiye and
     Iran", though the question names Russia."""
-    return plural and kind in _NAME_KINDS and _LIST_JOINT.search(span.text) is not None
+    return plural and kind in _NAME_KINDS and LIST_JOINT.search(span.text) is not None
 
 
 @lru_cache(maxsize=256)
@@ -786,7 +438,7 @@ def _example_of(
     else:
         return False
     for k in range(cue - 1, max(cue - EXAMPLE_REACH, 0) - 1, -1):
-        if words[k].text in _CLAUSE_BREAK or words[k].text in (".", "?", "!"):
+        if words[k].text in CLAUSE_BREAK or words[k].text in (".", "?", "!"):
             return False
         if words[k].text.lower() in nouns:
             return True
@@ -838,118 +490,6 @@ def _of_asked(
     if before is None or not before.group(1).isalpha() or before.group(1).lower() in _PARTS:
         return False  # "one of four teams", "some of the 300": a part, not an amount
     return any(s == before.start(1) and t in question_terms for s, _, t in terms)
-
-
-# The longest office written before a name and a comma: "Deputy Minister of Foreign
-# Affairs and Expatriates, Bassam Sabbagh".
-APPOSITIVE_REACH = 8
-_TITLE_JOINTS = frozenset({"of", "and", "for", "the", "&"})
-
-
-def _appositive_title_start(words: Sequence[entities.Token], first: int) -> int:
-    """Where the office before a name's comma starts ("headed by Deputy Minister of
-    Foreign Affairs and Expatriates, Bassam Sabbagh": at "Deputy"), or `first` when none
-    does: a run of capitalised words and joints opening with a title word."""
-    if first < 2 or words[first - 1].text != ",":
-        return first
-    start = first
-    for at in range(first - 2, max(first - 2 - APPOSITIVE_REACH, -1), -1):
-        text = words[at].text
-        if not (text[:1].isupper() or text.lower() in _TITLE_JOINTS):
-            break
-        if text.lower() in PERSON_TITLES:
-            start = at  # written capitalised, as an office: not "Chile's new envoy, Ana Ruiz"
-    return start
-
-
-def _offices(
-    spans: Sequence[entities.Span], words: Sequence[entities.Token], starts: list[int]
-) -> list[tuple[int, int]]:
-    """The `(start, end)` offsets of the offices written before persons' names and a
-    comma (`_appositive_title_start`), holding no other person's name: no answer to
-    "who" lies within one."""
-    found = []
-    people = [s for s in spans if "person" in s.kinds]
-    for span in people:
-        first = bisect_right(starts, span.start) - 1
-        start = _appositive_title_start(words, first)
-        office = (words[start].start, words[first - 1].start) if start < first else None
-        # a list of titled names is no office: "President Vladimir Putin, Recep Erdogan"
-        if office and not any(
-            office[0] <= p.start < office[1] and _a_full_name(p.text) for p in people
-        ):
-            found.append(office)
-    return found
-
-
-def _a_full_name(text: str) -> bool:
-    """Does `text` hold a person's full name, two capitalised words that are no title and
-    no connector between them ("Russian President Vladimir Putin"; not "Deputy Minister
-    of Ports")?"""
-    words = text.split()
-    return " of " not in f" {text} " and (
-        sum(1 for w in words if w[:1].isupper() and w.lower() not in PERSON_TITLES) >= 2
-    )
-
-
-# How many words a person's title or description may stand from the name: "Special
-# Envoy to Syria Alexander Lavrentiev", "Ali Asghar Khaji, a senior adviser".
-TITLE_REACH = 4
-# Words a title does not reach past: a clause break, a list's joints.
-_TITLE_STOPS = _CLAUSE_BREAK | {",", ".", "and", "or"}
-
-
-def _a_name_ends(words: Sequence[entities.Token], at: int) -> bool:
-    """Do the two words before word `at` look like a person's name (two proper nouns)?"""
-    return at >= 2 and words[at - 1].tag == "PROPN" and words[at - 2].tag == "PROPN"
-
-
-def _titled(
-    text: str, words: Sequence[entities.Token], starts: list[int], span: entities.Span,
-    role: set[str],
-) -> bool | None:  # fmt: skip
-    """Is the person `span` given the question's role noun: among the few words before
-    the name with no clause break between ("Special Envoy to Syria Alexander
-    Lavrentiev", "the UN envoy to Syria, Geir Pedersen"), or in an apposition right
-    after it ("Khaji, a senior adviser")? None when the title makes the person second to
-    that role ("Deputy Foreign Minister", "Vice-President", "Kanat Tumysh, a deputy
-    foreign minister")."""
-    first = bisect_left(starts, span.start)
-    if first > 0 and words[first - 1].text.lower() in ("of", "to", "for"):
-        return False  # "adviser to Vladimir Putin": the adviser is someone else
-    if first > 1 and words[first - 1].text == "," and not _a_name_ends(words, first - 1):
-        first -= 1  # "the UN envoy to Syria, Geir Pedersen"; not "Anna Lind, Omar Ali"
-    before: list[str] = []  # the title's words, nearest the name first
-    for word in reversed(words[max(first - TITLE_REACH, 0) : first]):
-        if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
-            break  # "wife Jeanne and George P. Shultz", "the director praised Omar Ali"
-        before += reversed(word.text.lower().split("-"))  # "Vice-President"
-    office = _office_in(before, role)
-    if office is not False:
-        return office
-    after = bisect_left(starts, span.end)
-    if (  # an apposition opens with an article ("Li Teng-hui, his wife": a list)
-        after + 1 < len(words)
-        and words[after].text == ","
-        and words[after + 1].text.lower() in ("a", "an", "the")
-    ):
-        title: list[str] = []
-        for word in words[after + 2 : after + 2 + TITLE_REACH]:
-            if word.text in _TITLE_STOPS or word.tag in ("VERB", "AUX"):
-                break
-            title += word.text.lower().split("-")
-        return _office_in(title[::-1], role)
-    return False
-
-
-def _office_in(title: list[str], role: set[str]) -> bool | None:
-    """Does a title (its words from the last, the noun naming the office, back) name the
-    `role`: True, None when a word before the role noun makes it second to it
-    ("deputy foreign minister"), False when it does not name the role."""
-    for at, word in enumerate(title):
-        if word in role:
-            return None if SUBORDINATE_TITLES.intersection(title[at + 1 :]) else True
-    return False
 
 
 def _life_end(question_terms: Mapping[str, float]) -> bool | None:
@@ -1090,7 +630,7 @@ def score_spans(
     rank second to an office (`Expected.second_in_rank`)."""
     total = sum(question_terms.values()) or 1.0
     starts = [w.start for w in words]
-    breaks = [i for i, w in enumerate(words) if w.text in _CLAUSE_BREAK]
+    breaks = [i for i, w in enumerate(words) if w.text in CLAUSE_BREAK]
     fits = FIT.get(kind, {})
     # The question's terms in this passage: (word number, term), found once.
     asked_at = [(bisect_right(starts, s) - 1, s, t) for s, _, t in terms if t in question_terms]
@@ -1117,7 +657,7 @@ def score_spans(
     # where a person's name ends: "Kit designer Lucy Black" is no colour, whatever
     # WordNet says of "black"
     person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
-    offices = _offices(spans, words, starts) if kind == "person" else []
+    offices = titles.offices(spans, words, starts) if kind == "person" else []
     for found in spans:
         deputy = holds = False
         if any(s <= found.start and found.end <= e for s, e in offices):
@@ -1125,7 +665,7 @@ def score_spans(
         if (
             (settlement or site in ("artifact", "object"))
             and found.kinds == {"common"}
-            and not _names_a_place(found.text.rsplit(None, 1)[-1].lower())
+            and not names_a_place(found.text.rsplit(None, 1)[-1].lower())
         ):
             continue  # "In which city…?" is not answered by "contrast" of "In contrast"
         if kind == "person" and _DIGIT.search(found.text):
@@ -1215,12 +755,12 @@ def score_spans(
         single = (  # one of several asked for
             plural
             and kind not in _AMOUNT_KINDS  # "how many": one number ("over 300,000")
-            and not _LIST_JOINT.search(span.text)
+            and not LIST_JOINT.search(span.text)
             and not (kind == "date" and _RANGE.search(span.text))
         )
         if single:
             fit *= SINGLE_OF_LIST
-        if count and found.kinds & _NAME_SPANS and len(_LIST_JOINT.split(span.text)) == count:
+        if count and found.kinds & _NAME_SPANS and len(LIST_JOINT.split(span.text)) == count:
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not names_a_day(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
@@ -1229,12 +769,12 @@ def score_spans(
         if (
             where
             and not _after_a_place_preposition(words, starts, span.start)
-            and not _LOCATED_SUFFIX.match(text, span.end)
+            and not LOCATED_SUFFIX.match(text, span.end)
         ):
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if settlement and shipped_lexicon().names_a_country(span.text):
             fit *= NOT_A_SETTLEMENT  # "Which city…?" is not answered by "Turkey"
-        elif country and any(map(_no_country, _LIST_JOINT.split(span.text))):
+        elif country and any(map(_no_country, LIST_JOINT.split(span.text))):
             fit *= NOT_A_COUNTRY  # "Which countries…?" is not answered by "Geneva"
         elif site in ("artifact", "object") and (
             _not_a_site(span.text)
@@ -1267,7 +807,7 @@ def score_spans(
         elif described and _example_of(words, starts, span.start, described):
             fit *= DESCRIBES_FOCUS  # "Which measures?": "measures …, such as the release"
         elif role and found.kinds & _NAME_SPANS:
-            titled = _titled(text, words, starts, span, role)
+            titled = titles.titled(text, words, starts, span, role)
             if titled is not False and second_in_rank == (titled is None):
                 fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
             # "Who is the foreign minister?": not the Deputy Foreign Minister
@@ -1283,7 +823,7 @@ def score_spans(
         if "person" in found.kinds:  # the office before a name is part of its reach
             while first > 0 and words[first - 1].text.lower() in PERSON_TITLES:
                 first -= 1
-            first = _appositive_title_start(words, first)
+            first = titles.appositive_title_start(words, first)
         last = bisect_right(starts, span.end - 1) - 1
         best: dict[str, float] = {}
         for at, s, term in asked_at:

@@ -160,7 +160,7 @@ def definition(
     asks about, or None when the sentence does not define it (see the module's
     docstring); `sureness` is `OPENS` or `REPORTED`. For a person, the office written
     with the name defines it too (`offices.office`, reading `names`: the names the
-    sentence mentions, as `candidates.find_spans` finds them), as surely as `OPENS`."""
+    sentence mentions, as `spans.find_spans` finds them), as surely as `OPENS`."""
     wanted = [term for *_, term in term_spans(defined.subject)]
     if not wanted:
         return None

@@ -38,14 +38,15 @@ from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
 from .answers import Variant as AnswerVariant
 from .bm25 import UNKNOWN
-from .candidates import find_spans, spelled_out
 from .casing import NameForms
 from .definitions import Defined, definition
+from .initials import spelled_out
 from .owners import named_object
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, key_words, read_query
 from .ranking import SentenceRanker
 from .roles import RoleReader
+from .spans import find_spans
 from .spelling import TermMatcher
 from .timeline import TimeOrder, date_rested_on, instance_named, order_by_time, place
 from .times import not_in_time

@@ -53,7 +53,7 @@ def office(
 ) -> tuple[int, int] | None:
     """`(start, end)` in `text` of the office of the person whose name's terms are
     `wanted` (see the module's docstring), or None; `names` are the names `text`
-    mentions, with their kinds (`candidates.find_spans`)."""
+    mentions, with their kinds (`spans.find_spans`)."""
     spans = term_spans(text)
     at = next((i for i in range(len(spans) - len(wanted) + 1)
                if [t for *_, t in spans[i : i + len(wanted)]] == wanted), None)  # fmt: skip

@@ -1,0 +1,46 @@
+"""Persons' offices and titles around their names (`search/titles.py`)."""
+
+import pytest
+
+from astana_qa.search.titles import appositive_title_start, offices, titled
+from astana_qa.text.entities import Span, tokens
+
+
+def _person(text: str, name: str) -> Span:
+    start = text.index(name)
+    return Span(start, start + len(name), name, frozenset({"person"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "holds"),
+    [("The talks were opened by Special Envoy to Norway Karl Berg.", "Karl Berg", "envoy", True),
+     ("They met the UN envoy to Chile, Ana Ruiz, on Monday.", "Ana Ruiz", "envoy", True),
+     ("Omar Ali, a senior adviser, spoke first.", "Omar Ali", "adviser", True),
+     # a title making the person second to the office: no holder, but a deputy
+     ("Deputy Foreign Minister Lena Holm arrived.", "Lena Holm", "minister", None),
+     # the office belongs to someone else
+     ("He is an adviser to Lena Holm.", "Lena Holm", "adviser", False),
+     ("Lena Holm arrived late.", "Lena Holm", "minister", False)],
+)  # fmt: skip
+def test_a_person_holds_the_role_written_beside_the_name(text, name, role, holds):
+    words = tokens(text)
+    starts = [w.start for w in words]
+    assert titled(text, words, starts, _person(text, name), {role}) is holds
+
+
+def test_the_office_before_a_name_and_a_comma_is_found_whole():
+    text = "It is headed by Deputy Minister of Ports and Harbours, Ivo Tamm."
+    words = tokens(text)
+    starts = [w.start for w in words]
+    [(start, end)] = offices([_person(text, "Ivo Tamm")], words, starts)
+    assert text[start:end].strip(", ") == "Deputy Minister of Ports and Harbours"
+    first = next(i for i, w in enumerate(words) if w.text == "Ivo")
+    assert words[appositive_title_start(words, first)].text == "Deputy"
+
+
+def test_a_list_of_titled_names_is_no_office():
+    text = "It was signed by President Karl Berg, Ivo Tamm and others."
+    words = tokens(text)
+    starts = [w.start for w in words]
+    people = [_person(text, "President Karl Berg"), _person(text, "Ivo Tamm")]
+    assert offices(people, words, starts) == []
