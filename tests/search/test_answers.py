@@ -11,14 +11,11 @@ from astana_qa.search.answers import (
     ANSWER_DEPTH,
     WEAK_ANSWER,
     Passage,
-    _Found,
-    _group_score,
     answer,
     normalised,
 )
 from astana_qa.search.candidates import (
     FIT,
-    Candidate,
     _kind_of_focus,
     _modifies_a_noun,
     score_spans,
@@ -338,18 +335,6 @@ def test_in_a_list_of_delegations_the_person_beside_the_asked_country_answers():
     assert found.answer == "Ana Ruiz"
     plain = answer(question, expected_answer(question), pool, terms(question), term_spans)
     assert plain.answer != "Ana Ruiz"
-
-
-def test_a_word_inside_a_longer_answer_is_the_same_answer_only_as_its_last_word():
-    """ "Rochdi" is "Najat Rochdi", but "Syria" is not "Envoy for Syria Najat Rochdi": a
-    passage naming only Syria does not state the answer."""
-    from astana_qa.search.answers import _one_inside_other
-
-    full = ["envoy", "for", "syria", "najat", "rochdi"]
-    assert _one_inside_other(["rochdi"], full)
-    assert _one_inside_other(["najat", "rochdi"], full)
-    assert not _one_inside_other(["syria"], full)
-    assert not _one_inside_other(["envoy"], full)
 
 
 def test_a_number_right_after_the_asked_noun_names_the_thing():
@@ -955,19 +940,6 @@ def test_an_apposition_belongs_to_the_owner_of_the_phrase_it_renames():
     plain = answer(question, expected_answer(question), pool, terms(question), term_spans,
                    anchors=anchors)  # fmt: skip
     assert plain.answer == "Olga Lind"
-
-
-def test_a_name_stated_often_is_no_likelier_the_answer_of_a_kind_it_is_not():
-    """A corpus about Lumeria names it everywhere: four passages stating it support a
-    person's answer only in the measure a country is a person (its fit)."""
-
-    def group(fit: float) -> list[_Found]:
-        candidate = Candidate(0, 7, "Lumeria", fit, 0.5, 0.0, 0.5, 0.5)
-        return [_Found(candidate, Passage(n, "a.txt", 100 * n, 100 * n + 50, "…", 1.0), 0.3, "")
-                for n in range(1, 5)]  # fmt: skip
-
-    assert _group_score(group(1.0)) == pytest.approx(0.3 * 1.3)  # the cap: three more
-    assert _group_score(group(0.45)) == pytest.approx(0.3 * (1 + 0.3 * 0.45))
 
 
 def test_a_name_before_the_question_s_own_verb_after_a_hyphen_answers_it():

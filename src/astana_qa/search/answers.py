@@ -3,9 +3,9 @@
 `answer` reads the best passages of a question (sentences, best first) for spans of the
 kind the question wants (`answer_types.py`), scores each by its kind's fit, the question's
 key terms near it (`candidates.py`) and its passage's retrieval score, and groups the
-spans that say the same thing: folded spellings, near-identical ones (Toma/Touma) and a
-name within a longer one (Koresh, David Koresh). A group stated by several passages is
-stronger. When a typed answer is wanted, passages are re-ordered by their best candidate
+spans that say the same thing (`grouping.py`: folded spellings, near-identical ones,
+Toma/Touma, and a name within a longer one, Koresh, David Koresh). A group stated by
+several passages is stronger. When a typed answer is wanted, passages are re-ordered by their best candidate
 (one without a candidate cannot outrank one with it), and if no candidate stands near
 the key terms the answer is an abstention that says what is missing (unless the best
 passage holds most of the question's words: then it answers, as a sentence). Description
@@ -34,8 +34,21 @@ from .answer_types import Expected
 from .candidates import Candidate, coverage, score_spans
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
+from .grouping import (
+    SAME_SPELLING,
+    Found,
+    Variant,
+    by_candidate,
+    group_rank,
+    group_score,
+    grouped,
+    same,
+    span_of,
+    variants,
+)
 from .initials import spelled_out
 from .owners import claimed_by_others
+from .passages import Passage, renumbered
 from .reasons import asks_why, reason_clause
 from .reports import asks_what_was_said, reported_clause
 from .slots import Slot, slot_positions
@@ -98,8 +111,6 @@ NEAR_SHARE, PASSAGE_SHARE = 0.6, 0.4
 # retrieval scores of a question's top sentences are close together, so the ratio alone
 # would let a weaker sentence's candidate outrank the best sentence too easily.
 RETRIEVAL_POWER = 3.0
-# Extra score per further passage stating the same answer, and its cap.
-SUPPORT_BONUS, SUPPORT_CAP = 0.1, 0.3
 # A noun phrase answering "what" (`_PHRASE_KINDS`) is more likely the specific thing
 # asked for than a general word near the question's words ("linebacker", not "team";
 # "Bermuda 419", not "field"): its score is scaled by 1 - SPECIFICITY + SPECIFICITY *
@@ -122,7 +133,7 @@ OTHER_ANCHOR = 0.5
 # a person, one is looked for in the further passages too (only such persons there): a
 # roster sentence ("…, Iran by Ali Asghar Khaji, …") may share no word with the question
 # but the party. For such a question, a span of the very kind asked for (a person) ranks
-# before any other kind (`_Found.tier`), owned or not, unless its segment names another
+# before any other kind (`Found.tier`), owned or not, unless its segment names another
 # party (“Türkiye's delegation led by Yıldız” does not answer “Who led the Iranian
 # delegation?”, however many of its words it shares).
 OWNED = 1.5
@@ -162,18 +173,10 @@ class Named(IntEnum):
 IN_SLOT = 1.5
 # Candidates grouped (best first): grouping compares pairs, and weak ones cannot win.
 GROUPED = 25
-# Spellings this similar (rapidfuzz ratio, 0..100) are one answer.
-SAME_SPELLING = 80
-# A different answer from another source scoring this share of the best is a conflict.
-CONFLICT_SHARE = 0.9
-# Kinds with one true value, where two answers from two sources are a conflict (many
-# people can be named near a question's words, but an event has one date).
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
 _NAMED = frozenset({"person", "organisation", "place"})
 _REGULAR_FORMS = frozenset({"number", "money", "percent", "duration", "frequency", "ordinal"})
-_SINGLE_VALUED = frozenset({"date", "duration", "frequency", "number", "money", "percent",
-                            "ordinal"})  # fmt: skip
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _WHAT_IS_MISSING = {
@@ -182,28 +185,6 @@ _WHAT_IS_MISSING = {
     "money": "amount of money",
     "percent": "percentage", "ordinal": "position in an order",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A retrieved sentence: `text == file_text[start:end]` of `source`; rank from 1."""
-
-    rank: int
-    source: str
-    start: int
-    end: int
-    text: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One way the sources state the answer, and the ranks of the passages stating it
-    (in this layer's numbering: the engine renumbers them as citations)."""
-
-    text: str
-    span: Span
-    supported_by: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -242,18 +223,6 @@ class AnswerResult:
             ],
             "abstention": self.abstention,
         }
-
-
-@dataclass(frozen=True)
-class _Found:
-    candidate: Candidate
-    passage: Passage
-    score: float
-    key: str
-    owned: bool = False  # a person beside an owner of what is asked for
-    # Ranks before score: for a question naming whose the person is, a person (not a
-    # place or a group standing in for one) is read before any other kind.
-    tier: int = 0
 
 
 def normalised(text: str) -> str:
@@ -358,8 +327,8 @@ def answer(
             return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
                                 abstention=_missing(expected))  # fmt: skip
         found = timely
-    groups = _grouped(found)
-    ordered = _by_candidate(passages, groups) if reorder else list(passages)
+    groups = grouped(found)
+    ordered = by_candidate(passages, groups) if reorder else list(passages)
     renumber = {(p.source, p.start): i for i, p in enumerate(ordered, start=1)}
     result_passages = tuple(renumbered(ordered))
     if not groups:
@@ -374,7 +343,7 @@ def answer(
         return _description(question, result_passages, expected.kind, question_terms, term_spans)
     # of two answers scoring the same, the longer ("the arid plains of Central Asia", not
     # "the arid plains" within it) says more
-    best = max(groups, key=lambda group: (*_group_rank(group), len(group[0].candidate.text)))
+    best = max(groups, key=lambda group: (*group_rank(group), len(group[0].candidate.text)))
     if reorder and _holds_the_question(
         expected.kind, passages[0], found, best, question_terms, term_spans, dated, about
     ):
@@ -398,17 +367,17 @@ def answer(
             best = best + more
     first = _fullest_date(best) if expected.kind == "date" else best[0]
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
-    variants = _variants(best, groups, renumber, expected.kind)
-    return AnswerResult(result_passages, expected.kind, first.candidate.text, _span(first),
-                        tuple(supported), variants, None, round(_group_score(best), 4),
+    differing = variants(best, groups, renumber, expected.kind)
+    return AnswerResult(result_passages, expected.kind, first.candidate.text, span_of(first),
+                        tuple(supported), differing, None, round(group_score(best), 4),
                         round(first.candidate.near, 4), first.owned)  # fmt: skip
 
 
 def _holds_the_question(
     kind: str,
     first: Passage,
-    found: Sequence[_Found],
-    best: list[_Found],
+    found: Sequence[Found],
+    best: list[Found],
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
     dated: Callable[[Passage], frozenset[str]] | None,
@@ -420,7 +389,7 @@ def _holds_the_question(
     say in what year), and the best answer found below it scores under `WEAK_ANSWER`?
     Not when it cannot answer itself (`_cannot_answer_itself`), as when no candidate is
     found at all."""
-    if _group_score(best) >= WEAK_ANSWER or any(f.passage == first for f in found):
+    if group_score(best) >= WEAK_ANSWER or any(f.passage == first for f in found):
         return False
     if _cannot_answer_itself(first, about):
         return False
@@ -482,7 +451,7 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
     return kind not in (None, "person", "organisation") or country
 
 
-def _fullest_date(group: list[_Found]) -> _Found:
+def _fullest_date(group: list[Found]) -> Found:
     """The group's answer to give for a date: the best-scored one, or a longer one that
     goes on from it ("January 24-25" and "January 24, 2024" of "January 24"), which
     says more of the same time: a headline's "Begins January 24" under the sentence that
@@ -515,7 +484,7 @@ def _candidates(
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
     owned: tuple[str, frozenset[str]] | None = None,
-) -> tuple[list[_Found], float]:
+) -> tuple[list[Found], float]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
     the question names owners, persons before other kinds); for a typed answer only
     those standing near the question's terms. Past the first `depth` passages, only
@@ -533,9 +502,9 @@ def _candidates(
     focus_terms = frozenset(t for *_, t in term_spans(focus)) if focus else frozenset()
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
-    found: list[_Found] = []
+    found: list[Found] = []
     seconds = 0.0
-    leader: _Found | None = None  # the best found so far, by (tier, score)
+    leader: Found | None = None  # the best found so far, by (tier, score)
     for number, passage in enumerate(passages):
         if _is_a_question(passage.text):
             continue  # a question states no answer
@@ -615,7 +584,7 @@ def _candidates(
                 seconds = max(seconds, score)
                 continue
             # a person beside another party is that party's, after every other person
-            f = _Found(c, passage, score, "", mine,
+            f = Found(c, passage, score, "", mine,
                        int(bool(owners) and c.fit >= 1.0 and not beside_another))  # fmt: skip
             found.append(f)
             if leader is None or (f.tier, f.score) > (leader.tier, leader.score):
@@ -689,12 +658,12 @@ def _anchored(
 
 
 def _mentions(
-    best: list[_Found],
+    best: list[Found],
     passages: Sequence[Passage],
     seen: set[tuple[str, int]],
     expected: Expected,
     spans_of: SpanFinder = find_spans,
-) -> list[_Found]:
+) -> list[Found]:
     """The other passages that name the answer (however near the question's words, and
     however they spell it): they support it, and show how the sources spell it."""
     key = best[0].key
@@ -707,149 +676,11 @@ def _mentions(
         spans, _ = spans_of(passage.text, expected.kind, False)
         for span in spans:
             spelled = normalised(span.text)
-            if spelled and _same(spelled, key) and not set(spelled.split()) > set(key.split()):
+            if spelled and same(spelled, key) and not set(spelled.split()) > set(key.split()):
                 c = Candidate(span.start, span.end, span.text, 0.0, 0.0, 0.0, 0.0, 0.0)
-                more.append(_Found(c, passage, 0.0, spelled))
+                more.append(Found(c, passage, 0.0, spelled))
                 break
     return more
-
-
-def _span(found: _Found) -> Span:
-    p, c = found.passage, found.candidate
-    return Span(p.source, p.start + c.start, p.start + c.end)
-
-
-def renumbered(passages: Sequence[Passage]) -> list[Passage]:
-    """`passages` ranked 1, 2, … in their order."""
-    return [Passage(i, p.source, p.start, p.end, p.text, p.score)
-            for i, p in enumerate(passages, start=1)]  # fmt: skip
-
-
-def _same(a: str, b: str) -> bool:
-    """Do two normalised answers name the same thing (spelling, or one inside the other)?"""
-    return a == b or _spelled_alike(a, b) or _one_inside_other(a.split(), b.split())
-
-
-def _spelled_alike(a: str, b: str) -> bool:
-    """Are two normalised answers spellings of one another (rapidfuzz ratio, or the
-    ratio of their words sorted, at least SAME_SPELLING)?"""
-    # Both ratios are at most 200 * shorter / (total length): skip them when that is low.
-    return 200 * min(len(a), len(b)) >= SAME_SPELLING * (len(a) + len(b)) and bool(
-        fuzz.ratio(a, b, score_cutoff=SAME_SPELLING)
-        or fuzz.token_sort_ratio(a, b, score_cutoff=SAME_SPELLING)
-    )
-
-
-# An answer's words: how many, their set, whether one is a number, the last one.
-_Words = tuple[int, set[str], bool, str]
-
-
-def _words(words: list[str]) -> _Words:
-    return len(words), set(words), any(w.isdigit() for w in words), words[-1] if words else ""
-
-
-def _one_inside_other(a: list[str], b: list[str]) -> bool:
-    """Are the words of the shorter answer, holding no number, all in the longer one,
-    its last word (a name's surname, a phrase's head) among them? "Rochdi" is "Najat
-    Rochdi"; "Syria" is not "Deputy Special Representative for Syria Najat Rochdi"."""
-    return _inside(_words(a), _words(b))
-
-
-def _inside(a: _Words, b: _Words) -> bool:
-    """`_one_inside_other` of two answers given as `_words` (the shorter first on a
-    tie)."""
-    short, long = (b, a) if b[0] < a[0] else (a, b)
-    return short[0] > 0 and not short[2] and short[1] <= long[1] and long[3] in short[1]
-
-
-def _grouped(found: list[_Found]) -> list[list[_Found]]:
-    """Candidates (best first) grouped by what they say (`_same` as the group's first);
-    each group best first. Each new answer is compared with the groups' first answers
-    only, pair by pair: `rapidfuzz.process.cdist` over every pair was faster alone, but
-    it releases the interpreter lock, and under a served load each release cost a wait
-    to get it back (a tenth of the server's time in a profile)."""
-    keys = list(dict.fromkeys(f.key for f in found))
-    number = {key: i for i, key in enumerate(keys)}
-    words = [_words(key.split()) for key in keys]
-    groups: list[list[_Found]] = []
-    heads: list[int] = []  # the key number of each group's first
-    group_of: dict[int, list[_Found]] = {}  # a key met before joins the same group
-    for f in found:
-        i = number[f.key]
-        if i in group_of:
-            group_of[i].append(f)
-            continue
-        for group, head in zip(groups, heads, strict=True):
-            if i == head or _spelled_alike(keys[i], keys[head]) or _inside(words[i], words[head]):
-                group.append(f)
-                break
-        else:
-            group = [f]
-            groups.append(group)
-            heads.append(i)
-        group_of[i] = group
-    return groups
-
-
-def _group_rank(group: list[_Found]) -> tuple[int, float]:
-    """What orders answers: for a question naming owners, a person first (`_Found.tier`),
-    then score."""
-    return group[0].tier, _group_score(group)
-
-
-def _group_score(group: list[_Found]) -> float:
-    """The best mention's score, more for each further passage stating the answer, in
-    the measure it is of the kind asked for: "Syria", named everywhere in a corpus about
-    it, is no likelier a person for being named often."""
-    others = len({(f.passage.source, f.passage.start) for f in group}) - 1
-    head = group[0]
-    support = min(SUPPORT_BONUS * others, SUPPORT_CAP) * min(head.candidate.fit, 1.0)
-    return head.score + support * head.score
-
-
-def _by_candidate(passages: Sequence[Passage], groups: list[list[_Found]]) -> list[Passage]:
-    """Passages with a candidate first, by their best candidate's group rank
-    (`_group_rank`); the rest after them in their given order."""
-    best: dict[tuple[str, int], tuple[int, float]] = {}
-    for group in groups:
-        score = _group_rank(group)
-        for f in group:
-            key = (f.passage.source, f.passage.start)
-            best[key] = max(best.get(key, (0, 0.0)), score)
-    with_one = [p for p in passages if (p.source, p.start) in best]
-    with_one.sort(key=lambda p: best[(p.source, p.start)], reverse=True)
-    return with_one + [p for p in passages if (p.source, p.start) not in best]
-
-
-def _variants(
-    best: list[_Found],
-    groups: list[list[_Found]],
-    renumber: dict[tuple[str, int], int],
-    kind: str,
-) -> tuple[Variant, ...]:
-    """Each spelling of the answer, when the sources spell it differently, and any other
-    answer from another source that scores nearly as well; empty when sources agree."""
-    spellings: dict[str, list[_Found]] = {}
-    for f in best:
-        # A list in another order is the same list: "Iran, Russia and Turkey".
-        spellings.setdefault(" ".join(sorted(f.key.split())), []).append(f)
-    keys = list(spellings)
-    distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
-                                           for o in keys)]  # fmt: skip
-    rivals = [
-        g for g in groups
-        if kind in _SINGLE_VALUED and g is not best
-        and _group_score(g) >= CONFLICT_SHARE * _group_score(best)
-        and {f.passage.source for f in g} - {f.passage.source for f in best}
-    ]  # fmt: skip
-    if len(distinct) < 2 and not rivals:
-        return ()
-    chosen = [spellings[k] for k in distinct] + rivals
-    return tuple(
-        Variant(members[0].candidate.text, _span(members[0]),
-                tuple(sorted({renumber[(f.passage.source, f.passage.start)] for f in members})))
-        for members in chosen
-    )  # fmt: skip
 
 
 def _description(

@@ -35,13 +35,14 @@ from ..text.lexicon import Lexicon, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
-from .answers import OWNED_KINDS, AnswerResult, Named, Passage, answer, renumbered
-from .answers import Variant as AnswerVariant
+from .answers import OWNED_KINDS, AnswerResult, Named, answer
 from .bm25 import UNKNOWN
 from .casing import NameForms
 from .definitions import Defined, definition
+from .grouping import Variant as AnswerVariant
 from .initials import spelled_out
 from .owners import named_object
+from .passages import Passage, renumbered
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, key_words, read_query
 from .ranking import SentenceRanker
