@@ -5,12 +5,12 @@ kind the question wants (`answer_types.py`), scores each by its kind's fit, the 
 key terms near it (`candidates.py`) and its passage's retrieval score, and groups the
 spans that say the same thing (`grouping.py`: folded spellings, near-identical ones,
 Toma/Touma, and a name within a longer one, Koresh, David Koresh). A group stated by
-several passages is stronger. When a typed answer is wanted, passages are re-ordered by their best candidate
-(one without a candidate cannot outrank one with it), and if no candidate stands near
-the key terms the answer is an abstention that says what is missing (unless the best
-passage holds most of the question's words: then it answers, as a sentence). Description
-questions keep the passages' order and answer with the first passage (or its clause of
-reason for "why").
+several passages is stronger. When a typed answer is wanted, passages are re-ordered by
+their best candidate (one without a candidate cannot outrank one with it), and if no
+candidate stands near the key terms the answer is an abstention that says what is
+missing (unless the best passage holds most of the question's words: then it answers,
+as a sentence). Description questions keep the passages' order and answer with the
+first passage (or its clause of reason for "why").
 """
 
 from __future__ import annotations
