@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cached_property, lru_cache, reduce
@@ -18,14 +16,12 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from ..errors import InvalidQuestion
 from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
-from ..text.analysis import fold
 from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
@@ -41,10 +37,11 @@ from .casing import NameForms
 from .definitions import Defined, definition
 from .grouping import Variant as AnswerVariant
 from .initials import spelled_out
+from .mentions import NameMentions
 from .owners import named_object
 from .passages import Passage, renumbered
 from .precise import is_vague, only_day_inside
-from .query import AnswerType, Query, key_words, read_query
+from .query import AnswerType, Query, read_query
 from .ranking import SentenceRanker
 from .roles import RoleReader
 from .spans import find_spans
@@ -72,14 +69,6 @@ OWNER_POOL = 60
 CACHED_WORDS = 4096
 # Sentences whose terms and candidate spans are remembered (a few kB each).
 CACHED_SENTENCES = 2048
-# Other spellings of a name that count as the same name (rapidfuzz ratio, 0..100), how
-# many of them, and how many sentences naming it are read for support.
-MENTION_SPELLING = 75
-MENTION_SPELLINGS = 5
-MENTION_SENTENCES = 20
-# Sentences of an article read to tell whether it writes a question's name with a
-# capital where the index of names does not look (`_article_writes`).
-NAME_SENTENCES_READ = 50
 # For a question asking what an abbreviation stands for, the articles of this many of the
 # best passages are searched for the sentence that first uses it (`_spelled_out`).
 SPELLING_ARTICLES = 3
@@ -200,7 +189,6 @@ class QAEngine:
         # A word's family and a name's other spellings are looked up once per word
         # (bounded: questions bring new words for as long as the server runs).
         self._family_of = lru_cache(maxsize=CACHED_WORDS)(self._family_of_word)
-        self._spellings_of = lru_cache(maxsize=CACHED_WORDS)(self._spellings_of_name)
         # A sentence's terms and candidate spans do not depend on the question, and the
         # same sentences answer many questions: most of the answer layer's work is here.
         self._sentence_terms = lru_cache(maxsize=CACHED_SENTENCES)(
@@ -245,6 +233,10 @@ class QAEngine:
         )
         rows = self.ranker.rows
         self._doc, self._start, self._end = rows.doc, rows.start, rows.end
+        self.mentions = NameMentions(
+            self.ranker, analyzer, self._doc, lambda row: self._sentence(row)[0],
+            self._sentence_terms, CACHED_WORDS,
+        )  # fmt: skip
         counts = np.bincount(self._doc, minlength=len(index.documents))
         self._doc_number = {d.name: i for i, d in enumerate(index.documents)}
         self._sources = {
@@ -475,9 +467,9 @@ class QAEngine:
             return [(a, b, family.get(t, t)) for a, b, t in self._sentence_terms(text)]
 
         def mentions(name: str) -> list[Passage]:
-            """Sentences naming `name` (`_mentioning_rows`), each remembered for citing."""
+            """Sentences naming `name` (`NameMentions.rows_naming`), each remembered for citing."""
             found = []
-            for row in self._mentioning_rows(name):
+            for row in self.mentions.rows_naming(name):
                 passage = self._passage(0, row, 0.0)
                 row_of.setdefault((passage.source, passage.start), (row, 0.0))
                 found.append(passage)
@@ -511,7 +503,7 @@ class QAEngine:
             }.items()
             if t in self.ranker.term_number
         ]
-        written = self._names_written(query)
+        written = self.mentions.written(query)
 
         # the ordinals the question names and the nouns they number ("22nd round")
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
@@ -575,7 +567,7 @@ class QAEngine:
                 return Named.IN_ARTICLE
             # an article holding a name's word only in lower case ("heroin, stardust"),
             # or a relative of it so ("gang" of "the Rat Pack"), does not name it
-            writes = self._article_writes
+            writes = self.mentions.article_writes
             if any(contains(n, doc)
                    and (source not in written or writes(t, n, written.get(t, ()), doc))
                    for t, n, source in named_ids):  # fmt: skip
@@ -667,83 +659,6 @@ class QAEngine:
         wanted = set(range(1, k + 1)) | set(found.supported_by)
         wanted |= {r for v in found.variants for r in v.supported_by}
         return [(*row_of[(p.source, p.start)], p.rank) for p in found.passages if p.rank in wanted]
-
-    def _names_written(self, query: Query) -> dict[str, tuple[int, ...]]:
-        """For the term of each word the asker writes as a name ("Stardust", "Rat",
-        "Pack"), the numbers of the index's names (words written with a capital inside
-        a sentence, `text/features.names`) that write it so, possessive included."""
-        found: dict[str, tuple[int, ...]] = {}
-        number = self.ranker.name_number
-        # only the capitals the asker wrote, not those `casing.py` gave back, tell this
-        as_asked = set(key_words(query.text))
-        for word in (w for w in key_words(query.reading) if w in as_asked):
-            if any(c.isdigit() for c in word):
-                continue
-            base = POSSESSIVE.sub("", word)
-            forms = (base, f"{base}'s", f"{base}’s")
-            numbers = tuple(number[fold(form)] for form in forms if fold(form) in number)
-            for _, term in self.analyzer.written_terms(base):
-                found[term] = found.get(term, ()) + numbers
-        return found
-
-    def _article_writes(self, term: str, number: int, names: tuple[int, ...], doc: int) -> bool:
-        """Does article number `doc` write `term` (index term `number`) with a capital?
-        The index of names answers for a word inside a sentence (one of `names`); the
-        words it leaves out (a sentence's first, one after a quote or a bracket, a part
-        of a hyphened word: "Stardust is…", "“Stardust”", "Istanbul-based") are read in
-        the article's sentences holding the term, at most `NAME_SENTENCES_READ`."""
-        if any(len(self._in_article(self.ranker.lookup.name_rows(n), doc)) for n in names):
-            return True
-        held = self._in_article(self.ranker.sentences.rows(number), doc)
-        for row in held[:NAME_SENTENCES_READ].tolist():
-            text = self._sentence(row)[0]
-            if any(t == term and not text[start].islower()
-                   for start, _, t in self._sentence_terms(text)):  # fmt: skip
-                return True
-        return False
-
-    def _in_article(self, rows: np.ndarray, doc: int) -> np.ndarray:
-        """Those of the ascending sentence numbers `rows` that are in article `doc`: by
-        bisection when sentences are numbered article by article, in article order."""
-        if not self._articles_in_order:
-            return rows[self._doc[rows] == doc]
-        first, end = (int(np.searchsorted(self._doc, doc, side)) for side in ("left", "right"))
-        return rows[bisect_left(rows, first) : bisect_left(rows, end)]
-
-    @cached_property
-    def _articles_in_order(self) -> bool:
-        """Are the sentences numbered article by article, in the articles' order?"""
-        return bool(np.all(self._doc[:-1] <= self._doc[1:]))
-
-    def _mentioning_rows(self, name: str) -> list[int]:
-        """Sentences that mention `name`, allowing for other spellings of its last word
-        (Toma, Touma): found through the index of names, so every article is searched."""
-        words = self.analyzer.tokens(name)
-        if not words:
-            return []
-        rows = {
-            int(r) for n in self._spellings_of(words[-1]) for r in self.ranker.lookup.name_rows(n)
-        }
-        return sorted(rows)[:MENTION_SENTENCES]
-
-    def _spellings_of_name(self, word: str) -> tuple[int, ...]:
-        """Numbers of the indexed names spelt like `word` (rapidfuzz ratio), among names
-        of a similar length: only those can reach the ratio."""
-        found = process.extract(
-            word, self._names_by_length.get(len(word), []), scorer=fuzz.ratio,
-            score_cutoff=MENTION_SPELLING, limit=MENTION_SPELLINGS,
-        )  # fmt: skip
-        number = self.ranker.name_number
-        return tuple(number[name] for name, _, _ in found)
-
-    @cached_property
-    def _names_by_length(self) -> dict[int, list[str]]:
-        """Indexed names by the lengths of the words they could be a spelling of."""
-        near: dict[int, list[str]] = defaultdict(list)
-        for name in self.index.name_vocab:
-            for length in range(max(1, len(name) - 2), len(name) + 3):
-                near[length].append(name)
-        return dict(near)
 
     def sources(self) -> list[SourceInfo]:
         """Every indexed article, in file-name order."""

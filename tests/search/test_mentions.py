@@ -1,0 +1,33 @@
+"""Where a corpus names a name (`search/mentions.py`)."""
+
+from astana_qa import QAEngine
+
+
+def test_sentences_naming_a_name_include_its_other_spellings(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Harbour talks\n\nThe opposition was represented by Ahmet Toma in Varna.\n\n"
+                 "Ships sailed from the harbour on Monday.\n",
+        "b.txt": "Varna report\n\nThe opposition delegation was led by Ahmed Touma.\n\n"
+                 "The weather in Varna was mild.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    rows = engine.mentions.rows_naming("Ahmet Toma")
+    texts = [engine._sentence(r)[0] for r in rows]
+    assert any("Ahmet Toma" in t for t in texts)
+    assert any("Ahmed Touma" in t for t in texts)
+    assert not any("weather" in t or "Ships" in t for t in texts)
+
+
+def test_an_article_writing_a_word_only_in_lower_case_does_not_name_it(make_corpus, tmp_path):
+    corpus = make_corpus({
+        "a.txt": "Club news\n\nThe Rat Pack sang at the Sands in Las Vegas.\n",
+        "b.txt": "Pest news\n\nA rat was seen near the harbour on Monday.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    names = engine.mentions.written(engine.read("Who sang with the Rat Pack?"))
+    [term] = engine.analyzer.terms("Rat")
+    number = engine.ranker.term_number[term]
+    articles = {d.name: i for i, d in enumerate(engine.index.documents)}
+    writes = engine.mentions.article_writes
+    assert writes(term, number, names.get(term, ()), articles["a.txt"])
+    assert not writes(term, number, names.get(term, ()), articles["b.txt"])
