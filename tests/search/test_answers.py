@@ -1108,3 +1108,21 @@ def test_a_question_in_an_article_is_no_answer_however_well_it_holds_the_questio
     asking = "Q: Who defended the northern fortress during the long siege, and for how long?"
     result = ask(QUESTION_HELD, passages(f"{asking} {WEAK_BELOW}", [asking, WEAK_BELOW]))
     assert result.answer == "Anna Berg"
+
+
+def test_a_refusal_quotes_a_number_the_first_sentence_states_apart_from_the_question():
+    """The reader sees the first sentence cited: a refusal saying no number is stated
+    there would be wrong. It says which one is, and that it is not clearly the one asked."""
+    text = "The storm displaced 4,000 people in the region last winter."
+    got = ask("How many fishermen left the harbour towns?", passages(text, [text]))
+    assert got.answer is None
+    assert got.abstention == (
+        "no number of fishermen is stated near the question's words; the first sentence "
+        "states “4,000”, but not clearly of what the question asks about"
+    )
+    bare = "The storm hit the region last winter."
+    got = ask("How many fishermen left the harbour towns?", passages(bare, [bare]))
+    assert (
+        got.abstention
+        == "no number of fishermen is stated in the sentences that match the question"
+    )

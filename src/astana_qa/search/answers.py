@@ -31,7 +31,7 @@ from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
-from .candidates import Candidate, coverage, score_spans
+from .candidates import FIT, Candidate, coverage, score_spans
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
 from .grouping import (
@@ -338,8 +338,13 @@ def answer(
         regular = expected.kind in _REGULAR_FORMS
         unfit = _cannot_answer_itself(top, about)
         if expected.typed and (regular or unfit or first_holds < SENTENCE_ANSWERS):
+            stated = (
+                _stated_apart(top.text, expected, spans_of)
+                if regular or expected.kind == "date"
+                else None
+            )
             return AnswerResult(result_passages, expected.kind, None, None,
-                                abstention=_missing(expected))  # fmt: skip
+                                abstention=_missing(expected, stated))  # fmt: skip
         return _description(question, result_passages, expected.kind, question_terms, term_spans)
     # of two answers scoring the same, the longer ("the arid plains of Central Asia", not
     # "the arid plains" within it) says more
@@ -719,10 +724,23 @@ def _only_seconds(expected: Expected) -> str:
     )
 
 
-def _missing(expected: Expected) -> str:
+def _stated_apart(text: str, expected: Expected, spans_of: SpanFinder) -> str | None:
+    """The first span of the very kind asked for (a number, a date: forms read without
+    doubt) that the first passage states, though not near the question's words, or None."""
+    spans, _ = spans_of(text, expected.kind, expected.plural)
+    fits = FIT.get(expected.kind, {})
+    return next(
+        (s.text for s in spans if max((fits.get(k, 0.0) for k in s.kinds), default=0.0) >= 1.0),
+        None,
+    )
+
+
+def _missing(expected: Expected, stated: str | None = None) -> str:
     """Why there is no answer, for a person: "no number of journalists is stated…". It
     says where none was found, the sentences matching the question: an article may
-    state one elsewhere, about something else."""
+    state one elsewhere, about something else. When the first sentence does state one
+    (`stated`), apart from the question's words, it says so: the reader sees it cited,
+    and the engine's doubt is about what it is said of, not whether it is there."""
     what = _WHAT_IS_MISSING.get(expected.kind, expected.kind)
     focus = expected.focus
     verb = "is"
@@ -730,4 +748,9 @@ def _missing(expected: Expected) -> str:
         what = f"{what} of {focus}"
     elif focus and expected.kind not in ("number", "money", "percent", "duration"):
         what, verb = focus, ("are" if expected.plural else "is")
+    if stated is not None:
+        return (
+            f"no {what} {verb} stated near the question's words; the first sentence states "
+            f"“{stated}”, but not clearly of what the question asks about"
+        )
     return f"no {what} {verb} stated in the sentences that match the question"
