@@ -46,3 +46,11 @@ def test_a_list_of_noun_phrases_is_not_the_subject_of_the_verb_after_it():
     words = tokens(text)
     lists = phrase_lists(text, words, noun_phrases(text, words))
     assert "spears and the British" not in [s.text for s in lists]
+
+
+def test_noun_phrases_written_as_a_list_are_one_candidate():
+    text = "The Zulus carried arrows, swords, and leather shields into battle."
+    words = tokens(text)
+    lists = [s.text for s in phrase_lists(text, words, noun_phrases(text, words))]
+    assert "arrows, swords, and leather shields" in lists
+    assert all(s == text[text.index(s) : text.index(s) + len(s)] for s in lists)

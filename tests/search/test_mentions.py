@@ -24,8 +24,27 @@ def test_an_article_writing_a_word_only_in_lower_case_does_not_name_it(make_corp
         "b.txt": "Pest news\n\nA rat was seen near the harbour on Monday.\n",
     })  # fmt: skip
     engine = QAEngine.open(corpus, tmp_path / "index")
-    names = engine.mentions.written(engine.read("Who sang with the Rat Pack?"))
+    names = engine.mentions.names_written(engine.read("Who sang with the Rat Pack?"))
     [term] = engine.analyzer.terms("Rat")
+    number = engine.ranker.term_number[term]
+    articles = {d.name: i for i, d in enumerate(engine.index.documents)}
+    writes = engine.mentions.article_writes
+    assert writes(term, number, names.get(term, ()), articles["a.txt"])
+    assert not writes(term, number, names.get(term, ()), articles["b.txt"])
+
+
+def test_a_name_opening_a_sentence_is_read_in_the_article_s_sentences(make_corpus, tmp_path):
+    """The index of names leaves out a sentence's first word: "Stardust opened…" is
+    found by reading the article's sentences holding the word."""
+    corpus = make_corpus({
+        "a.txt": "Club news\n\nStardust opened the show in Varna on Monday.\n\n"
+                 "The crowd in the old harbour hall stayed until late in the night.\n",
+        "b.txt": "Court news\n\nThe police found heroin, stardust and cash in Varna.\n\n"
+                 "Two men were held at the harbour station for questioning.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    names = engine.mentions.names_written(engine.read("Who sang Stardust?"))
+    [term] = engine.analyzer.terms("Stardust")
     number = engine.ranker.term_number[term]
     articles = {d.name: i for i, d in enumerate(engine.index.documents)}
     writes = engine.mentions.article_writes

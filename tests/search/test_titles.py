@@ -2,7 +2,7 @@
 
 import pytest
 
-from astana_qa.search.titles import appositive_title_start, offices, titled
+from astana_qa.search.titles import appositive_offices, appositive_title_start, titled
 from astana_qa.text.entities import Span, tokens
 
 
@@ -32,7 +32,7 @@ def test_the_office_before_a_name_and_a_comma_is_found_whole():
     text = "It is headed by Deputy Minister of Ports and Harbours, Ivo Tamm."
     words = tokens(text)
     starts = [w.start for w in words]
-    [(start, end)] = offices([_person(text, "Ivo Tamm")], words, starts)
+    [(start, end)] = appositive_offices([_person(text, "Ivo Tamm")], words, starts)
     assert text[start:end].strip(", ") == "Deputy Minister of Ports and Harbours"
     first = next(i for i, w in enumerate(words) if w.text == "Ivo")
     assert words[appositive_title_start(words, first)].text == "Deputy"
@@ -43,4 +43,15 @@ def test_a_list_of_titled_names_is_no_office():
     words = tokens(text)
     starts = [w.start for w in words]
     people = [_person(text, "President Karl Berg"), _person(text, "Ivo Tamm")]
-    assert offices(people, words, starts) == []
+    assert appositive_offices(people, words, starts) == []
+
+
+def test_an_office_opens_with_a_title_word_written_capitalised():
+    """ "Chile's new envoy, Ana Ruiz": lower-case words and no title word before the
+    comma make no office, so nothing before the name is cut from the answers."""
+    text = "They met Chile's new envoy, Ana Ruiz, on Monday."
+    words = tokens(text)
+    starts = [w.start for w in words]
+    first = next(i for i, w in enumerate(words) if w.text == "Ana")
+    assert appositive_title_start(words, first) == first
+    assert appositive_offices([_person(text, "Ana Ruiz")], words, starts) == []

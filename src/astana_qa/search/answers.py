@@ -31,7 +31,7 @@ from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
-from .candidates import FIT, Candidate, coverage, score_spans
+from .candidates import Candidate, coverage, score_spans
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
 from .grouping import (
@@ -176,6 +176,8 @@ GROUPED = 25
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
 _NAMED = frozenset({"person", "organisation", "place"})
+# Amounts that are also numbers: no count of people is quoted as "30%" or "$40".
+_AMOUNTS = frozenset({"money", "percent"})
 _REGULAR_FORMS = frozenset({"number", "money", "percent", "duration", "frequency", "ordinal"})
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -325,7 +327,7 @@ def answer(
                                                       f.candidate.end)]  # fmt: skip
         if found and not timely:  # every date found lies outside the time asked about
             return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
-                                abstention=_missing(expected))  # fmt: skip
+                                abstention=_missing(expected, outside=True))  # fmt: skip
         found = timely
     groups = grouped(found)
     ordered = by_candidate(passages, groups) if reorder else list(passages)
@@ -339,7 +341,7 @@ def answer(
         unfit = _cannot_answer_itself(top, about)
         if expected.typed and (regular or unfit or first_holds < SENTENCE_ANSWERS):
             stated = (
-                _stated_apart(top.text, expected, spans_of)
+                _stated_apart(question, top.text, expected, spans_of)
                 if regular or expected.kind == "date"
                 else None
             )
@@ -724,23 +726,29 @@ def _only_seconds(expected: Expected) -> str:
     )
 
 
-def _stated_apart(text: str, expected: Expected, spans_of: SpanFinder) -> str | None:
+def _stated_apart(question: str, text: str, expected: Expected, spans_of: SpanFinder) -> str | None:
     """The first span of the very kind asked for (a number, a date: forms read without
-    doubt) that the first passage states, though not near the question's words, or None."""
+    doubt) that the first passage `text` states and the question does not write ("15"
+    of "How many of the 15 members…?"), or None; none from a sentence that asks."""
+    if _is_a_question(text):
+        return None
+    asked = f" {normalised(question)} "
     spans, _ = spans_of(text, expected.kind, expected.plural)
-    fits = FIT.get(expected.kind, {})
     return next(
-        (s.text for s in spans if max((fits.get(k, 0.0) for k in s.kinds), default=0.0) >= 1.0),
+        (s.text for s in spans
+         if expected.kind in s.kinds and not (s.kinds & _AMOUNTS) - {expected.kind}
+         and f" {normalised(s.text)} " not in asked),
         None,
-    )
+    )  # fmt: skip
 
 
-def _missing(expected: Expected, stated: str | None = None) -> str:
+def _missing(expected: Expected, stated: str | None = None, outside: bool = False) -> str:
     """Why there is no answer, for a person: "no number of journalists is stated…". It
     says where none was found, the sentences matching the question: an article may
     state one elsewhere, about something else. When the first sentence does state one
-    (`stated`), apart from the question's words, it says so: the reader sees it cited,
-    and the engine's doubt is about what it is said of, not whether it is there."""
+    (`stated`), it says so and quotes it: the reader sees that sentence cited, and the
+    engine's doubt is what it is said of, not whether it is there. `outside`: the dates
+    found all fall outside the time the question bounds its answer by."""
     what = _WHAT_IS_MISSING.get(expected.kind, expected.kind)
     focus = expected.focus
     verb = "is"
@@ -750,7 +758,12 @@ def _missing(expected: Expected, stated: str | None = None) -> str:
         what, verb = focus, ("are" if expected.plural else "is")
     if stated is not None:
         return (
-            f"no {what} {verb} stated near the question's words; the first sentence states "
-            f"“{stated}”, but not clearly of what the question asks about"
+            f"no {what} {verb} clearly stated for what the question asks; the first "
+            f"sentence states “{stated}”, but it cannot be tied to the question's words"
+        )
+    if outside:
+        return (
+            f"no {what} {verb} stated in the sentences that match the question for the "
+            f"time it asks about: the dates they state fall outside it"
         )
     return f"no {what} {verb} stated in the sentences that match the question"

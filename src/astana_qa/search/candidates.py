@@ -1,6 +1,6 @@
-"""Finding and scoring the candidate answers of one passage.
+"""Scoring the candidate answers of one passage.
 
-A candidate is a span of a kind the question can take (`text/entities.py`). It scores by
+A candidate is a span of a kind the question can take (found by `spans.py`). It scores by
 how well its kind fits (`FIT`), and by how near it the question's key terms stand in the
 passage: each term adds its weight (rarer terms weigh more) times a decay in the number
 of words between, halved across a clause break; the sum is divided by the weight of all
@@ -28,7 +28,7 @@ from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_ABBREVIATIONS, MONTHS
 from . import titles
 from .lists import LIST_JOINT, PHRASE_KIND
-from .spans import ANYONE, LOCATED_SUFFIX, names_a_place, names_people
+from .spans import ANYONE, DETERMINERS, LOCATED_SUFFIX, names_a_place, names_people
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
 # organisation does: states act ("Who was the second largest oil producer?" Iran).
@@ -136,7 +136,6 @@ _AMOUNT_KINDS = frozenset({"number", "money", "percent", "duration", "frequency"
 # Amounts a plain number may stand for, unless it counts the noun after it: "twenty
 # rounds" is no sum of money and no share.
 _SHARE_KINDS = frozenset({"money", "percent"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # Prepositions that say where something is or happens ("on" and "to" often do not:
 # "talks on Syria", "envoy to Syria").
 LOCATIVE = PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
@@ -277,7 +276,7 @@ def _after_a_place_preposition(words: Sequence[entities.Token], starts: list[int
     `start`, determiners and adjectives between allowed ("in the Red Sea", "in northern
     Varnia")?"""
     at = bisect_left(starts, start) - 1
-    while at >= 0 and (words[at].text.lower() in _DETERMINERS or words[at].tag == "ADJ"):
+    while at >= 0 and (words[at].text.lower() in DETERMINERS or words[at].tag == "ADJ"):
         at -= 1
     return at >= 0 and words[at].text.lower() in LOCATIVE
 
@@ -657,7 +656,7 @@ def score_spans(
     # where a person's name ends: "Kit designer Lucy Black" is no colour, whatever
     # WordNet says of "black"
     person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
-    offices = titles.offices(spans, words, starts) if kind == "person" else []
+    offices = titles.appositive_offices(spans, words, starts) if kind == "person" else []
     for found in spans:
         deputy = holds = False
         if any(s <= found.start and found.end <= e for s, e in offices):

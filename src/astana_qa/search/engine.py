@@ -186,7 +186,7 @@ class QAEngine:
         analyzer = self.analyzer = opened.analyzer
         self.settings = settings
         self.lexicon = Lexicon()  # places: capitals and demonyms to their countries
-        # A word's family and a name's other spellings are looked up once per word
+        # A word's family is looked up once per word
         # (bounded: questions bring new words for as long as the server runs).
         self._family_of = lru_cache(maxsize=CACHED_WORDS)(self._family_of_word)
         # A sentence's terms and candidate spans do not depend on the question, and the
@@ -503,7 +503,7 @@ class QAEngine:
             }.items()
             if t in self.ranker.term_number
         ]
-        written = self.mentions.written(query)
+        written = self.mentions.names_written(query)
 
         # the ordinals the question names and the nouns they number ("22nd round")
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]

@@ -23,7 +23,7 @@ SAME_SPELLING = 80
 CONFLICT_SHARE = 0.9
 # Kinds with one true value, where two answers from two sources are a conflict (many
 # people can be named near a question's words, but an event has one date).
-SINGLE_VALUED = frozenset({"date", "duration", "frequency", "number", "money", "percent",
+_SINGLE_VALUED = frozenset({"date", "duration", "frequency", "number", "money", "percent",
                             "ordinal"})  # fmt: skip
 
 
@@ -60,10 +60,10 @@ def span_of(found: Found) -> Span:
 
 def same(a: str, b: str) -> bool:
     """Do two normalised answers name the same thing (spelling, or one inside the other)?"""
-    return a == b or spelled_alike(a, b) or _one_inside_other(a.split(), b.split())
+    return a == b or _spelled_alike(a, b) or _one_inside_other(a.split(), b.split())
 
 
-def spelled_alike(a: str, b: str) -> bool:
+def _spelled_alike(a: str, b: str) -> bool:
     """Are two normalised answers spellings of one another (rapidfuzz ratio, or the
     ratio of their words sorted, at least SAME_SPELLING)?"""
     # Both ratios are at most 200 * shorter / (total length): skip them when that is low.
@@ -113,7 +113,7 @@ def grouped(found: list[Found]) -> list[list[Found]]:
             group_of[i].append(f)
             continue
         for group, head in zip(groups, heads, strict=True):
-            if i == head or spelled_alike(keys[i], keys[head]) or _inside(words[i], words[head]):
+            if i == head or _spelled_alike(keys[i], keys[head]) or _inside(words[i], words[head]):
                 group.append(f)
                 break
         else:
@@ -171,7 +171,7 @@ def variants(
                                            for o in keys)]  # fmt: skip
     rivals = [
         g for g in groups
-        if kind in SINGLE_VALUED and g is not best
+        if kind in _SINGLE_VALUED and g is not best
         and group_score(g) >= CONFLICT_SHARE * group_score(best)
         and {f.passage.source for f in g} - {f.passage.source for f in best}
     ]  # fmt: skip

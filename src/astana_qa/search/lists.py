@@ -22,7 +22,7 @@ def name_lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     """The spans, plus each run of them joined by commas, "and" or "or" (an article may
     follow: "France, Italy, the Netherlands and Germany") as one span."""
     result = list(spans)
-    for i, j in runs(text, spans):
+    for i, j in _runs(text, spans):
         if j > i:
             first, last = spans[i], spans[j]
             # a name of unknown kind joins any list ("Novgorod and Pskov": a place)
@@ -32,7 +32,7 @@ def name_lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
     return result
 
 
-def runs(text: str, spans: Sequence[entities.Span]) -> Iterator[tuple[int, int]]:
+def _runs(text: str, spans: Sequence[entities.Span]) -> Iterator[tuple[int, int]]:
     """The first and last index of each run of `spans` (in text order) that commas,
     "and" or "or" join, a span alone included."""
     i = 0
@@ -55,7 +55,7 @@ def phrase_lists(
     ordered = sorted(phrases, key=lambda p: (p.start, -p.end))
     starts = [w.start for w in words]
     found = []
-    for i, j in runs(text, ordered):
+    for i, j in _runs(text, ordered):
         for first in range(i, j):
             for last in range(j, first, -1):
                 start, end = ordered[first].start, ordered[last].end

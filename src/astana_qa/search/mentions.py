@@ -1,8 +1,8 @@
 """Where a corpus names a name: the sentences naming it, other spellings of its last word
 included (Toma, Touma), found through the index of names (words written with a capital
 inside a sentence), and whether an article writes a question's word as a name ("the Rat
-Pack", not "a rat"). The answer layer reads these for support across articles and to
-tell whether a passage's article is about what the question names."""
+Pack", not "a rat"). The engine reads these for the answer layer: support across
+articles, and whether a passage's article is about what the question names."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class NameMentions:
         # bring new names for as long as the server runs)
         self._spellings_of = lru_cache(maxsize=cached_words)(self._spellings_of_name)
 
-    def written(self, query: Query) -> dict[str, tuple[int, ...]]:
+    def names_written(self, query: Query) -> dict[str, tuple[int, ...]]:
         """For the term of each word the asker writes as a name ("Stardust", "Rat",
         "Pack"), the numbers of the index's names (words written with a capital inside
         a sentence, `text/features.names`) that write it so, possessive included."""

@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from ..text.analysis import Analyzer
 from ..text.lexicon import Lexicon
-from .answers import AnswerResult, Passage
+from .answers import AnswerResult
+from .passages import Passage
 from .query import Query
 
 # The people a role stands for a party as.

@@ -39,7 +39,8 @@ _WANTS_DATES = frozenset({"date", "duration", "thing"})
 # ending in one is no place.
 _TIME_WORDS = frozenset(MONTHS) | {"spring", "summer", "autumn", "fall", "winter", "time"}
 _LAST_WORD = re.compile(r"[\s-]+")
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+# Words that open a noun phrase before its adjectives and noun ("the", "its").
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # "since" right before a date (`_since`).
 _SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?$")
 
@@ -168,7 +169,7 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
         head = span.text.rsplit(None, 1)[-1].lower()
         at = starts.get(span.start, 0)
         before = words[at - 1].text.lower() if at > 0 else ""
-        before = words[at - 2].text.lower() if before in _DETERMINERS and at > 1 else before
+        before = words[at - 2].text.lower() if before in DETERMINERS and at > 1 else before
         agent = kind in ("person", "organisation") and before == "by"
         named = names_people(head) if kind == "person" else head in nouns[kind]
         # "aimed at building confidence": a deed, not a place ("training camps" is one)

@@ -34,7 +34,7 @@ def appositive_title_start(words: Sequence[entities.Token], first: int) -> int:
     return start
 
 
-def offices(
+def appositive_offices(
     spans: Sequence[entities.Span], words: Sequence[entities.Token], starts: list[int]
 ) -> list[tuple[int, int]]:
     """The `(start, end)` offsets of the offices written before persons' names and a

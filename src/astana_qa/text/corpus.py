@@ -332,4 +332,4 @@ class ArticleTexts:
         """The checked text of article `number`, whose file has `status` (the cache key:
         a changed status reads and checks the file again)."""
         name, sha256 = self.articles[number]
-        return _checked_text(self.folder / name, sha256)
+        return _checked_text(Path(self._folder, name), sha256)

@@ -153,7 +153,8 @@ _NOT_IN_PERSONAL_NAMES = frozenset({"of", "on", "for", "and", "the", "&"})
 _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
                          "ADV", "INTJ", "SYM"})  # fmt: skip
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
-# Tokens that break a clause: what a title, a list or a key term's nearness does not reach across.
+# Tokens that break a clause: what a person's title and a key term's nearness to an
+# answer do not reach across (`search/titles.py`, `search/candidates.py`).
 CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–", '"', "-LRB-", "-RRB-"})
 _MODIFIER = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _OPENS_A_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM"})

@@ -1,0 +1,32 @@
+"""The spans of a sentence that may answer each kind (`search/spans.py`)."""
+
+from astana_qa.search.spans import find_spans
+
+
+def test_a_time_after_in_is_not_a_place():
+    text = "The first farm was founded in 1908 in Galilee, and sold in January."
+    spans, _ = find_spans(text, "place", False)
+    assert "Galilee" in {s.text for s in spans}
+    assert not {"1908", "January"} & {s.text for s in spans}
+
+
+def test_a_sentence_written_as_a_headline_gives_no_names():
+    text = "Harbour Session of Varna Talks Begins With Petrov Speech"
+    spans, _ = find_spans(text, "person", False)
+    assert not [s for s in spans if "person" in s.kinds or "name" in s.kinds]
+    plain = "The session in Varna began with a speech by Ivo Petrov."
+    assert "Ivo Petrov" in {s.text for s in find_spans(plain, "person", False)[0]}
+
+
+def test_a_place_based_group_gives_the_place():
+    text = "The talks were hosted by a Varna-based group of lawyers."
+    found = {s.text for s in find_spans(text, "place", False)[0]}
+    assert "Varna" in found
+    assert "Varna-based" not in found
+
+
+def test_a_time_since_which_something_lasted_is_a_length_of_time():
+    text = "The rule has been in force since the 1950s in every port."
+    found = {s.text: s.kinds for s in find_spans(text, "duration", False)[0]}
+    assert "duration" in found["since the 1950s"]
+    assert all(text[text.index(s) : text.index(s) + len(s)] == s for s in found)
