@@ -3,6 +3,16 @@
 from astana_qa import QAEngine
 
 
+def _writes_as_a_name(engine: QAEngine, question: str, word: str) -> dict[str, bool]:
+    """For each article, does it write `word` of `question` as a name?"""
+    names = engine.mentions.names_written(engine.read(question))
+    [term] = engine.analyzer.terms(word)
+    number = engine.ranker.term_number[term]
+    writes = engine.mentions.article_writes
+    return {d.name: writes(term, number, names.get(term, ()), i)
+            for i, d in enumerate(engine.index.documents)}  # fmt: skip
+
+
 def test_sentences_naming_a_name_include_its_other_spellings(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Harbour talks\n\nThe opposition was represented by Ahmet Toma in Varna.\n\n"
@@ -23,14 +33,9 @@ def test_an_article_writing_a_word_only_in_lower_case_does_not_name_it(make_corp
         "a.txt": "Club news\n\nThe Rat Pack sang at the Sands in Las Vegas.\n",
         "b.txt": "Pest news\n\nA rat was seen near the harbour on Monday.\n",
     })  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
-    names = engine.mentions.names_written(engine.read("Who sang with the Rat Pack?"))
-    [term] = engine.analyzer.terms("Rat")
-    number = engine.ranker.term_number[term]
-    articles = {d.name: i for i, d in enumerate(engine.index.documents)}
-    writes = engine.mentions.article_writes
-    assert writes(term, number, names.get(term, ()), articles["a.txt"])
-    assert not writes(term, number, names.get(term, ()), articles["b.txt"])
+    assert _writes_as_a_name(
+        QAEngine.open(corpus, tmp_path / "index"), "Who sang with the Rat Pack?", "Rat"
+    ) == {"a.txt": True, "b.txt": False}
 
 
 def test_a_name_opening_a_sentence_is_read_in_the_article_s_sentences(make_corpus, tmp_path):
@@ -42,11 +47,6 @@ def test_a_name_opening_a_sentence_is_read_in_the_article_s_sentences(make_corpu
         "b.txt": "Court news\n\nThe police found heroin, stardust and cash in Varna.\n\n"
                  "Two men were held at the harbour station for questioning.\n",
     })  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
-    names = engine.mentions.names_written(engine.read("Who sang Stardust?"))
-    [term] = engine.analyzer.terms("Stardust")
-    number = engine.ranker.term_number[term]
-    articles = {d.name: i for i, d in enumerate(engine.index.documents)}
-    writes = engine.mentions.article_writes
-    assert writes(term, number, names.get(term, ()), articles["a.txt"])
-    assert not writes(term, number, names.get(term, ()), articles["b.txt"])
+    assert _writes_as_a_name(
+        QAEngine.open(corpus, tmp_path / "index"), "Who sang Stardust?", "Stardust"
+    ) == {"a.txt": True, "b.txt": False}

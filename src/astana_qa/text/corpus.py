@@ -310,8 +310,7 @@ class ArticleTexts:
         self, corpus_dir: Path, articles: Sequence[tuple[str, str]],
         cache_size: int = CACHED_ARTICLES,
     ):  # fmt: skip
-        self.folder = corpus_dir
-        self._folder = os.fspath(corpus_dir)
+        self._folder = os.fspath(corpus_dir)  # a string: joined and stat-ed per quote
         self.articles = list(articles)  # (file name, sha256) in the index's order
         self._text = lru_cache(maxsize=cache_size)(self._read)
 
