@@ -31,7 +31,7 @@ from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
-from .candidates import Candidate, coverage, score_spans
+from .candidates import SHARE_KINDS, Candidate, coverage, score_spans
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
 from .grouping import (
@@ -176,8 +176,6 @@ GROUPED = 25
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
 _NAMED = frozenset({"person", "organisation", "place"})
-# Amounts that are also numbers: no count of people is quoted as "30%" or "$40".
-_AMOUNTS = frozenset({"money", "percent"})
 _REGULAR_FORMS = frozenset({"number", "money", "percent", "duration", "frequency", "ordinal"})
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -729,14 +727,15 @@ def _only_seconds(expected: Expected) -> str:
 def _stated_apart(question: str, text: str, expected: Expected, spans_of: SpanFinder) -> str | None:
     """The first span of the very kind asked for (a number, a date: forms read without
     doubt) that the first passage `text` states and the question does not write ("15"
-    of "How many of the 15 members…?"), or None; none from a sentence that asks."""
+    of "How many of the 15 members…?"), or None; none from a sentence that asks. A sum
+    or a share (`SHARE_KINDS`) is not quoted for a count: "30%" counts no people."""
     if _is_a_question(text):
         return None
     asked = f" {normalised(question)} "
     spans, _ = spans_of(text, expected.kind, expected.plural)
     return next(
         (s.text for s in spans
-         if expected.kind in s.kinds and not (s.kinds & _AMOUNTS) - {expected.kind}
+         if expected.kind in s.kinds and not (s.kinds & SHARE_KINDS) - {expected.kind}
          and f" {normalised(s.text)} " not in asked),
         None,
     )  # fmt: skip

@@ -135,7 +135,7 @@ _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 _AMOUNT_KINDS = frozenset({"number", "money", "percent", "duration", "frequency"})
 # Amounts a plain number may stand for, unless it counts the noun after it: "twenty
 # rounds" is no sum of money and no share.
-_SHARE_KINDS = frozenset({"money", "percent"})
+SHARE_KINDS = frozenset({"money", "percent"})
 # Prepositions that say where something is or happens ("on" and "to" often do not:
 # "talks on Syria", "envoy to Syria").
 LOCATIVE = PLACE_PREPOSITIONS - {"on", "to", "into"} | {"throughout", "around"}
@@ -591,7 +591,7 @@ def _without_question_edges(
         described = (
             text[cut : cut + 1].islower()
             and text[start : start + 1].isdigit()
-            and not span.kinds & _SHARE_KINDS  # "7 percent" keeps what it is
+            and not span.kinds & SHARE_KINDS  # "7 percent" keeps what it is
         )
         if not (cut_end or described):
             break
@@ -676,8 +676,8 @@ def score_spans(
         if fit == 0.0 and not named_by_focus(found):  # "Resolution 2642": an identifier
             continue
         if (
-            kind in _SHARE_KINDS
-            and not found.kinds & _SHARE_KINDS
+            kind in SHARE_KINDS
+            and not found.kinds & SHARE_KINDS
             and _counts_a_thing(words, starts, found.end)
         ):
             continue  # "How much did it cost?" is not answered by "twenty rounds"
