@@ -39,6 +39,8 @@ from astana_qa.search.answer_types import expected_answer
         ("What is the area of the national park?", "number", False),
         ("Which area of the valley did the army take?", "place", False),  # one of its areas
         ("What area of land does the park cover?", "number", False),
+        # An age is a count of years, not a date ("at 37", "in his mid-30s").
+        ("At what age did the composer stop writing?", "number", False),
         # A possessive right after "what"/"which" names what is asked for.
         ("In what city's hotel did the team stay?", "place", False),
         ("Which newspaper's editor resigned?", "organisation", False),

@@ -30,3 +30,15 @@ def test_a_time_since_which_something_lasted_is_a_length_of_time():
     found = {s.text: s.kinds for s in find_spans(text, "duration", False)[0]}
     assert "duration" in found["since the 1950s"]
     assert all(text[text.index(s) : text.index(s) + len(s)] == s for s in found)
+
+
+def test_words_already_tagged_give_the_same_spans():
+    text = "Talks led by Ahmet Yildiz were held in Astana on January 24."
+    words = find_spans(text, "place", False)[1]
+    for kind in ("place", "person", "date"):
+        alone = find_spans(text, kind, False)
+        given = find_spans(text, kind, False, words=words)
+        assert [(s.start, s.end, s.kinds) for s in given[0]] == [
+            (s.start, s.end, s.kinds) for s in alone[0]
+        ]
+        assert given[0]  # each kind finds something here

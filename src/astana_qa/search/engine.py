@@ -130,11 +130,14 @@ def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
 
 
 def _spans_of(
-    text: str, kind: str, plural: bool, lexicon: Lexicon
+    text: str, kind: str, plural: bool, lexicon: Lexicon, words: tuple[Token, ...]
 ) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
-    """`find_spans`, as tuples: the engine keeps them for other questions."""
-    spans, words = find_spans(text, kind, plural, lexicon.is_place_name, lexicon.is_place_word)
-    return tuple(spans), tuple(words)
+    """`find_spans` of `text` (tagged as `words`), as tuples: the engine keeps them for
+    other questions."""
+    spans, words_read = find_spans(
+        text, kind, plural, lexicon.is_place_name, lexicon.is_place_word, words
+    )
+    return tuple(spans), tuple(words_read)
 
 
 def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
@@ -194,8 +197,12 @@ class QAEngine:
         self._sentence_terms = lru_cache(maxsize=CACHED_SENTENCES)(
             lambda text: tuple(analyzer.term_spans(text))
         )
+        # A sentence is tagged once for every kind of question that reads it.
+        self._tokens = lru_cache(maxsize=CACHED_SENTENCES)(lambda text: tuple(tokens(text)))
         self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(
-            lambda text, kind, plural: _spans_of(text, kind, plural, self.lexicon)
+            lambda text, kind, plural: _spans_of(
+                text, kind, plural, self.lexicon, self._tokens(text)
+            )
         )
         self._found_dates = lru_cache(maxsize=CACHED_SENTENCES)(self._dates_in_sentence)
         self.roles = RoleReader(self.lexicon, analyzer, CACHED_WORDS)

@@ -56,11 +56,14 @@ def find_spans(
     plural: bool,
     is_place: Callable[[str], bool] = lambda name: False,
     is_place_word: Callable[[str], bool] = _no_word,
+    words: Sequence[entities.Token] | None = None,
 ) -> tuple[list[entities.Span], list[entities.Token]]:
     """The spans of `text` that can answer a question wanting `kind`, and its words;
     `is_place(name)`: does a gazetteer know the name as a country or capital;
-    `is_place_word(word)`: is a one-word name a place (`entities.names`)."""
-    words = entities.tokens(text)
+    `is_place_word(word)`: is a one-word name a place (`entities.names`). `words` are
+    `text`'s tagged words when the caller has them (tagging is most of the cost, and a
+    sentence is read for several kinds of question)."""
+    words = list(words) if words is not None else entities.tokens(text)
     spans: list[entities.Span] = []
     # dates answer "when", are no numbers or names, and no place ("in January")
     read_dates = kind in _WANTS_DATES | _WANTS_NUMBERS | _WANTS_NAMES or kind == "place"

@@ -76,14 +76,14 @@ PLACE_NAME_WORDS = frozenset(
 TIME_NOUNS = frozenset(
     _words(
         "year years date dates day days month months century centuries decade decades time"
-        " times era period season week weekday hour age"
+        " times era period season week weekday hour"
     )
 )
 DURATION_NOUNS = frozenset(_words("duration length period span"))
 NUMBER_NOUNS = frozenset(
     _words(
         "number numbers amount total count population size quantity figure rate score"
-        " distance height weight length area depth speed capacity toll"
+        " distance height weight length area depth speed capacity toll age"
     )
 )
 MONEY_NOUNS = frozenset(
