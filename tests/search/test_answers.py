@@ -147,6 +147,23 @@ def test_description_questions_keep_the_order_and_answer_with_the_first_passage(
     assert result.answer == two
 
 
+@pytest.mark.parametrize(("second_score", "cited_first"), [(9.5, 2), (5.0, 1)])
+def test_a_noun_phrase_answer_moves_its_sentence_first_only_from_a_near_tie(
+    second_score, cited_first
+):
+    one, two = "Anna played it well.", "Anna played the cello."
+    text = one + " " + two
+    pool = [
+        Passage(1, "a.txt", 0, len(one), one, 10.0),
+        Passage(2, "a.txt", len(one) + 1, len(text), two, second_score),
+    ]
+    result = ask("What instrument did Anna play?", pool)
+    assert result.answer == "cello"
+    assert result.passages[0].text == (one, two)[cited_first - 1]
+    assert [p.rank for p in result.passages] == [1, 2]
+    assert result.supported_by == ((1,) if cited_first == 2 else (2,))
+
+
 def test_why_answers_with_the_clause_of_reason():
     text = "The talks failed because the sides disagreed on borders."
     result = ask("Why did the talks fail?", passages(text, [text]))
