@@ -322,3 +322,19 @@ def test_a_one_word_place_a_lexicon_knows_is_a_place_and_cuts_no_name():
     assert "place" not in _names(text)["Plovdiv"]
     assert "Boston Red Sox" in found(text)  # not cut after the place, as a country would be
     assert "person" in found(text)["Ivo Petrov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The revival is for Saturday mornings.",
+        "The shop opens on Saturdays.",
+        "Bingo on Friday nights.",
+    ],
+)
+def test_a_weekday_that_recurs_every_week_is_no_date(text):
+    assert dates(text) == []
+
+
+def test_a_weekday_of_one_week_is_a_date():
+    assert [d.text for d in dates("They met on Saturday night.")] == ["Saturday"]
