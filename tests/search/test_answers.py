@@ -164,6 +164,32 @@ def test_a_noun_phrase_answer_moves_its_sentence_first_only_from_a_near_tie(
     assert result.supported_by == ((1,) if cited_first == 2 else (2,))
 
 
+def test_passages_in_a_time_order_are_not_moved_by_a_noun_phrase_answer():
+    one, two = "Anna played it well.", "Anna played the cello."
+    text = one + " " + two
+    pool = [
+        Passage(1, "a.txt", 0, len(one), one, 10.0),
+        Passage(2, "a.txt", len(one) + 1, len(text), two, 9.5),
+    ]
+    question = "What instrument did Anna play?"
+    result = answer(question, expected_answer(question), pool, terms(question), term_spans,
+                    ordered_by_time=True)  # fmt: skip
+    assert result.answer == "cello"
+    assert result.passages[0].text == one
+
+
+def test_a_first_sentence_stating_the_noun_phrase_answer_too_stays_first():
+    one, two = "Anna, who owned a cello, sang.", "Anna played the cello."
+    text = one + " " + two
+    pool = [
+        Passage(1, "a.txt", 0, len(one), one, 10.0),
+        Passage(2, "a.txt", len(one) + 1, len(text), two, 9.9),
+    ]
+    result = ask("What instrument did Anna play?", pool)
+    assert result.answer == "cello"
+    assert result.passages[0].text == one
+
+
 def test_why_answers_with_the_clause_of_reason():
     text = "The talks failed because the sides disagreed on borders."
     result = ask("Why did the talks fail?", passages(text, [text]))

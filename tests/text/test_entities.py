@@ -330,6 +330,7 @@ def test_a_one_word_place_a_lexicon_knows_is_a_place_and_cuts_no_name():
         "The revival is for Saturday mornings.",
         "The shop opens on Saturdays.",
         "Bingo on Friday nights.",
+        "The market opens every Sunday.",
     ],
 )
 def test_a_weekday_that_recurs_every_week_is_no_date(text):
@@ -338,3 +339,5 @@ def test_a_weekday_that_recurs_every_week_is_no_date(text):
 
 def test_a_weekday_of_one_week_is_a_date():
     assert [d.text for d in dates("They met on Saturday night.")] == ["Saturday"]
+    # only a weekday alone recurs: a calendar date before "evenings" stays a date
+    assert [d.text for d in dates("Concerts ran on March 3 evenings.")] == ["March 3"]

@@ -600,7 +600,8 @@ class QAEngine:
         result = answer(query.reading, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
-                        out_of_time if query.bound else None, owned, query.defined)  # fmt: skip
+                        out_of_time if query.bound else None, owned, query.defined,
+                        ordered_by_time=query.time is not None)  # fmt: skip
         return result, row_of
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:

@@ -61,9 +61,11 @@ _DATE = re.compile(
     rf"(?:\s+of\s+(?:last\s+year|{_YEAR}))?",
     re.IGNORECASE,
 )
-# A weekday in the plural, or before a part of the day in the plural, recurs every week.
+# A weekday alone that recurs every week: in the plural ("on Saturdays"), before a part
+# of the day in the plural ("Saturday mornings"), or after "every" or "each".
 _WEEKDAY_ALONE = re.compile(_WEEKDAY, re.IGNORECASE)
 _RECURRING = re.compile(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", re.IGNORECASE)
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|m|bn|k|dozen)"
 _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -330,8 +332,10 @@ def dates(text: str) -> list[Span]:
             continue  # "may" the verb, "march" the noun
         if word.isdigit() and _counts(text, start, end):
             continue  # "attended by 2000 guests": a count, not a year
-        if _RECURRING.match(text, end) and _WEEKDAY_ALONE.fullmatch(word):
-            continue  # "on Saturdays", "for Saturday mornings": every week, no one date
+        if _WEEKDAY_ALONE.fullmatch(word) and (
+            _RECURRING.match(text, end) or _EVERY.search(text, 0, start)
+        ):
+            continue  # "on Saturdays", "for Saturday mornings", "every Sunday": no one date
         if start < end:
             spans.append(Span(start, end, word, frozenset({"date"})))
     return sorted(spans, key=lambda span: span.start)
