@@ -147,17 +147,21 @@ def test_description_questions_keep_the_order_and_answer_with_the_first_passage(
     assert result.answer == two
 
 
+def two_sentences(one: str, two: str, second_score: float) -> list[Passage]:
+    """Passages of a file holding `one` then `two`, scoring 10 and `second_score`."""
+    text = one + " " + two
+    return [
+        Passage(1, "a.txt", 0, len(one), one, 10.0),
+        Passage(2, "a.txt", len(one) + 1, len(text), two, second_score),
+    ]
+
+
 @pytest.mark.parametrize(("second_score", "cited_first"), [(9.5, 2), (5.0, 1)])
 def test_a_noun_phrase_answer_moves_its_sentence_first_only_from_a_near_tie(
     second_score, cited_first
 ):
     one, two = "Anna played it well.", "Anna played the cello."
-    text = one + " " + two
-    pool = [
-        Passage(1, "a.txt", 0, len(one), one, 10.0),
-        Passage(2, "a.txt", len(one) + 1, len(text), two, second_score),
-    ]
-    result = ask("What instrument did Anna play?", pool)
+    result = ask("What instrument did Anna play?", two_sentences(one, two, second_score))
     assert result.answer == "cello"
     assert result.passages[0].text == (one, two)[cited_first - 1]
     assert [p.rank for p in result.passages] == [1, 2]
@@ -166,26 +170,16 @@ def test_a_noun_phrase_answer_moves_its_sentence_first_only_from_a_near_tie(
 
 def test_passages_in_a_time_order_are_not_moved_by_a_noun_phrase_answer():
     one, two = "Anna played it well.", "Anna played the cello."
-    text = one + " " + two
-    pool = [
-        Passage(1, "a.txt", 0, len(one), one, 10.0),
-        Passage(2, "a.txt", len(one) + 1, len(text), two, 9.5),
-    ]
     question = "What instrument did Anna play?"
-    result = answer(question, expected_answer(question), pool, terms(question), term_spans,
-                    ordered_by_time=True)  # fmt: skip
+    result = answer(question, expected_answer(question), two_sentences(one, two, 9.5),
+                    terms(question), term_spans, ordered_by_time=True)  # fmt: skip
     assert result.answer == "cello"
     assert result.passages[0].text == one
 
 
 def test_a_first_sentence_stating_the_noun_phrase_answer_too_stays_first():
     one, two = "Anna, who owned a cello, sang.", "Anna played the cello."
-    text = one + " " + two
-    pool = [
-        Passage(1, "a.txt", 0, len(one), one, 10.0),
-        Passage(2, "a.txt", len(one) + 1, len(text), two, 9.9),
-    ]
-    result = ask("What instrument did Anna play?", pool)
+    result = ask("What instrument did Anna play?", two_sentences(one, two, 9.9))
     assert result.answer == "cello"
     assert result.passages[0].text == one
 
