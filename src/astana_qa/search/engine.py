@@ -134,10 +134,8 @@ def _spans_of(
 ) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
     """`find_spans` of `text` (tagged as `words`), as tuples: the engine keeps them for
     other questions."""
-    spans, words_read = find_spans(
-        text, kind, plural, lexicon.is_place_name, lexicon.is_place_word, words
-    )
-    return tuple(spans), tuple(words_read)
+    spans, _ = find_spans(text, kind, plural, lexicon.is_place_name, lexicon.is_place_word, words)
+    return tuple(spans), words
 
 
 def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
