@@ -20,11 +20,13 @@ def test_add_bm25_is_the_bincount_of_each_terms_parts(count_type):
     texts, postings = 300, 2000
     rows = _read_only(rng.integers(0, texts, postings).astype(np.int32))
     tf = _read_only(rng.integers(1, 200, postings).astype(count_type))
-    norm = _read_only(rng.random(texts) * 2 + 0.1)
+    lengths = _read_only(rng.integers(1, 60, texts).astype(np.int32))
+    average = int(lengths.sum()) / texts
+    norm = 1.2 * (1 - 0.75 + 0.75 * lengths / average)  # the array rank-bm25 reads
     starts, stops = np.array([0, 500, 1500]), np.array([500, 1500, 2000])
     weights = np.array([1.7, 0.3, 2.2])
     scores = np.zeros(texts)
-    kernels.add_bm25(scores, rows, tf, starts, stops, weights, 1.2, norm, 0)
+    kernels.add_bm25(scores, rows, tf, starts, stops, weights, 1.2, 0.75, average, lengths, 0)
     owner = np.repeat(np.arange(3), stops - starts)
     counts = tf.astype(np.float64)
     parts = weights[owner] * (counts * (1.2 + 1) / (counts + norm[rows]))
@@ -94,7 +96,10 @@ def test_a_posting_outside_the_texts_is_an_error_not_a_write():
     rows = np.array([1, 9], dtype=np.int32)  # 9: a damaged index
     with pytest.raises(IndexError, match="rebuild"):
         kernels.add_bm25(scores, rows, np.ones(2, np.uint8), np.array([0]), np.array([2]),
-                         np.array([1.0]), 1.2, np.ones(4), 0)  # fmt: skip
+                         np.array([1.0]), 1.2, 0.75, 1.0, np.ones(4, np.int32), 0)  # fmt: skip
+    with pytest.raises(IndexError, match="rebuild"):  # lengths of another number of texts
+        kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0]), np.array([1]),
+                         np.array([1.0]), 1.2, 0.75, 1.0, np.ones(3, np.int32), 0)  # fmt: skip
 
 
 def test_without_a_writable_cache_folder_each_process_compiles(monkeypatch):

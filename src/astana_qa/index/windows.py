@@ -25,12 +25,13 @@ def continues(paragraph_row: np.ndarray) -> np.ndarray:
     return out
 
 
-def window_lengths(sentence_lengths: np.ndarray, continued: np.ndarray) -> np.ndarray:
-    """Every window's number of terms: its sentence's, plus the previous sentence's when
-    that one `continued` into it."""
-    lengths = np.asarray(sentence_lengths, dtype=np.int64).copy()
-    lengths[1:] += np.where(continued[:-1], lengths[:-1], 0)
-    return lengths
+def window_length_sum(sentence_lengths: np.ndarray, continued: np.ndarray) -> int:
+    """The windows' lengths summed (a window's length is its sentence's, plus the previous
+    sentence's when that one `continued` into it), without an array of them: every
+    sentence's length, once more for each sentence that continues into the next one's
+    window."""
+    lengths = np.asarray(sentence_lengths)
+    return int(lengths.sum(dtype=np.int64)) + int(lengths[continued].sum(dtype=np.int64))
 
 
 def window_document_frequency(sentences: Postings, continued: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ from rank_bm25 import BM25Okapi
 
 from ..index.postings import Postings, build_postings, count_matrix
 from ..index.schema import SegmentArrays
-from ..index.windows import continues, window_lengths
+from ..index.windows import continues, window_length_sum
 from ..settings import BM25Params, IndexSettings
 from .kernels import add_bm25, add_weights, add_window_bm25, count_held, mark_rows
 
@@ -59,7 +59,10 @@ class BM25Scorer:
         self.size = int(self.offsets[-1])
         self.k1 = params.k1
         self.df = _summed([np.diff(p.indptr) for p in parts], vocabulary_size)
-        self.norm, self.idf = _norm_and_idf(_lengths(parts), self.df, params)
+        self.b = params.b
+        self.lengths = _lengths(parts)
+        self.average = _average(int(self.lengths.sum()), self.size)
+        self.idf = okapi_idf(self.df, self.size, params.epsilon)
 
     @classmethod
     def from_texts(cls, texts: list[list[str]], params: BM25Params) -> tuple[BM25Scorer, dict]:
@@ -98,7 +101,8 @@ class BM25Scorer:
         scores = np.zeros(self.size, dtype=np.float64)
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
             starts, stops = _ranges(part, terms)
-            add_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.norm, offset)
+            add_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.b,
+                     self.average, self.lengths, offset)  # fmt: skip
         return scores
 
     def mark(self, terms: Sequence[int] | np.ndarray) -> np.ndarray:
@@ -172,8 +176,9 @@ class WindowScorer:
         self.k1 = params.k1
         self.continued = continued
         self.df = _summed(window_df, vocabulary_size)
-        lengths = window_lengths(_lengths(sentences.parts), continued)
-        self.norm, self.idf = _norm_and_idf(lengths, self.df, params)
+        self.b = params.b
+        self.average = _average(window_length_sum(sentences.lengths, continued), self.size)
+        self.idf = okapi_idf(self.df, self.size, params.epsilon)
 
     def scores(
         self, query: Sequence[int] | np.ndarray, weights: Sequence[float] | None = None
@@ -185,8 +190,8 @@ class WindowScorer:
         s = self.sentences
         for part, offset in zip(s.parts, s.offsets.tolist(), strict=False):
             starts, stops = _ranges(part, terms)
-            add_window_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.norm,
-                            offset, self.continued)  # fmt: skip
+            add_window_bm25(scores, part.rows, part.tf, starts, stops, idf, self.k1, self.b,
+                            self.average, s.lengths, offset, self.continued)  # fmt: skip
         return scores
 
 
@@ -207,15 +212,11 @@ def _lengths(parts: list[Postings]) -> np.ndarray:
     return np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)
 
 
-def _norm_and_idf(
-    lengths: np.ndarray, df: np.ndarray, params: BM25Params
-) -> tuple[np.ndarray, np.ndarray]:
-    """The per-text half of BM25Okapi's denominator, as `get_scores` computes it, and
-    every term's idf."""
-    size = len(lengths)
-    avgdl = int(lengths.sum()) / max(size, 1)
-    norm = params.k1 * (1 - params.b + params.b * lengths / avgdl)
-    return norm, okapi_idf(df, size, params.epsilon)
+def _average(total_length: int, texts: int) -> float:
+    """The texts' average length, as rank-bm25 computes it (`avgdl`). The per-text half
+    of its denominator, `k1 * (1 - b + b * length / avgdl)`, is found per posting from
+    it and the text's length (`kernels._norm`), not held for every text."""
+    return total_length / max(texts, 1)
 
 
 def _weighted_idf(

@@ -50,6 +50,26 @@ def _row(rows: np.ndarray, i: int, offset: int, texts: int) -> int:
 
 
 @compiled
+def _norm(k1: float, b: float, average: float, length: int) -> float:
+    """The per-text half of BM25Okapi's denominator, `k1 * (1 - b + b * length /
+    average)`, with NumPy's operations in NumPy's order: the same bits as the array
+    `get_scores` reads, found per posting instead of held in memory (8 bytes a text,
+    twice at the sentence level)."""
+    return k1 * ((1.0 - b) + (b * float(length)) / average)
+
+
+@compiled
+def _window_length(lengths: np.ndarray, continued: np.ndarray, row: int) -> int:
+    """Window `row`'s number of terms: its sentence's, plus the previous sentence's when
+    that one `continued` into it (`index/windows.py`). Without a branch: whether the
+    previous sentence continues is as random as a coin, and mispredicting it tripled the
+    windows' time."""
+    previous = max(row - 1, 0)
+    joined = int(continued[previous]) * int(row > 0)
+    return int(lengths[row]) + joined * int(lengths[previous])
+
+
+@compiled
 def add_bm25(
     scores: np.ndarray,
     rows: np.ndarray,
@@ -58,18 +78,25 @@ def add_bm25(
     stops: np.ndarray,
     weights: np.ndarray,
     k1: float,
-    norm: np.ndarray,
+    b: float,
+    average: float,
+    lengths: np.ndarray,
     offset: int,
 ) -> None:
     """For each query term `j` (in order), add `weights[j] * tf * (k1 + 1) / (tf + norm)`
     to `scores[row + offset]` for every posting `starts[j]:stops[j]` of one segment:
-    BM25Okapi's part of that term, as `get_scores` computes it."""
+    BM25Okapi's part of that term, as `get_scores` computes it (`norm` from the text's
+    length and the `average` length, `_norm`)."""
+    texts = len(scores)
+    if len(lengths) != texts:
+        raise IndexError(DAMAGED)
     for j in range(len(starts)):
         weight = weights[j]
         for i in range(starts[j], stops[j]):
-            row = _row(rows, i, offset, len(scores))
+            row = _row(rows, i, offset, texts)
             count = float(tf[i])
-            scores[row] += weight * (count * (k1 + 1.0) / (count + norm[row]))
+            norm = _norm(k1, b, average, lengths[row])
+            scores[row] += weight * (count * (k1 + 1.0) / (count + norm))
 
 
 @compiled
@@ -81,18 +108,21 @@ def add_window_bm25(
     stops: np.ndarray,
     weights: np.ndarray,
     k1: float,
-    norm: np.ndarray,
+    b: float,
+    average: float,
+    lengths: np.ndarray,
     offset: int,
     continued: np.ndarray,
 ) -> None:
     """`add_bm25` for the sentences' windows (`index/windows.py`), read from one
     segment's sentence postings: window `r` holds sentence `r`'s count plus sentence
-    `r - 1`'s when that one `continued` into it. Each window gets one part per query
-    term, in query order, with the count it would have in stored window postings: the
-    same sums to the last bit. (Measured: adding the sentences' own parts in the same
-    pass is slower than two passes.)"""
+    `r - 1`'s when that one `continued` into it, and their lengths (`lengths` are the
+    sentences'; `average` is the windows'). Each window gets one part per query term, in
+    query order, with the count it would have in stored window postings: the same sums
+    to the last bit. (Measured: adding the sentences' own parts in the same pass is
+    slower than two passes.)"""
     texts = len(scores)
-    if len(continued) != texts or len(norm) != texts:
+    if len(continued) != texts or len(lengths) != texts:
         raise IndexError(DAMAGED)
     for j in range(len(starts)):
         weight, start, stop = weights[j], starts[j], stops[j]
@@ -102,12 +132,14 @@ def add_window_bm25(
             held = count
             if i > start and rows[i - 1] + offset == row - 1 and continued[row - 1]:
                 held = float(int(tf[i]) + int(tf[i - 1]))
-            scores[row] += weight * (held * (k1 + 1.0) / (held + norm[row]))
+            norm = _norm(k1, b, average, _window_length(lengths, continued, row))
+            scores[row] += weight * (held * (k1 + 1.0) / (held + norm))
             if continued[row] and not (i + 1 < stop and rows[i + 1] + offset == row + 1):
                 if row + 1 >= texts:
                     raise IndexError(DAMAGED)
                 # the next sentence's window, which lacks the term itself
-                scores[row + 1] += weight * (count * (k1 + 1.0) / (count + norm[row + 1]))
+                norm = _norm(k1, b, average, _window_length(lengths, continued, row + 1))
+                scores[row + 1] += weight * (count * (k1 + 1.0) / (count + norm))
 
 
 @compiled

@@ -130,7 +130,7 @@ class SentenceRanker:
         self.has_time = a.has_time  # bool, memory-mapped: read as 1.0 or 0.0 (`kernels`)
         self.has_number = a.has_number
         self.name_count = a.name_count
-        self._no_names = np.zeros(1, dtype=np.int64)  # `combine`'s stand-in for asked names
+        self._no_names = np.zeros(1, dtype=np.int16)  # `combine`'s stand-in for asked names
         self.size = len(self.doc_rows)
         self.paragraph_start = np.searchsorted(
             self.paragraph_rows, np.arange(self.paragraphs.size + 1)
@@ -145,9 +145,10 @@ class SentenceRanker:
         name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
         sentence_rank = name_rank[a.doc]
         self.doc_name_rank = sentence_rank[self.doc_start[:-1]]
-        if np.all(name_rank[:-1] < name_rank[1:]):  # articles already in file-name order
-            self.position = np.arange(self.size)
-        else:
+        # Each sentence's place in that order; None when it is the sentences' own order
+        # (articles indexed in file-name order): no array of a million numbers to hold.
+        self.position: np.ndarray | None = None
+        if not np.all(name_rank[:-1] < name_rank[1:]):
             self.position = np.empty(self.size, dtype=np.int64)
             self.position[np.lexsort((a.start, sentence_rank))] = np.arange(self.size)
 
@@ -166,7 +167,8 @@ class SentenceRanker:
         kind = query.kind
         asked = None
         if kind is AnswerType.NAME:
-            asked = np.zeros(self.size, dtype=np.int64)
+            # a question names far fewer than 32,768 names (`MAX_QUESTION_CHARS`)
+            asked = np.zeros(self.size, dtype=np.int16)
             for word in query.name_words:
                 number = self.name_number.get(word)
                 if number is not None:
@@ -268,7 +270,8 @@ class SentenceRanker:
         if len(rows) > count:  # keep the best `count`, and every row tied at the cut
             keep = np.flatnonzero(scores >= _kth_largest(scores, count))
             rows, scores = rows[keep], scores[keep]
-        order = np.lexsort((self.position[rows], -scores))[:count]
+        positions = rows if self.position is None else self.position[rows]
+        order = np.lexsort((positions, -scores))[:count]
         return rows[order], scores[order]
 
     def _earliest(
