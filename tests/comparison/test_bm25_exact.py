@@ -106,19 +106,23 @@ def test_segments_score_as_one_corpus(texts, cuts, query):
     texts=st.lists(st.lists(TERMS, min_size=1, max_size=8), min_size=1, max_size=20),
     cuts=st.lists(st.integers(0, 20), max_size=4),
     related=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=5),
-    held_bits=st.lists(st.booleans(), min_size=20, max_size=20),
+    context=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=4, unique=True),
+    excluded=st.integers(-1, 3),
 )
-def test_held_shares_count_every_segment(texts, cuts, related, held_bits):
-    """The share of the texts holding each term that are `held`, counted in place across
-    segments, equals counting the texts one by one."""
+def test_near_shares_count_every_segment(texts, cuts, related, context, excluded):
+    """The share of the texts holding each term that hold a context term other than the
+    excluded one, counted in place across segments, equals counting the texts one by
+    one."""
     params = BM25Params(k1=1.2, b=0.75, epsilon=0.25)
     scorer, vocab = segmented_scorer(texts, [c for c in cuts if c <= len(texts)], params)
-    held = np.asarray(held_bits[: len(texts)], dtype=bool)
-    shares = scorer.held_shares([vocab.get(t, UNKNOWN) for t in related], held)
+    excluded = min(excluded, len(context) - 1)
+    counts = scorer.term_counts([vocab.get(t, UNKNOWN) for t in context])
+    shares = scorer.near_shares([vocab.get(t, UNKNOWN) for t in related], counts, excluded)
+    others = [t for i, t in enumerate(context) if i != excluded]
     for term, share in zip(related, shares, strict=True):
-        holding = [i for i, text in enumerate(texts) if term in text]
-        expected = sum(held[i] for i in holding) / len(holding) if holding else 0.0
-        assert share == expected
+        holding = [text for text in texts if term in text]
+        near = [text for text in holding if any(t in text for t in others)]
+        assert share == (len(near) / len(holding) if holding else 0.0)
 
 
 @settings(max_examples=200, deadline=None)

@@ -29,7 +29,7 @@ from ..index.postings import Postings, build_postings, count_matrix
 from ..index.schema import SegmentArrays
 from ..index.windows import continues, window_length_sum
 from ..settings import BM25Params, IndexSettings
-from .kernels import add_bm25, add_weights, add_window_bm25, count_held, mark_rows
+from .kernels import add_bm25, add_weights, add_window_bm25, count_near, count_terms, mark_rows
 
 # A query term that is not in the vocabulary.
 UNKNOWN = -1
@@ -113,14 +113,30 @@ class BM25Scorer:
             mark_rows(marked, part.rows, *_ranges(part, numbers), offset)
         return marked
 
-    def held_shares(self, terms: Sequence[int], held: np.ndarray) -> list[float]:
-        """For each of `terms`, the share of the texts holding it that are `held` (0 for
-        a term no text holds): counted in place, without gathering the postings."""
+    def term_counts(self, terms: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """For every text, how many of the distinct `terms` it holds, and the position
+        in `terms` of the last it holds (which one, where it holds only one)."""
         numbers = np.asarray(terms, dtype=np.int64).reshape(-1)
+        counts = np.zeros(self.size, dtype=np.int32)
+        last = np.zeros(self.size, dtype=np.int32)
+        for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
+            count_terms(counts, last, part.rows, *_ranges(part, numbers), offset)
+        return counts, last
+
+    def near_shares(
+        self, related: Sequence[int], counts: tuple[np.ndarray, np.ndarray], excluded: int
+    ) -> list[float]:
+        """For each of the term numbers `related`, the share of the texts holding it that
+        hold one of the terms `counts` were counted for (`term_counts`) other than the one
+        at position `excluded` (-1: any of them); 0 for a term no text holds. Counted in
+        place, without gathering the postings or copying the counts."""
+        numbers = np.asarray(related, dtype=np.int64).reshape(-1)
         found = np.zeros(len(numbers), dtype=np.int64)
         near = np.zeros(len(numbers), dtype=np.int64)
+        held, last = counts
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            count_held(found, near, held, part.rows, *_ranges(part, numbers), offset)
+            count_near(found, near, held, last, excluded, part.rows, *_ranges(part, numbers),
+                       offset)  # fmt: skip
         return np.where(found > 0, near / np.maximum(found, 1), 0.0).tolist()
 
     def rows(self, term: int) -> np.ndarray:

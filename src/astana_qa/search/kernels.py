@@ -168,15 +168,33 @@ def mark_rows(marked: np.ndarray, rows: np.ndarray, starts: np.ndarray, stops: n
 
 
 @compiled
-def count_held(found: np.ndarray, near: np.ndarray, held: np.ndarray, rows: np.ndarray,
-               starts: np.ndarray, stops: np.ndarray, offset: int) -> None:  # fmt: skip
-    """For each term `j`, add to `found[j]` the number of its postings `starts[j]:stops[j]`
-    and to `near[j]` the number of those whose text is `held`."""
+def count_terms(counts: np.ndarray, last: np.ndarray, rows: np.ndarray, starts: np.ndarray,
+                stops: np.ndarray, offset: int) -> None:  # fmt: skip
+    """For each term `j` (distinct terms), add 1 to `counts[row + offset]` for every
+    posting `starts[j]:stops[j]` and set `last[row + offset]` to `j`: with the counts,
+    it tells which term a text holding only one of them holds."""
     for j in range(len(starts)):
         for i in range(starts[j], stops[j]):
+            row = _row(rows, i, offset, len(counts))
+            counts[row] += 1
+            last[row] = j
+
+
+@compiled
+def count_near(found: np.ndarray, near: np.ndarray, counts: np.ndarray, last: np.ndarray,
+               excluded: int, rows: np.ndarray, starts: np.ndarray, stops: np.ndarray,
+               offset: int) -> None:  # fmt: skip
+    """For each term `j`, add to `found[j]` the number of its postings `starts[j]:stops[j]`
+    and to `near[j]` the number of those whose text holds one of `count_terms`' terms
+    other than term number `excluded` of them (-1: none excluded)."""
+    if len(last) != len(counts):
+        raise IndexError(DAMAGED)
+    for j in range(len(starts)):
+        for i in range(starts[j], stops[j]):
+            row = _row(rows, i, offset, len(counts))
+            held = counts[row]
             found[j] += 1
-            if held[_row(rows, i, offset, len(held))]:
-                near[j] += 1
+            near[j] += (held > 1) | ((held == 1) & (last[row] != excluded))
 
 
 # What a sentence's answer-type bonus reads (`ranking.SentenceRanker.answer_type_match`).

@@ -373,21 +373,16 @@ class SentenceRanker:
         """`for_word(term)(related)`: for each term of `related`, the share of the
         paragraphs holding it that also hold one of the `context` terms other than
         `term`, i.e. how much the corpus uses it near the rest of the question. Each
-        paragraph's count of distinct context terms is found once for the question, not
-        once per word."""
-        counts = np.zeros(self.paragraphs.size, dtype=np.int32)
-        rows_of: dict[str, np.ndarray] = {}
-        for term in dict.fromkeys(context):
-            rows_of[term] = self.paragraphs.rows(self.term_number.get(term, UNKNOWN))
-            counts[rows_of[term]] += 1
+        paragraph's count of distinct context terms (and which one, where it holds only
+        one) is found once for the question, not once per word."""
+        distinct = list(dict.fromkeys(context))
+        counts = self.paragraphs.term_counts(self.term_numbers(distinct))
 
         def for_word(term: str) -> Callable[[Sequence[str]], list[float]]:
-            others = counts.copy()
-            others[rows_of.get(term, slice(0, 0))] -= 1
-            held = others > 0
+            excluded = distinct.index(term) if term in distinct else -1
 
             def shares(related: Sequence[str]) -> list[float]:
-                return self.paragraphs.held_shares(self.term_numbers(related), held)
+                return self.paragraphs.near_shares(self.term_numbers(related), counts, excluded)
 
             return shares
 
