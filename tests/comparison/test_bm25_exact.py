@@ -116,8 +116,8 @@ def test_near_shares_count_every_segment(texts, cuts, related, context, excluded
     params = BM25Params(k1=1.2, b=0.75, epsilon=0.25)
     scorer, vocab = segmented_scorer(texts, [c for c in cuts if c <= len(texts)], params)
     excluded = min(excluded, len(context) - 1)
-    counts = scorer.term_counts([vocab.get(t, UNKNOWN) for t in context])
-    shares = scorer.near_shares([vocab.get(t, UNKNOWN) for t in related], counts, excluded)
+    counts, last = scorer.term_counts([vocab.get(t, UNKNOWN) for t in context])
+    shares = scorer.near_shares([vocab.get(t, UNKNOWN) for t in related], counts, last, excluded)
     others = [t for i, t in enumerate(context) if i != excluded]
     for term, share in zip(related, shares, strict=True):
         holding = [text for text in texts if term in text]
@@ -156,9 +156,11 @@ def test_a_query_matching_nothing_scores_zero_floats():
     cuts=st.lists(st.integers(0, 20), max_size=4),
     query=st.lists(st.one_of(TERMS, st.just("unseen")), min_size=1, max_size=5),
     weights=st.none() | st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5),
+    k1=st.floats(0.1, 3.0),
+    b=st.floats(0.0, 1.0),
 )
 def test_windows_read_from_sentence_postings_score_as_stored_windows(
-    texts, breaks, cuts, query, weights
+    texts, breaks, cuts, query, weights, k1, b
 ):
     """The window level, derived from the sentence postings (each sentence with the one
     before it in its paragraph), gives rank-bm25's scores of the window texts bit for
@@ -166,7 +168,7 @@ def test_windows_read_from_sentence_postings_score_as_stored_windows(
     from astana_qa.index.windows import continues, window_document_frequency
     from astana_qa.search.bm25 import WindowScorer
 
-    params = BM25Params(k1=0.6, b=0.5, epsilon=0.25)
+    params = BM25Params(k1=k1, b=b, epsilon=0.25)
     cuts = sorted({c for c in cuts if c <= len(texts)})
     paragraph = np.cumsum(
         [0] + [int(b or i in cuts) for i, b in enumerate(breaks[1 : len(texts)], 1)]

@@ -49,7 +49,7 @@ def test_combined_scores_is_the_sum_in_combines_order():
     )
     got = kernels.combined_scores(
         rows, own, window, matched, phrase, paragraph, document, paragraph_of, document_of,
-        kernels.TIME_BONUS, has_time, has_time, np.zeros(n, np.int32), np.zeros(1, np.int64),
+        kernels.TIME_BONUS, has_time, has_time, np.zeros(n, np.int32), np.zeros(1, np.int16),
         best, shares, float(pairs),
     )  # fmt: skip
     expected = (
@@ -97,6 +97,9 @@ def test_a_posting_outside_the_texts_is_an_error_not_a_write():
     with pytest.raises(IndexError, match="rebuild"):
         kernels.add_bm25(scores, rows, np.ones(2, np.uint8), np.array([0]), np.array([2]),
                          np.array([1.0]), 1.2, 0.75, 1.0, np.ones(4, np.int32), 0)  # fmt: skip
+    with pytest.raises(IndexError, match="rebuild"):  # every length 0: no average to divide by
+        kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0]), np.array([1]),
+                         np.array([1.0]), 1.2, 0.75, 0.0, np.zeros(4, np.int32), 0)  # fmt: skip
     with pytest.raises(IndexError, match="rebuild"):  # lengths of another number of texts
         kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0]), np.array([1]),
                          np.array([1.0]), 1.2, 0.75, 1.0, np.ones(3, np.int32), 0)  # fmt: skip
@@ -113,3 +116,16 @@ def test_without_a_writable_cache_folder_each_process_compiles(monkeypatch):
 
         njit(cache=True)(double)
     assert kernels.compiled(double)(21) == 42
+
+
+def test_the_counting_loops_refuse_arrays_of_other_lengths():
+    rows, starts, stops = np.array([0, 2], np.int32), np.array([0]), np.array([2])
+    with pytest.raises(IndexError, match="rebuild"):
+        kernels.count_terms(np.zeros(3, np.int32), np.zeros(2, np.int32), rows, starts, stops, 0)
+    with pytest.raises(IndexError, match="rebuild"):
+        kernels.count_near(np.zeros(1, np.int64), np.zeros(1, np.int64), np.zeros(3, np.int32),
+                           np.zeros(2, np.int32), -1, rows, starts, stops, 0)  # fmt: skip
+    with pytest.raises(IndexError, match="rebuild"):
+        kernels.add_window_bm25(np.zeros(3), rows, np.ones(2, np.uint8), starts, stops,
+                                np.array([1.0]), 1.2, 0.75, 2.0, np.ones(2, np.int32), 0,
+                                np.zeros(3, bool))  # fmt: skip

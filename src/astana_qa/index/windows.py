@@ -31,7 +31,8 @@ def window_length_sum(sentence_lengths: np.ndarray, continued: np.ndarray) -> in
     sentence's length, once more for each sentence that continues into the next one's
     window."""
     lengths = np.asarray(sentence_lengths)
-    return int(lengths.sum(dtype=np.int64)) + int(lengths[continued].sum(dtype=np.int64))
+    carried = lengths[:-1][continued[:-1]]  # the last sentence has no next window
+    return int(lengths.sum(dtype=np.int64)) + int(carried.sum(dtype=np.int64))
 
 
 def window_document_frequency(sentences: Postings, continued: np.ndarray) -> np.ndarray:

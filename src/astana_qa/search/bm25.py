@@ -124,18 +124,17 @@ class BM25Scorer:
         return counts, last
 
     def near_shares(
-        self, related: Sequence[int], counts: tuple[np.ndarray, np.ndarray], excluded: int
+        self, related: Sequence[int], counts: np.ndarray, last: np.ndarray, excluded: int
     ) -> list[float]:
         """For each of the term numbers `related`, the share of the texts holding it that
-        hold one of the terms `counts` were counted for (`term_counts`) other than the one
-        at position `excluded` (-1: any of them); 0 for a term no text holds. Counted in
-        place, without gathering the postings or copying the counts."""
+        hold one of the terms that `counts` and `last` were found for (`term_counts`)
+        other than the one at position `excluded` (-1: any of them); 0 for a term no text
+        holds. Counted in place, without gathering the postings or copying the counts."""
         numbers = np.asarray(related, dtype=np.int64).reshape(-1)
         found = np.zeros(len(numbers), dtype=np.int64)
         near = np.zeros(len(numbers), dtype=np.int64)
-        held, last = counts
         for part, offset in zip(self.parts, self.offsets.tolist(), strict=False):
-            count_near(found, near, held, last, excluded, part.rows, *_ranges(part, numbers),
+            count_near(found, near, counts, last, excluded, part.rows, *_ranges(part, numbers),
                        offset)  # fmt: skip
         return np.where(found > 0, near / np.maximum(found, 1), 0.0).tolist()
 
@@ -221,8 +220,9 @@ def _summed(counts: list[np.ndarray], vocabulary_size: int) -> np.ndarray:
 
 
 def _lengths(parts: list[Postings]) -> np.ndarray:
-    """Every text's length, across segments (one segment's own array, not a copy: the
-    sentence and window scorers both read it when an index is opened)."""
+    """Every text's length, across segments, which the kernels read at every posting:
+    one segment's own memory-mapped array, not a copy; with several segments, one
+    array of them (4 bytes a text, where the floats it replaced took 8)."""
     if len(parts) == 1:
         return parts[0].length
     return np.concatenate([p.length for p in parts]) if parts else np.zeros(0, np.int64)

@@ -54,7 +54,10 @@ def _norm(k1: float, b: float, average: float, length: int) -> float:
     """The per-text half of BM25Okapi's denominator, `k1 * (1 - b + b * length /
     average)`, with NumPy's operations in NumPy's order: the same bits as the array
     `get_scores` reads, found per posting instead of held in memory (8 bytes a text,
-    twice at the sentence level)."""
+    twice at the sentence level). A text holding a term has a length, so the average is
+    above 0 wherever there are postings; else the index is damaged."""
+    if average <= 0.0:
+        raise IndexError(DAMAGED)
     return k1 * ((1.0 - b) + (b * float(length)) / average)
 
 
@@ -173,6 +176,8 @@ def count_terms(counts: np.ndarray, last: np.ndarray, rows: np.ndarray, starts: 
     """For each term `j` (distinct terms), add 1 to `counts[row + offset]` for every
     posting `starts[j]:stops[j]` and set `last[row + offset]` to `j`: with the counts,
     it tells which term a text holding only one of them holds."""
+    if len(last) != len(counts):
+        raise IndexError(DAMAGED)
     for j in range(len(starts)):
         for i in range(starts[j], stops[j]):
             row = _row(rows, i, offset, len(counts))

@@ -376,13 +376,15 @@ class SentenceRanker:
         paragraph's count of distinct context terms (and which one, where it holds only
         one) is found once for the question, not once per word."""
         distinct = list(dict.fromkeys(context))
-        counts = self.paragraphs.term_counts(self.term_numbers(distinct))
+        counts, last = self.paragraphs.term_counts(self.term_numbers(distinct))
 
         def for_word(term: str) -> Callable[[Sequence[str]], list[float]]:
             excluded = distinct.index(term) if term in distinct else -1
 
             def shares(related: Sequence[str]) -> list[float]:
-                return self.paragraphs.near_shares(self.term_numbers(related), counts, excluded)
+                return self.paragraphs.near_shares(
+                    self.term_numbers(related), counts, last, excluded
+                )
 
             return shares
 
