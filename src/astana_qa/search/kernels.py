@@ -54,11 +54,17 @@ def _norm(k1: float, b: float, average: float, length: int) -> float:
     """The per-text half of BM25Okapi's denominator, `k1 * (1 - b + b * length /
     average)`, with NumPy's operations in NumPy's order: the same bits as the array
     `get_scores` reads, found per posting instead of held in memory (8 bytes a text,
-    twice at the sentence level). A text holding a term has a length, so the average is
-    above 0 wherever there are postings; else the index is damaged."""
-    if average <= 0.0:
-        raise IndexError(DAMAGED)
+    twice at the sentence level)."""
     return k1 * ((1.0 - b) + (b * float(length)) / average)
+
+
+@compiled
+def _check_average(average: float, starts: np.ndarray, stops: np.ndarray) -> None:
+    """A text holding a term has a length, so the average length is above 0 wherever
+    there are postings to divide by it; else the index is damaged. Checked once per
+    loop, not per posting."""
+    if average <= 0.0 and np.any(stops > starts):
+        raise IndexError(DAMAGED)
 
 
 @compiled
@@ -93,6 +99,7 @@ def add_bm25(
     texts = len(scores)
     if len(lengths) != texts:
         raise IndexError(DAMAGED)
+    _check_average(average, starts, stops)
     for j in range(len(starts)):
         weight = weights[j]
         for i in range(starts[j], stops[j]):
@@ -127,6 +134,7 @@ def add_window_bm25(
     texts = len(scores)
     if len(continued) != texts or len(lengths) != texts:
         raise IndexError(DAMAGED)
+    _check_average(average, starts, stops)
     for j in range(len(starts)):
         weight, start, stop = weights[j], starts[j], stops[j]
         for i in range(start, stop):
