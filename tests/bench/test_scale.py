@@ -2,6 +2,7 @@ import hashlib
 
 import pytest
 
+from astana_qa import QAEngine
 from astana_qa.bench import scale
 from astana_qa.bench.cli import format_scale
 from astana_qa.bench.scale import bench, make_scale_corpus, run_job
@@ -41,9 +42,21 @@ def test_bench_smoke_reports_every_system(make_corpus, tmp_path, monkeypatch):
     assert result["bm25s_numba"] is None and "astana_qa_vs_fastest" not in result
     # A small corpus is its own tokenizer sample: adding to it re-analyses it all.
     assert result["astana_qa"]["add_one_s"] > 0 and result["astana_qa"]["analysed"] >= 1
+    assert result["astana_qa"]["change_one_s"] > 0 and result["astana_qa"]["remove_one_s"] > 0
     table = format_scale(result)
+    assert "after changing one article of the full build" in table
     assert "bm25s (NumPy backend, reference)" in table
     assert "bm25s (numba backend, fastest)" in table and "numba is not installed" in table
+
+
+def test_changing_and_removing_one_article_puts_both_back(make_corpus, tmp_path):
+    corpus = make_corpus({**ARTICLES, "zeta.txt": ARTICLES["varna.txt"].replace("Varna", "Zeta")})
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    QAEngine.open(corpus, tmp_path / "index")
+    figures = scale.job_astana_change_one(str(corpus), str(tmp_path / "index"))
+    assert figures["change_one_s"] > 0 and figures["remove_one_s"] > 0
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+    assert QAEngine.open(corpus, tmp_path / "index").stats.build is None
 
 
 @pytest.fixture(scope="module")

@@ -109,6 +109,35 @@ def test_changing_and_removing_articles(make_corpus, tmp_path, small_sample):
     assert_same_index(updated, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
 
 
+def test_a_changed_article_leaves_the_rest_of_its_segment_unassembled(
+    make_corpus, tmp_path, small_sample, monkeypatch
+):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    assembled = []
+    original = build_module.assemble
+    monkeypatch.setattr(build_module, "assemble", lambda analyses, *rest: assembled.append(
+        len(analyses)) or original(analyses, *rest))  # fmt: skip
+    text = outside_sample(ARTICLES["varna.txt"].replace("March", "May"), ARTICLES.values())
+    (corpus / "varna.txt").write_text(text, "utf-8")
+    engine = QAEngine.open(corpus, index)
+    assert assembled == [1]  # only the changed article; the other three were trimmed out
+    assert segment_names(index)[0].endswith("-1") and len(segment_names(index)) == 2
+    assert sorted(p.name for p in (index / "segments").iterdir()) == sorted(segment_names(index))
+    assert "May" in engine.ask("When did the council of Varna approve the harbour?").answer
+    assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+    # One more from the trimmed segment, which is trimmed again (not the tokenizer's sample).
+    removed = max(set(ARTICLES) - {"varna.txt"}, key=lambda name: sha(ARTICLES[name]))
+    (corpus / removed).unlink()
+    assembled.clear()
+    engine = QAEngine.open(corpus, index)
+    assert assembled == [] and engine.stats.build.removed == [removed]
+    assert segment_names(index)[0].endswith("-1") and len(segment_names(index)) == 2
+    assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh2", rebuild=True))
+    assert QAEngine.open(corpus, index).stats.build is None  # the trimmed index opens as is
+
+
 def test_a_damaged_cache_entry_is_analysed_again(make_corpus, tmp_path):
     corpus = make_corpus(ARTICLES)
     index = tmp_path / "index"
@@ -192,6 +221,8 @@ def test_removing_a_new_article_keeps_the_older_segment(make_corpus, tmp_path, s
     assert segment_names(index) == base and engine.stats.build.removed == ["pomorie.txt"]
     assert engine.stats.build.analysed == 0
     assert not list((index / "cache").glob(f"{sha(new)}*"))  # its cache entry is gone too
+    # "Pomorie" is still in the vocabulary (it only grows), but no sentence holds it now.
+    assert "Pomorie" in engine.ask("What did the council of Pomorie approve?").reason
 
 
 def test_a_stored_tokenizer_is_kept_while_its_sample_remains(make_corpus, tmp_path, small_sample):

@@ -118,6 +118,31 @@ def job_astana_add_one(corpus: str, index: str, article: str) -> dict:
         QAEngine.open(corpus, index)  # back to the index of the unchanged corpus
 
 
+def job_astana_change_one(corpus: str, index: str) -> dict:
+    """Change one article the full build indexed, then remove another: the updates that
+    take articles out of a written segment (`index/trim.py`). Both files are put back
+    afterwards, and the index brought back to them."""
+    from ..search.engine import QAEngine
+
+    files = sorted(Path(corpus).glob("*.txt"))
+    changed, removed = files[0], files[1]
+    saved = {path: path.read_bytes() for path in (changed, removed)}
+    try:
+        changed.write_bytes(saved[changed] + b"\n\n(changed)\n")
+        began = time.perf_counter()
+        QAEngine.open(corpus, index)
+        change = time.perf_counter() - began
+        removed.unlink()
+        began = time.perf_counter()
+        QAEngine.open(corpus, index)
+        remove = time.perf_counter() - began
+    finally:
+        for path, data in saved.items():
+            path.write_bytes(data)
+    QAEngine.open(corpus, index)
+    return {"change_one_s": change, "remove_one_s": remove}
+
+
 def _tokens(index: str) -> list[list[str]]:
     """This engine's terms of every indexed sentence, in index order, from its cache."""
     from ..index.store import load_index, read_cached_analysis, read_manifest
@@ -210,7 +235,8 @@ def job_rank_bm25(index: str, questions: list[str]) -> dict:
 
 
 JOBS = {f.__name__: f for f in (job_astana_build, job_astana_serve, job_astana_add_one,
-                                 job_bm25s_build, job_bm25s_serve, job_rank_bm25)}  # fmt: skip
+                                 job_astana_change_one, job_bm25s_build, job_bm25s_serve,
+                                 job_rank_bm25)}  # fmt: skip
 
 
 def run_job(name: str, *args) -> dict:
@@ -262,6 +288,9 @@ def bench(source: Path, work: Path, sentences: int, questions: list[str],
         lines[key] = {"name": name, **built, **served}
     progress(f"rank-bm25: build and answer {SMALL_SAMPLE} questions ...")
     plain = run_job("job_rank_bm25", str(index), questions)
+    # Last: the index is then no longer the full build's one segment.
+    progress("astana-qa: change one article, remove another ...")
+    astana |= run_job("job_astana_change_one", str(corpus), str(index))
     result = {"sentences": astana.pop("sentences"), "astana_qa": astana, **lines,
               "rank_bm25": plain}  # fmt: skip
     return result | compare_to_fastest(astana, lines)

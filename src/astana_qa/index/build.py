@@ -9,8 +9,10 @@
 2. Each article's analysis is taken from the index's cache when its content hash, the
    settings and the tokenizer are unchanged; the others are analysed, on several cores
    when there is enough text for that to pay.
-3. Segments whose articles are all unchanged are kept as they are. The articles of the
-   other segments and the new articles make one new segment (`assemble.py`); it takes
+3. Segments whose articles are all unchanged are kept as they are. A segment that lost
+   articles (changed or gone) keeps the others: it is trimmed (`trim.py`, one pass over
+   its arrays, about a tenth of what assembling them again costs), unless nothing of it
+   stays. The new and changed articles make one new segment (`assemble.py`); it takes
    in the newest kept segments while they are not larger than it, so an index that
    grows one article at a time holds few segments and each sentence is rewritten only
    a few times. With no segment kept, the whole index is one segment with a fresh,
@@ -28,6 +30,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..errors import CorpusError
 from ..text.analysis import Analyzer
@@ -48,6 +52,7 @@ from .store import (
     same_settings,
     save_index,
 )
+from .trim import trimmed
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -119,16 +124,16 @@ def build_index(
         old_index = None
 
     by_name = {d.name: d for d in corpus.documents}
-    kept = _unchanged_segments(old_index, corpus) if old_index else []
-    kept_names = {d.name for _, documents in kept for d in documents}
+    kept = _kept_segments(old_index, corpus) if old_index else []
+    kept_names = {d.name for k in kept for d in k.documents}
     pending = [d for d in corpus.documents if d.name not in kept_names]
     analyses, new_cache, digests, analysed = _analyses(
         pending, old_index, index_dir, analyzer, tokenizer_json, progress
     )
     sentences = sum(analyses[d.sha256].sentence_count for d in pending)
-    while kept and pending and kept[-1][0].sentence_count <= sentences:
-        merged, documents = kept.pop()  # no larger than the new segment: merge it in
-        absorbed = [by_name[d.name] for d in documents]
+    while kept and pending and kept[-1].sentence_count <= sentences:
+        merged = kept.pop()  # no larger than the new segment: merge it in
+        absorbed = [by_name[d.name] for d in merged.documents]
         more, more_cache, more_digests, redone = _analyses(
             absorbed, old_index, index_dir, analyzer, tokenizer_json, None
         )
@@ -143,11 +148,11 @@ def build_index(
     vocab = list(old_index.vocab) if kept and old_index else []
     name_vocab = list(old_index.name_vocab) if kept and old_index else []
     generation = int(previous.get("generation", 0)) + 1
-    segments = [segment for segment, _ in kept]
+    segments = [k.segment(f"{generation:06d}-{number}") for number, k in enumerate(kept, 1)]
     if pending:
         arrays = assemble([analyses[d.sha256] for d in pending], vocab, name_vocab)
         segments.append(Segment(f"{generation:06d}", len(pending), arrays))
-    order = [d.name for _, documents in kept for d in documents] + [d.name for d in pending]
+    order = [d.name for k in kept for d in k.documents] + [d.name for d in pending]
     documents = [
         DocumentInfo(n, by_name[n].title, by_name[n].date, by_name[n].sha256) for n in order
     ]
@@ -221,19 +226,47 @@ def _tokenizer(
     return sample, full, parameters_to_json(train_parameters(texts))
 
 
-def _unchanged_segments(
-    index: IndexData, corpus: Corpus
-) -> list[tuple[Segment, list[DocumentInfo]]]:
-    """The segments of `index` all of whose articles are in `corpus` unchanged, each with
-    its articles."""
+@dataclass(frozen=True)
+class _Kept:
+    """A segment of the previous index some of whose articles stay: `documents` (its
+    articles that are in the corpus unchanged) and `dropped` (the numbers, within the
+    segment, of the others)."""
+
+    old: Segment
+    documents: list[DocumentInfo]
+    dropped: list[int]
+
+    @property
+    def sentence_count(self) -> int:
+        """Its sentences once the dropped articles are gone."""
+        if not self.dropped:
+            return self.old.sentence_count
+        per_article = np.bincount(self.old.arrays.rows.doc, minlength=self.old.documents)
+        return self.old.sentence_count - int(per_article[self.dropped].sum())
+
+    def segment(self, name: str) -> Segment:
+        """The segment itself when it keeps every article, else its trimmed copy named
+        `name`."""
+        if not self.dropped:
+            return self.old
+        arrays = trimmed(self.old.arrays, self.old.documents, self.dropped)
+        return Segment(name, len(self.documents), arrays)
+
+
+def _kept_segments(index: IndexData, corpus: Corpus) -> list[_Kept]:
+    """The segments of `index` with at least one article that is in `corpus` unchanged,
+    in order, each with those articles and the numbers of the others."""
     current = {(d.name, d.sha256) for d in corpus.documents}
-    unchanged, start = [], 0
+    kept, start = [], 0
     for segment in index.segments:
         documents = index.documents[start : start + segment.documents]
         start += segment.documents
-        if all((d.name, d.sha256) in current for d in documents):
-            unchanged.append((segment, documents))
-    return unchanged
+        stays = [(d.name, d.sha256) in current for d in documents]
+        if any(stays):
+            staying = [d for d, stay in zip(documents, stays, strict=True) if stay]
+            dropped = [number for number, stay in enumerate(stays) if not stay]
+            kept.append(_Kept(segment, staying, dropped))
+    return kept
 
 
 def _analyses(

@@ -50,6 +50,14 @@ class RowLookup:
     def _join(self, found: list[np.ndarray]) -> np.ndarray:
         return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
+    def mentioned(self, names: int) -> np.ndarray:
+        """For each of the `names` numbers, whether some sentence mentions it."""
+        found = np.zeros(names, dtype=bool)
+        for segment in self.segments:
+            counts = np.diff(segment.names.indptr)[:names]
+            found[: len(counts)] |= counts > 0
+        return found
+
     def name_rows(self, name: int) -> np.ndarray:
         """The sentences that mention name number `name`."""
         found = []

@@ -219,7 +219,7 @@ class QAEngine:
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
             self.ranker.term_number,
-            index.vocab,
+            self.ranker.term_number.keys(),  # the terms some sentence holds
             frequency=self.ranker.sentences.document_frequency,
             adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
             analyze=analyzer.guessed_terms,

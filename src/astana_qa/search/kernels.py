@@ -11,32 +11,16 @@ Each loop performs the same floating-point operations in the same order as the N
 expression it replaces (numba does not reassociate or fuse them without `fastmath`), so
 scores stay exactly rank-bm25's: `tests/comparison` checks them bit for bit.
 
-Compiled code is cached on disk (next to this module, in the user's cache folder, or in
-`NUMBA_CACHE_DIR`), so only the first run after installing compiles (a few seconds);
-where none of those is writable (a service account without a home), each process
-compiles its own. Every index read from disk is bounds-checked here: a damaged array
-raises `IndexError` instead of reading or writing outside its memory.
+Compiled and cached by `index/compiled.py`; every index read from disk is bounds-checked
+here: a damaged array raises `IndexError` instead of reading or writing outside its
+memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar, cast
-
 import numpy as np
-from numba import njit
 
-_Function = TypeVar("_Function", bound=Callable)
-DAMAGED = "the index points outside its own arrays: rebuild it (astana-qa index --rebuild)"
-
-
-def compiled(function: _Function) -> _Function:
-    """`function` compiled by numba without the interpreter lock, its machine code cached
-    on disk when numba finds a writable folder for it, else compiled in each process."""
-    try:
-        return cast(_Function, njit(cache=True, nogil=True)(function))
-    except RuntimeError:  # "cannot cache function ...: no locator available"
-        return cast(_Function, njit(nogil=True)(function))
+from ..index.compiled import DAMAGED, compiled
 
 
 @compiled

@@ -118,10 +118,15 @@ class SentenceRanker:
         segments = [s.arrays for s in index.segments]
         a = self.rows = joined_rows(segments, [s.documents for s in index.segments])
         self.lookup = RowLookup(segments)
-        self.term_number = {term: i for i, term in enumerate(index.vocab)}
-        self.name_number = {name: i for i, name in enumerate(index.name_vocab)}
         terms = len(index.vocab)
         self.sentences = level_scorer(segments, "sentence", terms, settings)
+        # The vocabularies only grow, so a term or name that only removed or changed
+        # articles held is still in them: known here only if some sentence holds it, so
+        # an updated index reads a question as a fresh build of the same articles does.
+        held = self.sentences.df > 0
+        self.term_number = {term: i for i, term in enumerate(index.vocab) if held[i]}
+        mentioned = self.lookup.mentioned(len(index.name_vocab))
+        self.name_number = {n: i for i, n in enumerate(index.name_vocab) if mentioned[i]}
         self.windows = window_scorer(self.sentences, segments, a.paragraph_row, settings)
         self.paragraphs = level_scorer(segments, "paragraph", terms, settings)
         self.documents = level_scorer(segments, "document", terms, settings)

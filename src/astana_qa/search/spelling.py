@@ -23,7 +23,7 @@ A term that matches nothing stays unmatched: a name the articles never mention.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cached_property, lru_cache
 
 from rapidfuzz import process
@@ -62,7 +62,7 @@ class TermMatcher:
     def __init__(
         self,
         term_number: Mapping[str, int],
-        vocabulary: Sequence[str],
+        vocabulary: Collection[str],
         frequency: Callable[[int], int],
         adjacent: Callable[[int, int], bool],
         analyze: Callable[[str], list[str]],
