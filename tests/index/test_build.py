@@ -9,6 +9,7 @@ import pytest
 from astana_qa import CorpusChanged, QAEngine
 from astana_qa.index import build as build_module
 from astana_qa.index import open as open_module
+from astana_qa.index.store import verify_index
 from astana_qa.text import corpus as corpus_module
 
 ARTICLES = {
@@ -136,6 +137,7 @@ def test_a_changed_article_leaves_the_rest_of_its_segment_unassembled(
     assert segment_names(index)[0].endswith("-1") and len(segment_names(index)) == 2
     assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh2", rebuild=True))
     assert QAEngine.open(corpus, index).stats.build is None  # the trimmed index opens as is
+    assert verify_index(index) == []  # its digests were recorded
 
 
 def test_a_damaged_cache_entry_is_analysed_again(make_corpus, tmp_path):

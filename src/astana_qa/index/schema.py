@@ -13,7 +13,9 @@ On disk (`index/` by default), nothing that runs code when loaded:
   gen-N/vocab.json       the term list (terms are stored as numbers into it)
   gen-N/names.json       the list of names mentioned in sentences (likewise)
   gen-N/tokenizer.json   the Punkt parameters sentences were split with
-  segments/S/<array>.npy a segment's arrays (`SegmentArrays.files()` names), memory-mapped
+  segments/S/<array>.npy a segment's arrays (`SegmentArrays.files()` names), memory-mapped;
+                         S is the generation that wrote it (000012), or that trimmed
+                         it (000012-1: `trim.py`)
   cache/<sha256>.npz     each article's analysis, by content hash, for incremental updates
 """
 
