@@ -55,6 +55,7 @@ def test_changing_and_removing_one_article_puts_both_back(make_corpus, tmp_path)
     QAEngine.open(corpus, tmp_path / "index")
     figures = scale.job_astana_change_one(str(corpus), str(tmp_path / "index"))
     assert figures["change_one_s"] > 0 and figures["remove_one_s"] > 0
+    assert figures["change_analysed"] >= 1
     assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
     assert QAEngine.open(corpus, tmp_path / "index").stats.build is None
 

@@ -9,6 +9,7 @@ import pytest
 from astana_qa import CorpusChanged, QAEngine
 from astana_qa.index import build as build_module
 from astana_qa.index import open as open_module
+from astana_qa.index import store as store_module
 from astana_qa.index.store import verify_index
 from astana_qa.text import corpus as corpus_module
 
@@ -55,6 +56,9 @@ def assert_same_index(a: QAEngine, b: QAEngine) -> None:
             assert value[:3] == right[key][:3], key
             assert value[3] == pytest.approx(right[key][3], rel=1e-12, abs=1e-15), key
     assert answers(a) == answers(b)
+    # The words and names a question can meet: the same, however many were removed.
+    assert a.ranker.term_number.keys() == b.ranker.term_number.keys()
+    assert a.ranker.name_number.keys() == b.ranker.name_number.keys()
 
 
 @pytest.fixture
@@ -138,6 +142,52 @@ def test_a_changed_article_leaves_the_rest_of_its_segment_unassembled(
     assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh2", rebuild=True))
     assert QAEngine.open(corpus, index).stats.build is None  # the trimmed index opens as is
     assert verify_index(index) == []  # its digests were recorded
+
+
+def test_articles_leaving_two_segments_in_one_build_give_two_trimmed_segments(
+    make_corpus, tmp_path, small_sample
+):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    towns = {f"town{n}.txt": ARTICLES["varna.txt"].replace("Varna", f"Town{n}") for n in range(3)}
+    for name, text in towns.items():  # three at once: a second segment
+        (corpus / name).write_text(outside_sample(text, ARTICLES.values()), "utf-8")
+    QAEngine.open(corpus, index)
+    assert len(segment_names(index)) == 2
+    text = outside_sample(ARTICLES["varna.txt"].replace("March", "May"), ARTICLES.values())
+    (corpus / "varna.txt").write_text(text, "utf-8")  # from the first segment
+    (corpus / "town1.txt").unlink()  # from the second
+    engine = QAEngine.open(corpus, index)
+    names = segment_names(index)
+    assert len(names) == 3 and names[0].endswith("-1") and names[1].endswith("-2")
+    assert sorted(p.name for p in (index / "segments").iterdir()) == sorted(names)
+    assert engine.stats.build.analysed == 1 and verify_index(index) == []
+    assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
+    (corpus / "town2.txt").unlink()  # the trimmed second segment is trimmed again
+    QAEngine.open(corpus, index)
+    names = segment_names(index)
+    assert sorted(p.name for p in (index / "segments").iterdir()) == sorted(names)
+
+
+def test_a_damaged_segment_is_assembled_again_not_trimmed(
+    make_corpus, tmp_path, small_sample, monkeypatch
+):
+    monkeypatch.setattr(store_module, "VERIFY_AT_OPEN_BYTES", 0)  # opens check sizes only
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    (segment,) = segment_names(index)
+    damaged = index / "segments" / segment / "sentence.tf.npy"
+    data = bytearray(damaged.read_bytes())
+    data[-1] ^= 1  # a count changed, the size the same
+    damaged.write_bytes(bytes(data))
+    text = outside_sample(ARTICLES["varna.txt"].replace("March", "May"), ARTICLES.values())
+    (corpus / "varna.txt").write_text(text, "utf-8")
+    engine = QAEngine.open(corpus, index)
+    assert not any(name.endswith("-1") for name in segment_names(index))  # not trimmed
+    assert verify_index(index) == []
+    assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
 
 
 def test_a_damaged_cache_entry_is_analysed_again(make_corpus, tmp_path):

@@ -76,13 +76,35 @@ def test_dropping_every_article_is_refused():
         trimmed(whole, 1, [0])
 
 
-def test_postings_pointing_outside_the_segment_are_refused():
-    indptr, rows = np.array([0, 2]), np.array([0, 5], np.int32)
-    number = np.array([0, DROPPED, 1])  # three texts: row 5 is not one of them
-    out = np.zeros(2, np.int64), np.zeros(2, np.int32), np.zeros(0, np.uint8)
+@pytest.mark.parametrize(
+    "indptr, rows, tf, outputs",
+    [
+        ([0, 2], [0, 5], [], (2, 2, 0)),  # row 5 is not one of the three texts
+        ([0, 2], [0, -1], [], (2, 2, 0)),  # nor is row -1
+        ([0, 3], [0, 2], [], (2, 2, 0)),  # offsets past the end of the rows
+        ([-1, 2], [0, 2], [], (2, 2, 0)),  # an offset before their start
+        ([0, 2, 1], [0, 2], [], (3, 2, 0)),  # offsets going back
+        ([0, 2], [0, 2], [1, 1, 1], (2, 2, 3)),  # counts of another number of postings
+        ([], [0, 2], [], (1, 2, 0)),  # no offsets at all
+        ([0, 2], [0, 2], [], (1, 2, 0)),  # outputs shorter than what is copied
+        ([0, 2], [0, 2], [], (2, 1, 0)),
+        ([0, 2], [0, 2], [1, 1], (2, 2, 1)),
+    ],
+)
+def test_postings_pointing_outside_their_arrays_are_refused(indptr, rows, tf, outputs):
+    number = np.array([0, DROPPED, 1])  # three texts, the middle one dropped
+    out = (np.zeros(outputs[0], np.int64), np.zeros(outputs[1], np.int32),
+           np.zeros(outputs[2], np.uint8))  # fmt: skip
     with pytest.raises(IndexError, match="rebuild"):
-        kept_postings(indptr, rows, np.zeros(0, np.uint8), number, *out)
-    with pytest.raises(IndexError, match="rebuild"):  # offsets past the end of the rows
-        kept_postings(np.array([0, 3]), rows, np.zeros(0, np.uint8), number, *out)
-    with pytest.raises(IndexError, match="rebuild"):  # counts of another number of postings
-        kept_postings(indptr, rows, np.ones(3, np.uint8), number, *out)
+        kept_postings(np.array(indptr, np.int64), np.array(rows, np.int32),
+                      np.array(tf, np.uint8), number, *out)  # fmt: skip
+
+
+def test_the_postings_of_kept_texts_are_copied_renumbered():
+    out = np.zeros(3, np.int64), np.zeros(3, np.int32), np.zeros(3, np.uint8)
+    number = np.array([0, DROPPED, 1])
+    kept = kept_postings(np.array([0, 2, 3]), np.array([0, 1, 2], np.int32),
+                         np.array([4, 5, 6], np.uint8), number, *out)  # fmt: skip
+    assert kept == 2
+    assert out[0].tolist() == [0, 1, 2] and out[1][:2].tolist() == [0, 1]
+    assert out[2][:2].tolist() == [4, 6]

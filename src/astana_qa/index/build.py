@@ -51,6 +51,7 @@ from .store import (
     read_manifest,
     same_settings,
     save_index,
+    segment_is_whole,
 )
 from .trim import trimmed
 
@@ -124,7 +125,7 @@ def build_index(
         old_index = None
 
     by_name = {d.name: d for d in corpus.documents}
-    kept = _kept_segments(old_index, corpus) if old_index else []
+    kept = _kept_segments(old_index, corpus, index_dir) if old_index else []
     kept_names = {d.name for k in kept for d in k.documents}
     pending = [d for d in corpus.documents if d.name not in kept_names]
     analyses, new_cache, digests, analysed = _analyses(
@@ -253,16 +254,18 @@ class _Kept:
         return Segment(name, len(self.documents), arrays)
 
 
-def _kept_segments(index: IndexData, corpus: Corpus) -> list[_Kept]:
+def _kept_segments(index: IndexData, corpus: Corpus, index_dir: Path) -> list[_Kept]:
     """The segments of `index` with at least one article that is in `corpus` unchanged,
-    in order, each with those articles and the numbers of the others."""
+    in order, each with those articles and the numbers of the others. A segment to be
+    trimmed whose files are not as recorded is not kept: its articles are assembled
+    again from their cached analyses."""
     current = {(d.name, d.sha256) for d in corpus.documents}
     kept, start = [], 0
     for segment in index.segments:
         documents = index.documents[start : start + segment.documents]
         start += segment.documents
         stays = [(d.name, d.sha256) in current for d in documents]
-        if any(stays):
+        if any(stays) and (all(stays) or segment_is_whole(index_dir, index.manifest, segment.name)):
             staying = [d for d, stay in zip(documents, stays, strict=True) if stay]
             dropped = [number for number, stay in enumerate(stays) if not stay]
             kept.append(_Kept(segment, staying, dropped))

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import QAError
-from ..text.corpus import STAMP_FIELDS, Stamp, content_hash
+from ..text.corpus import STAMP_FIELDS, Stamp, content_hash, file_hash
 from ..text.sentences import read_parameters
 from .file_analysis import FileAnalysis
 from .schema import FORMAT_VERSION, SegmentArrays, check_segment
@@ -204,8 +204,23 @@ def _file_digests(folder: Path) -> dict[str, list]:
     segment, 270 MB, took 0.26 s on one core)."""
     paths = sorted(folder.iterdir())
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        digests = pool.map(lambda p: [p.stat().st_size, content_hash(p.read_bytes())], paths)
+        digests = pool.map(lambda p: [p.stat().st_size, file_hash(p)], paths)
         return {p.name: digest for p, digest in zip(paths, digests, strict=True)}
+
+
+def segment_is_whole(index_dir: Path, manifest: dict, name: str) -> bool:
+    """Do the files of segment `name` have the sizes and digests `manifest` recorded?
+    Opening checks only sizes once an index is large (`check_files`). A segment about to
+    be copied into a new one (`trim.py`), whose digests are then recorded afresh, is
+    checked whole first, so that damage is never copied and vouched for."""
+    entry: dict = next((s for s in manifest["segments"] if s["name"] == name), {})
+    recorded = entry.get("files")
+    try:
+        return isinstance(recorded, dict) and _file_digests(index_dir / "segments" / name) == {
+            file: list(value) for file, value in recorded.items()
+        }
+    except (OSError, TypeError):
+        return False
 
 
 def _remove_unused(index_dir: Path, manifest: dict) -> None:

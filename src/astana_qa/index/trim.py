@@ -15,7 +15,9 @@ the segment's minus those of the dropped articles' own windows.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields
 
 import numpy as np
@@ -56,6 +58,10 @@ def kept_postings(
     with_counts = len(tf) > 0
     texts = len(number)
     if with_counts and len(tf) != len(rows):
+        raise IndexError(DAMAGED)
+    if len(indptr) == 0 or len(out_indptr) < len(indptr) or len(out_rows) < len(rows):
+        raise IndexError(DAMAGED)
+    if len(out_tf) < len(tf):
         raise IndexError(DAMAGED)
     kept = 0
     out_indptr[0] = 0
@@ -136,20 +142,25 @@ def trimmed(arrays: SegmentArrays, documents: int, dropped: Sequence[int]) -> Se
         values = np.asarray(getattr(rows, field.name))[kept]
         counted = ROW_NUMBERING.get(field.name)
         new_rows[field.name] = numbers[counted][values].astype(values.dtype) if counted else values
-    levels = {level: _postings(p, numbers[level]) for level, p in arrays.levels.items()}
-
-    # The dropped articles' own windows, from their sentences' postings alone.
-    gone = _numbering(~kept)
-    gone_sentences = _postings(arrays.levels["sentence"], gone)
-    gone_windows = window_document_frequency(
-        gone_sentences, continues(np.asarray(rows.paragraph_row)[~kept])
-    )
-    names_indptr, names_rows, _ = _copy(arrays.names.indptr, arrays.names.rows, None,
-                                        numbers["sentence"])  # fmt: skip
+    # The copies are independent and the compiled loop lets go of the interpreter lock:
+    # one thread per core.
+    sentence_numbers, gone = numbers["sentence"], _numbering(~kept)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        copying = {level: pool.submit(_postings, p, numbers[level])
+                   for level, p in arrays.levels.items()}  # fmt: skip
+        # The dropped articles' own windows, from their sentences' postings alone.
+        gone_sentences = pool.submit(_postings, arrays.levels["sentence"], gone)
+        names = pool.submit(_copy, arrays.names.indptr, arrays.names.rows, None, sentence_numbers)
+        pairs = pool.submit(_pairs, arrays.pairs, sentence_numbers)
+        levels = {level: copy.result() for level, copy in copying.items()}
+        gone_windows = window_document_frequency(
+            gone_sentences.result(), continues(np.asarray(rows.paragraph_row)[~kept])
+        )
+        names_indptr, names_rows, _ = names.result()
     return SegmentArrays(
         rows=SentenceRows(**new_rows),
         levels=levels,
         window_df=(np.asarray(arrays.window_df) - gone_windows).astype(np.int32),
-        pairs=_pairs(arrays.pairs, numbers["sentence"]),
+        pairs=pairs.result(),
         names=NamePostings(indptr=names_indptr, rows=names_rows),
     )

@@ -114,6 +114,12 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_hash(path: Path) -> str:
+    """`content_hash` of a file's bytes, read a block at a time (not all held at once)."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
 def find_title(text: str) -> str | None:
     """The headline: a short first line that is not just a date or a label."""
     # Only the first line with text matters, so look no further than a title can reach.
