@@ -12,11 +12,11 @@
 3. Segments whose articles are all unchanged are kept as they are. A segment that lost
    articles (changed or gone) keeps the others: it is trimmed (`trim.py`, one pass over
    its arrays, about a tenth of what assembling them again costs), unless nothing of it
-   stays. The new and changed articles make one new segment (`assemble.py`); it takes
-   in the newest kept segments while they are not larger than it, so an index that
-   grows one article at a time holds few segments and each sentence is rewritten only
-   a few times. With no segment kept, the whole index is one segment with a fresh,
-   compact vocabulary.
+   stays or its files no longer match their digests. The new and changed articles make
+   one new segment (`assemble.py`); it takes in the newest kept segments while they are
+   not larger than it, so an index that grows one article at a time holds few segments
+   and each sentence is rewritten only a few times. With no segment kept, the whole
+   index is one segment with a fresh, compact vocabulary.
 4. `save_index` writes the new segment and commits the new manifest (`index.py`).
 """
 
