@@ -14,7 +14,6 @@ def matcher():
     number = {term: i for i, term in enumerate(VOCABULARY)}
     return TermMatcher(
         number,
-        VOCABULARY,
         frequency=lambda n: FREQUENCY.get(VOCABULARY[n], 2),
         adjacent=lambda a, b: (VOCABULARY[a], VOCABULARY[b]) in ADJACENT,
         analyze=lambda text: [STEMS.get(text, text)] if text.isalnum() else [],
@@ -75,7 +74,6 @@ def test_variants_are_analysed_only_when_they_begin_like_an_indexed_term():
     vocabulary = ["harbour", "minister"]
     matcher = TermMatcher(
         {t: i for i, t in enumerate(vocabulary)},
-        vocabulary,
         frequency=lambda n: 1,
         adjacent=lambda a, b: False,
         analyze=analyze,
@@ -94,7 +92,6 @@ def test_a_word_the_dictionary_knows_is_not_read_as_a_typo():
     number = {term: i for i, term in enumerate(VOCABULARY)}
     matcher = TermMatcher(
         number,
-        VOCABULARY,
         frequency=lambda n: 1,
         adjacent=lambda a, b: (VOCABULARY[a], VOCABULARY[b]) in ADJACENT,
         analyze=lambda text: [text] if text.isalnum() else [],

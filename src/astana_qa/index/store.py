@@ -198,14 +198,19 @@ def _save(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None
     _remove_unused(index_dir, data.manifest)
 
 
-def _file_digests(folder: Path) -> dict[str, list]:
-    """`[size, sha256]` of every file in a segment folder, by file name. Hashed on every
-    core: hashlib lets go of the interpreter lock while it hashes (a million sentences'
-    segment, 270 MB, took 0.26 s on one core)."""
-    paths = sorted(folder.iterdir())
+def _hashes(paths: list[Path]) -> list[str]:
+    """The sha256 of each file, hashed on every core: hashlib lets go of the interpreter
+    lock while it hashes (a million sentences' segment, 270 MB, took 0.26 s on one
+    core)."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        digests = pool.map(lambda p: [p.stat().st_size, file_hash(p)], paths)
-        return {p.name: digest for p, digest in zip(paths, digests, strict=True)}
+        return list(pool.map(file_hash, paths))
+
+
+def _file_digests(folder: Path) -> dict[str, list]:
+    """`[size, sha256]` of every file in a segment folder, by file name."""
+    paths = sorted(folder.iterdir())
+    hashes = _hashes(paths)
+    return {p.name: [p.stat().st_size, h] for p, h in zip(paths, hashes, strict=True)}
 
 
 def segment_is_whole(index_dir: Path, manifest: dict, name: str) -> bool:
@@ -213,14 +218,14 @@ def segment_is_whole(index_dir: Path, manifest: dict, name: str) -> bool:
     Opening checks only sizes once an index is large (`check_files`). A segment about to
     be copied into a new one (`trim.py`), whose digests are then recorded afresh, is
     checked whole first, so that damage is never copied and vouched for."""
-    entry: dict = next((s for s in manifest["segments"] if s["name"] == name), {})
-    recorded = entry.get("files")
-    try:
-        return isinstance(recorded, dict) and _file_digests(index_dir / "segments" / name) == {
-            file: list(value) for file, value in recorded.items()
-        }
-    except (OSError, TypeError):
+    entries = [s for s in manifest["segments"] if s["name"] == name]
+    if not entries or not isinstance(entries[0].get("files"), dict):
         return False
+    try:
+        check_files(index_dir, {"segments": entries}, digests=True)
+    except (OSError, IndexUnreadable, TypeError, ValueError):
+        return False
+    return True
 
 
 def _remove_unused(index_dir: Path, manifest: dict) -> None:
@@ -351,6 +356,7 @@ def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
     if digests is None:
         total = sum(size for _, files in recorded for size, _ in files.values())
         digests = total <= VERIFY_AT_OPEN_BYTES
+    checked = []  # (name, file, path, digest), hashed on every core once sizes hold
     for name, files in recorded:
         folder = index_dir / "segments" / name
         for file, (size, digest) in files.items():
@@ -358,10 +364,14 @@ def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
             try:
                 if path.stat().st_size != size:
                     raise IndexUnreadable(f"segment file {name}/{file} has the wrong size")
-                if digests and content_hash(path.read_bytes()) != digest:
-                    raise IndexUnreadable(f"segment file {name}/{file} is damaged")
             except FileNotFoundError:
                 raise IndexUnreadable(f"segment file {name}/{file} is missing") from None
+            checked.append((name, file, path, digest))
+    if digests:
+        for (name, file, _, digest), found in zip(checked, _hashes([c[2] for c in checked]),
+                                                  strict=True):  # fmt: skip
+            if found != digest:
+                raise IndexUnreadable(f"segment file {name}/{file} is damaged")
 
 
 def verify_index(index_dir: Path) -> list[str]:

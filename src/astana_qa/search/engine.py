@@ -218,8 +218,7 @@ class QAEngine:
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
-            self.ranker.term_number,
-            self.ranker.term_number.keys(),  # the terms some sentence holds
+            self.ranker.term_number,  # the terms some sentence holds, by number
             frequency=self.ranker.sentences.document_frequency,
             adjacent=lambda first, second: len(self.ranker.lookup.pair_rows(first, second)) > 0,
             analyze=analyzer.guessed_terms,

@@ -122,7 +122,7 @@ class SentenceRanker:
         self.sentences = level_scorer(segments, "sentence", terms, settings)
         # The vocabularies only grow, so a term or name that only removed or changed
         # articles held is still in them: known here only if some sentence holds it, so
-        # an updated index reads a question as a fresh build of the same articles does.
+        # an updated index knows the same terms and names as a fresh build.
         held = self.sentences.df > 0
         self.term_number = {term: i for i, term in enumerate(index.vocab) if held[i]}
         mentioned = self.lookup.mentioned(len(index.name_vocab))

@@ -23,7 +23,7 @@ A term that matches nothing stays unmatched: a name the articles never mention.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, lru_cache
 
 from rapidfuzz import process
@@ -62,19 +62,18 @@ class TermMatcher:
     def __init__(
         self,
         term_number: Mapping[str, int],
-        vocabulary: Collection[str],
         frequency: Callable[[int], int],
         adjacent: Callable[[int, int], bool],
         analyze: Callable[[str], list[str]],
         enabled: bool = True,
         is_word: Callable[[str], bool] = lambda word: False,
     ):
-        """`frequency(n)`: how many sentences hold term number n; `adjacent(a, b)`: does
+        """`term_number`: the index's terms (those some sentence holds) and their numbers;
+        `frequency(n)`: how many sentences hold term number n; `adjacent(a, b)`: does
         term b follow term a in some sentence; `analyze`: text → terms, as indexed;
         `is_word(word)`: is `word` (lower case) an English word, never read as a typo.
         With `enabled` false, a term matches only itself."""
         self.term_number = term_number
-        self.vocabulary = vocabulary
         self.frequency = frequency
         self.adjacent = adjacent
         self.analyze = analyze
@@ -151,13 +150,13 @@ class TermMatcher:
 
     @cached_property
     def _prefixes(self) -> frozenset[str]:
-        return frozenset(term[:PREFIX_LETTERS] for term in self.vocabulary)
+        return frozenset(term[:PREFIX_LETTERS] for term in self.term_number)
 
     @cached_property
     def _words_by_length(self) -> dict[int, list[str]]:
         # Built on the first typo, not at open: most questions never need it.
         by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self.vocabulary:
+        for word in self.term_number:
             if word.isalpha():
                 by_length[len(word)].append(word)
         return dict(by_length)
