@@ -319,6 +319,26 @@ def test_a_capital_asked_about_is_its_country(make_corpus, tmp_path):
     assert engine.ask("Who represented Moscow at the talks in Kazakhstan?").answer == "Omar Ali"
 
 
+def test_a_word_read_as_its_country_is_not_also_missing(make_corpus, tmp_path):
+    """A place word no article uses ("Oslo", "Norwegian") is searched for as the country
+    it stands for; it does not also count as a word the best sentence lacks, or a
+    question naming the country twice over would be refused where its sentence is found."""
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nAt that time, the ambassador of Norway, Lena Berg, stated that "
+        "her country does not plan to return to the talks as an observer.\n\n"
+        "The talks on the region were held in Vienna, and Omar Ali chaired them.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    question = "Which Norwegian diplomat said Oslo had no plans to come back as an onlooker?"
+    query = engine.read(question)
+    assert query.unknown == ()
+    assert "=norway" in query.terms or "norway" in query.terms
+    assert not {"oslo", "norwegian"} & set(query.terms)
+    answer = engine.ask(query)
+    assert answer.answered, answer.reason
+    assert answer.answer == "Lena Berg"
+
+
 def test_a_hyphened_compound_is_unknown_only_for_its_name_part(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Talks report\n\nThe Varna-based harbour council sent two envoys to the "

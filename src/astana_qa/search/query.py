@@ -367,7 +367,9 @@ def read_query(
             bool(unknown) and unknown[-1][:1].isupper() and _runs([unknown[-1], word], reading)
         )
         country = [] if continues else places(word)
-        if country:
+        if country:  # the country's terms stand for the word's own, which no article uses
+            own = {t for _, t in written} - set(country)
+            terms = [t for t in terms if t not in own]
             terms += [t for t in country if t not in terms]
             named.update(country)
         else:
