@@ -339,6 +339,25 @@ def test_a_word_read_as_its_country_is_not_also_missing(make_corpus, tmp_path):
     assert answer.answer == "Lena Berg"
 
 
+def test_a_length_of_time_is_no_height_distance_or_speed(make_corpus, tmp_path):
+    """ "How high…?" asks for a measure: a time ("ten-month") is none, and the refusal
+    names what is missing in words ("no figure for “how high”", not "no number of
+    high"); a rate per second is a measure still."""
+    corpus = make_corpus({
+        "a.txt": "Talks report\n\nThe envoys met again at the Rixos hotel in the capital "
+        "after a ten-month hiatus.\n\nIn the lab, the objects fell at about 9.81 meters "
+        "per second squared.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask("How high is the Rixos hotel in the capital?")
+    assert not answer.answered
+    assert answer.reason == (
+        "no figure for “how high” is stated in the sentences that match the question"
+    )
+    fell = engine.ask("How fast did the objects fall in the lab?").answer
+    assert fell is not None and fell.startswith("about 9.81 meters per second")
+
+
 def test_a_hyphened_compound_is_unknown_only_for_its_name_part(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Talks report\n\nThe Varna-based harbour council sent two envoys to the "

@@ -31,7 +31,7 @@ from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
-from .candidates import SHARE_KINDS, Candidate, coverage, score_spans
+from .candidates import MEASURED, SHARE_KINDS, Candidate, coverage, score_spans
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
 from .grouping import (
@@ -784,7 +784,9 @@ def _missing(expected: Expected, stated: str | None = None, outside: bool = Fals
     what = _WHAT_IS_MISSING.get(expected.kind, expected.kind)
     focus = expected.focus
     verb = "is"
-    if expected.kind in ("number", "duration") and focus and focus not in ("long", "old"):
+    if expected.kind == "number" and focus in MEASURED:
+        what = f"figure for “how {focus}”"  # "How tall…?": not "no number of tall"
+    elif expected.kind in ("number", "duration") and focus and focus not in ("long", "old"):
         what = f"{what} of {focus}"
     elif focus and expected.kind not in ("number", "money", "percent", "duration"):
         what, verb = focus, ("are" if expected.plural else "is")

@@ -763,6 +763,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not names_a_day(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
+        if measured and "duration" in found.kinds and "measure" not in found.kinds:
+            continue  # "How high is the hotel?": not "ten-month", a time ("9.81 m per second" is)
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
         if (
