@@ -358,6 +358,28 @@ def test_a_length_of_time_is_no_height_distance_or_speed(make_corpus, tmp_path):
     assert fell is not None and fell.startswith("about 9.81 meters per second")
 
 
+def test_a_built_thing_no_article_names_is_refused(make_corpus, tmp_path):
+    """ "Which hotel…?" cannot be answered from articles that call nothing a hotel (nor
+    anything the lexicon makes the same): no city or building they name is known to be
+    one. Where an article writes the noun, the question is answered as before."""
+    report = (
+        "Talks report\n\nThe envoys met in Vienna for the talks, in a new building near "
+        "the old town.\n\nThe talks ended with a joint statement.\n"
+    )
+    engine = QAEngine.open(make_corpus({"a.txt": report}), tmp_path / "index")
+    answer = engine.ask("Which hotel in Vienna hosted the talks?")
+    assert not answer.answered
+    assert answer.reason == "no article mentions any hotel"
+    assert engine.ask("What river flows through Vienna?").reason == (
+        "no article mentions any river"
+    )
+    named = report.replace("in a new building", "at the Imperial Hotel")
+    engine = QAEngine.open(make_corpus({"b.txt": named}), tmp_path / "index-named")
+    answer = engine.ask("Which hotel in Vienna hosted the talks?")
+    assert answer.answered, answer.reason
+    assert "Imperial" in (answer.answer or "")
+
+
 def test_a_hyphened_compound_is_unknown_only_for_its_name_part(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Talks report\n\nThe Varna-based harbour council sent two envoys to the "

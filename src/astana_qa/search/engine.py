@@ -422,6 +422,27 @@ class QAEngine:
             reason=reason,
         )
 
+    def _kind_never_named(self, query: Query, found: AnswerResult) -> str | None:
+        """Why no answer can be given to a question asking which built or natural thing
+        (WordNet's artifacts and objects: "Which hotel…?", "What river…?") when no
+        article uses that noun or any word the lexicon relates to it: nothing the
+        articles name can then be known to be one, unless WordNet knows the answer found
+        as a kind of it ("the Ritz" a hotel). None otherwise."""
+        focus = query.expected.focus
+        if not query.expected.typed or not focus:
+            return None
+        if self.lexicon.noun_class(focus) not in ("artifact", "object"):
+            return None
+        terms = self.analyzer.guessed_terms(focus)
+        if not terms or any(t in self.ranker.term_number for t in terms):
+            return None
+        if any(e.source in terms and e.equivalent for e in query.expansions):
+            return None  # "Which inn…?" where the articles write "hostelry"; a broader
+            # word ("building" for "hotel") tells nothing named is one
+        if found.answer and self.lexicon.is_kind_of(found.answer, focus):
+            return None
+        return f"no article mentions any {focus}"
+
     def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:
         """Why the articles do not answer `query`, or None when they do: a name or number
         no article mentions, no answer of the kind asked for near the question's words,
@@ -429,6 +450,9 @@ class QAEngine:
         ranking = self.settings.ranking
         if ranking.abstain_on_unknown_names and query.unknown:
             return _not_mentioned(query.unknown)
+        unnamed = self._kind_never_named(query, found)
+        if unnamed is not None:
+            return unnamed
         if found.abstention:
             return found.abstention
         if coverage is None:
