@@ -1130,3 +1130,12 @@ def test_a_passage_about_the_asked_one_of_a_series_still_answers(
 ):
     engine = _over_one_article(make_corpus, tmp_path, text)
     assert engine.ask(question).answer == expected
+
+
+def test_a_refused_answer_cites_only_the_closest_passages(seed_engine):
+    """When the answer found is refused, the further sentences stating it support
+    nothing shown: only the `k` closest passages are cited (the seeds name Astana in
+    some twenty sentences, and no hotel)."""
+    answer = seed_engine.ask("In which hotel were the January talks held?", k=2)
+    assert not answer.answered
+    assert [c.rank for c in answer.citations] == [1, 2]

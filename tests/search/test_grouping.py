@@ -3,7 +3,14 @@
 import pytest
 
 from astana_qa.search.candidates import Candidate
-from astana_qa.search.grouping import Found, _one_inside_other, group_score, grouped, same
+from astana_qa.search.grouping import (
+    Found,
+    _one_inside_other,
+    group_score,
+    grouped,
+    same,
+    variants,
+)
 from astana_qa.search.passages import Passage
 
 
@@ -46,3 +53,20 @@ def test_near_identical_spellings_and_a_surname_join_the_first_answer_s_group():
     ]
     assert same("ahmet toma", "ahmed touma")
     assert not same("ahmet toma", "lena holm")
+
+
+def test_spellings_with_the_same_analysed_terms_are_no_variants():
+    """Sources that write "observer" and "observers" do not disagree; "Ahmet Toma" and
+    "Ahmed Touma" do, and each is shown with the passages that state it."""
+    plain = {"observers": ["observ"], "observer": ["observ"]}
+    terms = lambda text: plain.get(text, text.split())  # noqa: E731 (the analyser, stood in)
+    best = [_found("observer", 0.9, 1), _found("observers", 0.8, 2, "b.txt")]
+    renumber = {(f.passage.source, f.passage.start): f.passage.rank for f in best}
+    assert variants(best, [best], renumber, "person", terms) == ()
+    assert len(variants(best, [best], renumber, "person")) == 2  # compared as written
+    names = [_found("Ahmet Toma", 0.9, 1), _found("Ahmed Touma", 0.8, 2, "b.txt")]
+    shown = variants(names, [names], renumber, "person", terms)
+    assert [(v.text, v.supported_by) for v in shown] == [
+        ("Ahmet Toma", (1,)),
+        ("Ahmed Touma", (2,)),
+    ]

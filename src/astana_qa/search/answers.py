@@ -393,7 +393,8 @@ def answer(
             best = best + more
     first = _fullest_date(best) if expected.kind == "date" else best[0]
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
-    differing = variants(best, groups, renumber, expected.kind)
+    differing = variants(best, groups, renumber, expected.kind,
+                         lambda text: [term for *_, term in term_spans(text)])  # fmt: skip
     return AnswerResult(result_passages, expected.kind, first.candidate.text, span_of(first),
                         tuple(supported), differing, None, round(group_score(best), 4),
                         round(first.candidate.near, 4), first.owned)  # fmt: skip

@@ -402,6 +402,8 @@ class QAEngine:
             )
         reason = self._reason(query, found, confidence if rows else None)
         answered = reason is None
+        if not answered:  # a refused answer's further sources support nothing shown
+            rows = [row for row in rows if row[2] <= k]
         citations = [self._citation(i, row, score) for i, (row, score, _) in enumerate(rows, 1)]
         renumber = {answer_rank: i for i, (_, _, answer_rank) in enumerate(rows, 1)}
         variants = [

@@ -6,7 +6,7 @@ other spellings, and other sources' answers scoring nearly as well, are its
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -159,13 +159,16 @@ def variants(
     groups: list[list[Found]],
     renumber: dict[tuple[str, int], int],
     kind: str,
+    terms: Callable[[str], Sequence[str]] = str.split,
 ) -> tuple[Variant, ...]:
     """Each spelling of the answer, when the sources spell it differently, and any other
-    answer from another source that scores nearly as well; empty when sources agree."""
+    answer from another source that scores nearly as well; empty when sources agree.
+    `terms` analyses an answer as the index does: spellings with the same terms are one
+    ("observer", "observers"), as are "Yıldız" and "Yildiz" once folded."""
     spellings: dict[str, list[Found]] = {}
     for f in best:
         # A list in another order is the same list: "Iran, Russia and Turkey".
-        spellings.setdefault(" ".join(sorted(f.key.split())), []).append(f)
+        spellings.setdefault(" ".join(sorted(terms(f.key) or f.key.split())), []).append(f)
     keys = list(spellings)
     distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
                                            for o in keys)]  # fmt: skip
