@@ -354,14 +354,21 @@ def test_a_length_of_time_is_no_height_distance_or_speed(make_corpus, tmp_path):
     assert answer.reason == (
         "no figure for “how high” is stated in the sentences that match the question"
     )
+    drive = make_corpus({
+        "b.txt": "Travel report\n\nThe new airport is a 30-minute drive from the city "
+        "centre.\n\nIt opened last year.\n",
+    })  # fmt: skip
+    far = QAEngine.open(drive, tmp_path / "index-drive").ask("How far is the new airport?")
+    assert far.answered and "30" in (far.answer or "")  # a time may say how far
     fell = engine.ask("How fast did the objects fall in the lab?").answer
     assert fell is not None and fell.startswith("about 9.81 meters per second")
 
 
 def test_a_built_thing_no_article_names_is_refused(make_corpus, tmp_path):
     """ "Which hotel…?" cannot be answered from articles that call nothing a hotel (nor
-    anything the lexicon makes the same): no city or building they name is known to be
-    one. Where an article writes the noun, the question is answered as before."""
+    anything the lexicon makes the same) by a city, a country or a common noun: none is
+    known to be one. Another name may be, and where an article writes the noun, the
+    question is answered as before."""
     report = (
         "Talks report\n\nThe envoys met in Vienna for the talks, in a new building near "
         "the old town.\n\nThe talks ended with a joint statement.\n"
@@ -373,6 +380,13 @@ def test_a_built_thing_no_article_names_is_refused(make_corpus, tmp_path):
     assert engine.ask("What river flows through Vienna?").reason == (
         "no article mentions any river"
     )
+    # a name that is no country or city may be one, though no article says so
+    climbed = make_corpus({
+        "c.txt": "Travel report\n\nThe delegation climbed Everest last spring, with two "
+        "guides from the valley.\n\nThey came back to the valley in May.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(climbed, tmp_path / "index-climbed")
+    assert engine.ask("Which mountain did the delegation climb?").answer == "Everest"
     named = report.replace("in a new building", "at the Imperial Hotel")
     engine = QAEngine.open(make_corpus({"b.txt": named}), tmp_path / "index-named")
     answer = engine.ask("Which hotel in Vienna hosted the talks?")

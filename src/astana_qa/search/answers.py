@@ -31,7 +31,14 @@ from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
 from .answer_types import Expected
-from .candidates import MEASURED, SHARE_KINDS, Candidate, coverage, score_spans
+from .candidates import (
+    MEASURED,
+    SHARE_KINDS,
+    Candidate,
+    coverage,
+    is_time_for_untimed,
+    score_spans,
+)
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
 from .grouping import (
@@ -770,6 +777,7 @@ def _stated_apart(question: str, text: str, expected: Expected, spans_of: SpanFi
     return next(
         (s.text for s in spans
          if expected.kind in s.kinds and not (s.kinds & SHARE_KINDS) - {expected.kind}
+         and not is_time_for_untimed(s.kinds, expected.focus)
          and f" {normalised(s.text)} " not in asked),
         None,
     )  # fmt: skip

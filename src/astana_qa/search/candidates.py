@@ -89,6 +89,18 @@ _LIST_JOINERS = frozenset({",", "and", "or"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
 MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
+# Of those, the measures no length of time states: "How high…?" is not answered by
+# "ten-month", but "How far…?" may be by "a 30-minute drive", "How fast…?" by "in two
+# hours".
+_UNTIMED = frozenset({"tall", "high", "deep", "wide", "heavy"})
+
+
+def is_time_for_untimed(kinds: Collection[str], focus: str | None) -> bool:
+    """Is a span of `kinds` a length of time, which does not say how tall, high, deep,
+    wide or heavy (`focus`) something is? A rate per second is a measure, and does."""
+    return focus in _UNTIMED and "duration" in kinds and "measure" not in kinds
+
+
 UNMEASURED = 0.6
 # Fit kept, for "where" (not "which country"), by a place no preposition of place
 # introduces: "the talks on Syria were held in Kazakhstan" says where with "in".
@@ -763,8 +775,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not names_a_day(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
-        if measured and "duration" in found.kinds and "measure" not in found.kinds:
-            continue  # "How high is the hotel?": not "ten-month", a time ("9.81 m per second" is)
+        if kind == "number" and is_time_for_untimed(found.kinds, focus):
+            continue  # "How high is the hotel?" is not answered by "ten-month"
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
         if (

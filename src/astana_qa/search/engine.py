@@ -425,14 +425,17 @@ class QAEngine:
         )
 
     def _kind_never_named(self, query: Query, found: AnswerResult) -> str | None:
-        """Why no answer can be given to a question asking which built or natural thing
-        (WordNet's artifacts and objects: "Which hotel…?", "What river…?") when no
-        article uses that noun or any word the lexicon relates to it: nothing the
-        articles name can then be known to be one, unless WordNet knows the answer found
-        as a kind of it ("the Ritz" a hotel). None otherwise."""
-        focus = query.expected.focus
-        if not query.expected.typed or not focus:
-            return None
+        """Why no answer can be given to a question asking which built or natural place
+        or thing (WordNet's artifacts and objects: "Which hotel…?", "What river…?") when
+        no article uses that noun or a word naming the same thing, and the answer found is
+        no name, or names a country or a city ("Kazakhstan", "Astana"): none of those is
+        known to be one. A name they do not know stays the answer ("Which
+        stadium…?" over "the final at Wembley"), as does one WordNet files under the noun
+        ("the Danube" a river). None when the question can be answered so."""
+        expected = query.expected
+        focus = expected.focus
+        if expected.kind not in ("place", "thing") or not focus:
+            return None  # "Which bank…?" asks for an organisation, whatever WordNet files
         if self.lexicon.noun_class(focus) not in ("artifact", "object"):
             return None
         terms = self.analyzer.guessed_terms(focus)
@@ -441,7 +444,11 @@ class QAEngine:
         if any(e.source in terms and e.equivalent for e in query.expansions):
             return None  # "Which inn…?" where the articles write "hostelry"; a broader
             # word ("building" for "hotel") tells nothing named is one
-        if found.answer and self.lexicon.is_kind_of(found.answer, focus):
+        answer = found.answer or ""
+        named = answer[:1].isupper() and not (
+            self.lexicon.names_a_country(answer) or self.lexicon.is_kind_of(answer, "city")
+        )
+        if named or self.lexicon.is_kind_of(answer, focus):
             return None
         return f"no article mentions any {focus}"
 

@@ -163,12 +163,15 @@ def variants(
 ) -> tuple[Variant, ...]:
     """Each spelling of the answer, when the sources spell it differently, and any other
     answer from another source that scores nearly as well; empty when sources agree.
-    `terms` analyses an answer as the index does: spellings with the same terms are one
-    ("observer", "observers"), as are "Yıldız" and "Yildiz" once folded."""
+    `terms` analyses an answer as the index does: common words with the same terms are
+    one ("observer", "observers"); names are compared as written, folded ("Yıldız" is
+    "Yildiz"), since stems would join "Davis" and "Davies"."""
     spellings: dict[str, list[Found]] = {}
     for f in best:
+        common = f.candidate.text[:1].islower()
+        words = (terms(f.key) if common else None) or f.key.split()
         # A list in another order is the same list: "Iran, Russia and Turkey".
-        spellings.setdefault(" ".join(sorted(terms(f.key) or f.key.split())), []).append(f)
+        spellings.setdefault(" ".join(sorted(words)), []).append(f)
     keys = list(spellings)
     distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
                                            for o in keys)]  # fmt: skip
