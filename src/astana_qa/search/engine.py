@@ -450,7 +450,7 @@ class QAEngine:
         )
         if named or self.lexicon.is_kind_of(answer, focus):
             return None
-        return f"no article mentions any {focus}"
+        return f"no article uses the word “{focus}” or another for the same thing"
 
     def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:
         """Why the articles do not answer `query`, or None when they do: a name or number
