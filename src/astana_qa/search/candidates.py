@@ -681,6 +681,8 @@ def score_spans(
             continue  # "In which city…?" is not answered by "contrast" of "In contrast"
         if kind == "person" and _DIGIT.search(found.text):
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
+        if kind == "number" and is_time_for_untimed(found.kinds, focus):
+            continue  # "How high is the hotel?" is not answered by "ten-month"
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
             noun = _HYPHENED_NOUN.match(text, found.end)
@@ -775,8 +777,6 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not names_a_day(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
-        if kind == "number" and is_time_for_untimed(found.kinds, focus):
-            continue  # "How high is the hotel?" is not answered by "ten-month"
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
         if (

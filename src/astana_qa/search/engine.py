@@ -382,15 +382,17 @@ class QAEngine:
         found = self._in_time_asked(query, found, row_of)
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
+        # The noun saying what is asked for ("the population of Astana"): read once for
+        # the coverage and for whether any article uses it (`_kind_never_named`).
+        focus = frozenset(self.analyzer.guessed_terms(query.expected.focus or ""))
         if rows:
             first = rows[0][0]
             held = self._dated_terms(query, first)
             if found.span is not None:  # a party's person answers for the role's words
                 passage = _passage_holding(found.passages, found.span)
                 held |= self.roles.role_terms(query, found, passage)
-            # The noun saying what is asked for ("the population of Astana") is found only
-            # as itself or a word naming the same thing, not as a broader one ("people").
-            focus = set(self.analyzer.guessed_terms(query.expected.focus or ""))
+            # The noun saying what is asked for is found only as itself or a word naming
+            # the same thing, not as a broader one ("people").
             expansions = [e for e in query.expansions if e.equivalent or e.source not in focus]
             confidence = self.ranker.coverage(
                 query.terms,
@@ -400,7 +402,7 @@ class QAEngine:
                 query.paraphrased,
                 self.settings.ranking.paraphrase_weight,
             )
-        reason = self._reason(query, found, confidence if rows else None)
+        reason = self._reason(query, found, confidence if rows else None, focus)
         answered = reason is None
         if not answered:  # a refused answer's further sources support nothing shown
             rows = [row for row in rows if row[2] <= k]
@@ -424,21 +426,23 @@ class QAEngine:
             reason=reason,
         )
 
-    def _kind_never_named(self, query: Query, found: AnswerResult) -> str | None:
+    def _kind_never_named(
+        self, query: Query, found: AnswerResult, terms: frozenset[str]
+    ) -> str | None:
         """Why no answer can be given to a question asking which built or natural place
         or thing (WordNet's artifacts and objects: "Which hotel…?", "What river…?") when
         no article uses that noun or a word naming the same thing, and the answer found is
         no name, or names a country or a city ("Kazakhstan", "Astana"): none of those is
         known to be one. A name they do not know stays the answer ("Which
         stadium…?" over "the final at Wembley"), as does one WordNet files under the noun
-        ("the Danube" a river). None when the question can be answered so."""
+        ("the Danube" a river). `terms` are the noun's analysed terms. None when the
+        question can be answered so."""
         expected = query.expected
         focus = expected.focus
         if expected.kind not in ("place", "thing") or not focus:
             return None  # "Which bank…?" asks for an organisation, whatever WordNet files
         if self.lexicon.noun_class(focus) not in ("artifact", "object"):
             return None
-        terms = self.analyzer.guessed_terms(focus)
         if not terms or any(t in self.ranker.term_number for t in terms):
             return None
         if any(e.source in terms and e.equivalent for e in query.expansions):
@@ -452,14 +456,21 @@ class QAEngine:
             return None
         return f"no article uses the word “{focus}” or another for the same thing"
 
-    def _reason(self, query: Query, found: AnswerResult, coverage: float | None) -> str | None:
+    def _reason(
+        self,
+        query: Query,
+        found: AnswerResult,
+        coverage: float | None,
+        focus_terms: frozenset[str],
+    ) -> str | None:
         """Why the articles do not answer `query`, or None when they do: a name or number
-        no article mentions, no answer of the kind asked for near the question's words,
-        or too little of the question covered by the best sentence."""
+        no article mentions, a built thing no article names (`_kind_never_named`, given the
+        asked noun's `focus_terms`), no answer of the kind asked for near the question's
+        words, or too little of the question covered by the best sentence."""
         ranking = self.settings.ranking
         if ranking.abstain_on_unknown_names and query.unknown:
             return _not_mentioned(query.unknown)
-        unnamed = self._kind_never_named(query, found)
+        unnamed = self._kind_never_named(query, found, focus_terms)
         if unnamed is not None:
             return unnamed
         if found.abstention:

@@ -191,6 +191,14 @@ class Query:
     paraphrased: frozenset[str] = frozenset()
 
 
+def _standing_for(terms: list[str], own: set[str], country: list[str]) -> list[str]:
+    """`terms` with a country's terms standing for `own`, the terms of the place words
+    no article uses that name it ("Washington", "the Islamic Republic"): those would
+    otherwise count as words the best sentence lacks."""
+    kept = [t for t in terms if t not in own]
+    return kept + [t for t in country if t not in kept]
+
+
 def _runs(words: list[str], text: str) -> list[list[str]]:
     """The runs of two or more of `words` (in order) that `text` writes one after another
     ("Islamic", "Republic" of "the Islamic Republic")."""
@@ -367,20 +375,17 @@ def read_query(
             bool(unknown) and unknown[-1][:1].isupper() and _runs([unknown[-1], word], reading)
         )
         country = [] if continues else places(word)
-        if country:  # the country's terms stand for the word's own, which no article uses
-            own = {t for _, t in written} - set(country)
-            terms = [t for t in terms if t not in own]
-            terms += [t for t in country if t not in terms]
+        if country:
+            terms = _standing_for(terms, {t for _, t in written} - set(country), country)
             named.update(country)
         else:
             unknown.append(word)
     # Unknown words written together may shorten a country's name ("the Islamic Republic")
     for run in _runs(unknown, reading):
         country = places(" ".join(run))
-        if country:  # the country's terms stand for the run's own, which no article uses
+        if country:
             own = {t for word in run for _, t in analyzer.written_terms(word)}
-            terms = [t for t in terms if t not in own]
-            terms += [t for t in country if t not in terms]
+            terms = _standing_for(terms, own, country)
             named.update(country)
             unknown = [w for w in unknown if w not in run]
     # A country named in lower case, or as the question's first word, which `key_words`
