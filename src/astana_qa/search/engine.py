@@ -195,6 +195,10 @@ class QAEngine:
         self._sentence_terms = lru_cache(maxsize=CACHED_SENTENCES)(
             lambda text: tuple(analyzer.term_spans(text))
         )
+        # The set of a sentence's terms, which near-duplicates are told by (`_top_distinct`).
+        self._term_set = lru_cache(maxsize=CACHED_SENTENCES)(
+            lambda text: frozenset(t for *_, t in self._sentence_terms(text))
+        )
         # A sentence is tagged once for every kind of question that reads it.
         self._tokens = lru_cache(maxsize=CACHED_SENTENCES)(lambda text: tuple(tokens(text)))
         self._spans_of = lru_cache(maxsize=CACHED_SENTENCES)(
@@ -765,20 +769,26 @@ class QAEngine:
         question on the million-sentence bench's 238 copies of 24 articles)."""
         limit = self.settings.ranking.duplicate_jaccard
         chosen: list[tuple[int, float]] = []
-        chosen_terms: list[set[str]] = []
+        chosen_terms: list[tuple[frozenset[str], int]] = []  # with their sizes
+        texts: dict[int, str] = {}  # each article's file is looked at once per call
         for sentence, score in zip(rows.tolist(), scores.tolist(), strict=True):
             if score <= 0 or len(chosen) == k:
                 break
-            terms = {t for *_, t in self._sentence_terms(self._sentence(sentence)[0])}
+            number = int(self._doc[sentence])
+            if number not in texts:
+                texts[number] = self.texts[number]
+            start, end = int(self._start[sentence]), int(self._end[sentence])
+            terms = self._term_set(texts[number][start:end])
+            size = len(terms)
             # Sets whose sizes differ too much cannot reach the limit: not compared.
             if any(
-                min(len(terms), len(c)) >= limit * max(len(terms), len(c)) - 1e-9
+                min(size, n) >= limit * max(size, n) - 1e-9
                 and len(terms & c) / max(len(terms | c), 1) >= limit
-                for c in chosen_terms
+                for c, n in chosen_terms
             ):
                 continue
             chosen.append((sentence, score))
-            chosen_terms.append(terms)
+            chosen_terms.append((terms, size))
         return chosen
 
     def _sentence(self, sentence: int) -> tuple[str, str | None]:

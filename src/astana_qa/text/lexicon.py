@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -282,7 +282,8 @@ class Lexicon:
                 if pos is not None and link.pos is not None:  # None: the table does not say
                     if link.pos != pos:
                         continue
-                    link = replace(link, p_word=link.p_word_in_pos)
+                    link = Link(link.word, link.kind, link.p_word_in_pos, link.p_related,
+                                link.pos, link.p_word_in_pos)  # fmt: skip
                 if link.p_word == 0.0:
                     continue  # kept for its part of speech, too rare a sense overall
                 if link.word not in best or link.weight > best[link.word].weight:
