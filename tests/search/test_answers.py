@@ -616,6 +616,15 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("What sport do the Varna Eagles play?",
          "The Varna Eagles, famous for popularising the game abroad, play basketball.",
          "basketball"),
+        # ... also where it only modifies the phrase's head, or follows its "of"
+        ("What sport do the Varna Eagles play?",
+         "The Varna Eagles are touring basketball players from the coast.", "basketball"),
+        ("What sport does Ivo Petrov play?",
+         "Ivo Petrov is a late bloomer in the world of tennis.", "tennis"),
+        # ... but a phrase whose head is the noun asked about, or a noun WordNet does not
+        # know, is read whole
+        ("Which gas fills the harbour tanks?",
+         "The harbour tanks are filled with liquid oxygen gas.", "liquid oxygen gas"),
         # neither a month in a date ("Nov.") nor the noun of a verb ("take place") is a
         # place
         ("Which hotel hosted the final round of talks?",

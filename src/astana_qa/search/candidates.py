@@ -205,6 +205,40 @@ def _kind_of_focus(span: entities.Span, focus: str) -> bool:
     return bool(words) and _is_kind_of(words[-1], focus)
 
 
+def _word_of_kind(
+    span: entities.Span,
+    words: Sequence[entities.Token],
+    focus: str,
+    question_terms: Mapping[str, float],
+    terms: Sequence[tuple[int, int, str]],
+) -> entities.Span | None:
+    """The first common noun of the noun phrase `span` that is a kind of the `focus`
+    noun, where the phrase's head is a noun WordNet knows and is not: what the question
+    asks for, named as a modifier or after "of" ("What sport?": "basketball" of "the
+    touring basketball performers", "tennis" of "the world of tennis"). None when the
+    head is one, or is the focus itself ("Which gas?": "diatomic oxygen gas"), or is
+    unknown ("lupus erythematosus"); a word of the question is not the answer."""
+    inside = [w for w in words if span.start <= w.start and w.end <= span.end]
+    # the head: the word before "of" ("the world of tennis"), else the last
+    head = next((w for w, after in pairwise(inside) if after.text == "of"), None)
+    head = head or (inside[-1] if inside else None)
+    lexicon = shipped_lexicon()
+    if head is None or not lexicon.knows_noun(head.text) or _is_kind_of(head.text, focus):
+        return None  # "basketball", "the sport of basketball": the phrase is one
+    if _singular_forms(head.text) & _singular_forms(focus):
+        return None
+    asked = {(s, e) for s, e, t in terms if t in question_terms}
+    for word in inside:
+        if (
+            word.tag == "NOUN"
+            and word.text.islower()
+            and (word.start, word.end) not in asked
+            and _is_kind_of(word.text, focus)
+        ):
+            return entities.Span(word.start, word.end, word.text, span.kinds)
+    return None
+
+
 def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
     """Is `span` a list of the names a plural question asks for (`name_lists`)? It is read
     whole: "Which countries did the Russian negotiator propose?" → "Russia, Türkiye and
@@ -708,6 +742,9 @@ def score_spans(
                 cut_start=found.kinds != {"thing"},
             )
         )
+        if kinds_of and span.kinds == PHRASE_KIND and not LIST_JOINT.search(span.text):
+            # "What sport?": "basketball" of "the touring basketball performers"
+            span = _word_of_kind(span, words, focus or "", question_terms, terms) or span
         if years and "date" in found.kinds:
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"

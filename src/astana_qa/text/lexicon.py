@@ -218,6 +218,10 @@ class Lexicon:
             if form not in kinds
         )
 
+    def knows_noun(self, word: str) -> bool:
+        """Does the kind table know `word` (or its singular) as a noun?"""
+        return bool(self._noun_forms(word))
+
     def _noun_forms(self, word: str) -> tuple[str, ...]:
         """`word` folded, and its singulars the kind table knows ("sports" → "sport")."""
         return tuple(f for f in self._spellings(word) if f in self._kinds[0])
