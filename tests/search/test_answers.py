@@ -621,10 +621,22 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "The Varna Eagles are touring basketball players from the coast.", "basketball"),
         ("What sport does Ivo Petrov play?",
          "Ivo Petrov is a late bloomer in the world of tennis.", "tennis"),
+        # ... with the nouns written right before it
+        ("What sport does Ivo Petrov play?",
+         "Ivo Petrov is a table tennis player from Varna.", "table tennis"),
         # ... but a phrase whose head is the noun asked about, or a noun WordNet does not
         # know, is read whole
         ("Which gas fills the harbour tanks?",
          "The harbour tanks are filled with liquid oxygen gas.", "liquid oxygen gas"),
+        ("Which disease killed the harbour master?",
+         "The harbour master died of lupus erythematosus.", "lupus erythematosus"),
+        # ... and a kind written before a head of another kind ("a dog owner" is an
+        # owner) counts less than a phrase that is one
+        ("What animal did the harbour crew rescue?",
+         "The harbour crew, helped by a dog owner, rescued a dolphin.", "dolphin"),
+        # ... nor is a word of the question the answer
+        ("What sport do the Varna tennis fans follow?",
+         "The Varna tennis fans follow basketball players too.", "basketball"),
         # neither a month in a date ("Nov.") nor the noun of a verb ("take place") is a
         # place
         ("Which hotel hosted the final round of talks?",

@@ -57,6 +57,10 @@ DESCRIBES_FOCUS = 1.5
 # The fit of a noun phrase whose head WordNet makes a kind of the noun the question asks
 # about ("What sport…?": "basketball"; "What color…?": "blue"), for these kinds.
 KIND_OF_FOCUS = 1.2
+# ... and of such a noun written before a head of another kind ("What sport?":
+# "basketball" of "touring basketball players"): less than a phrase that is one, more
+# than one that has none ("a dog owner" is an owner, yet names an animal).
+KIND_BEFORE_HEAD = 1.0
 _KIND_OF_FOCUS_KINDS = frozenset({"thing", "attribute"})
 
 # Words after a noun that introduce examples of it ("measures, including the release"),
@@ -209,33 +213,38 @@ def _word_of_kind(
     span: entities.Span,
     words: Sequence[entities.Token],
     focus: str,
-    question_terms: Mapping[str, float],
-    terms: Sequence[tuple[int, int, str]],
-) -> entities.Span | None:
-    """The first common noun of the noun phrase `span` that is a kind of the `focus`
-    noun, where the phrase's head is a noun WordNet knows and is not: what the question
-    asks for, named as a modifier or after "of" ("What sport?": "basketball" of "the
-    touring basketball performers", "tennis" of "the world of tennis"). None when the
-    head is one, or is the focus itself ("Which gas?": "diatomic oxygen gas"), or is
-    unknown ("lupus erythematosus"); a word of the question is not the answer."""
+) -> tuple[entities.Span, bool] | None:
+    """What a noun phrase names as a kind of the `focus` noun when its head does not name
+    one: the first common noun in it that is, with the nouns written right before it
+    ("basketball" of "the touring basketball players", "table tennis" of "a table tennis
+    player", "tennis" of "the world of tennis"), and whether it follows the head's "of"
+    (the thing the phrase is about) rather than modifies the head. None when the head
+    is a kind of the focus, is the focus itself ("Which gas?": "liquid oxygen gas") or
+    is a noun WordNet does not know ("lupus erythematosus")."""
     inside = [w for w in words if span.start <= w.start and w.end <= span.end]
     # the head: the word before "of" ("the world of tennis"), else the last
     head = next((w for w, after in pairwise(inside) if after.text == "of"), None)
     head = head or (inside[-1] if inside else None)
-    lexicon = shipped_lexicon()
-    if head is None or not lexicon.knows_noun(head.text) or _is_kind_of(head.text, focus):
-        return None  # "basketball", "the sport of basketball": the phrase is one
-    if _singular_forms(head.text) & _singular_forms(focus):
+    if (
+        head is None
+        or _is_kind_of(head.text, focus)
+        or _singular_forms(head.text) & _singular_forms(focus)
+    ):
         return None
-    asked = {(s, e) for s, e, t in terms if t in question_terms}
-    for word in inside:
-        if (
-            word.tag == "NOUN"
-            and word.text.islower()
-            and (word.start, word.end) not in asked
-            and _is_kind_of(word.text, focus)
-        ):
-            return entities.Span(word.start, word.end, word.text, span.kinds)
+    if not shipped_lexicon().knows_noun(head.text):
+        return None
+    for at, word in enumerate(inside):
+        if word.tag == "NOUN" and word.text.islower() and _is_kind_of(word.text, focus):
+            first = at
+            while (
+                first > 0 and inside[first - 1].tag == "NOUN" and inside[first - 1].text.islower()
+            ):
+                first -= 1  # "table tennis", "ice hockey", "lung cancer"
+            start = inside[first].start
+            found = entities.Span(
+                start, word.end, span.text[start - span.start : word.end - span.start], span.kinds
+            )
+            return found, word.start > head.start
     return None
 
 
@@ -742,9 +751,13 @@ def score_spans(
                 cut_start=found.kinds != {"thing"},
             )
         )
+        modifier = False  # a kind of the focus written before a head of another kind
         if kinds_of and span.kinds == PHRASE_KIND and not LIST_JOINT.search(span.text):
-            # "What sport?": "basketball" of "the touring basketball performers"
-            span = _word_of_kind(span, words, focus or "", question_terms, terms) or span
+            # "What sport?": "basketball" of "the touring basketball players"
+            named = _word_of_kind(span, words, focus or "")
+            if named is not None:
+                span, after_of = named
+                modifier = not after_of
         if years and "date" in found.kinds:
             if not _YEAR.search(span.text):
                 continue  # "What year…?" is not answered by "10:30 a.m." or "January"
@@ -842,6 +855,8 @@ def score_spans(
         )
         if headed and span.text[:1].isupper():  # "What prize?": "Nobel Prize"
             fit = NAMED_BY_FOCUS
+        elif modifier:
+            fit = max(fit, KIND_BEFORE_HEAD * (SINGLE_OF_LIST if single else 1.0))
         elif kinds_of and span.end not in person_ends and _kind_of_focus(span, focus or ""):
             # "What sport?": "basketball", a kind of sport; "What weapons?": "swords" less
             # than "arrows and swords"

@@ -763,13 +763,12 @@ class QAEngine:
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
         """`(sentence, score)` of the best sentences with a positive score, best first,
-        skipping near-duplicates of sentences already chosen (by their analysed terms,
-        read from their text: the index stores no list of each sentence's terms; where
-        the best sentences are many copies of a few, this reads them all, about 2 ms a
-        question on the million-sentence bench's 238 copies of 24 articles)."""
+        skipping near-duplicates of sentences already chosen (by the sets of their
+        analysed terms, read from their text and kept per sentence, `_term_set`: the
+        index stores no list of each sentence's terms)."""
         limit = self.settings.ranking.duplicate_jaccard
         chosen: list[tuple[int, float]] = []
-        chosen_terms: list[tuple[frozenset[str], int]] = []  # with their sizes
+        chosen_terms: list[frozenset[str]] = []
         texts: dict[int, str] = {}  # each article's file is looked at once per call
         for sentence, score in zip(rows.tolist(), scores.tolist(), strict=True):
             if score <= 0 or len(chosen) == k:
@@ -779,16 +778,15 @@ class QAEngine:
                 texts[number] = self.texts[number]
             start, end = int(self._start[sentence]), int(self._end[sentence])
             terms = self._term_set(texts[number][start:end])
-            size = len(terms)
             # Sets whose sizes differ too much cannot reach the limit: not compared.
             if any(
-                min(size, n) >= limit * max(size, n) - 1e-9
+                min(len(terms), len(c)) >= limit * max(len(terms), len(c)) - 1e-9
                 and len(terms & c) / max(len(terms | c), 1) >= limit
-                for c, n in chosen_terms
+                for c in chosen_terms
             ):
                 continue
             chosen.append((sentence, score))
-            chosen_terms.append((terms, size))
+            chosen_terms.append(terms)
         return chosen
 
     def _sentence(self, sentence: int) -> tuple[str, str | None]:

@@ -286,8 +286,9 @@ class Lexicon:
                 if pos is not None and link.pos is not None:  # None: the table does not say
                     if link.pos != pos:
                         continue
-                    link = Link(link.word, link.kind, link.p_word_in_pos, link.p_related,
-                                link.pos, link.p_word_in_pos)  # fmt: skip
+                    link = Link(word=link.word, kind=link.kind, p_word=link.p_word_in_pos,
+                                p_related=link.p_related, pos=link.pos,
+                                p_word_in_pos=link.p_word_in_pos)  # fmt: skip
                 if link.p_word == 0.0:
                     continue  # kept for its part of speech, too rare a sense overall
                 if link.word not in best or link.weight > best[link.word].weight:
