@@ -222,30 +222,24 @@ def _word_of_kind(
     is a kind of the focus, is the focus itself ("Which gas?": "liquid oxygen gas") or
     is a noun WordNet does not know ("lupus erythematosus")."""
     inside = [w for w in words if span.start <= w.start and w.end <= span.end]
+    at = next((i for i, w in enumerate(inside) if w.tag == "NOUN" and w.text.islower()
+               and _is_kind_of(w.text, focus)), None)  # fmt: skip
+    if at is None:
+        return None  # most phrases name no such kind: the head is not looked at
     # the head: the word before "of" ("the world of tennis"), else the last
-    head = next((w for w, after in pairwise(inside) if after.text == "of"), None)
-    head = head or (inside[-1] if inside else None)
+    head = next((w for w, after in pairwise(inside) if after.text == "of"), inside[-1])
     if (
-        head is None
-        or _is_kind_of(head.text, focus)
+        _is_kind_of(head.text, focus)
         or _singular_forms(head.text) & _singular_forms(focus)
+        or not shipped_lexicon().knows_noun(head.text)
     ):
         return None
-    if not shipped_lexicon().knows_noun(head.text):
-        return None
-    for at, word in enumerate(inside):
-        if word.tag == "NOUN" and word.text.islower() and _is_kind_of(word.text, focus):
-            first = at
-            while (
-                first > 0 and inside[first - 1].tag == "NOUN" and inside[first - 1].text.islower()
-            ):
-                first -= 1  # "table tennis", "ice hockey", "lung cancer"
-            start = inside[first].start
-            found = entities.Span(
-                start, word.end, span.text[start - span.start : word.end - span.start], span.kinds
-            )
-            return found, word.start > head.start
-    return None
+    first = at
+    while first > 0 and inside[first - 1].tag == "NOUN" and inside[first - 1].text.islower():
+        first -= 1  # "table tennis", "ice hockey", "lung cancer"
+    start, end = inside[first].start, inside[at].end
+    named = entities.Span(start, end, span.text[start - span.start : end - span.start], span.kinds)
+    return named, inside[at].start > head.start
 
 
 def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
