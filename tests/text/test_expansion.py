@@ -6,7 +6,14 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from astana_qa.text.expansion import CorpusStats, ExpansionPolicy, expand, number_forms
+from astana_qa.text.entities import tokens
+from astana_qa.text.expansion import (
+    CorpusStats,
+    ExpansionPolicy,
+    expand,
+    number_forms,
+    phrasal_verbs,
+)
 from astana_qa.text.lexicon import Lexicon, LexiconData
 
 # Paragraphs of a tiny corpus, as sets of terms.
@@ -157,3 +164,19 @@ def test_a_number_and_its_ordinal_name_the_same_rank():
     assert 0 < ordinal[0].weight < 1
     # an ordinal no text uses is not searched for
     assert not [e for e in expand([("5", "5")], LEXICON, analyse, CORPUS, ExpansionPolicy())]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the tagger reads "break" as a noun in a question with "did": a particle ending
+        # the clause still makes it a phrasal verb
+        ("When did the war break out?", [("break out", "break")]),
+        ("Who sat in on the talks?", [("sit in", "sat")]),
+        ("Who paid for the stadium?", []),  # a preposition's phrase
+    ],
+)
+def test_phrasal_verbs_of_a_question(question, expected):
+    words = tokens(question)
+    terms = {w.text.lower(): w.text.lower() for w in words if w.text.isalpha()}
+    assert phrasal_verbs(words, terms, Lexicon()) == expected

@@ -269,12 +269,18 @@ def phrasal_verbs(
     (`expand`'s `written`), whose term is that of the verb in `terms` (word → term), or of
     the word after it when the verb is a stopword: readers write phrasal verbs where
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
-    preposition of a phrase after it ("pay for the stadium")."""
+    preposition of a phrase after it ("pay for the stadium"). A word the tagger read as
+    a noun opens one when a particle ends the clause after it: "When did the war break
+    out?" (the tagger reads "break" there as a noun: questions with "did" are rare in
+    the text it was trained on)."""
     found = []
     for at, (verb, after) in enumerate(pairwise(words)):
-        if verb.tag != "VERB" or not after.text.isalpha():
-            continue
         following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
+        ends_clause = following == "PUNCT" and after.text.lower() in _PARTICLES
+        if not (verb.tag == "VERB" or (verb.tag == "NOUN" and ends_clause)):
+            continue
+        if not after.text.isalpha():
+            continue
         if following in PHRASE_OPENERS and after.text.lower() not in _PARTICLES:
             continue  # "pay for the stadium", "go to power": a preposition's phrase
         second = normalise(after.text)
