@@ -172,6 +172,9 @@ def test_a_number_and_its_ordinal_name_the_same_rank():
         # the tagger reads "break" as a noun in a question with "did": a particle ending
         # the clause still makes it a phrasal verb
         ("When did the war break out?", [("break out", "break")]),
+        # ... but a noun after "the" is one ("the fall back", "the play off")
+        ("What was the fall back?", []),
+        ("Who won the play off?", []),
         ("Who sat in on the talks?", [("sit in", "sat")]),
         ("Who paid for the stadium?", []),  # a preposition's phrase
     ],

@@ -270,14 +270,15 @@ def phrasal_verbs(
     the word after it when the verb is a stopword: readers write phrasal verbs where
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
     preposition of a phrase after it ("pay for the stadium"). A word the tagger read as
-    a noun opens one when a particle ends the clause after it: "When did the war break
-    out?" (the tagger reads "break" there as a noun: questions with "did" are rare in
-    the text it was trained on)."""
+    a noun opens one when a particle ends the clause after it and another noun stands
+    before it: "When did the war break out?" (the tagger sometimes reads such a verb as
+    a noun), but not "What was the fall back?" or "Who won the play off?", nouns."""
     found = []
     for at, (verb, after) in enumerate(pairwise(words)):
         following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
         ends_clause = following == "PUNCT" and after.text.lower() in _PARTICLES
-        if not (verb.tag == "VERB" or (verb.tag == "NOUN" and ends_clause)):
+        after_noun = at > 0 and words[at - 1].tag in ("NOUN", "PROPN")
+        if not (verb.tag == "VERB" or (verb.tag == "NOUN" and ends_clause and after_noun)):
             continue
         if not after.text.isalpha():
             continue
