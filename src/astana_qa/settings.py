@@ -110,8 +110,9 @@ class RankingSettings:
     # the question's informative (idf-weighted) terms, or when a name or number of the
     # question occurs nowhere in the corpus.
     min_coverage: float = 0.25
-    # In that share, a verb, adverb or adjective of the question that no article uses
-    # ("driven from their homes", "roughly": a reader's own words) counts with this
+    # In that share, a verb, adverb, adjective or noun of the question that no article
+    # uses ("driven from their homes", "roughly", "truce": a reader's own words; not the
+    # noun asked for, a quoted word or a role's noun) counts with this
     # share of its weight when the best sentence lacks it (measured, docs/benchmarks.md:
     # 0.5 refused 11 fewer answerable reader questions and kept TrecQA's no-answer
     # recall; 0.25 dropped it below 0.5).

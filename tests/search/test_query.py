@@ -84,3 +84,34 @@ def test_written_dates(question, written):
 )
 def test_a_time_bound_is_read_from_a_dated_phrase_after_before_after_or_since(question, bound):
     assert time_bound(question) == bound
+
+
+@pytest.fixture(scope="module")
+def harbour_engine(tmp_path_factory):
+    """An engine over two sentences about a harbour, with its own index."""
+    from astana_qa import QAEngine
+
+    corpus = tmp_path_factory.mktemp("harbour")
+    (corpus / "a.txt").write_text(
+        "Harbour talks\n\nThe guarantors warned against attacks on the Varna harbour zone.\n\n"
+        "The war displaced nearly 7 million people.\n",
+        encoding="utf-8",
+    )
+    return QAEngine.open(corpus, tmp_path_factory.mktemp("index"))
+
+
+@pytest.mark.parametrize(
+    ("question", "nouns"),
+    [
+        # a reader's own noun for the articles' ("truce" for "zone"); "area" is what is
+        # asked for
+        ("Which truce area did the guarantors warn about?", ["truce"]),
+        # ... but not the noun saying what is asked for
+        ("What is the population of Varna?", []),
+        # ... nor a word the reader quotes
+        ('Which harbour is known as "the pearl"?', []),
+    ],
+)  # fmt: skip
+def test_a_readers_own_nouns(harbour_engine, question, nouns):
+    query = harbour_engine.read(question)
+    assert [word for word, _ in query.paraphrased_nouns] == nouns

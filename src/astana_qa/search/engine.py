@@ -403,7 +403,7 @@ class QAEngine:
                 first,
                 expansions,
                 held,
-                query.paraphrased,
+                query.paraphrased | self._readers_nouns(query),
                 self.settings.ranking.paraphrase_weight,
             )
         reason = self._reason(query, found, confidence if rows else None, focus)
@@ -760,6 +760,13 @@ class QAEngine:
         aliases): `(start, end)` offsets, for highlighting."""
         wanted = set(query.terms)
         return [(s, e) for s, e, term in self.analyzer.term_spans(text) if term in wanted]
+
+    def _readers_nouns(self, query: Query) -> frozenset[str]:
+        """The terms of the question's nouns no article uses that count less against
+        its coverage, as its verbs and adjectives do: a reader's own names for things
+        ("truce area", "mediator"), not a role's noun ("Who criticised the Iranian
+        delegation?" is not about Iran's representative, `roles.py`)."""
+        return frozenset(t for w, t in query.paraphrased_nouns if not self.roles.is_role_word(w))
 
     def _top_distinct(self, rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple]:
         """`(sentence, score)` of the best sentences with a positive score, best first,

@@ -189,6 +189,10 @@ class Query:
     # count less against the share of the question the answer must cover (not a typo:
     # "mathmatical" is no word).
     paraphrased: frozenset[str] = frozenset()
+    # Its English nouns no article uses, as `(word, term)`: a reader's own names for
+    # things ("truce", "mediator"), but for the noun asked for and quoted words; which
+    # of them count less is the engine's choice (not a role's noun: `QAEngine.ask`).
+    paraphrased_nouns: tuple[tuple[str, str], ...] = ()
 
 
 def _standing_for(terms: list[str], own: set[str], country: list[str]) -> list[str]:
@@ -399,6 +403,7 @@ def read_query(
             unknown.append(word)
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
+    quoted = [m.span() for m in _QUOTED.finditer(reading)]
     expected = expected_answer(reading)
     owners, owned = asked_phrase(words_tagged, expected.focus)
     return Query(
@@ -431,11 +436,24 @@ def read_query(
             for term in analyzer.guessed_terms(w.text)
             if term not in matcher.term_number
         ),
+        paraphrased_nouns=tuple(
+            (w.text.lower(), term)
+            for w in words_tagged
+            if w.tag == "NOUN"
+            and is_english_word(w.text)
+            and w.text.lower() != expected.focus  # what is asked for is no other word
+            and not any(s <= w.start < e for s, e in quoted)
+            for term in analyzer.guessed_terms(w.text)
+            if term not in matcher.term_number
+        ),
     )
 
 
 # The parts of speech of the question's words a reader most often writes otherwise.
 _PARAPHRASABLE = frozenset({"VERB", "ADV", "ADJ"})
+# Words in quotation marks are the reader's quote of the very term ("known as
+# “jellies”"), never their own word for another.
+_QUOTED = re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’")
 
 
 def _distinct_names(words: list[str]) -> list[str]:
