@@ -10,7 +10,7 @@ to answer. The patterns are English; a question of no known type gets no prefere
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -404,6 +404,15 @@ def read_query(
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
     quoted = [m.span() for m in _QUOTED.finditer(reading)]
+
+    def unused(chosen: Callable[[Token], bool]) -> Iterator[tuple[str, str]]:
+        """`(word, term)` of the English words `chosen` whose terms no article uses."""
+        for w in words_tagged:
+            if chosen(w) and is_english_word(w.text):
+                for term in analyzer.guessed_terms(w.text):
+                    if term not in matcher.term_number:
+                        yield w.text.lower(), term
+
     expected = expected_answer(reading)
     owners, owned = asked_phrase(words_tagged, expected.focus)
     return Query(
@@ -429,22 +438,15 @@ def read_query(
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
         reading=restored,
         defined=defined_subject(restored),
-        paraphrased=frozenset(
-            term
-            for w in words_tagged
-            if w.tag in _PARAPHRASABLE and is_english_word(w.text)
-            for term in analyzer.guessed_terms(w.text)
-            if term not in matcher.term_number
-        ),
+        paraphrased=frozenset(t for _, t in unused(lambda w: w.tag in _PARAPHRASABLE)),
         paraphrased_nouns=tuple(
-            (w.text.lower(), term)
-            for w in words_tagged
-            if w.tag == "NOUN"
-            and is_english_word(w.text)
-            and w.text.lower() != expected.focus  # what is asked for is no other word
-            and not any(s <= w.start < e for s, e in quoted)
-            for term in analyzer.guessed_terms(w.text)
-            if term not in matcher.term_number
+            unused(
+                lambda w: (
+                    w.tag == "NOUN"
+                    and w.text.lower() != expected.focus  # what is asked for is no other word
+                    and not any(s <= w.start < e for s, e in quoted)
+                )
+            )
         ),
     )
 
