@@ -780,11 +780,7 @@ class QAEngine:
         for sentence, score in zip(rows.tolist(), scores.tolist(), strict=True):
             if score <= 0 or len(chosen) == k:
                 break
-            number = int(self._doc[sentence])
-            if number not in texts:
-                texts[number] = self.texts[number]
-            start, end = int(self._start[sentence]), int(self._end[sentence])
-            terms = self._term_set(texts[number][start:end])
+            terms = self._term_set(self._sentence(sentence, texts)[0])
             # Sets whose sizes differ too much cannot reach the limit: not compared.
             if any(
                 min(len(terms), len(c)) >= limit * max(len(terms), len(c)) - 1e-9
@@ -796,11 +792,20 @@ class QAEngine:
             chosen_terms.append(terms)
         return chosen
 
-    def _sentence(self, sentence: int) -> tuple[str, str | None]:
-        """The text of a sentence and its article's date."""
+    def _sentence(
+        self, sentence: int, texts: dict[int, str] | None = None
+    ) -> tuple[str, str | None]:
+        """The text of a sentence and its article's date; with `texts`, a caller's memo
+        of article texts, each article's file is looked at once for many sentences."""
         number = int(self._doc[sentence])
         start, end = int(self._start[sentence]), int(self._end[sentence])
-        return self.texts[number][start:end], self.index.documents[number].date
+        if texts is None:
+            text = self.texts[number]
+        else:
+            if number not in texts:
+                texts[number] = self.texts[number]
+            text = texts[number]
+        return text[start:end], self.index.documents[number].date
 
     def _defining_first(
         self, defined: Defined, rows: np.ndarray, scores: np.ndarray
