@@ -126,6 +126,28 @@ def test_suffix_rules_only_reach_words_in_the_table():
     assert lexicon.related("walks") == []
 
 
+def test_a_suffix_rule_gives_a_base_only_in_its_own_part_of_speech(lexicon):
+    # "-er" undoes an adjective's comparative: "mother" is no form of the noun "moth",
+    # so none of the moths WordNet files under "moth" is related to it.
+    assert "moth" in lexicon.base_forms("mother")
+    assert not {"hawkmoth", "noctuid"} & set(related_words(lexicon, "mother"))
+    assert not lexicon.is_kind_of("mother", "insect")
+    # A word that is an entry of its own is not the plural of another ("physics" is no
+    # "physic", a purgative)...
+    assert "purgative" not in related_words(lexicon, "physics")
+    # ...but a base it links to is of its family whatever the rule: "player" has the
+    # links of "play" ("compete").
+    assert "compete" in related_words(lexicon, "player")
+    # A word that is an entry in one part of speech keeps its base's links in another:
+    # "talks" (the noun: negotiation) also has the verb "talk"'s ("converse").
+    assert {"negotiation", "converse"} <= set(related_words(lexicon, "talks"))
+
+
+def test_a_demonym_in_the_plural_stands_for_its_country(lexicon):
+    assert lexicon.places("Syrians") == lexicon.places("Syrian") == [("Syria", 0.9)]
+    assert lexicon.places("Iranians")[0][0] == "Iran"
+
+
 def test_a_shared_place_name_weighs_less_for_each_further_country():
     lexicon = small_lexicon()
     (first, w1), (second, w2) = lexicon.places("American")

@@ -45,12 +45,17 @@ _FACTOR_OF_KIND = {KIND_NAME[letter]: factor for letter, factor in KIND_FACTOR.i
 PLACE_WEIGHT = 0.9
 # An agent noun's ending, spelled "-or" or "-er" ("protestor", "protester").
 _AGENT_ENDING = re.compile(r"\w{4}(or|er)s?$")
-# WordNet's morphy rules (wndb(5) / morphy(7WN)): inflection suffix → base suffix.
-_SUFFIXES = (
-    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
-    ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
-    ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
-)  # fmt: skip
+# WordNet's morphy rules (morphy(7WN)), by the part of speech whose inflections they
+# undo: inflection suffix → base suffix. A base one part of speech's rule gives is a
+# base of that part of speech only: "mother" is no comparative of "moth", nor
+# "physics" a plural of "physic" the adjective.
+_SUFFIXES_BY_POS = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+          ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+}  # fmt: skip
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -123,11 +128,23 @@ class LexiconData:
                    frozenset(places.get("capitals", ())), places.get("sites", {}))  # fmt: skip
 
 
-def _suffix_bases(word: str) -> list[str]:
+def _suffix_bases(word: str, pos: str | None = None) -> list[str]:
     """The bases WordNet's suffix rules give a folded `word` ("talks" → "talk"), known
-    to the table or not."""
-    return [word[: len(word) - len(suffix)] + base for suffix, base in _SUFFIXES
-            if word.endswith(suffix) and len(word) > len(suffix) + 1]  # fmt: skip
+    to the table or not: by the rules of part of speech `pos` (n, v, a), else by all."""
+    return list(_rule_bases(word, pos))
+
+
+def _rule_bases(word: str, pos: str | None = None) -> dict[str, frozenset[str]]:
+    """Each base the suffix rules give `word` (those of `pos`, else all), with the parts
+    of speech whose rules give it, in the rules' order."""
+    found: dict[str, set[str]] = {}
+    for part, rules in _SUFFIXES_BY_POS.items():
+        if pos is not None and part != pos:
+            continue
+        for suffix, base in rules:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                found.setdefault(word[: len(word) - len(suffix)] + base, set()).add(part)
+    return {base: frozenset(parts) for base, parts in found.items()}
 
 
 def _agent_spellings(word: str) -> list[str]:
@@ -227,10 +244,11 @@ class Lexicon:
         return tuple(f for f in self._spellings(word) if f in self._kinds[0])
 
     def _spellings(self, word: str) -> tuple[str, ...]:
-        """`word` folded, its irregular bases and its bases by WordNet's suffix rules,
-        known to any table or not ("pesos" → "peso", "men" → "man")."""
+        """The noun `word` folded, its irregular bases and its singulars by WordNet's
+        noun suffix rules, known to any table or not ("pesos" → "peso", "men" → "man";
+        not "moth" of "mother")."""
         word = normalise(word)
-        forms = (word, *self.data.irregular.get(word, []), *_suffix_bases(word))
+        forms = (word, *self.data.irregular.get(word, []), *_suffix_bases(word, "n"))
         return tuple(dict.fromkeys(forms))
 
     @cached_property
@@ -278,11 +296,15 @@ class Lexicon:
         only links through senses of that part of speech, their `p_word` being the
         sense's probability among those ("headed" as a verb: "lead", not "cephalic")."""
         bases = self.base_forms(word)
+        allowed = self._base_parts(normalise(word))
         best: dict[str, Link] = {}
         for base in bases:
+            parts = allowed.get(base)
             for link in self._links(base):
                 if link.word in bases:
                     continue
+                if parts is not None and link.pos is not None and link.pos not in parts:
+                    continue  # "mother" is no form of the noun "moth"
                 if pos is not None and link.pos is not None:  # None: the table does not say
                     if link.pos != pos:
                         continue
@@ -295,6 +317,23 @@ class Lexicon:
                     best[link.word] = link
         return tuple(sorted(best.values(), key=lambda link: -link.weight))
 
+    def _base_parts(self, word: str) -> dict[str, frozenset[str]]:
+        """The parts of speech in which each base that only a suffix rule gives the
+        folded `word` is a form of it (`_merged_links` reads no other links of it): those
+        of the rules that give it (morphy(7WN): "er" undoes a comparative, so "mother" is
+        no form of the noun "moth"), less those in which `word` is an entry of its own
+        ("physics" is no plural of "physic"). A base `word` links to is of its family
+        whatever the rule ("player" of "play"), and is not listed."""
+        rules = {base: parts for base, parts in _rule_bases(word).items()
+                 if base != word and base not in self.data.irregular.get(word, ())}  # fmt: skip
+        if not rules:
+            return {}
+        own = self._links(word) if word in self.data.related else ()
+        family = {link.word for link in own}
+        own_parts = {link.pos for link in own}
+        return {base: frozenset(parts - own_parts) for base, parts in rules.items()
+                if base not in family}  # fmt: skip
+
     def related(self, word: str) -> list[tuple[str, float]]:
         """`(related word, weight)`, the heaviest first; weights are below 1, so an
         expansion never counts as much as the word itself."""
@@ -304,15 +343,18 @@ class Lexicon:
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
     def places(self, word: str) -> list[tuple[str, float]]:
-        """`(country name, weight)` for a capital, demonym or other spelling of a
-        country ("Moscow" → Russia, "Iranian" → Iran), or for a named building or street
-        in a capital, which stands for its country as the capital does ("the Kremlin"),
-        most populous first; a name shared by several countries weighs less for each
-        after the first. Case matters only for sites: `word` must be written as in the
-        text, since a site is looked up only when it starts with a capital ("the Strand",
-        never "strand"); callers holding folded tokens restore the capital."""
+        """`(country name, weight)` for a capital, demonym (or its plural, "Iranians") or
+        other spelling of a country ("Moscow" → Russia, "Iranian" → Iran), or for a named
+        building or street in a capital, which stands for its country as the capital
+        does ("the Kremlin"), most populous first; a name shared by several countries
+        weighs less for each after the first. Case matters only for sites: `word` must
+        be written as in the text, since a site is looked up only when it starts with a
+        capital ("the Strand", never "strand"); callers holding folded tokens restore
+        the capital."""
         key = normalise(word)
         countries = self.data.places.get(key, [])
+        for singular in _suffix_bases(key, "n") if not countries else ():  # "Syrians"
+            countries = countries or self.data.places.get(singular, [])
         if not countries and word[:1].isupper():  # a site is a name: "the Strand", not "strand"
             countries = self.data.sites.get(key, [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
