@@ -152,6 +152,10 @@ class ExpansionPolicy:
     # geometric mean).
     e_word: float = 0.5
     e_related: float = 0.5
+    # A question word the articles never use: its senses' probabilities renormalised
+    # among those its related words show near the question's other words
+    # (`expansion._sense_boost`). Measured in docs/lexicon.md.
+    renormalise_unused: bool = True
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -104,7 +105,9 @@ def test_only_words_for_the_same_thing_are_equivalent():
         "authorities": True,
         "=united_states": True,  # place
     }
-    hypernym = expand([("break", "break"), ("round", "round")], LEXICON, analyse, CORPUS, policy)
+    as_weighed = replace(policy, renormalise_unused=False)  # the lexicon's own weight
+    hypernym = expand([("break", "break"), ("round", "round")], LEXICON, analyse, CORPUS,
+                      as_weighed)  # fmt: skip
     assert [(e.term, e.equivalent) for e in hypernym] == [("hiatus", False)]
     assert 0 < hypernym[0].weight < 0.1  # through a rare sense of "break"
     similar = expand([("closing", "closing"), ("communique", "communique")], LEXICON, analyse,
@@ -183,3 +186,21 @@ def test_phrasal_verbs_of_a_question(question, expected):
     words = tokens(question)
     terms = {w.text.lower(): w.text.lower() for w in words if w.text.isalpha()}
     assert phrasal_verbs(words, terms, Lexicon()) == expected
+
+
+def test_an_unused_words_senses_are_renormalised_among_those_the_corpus_shows():
+    # "break" is no term of this corpus; of its two senses only the pause (p = 0.25) has
+    # a related word used near "round": the question can only mean that one here.
+    links = "hiatus:0.25:0.5:h fracture:0.75:1.0:h"
+    lexicon = Lexicon(LexiconData(related={"break": links, "regime": links}, irregular={},
+                                  places={}))  # fmt: skip
+
+    def weights(word: str, **policy: object) -> dict[str, float]:
+        found = expand([(word, word), ("round", "round")], lexicon, analyse, CORPUS,
+                       ExpansionPolicy(**policy))  # type: ignore[arg-type]  # fmt: skip
+        return {e.term: e.weight for e in found}
+
+    plain = weights("break", renormalise_unused=False)["hiatus"]
+    assert weights("break")["hiatus"] == pytest.approx(plain * (1 / 0.25) ** 0.5)
+    # A word the articles use ("regime") keeps its sense's own probability.
+    assert weights("regime")["hiatus"] == pytest.approx(plain)

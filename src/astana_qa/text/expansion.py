@@ -9,6 +9,10 @@ sense finds sentences about something else. So:
   word is weak), never above `max_weight` (the question's own terms weigh 1);
 - a lexical expansion is dropped when no paragraph of the corpus uses it together with
   another of the question's terms: the corpus never uses that sense in this context;
+- a question word the articles never use can only mean there what its related words
+  used near the question's other words mean: its senses' probabilities are
+  renormalised among those senses ("break" as the pause, "hiatus", in articles on rounds
+  of talks, not as a fracture);
 - at most `per_word` expansions per question word, the heaviest;
 - the ranker caps an expansion's idf at its question term's: a synonym never counts
   more than the word it stands for, however rare it is (a question word the articles
@@ -41,8 +45,11 @@ EQUIVALENT_KINDS = frozenset({"synonym", "pertainym", "similar"})
 # What an ordinal counts for the number a question writes ("the 22nd round" for
 # "Astana 22"): the same rank, written another way, not quite the same words.
 ORDINAL_WEIGHT = 0.9
-# (weight, indexed term, names the same thing as the asked word): `terms_of_links`.
-Linked = tuple[float, str, bool]
+# (weight, indexed term, names the same thing as the asked word, the asked word's sense
+# it is linked through): `terms_of_links`. A sense is told by its part of speech and
+# probability (`Sense`).
+Sense = tuple[str | None, float]
+Linked = tuple[float, str, bool, Sense]
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,8 @@ def expand(
         else:
             linked = linked_terms(token, part_of_speech(token))
         share = context_of.share_for(term)
-        scored, same = _in_context([c for c in linked if c[1] not in own], share, policy)
+        unused = not corpus.indexed(term)  # the reader's word, not the articles'
+        scored, same = _in_context([c for c in linked if c[1] not in own], share, policy, unused)
         # A named site stands for its country only when written as a name ("the
         # Kremlin"), and tokens are folded: `written_as_name` says how it was written.
         for country, weight in lexicon.places(token.title() if written_as_name(token) else token):
@@ -178,13 +186,13 @@ def terms_of_links(
     for weight, group in groupby(weighed, key=lambda item: item[0]):
         if weight < policy.min_weight:
             break
-        found: dict[str, bool] = {}  # term → names the same thing (its first link)
+        found: dict[str, tuple[bool, Sense]] = {}  # term → its first link's
         for _, _, link in group:
             for term in analyse(link.word):
                 if term not in seen and corpus.indexed(term):
                     seen.add(term)
-                    found[term] = link.kind in EQUIVALENT_KINDS
-        linked += [(weight, term, found[term]) for term in sorted(found)]
+                    found[term] = (link.kind in EQUIVALENT_KINDS, (link.pos, link.p_word))
+        linked += [(weight, term, *found[term]) for term in sorted(found)]
     return tuple(linked)
 
 
@@ -192,25 +200,46 @@ def _in_context(
     linked: Sequence[Linked],
     shares: Callable[[Sequence[str]], list[float]],
     policy: ExpansionPolicy,
+    unused: bool = False,
 ) -> tuple[dict[str, float], set[str]]:
     """The weights of the `linked` terms that the corpus uses near the question's other
     words (`shares`), and those of them that name the same thing as the question's
     word: taken in order until `per_word` are kept and no term left could outweigh
-    them."""
+    them. For a question word the articles never use (`unused`), each weight is its
+    sense's probability renormalised among the senses the corpus uses there
+    (`_sense_boost`)."""
     scored: dict[str, float] = {}
     same: set[str] = set()
     if not linked:
         return scored, same
     # One posting look-up for all of them (more are tested than may be kept).
-    fits = shares([term for _, term, _ in linked])
-    for (weight, term, equivalent), fit in zip(linked, fits, strict=True):
-        if len(scored) >= policy.per_word and weight <= min(scored.values()):
+    fits = shares([term for _, term, _, _ in linked])
+    boost = _sense_boost(linked, fits, policy) if unused else 1.0
+    for (weight, term, equivalent, _), fit in zip(linked, fits, strict=True):
+        if len(scored) >= policy.per_word and weight <= min(scored.values()) / boost:
             break
         if fit > policy.min_context:
-            scored[term] = weight * fit**policy.context_power
+            scored[term] = min(weight * boost, policy.max_weight) * fit**policy.context_power
             if equivalent:
                 same.add(term)
     return scored, same
+
+
+def _sense_boost(linked: Sequence[Linked], fits: Sequence[float], policy: ExpansionPolicy) -> float:
+    """How much more the links of a question word weigh when only some of its senses are
+    used near the question's other words (`fits`): a reader's word the articles never
+    use can only mean here what its related words there mean ("break" with "hiatus",
+    not a fracture, in articles on rounds of talks). A link's weight grows with its
+    sense's probability to the power `e_word` (`Lexicon.links`), so renormalising the
+    probabilities over the senses shown multiplies every weight by their total's
+    inverse to that power; 1 when no sense is shown. `renormalise_unused` off: 1."""
+    if not policy.renormalise_unused:
+        return 1.0
+    shown = {
+        sense for (*_, sense), fit in zip(linked, fits, strict=True) if fit > policy.min_context
+    }
+    total = sum(probability for _, probability in shown)
+    return (1.0 / total) ** policy.e_word if 0.0 < total < 1.0 else 1.0
 
 
 class _Context:
