@@ -1192,3 +1192,13 @@ def test_a_refusal_for_a_bounded_date_says_the_dates_found_fall_outside_the_time
         "about: the dates they state fall outside it"
     )
     assert ask(question, pool).answer == "2021"  # without the bound
+
+
+def test_one_of_a_group_is_no_amount():
+    # "one of the delegations" says among whom, not how many
+    text = "Iran was one of the delegations at the talks on the port."
+    result = ask("How many delegations attended the talks on the port?", passages(text, [text]))
+    assert result.answer is None and result.abstention is not None
+    text = "Iran sent one delegation to the talks on the port."
+    result = ask("How many delegations attended the talks on the port?", passages(text, [text]))
+    assert result.answer == "one"
