@@ -178,6 +178,10 @@ def test_a_number_and_its_ordinal_name_the_same_rank():
         # ... but a noun after "the" is one ("the fall back", "the play off")
         ("What was the fall back?", []),
         ("Who won the play off?", []),
+        # past an adverb the tagger reads as an adjective, to the noun before it ...
+        ("When did the fighting in Syria first break out?", [("break out", "break")]),
+        # ... but not past an adjective to "the"
+        ("Who won the final play off?", []),
         ("Who sat in on the talks?", [("sit in", "sat")]),
         ("Who paid for the stadium?", []),  # a preposition's phrase
     ],

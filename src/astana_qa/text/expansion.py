@@ -285,6 +285,16 @@ def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float])
     return factors[link.kind] * sense
 
 
+def _after_a_noun(words: Sequence[Token], at: int) -> bool:
+    """Does a noun or name stand before word `at`, past any adjectives and adverbs
+    ("the fighting in Syria first break out": "Syria")? Not when a determiner comes
+    first: "the final play off" is a noun phrase."""
+    before = at - 1
+    while before >= 0 and words[before].tag in ("ADJ", "ADV"):
+        before -= 1
+    return before >= 0 and words[before].tag in ("NOUN", "PROPN")
+
+
 # English's verb particles, which may stand before the verb's object ("set up a
 # committee"); another word there is a preposition opening a phrase ("pay for the stadium").
 _PARTICLES = frozenset({"up", "out", "off", "down", "away", "back", "over", "aside", "apart"})
@@ -300,13 +310,14 @@ def phrasal_verbs(
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
     preposition of a phrase after it ("pay for the stadium"). A word the tagger read as
     a noun opens one when a particle ends the clause after it and another noun stands
-    before it: "When did the war break out?" (the tagger sometimes reads such a verb as
-    a noun), but not "What was the fall back?" or "Who won the play off?", nouns."""
+    before it, maybe past adverbs: "When did the war (first) break out?" (the tagger
+    sometimes reads such a verb as a noun), but not "What was the fall back?" or "Who
+    won the final play off?", nouns."""
     found = []
     for at, (verb, after) in enumerate(pairwise(words)):
         following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
         ends_clause = following == "PUNCT" and after.text.lower() in _PARTICLES
-        after_noun = at > 0 and words[at - 1].tag in ("NOUN", "PROPN")
+        after_noun = _after_a_noun(words, at)
         if not (verb.tag == "VERB" or (verb.tag == "NOUN" and ends_clause and after_noun)):
             continue
         if not after.text.isalpha():
