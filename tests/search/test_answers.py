@@ -1195,10 +1195,14 @@ def test_a_refusal_for_a_bounded_date_says_the_dates_found_fall_outside_the_time
 
 
 def test_one_of_a_group_is_no_amount():
-    # "one of the delegations" says among whom, not how many
-    text = "Iran was one of the delegations at the talks on the port."
+    # "one of the guarantors" says among whom, not how many delegations
+    text = "Iran was one of the guarantors at the talks on the port."
     result = ask("How many delegations attended the talks on the port?", passages(text, [text]))
     assert result.answer is None and result.abstention is not None
     text = "Iran sent one delegation to the talks on the port."
     result = ask("How many delegations attended the talks on the port?", passages(text, [text]))
+    assert result.answer == "one"
+    # ... but one of the very things counted is a count
+    text = "Only one of the reactors was working after the strike on the port."
+    result = ask("How many reactors were working after the strike?", passages(text, [text]))
     assert result.answer == "one"

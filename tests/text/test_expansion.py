@@ -180,8 +180,11 @@ def test_a_number_and_its_ordinal_name_the_same_rank():
         ("Who won the play off?", []),
         # past an adverb the tagger reads as an adjective, to the noun before it ...
         ("When did the fighting in Syria first break out?", [("break out", "break")]),
-        # ... but not past an adjective to "the"
+        # ... but not past an adjective to "the", nor to a noun without "did"
         ("Who won the final play off?", []),
+        ("Who won the Champions League final play off?", []),
+        ("Who won the league's final play off?", []),
+        ("Who ordered the regime's sudden crack down?", []),
         ("Who sat in on the talks?", [("sit in", "sat")]),
         ("Who paid for the stadium?", []),  # a preposition's phrase
     ],
@@ -208,3 +211,7 @@ def test_an_unused_words_senses_are_renormalised_among_those_the_corpus_shows():
     assert weights("break")["hiatus"] == pytest.approx(plain * (1 / 0.25) ** 0.5)
     # A word the articles use ("regime") keeps its sense's own probability.
     assert weights("regime")["hiatus"] == pytest.approx(plain)
+    # A question of one word shows no sense: nothing to tell them apart by.
+    alone = [(e.term, e.weight) for e in expand([("break", "break")], lexicon, analyse, CORPUS,
+                                                ExpansionPolicy())]  # fmt: skip
+    assert alone == [("hiatus", pytest.approx(plain))]

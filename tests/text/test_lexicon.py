@@ -132,15 +132,14 @@ def test_a_suffix_rule_gives_a_base_only_in_its_own_part_of_speech(lexicon):
     assert "moth" in lexicon.base_forms("mother")
     assert not {"hawkmoth", "noctuid"} & set(related_words(lexicon, "mother"))
     assert not lexicon.is_kind_of("mother", "insect")
-    # A word that is an entry of its own is not the plural of another ("physics" is no
-    # "physic", a purgative)...
-    assert "purgative" not in related_words(lexicon, "physics")
     # ...but a base it links to is of its family whatever the rule: "player" has the
     # links of "play" ("compete").
     assert "compete" in related_words(lexicon, "player")
-    # A word that is an entry in one part of speech keeps its base's links in another:
-    # "talks" (the noun: negotiation) also has the verb "talk"'s ("converse").
-    assert {"negotiation", "converse"} <= set(related_words(lexicon, "talks"))
+    # A plural WordNet also lists on its own keeps its singular's links: "talks" (the
+    # negotiation) has those of the noun "talk" ("conversation") and the verb
+    # ("converse"), "leaders" those of "leader" ("chief").
+    assert {"negotiation", "conversation", "converse"} <= set(related_words(lexicon, "talks"))
+    assert "chief" in related_words(lexicon, "leaders")
 
 
 def test_a_demonym_in_the_plural_stands_for_its_country(lexicon):

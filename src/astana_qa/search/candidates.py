@@ -149,9 +149,10 @@ _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
 # "nearly 7 million", not a list (and the comma of "300,000" joins no list).
 _AMOUNT_KINDS = frozenset({"number", "money", "percent", "duration", "frequency"})
-# "one of the …": a member of a group ("one of the central figures"), no amount.
-_ONE = re.compile(r"one", re.IGNORECASE)
+# "one of the …": a member of a group ("one of the central figures"), no amount, unless
+# a word limiting the count comes before it ("only one of the reactors").
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|exactly|solely)\s+$", re.IGNORECASE)
 # Amounts a plain number may stand for, unless it counts the noun after it: "twenty
 # rounds" is no sum of money and no share.
 SHARE_KINDS = frozenset({"money", "percent"})
@@ -723,8 +724,14 @@ def score_spans(
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
         if kind == "number" and is_time_for_untimed(found.kinds, focus):
             continue  # "How high is the hotel?" is not answered by "ten-month"
-        if kind in _AMOUNT_KINDS and _ONE_OF.match(text, found.end) and _ONE.fullmatch(found.text):
-            continue  # "one of the central figures" says among whom, not how many
+        if (
+            kind in _AMOUNT_KINDS
+            and found.text.lower() == "one"
+            and _ONE_OF.match(text, found.end)
+            and not _ONLY_BEFORE.search(text, 0, found.start)
+        ):
+            continue  # "one of the central figures", "one of his sons" say among whom;
+            # "only one of the reactors" says how many
         fit = max((fits.get(k, 0.0) for k in found.kinds), default=0.0)
         if entities.HYPHENED in found.kinds:  # "28-yard": a count of yards only
             noun = _HYPHENED_NOUN.match(text, found.end)

@@ -106,7 +106,8 @@ def expand(
         else:
             linked = linked_terms(token, part_of_speech(token))
         share = context_of.share_for(term)
-        unused = not corpus.indexed(term)  # the reader's word, not the articles'
+        # the reader's word, not the articles', read among the question's other words
+        unused = not corpus.indexed(term) and share is not _everywhere
         scored, same = _in_context([c for c in linked if c[1] not in own], share, policy, unused)
         # A named site stands for its country only when written as a name ("the
         # Kremlin"), and tokens are folded: `written_as_name` says how it was written.
@@ -170,10 +171,11 @@ def terms_of_links(
     corpus: CorpusStats,
     policy: ExpansionPolicy,
 ) -> tuple[Linked, ...]:
-    """`(weight, term, names the same thing)` of the indexed terms of the words linked to
-    `token` (through the senses of part of speech `pos` when it gives any link), each
-    term once by its heaviest link, heaviest first (equal weights by term), down to the
-    policy's least weight. It depends on the word alone, not on the question."""
+    """`(weight, term, names the same thing, sense)` (`Linked`) of the indexed terms of
+    the words linked to `token` (through the senses of part of speech `pos` when it
+    gives any link), each term once by its heaviest link, heaviest first (equal weights
+    by term), down to the policy's least weight. It depends on the word alone, not on
+    the question."""
     links = lexicon.links(token, pos) or lexicon.links(token)
     factors = _kind_factors(policy)
     weighed = sorted(
@@ -232,7 +234,9 @@ def _sense_boost(linked: Sequence[Linked], fits: Sequence[float], policy: Expans
     not a fracture, in articles on rounds of talks). A link's weight grows with its
     sense's probability to the power `e_word` (`Lexicon.links`), so renormalising the
     probabilities over the senses shown multiplies every weight by their total's
-    inverse to that power; 1 when no sense is shown. `renormalise_unused` off: 1."""
+    inverse to that power; 1 when no sense is shown, or when `renormalise_unused` is
+    off. Senses are told apart by their probability (`Sense`): two senses of a word as
+    likely as each other would count once."""
     if not policy.renormalise_unused:
         return 1.0
     shown = {
@@ -286,13 +290,28 @@ def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float])
 
 
 def _after_a_noun(words: Sequence[Token], at: int) -> bool:
-    """Does a noun or name stand before word `at`, past any adjectives and adverbs
-    ("the fighting in Syria first break out": "Syria")? Not when a determiner comes
-    first: "the final play off" is a noun phrase."""
+    """Is word `at` the verb after "do" (or a modal) and its subject: a noun or name
+    stands before it, past any adverbs (the tagger reads "first" as an adjective), and
+    no verb between it and the auxiliary ("When did the fighting in Syria first break
+    out?")? Not after a determiner ("What was the fall back?"), nor with a verb of its
+    own ("Who won the league's final play off?")."""
     before = at - 1
     while before >= 0 and words[before].tag in ("ADJ", "ADV"):
         before -= 1
-    return before >= 0 and words[before].tag in ("NOUN", "PROPN")
+    if before < 0 or words[before].tag not in ("NOUN", "PROPN"):
+        return False
+    for word in reversed(words[:before]):
+        if word.text.lower() in _DO_SUPPORT:
+            return True
+        if word.tag == "VERB":
+            return False
+    return False
+
+
+# The auxiliaries a question's verb follows, apart from its subject ("did the war break
+# out?"), which "be" and "have" are not ("was the fall back?", "has the play off…").
+_DO_SUPPORT = frozenset({"do", "does", "did", "will", "would", "can", "could", "should",
+                         "shall", "may", "might", "must"})  # fmt: skip
 
 
 # English's verb particles, which may stand before the verb's object ("set up a
@@ -309,10 +328,10 @@ def phrasal_verbs(
     the word after it when the verb is a stopword: readers write phrasal verbs where
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
     preposition of a phrase after it ("pay for the stadium"). A word the tagger read as
-    a noun opens one when a particle ends the clause after it and another noun stands
-    before it, maybe past adverbs: "When did the war (first) break out?" (the tagger
-    sometimes reads such a verb as a noun), but not "What was the fall back?" or "Who
-    won the final play off?", nouns."""
+    a noun opens one when a particle ends the clause after it and it follows "did" (or
+    another auxiliary) and its subject (`_after_a_noun`): "When did the war (first) break
+    out?" (the tagger sometimes reads such a verb as a noun), but not "What was the fall
+    back?" or "Who won the final play off?", nouns."""
     found = []
     for at, (verb, after) in enumerate(pairwise(words)):
         following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"

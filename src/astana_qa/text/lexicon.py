@@ -47,8 +47,7 @@ PLACE_WEIGHT = 0.9
 _AGENT_ENDING = re.compile(r"\w{4}(or|er)s?$")
 # WordNet's morphy rules (morphy(7WN)), by the part of speech whose inflections they
 # undo: inflection suffix → base suffix. A base one part of speech's rule gives is a
-# base of that part of speech only: "mother" is no comparative of "moth", nor
-# "physics" a plural of "physic" the adjective.
+# base of that part of speech only: "mother" is no comparative of the noun "moth".
 _SUFFIXES_BY_POS = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
           ("men", "man"), ("ies", "y")),
@@ -320,19 +319,16 @@ class Lexicon:
     def _base_parts(self, word: str) -> dict[str, frozenset[str]]:
         """The parts of speech in which each base that only a suffix rule gives the
         folded `word` is a form of it (`_merged_links` reads no other links of it): those
-        of the rules that give it (morphy(7WN): "er" undoes a comparative, so "mother" is
-        no form of the noun "moth"), less those in which `word` is an entry of its own
-        ("physics" is no plural of "physic"). A base `word` links to is of its family
-        whatever the rule ("player" of "play"), and is not listed."""
+        of the rules that give it, as morphy(7WN) reads them ("er" undoes an adjective's
+        comparative, so "mother" is no form of the noun "moth"; "leaders" is the plural
+        of the noun "leader"). A base `word` links to is of its family whatever the rule
+        ("player" of "play"), and is not listed."""
         rules = {base: parts for base, parts in _rule_bases(word).items()
                  if base != word and base not in self.data.irregular.get(word, ())}  # fmt: skip
         if not rules:
             return {}
-        own = self._links(word) if word in self.data.related else ()
-        family = {link.word for link in own}
-        own_parts = {link.pos for link in own}
-        return {base: frozenset(parts - own_parts) for base, parts in rules.items()
-                if base not in family}  # fmt: skip
+        family = {link.word for link in self._links(word)} if word in self.data.related else set()
+        return {base: parts for base, parts in rules.items() if base not in family}
 
     def related(self, word: str) -> list[tuple[str, float]]:
         """`(related word, weight)`, the heaviest first; weights are below 1, so an
@@ -352,9 +348,9 @@ class Lexicon:
         capital ("the Strand", never "strand"); callers holding folded tokens restore
         the capital."""
         key = normalise(word)
-        countries = self.data.places.get(key, [])
-        for singular in _suffix_bases(key, "n") if not countries else ():  # "Syrians"
-            countries = countries or self.data.places.get(singular, [])
+        countries = self.data.places.get(key) or next(
+            (found for singular in _suffix_bases(key, "n")  # "Syrians"
+             if (found := self.data.places.get(singular))), [])  # fmt: skip
         if not countries and word[:1].isupper():  # a site is a name: "the Strand", not "strand"
             countries = self.data.sites.get(key, [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
