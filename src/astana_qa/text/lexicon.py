@@ -55,6 +55,8 @@ _SUFFIXES_BY_POS = {
           ("ing", "e"), ("ing", "")),
     "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
 }  # fmt: skip
+# Each rule once, whatever part of speech it is of.
+_EVERY_SUFFIX = tuple(dict.fromkeys(rule for rules in _SUFFIXES_BY_POS.values() for rule in rules))
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -129,20 +131,28 @@ class LexiconData:
 
 def _suffix_bases(word: str, pos: str | None = None) -> list[str]:
     """The bases WordNet's suffix rules give a folded `word` ("talks" → "talk"), known
-    to the table or not: by the rules of part of speech `pos` (n, v, a), else by all."""
-    return list(_rule_bases(word, pos))
+    to the table or not: by the rules of part of speech `pos` (n, v, a), else by all.
+    (Run for most words of every question: a plain pass over the rules.)"""
+    rules = _SUFFIXES_BY_POS[pos] if pos is not None else _EVERY_SUFFIX
+    return [word[: len(word) - len(suffix)] + base for suffix, base in rules
+            if word.endswith(suffix) and len(word) > len(suffix) + 1]  # fmt: skip
 
 
-def _rule_bases(word: str, pos: str | None = None) -> dict[str, frozenset[str]]:
-    """Each base the suffix rules give `word` (those of `pos`, else all), with the parts
-    of speech whose rules give it, in the rules' order."""
+def _singular(word: str) -> str:
+    """A demonym's singular, as its plural is written ("syrians", "frenchmen"); other
+    words as they are. (Run for every word a question's places are looked up for.)"""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _rule_bases(word: str) -> dict[str, frozenset[str]]:
+    """Each base the suffix rules give `word`, with the parts of speech whose rules
+    give it, in the rules' order."""
     found: dict[str, set[str]] = {}
-    for part, rules in _SUFFIXES_BY_POS.items():
-        if pos is not None and part != pos:
-            continue
-        for suffix, base in rules:
-            if word.endswith(suffix) and len(word) > len(suffix) + 1:
-                found.setdefault(word[: len(word) - len(suffix)] + base, set()).add(part)
+    for part in _SUFFIXES_BY_POS:
+        for base in _suffix_bases(word, part):
+            found.setdefault(base, set()).add(part)
     return {base: frozenset(parts) for base, parts in found.items()}
 
 
@@ -348,9 +358,7 @@ class Lexicon:
         capital ("the Strand", never "strand"); callers holding folded tokens restore
         the capital."""
         key = normalise(word)
-        countries = self.data.places.get(key) or next(
-            (found for singular in _suffix_bases(key, "n")  # "Syrians"
-             if (found := self.data.places.get(singular))), [])  # fmt: skip
+        countries = self.data.places.get(key) or self.data.places.get(_singular(key), [])
         if not countries and word[:1].isupper():  # a site is a name: "the Strand", not "strand"
             countries = self.data.sites.get(key, [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
