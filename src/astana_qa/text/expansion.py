@@ -289,7 +289,7 @@ def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float])
     return factors[link.kind] * sense
 
 
-def _after_a_noun(words: Sequence[Token], at: int) -> bool:
+def _after_auxiliary_and_subject(words: Sequence[Token], at: int) -> bool:
     """Is word `at` the verb after "do" (or a modal) and its subject: a noun or name
     stands before it, past any adverbs (the tagger reads "first" as an adjective), and
     no verb between it and the auxiliary ("When did the fighting in Syria first break
@@ -329,15 +329,15 @@ def phrasal_verbs(
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
     preposition of a phrase after it ("pay for the stadium"). A word the tagger read as
     a noun opens one when a particle ends the clause after it and it follows "did" (or
-    another auxiliary) and its subject (`_after_a_noun`): "When did the war (first) break
-    out?" (the tagger sometimes reads such a verb as a noun), but not "What was the fall
-    back?" or "Who won the final play off?", nouns."""
+    another auxiliary) and its subject (`_after_auxiliary_and_subject`): "When did the
+    war (first) break out?" (the tagger sometimes reads such a verb as a noun), but not
+    "What was the fall back?" or "Who won the final play off?", nouns."""
     found = []
     for at, (verb, after) in enumerate(pairwise(words)):
         following = words[at + 2].tag if at + 2 < len(words) else "PUNCT"
         ends_clause = following == "PUNCT" and after.text.lower() in _PARTICLES
-        after_noun = _after_a_noun(words, at)
-        if not (verb.tag == "VERB" or (verb.tag == "NOUN" and ends_clause and after_noun)):
+        after_subject = _after_auxiliary_and_subject(words, at)
+        if not (verb.tag == "VERB" or (verb.tag == "NOUN" and ends_clause and after_subject)):
             continue
         if not after.text.isalpha():
             continue
