@@ -185,6 +185,9 @@ def test_a_number_and_its_ordinal_name_the_same_rank():
         ("Who won the Champions League final play off?", []),
         ("Who won the league's final play off?", []),
         ("Who ordered the regime's sudden crack down?", []),
+        # ... nor to "did" of another clause, nor past a possessive
+        ("Why did the talks stall before the league's final play off?", []),
+        ("How long did the talks last after the truce's break down?", []),
         ("Who sat in on the talks?", [("sit in", "sat")]),
         ("Who paid for the stadium?", []),  # a preposition's phrase
     ],

@@ -145,6 +145,8 @@ def test_a_suffix_rule_gives_a_base_only_in_its_own_part_of_speech(lexicon):
 def test_a_demonym_in_the_plural_stands_for_its_country(lexicon):
     assert lexicon.places("Syrians") == lexicon.places("Syrian") == [("Syria", 0.9)]
     assert lexicon.places("Iranians")[0][0] == "Iran"
+    # ... not a capital's plural: "males" is no plural of Malé, nor "romes" of Rome
+    assert lexicon.places("males") == lexicon.places("romes") == []
 
 
 def test_a_shared_place_name_weighs_less_for_each_further_country():

@@ -27,6 +27,7 @@ to abstain: "people" ranks sentences for "population" but does not answer it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
@@ -235,8 +236,8 @@ def _sense_boost(linked: Sequence[Linked], fits: Sequence[float], policy: Expans
     sense's probability to the power `e_word` (`Lexicon.links`), so renormalising the
     probabilities over the senses shown multiplies every weight by their total's
     inverse to that power; 1 when no sense is shown, or when `renormalise_unused` is
-    off. Senses are told apart by their probability (`Sense`): two senses of a word as
-    likely as each other would count once."""
+    off. Senses are told apart by their part of speech and probability (`Sense`): two
+    senses of a word's part of speech as likely as each other would count once."""
     if not policy.renormalise_unused:
         return 1.0
     shown = {
@@ -300,14 +301,21 @@ def _after_auxiliary_and_subject(words: Sequence[Token], at: int) -> bool:
         before -= 1
     if before < 0 or words[before].tag not in ("NOUN", "PROPN"):
         return False
+    if _POSSESSIVE_END.search(words[before].text):
+        return False  # "the league's final play off": a noun follows a possessive
     for word in reversed(words[:before]):
         if word.text.lower() in _DO_SUPPORT:
             return True
-        if word.tag == "VERB":
+        if word.tag in _CLAUSE_BOUNDS:  # "Why did the talks stall before …?"
             return False
     return False
 
 
+# Where the auxiliary's clause ends, looking back from a verb: another verb, a
+# conjunction or punctuation.
+_CLAUSE_BOUNDS = frozenset({"VERB", "SCONJ", "CCONJ", "PUNCT"})
+# A possessive's ending, as a token ends with it.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # The auxiliaries a question's verb follows, apart from its subject ("did the war break
 # out?"), which "be" and "have" are not ("was the fall back?", "has the play off…").
 _DO_SUPPORT = frozenset({"do", "does", "did", "will", "would", "can", "could", "should",

@@ -138,14 +138,6 @@ def _suffix_bases(word: str, pos: str | None = None) -> list[str]:
             if word.endswith(suffix) and len(word) > len(suffix) + 1]  # fmt: skip
 
 
-def _singular(word: str) -> str:
-    """A demonym's singular, as its plural is written ("syrians", "frenchmen"); other
-    words as they are. (Run for every word a question's places are looked up for.)"""
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    return word[:-1] if word.endswith("s") else word
-
-
 def _rule_bases(word: str) -> dict[str, frozenset[str]]:
     """Each base the suffix rules give `word`, with the parts of speech whose rules
     give it, in the rules' order."""
@@ -358,10 +350,19 @@ class Lexicon:
         capital ("the Strand", never "strand"); callers holding folded tokens restore
         the capital."""
         key = normalise(word)
-        countries = self.data.places.get(key) or self.data.places.get(_singular(key), [])
+        countries = self.data.places.get(key) or self._demonym_plural(key)
         if not countries and word[:1].isupper():  # a site is a name: "the Strand", not "strand"
             countries = self.data.sites.get(key, [])
         return [(c, PLACE_WEIGHT / (rank + 1)) for rank, c in enumerate(countries)]
+
+    def _demonym_plural(self, key: str) -> list[str]:
+        """The countries of a demonym's plural ("syrians"), not of a capital's ("males"
+        is no plural of Malé, nor "romes" of Rome). (Run for every word a question's
+        places are looked up for: a plain look-up.)"""
+        singular = key[:-1] if key.endswith("s") else None
+        if singular is None or singular in self.data.capitals:
+            return []
+        return self.data.places.get(singular, [])
 
     def places_starting(self, phrase: str) -> list[str]:
         """The countries with a name that starts with the words of `phrase` ("Islamic
