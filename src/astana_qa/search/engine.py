@@ -332,11 +332,10 @@ class QAEngine:
         start of its official name), or [] when it is not a place or the articles do not
         name its country."""
         word = POSSESSIVE.sub("", word)  # "Washington's"
-        for form in dict.fromkeys([word, *self.lexicon.base_forms(word)]):  # "Americans"
-            for country, _ in self.lexicon.places(form):
-                terms = self._indexed_terms(country)
-                if terms:
-                    return terms
+        for country, _ in self.lexicon.places(word):  # a demonym's plural too: "Americans"
+            terms = self._indexed_terms(country)
+            if terms:
+                return terms
         # A shortened official name ("the Islamic Republic"): the one such country the
         # articles name, if only one.
         named = [t for t in map(self._indexed_terms, self.lexicon.places_starting(word)) if t]

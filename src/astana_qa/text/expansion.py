@@ -219,7 +219,7 @@ def _in_context(
     fits = shares([term for _, term, _, _ in linked])
     boost = _sense_boost(linked, fits, policy) if unused else 1.0
     for (weight, term, equivalent, _), fit in zip(linked, fits, strict=True):
-        if len(scored) >= policy.per_word and weight <= min(scored.values()) / boost:
+        if len(scored) >= policy.per_word and weight * boost <= min(scored.values()):
             break
         if fit > policy.min_context:
             scored[term] = min(weight * boost, policy.max_weight) * fit**policy.context_power
