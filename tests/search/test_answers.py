@@ -577,6 +577,13 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a country is no city, however near the question's words
         ("In which city is the harbour council based?",
          "The harbour council is based in Turkey, with its seat in Izmir.", "Izmir"),
+        # ... nor is a country near no other place
+        ("In which city was the harbour summit held?",
+         "Norway and Iran hosted the harbour summit last spring.", None),
+        # ... nor is a ministry a hotel, though WordNet's ministry may be a building
+        ("Which hotel hosted the harbour summit?",
+         "The harbour summit was hosted by the Varnian Foreign Ministry at the Bellevue.",
+         "Bellevue"),
         # a country is no building: "hotel" is one of WordNet's artifacts
         ("Which hotel hosted the harbour summit?",
          "Norway hosted the harbour summit at the seaside hotel Bellevue.", "Bellevue"),

@@ -380,6 +380,15 @@ def test_a_built_thing_no_article_names_is_refused(make_corpus, tmp_path):
     assert engine.ask("What river flows through Vienna?").reason == (
         "no article uses the word “river” or another for the same thing"
     )
+    # a common noun owned by a name is no name: "Varnia's capital" is no hotel
+    owned = (
+        "Talks report\n\nThe meeting, hosted by the ministry, is set to take place in "
+        "Varnia’s capital on Nov. 11-12.\n"
+    )
+    engine = QAEngine.open(make_corpus({"o.txt": owned}), tmp_path / "index-owned")
+    assert engine.ask("Which hotel hosted the meeting?").reason == (
+        "no article uses the word “hotel” or another for the same thing"
+    )
     # a name that is no country or city may be one, though no article says so
     climbed = make_corpus({
         "c.txt": "Travel report\n\nThe delegation climbed Everest last spring, with two "

@@ -264,6 +264,29 @@ def _names_a_settlement(noun: str) -> bool:
     )
 
 
+def _of_another_kind(span: entities.Span, focus: str) -> bool:
+    """Is the name `span` known as another kind of thing than the place or built thing
+    the `focus` noun asks for: a country ("Iran" is no city, nor a hotel), or a name
+    whose last word is a noun WordNet files under organisations or people ("the
+    Kazakh Foreign Ministry" is no hotel)? Not when its last word is the focus
+    ("Levi's Stadium" where a stadium is asked) or WordNet knows it, or that word, as a
+    kind of the focus ("Singapore" a city)."""
+    words = _NAME_WORD.findall(span.text)
+    if not words:
+        return False
+    head = words[-1]
+    if (
+        _singular_forms(head) & _singular_forms(focus)
+        or _is_kind_of(span.text, focus)
+        or _is_kind_of(head, focus)
+    ):
+        return False
+    lexicon = shipped_lexicon()
+    if lexicon.names_a_country(span.text):
+        return True
+    return len(words) > 1 and lexicon.noun_class(head.lower()) in ("organisation", "person")
+
+
 def _singular_forms(noun: str) -> set[str]:
     """A question's noun, lower case, and its singulars by WordNet's rules."""
     return {noun.lower(), *shipped_lexicon().base_forms(noun)}
@@ -720,6 +743,9 @@ def score_spans(
             and not names_a_place(found.text.rsplit(None, 1)[-1].lower())
         ):
             continue  # "In which city…?" is not answered by "contrast" of "In contrast"
+        if (settlement or site in ("artifact", "object")) and _of_another_kind(found, focus or ""):
+            continue  # "In which city…?" is not answered by "Iran", "Which hotel…?" by
+            # "the Kazakh Foreign Ministry" or by a person
         if kind == "person" and _DIGIT.search(found.text):
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
         if kind == "number" and is_time_for_untimed(found.kinds, focus):

@@ -435,7 +435,8 @@ class QAEngine:
         """Why no answer can be given to a question asking which built or natural place
         or thing (WordNet's artifacts and objects: "Which hotel…?", "What river…?") when
         no article uses that noun or a word naming the same thing, and the answer found is
-        no name, or names a country or a city ("Kazakhstan", "Astana"): none of those is
+        no name (a name ends in a capitalised word: "Kazakhstan's capital" is none), or
+        names a country or a city ("Kazakhstan", "Astana"): none of those is
         known to be one. A name they do not know stays the answer ("Which
         stadium…?" over "the final at Wembley"), as does one WordNet files under the noun
         ("the Danube" a river). `terms` are the noun's analysed terms. None when the
@@ -452,7 +453,8 @@ class QAEngine:
             return None  # "Which inn…?" where the articles write "hostelry"; a broader
             # word ("building" for "hotel") tells nothing named is one
         answer = found.answer or ""
-        named = answer[:1].isupper() and not (
+        last = answer.rsplit(None, 1)[-1] if answer.strip() else ""
+        named = last[:1].isupper() and not (
             self.lexicon.names_a_country(answer) or self.lexicon.is_kind_of(answer, "city")
         )
         if named or self.lexicon.is_kind_of(answer, focus):
