@@ -649,6 +649,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which hotel hosted the final round of talks?",
          "The final round of talks is set to take place on Nov. 11-12, the ministry said.",
          None),
+        # a count of things is no measure asked for, a count of people may be
+        ("What is the population of the harbour town?",
+         "The harbour town has eight public schools and a new port.", None),
+        ("What is the population of the harbour town?",
+         "The harbour town has eight public schools and 40,000 inhabitants.", "40,000"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
         # a kind of person is counted by no number of a thing WordNet files elsewhere

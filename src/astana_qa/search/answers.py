@@ -465,6 +465,43 @@ def _is_a_question(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith("?")
 
 
+def _counted_noun(candidate: Candidate, words: Sequence[Token]) -> Token | None:
+    """The noun a number counts: the last of the nouns right after it, past adjectives
+    ("eight public universities": universities); None when no noun follows."""
+    head = None
+    for word in (w for w in words if w.start >= candidate.end):
+        if word.tag == "NOUN":
+            head = word
+        elif word.tag != "ADJ":
+            break
+    return head
+
+
+def _counts_no_measure(
+    candidate: Candidate, words: Sequence[Token], focus: str, asked: Callable[[str], bool]
+) -> bool:
+    """Does a number answering a question for one measure (`focus`: "population",
+    "capacity", "height", "tall") count things instead: a noun after it that is no unit
+    WordNet knows, names no people, and is neither the focus nor a word of the question
+    ? "eight public universities" is no population, "three
+    cathedrals" no capacity, "one cohesive political environment" no height; "1.7
+    million inhabitants", "617 ft" and "52,000 spectators" stay. `asked(noun)`: does the
+    question use the noun?"""
+    head = _counted_noun(candidate, words)
+    if head is None or not head.text.islower():
+        return False
+    noun = head.text
+    lexicon = shipped_lexicon()
+    forms = {noun, *lexicon.base_forms(noun)}
+    return not (
+        focus in forms
+        or asked(noun)
+        or lexicon.is_unit(noun)
+        or names_people(noun)
+        or not lexicon.knows_noun(noun)
+    )
+
+
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:
     """Does a number count something a question about `focus` does not ask for: what it
     is joined to ("two-day", "28-yard"), or for a question counting people ("how many
@@ -479,12 +516,7 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
         return True
     if focus is None or not (focus in ANYONE or names_people(focus)):
         return False
-    head = None  # the noun the number counts: the last of the nouns right after it
-    for word in (w for w in words if w.start >= candidate.end):
-        if word.tag == "NOUN":
-            head = word
-        elif word.tag != "ADJ":
-            break
+    head = _counted_noun(candidate, words)
     if head is None or names_people(head.text.lower()):
         return False
     if focus in ANYONE:
@@ -546,6 +578,19 @@ def _candidates(
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
     focus = expected.focus
     focus_terms = frozenset(t for *_, t in term_spans(focus)) if focus else frozenset()
+    # a question for one measure ("the population", "how tall"): no count of things answers
+    # (not "the number of…", which counts anything, nor "how high", which "four stories"
+    # answers: `MEASURED` adjectives weigh units in `candidates.py`)
+    measure = (
+        focus
+        if expected.kind == "number" and focus and not expected.plural
+        and focus not in MEASURED and focus != "number"
+        else None
+    )  # fmt: skip
+
+    def asked(noun: str) -> bool:
+        return any(t in question_terms for *_, t in term_spans(noun))
+
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where
     found: list[Found] = []
@@ -608,6 +653,8 @@ def _candidates(
                 and c.fit <= 1.0
                 and (c.near < STRICT_NEAR or _counts_other(c, words, expected.focus))
             ):
+                continue
+            if measure is not None and _counts_no_measure(c, words, measure, asked):
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
             score *= subject
