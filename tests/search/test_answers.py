@@ -544,10 +544,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("Which countries signed the pact?",
          "The pact was signed by Freedonia, Sylvania, the Ruritania and Latveria in 1950.",
          "Freedonia, Sylvania, the Ruritania and Latveria"),
-        # A name keeps the question's words after its "of"; only a person's name loses
-        # them ("Mayor Ivanova of Balchik" for "the mayor of Balchik").
+        # A name keeps the question's words, whole; only a person's name loses them
+        # ("Mayor Ivanova of Balchik" for "the mayor of Balchik").
         ("What school of music in Varna did Ivo Stan attend?",
-         "Ivo Stan attended the Varna Academy of Music before the war.", "Academy of Music"),
+         "Ivo Stan attended the Varna Academy of Music before the war.",
+         "Varna Academy of Music"),
         # "how many" wants one amount: the comma of "300,000" joins no list
         ("How many people did the war displace?",
          "The war displaced nearly 7 million people and killed over 300,000 people.",
@@ -654,6 +655,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "The harbour town has eight public schools and a new port.", None),
         ("What is the population of the harbour town?",
          "The harbour town has eight public schools and 40,000 inhabitants.", "40,000"),
+        # a name keeps its own words the question repeats; a person loses a title
+        ("What exchange in Varna did the harbour firm join?",
+         "The harbour firm joined the Varna Stock Exchange in 2010.", "Varna Stock Exchange"),
+        ("Who is the mayor of Balchik?",
+         "The festival was opened by Mayor Ivanova of Balchik.", "Ivanova"),
         # a number word is read whole
         ("How many people died in the fire?", "Sixty people died in the fire.", "Sixty"),
         # a kind of person is counted by no number of a thing WordNet files elsewhere

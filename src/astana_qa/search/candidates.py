@@ -145,6 +145,7 @@ _YEAR_RANGE = re.compile(r"(\d{3,4})\s*[–-]\s*(\d{3,4})")
 # resolution" is answered by "2254" of "Resolution 2254", "who" never by a number).
 _NAME_KINDS = frozenset({"person", "organisation", "place"})
 _NAME_SPANS = _NAME_KINDS | {"name"}
+POSSESSIVE_MARK = re.compile(r"['’]s\b")
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
 # "nearly 7 million", not a list (and the comma of "300,000" joins no list).
@@ -630,6 +631,21 @@ def _within(
 _COMPOUND_REST = re.compile(r"(?:-[a-z]+)+\b")  # not "-KLM" of "Air France-KLM", a name
 
 
+def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: str) -> bool:
+    """Are the words `_without_question_edges` cut from the start of the name `found`
+    (leaving `span`) capitalised words of the name itself ("Lake" of "Lake Baikal",
+    "Warsaw" of "Warsaw Stock Exchange"), not a person's title ("Mayor Ivanova"), a
+    lower-case word, a possessor ("Miami's") or a compound saying where
+    ("Varna-based")? SQuAD's answers keep them: the name is the answer."""
+    if kind == "person" or found.kinds == {"person"} or not found.kinds & _NAME_SPANS:
+        return False
+    if POSSESSIVE_MARK.search(text, found.start, span.start):
+        return False  # "Miami's Sun Life Stadium": Miami's is whose it is
+    cut = _NAME_WORD.findall(text[found.start : span.start])
+    # each part capitalised: not "Varna-based", which says where the name is
+    return bool(cut) and all(part[:1].isupper() for word in cut for part in word.split("-"))
+
+
 def _without_question_edges(
     text: str,
     span: entities.Span,
@@ -938,6 +954,10 @@ def score_spans(
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
+        if span.start > found.start and _cut_name_words(text, found, span, kind):
+            # scored without the question's words, answered whole: "Lake Baikal" for
+            # "Which lake…?", "Warsaw Stock Exchange" for "What exchange in Warsaw…?"
+            span = entities.Span(found.start, span.end, text[found.start : span.end], span.kinds)
         scored.append(
             Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, deputy, holds)
         )
