@@ -380,6 +380,13 @@ def test_a_built_thing_no_article_names_is_refused(make_corpus, tmp_path):
     assert engine.ask("What river flows through Vienna?").reason == (
         "no article uses the word “river” or another for the same thing"
     )
+    # a name ending in a number is a name: "Which rocket…?" is answered "Falcon 9"
+    launched = (
+        "Launch report\n\nA Falcon 9 launched the Varnian satellite on Monday, from the "
+        "coast.\n\nThe satellite will map the harbour for the next ten years.\n"
+    )
+    engine = QAEngine.open(make_corpus({"l.txt": launched}), tmp_path / "index-launched")
+    assert engine.ask("Which rocket launched the Varnian satellite?").answer == "Falcon 9"
     # a common noun owned by a name is no name: "Varnia's capital" is no hotel
     owned = (
         "Talks report\n\nThe meeting, hosted by the ministry, is set to take place in "

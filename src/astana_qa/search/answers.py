@@ -38,6 +38,7 @@ from .candidates import (
     coverage,
     is_time_for_untimed,
     score_spans,
+    shown_whole,
 )
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
@@ -165,6 +166,8 @@ _PHRASE_KINDS = frozenset({"thing", "attribute"})
 # 0.460 -> 0.472; squad-dev and the seed, reader, newcomer and journalist questions
 # within a question. 0.6 cost squad-dev EM 0.002; leaving such passages out, 0.012 P@1.
 OFF_SUBJECT = 0.8
+# How many words before a number its measure's noun may stand: "a capacity of 52,000".
+_FOCUS_REACH = 3
 # What `about(passage)` tells (`Named`, see `answer`): whether the passage or the sentence
 # before it names a name the question names, or only its article does, or not even its
 # article does. A candidate in an article that never names what the question
@@ -399,6 +402,7 @@ def answer(
                 renumber[(p.source, p.start)] = p.rank
             best = best + more
     first = _fullest_date(best) if expected.kind == "date" else best[0]
+    first = replace(first, candidate=shown_whole(first.candidate, first.passage.text))
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
     differing = variants(best, groups, renumber, expected.kind,
                          lambda text: [term for *_, term in term_spans(text)])  # fmt: skip
@@ -478,26 +482,31 @@ def _counted_noun(candidate: Candidate, words: Sequence[Token]) -> Token | None:
 
 
 def _counts_no_measure(
-    candidate: Candidate, words: Sequence[Token], focus: str, asked: Callable[[str], bool]
+    candidate: Candidate,
+    words: Sequence[Token],
+    focus: str,
+    asked: Callable[[str], bool],
 ) -> bool:
     """Does a number answering a question for one measure (`focus`: "population",
-    "capacity", "height", "tall") count things instead: a noun after it that is no unit
-    WordNet knows, names no people, and is neither the focus nor a word of the question
-    ? "eight public universities" is no population, "three
-    cathedrals" no capacity, "one cohesive political environment" no height; "1.7
-    million inhabitants", "617 ft" and "52,000 spectators" stay. `asked(noun)`: does the
-    question use the noun?"""
+    "capacity", "area") count things instead: a noun after it that is no unit WordNet
+    knows, names neither people nor a unit of them ("troops", "households": not
+    "universities"), is no word of the question (`asked(noun)`: "wolves" for "the wolf
+    population"), and the focus is not written just before the number ("a capacity of
+    52,000 seats")? "eight public universities" is no population, "three cathedrals" no
+    capacity; "1.7 million inhabitants" and "2,000 hectares" stay."""
     head = _counted_noun(candidate, words)
     if head is None or not head.text.islower():
         return False
+    before = [w.text.lower() for w in words if w.end <= candidate.start][-_FOCUS_REACH:]
+    if focus in before or f"{focus}s" in before:
+        return False
     noun = head.text
     lexicon = shipped_lexicon()
-    forms = {noun, *lexicon.base_forms(noun)}
     return not (
-        focus in forms
-        or asked(noun)
+        asked(noun)
         or lexicon.is_unit(noun)
         or names_people(noun)
+        or lexicon.is_kind_of(noun, "unit")  # people in a group: troops, households
         or not lexicon.knows_noun(noun)
     )
 
@@ -589,7 +598,9 @@ def _candidates(
     )  # fmt: skip
 
     def asked(noun: str) -> bool:
-        return any(t in question_terms for *_, t in term_spans(noun))
+        """Is the noun, or a base form of it ("wolves": "wolf"), a word of the question?"""
+        forms = {noun, *shipped_lexicon().base_forms(noun)}
+        return any(t in question_terms for form in forms for *_, t in term_spans(form))
 
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -195,6 +195,9 @@ class Candidate:
     unasked_deputy: bool = False
     # A person given the very office the question asks for ("Foreign Minister X").
     holds_office: bool = False
+    # Where the whole name starts when words of its own that the question repeats were
+    # cut from it ("Lake" of "Lake Baikal"): shown whole as the answer (`shown_whole`).
+    whole_start: int | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -266,26 +269,19 @@ def _names_a_settlement(noun: str) -> bool:
 
 
 def _of_another_kind(span: entities.Span, focus: str) -> bool:
-    """Is the name `span` known as another kind of thing than the place or built thing
-    the `focus` noun asks for: a country ("Iran" is no city, nor a hotel), or a name
-    whose last word is a noun WordNet files under organisations or people ("the
-    Kazakh Foreign Ministry" is no hotel)? Not when its last word is the focus
-    ("Levi's Stadium" where a stadium is asked) or WordNet knows it, or that word, as a
-    kind of the focus ("Singapore" a city)."""
+    """Is the name `span` an organisation, and no place, where the `focus` noun asks for
+    a built or natural thing ("Which hotel…?" is not answered by "the Kazakh Foreign
+    Ministry", as the recogniser reads it)? Not when its last word is the focus or
+    WordNet knows it, or that word, as a kind of the focus. (For a city an organisation
+    only fits less, `FIT`: "Stanford University" may stand for its town.)"""
+    if "organisation" not in span.kinds or "place" in span.kinds:
+        return False
     words = _NAME_WORD.findall(span.text)
-    if not words:
-        return False
-    head = words[-1]
-    if (
-        _singular_forms(head) & _singular_forms(focus)
+    return bool(words) and not (
+        _singular_forms(words[-1]) & _singular_forms(focus)
         or _is_kind_of(span.text, focus)
-        or _is_kind_of(head, focus)
-    ):
-        return False
-    lexicon = shipped_lexicon()
-    if lexicon.names_a_country(span.text):
-        return True
-    return len(words) > 1 and lexicon.noun_class(head.lower()) in ("organisation", "person")
+        or _is_kind_of(words[-1], focus)
+    )
 
 
 def _singular_forms(noun: str) -> set[str]:
@@ -631,19 +627,33 @@ def _within(
 _COMPOUND_REST = re.compile(r"(?:-[a-z]+)+\b")  # not "-KLM" of "Air France-KLM", a name
 
 
+def shown_whole(candidate: Candidate, text: str) -> Candidate:
+    """The candidate as the answer shows it: the whole name where words of its own were
+    cut for scoring (`Candidate.whole_start`); `text` is its passage's."""
+    if candidate.whole_start is None:
+        return candidate
+    start = candidate.whole_start
+    return replace(candidate, start=start, text=text[start : candidate.end], whole_start=None)
+
+
 def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: str) -> bool:
     """Are the words `_without_question_edges` cut from the start of the name `found`
     (leaving `span`) capitalised words of the name itself ("Lake" of "Lake Baikal",
     "Warsaw" of "Warsaw Stock Exchange"), not a person's title ("Mayor Ivanova"), a
     lower-case word, a possessor ("Miami's") or a compound saying where
     ("Varna-based")? SQuAD's answers keep them: the name is the answer."""
-    if kind == "person" or found.kinds == {"person"} or not found.kinds & _NAME_SPANS:
+    if kind == "person" or not found.kinds & _NAME_SPANS or span.start <= found.start:
         return False
     if POSSESSIVE_MARK.search(text, found.start, span.start):
         return False  # "Miami's Sun Life Stadium": Miami's is whose it is
     cut = _NAME_WORD.findall(text[found.start : span.start])
-    # each part capitalised: not "Varna-based", which says where the name is
-    return bool(cut) and all(part[:1].isupper() for word in cut for part in word.split("-"))
+    # each part capitalised: not "Varna-based", which says where the name is; and not
+    # ending in a person's title ("Almaty Mayor Dosayev")
+    return (
+        bool(cut)
+        and all(part[:1].isupper() for word in cut for part in word.split("-"))
+        and cut[-1].lower() not in PERSON_TITLES
+    )
 
 
 def _without_question_edges(
@@ -759,9 +769,8 @@ def score_spans(
             and not names_a_place(found.text.rsplit(None, 1)[-1].lower())
         ):
             continue  # "In which city…?" is not answered by "contrast" of "In contrast"
-        if (settlement or site in ("artifact", "object")) and _of_another_kind(found, focus or ""):
-            continue  # "In which city…?" is not answered by "Iran", "Which hotel…?" by
-            # "the Kazakh Foreign Ministry" or by a person
+        if site in ("artifact", "object") and _of_another_kind(found, focus or ""):
+            continue  # "Which hotel…?" is not answered by "the Kazakh Foreign Ministry"
         if kind == "person" and _DIGIT.search(found.text):
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
         if kind == "number" and is_time_for_untimed(found.kinds, focus):
@@ -954,11 +963,10 @@ def score_spans(
         near = sum(question_terms[t] * d for t, d in best.items()) / total
         repeats = asked / inside if inside else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
-        if span.start > found.start and _cut_name_words(text, found, span, kind):
-            # scored without the question's words, answered whole: "Lake Baikal" for
-            # "Which lake…?", "Warsaw Stock Exchange" for "What exchange in Warsaw…?"
-            span = entities.Span(found.start, span.end, text[found.start : span.end], span.kinds)
-        scored.append(
-            Candidate(span.start, span.end, span.text, fit, near, repeats, key, held, deputy, holds)
-        )
+        # scored and grouped without the question's words, answered whole: "Lake Baikal"
+        # for "Which lake…?", "Warsaw Stock Exchange" for "What exchange in Warsaw…?"
+        whole = found.start if _cut_name_words(text, found, span, kind) else None
+        candidate = Candidate(span.start, span.end, span.text, fit, near, repeats, key, held,
+                              deputy, holds, whole)  # fmt: skip
+        scored.append(candidate)
     return scored

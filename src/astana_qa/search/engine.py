@@ -435,11 +435,11 @@ class QAEngine:
         """Why no answer can be given to a question asking which built or natural place
         or thing (WordNet's artifacts and objects: "Which hotel…?", "What river…?") when
         no article uses that noun or a word naming the same thing, and the answer found is
-        no name (a name ends in a capitalised word: "Kazakhstan's capital" is none), or
-        names a country or a city ("Kazakhstan", "Astana"): none of those is
-        known to be one. A name they do not know stays the answer ("Which
-        stadium…?" over "the final at Wembley"), as does one WordNet files under the noun
-        ("the Danube" a river). `terms` are the noun's analysed terms. None when the
+        no name (a name ends in a capitalised word or a number: "Kazakhstan's capital" is
+        none, "Falcon 9" is one), or names a country or a city ("Kazakhstan", "Astana"):
+        none of those is known to be one. A name they do not know stays the answer
+        ("Which stadium…?" over "the final at Wembley"), as does one WordNet files under
+        the noun ("the Danube" a river). `terms` are the noun's analysed terms. None when the
         question can be answered so."""
         expected = query.expected
         focus = expected.focus
@@ -454,7 +454,8 @@ class QAEngine:
             # word ("building" for "hotel") tells nothing named is one
         answer = found.answer or ""
         last = answer.rsplit(None, 1)[-1] if answer.strip() else ""
-        named = last[:1].isupper() and not (
+        capitalised = last[:1].isupper() or (last[:1].isdigit() and answer[:1].isupper())
+        named = capitalised and not (
             self.lexicon.names_a_country(answer) or self.lexicon.is_kind_of(answer, "city")
         )
         if named or self.lexicon.is_kind_of(answer, focus):
