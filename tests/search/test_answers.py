@@ -697,10 +697,14 @@ def test_one_sentence_answers(question, text, expected):
         assert text[result.span.start : result.span.end] == expected
 
 
-def test_a_name_is_not_given_back_a_persons_title_the_question_repeats():
+def test_a_name_is_not_given_back_a_title_or_a_part_cut_at_an_abbreviation():
     text = "Varna Mayor Dosev runs a shipping firm in the port."
     answer = ask("What company does the Varna mayor run?", passages(text, [text])).answer
     assert answer is not None and "Mayor" not in answer
+    # nor the rest of a name the span finder cut at an abbreviation ("St. Louis")
+    text = "He was treated at St. Louis Children's Hospital last year."
+    answer = ask("What hospital in St. Louis treated him?", passages(text, [text])).answer
+    assert answer is not None and not answer.startswith("Louis")
 
 
 def test_how_tall_wants_a_number_with_a_unit():

@@ -145,6 +145,9 @@ _YEAR_RANGE = re.compile(r"(\d{3,4})\s*[–-]\s*(\d{3,4})")
 # resolution" is answered by "2254" of "Resolution 2254", "who" never by a number).
 _NAME_KINDS = frozenset({"person", "organisation", "place"})
 _NAME_SPANS = _NAME_KINDS | {"name"}
+# An abbreviation written right before a name ("St. " of "St. Louis"), which the span
+# finder may leave out of it.
+_ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,2}\.\s*$")
 POSSESSIVE_MARK = re.compile(r"['’]s\b")
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
@@ -646,6 +649,8 @@ def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: 
         return False
     if POSSESSIVE_MARK.search(text, found.start, span.start):
         return False  # "Miami's Sun Life Stadium": Miami's is whose it is
+    if _ABBREVIATION_BEFORE.search(text, 0, found.start):
+        return False  # "St. Louis Children's Hospital" read from "Louis": not the whole name
     cut = _NAME_WORD.findall(text[found.start : span.start])
     # each part capitalised: not "Varna-based", which says where the name is; and not
     # ending in a person's title ("Almaty Mayor Dosayev")
