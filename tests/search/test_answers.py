@@ -12,6 +12,7 @@ from astana_qa.search.candidates import (
     FIT,
     _kind_of_focus,
     _modifies_a_noun,
+    _of_another_kind,
     score_spans,
 )
 from astana_qa.search.passages import Passage
@@ -578,7 +579,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a country is no city, however near the question's words
         ("In which city is the harbour council based?",
          "The harbour council is based in Turkey, with its seat in Izmir.", "Izmir"),
-        # ... nor is a ministry a hotel, though WordNet's ministry may be a building
+        # ... though a ministry may be a building
+        ("Which building hosted the harbour summit?",
+         "The harbour summit was hosted by the Varnian Foreign Ministry last spring.",
+         "Varnian Foreign Ministry"),
+        # ... nor is a ministry a hotel
         ("Which hotel hosted the harbour summit?",
          "The harbour summit was hosted by the Varnian Foreign Ministry at the Bellevue.",
          "Bellevue"),
@@ -662,9 +667,22 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "The harbour valley is home to about 100 wolves.", "about 100"),
         ("What is the capacity of the harbour stadium?",
          "The harbour stadium has a capacity of 52,000 seats.", "52,000"),
+        ("What is the population of the harbour town?",
+         "The harbour town has eight public schools and 40,000 Varnians.", "40,000"),
+        # ... an extent is counted in units or built things, not in other things
+        ("What is the height of the harbour tower?",
+         "The harbour tower has 95 floors and a new lift.", "95"),
+        ("What is the height of the harbour master?",
+         "The harbour master brought the port under one cohesive political regime.", None),
+        # ... and any other measure in anything ("90,000 seats", "40 ships")
+        ("What is the capacity of the harbour stadium?",
+         "The harbour stadium has 90,000 seats and a retractable roof.", "90,000"),
+        ("What is the size of the harbour fleet?", "The harbour fleet has 40 ships.", "40"),
         # a name keeps its own words the question repeats, not a possessor's
         ("Which stadium in Varna was chosen?",
          "Officials chose Varna’s Sun Life Stadium over two others.", "Sun Life Stadium"),
+        # ... nor a place before a name of its own
+        ("Which church in Paris burned?", "Paris Notre-Dame burned in 2019.", "Notre-Dame"),
         ("What exchange in Varna did the harbour firm join?",
          "The harbour firm joined the Varna Stock Exchange in 2010.", "Varna Stock Exchange"),
         ("Who is the mayor of Balchik?",
@@ -705,6 +723,16 @@ def test_a_name_is_not_given_back_a_title_or_a_part_cut_at_an_abbreviation():
     text = "He was treated at St. Louis Children's Hospital last year."
     answer = ask("What hospital in St. Louis treated him?", passages(text, [text])).answer
     assert answer is not None and not answer.startswith("Louis")
+
+
+def test_an_organisation_is_no_built_thing_unless_its_name_says_it_is_one():
+    def named(text: str, *kinds: str) -> Span:
+        return Span(0, len(text), text, frozenset(kinds))
+
+    assert _of_another_kind(named("Varna Hotel Group", "organisation", "name"), "hotel")
+    assert not _of_another_kind(named("Varna Grand Hotel", "organisation", "name"), "hotel")
+    assert not _of_another_kind(named("Varna", "organisation", "place"), "hotel")
+    assert not _of_another_kind(named("Hotel Varna", "name"), "hotel")
 
 
 def test_how_tall_wants_a_number_with_a_unit():

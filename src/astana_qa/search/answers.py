@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from enum import IntEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -481,34 +482,55 @@ def _counted_noun(candidate: Candidate, words: Sequence[Token]) -> Token | None:
     return head
 
 
+@lru_cache(maxsize=256)
+def _measured_in(focus: str) -> str | None:
+    """What a number answering a question for the measure `focus` may count: "people"
+    for a group of people (WordNet's organisations that are groups: "population",
+    "crowd", "workforce"), "things" for a dimension ("height", "length", "width": a unit,
+    or built things such as "95 floors"); None for any other measure ("capacity",
+    "size": "90,000 seats", "40 ships" answer), which a count of anything may answer."""
+    lexicon = shipped_lexicon()
+    if lexicon.noun_class(focus) == "organisation" and lexicon.is_kind_of(focus, "group"):
+        return "people"
+    if lexicon.is_kind_of(focus, "dimension"):
+        return "things"
+    return None
+
+
 def _counts_no_measure(
     candidate: Candidate,
     words: Sequence[Token],
     focus: str,
+    measured_in: str,
     asked: Callable[[str], bool],
 ) -> bool:
-    """Does a number answering a question for one measure (`focus`: "population",
-    "capacity", "area") count things instead: a noun after it that is no unit WordNet
-    knows, names neither people nor a unit of them ("troops", "households": not
-    "universities"), is no word of the question (`asked(noun)`: "wolves" for "the wolf
-    population"), and the focus is not written just before the number ("a capacity of
-    52,000 seats")? "eight public universities" is no population, "three cathedrals" no
-    capacity; "1.7 million inhabitants" and "2,000 hectares" stay."""
+    """Does a number answering a question for the measure `focus` count something it is
+    not measured in (`_measured_in`): a noun WordNet knows after it that is no
+    unit, no word of the question (`asked(noun)`: "wolves" for "the wolf population"),
+    and, for a group of people, names neither people nor a unit of them ("troops",
+    "households"; not "universities"), or, for a dimension, no built thing ("95
+    floors"); and the focus is not written just before the number ("a population of
+    3,000 families")? "eight public universities" is no population, "one cohesive
+    political environment" no height; "1.7 million inhabitants", "2,000 hectares" and a
+    noun WordNet does not know ("40,000 Varnians") stay."""
     head = _counted_noun(candidate, words)
-    if head is None or not head.text.islower():
+    if head is None:
         return False
     before = [w.text.lower() for w in words if w.end <= candidate.start][-_FOCUS_REACH:]
     if focus in before or f"{focus}s" in before:
         return False
     noun = head.text
     lexicon = shipped_lexicon()
-    return not (
+    if (
         asked(noun)
         or lexicon.is_unit(noun)
-        or names_people(noun)
-        or lexicon.is_kind_of(noun, "unit")  # people in a group: troops, households
+        or lexicon.is_kind_of(noun, "unit")  # of measure, or of people: troops, households
         or not lexicon.knows_noun(noun)
-    )
+    ):
+        return False
+    if measured_in == "people":
+        return not names_people(noun)
+    return not lexicon.is_kind_of(noun, "artifact")
 
 
 def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | None) -> bool:
@@ -587,15 +609,16 @@ def _candidates(
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
     focus = expected.focus
     focus_terms = frozenset(t for *_, t in term_spans(focus)) if focus else frozenset()
-    # a question for one measure ("the population", "how tall"): no count of things answers
-    # (not "the number of…", which counts anything, nor "how high", which "four stories"
-    # answers: `MEASURED` adjectives weigh units in `candidates.py`)
+    # a question for a measure of people or an extent ("the population", "the height"):
+    # no count of other things answers (`_measured_in`; "how far", "how high": adjectives
+    # weigh units in `candidates.py`)
     measure = (
         focus
         if expected.kind == "number" and focus and not expected.plural
         and focus not in MEASURED and focus != "number"
         else None
     )  # fmt: skip
+    measured_in = _measured_in(measure) if measure else None
 
     def asked(noun: str) -> bool:
         """Is the noun, or a base form of it ("wolves": "wolf"), a word of the question?"""
@@ -665,7 +688,7 @@ def _candidates(
                 and (c.near < STRICT_NEAR or _counts_other(c, words, expected.focus))
             ):
                 continue
-            if measure is not None and _counts_no_measure(c, words, measure, asked):
+            if measured_in and _counts_no_measure(c, words, measure or "", measured_in, asked):
                 continue
             score = c.fit * (NEAR_SHARE * c.near + PASSAGE_SHARE * relative) * (1 - 0.5 * c.repeats)
             score *= subject

@@ -148,7 +148,8 @@ _NAME_SPANS = _NAME_KINDS | {"name"}
 # An abbreviation written right before a name ("St. " of "St. Louis"), which the span
 # finder may leave out of it.
 _ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,2}\.\s*$")
-POSSESSIVE_MARK = re.compile(r"['’]s\b")
+# A possessive ending anywhere in a stretch of text (`_OWNED_BY` wants it last).
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\b")
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
 # "nearly 7 million", not a list (and the comma of "300,000" joins no list).
@@ -643,21 +644,32 @@ def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: 
     """Are the words `_without_question_edges` cut from the start of the name `found`
     (leaving `span`) capitalised words of the name itself ("Lake" of "Lake Baikal",
     "Warsaw" of "Warsaw Stock Exchange"), not a person's title ("Mayor Ivanova"), a
-    lower-case word, a possessor ("Miami's") or a compound saying where
-    ("Varna-based")? SQuAD's answers keep them: the name is the answer."""
+    lower-case word, a possessor ("Miami's"), a compound saying where ("Varna-based")
+    or a place before a name of its own ("Paris Notre-Dame")? SQuAD's answers keep
+    them: the name is the answer."""
     if kind == "person" or not found.kinds & _NAME_SPANS or span.start <= found.start:
         return False
-    if POSSESSIVE_MARK.search(text, found.start, span.start):
+    if _POSSESSIVE_INSIDE.search(text, found.start, span.start):
         return False  # "Miami's Sun Life Stadium": Miami's is whose it is
     if _ABBREVIATION_BEFORE.search(text, 0, found.start):
         return False  # "St. Louis Children's Hospital" read from "Louis": not the whole name
     cut = _NAME_WORD.findall(text[found.start : span.start])
     # each part capitalised: not "Varna-based", which says where the name is; and not
     # ending in a person's title ("Almaty Mayor Dosayev")
-    return (
-        bool(cut)
+    if not (
+        cut
         and all(part[:1].isupper() for word in cut for part in word.split("-"))
         and cut[-1].lower() not in PERSON_TITLES
+    ):
+        return False
+    # a place before a name of its own says where it is ("Paris Notre-Dame", "Kazakhstan
+    # BTA Bank"); before common nouns it is part of the name ("Warsaw Stock Exchange")
+    rest = _NAME_WORD.findall(span.text)
+    lexicon = shipped_lexicon()
+    return not (
+        lexicon.is_place_name(" ".join(cut))
+        and bool(rest)
+        and not lexicon.knows_noun(rest[0].lower())
     )
 
 
