@@ -505,12 +505,12 @@ def _counts_no_measure(
     asked: Callable[[str], bool],
 ) -> bool:
     """Does a number answering a question for the measure `focus` count something it is
-    not measured in (`_measured_in`): a noun WordNet knows after it that is no
-    unit, no word of the question (`asked(noun)`: "wolves" for "the wolf population"),
-    and, for a group of people, names neither people nor a unit of them ("troops",
-    "households"; not "universities"), or, for a dimension, no built thing ("95
-    floors"); and the focus is not written just before the number ("a population of
-    3,000 families")? "eight public universities" is no population, "one cohesive
+    not measured in (`_measured_in`)? So it does when the noun after it is one WordNet
+    knows, no unit, no word of the question (`asked(noun)`: "wolves" for "the wolf
+    population") and, for a group of people, names neither people nor a unit of them
+    ("troops", "households"; not "universities"), or, for a dimension, no built thing
+    ("95 floors"); and the focus is not written just before the number ("a population
+    of 3,000 families"). "eight public universities" is no population, "one cohesive
     political environment" no height; "1.7 million inhabitants", "2,000 hectares" and a
     noun WordNet does not know ("40,000 Varnians") stay."""
     head = _counted_noun(candidate, words)
