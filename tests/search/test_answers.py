@@ -681,6 +681,13 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # a name keeps its own words the question repeats, not a possessor's
         ("Which stadium in Varna was chosen?",
          "Officials chose Varna’s Sun Life Stadium over two others.", "Sun Life Stadium"),
+        # ... with "of" after a noun naming what it is
+        ("Which gulf did the harbour tanker cross?",
+         "The harbour tanker crossed the Gulf of Varna in May.", "Gulf of Varna"),
+        # ... not after a person's name
+        ("Where was Ivo Petrov born?",
+         "The geographers Halford Mackinder of Britain and Ivo Petrov of Varna were both "
+         "born in 1860.", "Varna"),
         # ... nor a place before a name of its own
         ("Which church in Paris burned?", "Paris Notre-Dame burned in 2019.", "Notre-Dame"),
         ("What exchange in Varna did the harbour firm join?",

@@ -149,6 +149,8 @@ _NAME_SPANS = _NAME_KINDS | {"name"}
 # finder may leave out of it.
 _ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,2}\.\s*$")
 # A possessive ending anywhere in a stretch of text (`_OWNED_BY` wants it last).
+# Lower-case words inside a name: "Gulf of Mexico", "Museum of Modern Art".
+_NAME_JOINTS = frozenset({"of", "the", "de", "du", "des", "la", "le"})
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\b")
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
@@ -658,14 +660,24 @@ def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: 
     # ending in a person's title ("Almaty Mayor Dosayev")
     if not (
         cut
-        and all(part[:1].isupper() for word in cut for part in word.split("-"))
+        and cut[0][:1].isupper()
+        and all(
+            part[:1].isupper() or word in _NAME_JOINTS for word in cut for part in word.split("-")
+        )
         and cut[-1].lower() not in PERSON_TITLES
+    ):
+        return False
+    # "of" inside a name follows a noun naming what it is ("Gulf of", "Museum of Modern
+    # Art"), not a person's name ("Friedrich Ratzel of Germany")
+    lexicon = shipped_lexicon()
+    if any(
+        word in _NAME_JOINTS and (i == 0 or not lexicon.knows_noun(cut[i - 1].lower()))
+        for i, word in enumerate(cut)
     ):
         return False
     # a place before a name of its own says where it is ("Paris Notre-Dame", "Kazakhstan
     # BTA Bank"); before common nouns it is part of the name ("Warsaw Stock Exchange")
     rest = _NAME_WORD.findall(span.text)
-    lexicon = shipped_lexicon()
     return not (
         lexicon.is_place_name(" ".join(cut))
         and bool(rest)
