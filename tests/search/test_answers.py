@@ -684,10 +684,12 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # ... with "of" after a noun naming what it is
         ("Which gulf did the harbour tanker cross?",
          "The harbour tanker crossed the Gulf of Varna in May.", "Gulf of Varna"),
-        # ... not after a person's name
+        # ... not after a person's name, though it be a noun too
         ("Where was Ivo Petrov born?",
          "The geographers Halford Mackinder of Britain and Ivo Petrov of Varna were both "
          "born in 1860.", "Varna"),
+        ("Which company does Ivo Cook lead?",
+         "Ivo Cook of Varnacorp said the harbour works would start in May.", "Varnacorp"),
         # ... nor a place before a name of its own
         ("Which church in Paris burned?", "Paris Notre-Dame burned in 2019.", "Notre-Dame"),
         ("What exchange in Varna did the harbour firm join?",

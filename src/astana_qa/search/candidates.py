@@ -148,9 +148,9 @@ _NAME_SPANS = _NAME_KINDS | {"name"}
 # An abbreviation written right before a name ("St. " of "St. Louis"), which the span
 # finder may leave out of it.
 _ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,2}\.\s*$")
-# A possessive ending anywhere in a stretch of text (`_OWNED_BY` wants it last).
 # Lower-case words inside a name: "Gulf of Mexico", "Museum of Modern Art".
 _NAME_JOINTS = frozenset({"of", "the", "de", "du", "des", "la", "le"})
+# A possessive ending anywhere in a stretch of text (`_OWNED_BY` wants it last).
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\b")
 _NAME_WORD = re.compile(r"\b[^\W\d_][\w'’-]+")
 # Kinds answered by one amount, however many things it counts: "How many people…?" wants
@@ -642,15 +642,18 @@ def shown_whole(candidate: Candidate, text: str) -> Candidate:
     return replace(candidate, start=start, text=text[start : candidate.end], whole_start=None)
 
 
-def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: str) -> bool:
+def _cut_name_words(
+    text: str, found: entities.Span, span: entities.Span, kind: str, focus: str | None
+) -> bool:
     """Are the words `_without_question_edges` cut from the start of the name `found`
     (leaving `span`) capitalised words of the name itself ("Lake" of "Lake Baikal",
-    "Warsaw" of "Warsaw Stock Exchange"), not a person's title ("Mayor Ivanova"), a
-    lower-case word, a possessor ("Miami's"), a compound saying where ("Varna-based")
-    or a place before a name of its own ("Paris Notre-Dame")? SQuAD's answers keep
-    them: the name is the answer."""
+    "Warsaw" of "Warsaw Stock Exchange"; "Gulf of" after the `focus` noun "gulf"), not
+    a person's title ("Mayor Ivanova"), another lower-case word, a possessor
+    ("Miami's"), a compound saying where ("Varna-based") or a place before a name of
+    its own ("Paris Notre-Dame")? SQuAD's answers keep them: the name is the answer."""
     if kind == "person" or not found.kinds & _NAME_SPANS or span.start <= found.start:
         return False
+    focus_forms = _singular_forms(focus) if focus else set()
     if _POSSESSIVE_INSIDE.search(text, found.start, span.start):
         return False  # "Miami's Sun Life Stadium": Miami's is whose it is
     if _ABBREVIATION_BEFORE.search(text, 0, found.start):
@@ -667,14 +670,14 @@ def _cut_name_words(text: str, found: entities.Span, span: entities.Span, kind: 
         and cut[-1].lower() not in PERSON_TITLES
     ):
         return False
-    # "of" inside a name follows a noun naming what it is ("Gulf of", "Museum of Modern
-    # Art"), not a person's name ("Friedrich Ratzel of Germany")
-    lexicon = shipped_lexicon()
+    # "of" inside a name follows the noun the question asks for ("Gulf of" for "Which
+    # gulf…?"), not a person's name ("Tim Cook of Apple", "Friedrich Ratzel of Germany")
     if any(
-        word in _NAME_JOINTS and (i == 0 or not lexicon.knows_noun(cut[i - 1].lower()))
+        word in _NAME_JOINTS and (i == 0 or not _singular_forms(cut[i - 1]) & focus_forms)
         for i, word in enumerate(cut)
     ):
         return False
+    lexicon = shipped_lexicon()
     # a place before a name of its own says where it is ("Paris Notre-Dame", "Kazakhstan
     # BTA Bank"); before common nouns it is part of the name ("Warsaw Stock Exchange")
     rest = _NAME_WORD.findall(span.text)
@@ -994,7 +997,7 @@ def score_spans(
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
         # scored and grouped without the question's words, answered whole: "Lake Baikal"
         # for "Which lake…?", "Warsaw Stock Exchange" for "What exchange in Warsaw…?"
-        whole = found.start if _cut_name_words(text, found, span, kind) else None
+        whole = found.start if _cut_name_words(text, found, span, kind, focus) else None
         candidate = Candidate(span.start, span.end, span.text, fit, near, repeats, key, held,
                               deputy, holds, whole)  # fmt: skip
         scored.append(candidate)
