@@ -40,6 +40,7 @@ from .candidates import (
     is_time_for_untimed,
     score_spans,
     shown_whole,
+    singular_forms,
 )
 from .definitions import Defined, definition
 from .events import asked_subject, happened_clause
@@ -622,8 +623,8 @@ def _candidates(
 
     def asked(noun: str) -> bool:
         """Is the noun, or a base form of it ("wolves": "wolf"), a word of the question?"""
-        forms = {noun, *shipped_lexicon().base_forms(noun)}
-        return any(t in question_terms for form in forms for *_, t in term_spans(form))
+        return any(t in question_terms for form in singular_forms(noun)
+                   for *_, t in term_spans(form))  # fmt: skip
 
     # For "where", a common noun the slot holds answers too ("reported from the sidelines").
     where = slot is not None and slot[0].where

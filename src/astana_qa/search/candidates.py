@@ -244,7 +244,7 @@ def _word_of_kind(
     head = next((w for w, after in pairwise(inside) if after.text == "of"), inside[-1])
     if (
         _is_kind_of(head.text, focus)
-        or _singular_forms(head.text) & _singular_forms(focus)
+        or singular_forms(head.text) & singular_forms(focus)
         or not shipped_lexicon().knows_noun(head.text)
     ):
         return None
@@ -268,7 +268,7 @@ def _names_a_settlement(noun: str) -> bool:
     """Is `noun` (a question's focus) "city" or a kind of settlement WordNet relates to
     it ("town", "metropolis", "village")?"""
     lexicon = shipped_lexicon()
-    return not _singular_forms(noun).isdisjoint(_SETTLEMENT_NOUNS) or any(
+    return not singular_forms(noun).isdisjoint(_SETTLEMENT_NOUNS) or any(
         link.word in _SETTLEMENT_NOUNS and link.kind in ("synonym", "hypernym")
         for link in lexicon.links(noun, "n")
     )
@@ -284,13 +284,13 @@ def _of_another_kind(span: entities.Span, focus: str) -> bool:
         return False
     words = _NAME_WORD.findall(span.text)
     return bool(words) and not (
-        _singular_forms(words[-1]) & _singular_forms(focus)
+        singular_forms(words[-1]) & singular_forms(focus)
         or _is_kind_of(span.text, focus)
         or _is_kind_of(words[-1], focus)
     )
 
 
-def _singular_forms(noun: str) -> set[str]:
+def singular_forms(noun: str) -> set[str]:
     """A question's noun, lower case, and its singulars by WordNet's rules."""
     return {noun.lower(), *shipped_lexicon().base_forms(noun)}
 
@@ -433,7 +433,7 @@ def _not_a_site(name: str) -> bool:
 
 def _names_countries(noun: str) -> bool:
     """Is the question's place noun "country" or "nation", or their plural?"""
-    return not _COUNTRY_NOUNS.isdisjoint(_singular_forms(noun))
+    return not _COUNTRY_NOUNS.isdisjoint(singular_forms(noun))
 
 
 def _no_country(name: str) -> bool:
@@ -653,7 +653,7 @@ def _cut_name_words(
     its own ("Paris Notre-Dame")? SQuAD's answers keep them: the name is the answer."""
     if kind == "person" or not found.kinds & _NAME_SPANS or span.start <= found.start:
         return False
-    focus_forms = _singular_forms(focus) if focus else set()
+    focus_forms = singular_forms(focus) if focus else set()
     if _POSSESSIVE_INSIDE.search(text, found.start, span.start):
         return False  # "Miami's Sun Life Stadium": Miami's is whose it is
     if _ABBREVIATION_BEFORE.search(text, 0, found.start):
@@ -673,7 +673,7 @@ def _cut_name_words(
     # "of" inside a name follows the noun the question asks for ("Gulf of" for "Which
     # gulf…?"), not a person's name ("Tim Cook of Apple", "Friedrich Ratzel of Germany")
     if any(
-        word in _NAME_JOINTS and (i == 0 or not _singular_forms(cut[i - 1]) & focus_forms)
+        word in _NAME_JOINTS and (i == 0 or not singular_forms(cut[i - 1]) & focus_forms)
         for i, word in enumerate(cut)
     ):
         return False
