@@ -553,6 +553,27 @@ def test_another_partys_delegation_does_not_answer_for_the_party_asked_about(mak
     assert "Iran is represented" in answer.citations[0].text
 
 
+def test_a_party_no_name_says_owns_the_person_beside_its_other_words(make_corpus, tmp_path):
+    """ "the government's delegation": the government is a party (WordNet: a group of
+    people), which the roster writes as "the regime"; the person of that list item
+    answers, not the one before "and the regime", nor the government's own possessor."""
+    corpus = make_corpus({
+        "a.txt": "Harbour talks\n\nThe delegations of Freedonia and Bashar Ivanov’s "
+        "government came together in Varna for the harbour talks.\n\n"
+        "At the harbour talks, Freedonia is represented by Anna Lind, while the opposition "
+        "delegation is represented by Tom Ray and the regime by deputy minister Ivo "
+        "Petrov.\n\n"
+        "The talks in Varna ended on the second day.\n",
+        "b.txt": "The weather in Varna was mild all week.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("Who led the government's delegation at the harbour talks?")
+    assert query.party_terms == {"govern"}
+    assert engine.ask(query).answer == "Ivo Petrov"
+    # a group owning no person nor group is no party: "a construction job"
+    assert engine.read("Who manages a construction job in Varna?").party_terms == set()
+
+
 def test_a_stated_range_is_held_by_what_its_ends_share(make_corpus, tmp_path):
     corpus = make_corpus({
         "a.txt": "Varna talks\n\nDelegates from five countries met in Varna in January 2024 "

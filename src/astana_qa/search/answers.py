@@ -21,7 +21,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from enum import IntEnum
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -670,10 +671,11 @@ def _candidates(
             spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
-        segment_of = None
+        segment_of = item_of = None
         claimed: frozenset[int] = frozenset()  # segments naming what is asked as another's
-        if anchors is not None and anchors[0] and expected.kind in OWNED_KINDS:
+        if anchors is not None and (anchors[0] or owners) and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
+            item_of = _segments(passage.text, words, items=True)
             if owned and owners:
                 others = claimed_by_others(words, terms, owned[0], owners | owned[1])
                 claimed = frozenset(map(segment_of, others))
@@ -697,8 +699,9 @@ def _candidates(
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
             mine, beside_another = False, False
-            if segment_of is not None and anchors is not None:
-                share, mine = _anchored(c, terms, segment_of, *anchors, owners, claimed)
+            if segment_of is not None and item_of is not None and anchors is not None:
+                share, mine = _anchored(c, terms, (segment_of, item_of), *anchors, owners,
+                                        claimed)  # fmt: skip
                 score *= share
                 beside_another = share < 1.0
                 mine = mine and c.fit >= 1.0  # only a span of the very kind asked for
@@ -742,44 +745,53 @@ def _in_slot(
     )
 
 
-def _segments(text: str, words: Sequence[Token]) -> Callable[[int], int]:
+def _segments(text: str, words: Sequence[Token], items: bool = False) -> Callable[[int], int]:
     """The clause segment of a character offset: segments end at commas, semicolons,
     colons and "while"/"whereas", which separate the parts of a list such as "Türkiye
     is represented by Yıldız, while Russia is represented by Lavrentiev, Iran by
-    Khaji"."""
-    cuts = sorted({w.start for w in words if w.text in _SEGMENT_BREAKS}
-                  | {i for i, ch in enumerate(text) if ch in ",;:"})  # fmt: skip
-    return lambda offset: bisect_right(cuts, offset)
+    Khaji". With `items`, list items: also at an "and" before a determiner ("the Syrian
+    opposition by Ahmet Toma and the regime by Bassam Sabbagh"), not inside a noun
+    phrase ("American writer and satirist Kurt Vonnegut")."""
+    cuts = {w.start for w in words if w.text in _SEGMENT_BREAKS}
+    if items:
+        cuts |= {w.start for w, after in pairwise(words)
+                 if w.text == "and" and after.tag == "DET"}  # fmt: skip
+    cuts |= {i for i, ch in enumerate(text) if ch in ",;:"}
+    return partial(bisect_right, sorted(cuts))
 
 
 def _anchored(
     c: Candidate,
     terms: list[tuple[int, int, str]],
-    segment_of: Callable[[int], int],
+    segments: tuple[Callable[[int], int], Callable[[int], int]],
     asked: frozenset[str],
     is_anchor: Callable[[str], bool],
     owners: frozenset[str] = frozenset(),
     claimed: frozenset[int] = frozenset(),
 ) -> tuple[float, bool]:
     """The share of its score a candidate keeps for what its clause segment names, and
-    whether the segment names an owner of what is asked for. The share is OTHER_ANCHOR
+    whether its list item names an owner of what is asked for (`segments`: the clause
+    segment and the list item of an offset, `_segments`). The share is OTHER_ANCHOR
     when the segment names something of the kind the question names (a country, a name
     of the corpus) but not what the question names: the name beside Türkiye does not
     answer a question about Iran; also when the segment, or the one an apposition
     renames, is `claimed`: it writes the thing asked about as another party's ("the
     Assad regime delegation will be headed by …, Bassam Sabbagh"); else 1."""
+    segment_of, item_of = segments
     segment = segment_of(c.start)
     if segment_of(c.end - 1) != segment:
         return 1.0, False  # a list of several: no single anchor
     outside = [(s, t) for s, _, t in terms if not c.start <= s < c.end]
     beside = {t for s, t in outside if segment_of(s) == segment}
     named = {t for t in beside if is_anchor(t)}
-    share = OTHER_ANCHOR if named and not named & asked else 1.0
+    share = OTHER_ANCHOR if asked and named and not named & asked else 1.0
     renamed = segment
+    item = item_of(c.start)
+    own = {t for s, t in outside if item_of(s) == item} if item_of(c.end - 1) == item else set()
     if not beside:  # an apposition is owned as what it renames, in the segment before
         renamed = segment - 1  # ("the UN envoy to Syria, Geir Pedersen, who…")
-        beside = {t for s, t in outside if segment_of(s) == renamed}
-    mine = bool(beside & owners)
+        own = {t for s, t in outside if segment_of(s) == renamed}
+    mine = bool(own & owners)
     if renamed in claimed and not mine:
         share = OTHER_ANCHOR
     return share, mine

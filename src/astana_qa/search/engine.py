@@ -290,6 +290,7 @@ class QAEngine:
         query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
             self._family_of, self._expansions, self.lexicon.is_country, self.name_forms.form,
+            self._is_party,
         )  # fmt: skip
         dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
         if not query.unknown or not dated:
@@ -664,6 +665,8 @@ class QAEngine:
             return asked, frozenset()
         owners = frozenset(family.get(t, t) for t in query.owner_terms)
         owners = frozenset(t for t in owners if t in asked or self._is_anchor(t))
+        if not owners:  # a party no name says ("the government's delegation")
+            owners = frozenset(query.party_terms)
         slot = query.slot[0] if query.slot is not None else None
         if owners or slot is None or not slot.subject or slot.passive:
             return asked, owners
@@ -685,6 +688,17 @@ class QAEngine:
     def _month_terms(self) -> frozenset[str]:
         """The analysed terms of the months' names."""
         return frozenset(t for month in MONTHS for t in self.analyzer.terms(month))
+
+    def _is_party(self, owner: str, owned: str) -> bool:
+        """Is the noun `owner` a party that the noun `owned` belongs to: in WordNet, a
+        group of people owning a group or a person ("the government's delegation", "the
+        team's captain"; not "a construction job")?"""
+        kind_of = self.lexicon.is_kind_of
+        return (
+            owner != owned
+            and kind_of(owner, "group")
+            and (kind_of(owned, "group") or kind_of(owned, "person"))
+        )
 
     def _is_anchor(self, term: str) -> bool:
         """Is `term` a name of the corpus (an alias group) or a country's?"""

@@ -16,6 +16,12 @@ Germany?": the answer is not Germany's). A possessor inside the object is read a
 owner whatever the verb: right for "Who led Iran's delegation?", wrong for "Who met
 Iran's envoy?" (a known limit). Plural possessives ("the Russians' envoy") are not read.
 
+An owner that is no name but a party, a common noun WordNet makes a group of people
+owning a group or a person ("the Damascus government's delegation"), owns the person
+asked for when the question names no owner that is a name (`QAEngine._anchors_asked`):
+the roster's "… the Syrian opposition by Ahmet Toma and the regime by Bassam Sabbagh"
+gives Sabbagh, by the list item he stands in (`answers._segments`).
+
 A passage may write the thing asked about as another party's ("The Assad regime
 delegation will be headed by …" for "Who led the Iranian delegation?"): a person there
 is that party's (`claimed_by_others`).

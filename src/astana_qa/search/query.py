@@ -182,6 +182,10 @@ class Query:
     # The term of the noun those owners own ("deleg" of "the Iranian delegation"), which a
     # passage may write as another party's.
     owned_term: str | None = None
+    # The terms of those owners that are no name but a group of people, a party
+    # ("the Damascus government's delegation": government), which a passage may write
+    # by another word for it ("the regime by … Bassam Sabbagh").
+    party_terms: frozenset[str] = frozenset()
     # What "What is X?" or "Who is X?" asks to define (`definitions.py`).
     defined: Defined | None = None
     # The terms of its English verbs, adverbs and adjectives that no article uses: a
@@ -315,6 +319,7 @@ def read_query(
     ),
     is_country: Callable[[str], bool] = lambda word: False,
     name_form: Callable[[str], str | None] = lambda word: None,
+    is_party: Callable[[str, str], bool] = lambda owner, owned: False,
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
@@ -325,7 +330,9 @@ def read_query(
     country's name, which makes it a name however it is written ("who represented
     egypt"); `name_form(word)` a word of a question typed in lower case as the articles
     write it when it is a name, else None (`casing.restored_case`): then the words (and
-    parts of hyphened words) given capitals are among its key words, the first too."""
+    parts of hyphened words) given capitals are among its key words, the first too;
+    `is_party(owner, owned)` whether the noun `owner` is a party the noun `owned` belongs
+    to ("the government's delegation")."""
     text = validate_question(question)
     restored = restored_case(text, name_form)
     reading = written_dates(restored) if settings.read_spoken_dates else restored
@@ -436,6 +443,12 @@ def read_query(
         slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
+        party_terms=frozenset(
+            t
+            for words in owners
+            if owned and words.islower() and is_party(words, owned)
+            for t in analyzer.terms(words)
+        ),
         reading=restored,
         defined=defined_subject(restored),
         paraphrased=frozenset(t for _, t in unused(lambda w: w.tag in _PARAPHRASABLE)),
