@@ -37,6 +37,26 @@ STOPWORDS = stopword_list()
             "super",
             "When was the Super Bowl in Ohio?",
         ),
+        # a noun after another instance is the next one; not a period, nor a name
+        (
+            "When is the round after the May meeting?",
+            TimeOrder.NEXT,
+            "round",
+            "When is the round after the May meeting?",
+        ),
+        (
+            "Who spoke in the week after the attack?",
+            None,
+            None,
+            "Who spoke in the week after the attack?",
+        ),
+        (
+            "Which coach left the Broncos after the season?",
+            None,
+            None,
+            "Which coach left the Broncos after the season?",
+        ),
+        ("When is the round after the 22nd?", None, None, "When is the round after the 22nd?"),
     ],
 )
 def test_time_questions_are_read(question, order, focus, topic):
@@ -137,6 +157,16 @@ TWO_ROUNDS = {
     "a.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna in May. "
     "The delegations agreed to hold the 23rd round in Burgas in the autumn of 2025.\n",
 }
+
+
+def test_the_round_after_one_named_by_its_month_is_the_next_one(make_corpus, tmp_path):
+    """ "the round after the May meeting" is asked as "the 23rd round after the May
+    meeting": the round the articles number next, not the May meeting's own sentence."""
+    corpus = make_corpus(TWO_ROUNDS)
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    answer = engine.ask("When is the round after the May meeting going to be held?")
+    assert answer.citations[0].text.startswith("The delegations agreed")
+    assert answer.answer == "the autumn of 2025"
 
 
 def test_the_round_after_a_numbered_one_is_answered_from_its_own_sentence(make_corpus, tmp_path):

@@ -75,6 +75,13 @@ _NEIGHBOUR = re.compile(
 )
 
 
+# "the round after the November meeting": the next one of the noun's series, after
+# an instance the articles name otherwise than by its number (`neighbours_named`).
+_NEXT_AFTER = re.compile(
+    r"\b(?i:the)\s+(?P<noun>[a-z]+)\s+(?:after|following)\s+the\s+(?!\d)"
+)  # a common noun: not "the Broncos after the season"
+
+
 def _ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd…"""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -113,7 +120,8 @@ class TimeQuestion:
     order: TimeOrder
     focus: str | None
     # Where in the question the words asking for the counted noun's instance stand
-    # ("most recent" of "the most recent round"), to name it instead (`instance_named`).
+    # ("most recent" of "the most recent round"), to name it instead (`instance_named`);
+    # empty, before the noun, for "the round after the November meeting".
     words: tuple[int, int] | None = None
 
 
@@ -124,7 +132,9 @@ def time_question(
 ) -> tuple[TimeQuestion | None, str]:
     """The time order a question asks for (or None), and the question without the words
     that ask for it: "latest" or "next" says which instance, not what it is about, and
-    would otherwise match "the latest developments". The counted noun is the word after
+    would otherwise match "the latest developments". A noun after another instance
+    asks for the next one ("the round after the November meeting"; not a period: "the
+    week after the attack"). The counted noun is the word after
     the first such word, unless that is a stopword; names before a noun are passed over
     (`is_noun`: "the latest Astana round", not "the last Astana Forum held")."""
     asked: TimeQuestion | None = None
@@ -145,6 +155,12 @@ def time_question(
         kept.append(question[last:start])
         last = m.end()
     kept.append(question[last:])
+    if asked is None:  # "the round after the November meeting": the next round
+        after = _NEXT_AFTER.search(question)
+        noun = after.group("noun") if after else ""
+        if noun and noun not in stopwords and noun not in _PERIODS and is_noun(noun):
+            at = after.start("noun") if after else 0
+            asked = TimeQuestion(TimeOrder.NEXT, noun, (at, at))  # named before the noun
     if asked is not None and asked.focus is None:  # "Which round is the latest?"
         which = _WHICH.search(question)
         if which and which.group(1).lower() not in stopwords:
@@ -205,11 +221,14 @@ def instance_named(reading: str, asked: TimeQuestion, written: str) -> str:
     the 22nd round newest → "When was the 22nd round held?". A date is then looked for
     in what the articles say of that round, not in the newest sentence of the series,
     which may state none while an older round's sentence beside it states one. Only the
-    words before the counted noun are replaced; a question whose time words count
+    words before the counted noun are replaced (for "the round after the November
+    meeting", the number is put before the noun); a question whose time words count
     nothing is kept."""
     if asked.words is None:
         return reading
     start, end = asked.words
+    if start == end:  # no time words: the number goes before the noun
+        written += " "
     return f"{reading[:start]}{written}{reading[end:]}"
 
 
