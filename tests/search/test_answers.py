@@ -7,7 +7,7 @@ import re
 import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
-from astana_qa.search.answers import ANSWER_DEPTH, WEAK_ANSWER, answer, normalised
+from astana_qa.search.answers import ANSWER_DEPTH, WEAK_ANSWER, _segments, answer, normalised
 from astana_qa.search.candidates import (
     FIT,
     _kind_of_focus,
@@ -1280,3 +1280,20 @@ def test_one_of_a_group_is_no_amount():
     text = "Only one of the reactors was working after the strike on the port."
     result = ask("How many reactors were working after the strike?", passages(text, [text]))
     assert result.answer == "one"
+
+
+def test_list_items_are_cut_at_an_and_before_a_determiner_only():
+    """A roster's items ("… by Ahmet Toma and the regime by Bassam Sabbagh") are told
+    apart; another list's are not, nor the nouns of one phrase ("writer and satirist Kurt
+    Vonnegut")."""
+    roster = "Iran by Ali Khaji, the opposition by Ahmet Toma and the regime by Bassam Sabbagh."
+    item_of = _segments(roster, tokens(roster), items=True)
+    clause_of = _segments(roster, tokens(roster))
+    toma, sabbagh = roster.index("Toma"), roster.index("Sabbagh")
+    assert item_of(toma) != item_of(sabbagh) and clause_of(toma) == clause_of(sabbagh)
+    for other in (
+        "Alumni include the author Philip Roth and American writer and satirist Kurt Vonnegut.",
+        "The club's president Florentino Perez and the coach Carlo Ancelotti spoke.",  # no "by"
+    ):
+        item_of = _segments(other, tokens(other), items=True)
+        assert item_of(0) == item_of(len(other) - 2)

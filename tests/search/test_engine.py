@@ -553,25 +553,45 @@ def test_another_partys_delegation_does_not_answer_for_the_party_asked_about(mak
     assert "Iran is represented" in answer.citations[0].text
 
 
+PARTY_ROSTER = {
+    "a.txt": "Harbour talks\n\nThe delegations of Freedonia and Bashar Ivanov’s "
+    "government came together in Varna for the harbour talks.\n\n"
+    "At the harbour talks, Freedonia is represented by Anna Lind, while Iran is "
+    "represented by its envoy Omar Said, the opposition delegation by Tom Ray and the "
+    "regime by deputy minister Ivo Petrov.\n\n"
+    "The club’s president Florentino Perez and the coach Carlo Ancelotti spoke to "
+    "reporters after the match in Varna.\n\n"
+    "The talks in Varna ended on the second day.\n",
+    "b.txt": "The weather in Varna was mild all week.\n",
+}
+
+
 def test_a_party_no_name_says_owns_the_person_beside_its_other_words(make_corpus, tmp_path):
-    """ "the government's delegation": the government is a party (WordNet: a group of
-    people), which the roster writes as "the regime"; the person of that list item
-    answers, not the one before "and the regime", nor the government's own possessor."""
-    corpus = make_corpus({
-        "a.txt": "Harbour talks\n\nThe delegations of Freedonia and Bashar Ivanov’s "
-        "government came together in Varna for the harbour talks.\n\n"
-        "At the harbour talks, Freedonia is represented by Anna Lind, while the opposition "
-        "delegation is represented by Tom Ray and the regime by deputy minister Ivo "
-        "Petrov.\n\n"
-        "The talks in Varna ended on the second day.\n",
-        "b.txt": "The weather in Varna was mild all week.\n",
-    })  # fmt: skip
-    engine = QAEngine.open(corpus, tmp_path / "index")
+    """ "the government's delegation": the government is a party (WordNet: an
+    organisation), which the roster writes as "the regime"; the person of that list item
+    answers, not the one of the item before ("the opposition delegation by Tom Ray"),
+    nor the government's own possessor ("Bashar Ivanov’s government")."""
+    engine = QAEngine.open(make_corpus(PARTY_ROSTER), tmp_path / "index")
     query = engine.read("Who led the government's delegation at the harbour talks?")
     assert query.party_terms == {"govern"}
     assert engine.ask(query).answer == "Ivo Petrov"
-    # a group owning no person nor group is no party: "a construction job"
-    assert engine.read("Who manages a construction job in Varna?").party_terms == set()
+    # a list item naming no party of its own belongs to its clause: the coach is the club's
+    assert engine.read("Who is the club's coach?").party_terms == {"club"}
+    assert engine.ask("Who is the club's coach?").answer == "Carlo Ancelotti"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the city's mayor in Varna?",  # a city is no organisation
+        "What was the government's budget at the harbour talks?",  # a budget is no member
+        "Who manages a construction job in Varna?",  # a compound's first word says the kind
+        "Who led the Party's delegation?",  # a name, which must be an anchor to own
+    ],
+)
+def test_only_an_organisation_owning_a_member_is_a_party(make_corpus, tmp_path, question):
+    engine = QAEngine.open(make_corpus(PARTY_ROSTER), tmp_path / "index")
+    assert engine.read(question).party_terms == set()
 
 
 def test_a_stated_range_is_held_by_what_its_ends_share(make_corpus, tmp_path):

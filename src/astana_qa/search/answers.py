@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from enum import IntEnum
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -699,9 +699,8 @@ def _candidates(
                 inside = [term_weight(t) for s, e, t in terms if c.start <= s and e <= c.end]
                 score *= 1 - SPECIFICITY + SPECIFICITY * max(inside, default=0.0)
             mine, beside_another = False, False
-            if segment_of is not None and item_of is not None and anchors is not None:
-                share, mine = _anchored(c, terms, (segment_of, item_of), *anchors, owners,
-                                        claimed)  # fmt: skip
+            if segment_of is not None and anchors is not None:
+                share, mine = _anchored(c, terms, segment_of, *anchors, owners, claimed, item_of)
                 score *= share
                 beside_another = share < 1.0
                 mine = mine and c.fit >= 1.0  # only a span of the very kind asked for
@@ -749,35 +748,51 @@ def _segments(text: str, words: Sequence[Token], items: bool = False) -> Callabl
     """The clause segment of a character offset: segments end at commas, semicolons,
     colons and "while"/"whereas", which separate the parts of a list such as "Türkiye
     is represented by Yıldız, while Russia is represented by Lavrentiev, Iran by
-    Khaji". With `items`, list items: also at an "and" before a determiner ("the Syrian
-    opposition by Ahmet Toma and the regime by Bassam Sabbagh"), not inside a noun
-    phrase ("American writer and satirist Kurt Vonnegut")."""
+    Khaji". With `items`, a roster's items: also at an "and" before a determiner whose
+    clause names someone "by" ("the Syrian opposition by Ahmet Toma and the regime by
+    Bassam Sabbagh"); not in another list ("The club's president Perez and the coach
+    Ancelotti": both are the club's), nor inside a noun phrase ("American writer and
+    satirist Kurt Vonnegut")."""
     cuts = {w.start for w in words if w.text in _SEGMENT_BREAKS}
     if items:
-        cuts |= {w.start for w, after in pairwise(words)
-                 if w.text == "and" and after.tag == "DET"}  # fmt: skip
+        cuts |= {w.start for i, (w, after) in enumerate(pairwise(words))
+                 if w.text == "and" and after.tag == "DET" and _names_by(words, i + 1)}  # fmt: skip
     cuts |= {i for i, ch in enumerate(text) if ch in ",;:"}
-    return partial(bisect_right, sorted(cuts))
+    ordered = sorted(cuts)
+    return lambda offset: bisect_right(ordered, offset)
+
+
+def _names_by(words: Sequence[Token], start: int) -> bool:
+    """Does "by" follow word `start` before the clause ends (punctuation, "while")?"""
+    for word in words[start:]:
+        if word.text in _SEGMENT_BREAKS or word.text in ",;:.":
+            return False
+        if word.text == "by":
+            return True
+    return False
 
 
 def _anchored(
     c: Candidate,
     terms: list[tuple[int, int, str]],
-    segments: tuple[Callable[[int], int], Callable[[int], int]],
+    segment_of: Callable[[int], int],
     asked: frozenset[str],
     is_anchor: Callable[[str], bool],
     owners: frozenset[str] = frozenset(),
     claimed: frozenset[int] = frozenset(),
+    item_of: Callable[[int], int] | None = None,
 ) -> tuple[float, bool]:
     """The share of its score a candidate keeps for what its clause segment names, and
-    whether its list item names an owner of what is asked for (`segments`: the clause
-    segment and the list item of an offset, `_segments`). The share is OTHER_ANCHOR
+    whether it stands beside an owner of what is asked for. The share is OTHER_ANCHOR
     when the segment names something of the kind the question names (a country, a name
     of the corpus) but not what the question names: the name beside Türkiye does not
     answer a question about Iran; also when the segment, or the one an apposition
     renames, is `claimed`: it writes the thing asked about as another party's ("the
-    Assad regime delegation will be headed by …, Bassam Sabbagh"); else 1."""
-    segment_of, item_of = segments
+    Assad regime delegation will be headed by …, Bassam Sabbagh"); else 1.
+
+    Beside an owner: in the candidate's roster item (`item_of`, `_segments`: "the Syrian
+    opposition by Ahmet Toma and the regime by Bassam Sabbagh": Toma is the
+    opposition's), or for an apposition, in the segment it renames."""
     segment = segment_of(c.start)
     if segment_of(c.end - 1) != segment:
         return 1.0, False  # a list of several: no single anchor
@@ -785,12 +800,12 @@ def _anchored(
     beside = {t for s, t in outside if segment_of(s) == segment}
     named = {t for t in beside if is_anchor(t)}
     share = OTHER_ANCHOR if asked and named and not named & asked else 1.0
-    renamed = segment
-    item = item_of(c.start)
-    own = {t for s, t in outside if item_of(s) == item} if item_of(c.end - 1) == item else set()
+    renamed, own = segment, beside
     if not beside:  # an apposition is owned as what it renames, in the segment before
         renamed = segment - 1  # ("the UN envoy to Syria, Geir Pedersen, who…")
         own = {t for s, t in outside if segment_of(s) == renamed}
+    elif item_of is not None:
+        own = {t for s, t in outside if item_of(s) == item_of(c.start)}
     mine = bool(own & owners)
     if renamed in claimed and not mine:
         share = OTHER_ANCHOR

@@ -690,13 +690,15 @@ class QAEngine:
         return frozenset(t for month in MONTHS for t in self.analyzer.terms(month))
 
     def _is_party(self, owner: str, owned: str) -> bool:
-        """Is the noun `owner` a party that the noun `owned` belongs to: in WordNet, a
-        group of people owning a group or a person ("the government's delegation", "the
-        team's captain"; not "a construction job")?"""
+        """Is the noun `owner` a party that the noun `owned` belongs to: in WordNet, an
+        organisation owning a group or a person ("the government's delegation", "the
+        team's captain"; not "the city's mayor", nor "the world's largest producer")?
+        An owner that is the owned noun itself is a compound's first word, which says
+        what kind the thing is ("a construction job")."""
         kind_of = self.lexicon.is_kind_of
         return (
             owner != owned
-            and kind_of(owner, "group")
+            and kind_of(owner, "organization")
             and (kind_of(owned, "group") or kind_of(owned, "person"))
         )
 

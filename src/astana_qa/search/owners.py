@@ -16,7 +16,7 @@ Germany?": the answer is not Germany's). A possessor inside the object is read a
 owner whatever the verb: right for "Who led Iran's delegation?", wrong for "Who met
 Iran's envoy?" (a known limit). Plural possessives ("the Russians' envoy") are not read.
 
-An owner that is no name but a party, a common noun WordNet makes a group of people
+An owner that is no name but a party, a common noun WordNet makes an organisation,
 owning a group or a person ("the Damascus government's delegation"), owns the person
 asked for when the question names no owner that is a name (`QAEngine._anchors_asked`):
 the roster's "… the Syrian opposition by Ahmet Toma and the regime by Bassam Sabbagh"

@@ -182,7 +182,7 @@ class Query:
     # The term of the noun those owners own ("deleg" of "the Iranian delegation"), which a
     # passage may write as another party's.
     owned_term: str | None = None
-    # The terms of those owners that are no name but a group of people, a party
+    # The terms of those owners that are no name but a party, an organisation
     # ("the Damascus government's delegation": government), which a passage may write
     # by another word for it ("the regime by … Bassam Sabbagh").
     party_terms: frozenset[str] = frozenset()
@@ -331,8 +331,8 @@ def read_query(
     egypt"); `name_form(word)` a word of a question typed in lower case as the articles
     write it when it is a name, else None (`casing.restored_case`): then the words (and
     parts of hyphened words) given capitals are among its key words, the first too;
-    `is_party(owner, owned)` whether the noun `owner` is a party the noun `owned` belongs
-    to ("the government's delegation")."""
+    `is_party(owner, owned)` whether the noun `owner` is a party, an organisation, the
+    noun `owned` belongs to ("the government's delegation")."""
     text = validate_question(question)
     restored = restored_case(text, name_form)
     reading = written_dates(restored) if settings.read_spoken_dates else restored
@@ -445,9 +445,9 @@ def read_query(
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
         party_terms=frozenset(
             t
-            for words in owners
-            if owned and words.islower() and is_party(words, owned)
-            for t in analyzer.terms(words)
+            for owner in owners
+            if owned and owner.islower() and is_party(owner, owned)
+            for t in analyzer.terms(owner)
         ),
         reading=restored,
         defined=defined_subject(restored),
