@@ -233,3 +233,16 @@ def test_a_name_after_the_focus_of_a_search_ends_it(search, focus):
 def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus):
     expected = expected_answer(search)
     assert (expected.kind, expected.focus) == (kind, focus)
+
+
+@pytest.mark.parametrize(
+    ("question", "besides"),
+    [
+        ("Besides the UN, which humanitarian organisation attended?", "the UN"),
+        ("Which relief agency sat in alongside the UN at the November meetings?", "the UN"),
+        ("Which body, apart from the Red Cross, sent people?", "the Red Cross"),
+        ("Who won the race?", None),
+    ],
+)
+def test_what_the_answer_is_besides_is_read(question, besides):
+    assert expected_answer(question).besides == besides

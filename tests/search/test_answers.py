@@ -1297,3 +1297,20 @@ def test_list_items_are_cut_at_an_and_before_a_determiner_only():
     ):
         item_of = _segments(other, tokens(other), items=True)
         assert item_of(0) == item_of(len(other) - 2)
+
+
+def test_the_answer_besides_what_the_question_names_is_the_one_listed_with_it():
+    """ "Besides the Red Lion Trust, which charity…?": the charity written in a list with
+    the trust ("the Red Lion Trust and the Varna Relief Fund"), not one only written
+    beside it ("the Red Lion Trust Harbour Office"), nor one a bracket parts from it."""
+    text = (
+        "The charity talks were attended by the Burgas Aid Council (BAC), Red Lion Trust "
+        "staff and others. "
+        "The charity talks were attended by the Red Lion Trust Harbour Office in Varna. "
+        "The Red Lion Trust and the Varna Relief Fund sent charity workers to the talks."
+    )
+    pool = passages(text, [s + "." for s in text.rstrip(".").split(". ")])
+    question = "Besides the Red Lion Trust, which charity attended the talks?"
+    assert expected_answer(question).besides == "the Red Lion Trust"
+    assert ask(question, pool).answer == "Varna Relief Fund"
+    assert ask("Which charity attended the talks?", pool).answer != "Varna Relief Fund"

@@ -1210,3 +1210,12 @@ def test_a_refused_answer_cites_only_the_closest_passages(seed_engine):
     answer = seed_engine.ask("In which hotel were the January talks held?", k=2)
     assert not answer.answered
     assert [c.rank for c in answer.citations] == [1, 2]
+
+
+def test_a_cue_leaving_a_name_out_of_the_answer_is_no_key_word(make_corpus, tmp_path):
+    """ "Besides the club, who…?" is not about the word "besides", which an article may
+    use of anything; "alongside" is an article's word too, and stays one."""
+    engine = QAEngine.open(make_corpus(PARTY_ROSTER), tmp_path / "index")
+    besides = engine.read("Besides the club, who spoke to reporters?")
+    assert "besid" not in besides.terms and "club" in besides.terms
+    assert "alongsid" in engine.read("Who spoke alongside the club?").terms

@@ -123,6 +123,10 @@ class Expected:
     # Foreign Minister" may answer "Who is the vice foreign minister?" but not "Who is
     # the foreign minister?".
     second_in_rank: bool = False
+    # What the answer is besides: "the UN" of "Besides the UN, which humanitarian
+    # organisation attended?", which the answer is listed with ("the UN and the
+    # International Committee of the Red Cross").
+    besides: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -134,6 +138,9 @@ def expected_answer(question: str) -> Expected:
     """The answer type of `question` (see the module's docstring), with the number of
     things it asks for when it says one ("Which three countries…?")."""
     expected = _expected(question)
+    besides = _BESIDES.search(question)
+    if besides is not None:
+        expected = replace(expected, besides=besides.group("what").strip())
     if any(m.group(1) is None for m in _RANK.finditer(question)):
         expected = replace(expected, second_in_rank=True)
     counted = _COUNTED.search(question) if expected.plural else None
@@ -143,6 +150,17 @@ def expected_answer(question: str) -> Expected:
     return replace(expected, count=int(number) if number.isdigit() else _COUNTS.index(number) + 2)
 
 
+# "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
+# noun phrase after the cue, up to punctuation, a preposition or a question word.
+# Of those, the ones that leave what follows out of the answer: a reader's words, which
+# no article's sentence needs to hold (articles write "alongside", "along with").
+BESIDES_CUE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than)\b", re.I)
+_BESIDES = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|alongside"
+    r"|along\s+with|together\s+with)\s+(?P<what>(?:(?!(?:at|in|on|during|to|for|from|with|by|of"
+    r"|which|what|who|whom|whose)\b)[\w'’-]+\s*){1,5})",
+    re.IGNORECASE,
+)
 # A rank second to an office, unless denied ("the minister himself, not a deputy").
 _RANK = re.compile(
     r"\b(?:(not|no)\s+(?:an?\s+|the\s+)?)?(?:" + "|".join(sorted(SUBORDINATE_TITLES)) + r")\b",

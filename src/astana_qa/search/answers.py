@@ -159,6 +159,13 @@ OTHER_ANCHOR = 0.5
 # party (“Türkiye's delegation led by Yıldız” does not answer “Who led the Iranian
 # delegation?”, however many of its words it shares).
 OWNED = 1.5
+# "Besides the UN, which organisation…?": a candidate listed with what the question
+# names besides the answer ("the UN and the International Committee of the Red Cross")
+# scores LISTED times as much (`_listed_with`).
+LISTED = 1.5
+_LIST_GAP = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")  # words, and each other mark
+_JOINING = frozenset({"and", "or", "alongside", "with", "plus"})
+_LIST_WORDS = _JOINING | {",", "the", "as", "well", "along", "together", "also"}
 _SEGMENT_BREAKS = frozenset({"while", "whereas"})
 OWNED_KINDS = frozenset({"person"})
 _PHRASE_KINDS = frozenset({"thing", "attribute"})
@@ -611,6 +618,8 @@ def _candidates(
     required = frozenset(t for *_, t in term_spans(counted)) if counted else frozenset()
     focus = expected.focus
     focus_terms = frozenset(t for *_, t in term_spans(focus)) if focus else frozenset()
+    # "Besides the UN, which…?": the answer is listed with the UN (`_listed_with`)
+    besides_terms = frozenset(t for *_, t in term_spans(expected.besides or ""))
     # a question for a measure of people or an extent ("the population", "the height"):
     # no count of other things answers (`_measured_in`; "how far", "how high": adjectives
     # weigh units in `candidates.py`)
@@ -670,6 +679,7 @@ def _candidates(
         else:
             spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
+        besides = [(s, e) for s, e, t in terms if t in besides_terms]
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = item_of = None
         claimed: frozenset[int] = frozenset()  # segments naming what is asked as another's
@@ -710,6 +720,8 @@ def _candidates(
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
+            if besides and _listed_with(passage.text, c, besides):
+                score *= LISTED
             if c.unasked_deputy:  # a deputy of the office asked for: no answer
                 seconds = max(seconds, score)
                 continue
@@ -722,6 +734,30 @@ def _candidates(
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: (-f.tier, -f.score))[:GROUPED]
     return [replace(f, key=normalised(f.candidate.text)) for f in found], seconds
+
+
+def _listed_with(text: str, c: Candidate, besides: list[tuple[int, int]]) -> bool:
+    """Is candidate `c` listed with what the question asks besides (`besides`: where the
+    passage writes its terms): joined to it by list words only, a comma or a joining
+    word among them ("the UN and the International Committee of the Red Cross", "Iraq,
+    Jordan"); not written beside it ("the United Nations Deputy Special Representative")
+    nor parted from it by a bracket ("the UN High Commissioner for Refugees (UNHCR), UN
+    agencies")?"""
+    for start, end in besides:
+        if end <= c.start:
+            gap = text[end : c.start]
+        elif c.end <= start:
+            gap = text[c.end : start]
+        else:
+            continue  # the candidate holds it
+        words = [w.lower() for w in _LIST_GAP.findall(gap)]
+        if (
+            0 < len(words) <= 4
+            and all(w in _LIST_WORDS for w in words)
+            and any(w == "," or w in _JOINING for w in words)
+        ):
+            return True
+    return False
 
 
 def _in_slot(

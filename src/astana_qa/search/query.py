@@ -24,7 +24,7 @@ from ..text.features import names, spelt_number
 from ..text.lexical import PERSON_TITLES
 from ..text.months import MONTH_WORD, MONTHS
 from ..text.tagger import is_english_word, lexicon
-from .answer_types import POSSESSIVE, Expected, expected_answer, is_abbreviation
+from .answer_types import BESIDES_CUE, POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .casing import case_basis, restored_case
 from .definitions import Defined, defined_subject
 from .owners import asked_phrase
@@ -349,7 +349,8 @@ def read_query(
         return matcher.match(term, word)
 
     time, topic = time_question(reading, analyzer.stopwords, _may_be_noun)
-    topic = topic_text(topic)
+    # "besides" says which answer, not what it is about (`Expected.besides`)
+    topic = BESIDES_CUE.sub(" ", topic_text(topic))
     pairs = analyzer.written_terms(topic)
     terms = [found for word, term in pairs for found in match(term, word) or [term]]
     kind = answer_type(reading)
