@@ -1219,3 +1219,22 @@ def test_a_cue_leaving_a_name_out_of_the_answer_is_no_key_word(make_corpus, tmp_
     besides = engine.read("Besides the club, who spoke to reporters?")
     assert "besid" not in besides.terms and "club" in besides.terms
     assert "alongsid" in engine.read("Who spoke alongside the club?").terms
+
+
+def test_the_holder_of_the_office_a_deputy_of_is_asked_for_is_no_likely_answer(
+    make_corpus, tmp_path
+):
+    """ "Which deputy envoy…?": "the UN envoy to Freedonia, Geir Pedersen" holds the
+    office itself; the deputy is the other person, whatever the title calls the post."""
+    corpus = make_corpus({
+        "a.txt": "Harbour talks\n\nThe harbour talks in Varna were called by the UN envoy "
+        "to Freedonia, Geir Pedersen.\n\nThe harbour talks were also attended by the "
+        "Deputy Special Representative for Freedonia Najat Rochdi.\n",
+        "b.txt": "The weather in Varna was mild all week.\n",
+    })  # fmt: skip
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    deputy = engine.ask("Which deputy UN envoy for Freedonia attended the harbour talks?")
+    assert deputy.answer.endswith("Najat Rochdi")  # the span may keep the title
+    assert engine.ask("Which UN envoy for Freedonia called the harbour talks?").answer == (
+        "Geir Pedersen"
+    )

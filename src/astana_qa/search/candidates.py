@@ -23,6 +23,7 @@ from ..text.entities import CLAUSE_BREAK
 from ..text.lexical import (
     PERSON_TITLES,
     PLACE_PREPOSITIONS,
+    SUBORDINATE_TITLES,
 )
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_ABBREVIATIONS, MONTHS
@@ -125,6 +126,9 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 # A named site ("Wembley") keeps its fit. The cost: an island country ("Which island…?":
 # "Cyprus") and a river named as a country ("the Jordan") are marked down too.
 NOT_A_SITE = 0.3
+# A person whose title is the very office a question asks a deputy of ("Which deputy
+# envoy…?": "the UN envoy to Syria, Geir Pedersen") holds it: no likely deputy.
+PRINCIPAL = 0.5
 # Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
@@ -964,6 +968,13 @@ def score_spans(
             titled = titles.titled(text, words, starts, span, role)
             if titled is not False and second_in_rank == (titled is None):
                 fit *= DESCRIBES_FOCUS  # "Who was Moscow's envoy?": "Special Envoy to Syria A. L."
+            elif (
+                titled is True
+                and second_in_rank
+                and role.isdisjoint(SUBORDINATE_TITLES)
+                and not titles.subordinate_before(words, starts, span)
+            ):
+                fit *= PRINCIPAL  # "Which deputy envoy…?": not "the UN envoy, Geir Pedersen"
             # "Who is the foreign minister?": not the Deputy Foreign Minister
             deputy = titled is None and not second_in_rank
             holds = titled is True

@@ -114,6 +114,22 @@ def titled(
     return False
 
 
+def subordinate_before(
+    words: Sequence[entities.Token], starts: list[int], span: entities.Span
+) -> bool:
+    """Does a word making an office second ("deputy", "vice") stand among the words
+    before the person `span`, back to a verb or a sentence's start, farther than a title
+    is read (`TITLE_REACH`): "the United Nations Deputy Special Representative for Syria
+    Najat Rochdi"?"""
+    first = bisect_left(starts, span.start)
+    for word in reversed(words[max(first - 2 * TITLE_REACH, 0) : first]):
+        if word.tag in ("VERB", "AUX"):
+            return False
+        if any(part in SUBORDINATE_TITLES for part in word.text.lower().split("-")):
+            return True
+    return False
+
+
 def _office_in(title: list[str], role: set[str]) -> bool | None:
     """Does a title (its words from the last, the noun naming the office, back) name the
     `role`: True, None when a word before the role noun makes it second to it
