@@ -1314,3 +1314,28 @@ def test_the_answer_besides_what_the_question_names_is_the_one_listed_with_it():
     assert expected_answer(question).besides == "the Red Lion Trust"
     assert ask(question, pool).answer == "Varna Relief Fund"
     assert ask("Which charity attended the talks?", pool).answer != "Varna Relief Fund"
+
+
+def test_a_partys_person_at_another_time_gives_way_to_one_at_the_time_asked():
+    """ "Who was Russia's point man at the January talks?": the July sentence names
+    Russia's person at another time; the roster further down, past the passages read
+    for any answer, names the one asked for."""
+    july = "In July, Russia's spokeswoman Maria Zakharova spoke in Varna."
+    fill = [f"The January talks in Varna covered item {n} of the agenda." for n in range(1, 12)]
+    roster = (
+        "At the January talks, Türkiye is represented by Anna Lind, while Russia is "
+        "represented by its point man Ivan Orlov."
+    )
+    pool = passages(" ".join([july, *fill, roster]), [july, *fill, roster])
+    assert len(pool) > ANSWER_DEPTH
+    question = "Who was Russia's point man at the January talks?"
+
+    def ask_in_time(of_other_time):
+        return answer(
+            question, expected_answer(question), pool, terms(question), term_spans,
+            anchors=(frozenset({"russia"}), lambda t: t == "russia"),
+            owners=frozenset({"russia"}), of_other_time=of_other_time,
+        ).answer  # fmt: skip
+
+    assert ask_in_time(lambda p: "July" in p.text) == "Ivan Orlov"
+    assert ask_in_time(None) == "Maria Zakharova"  # a question of no time stops at her

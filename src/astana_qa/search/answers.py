@@ -283,6 +283,7 @@ def answer(
     owned: tuple[str, frozenset[str]] | None = None,
     defined: Defined | None = None,
     ordered_by_time: bool = False,
+    of_other_time: Callable[[Passage], bool] | None = None,
 ) -> AnswerResult:
     """The short answer to `question` from `passages` (best first), with its support.
 
@@ -313,7 +314,12 @@ def answer(
     X?" or "Who is X?" asks to define (`definitions.py`), answered by the noun phrase the
     first passage defines it by. `ordered_by_time`: the passages stand in the order a
     time-aware question asks for ("the latest round"), not by their scores, and a
-    noun-phrase answer does not reorder them (`NEAR_TIE`).
+    noun-phrase answer does not reorder them (`NEAR_TIE`). `of_other_time(p)`: does
+    passage `p` tell of other months than the question's (`times.not_in_time`)? A person
+    there is no party's person the question asks for: "In July, Russian Foreign Ministry
+    spokeswoman Maria Zakharova…" for "Who was Moscow's point man at the January round?"
+    names that party's person at another time, who scores OTHER_ANCHOR times as much;
+    for a question of a time, every passage is searched for the party's person then.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -349,7 +355,7 @@ def answer(
     read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
     found, seconds = _candidates(expected, read, question_terms, term_spans, spans_of,
                                  term_weight, anchors, about, slot, dated, owners, depth,
-                                 owned)  # fmt: skip
+                                 owned, of_other_time)  # fmt: skip
     if seconds > max((f.score for f in found), default=0.0) and not any(
         f.candidate.holds_office for f in found
     ):  # "Who is Kazakhstan's foreign minister?": a deputy of that office would answer
@@ -602,6 +608,7 @@ def _candidates(
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
     owned: tuple[str, frozenset[str]] | None = None,
+    of_other_time: Callable[[Passage], bool] | None = None,
 ) -> tuple[list[Found], float]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
     the question names owners, persons before other kinds); for a typed answer only
@@ -646,8 +653,9 @@ def _candidates(
             continue  # a question states no answer
         terms = term_spans(passage.text)
         deep = depth is not None and number >= depth
-        if deep and leader is not None and leader.owned:
+        if deep and leader is not None and leader.owned and of_other_time is None:
             break  # the best answer so far is a person beside an owner: no need to look on
+            # (unless the question is of a time: that time's person may stand further on)
         if deep and owners.isdisjoint(t for *_, t in terms):
             continue  # past the depth only a person beside an owner is looked for
         held = dated(passage) if dated is not None else frozenset()
@@ -714,6 +722,8 @@ def _candidates(
                 score *= share
                 beside_another = share < 1.0
                 mine = mine and c.fit >= 1.0  # only a span of the very kind asked for
+                if mine and of_other_time is not None and of_other_time(passage):
+                    score *= OTHER_ANCHOR  # the party's person at another time
                 if mine:
                     score *= OWNED
             if deep and not mine:

@@ -641,6 +641,15 @@ class QAEngine:
                 for m in self._found_dates(row)
             )
 
+        def of_other_time(passage: Passage) -> bool:
+            """Does the passage tell of other months than the question's (`not_in_time`)?"""
+            row = row_of[(passage.source, passage.start)][0]
+            why = not_in_time(
+                query.reading, [prefix for prefix, _ in query.dates], query.expected.focus,
+                "", passage.text, self._found_dates(row), self._sentence(row)[1],
+            )  # fmt: skip
+            return why is not None
+
         owned = None
         if query.owned_term:  # the noun the owners own, and every word for its owner
             noun = family.get(query.owned_term, query.owned_term)
@@ -649,7 +658,8 @@ class QAEngine:
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
                         out_of_time if query.bound else None, owned, query.defined,
-                        ordered_by_time=query.time is not None)  # fmt: skip
+                        ordered_by_time=query.time is not None,
+                        of_other_time=of_other_time if query.dates else None)  # fmt: skip
         return result, row_of
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
