@@ -1238,3 +1238,12 @@ def test_the_holder_of_the_office_a_deputy_of_is_asked_for_is_no_likely_answer(
     assert engine.ask("Which UN envoy for Freedonia called the harbour talks?").answer == (
         "Geir Pedersen"
     )
+
+
+def test_the_object_of_a_phrasal_verb_of_a_role_owns_the_person(make_corpus, tmp_path):
+    """ "Who spoke for Iran?" asks for Iran's representative, as "Who represented Iran?"
+    does: WordNet makes "speak for" a way to "represent"; "speak about" is none."""
+    engine = QAEngine.open(make_corpus(PARTY_ROSTER), tmp_path / "index")
+    assert engine.ask("Who spoke for Iran at the harbour talks?").answer == "Omar Said"
+    roles = engine.roles
+    assert roles.is_role_phrase("spoke", "for") and not roles.is_role_phrase("spoke", "about")

@@ -681,9 +681,13 @@ class QAEngine:
         if owners or slot is None or not slot.subject or slot.passive:
             return asked, owners
         # "Who represented Iran?" asks for Iran's representative, as "Iran's envoy" does:
-        # the name that is the whole object of a verb of a role (`roles.py`) owns the person
-        name = named_object(tokens(query.reading), slot.verb)
-        if name is None or not self.roles.is_role_verb(slot.verb):
+        # the name that is the whole object of a verb of a role (`roles.py`) owns the person;
+        # so does the object of a phrasal verb of one ("Who spoke for Tehran?")
+        words = tokens(query.reading)
+        name = named_object(words, slot.verb) if self.roles.is_role_verb(slot.verb) else None
+        if name is None and self.roles.is_role_phrase(slot.verb, "for"):
+            name = named_object(words, slot.verb, "for")
+        if name is None:
             return asked, owners
         terms = {*self.analyzer.guessed_terms(name), *self._place_terms(name)}
         return asked, frozenset(t for t in asked if t in terms or family.get(t) in terms)

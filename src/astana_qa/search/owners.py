@@ -96,16 +96,21 @@ def asked_phrase(
     return owners, head if owners else None
 
 
-def named_object(words: Sequence[Token], verb: str) -> str | None:
+def named_object(words: Sequence[Token], verb: str, particle: str | None = None) -> str | None:
     """The name that is the whole object of the question's verb `verb` (as written), if
     it is one: "Who represented Iran at the talks?" → "Iran", "Who led the Islamic
     Republic?" → "Islamic Republic"; None for a noun phrase ("Who headed the Syrian
     regime delegation?") or no object. Whether such a name owns the person asked for
     depends on the verb (`QAEngine._anchors_asked`): Iran's representative, but not
-    Germany's for "Who defeated Germany?"."""
+    Germany's for "Who defeated Germany?". With a `particle`, the object of the phrasal
+    verb: "Who spoke for Tehran?" → "Tehran"."""
     at = next((i for i, w in enumerate(words) if w.text.lower() == verb), None)
     if at is None:
         return None
+    if particle is not None:
+        if at + 1 >= len(words) or words[at + 1].text.lower() != particle:
+            return None
+        at += 1
     start = _after_determiners(words, at + 1)
     end = _phrase_end(words, start)
     phrase = words[start:end]

@@ -69,6 +69,20 @@ class RoleReader:
             f == "representative" or lexicon.is_kind_of(f, "representative") for f in derived
         )
 
+    def is_role_phrase(self, verb: str, particle: str) -> bool:
+        """Is the phrasal verb of the question's `verb` and the `particle` after it one of
+        a role: itself, or, in WordNet, a way of doing what a role's verb does ("spoke
+        for" is a way to "represent")? Not "spoke about", "stood by"."""
+        lexicon = self.lexicon
+        for base in {verb, *lexicon.base_forms(verb)}:
+            phrase = f"{base}_{particle}"
+            if self.is_role_verb(phrase) or any(
+                link.kind == "hypernym" and self.is_role_verb(link.word)
+                for link in lexicon.links(phrase, "v")
+            ):
+                return True
+        return False
+
     def _derived(self, forms: set[str]) -> set[str]:
         """The words WordNet derives from `forms` ("lead" → leader)."""
         return {link.word for f in forms for link in self.lexicon.links(f)
