@@ -1339,3 +1339,12 @@ def test_a_partys_person_at_another_time_gives_way_to_one_at_the_time_asked():
 
     assert ask_in_time(lambda p: "July" in p.text) == "Ivan Orlov"
     assert ask_in_time(None) == "Maria Zakharova"  # a question of no time stops at her
+
+
+def test_an_ordinal_answer_names_the_noun_asked_for_when_the_passage_writes_it_next():
+    text = "The observers stayed away from the harbour talks since the 15th round of them."
+    pool = passages(text, [text])
+    assert ask("Since which round have the observers stayed away?", pool).answer == "15th round"
+    also = "The observers have stayed away since the 15th of May."
+    pool = passages(also, [also])
+    assert ask("Since which round have the observers stayed away?", pool).answer == "15th"

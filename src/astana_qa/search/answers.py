@@ -419,12 +419,26 @@ def answer(
             best = best + more
     first = _fullest_date(best) if expected.kind == "date" else best[0]
     first = replace(first, candidate=shown_whole(first.candidate, first.passage.text))
+    if expected.kind == "ordinal" and expected.focus:  # "Which round…?": "15th round"
+        first = replace(first, candidate=_with_noun(first.candidate, first.passage.text,
+                                                    expected.focus))  # fmt: skip
     supported = sorted({renumber[(f.passage.source, f.passage.start)] for f in best})
     differing = variants(best, groups, renumber, expected.kind,
                          lambda text: [term for *_, term in term_spans(text)])  # fmt: skip
     return AnswerResult(result_passages, expected.kind, first.candidate.text, span_of(first),
                         tuple(supported), differing, None, round(group_score(best), 4),
                         round(first.candidate.near, 4), first.owned)  # fmt: skip
+
+
+def _with_noun(candidate: Candidate, text: str, noun: str) -> Candidate:
+    """An ordinal answer with the noun asked for when the passage writes it next:
+    "Since which round…?" → "15th round" of "since the 15th round" (a reader's answer
+    names what is counted; "15th" alone names nothing)."""
+    after = re.match(rf"\s+{re.escape(noun)}s?\b", text[candidate.end :], re.IGNORECASE)
+    if after is None:
+        return candidate
+    end = candidate.end + after.end()
+    return replace(candidate, end=end, text=text[candidate.start : end])
 
 
 def _ties_first(best: list[Found], first: Passage) -> bool:
