@@ -241,8 +241,23 @@ def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus)
         ("Besides the UN, which humanitarian organisation attended?", "the UN"),
         ("Which relief agency sat in alongside the UN at the November meetings?", "the UN"),
         ("Which body, apart from the Red Cross, sent people?", "the Red Cross"),
+        ("Which organisation besides the UN attended the talks?", "the UN"),  # not its verb
+        ("Who besides Lavrentiev represented Russia?", "Lavrentiev"),
         ("Who won the race?", None),
     ],
 )
 def test_what_the_answer_is_besides_is_read(question, besides):
     assert expected_answer(question).besides == besides
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [
+        ("Which deputy UN envoy for Syria attended?", True),
+        ("Who is the vice foreign minister?", True),
+        ("Which envoy met the deputy foreign minister?", False),  # not the office asked
+        ("Who was the foreign minister himself, not a deputy?", False),
+    ],
+)
+def test_a_rank_second_to_the_office_asked_about_is_read(question, second):
+    assert expected_answer(question).second_in_rank is second

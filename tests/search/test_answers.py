@@ -7,9 +7,17 @@ import re
 import pytest
 
 from astana_qa.search.answer_types import Expected, expected_answer
-from astana_qa.search.answers import ANSWER_DEPTH, WEAK_ANSWER, _segments, answer, normalised
+from astana_qa.search.answers import (
+    ANSWER_DEPTH,
+    WEAK_ANSWER,
+    _listed_with,
+    _segments,
+    answer,
+    normalised,
+)
 from astana_qa.search.candidates import (
     FIT,
+    Candidate,
     _kind_of_focus,
     _modifies_a_noun,
     _of_another_kind,
@@ -1348,3 +1356,20 @@ def test_an_ordinal_answer_names_the_noun_asked_for_when_the_passage_writes_it_n
     also = "The observers have stayed away since the 15th of May."
     pool = passages(also, [also])
     assert ask("Since which round have the observers stayed away?", pool).answer == "15th"
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Delegates of the UN and the Red Cross attended.", True),
+        ("Delegates of the Red Cross, alongside the UN, attended.", True),
+        ("Geir Pedersen, the UN envoy, attended.", False),  # an apposition
+        ("In talks with the UN, Russia said so.", False),  # a comma only
+    ],
+)
+def test_a_candidate_is_listed_with_what_the_question_names_besides_by_a_joining_word(text, listed):
+    besides = [(m.start(), m.end()) for m in re.finditer(r"\bUN\b", text)]
+    name = next(n for n in ("Red Cross", "Geir Pedersen", "Russia") if n in text)
+    start = text.index(name)
+    candidate = Candidate(start, start + len(name), name, 1.0, 0.5, 0.0, 0.5, 0.5)
+    assert _listed_with(text, candidate, besides) is listed

@@ -57,6 +57,19 @@ STOPWORDS = stopword_list()
             "Which coach left the Broncos after the season?",
         ),
         ("When is the round after the 22nd?", None, None, "When is the round after the 22nd?"),
+        # in the past: the one after that instance, not the newest
+        (
+            "When did the ceasefire after the summit begin?",
+            None,
+            None,
+            "When did the ceasefire after the summit begin?",
+        ),
+        (
+            "Who spoke at the session following the opening?",
+            None,
+            None,
+            "Who spoke at the session following the opening?",
+        ),  # "following" is read too
     ],
 )
 def test_time_questions_are_read(question, order, focus, topic):
@@ -248,3 +261,21 @@ def test_an_answer_rests_on_the_date_its_first_citation_states(article_date, dat
 
     citation = Citation(1, "a.txt", None, article_date, 0, 10, "x" * 10, 1.0, dates)
     assert _date_of(citation) == as_of
+
+
+def test_the_instance_is_named_where_the_question_as_read_writes_its_time_words(
+    make_corpus, tmp_path
+):
+    """A question whose dates were rewritten before its time words were read ("Sept
+    30th" → "September 30") has them found again in the question as read, which the
+    round's number is written into."""
+    engine = QAEngine.open(make_corpus(TWO_ROUNDS), tmp_path / "index")
+    for question, words in (
+        ("Since Sept 30th, when was the most recent round held?", "most recent"),
+        ("On Jan 24th, when is the round after the May meeting?", ""),
+    ):
+        query = engine.read(question)
+        assert query.time is not None and query.time.words is not None
+        start, end = query.time.words
+        assert query.reading[start:end] == words
+        assert query.reading[end:].startswith(" round" if words else "round")

@@ -2,7 +2,12 @@
 
 import pytest
 
-from astana_qa.search.titles import appositive_offices, appositive_title_start, titled
+from astana_qa.search.titles import (
+    appositive_offices,
+    appositive_title_start,
+    subordinate_before,
+    titled,
+)
 from astana_qa.text.entities import Span, tokens
 
 
@@ -55,3 +60,30 @@ def test_an_office_opens_with_a_title_word_written_capitalised():
     first = next(i for i, w in enumerate(words) if w.text == "Ana")
     assert appositive_title_start(words, first) == first
     assert appositive_offices([_person(text, "Ana Ruiz")], words, starts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "deputy"),
+    [
+        (
+            "It was attended by the United Nations Deputy Special Representative for Syria "
+            "Najat Rochdi.",
+            "Najat Rochdi",
+            True,
+        ),  # beyond the title's reach
+        (
+            "Deputy Foreign Minister Ivo Petrov and UN envoy Geir Pedersen attended.",
+            "Geir Pedersen",
+            False,
+        ),  # another person's title
+        (
+            "The deputy spoke, then the UN envoy to Syria, Geir Pedersen, opened the talks.",
+            "Geir Pedersen",
+            False,
+        ),
+    ],
+)
+def test_a_deputy_word_before_the_name_is_read_back_to_a_break(text, name, deputy):
+    words = tokens(text)
+    starts = [w.start for w in words]
+    assert subordinate_before(words, starts, _person(text, name)) is deputy

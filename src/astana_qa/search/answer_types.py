@@ -13,6 +13,7 @@ keeps the sentence ranking as it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -138,10 +139,10 @@ def expected_answer(question: str) -> Expected:
     """The answer type of `question` (see the module's docstring), with the number of
     things it asks for when it says one ("Which three countries…?")."""
     expected = _expected(question)
-    besides = _BESIDES.search(question)
-    if besides is not None:
-        expected = replace(expected, besides=besides.group("what").strip())
-    if any(m.group(1) is None for m in _RANK.finditer(question)):
+    besides = _besides(question)
+    if besides:
+        expected = replace(expected, besides=besides)
+    if _second_to_focus(question, expected.focus):
         expected = replace(expected, second_in_rank=True)
     counted = _COUNTED.search(question) if expected.plural else None
     if counted is None:
@@ -150,6 +151,35 @@ def expected_answer(question: str) -> Expected:
     return replace(expected, count=int(number) if number.isdigit() else _COUNTS.index(number) + 2)
 
 
+def _besides(question: str) -> str | None:
+    """What the answer is besides (`Expected.besides`): the words after the cue, up to
+    punctuation, a preposition, a question word or a verb ("Which organisation besides
+    the UN attended…?": "the UN")."""
+    found = _BESIDES.search(question)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    tags = tag(words)
+    kept = [w for w, _ in itertools.takewhile(lambda wt: wt[1] not in ("VERB", "AUX"),
+                                              zip(words, tags, strict=True))]  # fmt: skip
+    return " ".join(kept) or None
+
+
+def _second_to_focus(question: str, focus: str | None) -> bool:
+    """Does the question ask for a rank second to the office it asks about: a word of
+    such a rank, not denied, that is the noun asked for or stands a few words before it
+    ("the deputy UN envoy", "the vice foreign minister"; not "Which envoy met the deputy
+    foreign minister?")?"""
+    for m in _RANK.finditer(question):
+        if m.group(1) is not None:
+            continue  # "the minister himself, not a deputy"
+        near = [w.strip(_WORD_EDGES).lower() for w in question[m.start() :].split()[:5]]
+        if focus is None or focus.lower() in near:
+            return True
+    return False
+
+
+_WORD_EDGES = "?!.,;:\"'’“”()"
 # "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
 # noun phrase after the cue, up to punctuation, a preposition or a question word.
 # Of those, the ones that leave what follows out of the answer: a reader's words, which

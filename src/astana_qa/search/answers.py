@@ -434,7 +434,7 @@ def _with_noun(candidate: Candidate, text: str, noun: str) -> Candidate:
     """An ordinal answer with the noun asked for when the passage writes it next:
     "Since which round…?" → "15th round" of "since the 15th round" (a reader's answer
     names what is counted; "15th" alone names nothing)."""
-    after = re.match(rf"\s+{re.escape(noun)}s?\b", text[candidate.end :], re.IGNORECASE)
+    after = re.match(rf"\s+{re.escape(noun)}\b", text[candidate.end :], re.IGNORECASE)
     if after is None:
         return candidate
     end = candidate.end + after.end()
@@ -762,11 +762,11 @@ def _candidates(
 
 def _listed_with(text: str, c: Candidate, besides: list[tuple[int, int]]) -> bool:
     """Is candidate `c` listed with what the question asks besides (`besides`: where the
-    passage writes its terms): joined to it by list words only, a comma or a joining
-    word among them ("the UN and the International Committee of the Red Cross", "Iraq,
-    Jordan"); not written beside it ("the United Nations Deputy Special Representative")
-    nor parted from it by a bracket ("the UN High Commissioner for Refugees (UNHCR), UN
-    agencies")?"""
+    passage writes its terms): joined to it by list words only, a joining word among
+    them ("the UN and the International Committee of the Red Cross"); not written
+    beside it ("the United Nations Deputy Special Representative"), in apposition to it
+    ("Geir Pedersen, the UN envoy") or parted from it by a bracket ("the UN High
+    Commissioner for Refugees (UNHCR), UN agencies")?"""
     for start, end in besides:
         if end <= c.start:
             gap = text[end : c.start]
@@ -778,7 +778,7 @@ def _listed_with(text: str, c: Candidate, besides: list[tuple[int, int]]) -> boo
         if (
             0 < len(words) <= 4
             and all(w in _LIST_WORDS for w in words)
-            and any(w == "," or w in _JOINING for w in words)
+            and any(w in _JOINING for w in words)
         ):
             return True
     return False

@@ -642,7 +642,9 @@ class QAEngine:
             )
 
         def of_other_time(passage: Passage) -> bool:
-            """Does the passage tell of other months than the question's (`not_in_time`)?"""
+            """Does the passage name a party's person for another time than the question's:
+            it tells of other months only, or of none in an article dated before them
+            (`not_in_time`)?"""
             row = row_of[(passage.source, passage.start)][0]
             why = not_in_time(
                 query.reading, [prefix for prefix, _ in query.dates], query.expected.focus,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ..errors import InvalidQuestion
@@ -349,6 +349,12 @@ def read_query(
         return matcher.match(term, word)
 
     time, topic = time_question(reading, analyzer.stopwords, _may_be_noun)
+    if time is not None and time.words is not None and reading != restored:
+        # where its words stand in the question as read (`Query.reading`), which the
+        # instance asked for is named into (`timeline.instance_named`)
+        again, _ = time_question(restored, analyzer.stopwords, _may_be_noun)
+        same = again is not None and again.focus == time.focus
+        time = replace(time, words=again.words if same and again is not None else None)
     # "besides" says which answer, not what it is about (`Expected.besides`)
     topic = BESIDES_CUE.sub(" ", topic_text(topic))
     pairs = analyzer.written_terms(topic)

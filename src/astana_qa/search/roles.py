@@ -71,13 +71,15 @@ class RoleReader:
 
     def is_role_phrase(self, verb: str, particle: str) -> bool:
         """Is the phrasal verb of the question's `verb` and the `particle` after it one of
-        a role: itself, or, in WordNet, a way of doing what a role's verb does ("spoke
-        for" is a way to "represent")? Not "spoke about", "stood by"."""
+        a role: itself, or linked in WordNet's hierarchy to a verb deriving "leader" or
+        "representative" itself ("spoke for" is a way to "represent")? Not "spoke about",
+        "called for" (whose kinds include "book", and a booker is an agent), "looked
+        for"."""
         lexicon = self.lexicon
         for base in {verb, *lexicon.base_forms(verb)}:
             phrase = f"{base}_{particle}"
             if self.is_role_verb(phrase) or any(
-                link.kind == "hypernym" and self.is_role_verb(link.word)
+                link.kind == "hypernym" and not self._derived({link.word}).isdisjoint(ROLES)
                 for link in lexicon.links(phrase, "v")
             ):
                 return True

@@ -82,6 +82,15 @@ _NEXT_AFTER = re.compile(
 )  # a common noun: not "the Broncos after the season"
 
 
+# A question of what is now or to come ("When is…", "will", "planned"): only such a one
+# asks for the next instance by "the round after the November meeting"; one in the
+# past ("When did the ceasefire after the summit begin?", "Who spoke at the session
+# following the opening?") is about the instance after that one, not the newest.
+_AHEAD = re.compile(
+    rf"\b(?:is|are|am|supposed|going\s+to|plans?)\b|{_FUTURE.pattern}", re.IGNORECASE
+)
+
+
 def _ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd…"""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -133,10 +142,11 @@ def time_question(
     """The time order a question asks for (or None), and the question without the words
     that ask for it: "latest" or "next" says which instance, not what it is about, and
     would otherwise match "the latest developments". A noun after another instance
-    asks for the next one ("the round after the November meeting"; not a period: "the
-    week after the attack"). The counted noun is the word after
-    the first such word, unless that is a stopword; names before a noun are passed over
-    (`is_noun`: "the latest Astana round", not "the last Astana Forum held")."""
+    asks for the next one when the question is of now or what is to come ("When is the
+    round after the November meeting?"; not a period: "the week after the attack"). The
+    counted noun is the word after the first such word, unless that is a stopword;
+    names before a noun are passed over (`is_noun`: "the latest Astana round", not "the
+    last Astana Forum held")."""
     asked: TimeQuestion | None = None
     kept, last = [], 0
     for m in _ASKS.finditer(question):
@@ -155,8 +165,8 @@ def time_question(
         kept.append(question[last:start])
         last = m.end()
     kept.append(question[last:])
-    if asked is None:  # "the round after the November meeting": the next round
-        after = _NEXT_AFTER.search(question)
+    if asked is None and _AHEAD.search(question):  # "the round after the November
+        after = _NEXT_AFTER.search(question)  # meeting": the next round
         noun = after.group("noun") if after else ""
         if noun and noun not in stopwords and noun not in _PERIODS and is_noun(noun):
             at = after.start("noun") if after else 0

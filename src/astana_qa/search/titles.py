@@ -118,12 +118,13 @@ def subordinate_before(
     words: Sequence[entities.Token], starts: list[int], span: entities.Span
 ) -> bool:
     """Does a word making an office second ("deputy", "vice") stand among the words
-    before the person `span`, back to a verb or a sentence's start, farther than a title
-    is read (`TITLE_REACH`): "the United Nations Deputy Special Representative for Syria
-    Najat Rochdi"?"""
+    before the person `span`, back to a verb, a comma, an "and" or a sentence's start,
+    farther than a title is read (`TITLE_REACH`): "the United Nations Deputy Special
+    Representative for Syria Najat Rochdi"; not "Deputy Minister Ivo Petrov and UN
+    envoy Geir Pedersen"?"""
     first = bisect_left(starts, span.start)
     for word in reversed(words[max(first - 2 * TITLE_REACH, 0) : first]):
-        if word.tag in ("VERB", "AUX"):
+        if word.tag in ("VERB", "AUX") or word.text in (",", "and"):
             return False
         if any(part in SUBORDINATE_TITLES for part in word.text.lower().split("-")):
             return True
