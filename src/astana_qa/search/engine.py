@@ -687,8 +687,10 @@ class QAEngine:
         # so does the object of a phrasal verb of one ("Who spoke for Tehran?")
         words = tokens(query.reading)
         name = named_object(words, slot.verb) if self.roles.is_role_verb(slot.verb) else None
-        if name is None and self.roles.is_role_phrase(slot.verb, "for"):
+        if name is None:
             name = named_object(words, slot.verb, "for")
+            if name is not None and not self.roles.is_role_phrase(slot.verb, "for"):
+                name = None
         if name is None:
             return asked, owners
         terms = {*self.analyzer.guessed_terms(name), *self._place_terms(name)}

@@ -44,6 +44,7 @@ class RoleReader:
         self.analyzer = analyzer
         self.is_role_word = lru_cache(maxsize=cache_size)(self._is_role_word)
         self.is_role_verb = lru_cache(maxsize=cache_size)(self._is_role_verb)
+        self.is_role_phrase = lru_cache(maxsize=cache_size)(self._is_role_phrase)
 
     def _is_role_word(self, word: str) -> bool:
         """Is `word` (lower case), or a word derived from it, one WordNet makes a leader
@@ -69,7 +70,7 @@ class RoleReader:
             f == "representative" or lexicon.is_kind_of(f, "representative") for f in derived
         )
 
-    def is_role_phrase(self, verb: str, particle: str) -> bool:
+    def _is_role_phrase(self, verb: str, particle: str) -> bool:
         """Is the phrasal verb of the question's `verb` and the `particle` after it one of
         a role: itself, or linked in WordNet's hierarchy to a verb deriving "leader" or
         "representative" itself ("spoke for" is a way to "represent")? Not "spoke about",
