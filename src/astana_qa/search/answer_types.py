@@ -179,6 +179,7 @@ def _second_to_focus(question: str, focus: str | None) -> bool:
     return False
 
 
+# Punctuation a word of the question may carry at its edges.
 _WORD_EDGES = "?!.,;:\"'’“”()"
 # "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
 # noun phrase after the cue, up to punctuation, a preposition or a question word.

@@ -315,11 +315,11 @@ def answer(
     first passage defines it by. `ordered_by_time`: the passages stand in the order a
     time-aware question asks for ("the latest round"), not by their scores, and a
     noun-phrase answer does not reorder them (`NEAR_TIE`). `of_other_time(p)`: does
-    passage `p` tell of other months than the question's (`times.not_in_time`)? A person
-    there is no party's person the question asks for: "In July, Russian Foreign Ministry
-    spokeswoman Maria Zakharova…" for "Who was Moscow's point man at the January round?"
-    names that party's person at another time, who scores OTHER_ANCHOR times as much;
-    for a question of a time, every passage is searched for the party's person then.
+    passage `p` name a party's person for another time than the question's
+    (`times.not_in_time`)? Such a person ("In July, Russian Foreign Ministry spokeswoman
+    Maria Zakharova…" for "Who was Moscow's point man at the January round?") scores
+    OTHER_ANCHOR times as much, and for a question of a time every passage is searched
+    for the party's person then.
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -701,7 +701,7 @@ def _candidates(
         else:
             spans, words = spans_of(passage.text, expected.kind, expected.plural)
         relative = min(max(passage.score / top, 0.0), 1.0) ** RETRIEVAL_POWER
-        besides = [(s, e) for s, e, t in terms if t in besides_terms]
+        besides = [(s, e) for s, e, t in terms if t in besides_terms] if besides_terms else []
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = item_of = None
         claimed: frozenset[int] = frozenset()  # segments naming what is asked as another's

@@ -669,7 +669,9 @@ class QAEngine:
         capital or demonym whose country the passage's terms are read as ("Moscow's
         envoy": "Russia is represented by its Special Envoy…" reads "Russia" as "moscow",
         which is then as much an anchor as the country is); and the terms of the owners
-        of the person it asks for (`owners.py`), when it asks for one."""
+        of the person it asks for (`owners.py`), when it asks for one: its names and
+        countries, else a party no name says (`Query.party_terms`: "the government's
+        delegation")."""
         family = query.family
         anchor_of = {q for r, q in family.items() if self._is_anchor(r)}
         asked = frozenset(t for t in query.named_terms if self._is_anchor(t) or t in anchor_of)

@@ -353,8 +353,8 @@ def read_query(
         # where its words stand in the question as read (`Query.reading`), which the
         # instance asked for is named into (`timeline.instance_named`)
         again, _ = time_question(restored, analyzer.stopwords, _may_be_noun)
-        same = again is not None and again.focus == time.focus
-        time = replace(time, words=again.words if same and again is not None else None)
+        spot = again.words if again is not None and again.focus == time.focus else None
+        time = replace(time, words=spot)
     # "besides" says which answer, not what it is about (`Expected.besides`)
     topic = BESIDES_CUE.sub(" ", topic_text(topic))
     pairs = analyzer.written_terms(topic)

@@ -165,11 +165,11 @@ def time_question(
         kept.append(question[last:start])
         last = m.end()
     kept.append(question[last:])
-    if asked is None and _AHEAD.search(question):  # "the round after the November
-        after = _NEXT_AFTER.search(question)  # meeting": the next round
-        noun = after.group("noun") if after else ""
-        if noun and noun not in stopwords and noun not in _PERIODS and is_noun(noun):
-            at = after.start("noun") if after else 0
+    # "When is the round after the November meeting?": the next round
+    after = _NEXT_AFTER.search(question) if asked is None and _AHEAD.search(question) else None
+    if after is not None:
+        noun, at = after.group("noun"), after.start("noun")
+        if noun not in stopwords and noun not in _PERIODS and is_noun(noun):
             asked = TimeQuestion(TimeOrder.NEXT, noun, (at, at))  # named before the noun
     if asked is not None and asked.focus is None:  # "Which round is the latest?"
         which = _WHICH.search(question)
