@@ -70,6 +70,12 @@ STOPWORDS = stopword_list()
             None,
             "Who spoke at the session following the opening?",
         ),  # "following" is read too
+        (
+            "Who is the envoy who spoke at the session following the opening?",
+            None,
+            None,
+            "Who is the envoy who spoke at the session following the opening?",
+        ),  # "is" alone asks of nothing to come
     ],
 )
 def test_time_questions_are_read(question, order, focus, topic):

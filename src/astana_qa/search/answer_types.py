@@ -181,11 +181,12 @@ def _second_to_focus(question: str, focus: str | None) -> bool:
 
 # Punctuation a word of the question may carry at its edges.
 _WORD_EDGES = "?!.,;:\"'’“”()"
-# "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
-# noun phrase after the cue, up to punctuation, a preposition or a question word.
-# Of those, the ones that leave what follows out of the answer: a reader's words, which
-# no article's sentence needs to hold (articles write "alongside", "along with").
+# Cues dropped from the question's key words: a reader's words, which no article's
+# sentence needs to hold (articles write "alongside", "along with", which stay key words).
 BESIDES_CUE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than)\b", re.I)
+# "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
+# words after the cue, up to punctuation, a preposition or a question word (and a verb:
+# `_besides`); a list after it gives its first item only ("Besides Russia, Iran…").
 _BESIDES = re.compile(
     r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|alongside"
     r"|along\s+with|together\s+with)\s+(?P<what>(?:(?!(?:at|in|on|during|to|for|from|with|by|of"

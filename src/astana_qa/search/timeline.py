@@ -82,12 +82,13 @@ _NEXT_AFTER = re.compile(
 )  # a common noun: not "the Broncos after the season"
 
 
-# A question of what is now or to come ("When is…", "will", "planned"): only such a one
-# asks for the next instance by "the round after the November meeting"; one in the
-# past ("When did the ceasefire after the summit begin?", "Who spoke at the session
-# following the opening?") is about the instance after that one, not the newest.
+# A question of what is to come ("When is…", "Where are…", "will", "planned"): only
+# such a one asks for the next instance by "the round after the November meeting"; one
+# in the past ("When did the ceasefire after the summit begin?", "Who is the envoy who
+# spoke at the session following the opening?") is about the instance after that one.
 _AHEAD = re.compile(
-    rf"\b(?:is|are|am|supposed|going\s+to|plans?)\b|{_FUTURE.pattern}", re.IGNORECASE
+    rf"\b(?:when|where)\s+(?:is|are)\b|\b(?:supposed|going\s+to|plans?)\b|{_FUTURE.pattern}",
+    re.IGNORECASE,
 )
 
 
@@ -142,8 +143,8 @@ def time_question(
     """The time order a question asks for (or None), and the question without the words
     that ask for it: "latest" or "next" says which instance, not what it is about, and
     would otherwise match "the latest developments". A noun after another instance
-    asks for the next one when the question is of now or what is to come ("When is the
-    round after the November meeting?"; not a period: "the week after the attack"). The
+    asks for the next one when the question is of what is to come ("When is the round
+    after the November meeting?"; not a period: "the week after the attack"). The
     counted noun is the word after the first such word, unless that is a stopword;
     names before a noun are passed over (`is_noun`: "the latest Astana round", not "the
     last Astana Forum held")."""
