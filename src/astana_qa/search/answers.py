@@ -640,7 +640,9 @@ def _candidates(
     focus = expected.focus
     focus_terms = frozenset(t for *_, t in term_spans(focus)) if focus else frozenset()
     # "Besides the UN, which…?": the answer is listed with the UN (`_listed_with`)
-    besides_terms = frozenset(t for *_, t in term_spans(expected.besides or ""))
+    besides_terms = (
+        frozenset(t for *_, t in term_spans(expected.besides)) if expected.besides else frozenset()
+    )
     # a question for a measure of people or an extent ("the population", "the height"):
     # no count of other things answers (`_measured_in`; "how far", "how high": adjectives
     # weigh units in `candidates.py`)
@@ -704,6 +706,7 @@ def _candidates(
         besides = [(s, e) for s, e, t in terms if t in besides_terms] if besides_terms else []
         in_slot = _in_slot(slot, terms, words) if slot is not None else None
         segment_of = item_of = None
+        elsewhen: bool | None = None  # does it name a party's person at another time? (once)
         claimed: frozenset[int] = frozenset()  # segments naming what is asked as another's
         if anchors is not None and (anchors[0] or owners) and expected.kind in OWNED_KINDS:
             segment_of = _segments(passage.text, words)
@@ -736,8 +739,11 @@ def _candidates(
                 score *= share
                 beside_another = share < 1.0
                 mine = mine and c.fit >= 1.0  # only a span of the very kind asked for
-                if mine and of_other_time is not None and of_other_time(passage):
-                    score *= OTHER_ANCHOR  # the party's person at another time
+                if mine and of_other_time is not None:
+                    if elsewhen is None:
+                        elsewhen = of_other_time(passage)
+                    if elsewhen:
+                        score *= OTHER_ANCHOR  # the party's person at another time
                 if mine:
                     score *= OWNED
             if deep and not mine:
