@@ -250,6 +250,21 @@ def test_a_word_the_articles_say_otherwise_is_found_through_wordnet(make_corpus,
     assert not engine.ask(question).answered  # "government" is not covered
 
 
+def test_without_lexical_knowledge_no_capital_or_kind_is_known(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {"a.txt": "Russia was represented at the talks by Alexander Lavrentiev in May.\n"}
+    )
+    question = "Who represented Moscow at the talks?"  # a capital for its country
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask(question).answer == "Alexander Lavrentiev"
+    blind = Settings(ranking=RankingSettings(lexical_knowledge=False))
+    engine = QAEngine.open(corpus, tmp_path / "index", settings=blind)
+    assert not engine.read(question).expansions
+    assert not engine.lexicon.places("Moscow")
+    assert not engine.lexicon.is_kind_of("basketball", "sport")
+    assert not engine.ask(question).answered  # "Moscow" is a name no article holds
+
+
 def test_the_names_a_question_mentions_are_read_as_named_terms(make_corpus, tmp_path):
     corpus = make_corpus(
         {"a.txt": "Norway and Chile signed a fisheries accord in Oslo on Friday in 2024.\n"}

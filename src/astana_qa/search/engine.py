@@ -27,7 +27,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
 from ..text.features import asks_about_another_of_a_series, numbered_names
-from ..text.lexicon import Lexicon, normalise
+from ..text.lexicon import Lexicon, LexiconData, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
 from .answer_types import POSSESSIVE
@@ -186,7 +186,9 @@ class QAEngine:
         self.texts = opened.texts
         analyzer = self.analyzer = opened.analyzer
         self.settings = settings
-        self.lexicon = Lexicon()  # places: capitals and demonyms to their countries
+        # WordNet's related words and kinds, places: capitals and demonyms to countries.
+        knows = settings.ranking.lexical_knowledge
+        self.lexicon = Lexicon() if knows else Lexicon(LexiconData.empty())
         # A word's family is looked up once per word
         # (bounded: questions bring new words for as long as the server runs).
         self._family_of = lru_cache(maxsize=CACHED_WORDS)(self._family_of_word)

@@ -119,6 +119,12 @@ class LexiconData:
         return _shipped_tables()
 
     @classmethod
+    def empty(cls) -> LexiconData:
+        """Tables that know no word: an engine without lexical knowledge, to measure
+        what the shipped tables add."""
+        return cls({}, {}, {}, kind_senses={}, kind_parents=[])
+
+    @classmethod
     def read(cls) -> LexiconData:
         """The tables shipped in `astana_qa/data`, read now."""
         data = resources.files("astana_qa.data")
@@ -197,7 +203,7 @@ class Lexicon:
     def data(self) -> LexiconData:
         """The tables: those given, else the shipped ones, read on first use (opening an
         index need not wait for them; a server's warm-up reads them)."""
-        return self._data or LexiconData.load()
+        return self._data if self._data is not None else LexiconData.load()
 
     def base_forms(self, word: str) -> list[str]:
         """The forms of `word` the table has an entry for: itself, its irregular base
