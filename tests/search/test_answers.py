@@ -1373,3 +1373,21 @@ def test_a_candidate_is_listed_with_what_the_question_names_besides_by_a_joining
     start = text.index(name)
     candidate = Candidate(start, start + len(name), name, 1.0, 0.5, 0.0, 0.5, 0.5)
     assert _listed_with(text, candidate, besides) is listed
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # the owner of a work of the mind made it: a theory, a poem
+        ("Tectonics gave a mechanism for Karl Vogt's theory of island drift, "
+         "which moves islands across the surface of the Earth.",
+         "Who proposed island drift?", "Karl Vogt"),
+        ("Ana Lind's famous poem about the flood was read by Tom Hale in Oslo.",
+         "Who wrote about the flood?", "Ana Lind"),
+        # the owner of a government, a group, is not who heads its delegation
+        ("Ivan Petrov's government sent its delegation, led by Olga Lind, to Oslo.",
+         "Who led the government's delegation?", "Olga Lind"),
+    ],
+)  # fmt: skip
+def test_the_owner_of_a_work_of_the_mind_made_it(text, question, expected):
+    assert ask(question, passages(text, [text])).answer == expected

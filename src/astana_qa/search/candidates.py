@@ -381,6 +381,30 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
     return word.tag == "NOUN" and word.text[:1].islower()
 
 
+def _owns_a_work(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
+    """Is the noun a possessive ending at `end` owns a work of the mind: a theory, plan,
+    poem, book or design (WordNet's cognition, communication or creation, not a group
+    or a person)? Its owner made it: "Alfred Wegener's theory of continental drift"
+    answers "Who proposed continental drift?", where "Assad's government" does not
+    answer who governs."""
+    at = bisect_left(starts, end + 2)  # past the "'s"
+    for word in words[at : at + 3]:  # "Newton's famous law"
+        if word.tag == "NOUN" and word.text[:1].islower():
+            noun = word.text.lower()
+            kind_of = shipped_lexicon().is_kind_of
+            return any(kind_of(noun, k) for k in _WORKS) and not any(
+                kind_of(noun, k) for k in ("group", "person")
+            )
+        if word.tag != "ADJ":
+            return False
+    return False
+
+
+# What a work of the mind is a kind of in WordNet: "theory", "plan"; "poem", "speech";
+# "book", "painting".
+_WORKS = ("cognition", "communication", "creation")
+
+
 def _a_nationality(word: str) -> bool:
     """Is `word` a demonym ("Iranian", "Turkish"): a word the places table reads as a
     country's that is neither a country's name nor a capital?"""
@@ -898,7 +922,8 @@ def score_spans(
         if span is not found and "common" in found.kinds and span.end != found.end:
             continue  # "the presence of leaders" less "leaders": its head made it a person
         if text[span.end : span.end + 2] in ("'s", "’s"):
-            fit *= POSSESSOR  # "Assad's government": the answer is more likely the thing owned
+            if not (kind == "person" and _owns_a_work(words, starts, span.end)):
+                fit *= POSSESSOR  # "Assad's government": more likely the thing owned
         elif (
             kind in _WANTS_AGENTS
             and (
