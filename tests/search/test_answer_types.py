@@ -178,7 +178,6 @@ def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviati
         ("syria civil war death toll astana", "number"),  # a place closing it is context
         ("syrian opposition negotiator astana january", "person"),  # a role decides first
         ("kazakh deputy fm read final communique", "person"),  # WordNet: a deputy is someone
-        ("last apollo mission to land on the moon", "description"),  # a name is no role
         # a time opening a search asks for it, "of" left out ("date" is tagged a verb)
         ("year harbour bridge opened in varna", "date"),
         ("date varna left the trade union", "date"),
@@ -225,12 +224,36 @@ def test_a_name_after_the_focus_of_a_search_ends_it(search, focus):
         ("biggest stadium in australia", "place", "stadium"),
         ("oldest university in victoria australia", "organisation", "university"),
         ("first president of uchicago", "person", "president"),
+        ("last apollo mission to land on the moon", "thing", "mission"),
+        ("tallest building downtown Jacksonville", "place", "building"),  # a name ends it
+        ("first street lit by lightbulbs Newcastle", "place", "street"),
+        ("largest Japanese ship conditioner", "thing", "conditioner"),  # a noun only
         # a superlative naming no kind of answer leaves the sentence to answer
         ("best way to resolve the war", "description", None),
         ("forest fires in australia", "description", None),  # "forest" is no superlative
     ],
 )
 def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus):
+    expected = expected_answer(search)
+    assert (expected.kind, expected.focus) == (kind, focus)
+
+
+@pytest.mark.parametrize(
+    ("search", "kind", "focus"),
+    [
+        # a noun, then a clause saying which one: "the general who was defeated at …"
+        ("British general defeated at Monongahela 1755", "person", "general"),
+        ("kazakh official read closing statement Astana 22", "person", "official"),
+        ("poem Shelley wrote after Peterloo", "description", None),  # a name before the verb
+        ("istanbul based opposition group astana talks", "description", None),  # a place
+        ("talks ended in Astana", "description", None),  # a plural topic
+        ("ceasefire collapsed", "description", None),  # nothing after the verb
+        # a common noun before "name" says what is named
+        ("Gandhi nonviolent resistance doctrine name", "thing", "doctrine"),
+        ("Astana talks Kazakh envoy name", "person", "envoy"),
+    ],
+)
+def test_a_search_naming_its_noun_before_a_clause_or_name_asks_which_one(search, kind, focus):
     expected = expected_answer(search)
     assert (expected.kind, expected.focus) == (kind, focus)
 

@@ -22,7 +22,7 @@ from ..text.features import SPELT_NUMBERS
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS, SUBORDINATE_TITLES
 from ..text.lexical import noun_class as listed_class
 from ..text.lexicon import shipped_lexicon
-from ..text.tagger import is_common_word, is_english_word, tag
+from ..text.tagger import is_common_word, is_english_word, tag, wordnet_classes
 
 TYPED = frozenset({"person", "organisation", "place", "date", "duration", "frequency",
                    "number", "money", "percent", "ordinal"})  # fmt: skip
@@ -332,6 +332,8 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":
             return Expected("person", lower[-2], lower[-1] == "names")
+        if tags[-2] == "NOUN" and not _is_name(words[-2]):  # "Gandhi resistance doctrine name"
+            return _focus_kind(words[:-1], tags[:-1], len(words) - 2)
     if is_superlative(lower[0]) and len(lower) > 2:
         # "biggest stadium in australia", "oldest university in victoria": which one is
         focus = _noun_run(words, tags, 1, search=True)  # "biggest city Syria": the city
@@ -346,6 +348,9 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     role = next((w for w, t in zip(lower, tags, strict=True) if _names_a_role(w, t)), None)
     if role is not None:
         return Expected("person", role, _is_plural(role))
+    which = _which_one(words, tags)
+    if which is not None:  # "tallest building downtown Jacksonville", "general defeated at…"
+        return _focus_kind(words[: which + 1], tags[: which + 1], which)
     # the common noun closing a search names what it wants, by WordNet's classes too:
     # "super bowl 50 mvp", "nikola tesla birthplace" (not "syrian refugees", "… astana")
     last = lower[-1]
@@ -354,6 +359,47 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
         if wordnet in _CLOSING_KINDS and not shipped_lexicon().is_place_name(last):
             return Expected(wordnet, last)
     return Expected("description")
+
+
+def _which_one(words: list[str], tags: list[str]) -> int | None:
+    """Where the noun of a search that asks which one stands: the first common noun
+    after an opening superlative ("tallest building downtown Jacksonville", "last Apollo
+    mission to land", "largest Japanese ship builder": a noun only WordNet knows as one
+    goes on the compound), or the singular common noun right before the search's first
+    verb when only nouns and adjectives precede it ("British general defeated at
+    Monongahela": a clause saying which one, as "the general who was defeated"). None
+    otherwise: a search of names and nouns is about its topic ("syria war death toll"),
+    and so is a plural before a verb ("talks ended in Astana"); a way or a reason is
+    told by a sentence ("best way to resolve the war": WordNet's attribute)."""
+    if is_superlative(words[0].lower()):
+        for at in range(1, len(words)):
+            if tags[at] == "NOUN" and not _is_name(words[at]):
+                while at + 1 < len(words) and _only_a_noun(words[at + 1]):
+                    at += 1
+                manner = shipped_lexicon().is_kind_of(words[at].lower(), "attribute")
+                return None if manner or words[at].lower() in REASON_NOUNS else at
+            if tags[at] not in ("ADJ", "PROPN", "NUM"):
+                return None
+        return None
+    verb = next((i for i, t in enumerate(tags) if t not in ("NOUN", "PROPN", "ADJ")), None)
+    if verb is None or verb == 0 or tags[verb] != "VERB" or verb + 1 == len(words):
+        return None
+    at = verb - 1
+    head = words[at]
+    is_noun = tags[at] == "NOUN" or (tags[at] == "ADJ" and noun_class(head) is not None)
+    lexicon = shipped_lexicon()
+    many = _is_plural(head) or lexicon.is_kind_of(head.lower(), "group")
+    if not is_noun or _is_name(head) or many or head.lower() in lexicon.data.irregular:
+        return None  # "people rescued …", "men fled …": a topic, not which ones
+    if lexicon.is_place_name(head) or lexicon.is_place_word(head):
+        return None  # "istanbul based opposition group": a place says where
+    return at
+
+
+def _only_a_noun(word: str) -> bool:
+    """Is `word` a lower-case word WordNet knows as a noun only ("builder"; not
+    "downtown", also an adverb, nor "lit", a verb)?"""
+    return word.islower() and wordnet_classes(word) == ("NOUN",)
 
 
 def is_superlative(word: str) -> bool:
