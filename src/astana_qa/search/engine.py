@@ -364,8 +364,9 @@ class QAEngine:
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
         if ranked is not None and query.time is not None:
             ranked, instance = self._by_time(query, *ranked)
-            if instance and query.kind is AnswerType.TIME:
-                # "When was the latest round held?" is asked of the round it finds newest
+            if instance and (query.kind is AnswerType.TIME or query.expected.kind == "date"):
+                # "When was the latest round held?" ("latest round dates") is asked of the
+                # round it finds newest
                 answer = self._asked_of(
                     query, instance_named(query.reading, query.time, instance), k
                 )
