@@ -1265,3 +1265,19 @@ def test_the_object_of_a_phrasal_verb_of_a_role_owns_the_person(make_corpus, tmp
     assert roles.is_role_phrase("spoke", "for") and not roles.is_role_phrase("spoke", "about")
     # "call for" has "book" among its kinds (a booker is an agent): no role of its own
     assert not roles.is_role_phrase("called", "for") and not roles.is_role_phrase("looked", "for")
+
+
+def test_a_person_named_only_beside_other_countries_is_no_answer(make_corpus, tmp_path):
+    corpus = make_corpus(
+        {
+            "a.txt": "Norway is represented at the talks by Deputy Foreign Minister Ivan Petrov, "
+            "while Russia is represented by its envoy Olga Lind, Iran by Ali Karimi.\n",
+            "b.txt": "Chile named a new deputy foreign minister in May.\n",
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("Who represented Iran at the talks?").answer == "Ali Karimi"
+    # every person named is Norway's, Russia's or Iran's: none is Chile's
+    refused = engine.ask("Who succeeded Ivan Petrov as Chile's deputy foreign minister?")
+    assert not refused.answered
+    assert "beside another" in (refused.reason or "")

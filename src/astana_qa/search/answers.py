@@ -368,6 +368,14 @@ def answer(
             return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
                                 abstention=_missing(expected, outside=True))  # fmt: skip
         found = timely
+    persons = [f for f in found if f.candidate.fit >= 1.0]
+    parties = owners or (anchors is not None and anchors[0])
+    if parties and expected.kind in OWNED_KINDS and persons and all(f.of_another for f in persons):
+        # "Who succeeded Yıldız as Turkey's deputy foreign minister?": every person found
+        # is named as another party's ("…, the regime by deputy foreign minister
+        # Bassam Sabbagh"); none is Türkiye's
+        return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
+                            abstention=_only_others(expected))  # fmt: skip
     groups = grouped(found)
     # of two answers scoring the same, the longer ("the arid plains of Central Asia", not
     # "the arid plains" within it) says more
@@ -757,7 +765,8 @@ def _candidates(
                 continue
             # a person beside another party is that party's, after every other person
             f = Found(c, passage, score, "", mine,
-                       int(bool(owners) and c.fit >= 1.0 and not beside_another))  # fmt: skip
+                       int(bool(owners) and c.fit >= 1.0 and not beside_another),
+                       beside_another)  # fmt: skip
             found.append(f)
             if leader is None or (f.tier, f.score) > (leader.tier, leader.score):
                 leader = f
@@ -930,6 +939,15 @@ def _first_passage_answer(
     text = first.text[start:end]
     span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))
+
+
+def _only_others(expected: Expected) -> str:
+    """Why there is no answer when every person found is named as another party's."""
+    who = expected.focus or "person"
+    return (
+        f"no {who} of the country or party the question names is named in the sentences "
+        f"that match it; each one found is named beside another"
+    )
 
 
 def _only_seconds(expected: Expected) -> str:

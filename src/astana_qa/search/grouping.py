@@ -50,6 +50,8 @@ class Found:
     # Ranks before score: for a question naming whose the person is, a person (not a
     # place or a group standing in for one) is read before any other kind.
     tier: int = 0
+    # A person whose clause names another party than the question's (`OTHER_ANCHOR`).
+    of_another: bool = False
 
 
 def span_of(found: Found) -> Span:
