@@ -24,11 +24,8 @@ STOPWORDS = stopword_list()
         ("Which round is the latest so far?", TimeOrder.LATEST, "round", "Which round is the ?"),
         ("What happened last year?", None, None, "What happened last year?"),
         ("How long will the gathering last?", None, None, "How long will the gathering last?"),
-        # a search leaves the determiner out
-        ("last apollo mission to land", TimeOrder.LATEST, "apollo", " apollo mission to land"),
-        ("next round venue", TimeOrder.NEXT, "round", " round venue"),
-        ("last year budget", None, None, "last year budget"),  # a date
-        ("talks last two days", None, None, "talks last two days"),  # a verb
+        # without a determiner, "last" may say what the articles call the last one
+        ("last major plague epidemic", None, None, "last major plague epidemic"),
         # names before the counted noun are passed; not when a stopword follows them
         (
             "When was the latest Astana round?",
@@ -220,7 +217,7 @@ def test_the_date_of_the_latest_round_is_read_where_that_round_is_dated(make_cor
     assert answer.as_of is None  # the answering sentence states no year, nor its article
 
 
-def test_a_search_for_the_latest_round_s_dates_is_asked_of_that_round(make_corpus, tmp_path):
+def test_the_dates_of_the_latest_round_are_asked_of_that_round(make_corpus, tmp_path):
     corpus = {
         "a.txt": "Talks report\n\nThe 21st round of the talks was held in Burgas on the "
         "dates of March 3-4, 2023.\n",
@@ -228,7 +225,7 @@ def test_a_search_for_the_latest_round_s_dates_is_asked_of_that_round(make_corpu
         "Nov. 11-12, the ministry said.\n",
     }
     engine = QAEngine.open(make_corpus(corpus), tmp_path / "index")
-    assert engine.ask("latest round dates").answer == "Nov. 11-12"
+    assert engine.ask("dates of the latest round").answer == "Nov. 11-12"
 
 
 def test_a_question_the_name_of_its_round_would_lengthen_past_the_limit_is_asked_as_it_is(

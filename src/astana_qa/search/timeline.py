@@ -48,16 +48,13 @@ class TimeOrder(Enum):
 
 
 # As adjectives after a determiner ("the last round", "its next meeting": not "the
-# talks last two days" or "what happened next") or opening a search, which leaves the
-# determiner out ("last apollo mission to land on the moon"), or as adverbs of time
-# ("so far").
+# talks last two days" or "what happened next"), or as adverbs of time ("so far").
 _DETERMINER = r"(?:the|its|their|his|her|this|that|a)\s+"
 _DETERMINER_AT = re.compile(_DETERMINER, re.IGNORECASE)
-_OPENING = rf"(?:{_DETERMINER}|^)"
 _LATEST_WORDS = (
-    rf"{_OPENING}(?:latest|most\s+recent|newest|last|current|recent)|so\s+far|to\s+date|lately"
+    rf"{_DETERMINER}(?:latest|most\s+recent|newest|last|current|recent)|so\s+far|to\s+date|lately"
 )
-_NEXT_WORDS = rf"{_OPENING}(?:next|upcoming|coming|forthcoming|following)"
+_NEXT_WORDS = rf"{_DETERMINER}(?:next|upcoming|coming|forthcoming|following)"
 _ASKS = re.compile(
     rf"\b(?:(?P<latest>{_LATEST_WORDS})|(?P<next>{_NEXT_WORDS}))\b(?=\s+(?P<focus>[a-z]+))?",
     re.IGNORECASE,
