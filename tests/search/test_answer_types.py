@@ -284,3 +284,19 @@ def test_what_the_answer_is_besides_is_read(question, besides):
 )
 def test_a_rank_second_to_the_office_asked_about_is_read(question, second):
     assert expected_answer(question).second_in_rank is second
+
+
+@pytest.mark.parametrize(
+    ("question", "named_by"),
+    [
+        ("Under which Security Council measure did the talks frame Syria's recovery?",
+         "Security Council"),
+        ("What Apollo mission was the last to land on the Moon?", "Apollo"),
+        ("Which UN Security Council measure was cited?", "UN Security Council"),
+        ("Which measure did the Security Council adopt?", None),  # no name before it
+        ("At which Super Bowl did she sing?", None),  # the focus is a word of the name
+        ("Who led the delegation?", None),
+    ],
+)  # fmt: skip
+def test_the_name_written_before_the_focus_is_kept(question, named_by):
+    assert expected_answer(question).named_by == named_by

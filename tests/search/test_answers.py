@@ -1391,3 +1391,27 @@ def test_a_candidate_is_listed_with_what_the_question_names_besides_by_a_joining
 )  # fmt: skip
 def test_the_owner_of_a_work_of_the_mind_made_it(text, question, expected):
     assert ask(question, passages(text, [text])).answer == expected
+
+
+def test_a_name_going_on_past_the_question_s_name_is_one_of_the_things_asked_for():
+    text = (
+        "Donors will discuss the reconstruction of Varna within the framework of "
+        "U.N. Security Council Resolution 2642."
+    )
+    question = "Under which Security Council measure will donors discuss rebuilding Varna?"
+    result = ask(question, passages(text, [text]))
+    assert result.answer == "Resolution 2642"  # the question's name is not repeated
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # a number goes on from the question's name: the name is shown whole
+        ("The sixth landing was Apollo 17, flown in 1972.",
+         "What Apollo mission was the sixth landing?", "Apollo 17"),
+        ("She headlined the Super Bowl XLVII halftime show in 2013.",
+         "Which Super Bowl halftime show did she headline?", "Super Bowl XLVII"),
+    ],
+)  # fmt: skip
+def test_a_name_asked_for_by_the_question_s_name_ends_in_its_number(text, question, expected):
+    assert ask(question, passages(text, [text])).answer == expected

@@ -128,6 +128,11 @@ class Expected:
     # organisation attended?", which the answer is listed with ("the UN and the
     # International Committee of the Red Cross").
     besides: str | None = None
+    # The name written right before the focus noun: "Security Council" of "Which
+    # Security Council measure…?", "Apollo" of "What Apollo mission…?". A name that
+    # goes on past it ("U.N. Security Council Resolution 2642", "Apollo 17") is one of
+    # the things asked for.
+    named_by: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -144,6 +149,9 @@ def expected_answer(question: str) -> Expected:
         expected = replace(expected, besides=besides)
     if _second_to_focus(question, expected.focus):
         expected = replace(expected, second_in_rank=True)
+    named_by = _name_before_focus(question, expected.focus)
+    if named_by is not None:
+        expected = replace(expected, named_by=named_by)
     counted = _COUNTED.search(question) if expected.plural else None
     if counted is None:
         return expected
@@ -241,6 +249,25 @@ def _expected(question: str) -> Expected:
     if word == "how":
         return _how(words, tags, wh + 1)
     return _focus_kind(words, tags, wh + 1, search="?" not in question)
+
+
+def _name_before_focus(question: str, focus: str | None) -> str | None:
+    """The capitalised words right before the first `focus` noun of `question`, not
+    its first word ("Security Council" of "Under which Security Council measure…?"),
+    or None; none when the focus is written with a capital ("Which Super Bowl…?")."""
+    if not focus:
+        return None
+    words = _WORD.findall(question)
+    lower = [w.lower() for w in words]
+    if focus not in lower:
+        return None
+    at = lower.index(focus)
+    if not words[at].islower():
+        return None  # "Which Super Bowl…?": the focus is a word of the name
+    start = at
+    while start > 1 and words[start - 1][:1].isupper() and lower[start - 1] not in _WH:
+        start -= 1
+    return " ".join(words[start:at]) or None
 
 
 def _abbreviation(words: list[str], lower: list[str]) -> str | None:

@@ -58,6 +58,11 @@ DESCRIBES_FOCUS = 1.5
 # The fit of a noun phrase whose head WordNet makes a kind of the noun the question asks
 # about ("What sport…?": "basketball"; "What color…?": "blue"), for these kinds.
 KIND_OF_FOCUS = 1.2
+# ... and of a name going on past the name the question writes before its focus ("U.N.
+# Security Council Resolution 2642" for "Which Security Council measure?"): one of the
+# things asked for by name, more surely than a common noun of the focus's kind
+# ("reconstruction", a kind of measure).
+NAMED_INSTANCE = 1.3
 # ... and of such a noun written before a head of another kind ("What sport?":
 # "basketball" of "touring basketball players"): less than a phrase that is one, more
 # than one that has none ("a dog owner" is an owner, yet names an animal).
@@ -334,6 +339,26 @@ def _named_by_focus(
             and before.match(text, span.end) is not None
         )
     )
+
+
+# A capitalised word with lower-case letters: a name's own head ("Resolution").
+_OWN_HEAD = re.compile(r"[A-Z][a-z]")
+# A name ending in its number: "Resolution 2642", "Apollo 17", "Super Bowl XLVII".
+_NUMBERED_END = re.compile(r"(?:\d+|\b[IVXLC]{2,})$")
+
+
+def _focus_word(forms: set[str]) -> re.Pattern[str]:
+    """A word of the focus noun's `forms`, any case ("Resolution" for "resolution")."""
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b)")
+
+
+def _name_going_on(name: str) -> re.Pattern[str]:
+    """`name` (or its last two words: "UN Security Council" is written "U.N. Security
+    Council") followed by a capitalised word or a number."""
+    words = name.split()
+    forms = {name, " ".join(words[-2:])} if len(words) > 2 else {name}
+    either = "|".join(re.escape(form) for form in sorted(forms))
+    return re.compile(rf"(?i:\b(?:{either}))\s+[A-Z0-9]")
 
 
 def _with_word_before(
@@ -782,13 +807,15 @@ def score_spans(
     focus_terms: frozenset[str] = frozenset(),
     count: int | None = None,
     second_in_rank: bool = False,
+    named_by: str | None = None,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `key_terms` the question's rarest, whose nearest
     occurrence is reported apart; `focus` the noun the question asks about, if any
     (`NAMED_BY_FOCUS`); `spelled`: the spans spell out the abbreviation the question asks
     about (`spelled_out`), and are read whole; `second_in_rank`: the question names a
-    rank second to an office (`Expected.second_in_rank`)."""
+    rank second to an office (`Expected.second_in_rank`); `named_by`: the name the
+    question writes before its focus (`Expected.named_by`)."""
     total = sum(question_terms.values()) or 1.0
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in CLAUSE_BREAK]
@@ -799,6 +826,10 @@ def score_spans(
     scored = []
     term_starts = [s for s, _, _ in terms]
     named_by_focus = _named_by_focus(text, words, kind, focus)
+    # "Which Security Council measure…?": a name going on past the question's name
+    # before its focus ("U.N. Security Council Resolution 2642", "Apollo 17") is one of
+    # the things asked for, and holds the question's words as its own
+    going_on = _name_going_on(named_by) if named_by and kind in _NUMBERED_KINDS else None
     where = kind == "place" and not focus  # "where", not "which country", "what mountain"
     settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
     country = kind == "place" and focus is not None and _names_countries(focus)
@@ -964,6 +995,24 @@ def score_spans(
             # one ("Crete", "Etna"), and a palace may be "Versailles"
             fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
         lead = 0  # the length of a focus word the span opens with
+        past = going_on.search(found.text) if going_on is not None else None
+        named_on = (
+            past is not None
+            and found.text[:1].isupper()  # a name, not "the framework of … Resolution 2642"
+            and _NUMBERED_END.search(found.text) is not None  # not "CBS Sports apps"
+        )
+        from_head = False  # shown from its own head on, not whole
+        if past is not None and named_on:
+            fit = max(fit, NAMED_INSTANCE)
+            start = found.start + past.end() - 1
+            if _OWN_HEAD.match(text, start):  # a word, not a number ("XLVII")
+                from_head = True
+                # shown from its own head on, as readers answer "Which Security Council
+                # measure?": "Resolution 2642" ("Apollo 17" stays whole)
+                own = _focus_word(focus_forms).search(text, start, found.end)
+                if own is not None:  # "UN Security Council Resolution 1701"
+                    start = own.start()
+                span = entities.Span(start, found.end, text[start : found.end], found.kinds)
         if named_by_focus(span):
             fit = NAMED_BY_FOCUS
             if span.text[:1].isdigit() and focus_forms:  # "Resolution 2642", "Article 102"
@@ -1018,6 +1067,8 @@ def score_spans(
         best: dict[str, float] = {}
         for at, s, term in asked_at:
             if span.start + lead <= s < span.end:  # the focus word it opens with is near
+                if named_on:  # and the question's name it holds
+                    best[term] = 1.0
                 continue
             gap = first - at - 1 if at < first else at - last - 1
             decay = 1.0 / (1.0 + max(gap, 0) / HALF_DISTANCE)
@@ -1029,11 +1080,13 @@ def score_spans(
         for term in held_terms:  # the question's date, held by the passage's time
             best[term] = max(best.get(term, 0.0), HELD_NEARNESS)
         near = sum(question_terms[t] * d for t, d in best.items()) / total
-        repeats = asked / inside if inside else 0.0
+        repeats = asked / inside if inside and not named_on else 0.0
         key = max((d for t, d in best.items() if t in key_terms), default=0.0)
         # scored and grouped without the question's words, answered whole: "Lake Baikal"
         # for "Which lake…?", "Warsaw Stock Exchange" for "What exchange in Warsaw…?"
         whole = found.start if _cut_name_words(text, found, span, kind, focus) else None
+        if from_head:
+            whole = None  # the question's own name is not shown again
         candidate = Candidate(span.start, span.end, span.text, fit, near, repeats, key, held,
                               deputy, holds, whole)  # fmt: skip
         scored.append(candidate)
