@@ -100,10 +100,12 @@ class RankingSettings:
     # demonym, each weighing less than the word itself and only where the corpus uses
     # it near the question's other words (`text/expansion.py`).
     related_words: bool = True
-    # Read WordNet and the places table at all: related words, what a noun is a kind
-    # of, nouns' answer kinds, roles, units, capitals and demonyms. Off only to measure
-    # what lexical knowledge adds (`astana-qa-bench ablation`); the tagger and the
-    # question reader's focus nouns keep their own copy.
+    # Give the engine's own lexicon WordNet and the places table: related words, what a
+    # noun is a kind of, nouns' answer kinds, roles, units, capitals and demonyms. Off
+    # only to measure what they add (`astana-qa-bench ablation`); the tagger, the
+    # question reader's focus nouns and the answer layer's checks through
+    # `shipped_lexicon()` (kinds of the focus, sites, units, works) keep the shipped
+    # tables, so the ablation undercounts.
     lexical_knowledge: bool = True
     # Read dates as articles write them ("Sept 30th" → "September 30"; `question.py`).
     read_spoken_dates: bool = True

@@ -1382,8 +1382,15 @@ def test_a_candidate_is_listed_with_what_the_question_names_besides_by_a_joining
         ("Tectonics gave a mechanism for Karl Vogt's theory of island drift, "
          "which moves islands across the surface of the Earth.",
          "Who proposed island drift?", "Karl Vogt"),
-        ("Ana Lind's famous poem about the flood was read by Tom Hale in Oslo.",
+        ("Ana Lind's famous poem about the flood was read aloud to Tom Hale in Oslo.",
          "Who wrote about the flood?", "Ana Lind"),
+        # a likeness or a history of the owner is no work of the owner's (a cold review)
+        ("Barack Obama's official portrait, unveiled in 2018, was the work of the painter "
+         "Kehinde Wiley.", "Who painted the official portrait unveiled in 2018?",
+         "Kehinde Wiley"),
+        # another maker named "by" after the work
+        ("Vladimir Putin's proposal for a summit was rejected in Ankara by Recep Erdogan.",
+         "Who rejected the proposal for a summit?", "Recep Erdogan"),
         # the owner of a government, a group, is not who heads its delegation
         ("Ivan Petrov's government sent its delegation, led by Olga Lind, to Oslo.",
          "Who led the government's delegation?", "Olga Lind"),
@@ -1415,3 +1422,20 @@ def test_a_name_going_on_past_the_question_s_name_is_one_of_the_things_asked_for
 )  # fmt: skip
 def test_a_name_asked_for_by_the_question_s_name_ends_in_its_number(text, question, expected):
     assert ask(question, passages(text, [text])).answer == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "numbered"),
+    [
+        ("U.N. Security Council Resolution 2642", True),
+        ("Super Bowl XLVII", True),
+        ("UN Security Council Resolution 1701", True),  # no year of ours
+        ("Boeing 747", True),
+        ("Security Council Retreat 2024", False),  # a year: an event of that year
+        ("Acme LLC", False),  # letters that only look like a numeral
+    ],
+)
+def test_a_name_ends_in_its_number_not_in_a_year(name, numbered):
+    from astana_qa.search.candidates import _NUMBERED_END
+
+    assert (_NUMBERED_END.search(name) is not None) == numbered

@@ -1281,3 +1281,16 @@ def test_a_person_named_only_beside_other_countries_is_no_answer(make_corpus, tm
     refused = engine.ask("Who succeeded Ivan Petrov as Chile's deputy foreign minister?")
     assert not refused.answered
     assert "beside another" in (refused.reason or "")
+
+
+def test_a_country_the_question_only_mentions_owns_no_one(make_corpus, tmp_path):
+    """A cold review's example: "in Syria" is where, not whose; the person named beside
+    Russia still answers."""
+    corpus = make_corpus(
+        {
+            "a.txt": "Ceasefire\n\nThe ceasefire in Syria held for a month, after Russia's "
+            "envoy Alexander Lavrentiev brokered it in Sochi.\n"
+        }
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.ask("Who brokered the ceasefire in Syria?").answer == "Alexander Lavrentiev"

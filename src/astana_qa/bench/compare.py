@@ -117,7 +117,7 @@ def ablation_settings() -> list[tuple[str, Settings]]:
          replace(full, ranking=replace(r, match_misspellings=False))),
         ("without related words (WordNet, places)",
          replace(full, ranking=replace(r, related_words=False))),
-        ("without lexical knowledge (no WordNet, no places)",
+        ("without the engine's lexicon (related words, places, kinds, roles)",
          replace(full, ranking=replace(r, lexical_knowledge=False))),
         ("without spoken dates", replace(full, ranking=replace(r, read_spoken_dates=False))),
         ("sentence BM25 k1=1.5 b=0.75 (rank-bm25 defaults)", replace(full, index=plain_bm25)),

@@ -359,8 +359,6 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":
             return Expected("person", lower[-2], lower[-1] == "names")
-        if tags[-2] == "NOUN" and not _is_name(words[-2]):  # "Gandhi resistance doctrine name"
-            return _focus_kind(words[:-1], tags[:-1], len(words) - 2)
     if is_superlative(lower[0]) and len(lower) > 2:
         # "biggest stadium in australia", "oldest university in victoria": which one is
         focus = _noun_run(words, tags, 1, search=True)  # "biggest city Syria": the city
@@ -377,7 +375,13 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
         return Expected("person", role, _is_plural(role))
     which = _which_one(words, tags)
     if which is not None:  # "tallest building downtown Jacksonville", "general defeated at…"
-        return _focus_kind(words[: which + 1], tags[: which + 1], which)
+        at, superlative = which
+        asked = _focus_kind(words[: at + 1], tags[: at + 1], at)
+        if superlative or asked.kind in TYPED:  # not "ceasefire agreement signed in …"
+            return asked
+    if lower[-1] == "name" and len(lower) > 2 and _names_a_work(words, tags):
+        # "gandhi nonviolent resistance doctrine name", "mongol empire law code name"
+        return _focus_kind(words[:-1], tags[:-1], len(words) - 2)
     # the common noun closing a search names what it wants, by WordNet's classes too:
     # "super bowl 50 mvp", "nikola tesla birthplace" (not "syrian refugees", "… astana")
     last = lower[-1]
@@ -388,45 +392,66 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     return Expected("description")
 
 
-def _which_one(words: list[str], tags: list[str]) -> int | None:
-    """Where the noun of a search that asks which one stands: the first common noun
-    after an opening superlative ("tallest building downtown Jacksonville", "last Apollo
-    mission to land", "largest Japanese ship builder": a noun only WordNet knows as one
-    goes on the compound), or the singular common noun right before the search's first
-    verb when only nouns and adjectives precede it ("British general defeated at
-    Monongahela": a clause saying which one, as "the general who was defeated"). None
-    otherwise: a search of names and nouns is about its topic ("syria war death toll"),
-    and so is a plural before a verb ("talks ended in Astana"); a way or a reason is
-    told by a sentence ("best way to resolve the war": WordNet's attribute)."""
+def _which_one(words: list[str], tags: list[str]) -> tuple[int, bool] | None:
+    """Where the noun of a search that asks which one stands, and whether a superlative
+    asks it: the first common noun after an opening superlative, or the compound it
+    heads ("tallest building downtown Jacksonville", "largest refugee camp syria"), not a
+    round or a rank ("first round of astana talks": a sentence tells of it); or the
+    singular common noun right before the search's first verb, a past form ("-ed" or
+    irregular), when only nouns and adjectives precede it ("British general defeated at
+    Monongahela": "the general who was defeated"). None otherwise: a search of names and
+    nouns is about its topic ("syria war death toll"), and so is a plural, a group or a
+    place before a verb
+    ("talks ended in Astana", "people rescued …"); a way is told by a sentence ("best way
+    to resolve the war": a property in WordNet)."""
     if is_superlative(words[0].lower()):
         for at in range(1, len(words)):
-            if tags[at] == "NOUN" and not _is_name(words[at]):
-                while at + 1 < len(words) and _only_a_noun(words[at + 1]):
+            if tags[at] in _NOUN_TAGS and not _is_name(words[at]):
+                while at + 1 < len(words) and _goes_on_a_compound(words[at + 1], tags[at + 1]):
                     at += 1
-                manner = shipped_lexicon().is_kind_of(words[at].lower(), "attribute")
-                return None if manner or words[at].lower() in REASON_NOUNS else at
+                noun = words[at].lower()
+                if noun in _ORDINAL_NOUNS or shipped_lexicon().is_kind_of(noun, "property"):
+                    return None
+                return at, True
             if tags[at] not in ("ADJ", "PROPN", "NUM"):
                 return None
         return None
     verb = next((i for i, t in enumerate(tags) if t not in ("NOUN", "PROPN", "ADJ")), None)
     if verb is None or verb == 0 or tags[verb] != "VERB" or verb + 1 == len(words):
         return None
+    lexicon = shipped_lexicon()
+    past = words[verb].lower()
+    if not (past.endswith("ed") or past in lexicon.data.irregular):
+        return None  # "refugee return discussed …": a base form goes on a compound
     at = verb - 1
     head = words[at]
     is_noun = tags[at] == "NOUN" or (tags[at] == "ADJ" and noun_class(head) is not None)
-    lexicon = shipped_lexicon()
     many = _is_plural(head) or lexicon.is_kind_of(head.lower(), "group")
     if not is_noun or _is_name(head) or many or head.lower() in lexicon.data.irregular:
         return None  # "people rescued …", "men fled …": a topic, not which ones
     if lexicon.is_place_name(head) or lexicon.is_place_word(head):
         return None  # "istanbul based opposition group": a place says where
-    return at
+    return at, False
 
 
-def _only_a_noun(word: str) -> bool:
-    """Is `word` a lower-case word WordNet knows as a noun only ("builder"; not
-    "downtown", also an adverb, nor "lit", a verb)?"""
-    return word.islower() and wordnet_classes(word) == ("NOUN",)
+def _goes_on_a_compound(word: str, tag: str) -> bool:
+    """Does `word` after a noun go on the compound that noun opens: a lower-case word
+    tagged a noun that WordNet knows as a noun, but not as an adverb ("refugee camp",
+    "ship builder"; not "building downtown", "street lit")?"""
+    if tag not in _NOUN_TAGS or not word.islower() or _is_name(word):
+        return False
+    classes = wordnet_classes(word)
+    return "NOUN" in classes and "ADV" not in classes
+
+
+def _names_a_work(words: list[str], tags: list[str]) -> bool:
+    """Does the common noun before a search's closing "name" ask for a work of the mind
+    ("doctrine name", "law code name"; `Lexicon.is_work`), not the object of a
+    preposition ("first woman in space name") nor a name?"""
+    noun = words[-2]
+    if tags[-2] != "NOUN" or _is_name(noun) or tags[-3] == "ADP":
+        return False
+    return shipped_lexicon().is_work(noun.lower())
 
 
 def is_superlative(word: str) -> bool:

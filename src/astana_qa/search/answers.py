@@ -319,7 +319,9 @@ def answer(
     (`times.not_in_time`)? Such a person ("In July, Russian Foreign Ministry spokeswoman
     Maria Zakharova…" for "Who was Moscow's point man at the January round?") scores
     OTHER_ANCHOR times as much, and for a question of a time every passage is searched
-    for the party's person then.
+    for the party's person then. When the question says whose the person is (`owners`,
+    or an anchor in the possessive: "Turkey's vice foreign minister") and every person
+    found is named beside another party, there is no answer (`_only_others`).
     """
     if not passages:
         return AnswerResult((), expected.kind, None, None,
@@ -369,8 +371,12 @@ def answer(
                                 abstention=_missing(expected, outside=True))  # fmt: skip
         found = timely
     persons = [f for f in found if f.candidate.fit >= 1.0]
-    parties = owners or (anchors is not None and anchors[0])
-    if parties and expected.kind in OWNED_KINDS and persons and all(f.of_another for f in persons):
+    if (
+        expected.kind in OWNED_KINDS
+        and (owners or _owner_named(question, anchors, term_spans))
+        and persons
+        and all(f.of_another for f in persons)
+    ):
         # "Who succeeded Yıldız as Turkey's deputy foreign minister?": every person found
         # is named as another party's ("…, the regime by deputy foreign minister
         # Bassam Sabbagh"); none is Türkiye's
@@ -940,6 +946,22 @@ def _first_passage_answer(
     text = first.text[start:end]
     span = Span(first.source, first.start + start, first.start + end)
     return AnswerResult(passages, kind, text, span, (1,))
+
+
+def _owner_named(
+    question: str,
+    anchors: tuple[frozenset[str], Callable[[str], bool]] | None,
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+) -> bool:
+    """Does the question write one of its anchors (a country or a name of the corpus)
+    as the owner of what it asks for, in the possessive ("Turkey's vice foreign
+    minister")? A country it only mentions ("the ceasefire in Syria") owns nothing."""
+    if anchors is None or not anchors[0]:
+        return False
+    return any(
+        term in anchors[0] and question[end : end + 2] in ("'s", "’s")
+        for _, end, term in term_spans(question)
+    )
 
 
 def _only_others(expected: Expected) -> str:

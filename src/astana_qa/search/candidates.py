@@ -343,8 +343,14 @@ def _named_by_focus(
 
 # A capitalised word with lower-case letters: a name's own head ("Resolution").
 _OWN_HEAD = re.compile(r"[A-Z][a-z]")
-# A name ending in its number: "Resolution 2642", "Apollo 17", "Super Bowl XLVII".
-_NUMBERED_END = re.compile(r"(?:\d+|\b[IVXLC]{2,})$")
+# A name ending in its number: "Resolution 2642", "Resolution 1701", "Apollo 17", "Super
+# Bowl XLVII"; not a year of the last two centuries ("Security Council Retreat 2024",
+# "Olympic Games 2024": an event of that year) nor letters that only look like a numeral
+# ("LLC").
+_NUMBERED_END = re.compile(
+    r"(?<![\w.])(?!(?:19|20)\d\d$)\d+$"
+    r"|\b(?=[MDCLXVI]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
+)
 
 
 def _focus_word(forms: set[str]) -> re.Pattern[str]:
@@ -407,27 +413,24 @@ def _modifies_a_noun(words: Sequence[entities.Token], starts: list[int], end: in
 
 
 def _owns_a_work(words: Sequence[entities.Token], starts: list[int], end: int) -> bool:
-    """Is the noun a possessive ending at `end` owns a work of the mind: a theory, plan,
-    poem, book or design (WordNet's cognition, communication or creation, not a group
-    or a person)? Its owner made it: "Alfred Wegener's theory of continental drift"
-    answers "Who proposed continental drift?", where "Assad's government" does not
-    answer who governs."""
+    """Is the noun a possessive ending at `end` owns a work of the mind its owner made
+    (`Lexicon.is_work`: a theory, plan, poem, book; not "government", "portrait"), with
+    no other maker named "by" after it? "Alfred Wegener's theory of continental drift"
+    answers "Who proposed continental drift?"; "Assad's government" does not say who
+    governs, nor "Putin's proposal was rejected by Erdogan" who rejected it."""
     at = bisect_left(starts, end + 2)  # past the "'s"
-    for word in words[at : at + 3]:  # "Newton's famous law"
+    for i in range(at, min(at + 3, len(words))):  # "Newton's famous law"
+        word = words[i]
         if word.tag == "NOUN" and word.text[:1].islower():
-            noun = word.text.lower()
-            kind_of = shipped_lexicon().is_kind_of
-            return any(kind_of(noun, k) for k in _WORKS) and not any(
-                kind_of(noun, k) for k in ("group", "person")
+            if not shipped_lexicon().is_work(word.text.lower()):
+                return False
+            return not any(
+                by.text.lower() == "by" and name.text[:1].isupper()
+                for by, name in pairwise(words[i + 1 :])
             )
         if word.tag != "ADJ":
             return False
     return False
-
-
-# What a work of the mind is a kind of in WordNet: "theory", "plan"; "poem", "speech";
-# "book", "painting".
-_WORKS = ("cognition", "communication", "creation")
 
 
 def _a_nationality(word: str) -> bool:
@@ -1010,7 +1013,7 @@ def score_spans(
                 # shown from its own head on, as readers answer "Which Security Council
                 # measure?": "Resolution 2642" ("Apollo 17" stays whole)
                 own = _focus_word(focus_forms).search(text, start, found.end)
-                if own is not None:  # "UN Security Council Resolution 1701"
+                if own is not None:  # "Security Council Draft Resolution 12"
                     start = own.start()
                 span = entities.Span(start, found.end, text[start : found.end], found.kinds)
         if named_by_focus(span):

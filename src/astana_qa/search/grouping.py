@@ -50,7 +50,8 @@ class Found:
     # Ranks before score: for a question naming whose the person is, a person (not a
     # place or a group standing in for one) is read before any other kind.
     tier: int = 0
-    # A person whose clause names another party than the question's (`OTHER_ANCHOR`).
+    # Its clause segment names another party than the question's (`OTHER_ANCHOR`), or
+    # a segment that claims what is asked as another's; read for persons.
     of_another: bool = False
 
 

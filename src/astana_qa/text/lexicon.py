@@ -120,7 +120,7 @@ class LexiconData:
 
     @classmethod
     def empty(cls) -> LexiconData:
-        """Tables that know no word: an engine without lexical knowledge, to measure
+        """Tables that know no word: an engine without its lexicon, to measure
         what the shipped tables add."""
         return cls({}, {}, {}, kind_senses={}, kind_parents=[])
 
@@ -278,6 +278,17 @@ class Lexicon:
                 seen.add(n)
                 todo.extend(parents[n])
         return frozenset(seen)
+
+    def is_work(self, noun: str) -> bool:
+        """Is `noun` a work of the mind its owner made: a theory, plan, doctrine, poem,
+        book or design (WordNet's cognition, communication or creation), not a group or a
+        person ("law", "model"), nor a likeness or history of its owner ("portrait",
+        "biography": "Obama's portrait" is no work of Obama's)?"""
+        made = any(
+            self.is_kind_of(noun, kind) for kind in ("cognition", "communication", "creation")
+        )
+        other = ("group", "person", "representation", "history")
+        return made and not any(self.is_kind_of(noun, kind) for kind in other)
 
     def is_unit(self, word: str) -> bool:
         """Is the noun `word` a unit of money or measure WordNet knows ("tenge", "miles"),
