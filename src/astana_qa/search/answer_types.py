@@ -401,9 +401,8 @@ def _which_one(words: list[str], tags: list[str]) -> tuple[int, bool] | None:
     irregular), when only nouns and adjectives precede it ("British general defeated at
     Monongahela": "the general who was defeated"). None otherwise: a search of names and
     nouns is about its topic ("syria war death toll"), and so is a plural, a group or a
-    place before a verb
-    ("talks ended in Astana", "people rescued …"); a way is told by a sentence ("best way
-    to resolve the war": a property in WordNet)."""
+    place before a verb ("talks ended in Astana", "people rescued …"); a way is told by a
+    sentence ("best way to resolve the war": a property in WordNet)."""
     if is_superlative(words[0].lower()):
         for at in range(1, len(words)):
             if tags[at] in _NOUN_TAGS and not _is_name(words[at]):

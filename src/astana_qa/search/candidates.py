@@ -1004,14 +1004,14 @@ def score_spans(
             and found.text[:1].isupper()  # a name, not "the framework of … Resolution 2642"
             and _NUMBERED_END.search(found.text) is not None  # not "CBS Sports apps"
         )
-        from_head = False  # shown from its own head on, not whole
+        from_head = False
         if past is not None and named_on:
             fit = max(fit, NAMED_INSTANCE)
             start = found.start + past.end() - 1
             if _OWN_HEAD.match(text, start):  # a word, not a number ("XLVII")
-                from_head = True
                 # shown from its own head on, as readers answer "Which Security Council
                 # measure?": "Resolution 2642" ("Apollo 17" stays whole)
+                from_head = True
                 own = _focus_word(focus_forms).search(text, start, found.end)
                 if own is not None:  # "Security Council Draft Resolution 12"
                     start = own.start()
