@@ -395,7 +395,7 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
 def _which_one(words: list[str], tags: list[str]) -> tuple[int, bool] | None:
     """Where the noun of a search that asks which one stands, and whether a superlative
     asks it: the first common noun after an opening superlative, or the compound it
-    heads ("tallest building downtown Jacksonville", "largest refugee camp syria"), not a
+    heads ("tallest building downtown Jacksonville", "largest refugee camp Syria"), not a
     round or a rank ("first round of astana talks": a sentence tells of it); or the
     singular common noun right before the search's first verb, a past form ("-ed" or
     irregular), when only nouns and adjectives precede it ("British general defeated at
