@@ -370,12 +370,10 @@ def answer(
             return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
                                 abstention=_missing(expected, outside=True))  # fmt: skip
         found = timely
-    persons = [f for f in found if f.candidate.fit >= 1.0]
     if (
         expected.kind in OWNED_KINDS
         and (owners or _owner_named(question, anchors, term_spans))
-        and persons
-        and all(f.of_another for f in persons)
+        and _only_others_found(found)
     ):
         # "Who succeeded Yıldız as Turkey's deputy foreign minister?": every person found
         # is named as another party's ("…, the regime by deputy foreign minister
@@ -962,6 +960,13 @@ def _owner_named(
         term in anchors[0] and question[end : end + 2] in ("'s", "’s")
         for _, end, term in term_spans(question)
     )
+
+
+def _only_others_found(found: Sequence[Found]) -> bool:
+    """Are there persons among `found` (spans of the very kind asked for), and is every
+    one of them named beside another party (`Found.of_another`)?"""
+    persons = [f for f in found if f.candidate.fit >= 1.0]
+    return bool(persons) and all(f.of_another for f in persons)
 
 
 def _only_others(expected: Expected) -> str:

@@ -353,14 +353,18 @@ _NUMBERED_END = re.compile(
 )
 
 
-def _focus_word(forms: set[str]) -> re.Pattern[str]:
-    """A word of the focus noun's `forms`, any case ("Resolution" for "resolution")."""
-    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b)")
+@lru_cache(maxsize=256)
+def _focus_word(focus: str) -> re.Pattern[str]:
+    """A form of the `focus` noun (`_forms`) as a word, any case ("Resolution" for
+    "resolution"); compiled once per focus."""
+    either = "|".join(map(re.escape, sorted(_forms(focus))))
+    return re.compile(rf"(?i:\b(?:{either})\b)")
 
 
+@lru_cache(maxsize=256)
 def _name_going_on(name: str) -> re.Pattern[str]:
     """`name` (or its last two words: "UN Security Council" is written "U.N. Security
-    Council") followed by a capitalised word or a number."""
+    Council") followed by a capitalised word or a number; compiled once per name."""
     words = name.split()
     forms = {name, " ".join(words[-2:])} if len(words) > 2 else {name}
     either = "|".join(re.escape(form) for form in sorted(forms))
@@ -1012,7 +1016,7 @@ def score_spans(
                 # shown from its own head on, as readers answer "Which Security Council
                 # measure?": "Resolution 2642" ("Apollo 17" stays whole)
                 from_head = True
-                own = _focus_word(focus_forms).search(text, start, found.end)
+                own = _focus_word(focus).search(text, start, found.end) if focus else None
                 if own is not None:  # "Security Council Draft Resolution 12"
                     start = own.start()
                 span = entities.Span(start, found.end, text[start : found.end], found.kinds)
