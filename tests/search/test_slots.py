@@ -81,6 +81,30 @@ def test_a_passive_sentence_answers_an_active_question_after_by():
     assert ends == {"bridge"}
 
 
+def test_a_passive_s_agent_may_follow_the_verb_s_other_phrases():
+    """ "by" after "named after the god of light, music, and the sun": the agent comes
+    last in its clause; another verb or clause before "by" ends the search."""
+    starts, _ = _positions(
+        "Who named the program?",
+        "The program was named after the god of light, music, and the sun by manager Abe "
+        "Silverstein.",
+        "named",
+    )
+    assert "manager" in starts
+    starts, _ = _positions(
+        "Who founded the club?",
+        "The club was founded in 1990 and was later bought by a bank.",
+        "founded",
+    )
+    assert not starts  # the bank bought the club; "by" is another verb's
+    starts, _ = _positions(
+        "Who named the program?",
+        "The program was named after a god, which was chosen by the staff.",
+        "named",
+    )
+    assert not starts
+
+
 def test_where_wants_the_place_a_preposition_introduces_after_the_verb():
     slot = _slot("Where was the fair held?")
     assert slot is not None and slot.where and slot.verb == "held"

@@ -46,6 +46,12 @@ _AUXILIARIES = _BE | frozenset({"have", "has", "had", "do", "does", "did", "will
 _TIME_NOUNS = frozenset({"year", "date", "day", "month", "decade", "century"})
 # How many words may stand between the verb and the slot's edge.
 REACH = 4
+# How many words may stand between a passive verb and the "by" of its agent: the verb's
+# other phrases come first ("named after the Greek god of light, music, and the sun by").
+AGENT_REACH = 16
+# Words opening another clause, which a passive's agent does not reach past.
+_CLAUSE_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "while", "when",
+                             "where", ";"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,7 @@ def slot_positions(
             else:
                 _before(words, verb, ends)
         elif aux is not None and not slot.passive:  # "was caused by Y": after "by"
-            _after(words, verb, ("by",), starts)
+            _agent_after(words, verb, starts)
         else:
             _after(words, verb, slot.prepositions, starts)
             _antecedent(words, verb, ends)
@@ -273,6 +279,21 @@ def _after(words: Sequence[Token], verb: int, prepositions: Sequence[str], start
         while k + 1 < len(words) and _describes(words[k]):
             k += 1
             starts.add(k)
+
+
+def _agent_after(words: Sequence[Token], verb: int, starts: set[int]) -> None:
+    """The agent of a passive verb: the noun phrase after "by", which may follow the
+    verb's other phrases in its clause ("was named after the Greek god of light, music,
+    and the sun by NASA manager Abe Silverstein"). No other verb may stand between."""
+    k = verb + 1
+    while k < len(words) and k <= verb + AGENT_REACH:
+        word = words[k].text.lower()
+        if word == "by":
+            _after(words, k - 1, ("by",), starts)
+            return
+        if words[k].tag in ("VERB", "AUX", "SCONJ") or word in _CLAUSE_OPENERS:
+            return
+        k += 1
 
 
 def _describes(word: Token) -> bool:
