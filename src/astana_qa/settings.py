@@ -107,7 +107,8 @@ class RankingSettings:
     # `shipped_lexicon()` (kinds of the focus, sites, units, works) keep the shipped
     # tables, so the ablation undercounts.
     lexical_knowledge: bool = True
-    # Read dates as articles write them ("Sept 30th" → "September 30"; `question.py`).
+    # Read dates and ordinals as articles write them ("Sept 30th" → "September 30",
+    # "twenty-third" → "23rd"; `query.written_dates`, `timeline.written_ordinals`).
     read_spoken_dates: bool = True
     # Read "the round after the 22nd" as "the 23rd round" (`timeline.neighbours_named`).
     read_series_neighbours: bool = True

@@ -5,13 +5,16 @@ from astana_qa.search.timeline import (
     TimeOrder,
     instance_named,
     neighbours_named,
+    numbered_heads,
     order_by_time,
     place,
     time_question,
+    written_ordinals,
 )
 from astana_qa.settings import MAX_QUESTION_CHARS
 from astana_qa.text.analysis import stopword_list
 from astana_qa.text.dates import find_dates
+from astana_qa.text.entities import tokens
 
 STOPWORDS = stopword_list()
 
@@ -298,3 +301,53 @@ def test_the_instance_is_named_where_the_question_as_read_writes_its_time_words(
         start, end = query.time.words
         assert query.reading[start:end] == words
         assert query.reading[end:].startswith(" round" if words else "round")
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("When is the twenty-third round?", "When is the 23rd round?"),
+        ("the Twenty Third meeting", "the 23rd meeting"),
+        ("the thirteenth and the twentieth", "the 13th and the 20th"),
+        ("the ninety-first", "the 91st"),
+        ("the first and the ninth rounds", "the first and the ninth rounds"),  # words in news
+        ("the tenth-largest city", "the tenth-largest city"),  # the articles write it
+    ],
+)
+def test_spelt_ordinals_from_the_tenth_are_read_in_figures(question, read):
+    assert written_ordinals(question, lambda words: words.lower() == "tenth") == read
+
+
+def test_an_ordinal_numbers_the_head_of_the_phrase_after_it():
+    assert numbered_heads(tokens("The 22nd International Meeting on Syria is set.")) == [
+        ("22nd", "meeting")
+    ]
+    assert numbered_heads(tokens("They will hold the 23rd round of talks.")) == [("23rd", "round")]
+    assert numbered_heads(tokens("He was 22nd.")) == []
+
+
+SERIES_UNDER_TWO_NAMES = {
+    "a.txt": "Meeting announced\n\nThe 22nd International Meeting on the Region is set to take "
+    "place in Varna on Nov. 11-12, the ministry said.\n",
+    "b.txt": "Talks report\n\nThe 22nd round of the talks was held in Varna. The envoys "
+    "expect to hold the 23rd round of the talks in the first half of 2025.\n",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When is the 23rd round expected to take place?",
+        "When is the 23rd round set to take place?",
+        "When is the twenty-third meeting expected to take place?",
+    ],
+)
+def test_an_instance_the_articles_number_under_another_noun_is_another_of_the_series(
+    make_corpus, tmp_path, question
+):
+    """The articles write "the 22nd round" and "the 22nd International Meeting": a
+    sentence on the 22nd meeting does not answer for the 23rd round, nor one on the
+    22nd round for the 23rd meeting, whose number the articles give a round."""
+    engine = QAEngine.open(make_corpus(SERIES_UNDER_TWO_NAMES), tmp_path / "index")
+    answer = engine.ask(question)
+    assert answer.answer == "the first half of 2025"

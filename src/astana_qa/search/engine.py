@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cached_property, lru_cache, reduce
 from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -46,7 +47,14 @@ from .ranking import SentenceRanker
 from .roles import RoleReader
 from .spans import find_spans
 from .spelling import TermMatcher
-from .timeline import TimeOrder, date_rested_on, instance_named, order_by_time, place
+from .timeline import (
+    TimeOrder,
+    date_rested_on,
+    instance_named,
+    numbered_heads,
+    order_by_time,
+    place,
+)
 from .times import not_in_time
 
 log = logging.getLogger(__name__)
@@ -292,7 +300,7 @@ class QAEngine:
         query = read_query(
             question, self.analyzer, self.matcher, self.settings.ranking, self._place_terms,
             self._family_of, self._expansions, self.lexicon.is_country, self.name_forms.form,
-            self._is_party,
+            self._is_party, self._writes,
         )  # fmt: skip
         dated = {t for prefix, terms in query.dates if prefix in self._article_dates for t in terms}
         if not query.unknown or not dated:
@@ -563,10 +571,36 @@ class QAEngine:
         ]
         written = self.mentions.names_written(query)
 
-        # the ordinals the question names and the nouns they number ("22nd round")
+        # the ordinals the question names and the nouns they number: the term after each
+        # ("22nd round") and the head of its phrase ("the 23rd International Meeting")
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
+        series += self._numbered_heads(query.reading)
         asked_series = frozenset(t for t, _ in series)
-        series_nouns = frozenset(noun for _, noun in series)
+
+        def numbered_in(text: str) -> list[tuple[str, str]]:
+            """The ordinals of `text` with the terms of the nouns they number."""
+            held = [t for *_, t in term_spans(text)]
+            return [*pairwise(held), *self._numbered_heads(text)]
+
+        # A noun the passages number with the question's own ordinal is of its series
+        # too ("the 23rd round" for "the 23rd meeting").
+        series_nouns = {noun for _, noun in series} | {
+            noun for p in passages if asked_series for o, noun in numbered_in(p.text)
+            if o in asked_series
+        }  # fmt: skip
+        term_number = self.ranker.term_number
+        asked_nouns = [term_number[n] for _, n in series if n in term_number]
+
+        def of_series(ordinal: str, noun: str) -> bool:
+            """Does `ordinal` number the series asked about: the noun it numbers is one
+            of the series' nouns, or the articles write it before the question's noun
+            ("the 22nd International Meeting", where they write "the 22nd round")?"""
+            if noun in series_nouns:
+                return True
+            number = term_number.get(ordinal)
+            pair_rows = self.ranker.lookup.pair_rows
+            return number is not None and any(len(pair_rows(number, n)) for n in asked_nouns)
+
         # the names the question numbers, with their numbers ("Super Bowl 50"), unless it
         # asks about a neighbour in the series ("the mission after Apollo 11")
         stopwords = self.analyzer.stopwords
@@ -605,9 +639,10 @@ class QAEngine:
             about the asked one unsaid ("Beyoncé, who headlined Super Bowl XLVII" in an
             article on Super Bowl 50's show)."""
             if asked_series:  # "the 21st round" is not the 22nd the question asks about
-                held = [t for *_, t in term_spans(passage.text)]
-                others = {o for o, noun in pairwise(held)
-                          if noun in series_nouns and _ORDINAL.fullmatch(o)}  # fmt: skip
+                ordinals = numbered_in(passage.text)
+                others = {o for o, noun in ordinals
+                          if _ORDINAL.fullmatch(o) and of_series(o, noun)}  # fmt: skip
+                held = {t for *_, t in term_spans(passage.text)}
                 if others and asked_series.isdisjoint(held):  # not "the 22nd and 23rd rounds"
                     return Named.NOWHERE
             if numbered and numbers_another(passage):  # Super Bowl XII, not 50
@@ -666,6 +701,26 @@ class QAEngine:
                         ordered_by_time=query.time is not None,
                         of_other_time=of_other_time if query.dates else None)  # fmt: skip
         return result, row_of
+
+    def _writes(self, words: str) -> bool:
+        """Do the articles write `words` (one or two words), the second right after the
+        first ("twenty-third")?"""
+        numbers = [self.ranker.term_number.get(t) for t in self.analyzer.terms(words)]
+        if None in numbers or not 1 <= len(numbers) <= 2:
+            return False
+        if len(numbers) == 1:
+            return True
+        first, second = cast("list[int]", numbers)
+        return len(self.ranker.lookup.pair_rows(first, second)) > 0
+
+    def _numbered_heads(self, text: str) -> list[tuple[str, str]]:
+        """Each ordinal in `text` with the term of the noun it numbers, the head of its
+        phrase ("the 22nd International Meeting" → ("22nd", "meet"))."""
+        return [
+            (ordinal, term)
+            for ordinal, head in numbered_heads(self._tokens(text))
+            for term in self.analyzer.terms(head)[:1]
+        ]
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
         """The question's anchors: the countries and corpus names it names, also by a

@@ -30,7 +30,7 @@ from .definitions import Defined, defined_subject
 from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
-from .timeline import TimeQuestion, neighbours_named, time_question
+from .timeline import TimeQuestion, neighbours_named, time_question, written_ordinals
 
 _HAS_WORD = re.compile(QUESTION_PATTERN)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -320,6 +320,7 @@ def read_query(
     is_country: Callable[[str], bool] = lambda word: False,
     name_form: Callable[[str], str | None] = lambda word: None,
     is_party: Callable[[str, str], bool] = lambda owner, owned: False,
+    writes: Callable[[str], bool] = lambda words: False,
 ) -> Query:
     """Read `question` (validated first) into a `Query`. `places(word)` gives the indexed
     terms of the country a capital or demonym stands for ("Moscow" → russia): a name the
@@ -332,10 +333,16 @@ def read_query(
     write it when it is a name, else None (`casing.restored_case`): then the words (and
     parts of hyphened words) given capitals are among its key words, the first too;
     `is_party(owner, owned)` whether the noun `owner` is a party, an organisation, the
-    noun `owned` belongs to ("the government's delegation")."""
+    noun `owned` belongs to ("the government's delegation"); `writes(words)` whether
+    the articles write those words in that order (a spelt ordinal they write stays
+    spelt: "tenth-largest")."""
     text = validate_question(question)
     restored = restored_case(text, name_form)
-    reading = written_dates(restored) if settings.read_spoken_dates else restored
+    reading = (
+        written_ordinals(written_dates(restored), writes)
+        if settings.read_spoken_dates
+        else restored
+    )
     if settings.read_series_neighbours:
         reading = neighbours_named(reading, _is_noun)
     guessed: set[tuple[str, str]] = set()

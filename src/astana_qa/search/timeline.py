@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..text.dates import DateMention, latest
+from ..text.entities import Token
 
 # A sentence scoring at least this share of the best one answers well enough to be
 # ordered by time; weaker ones stay below, in score order.
@@ -34,6 +35,10 @@ _ORDINAL_WORDS = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
 _ORDINAL = r"(?P<n>\d+)(?:st|nd|rd|th)|(?P<w>" + "|".join(_ORDINAL_WORDS) + ")"
+_FIGURE_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+# The words of a noun phrase after an ordinal, and how many of them are read for its head.
+_NOUN_PHRASE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+_HEAD_REACH = 4
 # English words that put what a sentence says in the future.
 _FUTURE = re.compile(
     r"\b(will|shall|planned|planning|scheduled|upcoming|next|set to|expected to"
@@ -96,6 +101,60 @@ def _ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd…"""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# Ordinals news style writes in figures (from the 10th on), as readers may spell them.
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth")  # fmt: skip
+_TEENTH = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+           "sixteenth", "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELT_ORDINAL = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})[\s-](?P<unit>{'|'.join(_UNIT_ORDINALS)})"
+    rf"|(?P<teen>{'|'.join(_TEENTH)})|(?P<round>{'|'.join(t[:-1] + 'ieth' for t in _TENS)}))\b",
+    re.IGNORECASE,
+)
+
+
+def written_ordinals(question: str, writes: Callable[[str], bool]) -> str:
+    """The question with ordinals from the tenth on in figures, as news style writes
+    them: "the twenty-third round" → "the 23rd round", "thirteenth" → "13th"; not one
+    the articles write in words (`writes`: "the country's tenth-largest"). The first to
+    ninth stay words, as news style writes them."""
+
+    def figures(m: re.Match[str]) -> str:
+        if writes(m.group()):
+            return m.group()
+        if m.group("teen"):
+            return _ordinal(10 + _TEENTH.index(m.group("teen").lower()))
+        if m.group("round"):
+            return _ordinal(
+                20 + 10 * [t[:-1] + "ieth" for t in _TENS].index(m.group("round").lower())
+            )
+        tens = 20 + 10 * _TENS.index(m.group("tens").lower())
+        return _ordinal(tens + 1 + _UNIT_ORDINALS.index(m.group("unit").lower()))
+
+    return _SPELT_ORDINAL.sub(figures, question)
+
+
+def numbered_heads(words: Sequence[Token]) -> list[tuple[str, str]]:
+    """Each ordinal in figures with the noun it numbers, both lower case: the head of
+    the noun phrase after it, past its describing words and names ("the 22nd
+    International Meeting on Syria" → ("22nd", "meeting"); "the 23rd round of talks" →
+    ("23rd", "round"))."""
+    found = []
+    for i, word in enumerate(words):
+        if not _FIGURE_ORDINAL.fullmatch(word.text):
+            continue
+        head = None
+        for after in words[i + 1 : i + 1 + _HEAD_REACH]:
+            if after.tag not in _NOUN_PHRASE_TAGS:
+                break
+            if after.tag in ("NOUN", "PROPN"):
+                head = after.text.lower()
+        if head is not None:
+            found.append((word.text.lower(), head))
+    return found
 
 
 def neighbours_named(question: str, is_noun: Callable[[str], bool]) -> str:
