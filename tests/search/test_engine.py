@@ -1267,6 +1267,35 @@ def test_the_object_of_a_phrasal_verb_of_a_role_owns_the_person(make_corpus, tmp
     assert not roles.is_role_phrase("called", "for") and not roles.is_role_phrase("looked", "for")
 
 
+SIDES_ROSTER = {
+    "a.txt": "Harbour talks\n\nThe delegations came together in Varna for the harbour talks, "
+    "with representatives from the Cypriot opposition and the government.\n\n"
+    "At the harbour talks, Norway is represented by Anna Lind, while Iran is represented "
+    "by its envoy Omar Said, the Cypriot opposition by Tom Ray and the government by "
+    "deputy minister Ivo Petrov.\n\n"
+    "During the session, Bulgaria's Deputy Foreign Minister Karl Bauer read the final "
+    "communique of the harbour talks.\n",
+    "b.txt": "The weather in Varna was mild all week.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        # the party is the noun after its country's: the opposition, not Cyprus
+        ("Who spoke for the Cypriot opposition at the harbour talks?", "Tom Ray"),
+        ("Who represented the Cypriot government at the harbour talks?", "Ivo Petrov"),
+        # a delegation stands for its owner
+        ("Who spoke for the Cypriot opposition delegation at the harbour talks?", "Tom Ray"),
+        # the place of the session is not the party spoken for
+        ("Who spoke for Tehran at the session in Bulgaria?", "Omar Said"),
+    ],
+)
+def test_the_party_a_role_s_object_names_owns_the_person(make_corpus, tmp_path, question, person):
+    engine = QAEngine.open(make_corpus(SIDES_ROSTER), tmp_path / "index")
+    assert engine.ask(question).answer == person
+
+
 def test_a_person_named_only_beside_other_countries_is_no_answer(make_corpus, tmp_path):
     corpus = make_corpus(
         {

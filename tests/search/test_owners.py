@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from astana_qa.search.owners import asked_phrase, claimed_by_others, named_object
+from astana_qa.search.owners import asked_phrase, claimed_by_others, named_object, object_phrase
 from astana_qa.text.entities import Token, tokens
 
 
@@ -36,6 +36,26 @@ def owner_words(words: list[Token], focus: str | None = None) -> tuple[str, ...]
 )
 def test_owner_words(question, owners):
     assert owner_words(tokens(question)) == owners
+
+
+def test_a_group_against_someone_is_not_theirs():
+    assert owner_words(tokens("Who led the anti-Assad rebels?")) == ()
+    assert owner_words(tokens("Who led the non-aligned states?")) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "particle", "phrase"),
+    [
+        ("Who spoke for the Syrian opposition?", "spoke", "for", (["Syrian"], "opposition")),
+        ("Who led the Iranian delegation?", "led", None, (["Iranian"], "delegation")),
+        ("Who led Ankara's team?", "led", None, None),  # a possessive's: `asked_phrase`
+        ("Who represented the Islamic Republic?", "represented", None, None),  # a name
+        ("Who spoke about the Syrian opposition?", "spoke", "for", None),  # no "for"
+        ("Who led the delegation?", "led", None, None),  # a bare noun
+    ],
+)
+def test_the_noun_phrase_a_verb_takes(question, verb, particle, phrase):
+    assert object_phrase(tokens(question), verb, particle) == phrase
 
 
 def test_a_month_before_the_head_is_no_owner():

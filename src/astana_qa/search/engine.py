@@ -31,6 +31,7 @@ from ..text.features import asks_about_another_of_a_series, numbered_names
 from ..text.lexicon import Lexicon, LexiconData, normalise
 from ..text.months import MONTHS
 from ..text.tagger import is_english_word
+from ..text.tagger import lexicon as tagger_lexicon
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, answer
 from .bm25 import UNKNOWN
@@ -39,7 +40,7 @@ from .definitions import Defined, definition
 from .grouping import Variant as AnswerVariant
 from .initials import spelled_out
 from .mentions import NameMentions
-from .owners import named_object
+from .owners import named_object, object_phrase
 from .passages import Passage, renumbered
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
@@ -144,6 +145,11 @@ def _spans_of(
     other questions."""
     spans, _ = find_spans(text, kind, plural, lexicon.is_place_name, lexicon.is_place_word, words)
     return tuple(spans), words
+
+
+def _can_be_noun(word: str) -> bool:
+    """Does the tagger's treebank know `word` as a noun?"""
+    return "NOUN" in (tagger_lexicon().get(word.lower()) or ())
 
 
 def _outside(iso: str, bound: tuple[str, str] | None) -> bool:
@@ -740,21 +746,52 @@ class QAEngine:
         if not owners:  # a party no name says ("the government's delegation")
             owners = frozenset(query.party_terms)
         slot = query.slot[0] if query.slot is not None else None
-        if owners or slot is None or not slot.subject or slot.passive:
+        if slot is None or not slot.subject or slot.passive:
             return asked, owners
         # "Who represented Iran?" asks for Iran's representative, as "Iran's envoy" does:
-        # the name that is the whole object of a verb of a role (`roles.py`) owns the person;
-        # so does the object of a phrasal verb of one ("Who spoke for Tehran?")
-        words = tokens(query.reading)
-        name = named_object(words, slot.verb) if self.roles.is_role_verb(slot.verb) else None
-        if name is None:
-            name = named_object(words, slot.verb, "for")
-            if name is not None and not self.roles.is_role_phrase(slot.verb, "for"):
-                name = None
-        if name is None:
+        # the object of a verb of a role (`roles.py`), or of a phrasal verb of one ("Who
+        # spoke for Tehran?"), is the party the person is of
+        particle = None if self.roles.is_role_verb(slot.verb) else "for"
+        if particle is not None and not self.roles.is_role_phrase(slot.verb, particle):
             return asked, owners
-        terms = {*self.analyzer.guessed_terms(name), *self._place_terms(name)}
-        return asked, frozenset(t for t in asked if t in terms or family.get(t) in terms)
+        words = tokens(query.reading)
+        phrase = object_phrase(words, slot.verb, particle)
+        if phrase is not None:
+            # a party's noun after its country's: the party is the noun ("the Syrian
+            # opposition", "the Syrian government": not Syria, whose every side the
+            # articles name); a team or delegation stands for its owner ("the Turkish
+            # team": Türkiye; "the Syrian opposition delegation": the opposition)
+            possessors, head = phrase
+            # owners are names, demonyms or nouns ("the government side"), not "the third
+            # division"
+            possessors = [w for w in possessors if w[:1].isupper() or _can_be_noun(w)]
+            if self._stands_for_another(head):
+                party = possessors
+            elif any(self.lexicon.places(w) for w in possessors):
+                party = [head]
+            else:
+                return asked, owners
+            terms = {family.get(t, t) for word in party for t in self._party_terms(word)}
+            return asked, frozenset(terms) | (owners if party is possessors else frozenset())
+        name = named_object(words, slot.verb, particle)
+        if owners or name is None:
+            return asked, owners
+        terms = set(self._party_terms(name))
+        owners = frozenset(t for t in asked if t in terms or family.get(t) in terms)
+        # the party is the anchor asked about: "Who spoke for Tehran at the session in
+        # Kazakhstan?" is not answered by Kazakhstan's minister
+        return (owners or asked), owners
+
+    def _stands_for_another(self, noun: str) -> bool:
+        """Does `noun` name people or a group standing for another party: a role
+        ("delegation", "envoys"), a unit ("team", "side") or a person ("negotiators")?"""
+        kind_of = self.lexicon.is_kind_of
+        return self.roles.is_role_word(noun) or kind_of(noun, "unit") or kind_of(noun, "person")
+
+    def _party_terms(self, words: str) -> list[str]:
+        """The terms of a party's words, and of the country a capital or demonym among
+        them stands for ("Syrian" → syria)."""
+        return [*self.analyzer.guessed_terms(words), *self._place_terms(words)]
 
     def _passage(self, rank: int, row: int, score: float) -> Passage:
         """Sentence `row` as the answer layer reads it."""

@@ -46,6 +46,8 @@ _OWNER_TAGS = frozenset({"PROPN", "ADJ", "NOUN"})
 # A compound ending in a lower-case noun says what kind a thing is ("Spanish-language");
 # one ending in a participle names a party ("Iran-based", "Moscow-backed").
 _KIND_COMPOUND = re.compile(r"-[a-z]+(?<!ed)$")
+# A prefix saying what a group is against or apart from: no owner.
+_AGAINST = re.compile(r"(?:anti|non|counter)-", re.IGNORECASE)
 
 
 def asked_phrase(
@@ -119,6 +121,32 @@ def named_object(words: Sequence[Token], verb: str, particle: str | None = None)
     return " ".join(_plain(w.text) for w in phrase)
 
 
+def object_phrase(
+    words: Sequence[Token], verb: str, particle: str | None = None
+) -> tuple[list[str], str] | None:
+    """The object of the question's `verb` (as written; with a `particle`, of the
+    phrasal verb) when it is a noun phrase of two or more words, no name, owned by no
+    possessive: its owners and its head noun ("Who spoke for the Syrian opposition?" →
+    (["Syrian"], "opposition"); "Who led the Iranian delegation?" → (["Iranian"],
+    "delegation")). None for a name ("Who represented Iran?": `named_object`), a
+    possessive's ("Ankara's team": `asked_phrase` reads whose), a bare noun or no
+    object."""
+    at = next((i for i, w in enumerate(words) if w.text.lower() == verb), None)
+    if at is None:
+        return None
+    if particle is not None:
+        if at + 1 >= len(words) or words[at + 1].text.lower() != particle:
+            return None
+        at += 1
+    start = _after_determiners(words, at + 1)
+    phrase = words[start : _phrase_end(words, start)]
+    if len(phrase) < 2 or phrase[-1].tag != "NOUN" or not phrase[-1].text.islower():
+        return None
+    if any(POSSESSIVE.search(w.text) for w in phrase):
+        return None
+    return _possessor(phrase), phrase[-1].text
+
+
 def claimed_by_others(
     words: Sequence[Token],
     terms: Sequence[tuple[int, int, str]],
@@ -173,8 +201,9 @@ def _possessor(phrase: Sequence[Token], chained: bool = False) -> list[str]:
     if chained and owners and owners[0].tag == "NOUN":  # "iran delegation head"
         owners = [phrase[i] for i in before[:-1] if phrase[i].tag != "NOUN"][-1:] + owners
     # "Spanish-language commentary": a compound ending in a common word says what kind
-    # the thing is, not whose
-    return [w.text for w in owners if not _KIND_COMPOUND.search(w.text)]
+    # the thing is, not whose; "the anti-Assad rebels" are against Assad, not his
+    return [w.text for w in owners
+            if not _KIND_COMPOUND.search(w.text) and not _AGAINST.match(w.text)]  # fmt: skip
 
 
 def _name_ending(phrase: Sequence[Token], at: int) -> str:
