@@ -1324,6 +1324,24 @@ def test_the_answer_besides_what_the_question_names_is_the_one_listed_with_it():
     assert ask("Which charity attended the talks?", pool).answer != "Varna Relief Fund"
 
 
+def test_the_answer_besides_what_is_named_is_looked_for_in_a_list_further_on():
+    """ "Besides the UN, which organisation…?": the first passages list nothing with the
+    UN; a sentence further down, past the passages read for any answer, lists the one
+    asked for, and it is read first; a list of other words there is not read."""
+    fill = [f"The UN round in {place} was attended by the {place} Trade Council."
+            for place in ("Varna", "Burgas", "Ruse", "Pleven", "Sliven", "Dobrich", "Shumen",
+                          "Pernik", "Haskovo", "Yambol", "Kardzhali")]  # fmt: skip
+    listed = "The last round was attended by observers, the UN and the Harbour Aid Society."
+    elsewhere = "Ships from the UN and the Black Sea Company sailed on."
+    pool = passages(" ".join([*fill, elsewhere, listed]), [*fill, elsewhere, listed])
+    assert len(pool) > ANSWER_DEPTH + 1
+    question = "Besides the UN, which organisation attended the round?"
+    found = ask(question, pool)
+    assert found.answer == "Harbour Aid Society" and found.listed  # its focus is held
+    # without the list further on, an organisation of the first passages answers
+    assert ask(question, pool[:-1]).answer.endswith("Trade Council")
+
+
 def test_a_partys_person_at_another_time_gives_way_to_one_at_the_time_asked():
     """ "Who was Russia's point man at the January talks?": the July sentence names
     Russia's person at another time; the roster further down, past the passages read

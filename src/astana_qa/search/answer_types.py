@@ -195,6 +195,9 @@ BESIDES_CUE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than)\
 # "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
 # words after the cue, up to punctuation, a preposition or a question word (and a verb:
 # `_besides`); a list after it gives its first item only ("Besides Russia, Iran…").
+# The words of every such cue that an article may write too.
+BESIDES_CUE_WORDS = ("besides", "apart", "aside", "other", "addition", "alongside", "along",
+                     "together")  # fmt: skip
 _BESIDES = re.compile(
     r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|alongside"
     r"|along\s+with|together\s+with)\s+(?P<what>(?:(?!(?:at|in|on|during|to|for|from|with|by|of"

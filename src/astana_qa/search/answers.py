@@ -32,7 +32,7 @@ from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
 from ..text.features import NUMBER_WORDS
 from ..text.lexicon import shipped_lexicon
-from .answer_types import Expected
+from .answer_types import BESIDES_CUE_WORDS, Expected
 from .candidates import (
     MEASURED,
     SHARE_KINDS,
@@ -161,7 +161,8 @@ OTHER_ANCHOR = 0.5
 OWNED = 1.5
 # "Besides the UN, which organisation…?": a candidate listed with what the question
 # names besides the answer ("the UN and the International Committee of the Red Cross")
-# scores LISTED times as much (`_listed_with`).
+# scores LISTED times as much (`_listed_with`), and one of the kind asked for ranks
+# before any other (`Found.tier`), found in the further passages too.
 LISTED = 1.5
 _LIST_GAP = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")  # words, and each other mark
 _JOINING = frozenset({"and", "or", "alongside", "with", "plus"})
@@ -237,6 +238,9 @@ class AnswerResult:
     # The answer is a person its sentence names beside a party the question says the
     # person is of ("Iran by Ali Asghar Khaji" for "Who led the Iranian delegation?").
     owned: bool = False
+    # The answer is of the kind asked for and listed with what the question asks besides
+    # ("the UN and the International Committee of the Red Cross").
+    listed: bool = False
 
     def to_dict(self) -> dict:
         """The answer's part of the JSON contract of issue 14: `answer`, `answer_type`,
@@ -354,7 +358,11 @@ def answer(
     # noun-phrase answer moves its passage first only from a near tie: `NEAR_TIE`)
     reorder = expected.typed or expected.abbreviation is not None
     depth = ANSWER_DEPTH if reorder else UNTYPED_DEPTH
-    read = passages if owners and expected.kind in OWNED_KINDS else passages[:depth]
+    # past the depth, a person beside an owner, or a thing listed with what the question
+    # asks besides ("Besides the UN, which…?": a long sentence listing "the UN and the
+    # International Committee of the Red Cross" may rank low)
+    deeper = (owners and expected.kind in OWNED_KINDS) or (expected.besides and expected.typed)
+    read = passages if deeper else passages[:depth]
     found, seconds = _candidates(expected, read, question_terms, term_spans, spans_of,
                                  term_weight, anchors, about, slot, dated, owners, depth,
                                  owned, of_other_time)  # fmt: skip
@@ -439,7 +447,8 @@ def answer(
                          lambda text: [term for *_, term in term_spans(text)])  # fmt: skip
     return AnswerResult(result_passages, expected.kind, first.candidate.text, span_of(first),
                         tuple(supported), differing, None, round(group_score(best), 4),
-                        round(first.candidate.near, 4), first.owned)  # fmt: skip
+                        round(first.candidate.near, 4), first.owned,
+                        bool(expected.besides) and first.tier > 0)  # fmt: skip
 
 
 def _with_noun(candidate: Candidate, text: str, noun: str) -> Candidate:
@@ -655,6 +664,9 @@ def _candidates(
     besides_terms = (
         frozenset(t for *_, t in term_spans(expected.besides)) if expected.besides else frozenset()
     )
+    # the question's other words, less those of its cue ("along with", "in addition to")
+    cue_terms = {t for *_, t in term_spans(" ".join(BESIDES_CUE_WORDS))}
+    besides_rest = frozenset(question_terms.keys() - besides_terms - cue_terms)
     # a question for a measure of people or an extent ("the population", "the height"):
     # no count of other things answers (`_measured_in`; "how far", "how high": adjectives
     # weigh units in `candidates.py`)
@@ -676,6 +688,7 @@ def _candidates(
     found: list[Found] = []
     seconds = 0.0
     leader: Found | None = None  # the best found so far, by (tier, score)
+    listed_found = False  # has a candidate listed with what is asked besides been found?
     for number, passage in enumerate(passages):
         if _is_a_question(passage.text):
             continue  # a question states no answer
@@ -684,14 +697,22 @@ def _candidates(
         if deep and leader is not None and leader.owned and of_other_time is None:
             break  # the best answer so far is a person beside an owner: no need to look on
             # (unless the question is of a time: that time's person may stand further on)
-        if deep and owners.isdisjoint(t for *_, t in terms):
-            continue  # past the depth only a person beside an owner is looked for
+        if deep and not owners and listed_found:
+            break  # the first passages list something with what is asked besides
+        if (
+            deep
+            and owners.isdisjoint(t for *_, t in terms)
+            and not (besides_terms and _holds_more(terms, besides_terms, besides_rest))
+        ):
+            continue  # past the depth only a person beside an owner, or a thing listed
+            # with what the question asks besides in a passage holding enough of the rest
+            # of the question, is looked for
         held = dated(passage) if dated is not None else frozenset()
         # cheap to tell, and no candidate here could answer; past the depth, the owner
         # the passage names is the evidence (a roster shares little else with the question)
         if (
             expected.typed
-            and not deep
+            and not (deep and owners)
             and coverage(question_terms, terms, held) < MIN_COVERAGE
             and owners.isdisjoint(t for *_, t in terms)
         ):
@@ -759,25 +780,40 @@ def _candidates(
                         score *= OTHER_ANCHOR  # the party's person at another time
                 if mine:
                     score *= OWNED
-            if deep and not mine:
+            listed = bool(besides) and _listed_with(passage.text, c, besides)
+            if deep and not (mine or listed):
                 continue
             if in_slot is not None and (c.fit >= 1.0 or not expected.typed or where) and in_slot(c):
                 score *= IN_SLOT
-            if besides and _listed_with(passage.text, c, besides):
+            if listed:
                 score *= LISTED
             if c.unasked_deputy:  # a deputy of the office asked for: no answer
                 seconds = max(seconds, score)
                 continue
-            # a person beside another party is that party's, after every other person
-            f = Found(c, passage, score, "", mine,
-                       int(bool(owners) and c.fit >= 1.0 and not beside_another),
-                       beside_another)  # fmt: skip
+            # a person beside another party is that party's, after every other person;
+            # a thing of the kind asked listed with what is asked besides comes first
+            # ("Besides the UN, which…?": the first passages list nothing with the UN;
+            # one found further on, of the very kind asked for, is read first)
+            tier = ((bool(owners) and not beside_another) or (listed and deep)) and c.fit >= 1.0
+            f = Found(c, passage, score, "", mine, int(tier), beside_another)
+            listed_found = listed_found or listed
             found.append(f)
             if leader is None or (f.tier, f.score) > (leader.tier, leader.score):
                 leader = f
     # Only the best few can win; normalising and grouping the rest would cost time.
     found = sorted(found, key=lambda f: (-f.tier, -f.score))[:GROUPED]
     return [replace(f, key=normalised(f.candidate.text)) for f in found], seconds
+
+
+def _holds_more(
+    terms: list[tuple[int, int, str]], besides_terms: frozenset[str], rest: frozenset[str]
+) -> bool:
+    """Does a passage hold what the question asks besides and another of its words
+    (`rest`): "the UN and the International Committee of the Red Cross" in a sentence on
+    the last round, not a list of places naming Russia for "Who along with Russia
+    supported post-war communist movements?"."""
+    held = {t for *_, t in terms}
+    return bool(held & besides_terms) and bool(held & rest)
 
 
 def _listed_with(text: str, c: Candidate, besides: list[tuple[int, int]]) -> bool:

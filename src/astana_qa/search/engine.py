@@ -72,7 +72,8 @@ ANSWER_POOL = 15
 # (`precise.py`): a name in more is too common to tell one event by.
 PRECISE_ROWS = 200
 # Sentences searched for a person standing beside the party a question names ("Moscow's
-# envoy"; `owners.py`): such a roster sentence may share no other word with the question.
+# envoy"; `owners.py`), or a thing listed with what it asks besides ("Besides the UN,
+# which…?"): such a roster or list may share no other word with the question.
 OWNER_POOL = 60
 # Words whose family and names whose spellings are remembered.
 CACHED_WORDS = 4096
@@ -372,8 +373,9 @@ class QAEngine:
         ranking = self.settings.ranking
         asked, owners = self._anchors_asked(query)
         # the short answer is looked for in these; for a person of a party the question
-        # names, deeper too, for a sentence naming the party beside a person (`owners.py`)
-        passages = max(k, OWNER_POOL if owners else ANSWER_POOL)
+        # names, deeper too, for a sentence naming the party beside a person (`owners.py`),
+        # and for "Besides X, which…?", for a sentence listing something with X
+        passages = max(k, OWNER_POOL if owners or query.expected.besides else ANSWER_POOL)
         pool = 4 * passages + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
         if ranked is not None and query.time is not None:
@@ -412,6 +414,8 @@ class QAEngine:
             if found.span is not None:  # a party's person answers for the role's words
                 passage = _passage_holding(found.passages, found.span)
                 held |= self.roles.role_terms(query, found, passage)
+            if found.listed:  # "Besides the UN, which organisation…?": one listed with it
+                held |= focus
             # The noun saying what is asked for is found only as itself or a word naming
             # the same thing, not as a broader one ("people").
             expansions = [e for e in query.expansions if e.equivalent or e.source not in focus]

@@ -48,7 +48,8 @@ class Found:
     key: str
     owned: bool = False  # a person beside an owner of what is asked for
     # Ranks before score: for a question naming whose the person is, a person (not a
-    # place or a group standing in for one) is read before any other kind.
+    # place or a group standing in for one) is read before any other kind; for "Besides
+    # X, which…?", a thing of the kind asked listed with X.
     tier: int = 0
     # Its clause segment names another party than the question's (`OTHER_ANCHOR`), or
     # a segment that claims what is asked as another's; read for persons.
@@ -128,8 +129,8 @@ def grouped(found: list[Found]) -> list[list[Found]]:
 
 
 def group_rank(group: list[Found]) -> tuple[int, float]:
-    """What orders answers: for a question naming owners, a person first (`Found.tier`),
-    then score."""
+    """What orders answers: for a question naming owners, a person first, and for one
+    asking besides what, a thing listed with it (`Found.tier`); then score."""
     return group[0].tier, group_score(group)
 
 
