@@ -307,6 +307,10 @@ def test_common_words_alone_name_no_person():
     assert "person" not in found["Super Bowl"]
     assert "person" not in found["Most Valuable Player"]
     assert "person" in found["Cam Newton"]
+    # a common word in the possessive is still a common word
+    found = _names("The memoir was published in the Society's Transactions by John Adams.")
+    assert "person" not in found["Society's Transactions"]
+    assert "person" in found["John Adams"]
 
 
 def test_a_one_word_place_a_lexicon_knows_is_a_place_and_cuts_no_name():

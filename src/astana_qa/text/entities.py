@@ -491,7 +491,9 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             or (
                 len(run) >= 2
                 and not set(lowered) & _NOT_IN_PERSONAL_NAMES
-                and not all(_common(w) for w in lowered if w not in _CONNECTORS)
+                and not all(
+                    _common(_POSSESSIVE_END.sub("", w)) for w in lowered if w not in _CONNECTORS
+                )  # "Society's Transactions": no one
             )
         ):
             kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
@@ -506,6 +508,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
 
 _ROMAN = re.compile(r"[IVX]+")
+# A possessive ending, which a word of a name may carry inside a run ("Society's").
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _common(word: str) -> bool:
