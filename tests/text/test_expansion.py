@@ -151,6 +151,26 @@ def test_a_named_site_stands_for_its_country_only_when_written_as_a_name():
     assert terms(lambda token: False) == []  # "a white house" is no country
 
 
+def test_a_country_written_as_a_name_stands_for_its_country_only():
+    """ "Washington's envoy": the United States; the related words WordNet gives
+    "washington" (here "hiatus", as it gives "improve" for "polish") belong to the
+    word's other senses, and are not searched when it is written as a name."""
+    lexicon = Lexicon(
+        LexiconData(related={"washington": "hiatus:0.900:0.900:s"}, irregular={},
+                    places={"washington": ["United States"]})
+    )  # fmt: skip
+    written = [("washington", "washington"), ("round", "round")]
+
+    def terms(as_name: Callable[[str], bool]) -> set[str]:
+        found = expand(
+            written, lexicon, analyse, CORPUS, ExpansionPolicy(), written_as_name=as_name
+        )
+        return {e.term for e in found}
+
+    assert "hiatus" not in terms(lambda token: token == "washington")
+    assert "hiatus" in terms(lambda token: False)  # "washington" as any word
+
+
 def test_a_number_and_its_ordinal_name_the_same_rank():
     assert number_forms("22") == ["22nd"] and number_forms("13") == ["13th"]
     assert number_forms("111") == ["111th"] and number_forms("22nd") == []  # no way back

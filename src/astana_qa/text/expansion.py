@@ -43,6 +43,7 @@ _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # turned 2 of 34 refusals of the seed questions in readers' words into answers, with
 # squad-dev and trecqa unchanged.)
 EQUIVALENT_KINDS = frozenset({"synonym", "pertainym", "similar"})
+
 # What an ordinal counts for the number a question writes ("the 22nd round" for
 # "Astana 22"): the same rank, written another way, not quite the same words.
 ORDINAL_WEIGHT = 0.9
@@ -102,7 +103,12 @@ def expand(
     chosen: list[Expansion] = []
     for token, term in dict.fromkeys(written):  # a repeated word is expanded once
         linked: Sequence[Linked]
-        if linked_terms is None:
+        if written_as_name(token) and lexicon.places(token.title()):
+            # a nationality or country written as a name stands for its country only
+            # ("Polish": Poland); WordNet's related words are of its other senses
+            # ("polish": improve, "china": porcelain, "turkey": a bird)
+            linked = []
+        elif linked_terms is None:
             linked = terms_of_links(token, part_of_speech(token), lexicon, analyse, corpus, policy)
         else:
             linked = linked_terms(token, part_of_speech(token))
