@@ -307,6 +307,12 @@ def test_common_words_alone_name_no_person():
     assert "person" not in found["Super Bowl"]
     assert "person" not in found["Most Valuable Player"]
     assert "person" in found["Cam Newton"]
+    # a place or land WordNet knows after common adjectives is part of it, no one
+    found = _names("Later Southern California and Eastern Europe met Jack London in Varna.")
+    assert found["Southern California"] == {"place"} and found["Eastern Europe"] == {"place"}
+    assert "person" in found["Jack London"]  # a name word before the place
+    found = _names("Later the International Meeting on Syria was held in Varna.")
+    assert found["International Meeting on Syria"] != {"place"}  # a noun, not an adjective
     # a common word in the possessive is still a common word
     found = _names("The memoir was published in the Society's Transactions by John Adams.")
     assert "person" not in found["Society's Transactions"]

@@ -486,6 +486,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             or (before in ("in", "at", "from", "near", "across") and not titled)
         ):  # ("a letter from President Vladimir Putin": a title makes it a person)
             kinds = {"place"}  # not a person's name, nor a name of unknown kind
+        elif not titled and _a_part_of_a_place(lowered):
+            kinds = {"place"}  # "Southern California", "Eastern Europe": no one
         elif head not in person_titles and (
             titled
             or (
@@ -508,6 +510,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
 
 _ROMAN = re.compile(r"[IVX]+")
+# WordNet's classes of a place's noun: a place, or a natural thing such as a continent.
+_PLACE_CLASSES = frozenset({"place", "object"})
 # A possessive ending, which a word of a name may carry inside a run ("Society's").
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
@@ -520,6 +524,19 @@ def _common(word: str) -> bool:
     words only ("Grant Wood") lose their person kind: the cost of the rule."""
     tags = lexicon().get(word)
     return tags is not None and "PROPN" not in tags
+
+
+def _a_part_of_a_place(lowered: list[str]) -> bool:
+    """Does a name of two or more words (lower case) end in a place or land WordNet
+    knows ("california", "europe"), all its other words common adjectives ("southern",
+    "eastern", "upper"; not "International Meeting on Syria")? Then it names part of
+    that place, as no person's name would."""
+    *before, head = lowered
+    return (
+        bool(before)
+        and shipped_lexicon().noun_class(head) in _PLACE_CLASSES
+        and all(_common(w) and "ADJ" in (lexicon().get(w) or ()) for w in before)
+    )
 
 
 def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozenset[str]) -> int:
