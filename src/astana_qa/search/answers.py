@@ -665,7 +665,7 @@ def _candidates(
         frozenset(t for *_, t in term_spans(expected.besides)) if expected.besides else frozenset()
     )
     # the question's other words, less those of its cue ("along with", "in addition to")
-    cue_terms = {t for *_, t in term_spans(" ".join(BESIDES_CUE_WORDS))}
+    cue_terms = {t for *_, t in term_spans(" ".join(BESIDES_CUE_WORDS))} if besides_terms else set()
     besides_rest = frozenset(question_terms.keys() - besides_terms - cue_terms)
     # a question for a measure of people or an extent ("the population", "the height"):
     # no count of other things answers (`_measured_in`; "how far", "how high": adjectives

@@ -584,7 +584,7 @@ class QAEngine:
         # the ordinals the question names and the nouns they number: the term after each
         # ("22nd round") and the head of its phrase ("the 23rd International Meeting")
         series = [(t, noun) for t, noun in pairwise(query.terms) if _ORDINAL.fullmatch(t)]
-        series += self._numbered_heads(query.reading)
+        series += query.ordinal_heads
         asked_series = frozenset(t for t, _ in series)
 
         def numbered_in(text: str) -> list[tuple[str, str]]:

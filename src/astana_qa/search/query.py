@@ -30,7 +30,13 @@ from .definitions import Defined, defined_subject
 from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
-from .timeline import TimeQuestion, neighbours_named, time_question, written_ordinals
+from .timeline import (
+    TimeQuestion,
+    neighbours_named,
+    numbered_heads,
+    time_question,
+    written_ordinals,
+)
 
 _HAS_WORD = re.compile(QUESTION_PATTERN)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -197,6 +203,9 @@ class Query:
     # things ("truce", "mediator"), but for the noun asked for and quoted words; which
     # of them count less is the engine's choice (not a role's noun: `QAEngine.ask`).
     paraphrased_nouns: tuple[tuple[str, str], ...] = ()
+    # Each ordinal in figures with the term of the noun it numbers, the head of its
+    # phrase ("the 23rd International Meeting" → ("23rd", "meet"); `timeline.py`).
+    ordinal_heads: tuple[tuple[str, str], ...] = ()
 
 
 def _standing_for(terms: list[str], own: set[str], country: list[str]) -> list[str]:
@@ -464,6 +473,11 @@ def read_query(
             for t in analyzer.terms(owner)
         ),
         reading=restored,
+        ordinal_heads=tuple(
+            (ordinal, term)
+            for ordinal, head in numbered_heads(words_tagged)
+            for term in analyzer.terms(head)[:1]
+        ),
         defined=defined_subject(restored),
         paraphrased=frozenset(t for _, t in unused(lambda w: w.tag in _PARAPHRASABLE)),
         paraphrased_nouns=tuple(

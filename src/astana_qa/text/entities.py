@@ -534,8 +534,8 @@ def _a_part_of_a_place(lowered: list[str]) -> bool:
     *before, head = lowered
     return (
         bool(before)
-        and shipped_lexicon().noun_class(head) in _PLACE_CLASSES
         and all(_common(w) and "ADJ" in (lexicon().get(w) or ()) for w in before)
+        and shipped_lexicon().noun_class(head) in _PLACE_CLASSES
     )
 
 
