@@ -1340,6 +1340,9 @@ def test_the_answer_besides_what_is_named_is_looked_for_in_a_list_further_on():
     assert found.answer == "Harbour Aid Society" and found.listed  # its focus is held
     # without the list further on, an organisation of the first passages answers
     assert ask(question, pool[:-1]).answer.endswith("Trade Council")
+    # listed in the first passage, it is read first as well, and is `listed`
+    first = ask(question, passages(listed, [listed]))
+    assert first.answer == "Harbour Aid Society" and first.listed
 
 
 def test_a_partys_person_at_another_time_gives_way_to_one_at_the_time_asked():

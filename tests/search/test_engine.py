@@ -1296,6 +1296,17 @@ def test_the_party_a_role_s_object_names_owns_the_person(make_corpus, tmp_path, 
     assert engine.ask(question).answer == person
 
 
+def test_what_a_leader_leads_is_no_party(make_corpus, tmp_path):
+    """ "Who led the Cypriot talks?": the talks are led, not represented; their country
+    is the owner, not every sentence about talks (a cold review's example)."""
+    engine = QAEngine.open(make_corpus(SIDES_ROSTER), tmp_path / "index")
+    read = engine.read("Who led the Cypriot talks?")
+    assert "talk" not in engine._anchors_asked(read)[1]
+    assert engine._anchors_asked(engine.read("Who spoke for the Cypriot opposition?"))[1] == {
+        "opposit"
+    }
+
+
 def test_a_person_named_only_beside_other_countries_is_no_answer(make_corpus, tmp_path):
     corpus = make_corpus(
         {

@@ -448,7 +448,7 @@ def answer(
     return AnswerResult(result_passages, expected.kind, first.candidate.text, span_of(first),
                         tuple(supported), differing, None, round(group_score(best), 4),
                         round(first.candidate.near, 4), first.owned,
-                        bool(expected.besides) and first.tier > 0)  # fmt: skip
+                        first.listed and first.candidate.fit >= 1.0)  # fmt: skip
 
 
 def _with_noun(candidate: Candidate, text: str, noun: str) -> Candidate:
@@ -792,10 +792,10 @@ def _candidates(
                 continue
             # a person beside another party is that party's, after every other person;
             # a thing of the kind asked listed with what is asked besides comes first
-            # ("Besides the UN, which…?": the first passages list nothing with the UN;
-            # one found further on, of the very kind asked for, is read first)
-            tier = ((bool(owners) and not beside_another) or (listed and deep)) and c.fit >= 1.0
-            f = Found(c, passage, score, "", mine, int(tier), beside_another)
+            # ("Besides the UN, which…?": one of the very kind asked for listed with the
+            # UN is read first, found in the first passages or further on)
+            tier = ((bool(owners) and not beside_another) or listed) and c.fit >= 1.0
+            f = Found(c, passage, score, "", mine, int(tier), beside_another, listed)
             listed_found = listed_found or listed
             found.append(f)
             if leader is None or (f.tier, f.score) > (leader.tier, leader.score):

@@ -52,8 +52,8 @@ from .timeline import (
     TimeOrder,
     date_rested_on,
     instance_named,
-    numbered_heads,
     order_by_time,
+    ordinal_terms,
     place,
 )
 from .times import not_in_time
@@ -375,7 +375,8 @@ class QAEngine:
         # the short answer is looked for in these; for a person of a party the question
         # names, deeper too, for a sentence naming the party beside a person (`owners.py`),
         # and for "Besides X, which…?", for a sentence listing something with X
-        passages = max(k, OWNER_POOL if owners or query.expected.besides else ANSWER_POOL)
+        besides = query.expected.besides and query.expected.typed
+        passages = max(k, OWNER_POOL if owners or besides else ANSWER_POOL)
         pool = 4 * passages + 10  # room for near-duplicates to be skipped
         ranked = self.ranker.top(query, ranking, pool) if query.terms else None
         if ranked is not None and query.time is not None:
@@ -590,7 +591,7 @@ class QAEngine:
         def numbered_in(text: str) -> list[tuple[str, str]]:
             """The ordinals of `text` with the terms of the nouns they number."""
             held = [t for *_, t in term_spans(text)]
-            return [*pairwise(held), *self._numbered_heads(text)]
+            return [*pairwise(held), *((o, t) for o, t, _ in self._ordinal_terms(text))]
 
         # A noun the passages number with the question's own ordinal is of its series
         # too ("the 23rd round" for "the 23rd meeting").
@@ -601,12 +602,10 @@ class QAEngine:
         term_number = self.ranker.term_number
         asked_nouns = [term_number[n] for _, n in series if n in term_number]
 
-        def of_series(ordinal: str, noun: str) -> bool:
-            """Does `ordinal` number the series asked about: the noun it numbers is one
-            of the series' nouns, or the articles write it before the question's noun
-            ("the 22nd International Meeting", where they write "the 22nd round")?"""
-            if noun in series_nouns:
-                return True
+        def written_of_series(ordinal: str) -> bool:
+            """Do the articles write `ordinal` before the question's noun ("the 22nd
+            round")? Then a name it numbers is that instance ("the 22nd International
+            Meeting"); a common noun is not ("the 3rd day")."""
             number = term_number.get(ordinal)
             pair_rows = self.ranker.lookup.pair_rows
             return number is not None and any(len(pair_rows(number, n)) for n in asked_nouns)
@@ -649,9 +648,11 @@ class QAEngine:
             about the asked one unsaid ("Beyoncé, who headlined Super Bowl XLVII" in an
             article on Super Bowl 50's show)."""
             if asked_series:  # "the 21st round" is not the 22nd the question asks about
-                ordinals = numbered_in(passage.text)
-                others = {o for o, noun in ordinals
-                          if _ORDINAL.fullmatch(o) and of_series(o, noun)}  # fmt: skip
+                instances = {o for o, _, name in self._ordinal_terms(passage.text)
+                             if name and written_of_series(o)}  # fmt: skip
+                others = {o for o, noun in numbered_in(passage.text)
+                          if _ORDINAL.fullmatch(o)
+                          and (noun in series_nouns or o in instances)}  # fmt: skip
                 held = {t for *_, t in term_spans(passage.text)}
                 if others and asked_series.isdisjoint(held):  # not "the 22nd and 23rd rounds"
                     return Named.NOWHERE
@@ -723,14 +724,9 @@ class QAEngine:
         first, second = cast("list[int]", numbers)
         return len(self.ranker.lookup.pair_rows(first, second)) > 0
 
-    def _numbered_heads(self, text: str) -> list[tuple[str, str]]:
-        """Each ordinal in `text` with the term of the noun it numbers, the head of its
-        phrase ("the 22nd International Meeting" → ("22nd", "meet"))."""
-        return [
-            (ordinal, term)
-            for ordinal, head in numbered_heads(self._tokens(text))
-            for term in self.analyzer.terms(head)[:1]
-        ]
+    def _ordinal_terms(self, text: str) -> list[tuple[str, str, bool]]:
+        """`timeline.ordinal_terms` of a sentence, tagged once for every question."""
+        return ordinal_terms(self._tokens(text), self.analyzer.terms)
 
     def _anchors_asked(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
         """The question's anchors: the countries and corpus names it names, also by a
@@ -761,15 +757,16 @@ class QAEngine:
         words = tokens(query.reading)
         phrase = object_phrase(words, slot.verb, particle)
         if phrase is not None:
-            # a party's noun after its country's: the party is the noun ("the Syrian
-            # opposition", "the Syrian government": not Syria, whose every side the
-            # articles name); a team or delegation stands for its owner ("the Turkish
-            # team": Türkiye; "the Syrian opposition delegation": the opposition)
+            # a party's noun after its country's, for a verb of representing: the party
+            # is the noun ("Who spoke for the Syrian opposition?", "the Syrian
+            # government": not Syria, whose every side the articles name); a team or
+            # delegation stands for its owner ("the Syrian opposition delegation": the
+            # opposition's), as what a leader leads does ("Who led the Syrian talks?")
             possessors, head = phrase
             # owners are names, demonyms or nouns ("the government side"), not "the third
             # division"
             possessors = [w for w in possessors if w[:1].isupper() or _can_be_noun(w)]
-            if self._stands_for_another(head):
+            if self._stands_for_another(head) or self.roles.leads(slot.verb.lower()):
                 party = possessors
             elif any(self.lexicon.places(w) for w in possessors):
                 party = [head]

@@ -54,6 +54,8 @@ class Found:
     # Its clause segment names another party than the question's (`OTHER_ANCHOR`), or
     # a segment that claims what is asked as another's; read for persons.
     of_another: bool = False
+    # It is listed with what the question asks besides ("the UN and the Red Cross").
+    listed: bool = False
 
 
 def span_of(found: Found) -> Span:

@@ -33,7 +33,7 @@ from .spelling import TermMatcher
 from .timeline import (
     TimeQuestion,
     neighbours_named,
-    numbered_heads,
+    ordinal_terms,
     time_question,
     written_ordinals,
 )
@@ -473,11 +473,7 @@ def read_query(
             for t in analyzer.terms(owner)
         ),
         reading=restored,
-        ordinal_heads=tuple(
-            (ordinal, term)
-            for ordinal, head in numbered_heads(words_tagged)
-            for term in analyzer.terms(head)[:1]
-        ),
+        ordinal_heads=tuple((o, t) for o, t, _ in ordinal_terms(words_tagged, analyzer.terms)),
         defined=defined_subject(restored),
         paraphrased=frozenset(t for _, t in unused(lambda w: w.tag in _PARAPHRASABLE)),
         paraphrased_nouns=tuple(

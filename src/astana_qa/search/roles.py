@@ -70,6 +70,15 @@ class RoleReader:
             f == "representative" or lexicon.is_kind_of(f, "representative") for f in derived
         )
 
+    def leads(self, verb: str) -> bool:
+        """Does the question's verb (lower case) derive "leader" ("led", "headed"): what
+        it takes is what is led (a delegation, the talks), not a party?"""
+        lexicon = self.lexicon
+        forms = {verb, *lexicon.base_forms(verb)}
+        forms |= {link.word for f in list(forms) for link in lexicon.links(f, "v")
+                  if link.kind == "synonym" and link.p_word >= ROLE_SENSE}  # fmt: skip
+        return "leader" in self._derived(forms)
+
     def _is_role_phrase(self, verb: str, particle: str) -> bool:
         """Is the phrasal verb of the question's `verb` and the `particle` after it one of
         a role: itself, or linked in WordNet's hierarchy to a verb deriving "leader" or

@@ -18,6 +18,7 @@ from enum import Enum
 
 from ..text.dates import DateMention, latest
 from ..text.entities import Token
+from ..text.months import MONTHS
 
 # A sentence scoring at least this share of the best one answers well enough to be
 # ordered by time; weaker ones stay below, in score order.
@@ -39,6 +40,7 @@ _FIGURE_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 # The words of a noun phrase after an ordinal, and how many of them are read for its head.
 _NOUN_PHRASE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 _HEAD_REACH = 4
+_MONTH_NAMES = frozenset(m.lower() for m in MONTHS)
 # English words that put what a sentence says in the future.
 _FUTURE = re.compile(
     r"\b(will|shall|planned|planning|scheduled|upcoming|next|set to|expected to"
@@ -119,11 +121,13 @@ _SPELT_ORDINAL = re.compile(
 def written_ordinals(question: str, writes: Callable[[str], bool]) -> str:
     """The question with ordinals from the tenth on in figures, as news style writes
     them: "the twenty-third round" → "the 23rd round", "thirteenth" → "13th"; not one
-    the articles write in words (`writes`: "the country's tenth-largest"). The first to
-    ninth stay words, as news style writes them."""
+    the articles write in words (`writes`: "the country's tenth-largest"), a title's
+    ("Twelfth Night", "the Twenty-Second Amendment") or a fraction ("a tenth of the
+    budget"). The first to ninth stay words, as news style writes them."""
 
     def figures(m: re.Match[str]) -> str:
-        if writes(m.group()):
+        titled = m.start() > 0 and m.group()[:1].isupper()
+        if writes(m.group()) or titled or _FRACTION_BEFORE.search(question, 0, m.start()):
             return m.group()
         if m.group("teen"):
             return _ordinal(10 + _TEENTH.index(m.group("teen").lower()))
@@ -137,24 +141,53 @@ def written_ordinals(question: str, writes: Callable[[str], bool]) -> str:
     return _SPELT_ORDINAL.sub(figures, question)
 
 
+# "a tenth of", "one twentieth": a fraction, no rank.
+_FRACTION_BEFORE = re.compile(r"\b(?:a|an|one|each)\s+$", re.IGNORECASE)
+
+
 def numbered_heads(words: Sequence[Token]) -> list[tuple[str, str]]:
-    """Each ordinal in figures with the noun it numbers, both lower case: the head of
-    the noun phrase after it, past its describing words and names ("the 22nd
-    International Meeting on Syria" → ("22nd", "meeting"); "the 23rd round of talks" →
-    ("23rd", "round"))."""
+    """Each ordinal in figures (lower case) with the noun it numbers as written: the head
+    of the noun phrase after it, past its describing words and names ("the 22nd
+    International Meeting on Syria" → ("22nd", "Meeting"); "the 23rd round of talks" →
+    ("23rd", "round")). A name after a common noun opens another phrase ("the 19th
+    century Britain…": century); a day of a month numbers nothing ("On January 21st
+    envoys met", "the 21st of January")."""
     found = []
     for i, word in enumerate(words):
-        if not _FIGURE_ORDINAL.fullmatch(word.text):
+        if not _FIGURE_ORDINAL.fullmatch(word.text) or _a_day(words, i):
             continue
         head = None
         for after in words[i + 1 : i + 1 + _HEAD_REACH]:
-            if after.tag not in _NOUN_PHRASE_TAGS:
+            if after.tag not in _NOUN_PHRASE_TAGS or (
+                after.tag == "PROPN" and head is not None and head.islower()
+            ):
                 break
             if after.tag in ("NOUN", "PROPN"):
-                head = after.text.lower()
+                head = after.text
         if head is not None:
             found.append((word.text.lower(), head))
     return found
+
+
+def ordinal_terms(
+    words: Sequence[Token], terms_of: Callable[[str], Sequence[str]]
+) -> list[tuple[str, str, bool]]:
+    """`numbered_heads` with each head's term (`terms_of`, an analyser's) and whether it
+    is written as a name ("the 22nd International Meeting")."""
+    return [
+        (ordinal, term, head[:1].isupper())
+        for ordinal, head in numbered_heads(words)
+        for term in terms_of(head)[:1]
+    ]
+
+
+def _a_day(words: Sequence[Token], i: int) -> bool:
+    """Is the ordinal `words[i]` a day of a month ("January 21st", "21st of January")?"""
+    before = words[i - 1].text.lower() if i > 0 else ""
+    after = [w.text.lower() for w in words[i + 1 : i + 3]]
+    return before in _MONTH_NAMES or (
+        len(after) == 2 and after[0] == "of" and after[1] in _MONTH_NAMES
+    )
 
 
 def neighbours_named(question: str, is_noun: Callable[[str], bool]) -> str:
