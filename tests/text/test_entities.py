@@ -311,9 +311,8 @@ def test_common_words_alone_name_no_person():
     found = _names("Later Southern California and Eastern Europe met Jack London in Varna.")
     assert found["Southern California"] == {"place"} and found["Eastern Europe"] == {"place"}
     assert "person" in found["Jack London"]  # a name word before the place
-    found = _names("Later Young Europe and Upper Moon met in Varna.")
-    assert found["Young Europe"] != {"place"}  # "young" says no part of a place
-    assert found["Upper Moon"] != {"place"}  # "moon" is a common noun
+    found = _names("Later Upper Moon and Old Sun met in Varna.")
+    assert found["Upper Moon"] != {"place"} and found["Old Sun"] != {"place"}  # common nouns
     found = _names("Later the International Meeting on Syria was held in Varna.")
     assert found["International Meeting on Syria"] != {"place"}  # a noun, not an adjective
     # a common word in the possessive is still a common word
