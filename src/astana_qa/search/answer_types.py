@@ -189,18 +189,23 @@ def _second_to_focus(question: str, focus: str | None) -> bool:
 
 # Punctuation a word of the question may carry at its edges.
 _WORD_EDGES = "?!.,;:\"'’“”()"
-# Cues dropped from the question's key words: a reader's words, which no article's
-# sentence needs to hold (articles write "alongside", "along with", which stay key words).
-BESIDES_CUE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than)\b", re.I)
+# The cues of "Besides X, which…?": those only readers write, dropped from the
+# question's key words (no article's sentence needs to hold them), and those articles
+# write too ("alongside", "along with"), which stay key words.
+_READERS_CUES = ("besides", "apart from", "aside from", "other than")
+_SHARED_CUES = ("in addition to", "alongside", "along with", "together with")
+BESIDES_CUE = re.compile(
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _READERS_CUES) + r")\b", re.I
+)
+# The words of every cue, which say nothing of what is asked besides (`answers.py`).
+BESIDES_CUE_WORDS = tuple(dict.fromkeys(w for c in _READERS_CUES + _SHARED_CUES
+                                        for w in c.split()))  # fmt: skip
 # "Besides the UN, which…?", "Which body attended alongside the UN at the talks?": the
 # words after the cue, up to punctuation, a preposition or a question word (and a verb:
 # `_besides`); a list after it gives its first item only ("Besides Russia, Iran…").
-# The words of every such cue that an article may write too.
-BESIDES_CUE_WORDS = ("besides", "apart", "aside", "other", "addition", "alongside", "along",
-                     "together")  # fmt: skip
 _BESIDES = re.compile(
-    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|alongside"
-    r"|along\s+with|together\s+with)\s+(?P<what>(?:(?!(?:at|in|on|during|to|for|from|with|by|of"
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _READERS_CUES + _SHARED_CUES) + r")"
+    r"\s+(?P<what>(?:(?!(?:at|in|on|during|to|for|from|with|by|of"
     r"|which|what|who|whom|whose)\b)[\w'’-]+\s*){1,5})",
     re.IGNORECASE,
 )

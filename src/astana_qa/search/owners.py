@@ -106,16 +106,7 @@ def named_object(words: Sequence[Token], verb: str, particle: str | None = None)
     depends on the verb (`QAEngine._anchors_asked`): Iran's representative, but not
     Germany's for "Who defeated Germany?". With a `particle`, the object of the phrasal
     verb: "Who spoke for Tehran?" → "Tehran"."""
-    at = next((i for i, w in enumerate(words) if w.text.lower() == verb), None)
-    if at is None:
-        return None
-    if particle is not None:
-        if at + 1 >= len(words) or words[at + 1].text.lower() != particle:
-            return None
-        at += 1
-    start = _after_determiners(words, at + 1)
-    end = _phrase_end(words, start)
-    phrase = words[start:end]
+    phrase = _object_of(words, verb, particle)
     if not phrase or not all(w.text[:1].isupper() for w in phrase):
         return None
     return " ".join(_plain(w.text) for w in phrase)
@@ -131,20 +122,26 @@ def object_phrase(
     "delegation")). None for a name ("Who represented Iran?": `named_object`), a
     possessive's ("Ankara's team": `asked_phrase` reads whose), a bare noun or no
     object."""
-    at = next((i for i, w in enumerate(words) if w.text.lower() == verb), None)
-    if at is None:
-        return None
-    if particle is not None:
-        if at + 1 >= len(words) or words[at + 1].text.lower() != particle:
-            return None
-        at += 1
-    start = _after_determiners(words, at + 1)
-    phrase = words[start : _phrase_end(words, start)]
+    phrase = _object_of(words, verb, particle)
     if len(phrase) < 2 or phrase[-1].tag != "NOUN" or not phrase[-1].text.islower():
         return None
     if any(POSSESSIVE.search(w.text) for w in phrase):
         return None
     return _possessor(phrase), phrase[-1].text
+
+
+def _object_of(words: Sequence[Token], verb: str, particle: str | None) -> Sequence[Token]:
+    """The noun phrase after the question's `verb` (as written) and its `particle`, if
+    one must follow, its determiners left out; empty when there is none."""
+    at = next((i for i, w in enumerate(words) if w.text.lower() == verb), None)
+    if at is None:
+        return ()
+    if particle is not None:
+        if at + 1 >= len(words) or words[at + 1].text.lower() != particle:
+            return ()
+        at += 1
+    start = _after_determiners(words, at + 1)
+    return words[start : _phrase_end(words, start)]
 
 
 def claimed_by_others(
