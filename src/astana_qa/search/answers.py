@@ -705,8 +705,8 @@ def _candidates(
             and not (besides_terms and _holds_more(terms, besides_terms, besides_rest))
         ):
             continue  # past the depth only a person beside an owner, or a thing listed
-            # with what the question asks besides in a passage holding enough of the rest
-            # of the question, is looked for
+            # with what the question asks besides in a passage holding another word of
+            # the question than its cue's, is looked for
         held = dated(passage) if dated is not None else frozenset()
         # cheap to tell, and no candidate here could answer; past the depth, the owner
         # the passage names is the evidence (a roster shares little else with the question)

@@ -18,6 +18,7 @@ from enum import Enum
 
 from ..text.dates import DateMention, latest
 from ..text.entities import Token
+from ..text.features import SPELT_ORDINALS
 from ..text.months import MONTHS
 
 # A sentence scoring at least this share of the best one answers well enough to be
@@ -106,14 +107,14 @@ def _ordinal(n: int) -> str:
 
 
 # Ordinals news style writes in figures (from the 10th on), as readers may spell them.
-_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                  "eighth", "ninth")  # fmt: skip
+_UNIT_ORDINALS = SPELT_ORDINALS[:9]  # first … ninth
 _TEENTH = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
            "sixteenth", "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENTHS = tuple(t[:-1] + "ieth" for t in _TENS)  # twentieth … ninetieth
 _SPELT_ORDINAL = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(_TENS)})[\s-](?P<unit>{'|'.join(_UNIT_ORDINALS)})"
-    rf"|(?P<teen>{'|'.join(_TEENTH)})|(?P<round>{'|'.join(t[:-1] + 'ieth' for t in _TENS)}))\b",
+    rf"|(?P<teen>{'|'.join(_TEENTH)})|(?P<round>{'|'.join(_TENTHS)}))\b",
     re.IGNORECASE,
 )
 
@@ -132,9 +133,7 @@ def written_ordinals(question: str, writes: Callable[[str], bool]) -> str:
         if m.group("teen"):
             return _ordinal(10 + _TEENTH.index(m.group("teen").lower()))
         if m.group("round"):
-            return _ordinal(
-                20 + 10 * [t[:-1] + "ieth" for t in _TENS].index(m.group("round").lower())
-            )
+            return _ordinal(20 + 10 * _TENTHS.index(m.group("round").lower()))
         tens = 20 + 10 * _TENS.index(m.group("tens").lower())
         return _ordinal(tens + 1 + _UNIT_ORDINALS.index(m.group("unit").lower()))
 
