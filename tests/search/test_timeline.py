@@ -331,6 +331,7 @@ def test_an_ordinal_numbers_the_head_of_the_phrase_after_it():
         ("19th", "century")
     ]
     assert numbered_heads(tokens("On January 21st envoys met, and on the 3rd of May.")) == []
+    assert numbered_heads(tokens("On 21st January the envoys met.")) == []
 
 
 SERIES_UNDER_TWO_NAMES = {

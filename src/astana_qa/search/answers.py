@@ -810,8 +810,8 @@ def _holds_more(
 ) -> bool:
     """Does a passage hold what the question asks besides and another of its words
     (`rest`): "the UN and the International Committee of the Red Cross" in a sentence on
-    the last round, not a list of places naming Russia for "Who along with Russia
-    supported post-war communist movements?"."""
+    the last round, not one naming the UN alone ("along" and "with" of the cue are no
+    such words)."""
     held = {t for *_, t in terms}
     return bool(held & besides_terms) and bool(held & rest)
 

@@ -594,9 +594,9 @@ class QAEngine:
             return [*pairwise(held), *((o, t) for o, t, _ in self._ordinal_terms(text))]
 
         # A noun the passages number with the question's own ordinal is of its series
-        # too ("the 23rd round" for "the 23rd meeting").
+        # too ("the 23rd round" for "the 23rd meeting"; not "On November 23rd talks…").
         series_nouns = {noun for _, noun in series} | {
-            noun for p in passages if asked_series for o, noun in numbered_in(p.text)
+            noun for p in passages if asked_series for o, noun, _ in self._ordinal_terms(p.text)
             if o in asked_series
         }  # fmt: skip
         term_number = self.ranker.term_number

@@ -181,12 +181,12 @@ def ordinal_terms(
 
 
 def _a_day(words: Sequence[Token], i: int) -> bool:
-    """Is the ordinal `words[i]` a day of a month ("January 21st", "21st of January")?"""
+    """Is the ordinal `words[i]` a day of a month ("January 21st", "21st January", "21st
+    of January")?"""
     before = words[i - 1].text.lower() if i > 0 else ""
     after = [w.text.lower() for w in words[i + 1 : i + 3]]
-    return before in _MONTH_NAMES or (
-        len(after) == 2 and after[0] == "of" and after[1] in _MONTH_NAMES
-    )
+    month_after = after[1:2] if after[:1] == ["of"] else after[:1]
+    return before in _MONTH_NAMES or any(m in _MONTH_NAMES for m in month_after)
 
 
 def neighbours_named(question: str, is_noun: Callable[[str], bool]) -> str:

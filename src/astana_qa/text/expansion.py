@@ -104,9 +104,9 @@ def expand(
     for token, term in dict.fromkeys(written):  # a repeated word is expanded once
         linked: Sequence[Linked]
         if written_as_name(token) and lexicon.places(token.title()):
-            # a nationality or country written as a name stands for its country only
-            # ("Polish": Poland); WordNet's related words are of its other senses
-            # ("polish": improve, "china": porcelain, "turkey": a bird)
+            # a demonym, capital or named site written as a name stands for its country
+            # only ("Polish": Poland, "Washington": the United States); WordNet's related
+            # words are of its other senses ("polish": improve)
             linked = []
         elif linked_terms is None:
             linked = terms_of_links(token, part_of_speech(token), lexicon, analyse, corpus, policy)
