@@ -588,11 +588,6 @@ class QAEngine:
         series += query.ordinal_heads
         asked_series = frozenset(t for t, _ in series)
 
-        def numbered_in(text: str) -> list[tuple[str, str]]:
-            """The ordinals of `text` with the terms of the nouns they number."""
-            held = [t for *_, t in term_spans(text)]
-            return [*pairwise(held), *((o, t) for o, t, _ in self._ordinal_terms(text))]
-
         # A noun the passages number with the question's own ordinal is of its series
         # too ("the 23rd round" for "the 23rd meeting"; not "On November 23rd talks…").
         series_nouns = {noun for _, noun in series} | {
@@ -648,12 +643,14 @@ class QAEngine:
             about the asked one unsaid ("Beyoncé, who headlined Super Bowl XLVII" in an
             article on Super Bowl 50's show)."""
             if asked_series:  # "the 21st round" is not the 22nd the question asks about
-                instances = {o for o, _, name in self._ordinal_terms(passage.text)
-                             if name and written_of_series(o)}  # fmt: skip
-                others = {o for o, noun in numbered_in(passage.text)
+                held = [t for *_, t in term_spans(passage.text)]
+                heads = self._ordinal_terms(passage.text)
+                instances = {o for o, _, name in heads if name and written_of_series(o)}
+                # each ordinal with the term after it and with the head of its phrase
+                ordinals = [*pairwise(held), *((o, noun) for o, noun, _ in heads)]
+                others = {o for o, noun in ordinals
                           if _ORDINAL.fullmatch(o)
                           and (noun in series_nouns or o in instances)}  # fmt: skip
-                held = {t for *_, t in term_spans(passage.text)}
                 if others and asked_series.isdisjoint(held):  # not "the 22nd and 23rd rounds"
                     return Named.NOWHERE
             if numbered and numbers_another(passage):  # Super Bowl XII, not 50
