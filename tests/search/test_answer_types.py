@@ -8,8 +8,11 @@ from astana_qa.search.answer_types import expected_answer
 @pytest.mark.parametrize(
     ("question", "kind", "plural"),
     [
-        ("Who chaired the meeting?", "person", False),
-        ("Where did the meeting take place?", "place", False),
+        # no focus noun says how many: a list written as one may answer
+        ("Who chaired the meeting?", "person", None),
+        ("Where did the meeting take place?", "place", None),
+        ("Who were the guests?", "person", True),
+        ("Which guest spoke first?", "person", False),
         ("When did the war end?", "date", False),
         ("Since when has she led the party?", "date", False),
         ("How long did the siege last?", "duration", False),
@@ -30,7 +33,7 @@ from astana_qa.search.answer_types import expected_answer
         ("Why did the bridge close?", "description", False),
         ("How did the bridge fall?", "description", False),
         ("What are the Helsinki Accords?", "description", False),
-        ("What does the company export?", "thing", False),
+        ("What does the company export?", "thing", None),
         ("Which round ended the dispute?", "ordinal", False),
         ("What colour jerseys did the team wear?", "attribute", False),
         ("What kind of attraction is the castle?", "attribute", False),

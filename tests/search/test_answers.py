@@ -802,6 +802,26 @@ def test_a_plural_what_question_is_answered_by_the_whole_list(question, text, ex
     assert ask(question, passages(text, [text])).answer == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # no focus noun says how many: the list written as one answers whole
+        ("What is most of the city's growth based on?",
+         "The growth of the city was based on migration and urbanisation.",
+         "migration and urbanisation"),
+        ("Who founded the party?", "The party was founded in 1966 by Huey Newton and Bobby Seale.",
+         "Huey Newton and Bobby Seale"),
+        # a singular focus noun wants one
+        ("Which founder of the party was born in Texas?",
+         "The party was founded by Huey Newton and Bobby Seale, born in Texas.", "Bobby Seale"),
+    ],
+)  # fmt: skip
+def test_a_question_not_saying_how_many_is_answered_by_a_list_written_as_one(
+    question, text, expected
+):
+    assert ask(question, passages(text, [text])).answer == expected
+
+
 def test_a_name_joined_by_and_is_read_whole_as_a_kind_of_the_focus():
     name = "Football and Basketball Association"
     assert not _kind_of_focus(Span(0, len(name), name, frozenset({"name"})), "sport")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from astana_qa.search.lists import closed_list, name_lists, phrase_lists
+from astana_qa.search.lists import closed_list, name_lists, phrase_lists, plain_list
 from astana_qa.text.entities import Span, noun_phrases, tokens
 
 
@@ -54,3 +54,15 @@ def test_noun_phrases_written_as_a_list_are_one_candidate():
     lists = [s.text for s in phrase_lists(text, words, noun_phrases(text, words))]
     assert "arrows, swords, and leather shields" in lists
     assert all(s == text[text.index(s) : text.index(s) + len(s)] for s in lists)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("migration and urbanisation", True), ("luxurious parks and royal gardens", True),
+     ("the Senate and the House", True),
+     # the next clause's subject, not a second item
+     ("a bachelor's degree and the majority", False),
+     ("intuition and the assumption", False), ("heat", False)],
+)  # fmt: skip
+def test_a_plain_list_opens_its_later_items_with_the_only_when_its_first_does(text, plain):
+    assert plain_list(text) is plain

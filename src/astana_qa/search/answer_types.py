@@ -108,6 +108,10 @@ def noun_class(noun: str) -> str | None:
     return found
 
 
+# Kinds a question without a focus noun may want several of, written as one list.
+_UNCOUNTED_KINDS = frozenset({"thing", "person", "organisation", "place"})
+
+
 @dataclass(frozen=True)
 class Expected:
     """The answer a question asks for: its `kind`, the noun that says so (`focus`),
@@ -115,7 +119,10 @@ class Expected:
 
     kind: str
     focus: str | None = None
-    plural: bool = False
+    # True: several are wanted ("which countries"); None: the question does not say (no
+    # focus noun: "What is the growth based on?", "Who founded the party?"), so a list
+    # written as one ("migration and urbanisation") may answer it whole; False: one.
+    plural: bool | None = False
     # The abbreviation a question asks to spell out: "SNC" of "What does SNC stand for?"
     abbreviation: str | None = None
     # How many are wanted, when the question says: 3 for "Which three countries…?"
@@ -154,6 +161,8 @@ def expected_answer(question: str) -> Expected:
         expected = replace(expected, named_by=named_by)
     counted = _COUNTED.search(question) if expected.plural else None
     if counted is None:
+        if expected.focus is None and not expected.plural and expected.kind in _UNCOUNTED_KINDS:
+            return replace(expected, plural=None)
         return expected
     number = counted.group(1).lower()
     return replace(expected, count=int(number) if number.isdigit() else _COUNTS.index(number) + 2)

@@ -66,7 +66,7 @@ from .slots import Slot, slot_positions
 from .spans import ANYONE, find_spans, names_people
 
 # `find_spans(text, kind, plural)`: the candidate spans of a sentence and its words.
-SpanFinder = Callable[[str, str, bool], tuple[Sequence[TextSpan], Sequence[Token]]]
+SpanFinder = Callable[[str, str, bool | None], tuple[Sequence[TextSpan], Sequence[Token]]]
 
 # Passages read for candidates: candidate finding costs about 0.1 ms a passage.
 ANSWER_DEPTH = 10

@@ -265,11 +265,32 @@ def _word_of_kind(
     return named, inside[at].start > head.start
 
 
-def _is_list_of_names(span: entities.Span, kind: str, plural: bool) -> bool:
+def _lists_among(spans: Sequence[entities.Span]) -> list[entities.Span]:
+    """The spans that are lists of others (`lists.py`): joined by a list's joint, from
+    where one of the other spans starts to where another, later one ends."""
+    starts = {(s.start, s.end) for s in spans}
+    return [
+        s
+        for s in spans
+        if s.kinds
+        and LIST_JOINT.search(s.text)
+        and any(a == s.start and b < s.end for a, b in starts)
+        and any(b == s.end and a > s.start for a, b in starts)
+    ]
+
+
+def _inside(span: entities.Span, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Is `span` a part, shorter than the whole, of one of `ranges`?"""
+    return any(
+        s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in ranges
+    )
+
+
+def _is_list_of_names(span: entities.Span, kind: str, plural: bool | None) -> bool:
     """Is `span` a list of the names a plural question asks for (`name_lists`)? It is read
     whole: "Which countries did the Russian negotiator propose?" → "Russia, Türkiye and
     Iran", though the question names Russia."""
-    return plural and kind in _NAME_KINDS and LIST_JOINT.search(span.text) is not None
+    return plural is not False and kind in _NAME_KINDS and LIST_JOINT.search(span.text) is not None
 
 
 @lru_cache(maxsize=256)
@@ -804,7 +825,7 @@ def score_spans(
     spans: Sequence[entities.Span],
     words: Sequence[entities.Token],
     kind: str,
-    plural: bool,
+    plural: bool | None,
     question_terms: Mapping[str, float],
     key_terms: frozenset[str],
     terms: list[tuple[int, int, str]],
@@ -857,8 +878,20 @@ def score_spans(
     # WordNet says of "black"
     person_ends = {s.end for s in spans if "person" in s.kinds} if kinds_of else set()
     offices = titles.appositive_offices(spans, words, starts) if kind == "person" else []
+    # A question not saying how many takes a list written as one over one of its items,
+    # unless it names an item itself ("Who shared the duties with Mark Malone?": the
+    # other one)
+    lists = _lists_among(spans) if plural is None else []
+    asked_lists = {
+        (s.start, s.end)
+        for s in lists
+        if any(t[2] in question_terms for t in _within(terms, term_starts, s.start, s.end))
+    }
+    listed = [(s.start, s.end) for s in lists if (s.start, s.end) not in asked_lists]
     for found in spans:
         deputy = holds = False
+        if (found.start, found.end) in asked_lists:
+            continue
         if any(s <= found.start and found.end <= e for s, e in offices):
             continue  # "Deputy Minister of Ports and Canals, Ivan Petrov": the office
         if (
@@ -972,7 +1005,7 @@ def score_spans(
         ):
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         single = (  # one of several asked for
-            plural
+            (plural or (plural is None and _inside(found, listed)))
             and kind not in _AMOUNT_KINDS  # "how many": one number ("over 300,000")
             and not LIST_JOINT.search(span.text)
             and not (kind == "date" and _RANGE.search(span.text))

@@ -140,7 +140,7 @@ def _ranks(ranks: tuple[int, ...], renumber: dict[int, int]) -> list[int]:
 
 
 def _spans_of(
-    text: str, kind: str, plural: bool, lexicon: Lexicon, words: tuple[Token, ...]
+    text: str, kind: str, plural: bool | None, lexicon: Lexicon, words: tuple[Token, ...]
 ) -> tuple[tuple[TextSpan, ...], tuple[Token, ...]]:
     """`find_spans` of `text` (tagged as `words`), as tuples: the engine keeps them for
     other questions."""

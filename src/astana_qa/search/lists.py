@@ -68,6 +68,17 @@ def phrase_lists(
     return found
 
 
+def plain_list(text: str) -> bool:
+    """Is a run of phrases a list as `closed_list` has it, whose later items open with
+    "the" only when its first does ("migration and urbanisation", "the Senate and the
+    House")? "a bachelor's degree and the majority" joins a phrase to the next clause's
+    subject. Offered to a question that does not say how many it wants."""
+    if not closed_list(text):
+        return False
+    joined_the = any(j.rstrip().endswith("the") for j in LIST_JOINT.findall(text))
+    return not joined_the or text[:4].lower() == "the "
+
+
 def closed_list(text: str) -> bool:
     """Is a run of noun phrases a list as lists are written: two joined by "and" or "or"
     alone ("heat and pressure"), more with commas and "and" or "or" before the last

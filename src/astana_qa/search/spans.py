@@ -22,7 +22,7 @@ from ..text.lexical import (
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
 from ..text.tagger import is_common_word, lexicon
-from .lists import name_lists, phrase_lists
+from .lists import name_lists, phrase_lists, plain_list
 
 # WordNet's classes of the nouns that can say where ("sidelines", "hotel", "river").
 _PLACE_CLASSES = frozenset({"place", "artifact", "object"})
@@ -53,12 +53,14 @@ def _no_word(word: str) -> bool:
 def find_spans(
     text: str,
     kind: str,
-    plural: bool,
+    plural: bool | None,
     is_place: Callable[[str], bool] = lambda name: False,
     is_place_word: Callable[[str], bool] = _no_word,
     words: Sequence[entities.Token] | None = None,
 ) -> tuple[list[entities.Span], list[entities.Token]]:
-    """The spans of `text` that can answer a question wanting `kind`, and its words;
+    """The spans of `text` that can answer a question wanting `kind`, and its words; with
+    the lists they form when `plural` (several wanted) or, written as lists are
+    (`lists.plain_list`), when `plural` is None (the question does not say how many);
     `is_place(name)`: does a gazetteer know the name as a country or capital;
     `is_place_word(word)`: is a one-word name a place (`entities.names`). `words` are
     `text`'s tagged words when the caller has them (tagging is most of the cost, and a
@@ -88,7 +90,13 @@ def find_spans(
             found = []  # its capitals mark no names; the article's sentences state them
         # "Nov" of "on Nov. 11-12": a month written in a date names no one, nowhere
         found = [n for n in found if not any(s <= n.start and n.end <= e for s, e in times)]
-        spans += name_lists(text, found) if plural else found
+        if plural:
+            spans += name_lists(text, found)
+        elif plural is None:  # how many is not said: a list closed by "and" or "or"
+            spans += [s for s in name_lists(text, found)
+                      if s in found or (s.kinds and plain_list(s.text))]  # fmt: skip
+        else:
+            spans += found
     if kind == "attribute":
         spans += entities.noun_phrases(text, words) + entities.modifiers(words)
     if kind == "thing":
@@ -96,6 +104,8 @@ def find_spans(
         phrases = [p for p in phrases if not entities.REPETITIONS.fullmatch(p.text)]
         if plural:  # "What weapons…?": "arrows, swords, and leather shields"
             phrases += phrase_lists(text, words, phrases)
+        elif plural is None:
+            phrases += [p for p in phrase_lists(text, words, phrases) if plain_list(p.text)]
         spans += phrases
     elif kind == "occupation":
         spans += _occupations(text, words)
