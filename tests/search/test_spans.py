@@ -48,3 +48,19 @@ def test_words_already_tagged_give_the_same_spans(monkeypatch):
             (s.start, s.end, s.kinds) for s in alone[0]
         ]
         assert given[0]  # each kind finds something here
+
+
+def test_a_part_of_a_longer_name_is_no_span_of_its_own():
+    text = "Warsaw University of Technology is the second school of technology in the country."
+    for kind in ("thing", "organisation"):
+        found = {s.text for s in find_spans(text, kind, False)[0]}
+        assert "Warsaw University of Technology" in found
+        assert "Warsaw University" not in found  # a part of the name names nothing
+    # a noun phrase outside any name stays
+    assert "second school" in {s.text for s in find_spans(text, "thing", False)[0]}
+
+
+def test_a_noun_phrase_holding_a_name_stays():
+    text = "He met the Varna harbour master Ivo Petrov on Monday."
+    found = {s.text for s in find_spans(text, "person", False)[0]}
+    assert "Ivo Petrov" in found

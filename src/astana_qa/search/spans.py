@@ -22,7 +22,7 @@ from ..text.lexical import (
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
 from ..text.tagger import is_common_word, lexicon
-from .lists import name_lists, phrase_lists, plain_list
+from .lists import PHRASE_KIND, name_lists, phrase_lists, plain_list
 
 # WordNet's classes of the nouns that can say where ("sidelines", "hotel", "river").
 _PLACE_CLASSES = frozenset({"place", "artifact", "object"})
@@ -117,7 +117,7 @@ def find_spans(
         spans += common
     if kind == "place":  # "an Istanbul-based group": the place is Istanbul
         spans = [_without_located_suffix(text, span) for span in spans]
-    return _distinct(spans), words
+    return _whole_names(_distinct(spans)), words
 
 
 def _in_headline_case(words: Sequence[entities.Token]) -> bool:
@@ -156,6 +156,23 @@ def _since(text: str, dates: list[entities.Span]) -> list[entities.Span]:
             found.append(entities.Span(before.start(), date.end, text[before.start() : date.end],
                                        frozenset({"duration"})))  # fmt: skip
     return found
+
+
+_COMMON = frozenset({"common"})
+
+
+def _whole_names(spans: list[entities.Span]) -> list[entities.Span]:
+    """`spans` less the noun phrases that are parts of a longer name ("Chicago Press" of
+    "University of Chicago Press", "Warsaw University" of "Warsaw University of
+    Technology"): a part of a name names nothing. (A person's name keeps its parts: its
+    title and "of" are cut by the question's words, "Mayor Ivanova of Balchik".)"""
+    names = [(s.start, s.end) for s in spans if "name" in s.kinds and "person" not in s.kinds]
+    return [
+        s
+        for s in spans
+        if not (s.kinds == PHRASE_KIND or s.kinds == _COMMON)
+        or not any(a <= s.start and s.end <= b and b - a > s.end - s.start for a, b in names)
+    ]
 
 
 def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
