@@ -692,6 +692,10 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         # ... with "of" after a noun naming what it is
         ("Which gulf did the harbour tanker cross?",
          "The harbour tanker crossed the Gulf of Varna in May.", "Gulf of Varna"),
+        # ... or a common noun heading the name, whatever the question asks about
+        ("What is the largest university press in Bulgaria?",
+         "The University of Varna Press is the largest university press in Bulgaria.",
+         "University of Varna Press"),
         # ... not after a person's name, though it be a noun too
         ("Where was Ivo Petrov born?",
          "The geographers Halford Mackinder of Britain and Ivo Petrov of Varna were both "

@@ -754,7 +754,11 @@ def _cut_name_words(
     # "of" inside a name follows the noun the question asks for ("Gulf of" for "Which
     # gulf…?"), not a person's name ("Tim Cook of Apple", "Friedrich Ratzel of Germany")
     if any(
-        word in _NAME_JOINTS and (i == 0 or not singular_forms(cut[i - 1]) & focus_forms)
+        word in _NAME_JOINTS
+        and (
+            i == 0
+            or not (singular_forms(cut[i - 1]) & focus_forms or _heads_a_name(cut[:i], found))
+        )
         for i, word in enumerate(cut)
     ):
         return False
@@ -767,6 +771,14 @@ def _cut_name_words(
         and bool(rest)
         and not lexicon.knows_noun(rest[0].lower())
     )
+
+
+def _heads_a_name(words: Sequence[str], found: entities.Span) -> bool:
+    """Are `words`, before "of" in the name `found`, common nouns that head the name
+    ("University" of "University of Chicago Press", "Parliament of Victoria"), not a
+    person's name ("Friedrich Ratzel of Germany", "Ivo Cook of Varnacorp")?"""
+    lexicon = shipped_lexicon()
+    return "person" not in found.kinds and all(lexicon.knows_noun(w.lower()) for w in words)
 
 
 def _without_question_edges(
