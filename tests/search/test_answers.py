@@ -831,6 +831,16 @@ def test_a_name_joined_by_and_is_read_whole_as_a_kind_of_the_focus():
     assert not _kind_of_focus(Span(0, len(name), name, frozenset({"name"})), "sport")
 
 
+def test_a_count_of_things_no_person_is_does_not_answer_how_many_people():
+    # "rounds" are filed under no one kind in WordNet, and none of them is a person
+    text = "The process began in 2017, and over 21 previous rounds have been held in Varna."
+    result = ask("How many refugees have returned since the process began?", passages(text, [text]))
+    assert result.answer is None
+    # "sessions" may be events, which rounds are too
+    text = "Varna has hosted twenty rounds of the harbour talks since 2017."
+    assert ask("How many sessions has Varna hosted?", passages(text, [text])).answer == "twenty"
+
+
 def test_a_count_whose_sentence_holds_nothing_else_asked_does_not_answer():
     question = "How many people made up the Iranian delegation?"
     text = "The war displaced nearly 7 million people."

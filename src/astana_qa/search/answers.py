@@ -607,7 +607,16 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
     lexicon, noun = shipped_lexicon(), head.text.lower()
     kind = lexicon.noun_class(noun)
     country = "country" in (noun, *lexicon.base_forms(noun)) or lexicon.is_kind_of(noun, "country")
-    return kind not in (None, "person", "organisation") or country
+    if kind is None:
+        # filed under no one kind ("rounds"): other things when no likely sense of it is a
+        # person or a group of people, and the question's noun counts people only ("how
+        # many refugees"; "sessions" are events too, which rounds may be)
+        return (
+            lexicon.knows_noun(noun)
+            and not lexicon.is_kind_of(focus, "event")
+            and not (lexicon.is_kind_of(noun, "person") or lexicon.is_kind_of(noun, "group"))
+        )
+    return kind not in ("person", "organisation") or country
 
 
 def _fullest_date(group: list[Found]) -> Found:
