@@ -702,6 +702,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
          "born in 1860.", "Varna"),
         ("Which company does Ivo Cook lead?",
          "Ivo Cook of Varnacorp said the harbour works would start in May.", "Varnacorp"),
+        ("Where does Jack Cook work?",  # "jack" and "cook" are nouns too; a cook is a person
+         "The harbour works were chaired by Jack Cook of Varnacorp.", "Varnacorp"),
+        # ... and the person asked for is the part of such a name before "of"
+        ("Who led Varnacorp?", "The harbour works were chaired by Ivo Cook of Varnacorp.",
+         "Ivo Cook"),
         # ... nor a place before a name of its own
         ("Which church in Paris burned?", "Paris Notre-Dame burned in 2019.", "Notre-Dame"),
         ("What exchange in Varna did the harbour firm join?",

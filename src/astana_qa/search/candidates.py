@@ -776,9 +776,12 @@ def _cut_name_words(
 def _heads_a_name(words: Sequence[str], found: entities.Span) -> bool:
     """Are `words`, before "of" in the name `found`, common nouns that head the name
     ("University" of "University of Chicago Press", "Parliament of Victoria"), not a
-    person's name ("Friedrich Ratzel of Germany", "Ivo Cook of Varnacorp")?"""
+    person's name ("Friedrich Ratzel of Germany", "Jack Cook of Varnacorp": a cook is a
+    person)? Each is a noun WordNet knows, none of its person class."""
     lexicon = shipped_lexicon()
-    return "person" not in found.kinds and all(lexicon.knows_noun(w.lower()) for w in words)
+    return "person" not in found.kinds and all(
+        lexicon.knows_noun(w.lower()) and lexicon.noun_class(w.lower()) != "person" for w in words
+    )
 
 
 def _without_question_edges(

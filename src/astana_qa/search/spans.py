@@ -117,7 +117,9 @@ def find_spans(
         spans += common
     if kind == "place":  # "an Istanbul-based group": the place is Istanbul
         spans = [_without_located_suffix(text, span) for span in spans]
-    return _whole_names(_distinct(spans)), words
+    spans = _distinct(spans)
+    # a person may be the part of an untitled name before "of" ("Ivo Cook of Varnacorp")
+    return (spans if kind == "person" else _whole_names(spans)), words
 
 
 def _in_headline_case(words: Sequence[entities.Token]) -> bool:
@@ -164,8 +166,8 @@ _COMMON = frozenset({"common"})
 def _whole_names(spans: list[entities.Span]) -> list[entities.Span]:
     """`spans` less the noun phrases that are parts of a longer name ("Chicago Press" of
     "University of Chicago Press", "Warsaw University" of "Warsaw University of
-    Technology"): a part of a name names nothing. (A person's name keeps its parts: its
-    title and "of" are cut by the question's words, "Mayor Ivanova of Balchik".)"""
+    Technology"): a part of a name names nothing. A person's name keeps its parts: its
+    title and "of" are cut by the question's words ("Mayor Ivanova of Balchik")."""
     names = [(s.start, s.end) for s in spans if "name" in s.kinds and "person" not in s.kinds]
     return [
         s
