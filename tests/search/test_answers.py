@@ -823,6 +823,12 @@ def test_a_plural_what_question_is_answered_by_the_whole_list(question, text, ex
         # a singular focus noun wants one
         ("Which founder of the party was born in Texas?",
          "The party was founded by Huey Newton and Bobby Seale, born in Texas.", "Bobby Seale"),
+        # the list is preferred to its items, though an item stands nearer the verb
+        ("Who attended the talks?", "Russia, Iran and Turkey attended the talks.",
+         "Russia, Iran and Turkey"),
+        # a list naming what the question names is no answer: the other one is asked for
+        ("Who shared the reporting duties with Mark Malone?",
+         "The sideline reporters were James Lofton and Mark Malone.", "James Lofton"),
     ],
 )  # fmt: skip
 def test_a_question_not_saying_how_many_is_answered_by_a_list_written_as_one(
@@ -834,6 +840,18 @@ def test_a_question_not_saying_how_many_is_answered_by_a_list_written_as_one(
 def test_a_name_joined_by_and_is_read_whole_as_a_kind_of_the_focus():
     name = "Football and Basketball Association"
     assert not _kind_of_focus(Span(0, len(name), name, frozenset({"name"})), "sport")
+
+
+def test_a_count_of_people_in_other_words_answers_how_many_people():
+    # a group of people ("units") or an event people make up ("deaths", "votes")
+    for question, text, expected in [
+        ("How many soldiers were deployed to the border?",
+         "The ministry sent 12 units to the border in May.", "12"),
+        ("How many civilians died in the attack?",
+         "The attack on Varna caused 40 deaths, officials said.", "40"),
+        ("How many voters backed Petrov?", "Petrov won 3,000 votes in Varna.", "3,000"),
+    ]:  # fmt: skip
+        assert ask(question, passages(text, [text])).answer == expected
 
 
 def test_a_count_of_things_no_person_is_does_not_answer_how_many_people():

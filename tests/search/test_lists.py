@@ -59,10 +59,12 @@ def test_noun_phrases_written_as_a_list_are_one_candidate():
 @pytest.mark.parametrize(
     ("text", "plain"),
     [("migration and urbanisation", True), ("luxurious parks and royal gardens", True),
-     ("the Senate and the House", True),
+     ("Senate and the House", False),
      # the next clause's subject, not a second item
      ("a bachelor's degree and the majority", False),
      ("intuition and the assumption", False), ("heat", False)],
 )  # fmt: skip
 def test_a_plain_list_opens_its_later_items_with_the_only_when_its_first_does(text, plain):
     assert plain_list(text) is plain
+    # the text before the list says whether its first item opens with "the"
+    assert plain_list(text, "It was passed by the ") is closed_list(text)

@@ -120,7 +120,7 @@ class Expected:
     kind: str
     focus: str | None = None
     # True: several are wanted ("which countries"); None: the question does not say (no
-    # focus noun: "What is the growth based on?", "Who founded the party?"), so a list
+    # focus noun: "What does the company export?", "Who founded the party?"), so a list
     # written as one ("migration and urbanisation") may answer it whole; False: one.
     plural: bool | None = False
     # The abbreviation a question asks to spell out: "SNC" of "What does SNC stand for?"
@@ -160,9 +160,9 @@ def expected_answer(question: str) -> Expected:
     if named_by is not None:
         expected = replace(expected, named_by=named_by)
     counted = _COUNTED.search(question) if expected.plural else None
+    if expected.focus is None and not expected.plural and expected.kind in _UNCOUNTED_KINDS:
+        expected = replace(expected, plural=None)  # how many is not said
     if counted is None:
-        if expected.focus is None and not expected.plural and expected.kind in _UNCOUNTED_KINDS:
-            return replace(expected, plural=None)
         return expected
     number = counted.group(1).lower()
     return replace(expected, count=int(number) if number.isdigit() else _COUNTS.index(number) + 2)

@@ -591,7 +591,9 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
     the same thing in other words ("about 30,000 people" for "how many inhabitants",
     "120 villages" for "how many vacation spots", in TrecQA), so for a question counting
     some kind of person only a noun WordNet files under a kind that is no people, or a
-    country, decides (its person class is broad: "sessions" are in it)."""
+    country, decides (its person class is broad: "sessions" are in it), or one it files
+    under no one kind none of whose likely senses is a person, a group or an event
+    ("over 21 previous rounds")."""
     joined = re.search(r"-([A-Za-z]+)$", candidate.text)
     if joined and joined.group(1).lower() not in NUMBER_WORDS:  # not "thirty-one"
         return True
@@ -608,13 +610,14 @@ def _counts_other(candidate: Candidate, words: Sequence[Token], focus: str | Non
     kind = lexicon.noun_class(noun)
     country = "country" in (noun, *lexicon.base_forms(noun)) or lexicon.is_kind_of(noun, "country")
     if kind is None:
-        # filed under no one kind ("rounds"): other things when no likely sense of it is a
-        # person or a group of people, and the question's noun counts people only ("how
-        # many refugees"; "sessions" are events too, which rounds may be)
+        # under no one kind most of its senses are ("rounds"): other things when no likely
+        # sense of it is a person, a group of people or an event people make up ("40
+        # deaths", "3,000 votes" count people), and the question's noun is no event
+        # itself ("How many sessions…?" is answered by "twenty rounds")
         return (
             lexicon.knows_noun(noun)
             and not lexicon.is_kind_of(focus, "event")
-            and not (lexicon.is_kind_of(noun, "person") or lexicon.is_kind_of(noun, "group"))
+            and not any(lexicon.is_kind_of(noun, k) for k in ("person", "group", "event"))
         )
     return kind not in ("person", "organisation") or country
 

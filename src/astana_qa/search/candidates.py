@@ -21,7 +21,9 @@ from ..text import entities
 from ..text.dates import calendar_start, find_dates, names_a_day
 from ..text.entities import CLAUSE_BREAK
 from ..text.lexical import (
+    ORGANISATION_NAME_WORDS,
     PERSON_TITLES,
+    PLACE_NAME_WORDS,
     PLACE_PREPOSITIONS,
     SUBORDINATE_TITLES,
 )
@@ -29,7 +31,7 @@ from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTH_ABBREVIATIONS, MONTHS
 from . import titles
 from .lists import LIST_JOINT, PHRASE_KIND
-from .spans import ANYONE, DETERMINERS, LOCATED_SUFFIX, names_a_place, names_people
+from .spans import ANYONE, DETERMINERS, LOCATED_SUFFIX, names_a_place, names_people, part_of
 
 # How well a span of each kind answers each expected kind. A place answers "who" as an
 # organisation does: states act ("Who was the second largest oil producer?" Iran).
@@ -268,28 +270,22 @@ def _word_of_kind(
 def _lists_among(spans: Sequence[entities.Span]) -> list[entities.Span]:
     """The spans that are lists of others (`lists.py`): joined by a list's joint, from
     where one of the other spans starts to where another, later one ends."""
-    starts = {(s.start, s.end) for s in spans}
+    ranges = {(s.start, s.end) for s in spans}
     return [
         s
         for s in spans
         if s.kinds
         and LIST_JOINT.search(s.text)
-        and any(a == s.start and b < s.end for a, b in starts)
-        and any(b == s.end and a > s.start for a, b in starts)
+        and any(a == s.start and b < s.end for a, b in ranges)
+        and any(b == s.end and a > s.start for a, b in ranges)
     ]
 
 
-def _inside(span: entities.Span, ranges: Sequence[tuple[int, int]]) -> bool:
-    """Is `span` a part, shorter than the whole, of one of `ranges`?"""
-    return any(
-        s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in ranges
-    )
-
-
 def _is_list_of_names(span: entities.Span, kind: str, plural: bool | None) -> bool:
-    """Is `span` a list of the names a plural question asks for (`name_lists`)? It is read
-    whole: "Which countries did the Russian negotiator propose?" → "Russia, Türkiye and
-    Iran", though the question names Russia."""
+    """Is `span` a list of the names a question asking for several, or not saying how
+    many, may want (`name_lists`; also a name with a joint inside: "Bosnia and
+    Herzegovina")? It is read whole: "Which countries did the Russian negotiator
+    propose?" → "Russia, Türkiye and Iran", though the question names Russia."""
     return plural is not False and kind in _NAME_KINDS and LIST_JOINT.search(span.text) is not None
 
 
@@ -728,7 +724,8 @@ def _cut_name_words(
 ) -> bool:
     """Are the words `_without_question_edges` cut from the start of the name `found`
     (leaving `span`) capitalised words of the name itself ("Lake" of "Lake Baikal",
-    "Warsaw" of "Warsaw Stock Exchange"; "Gulf of" after the `focus` noun "gulf"), not
+    "Warsaw" of "Warsaw Stock Exchange"; "Gulf of" after the `focus` noun "gulf",
+    "University of" of "University of Chicago Press": `_heads_a_name`), not
     a person's title ("Mayor Ivanova"), another lower-case word, a possessor
     ("Miami's"), a compound saying where ("Varna-based") or a place before a name of
     its own ("Paris Notre-Dame")? SQuAD's answers keep them: the name is the answer."""
@@ -752,7 +749,8 @@ def _cut_name_words(
     ):
         return False
     # "of" inside a name follows the noun the question asks for ("Gulf of" for "Which
-    # gulf…?"), not a person's name ("Tim Cook of Apple", "Friedrich Ratzel of Germany")
+    # gulf…?") or a noun heading names ("University of", `_heads_a_name`), not a
+    # person's name ("Tim Cook of Apple", "Friedrich Ratzel of Germany")
     if any(
         word in _NAME_JOINTS
         and (
@@ -774,13 +772,16 @@ def _cut_name_words(
 
 
 def _heads_a_name(words: Sequence[str], found: entities.Span) -> bool:
-    """Are `words`, before "of" in the name `found`, common nouns that head the name
-    ("University" of "University of Chicago Press", "Parliament of Victoria"), not a
-    person's name ("Friedrich Ratzel of Germany", "Jack Cook of Varnacorp": a cook is a
-    person)? Each is a noun WordNet knows, none of its person class."""
-    lexicon = shipped_lexicon()
-    return "person" not in found.kinds and all(
-        lexicon.knows_noun(w.lower()) and lexicon.noun_class(w.lower()) != "person" for w in words
+    """Is the last of `words`, before "of" in the name `found`, a noun that heads names of
+    organisations or places ("University" of "University of Chicago Press", "Parliament
+    of Victoria", "Gulf of Varna"), so that the words before "of" are the name's own, not
+    a person's name ("Bill Gates of Varnacorp", "Rose Hill of Varna")? By the word lists,
+    or WordNet's organisation class."""
+    head = words[-1].lower() if words else ""
+    return "person" not in found.kinds and (
+        head in ORGANISATION_NAME_WORDS
+        or head in PLACE_NAME_WORDS
+        or shipped_lexicon().noun_class(head) == "organisation"
     )
 
 
@@ -853,7 +854,9 @@ def score_spans(
     named_by: str | None = None,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
-    passage's analysed terms; `key_terms` the question's rarest, whose nearest
+    passage's analysed terms; `plural` whether several are asked for (None: the question
+    does not say, so a list written as one is preferred to its items, `part_of`);
+    `key_terms` the question's rarest, whose nearest
     occurrence is reported apart; `focus` the noun the question asks about, if any
     (`NAMED_BY_FOCUS`); `spelled`: the spans spell out the abbreviation the question asks
     about (`spelled_out`), and are read whole; `second_in_rank`: the question names a
@@ -1020,7 +1023,7 @@ def score_spans(
         ):
             fit *= MODIFIER  # "the Assad regime", "the Astana process": not who did it
         single = (  # one of several asked for
-            (plural or (plural is None and _inside(found, listed)))
+            (plural or (plural is None and part_of(found, listed)))
             and kind not in _AMOUNT_KINDS  # "how many": one number ("over 300,000")
             and not LIST_JOINT.search(span.text)
             and not (kind == "date" and _RANGE.search(span.text))

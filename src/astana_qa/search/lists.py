@@ -16,6 +16,8 @@ LIST_JOINT = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s
 PHRASE_KIND = frozenset({"thing"})  # a noun phrase's kinds (`entities.noun_phrases`)
 
 _UNKNOWN_KIND = frozenset({"name"})
+# "the" (or "The") right before a span: the list it begins opens with "the".
+_OPENS_WITH_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def name_lists(text: str, spans: list[entities.Span]) -> list[entities.Span]:
@@ -68,15 +70,16 @@ def phrase_lists(
     return found
 
 
-def plain_list(text: str) -> bool:
+def plain_list(text: str, before: str = "") -> bool:
     """Is a run of phrases a list as `closed_list` has it, whose later items open with
     "the" only when its first does ("migration and urbanisation", "the Senate and the
-    House")? "a bachelor's degree and the majority" joins a phrase to the next clause's
-    subject. Offered to a question that does not say how many it wants."""
+    House"; `before` is the text before it, whose last word may be that "the")? "a
+    bachelor's degree and the majority" joins a phrase to the next clause's subject.
+    Offered to a question that does not say how many it wants."""
     if not closed_list(text):
         return False
     joined_the = any(j.rstrip().endswith("the") for j in LIST_JOINT.findall(text))
-    return not joined_the or text[:4].lower() == "the "
+    return not joined_the or _OPENS_WITH_THE.search(before) is not None
 
 
 def closed_list(text: str) -> bool:

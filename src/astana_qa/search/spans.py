@@ -22,7 +22,7 @@ from ..text.lexical import (
 from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
 from ..text.tagger import is_common_word, lexicon
-from .lists import PHRASE_KIND, name_lists, phrase_lists, plain_list
+from .lists import PHRASE_KIND, closed_list, name_lists, phrase_lists, plain_list
 
 # WordNet's classes of the nouns that can say where ("sidelines", "hotel", "river").
 _PLACE_CLASSES = frozenset({"place", "artifact", "object"})
@@ -93,8 +93,9 @@ def find_spans(
         if plural:
             spans += name_lists(text, found)
         elif plural is None:  # how many is not said: a list closed by "and" or "or"
-            spans += [s for s in name_lists(text, found)
-                      if s in found or (s.kinds and plain_list(s.text))]  # fmt: skip
+            # names: "France, Italy, the Netherlands and Germany" is a list all the same
+            spans += found + [s for s in name_lists(text, found)[len(found) :]
+                              if s.kinds and closed_list(s.text)]  # fmt: skip
         else:
             spans += found
     if kind == "attribute":
@@ -105,7 +106,8 @@ def find_spans(
         if plural:  # "What weapons…?": "arrows, swords, and leather shields"
             phrases += phrase_lists(text, words, phrases)
         elif plural is None:
-            phrases += [p for p in phrase_lists(text, words, phrases) if plain_list(p.text)]
+            phrases += [p for p in phrase_lists(text, words, phrases)
+                        if plain_list(p.text, text[: p.start])]  # fmt: skip
         spans += phrases
     elif kind == "occupation":
         spans += _occupations(text, words)
@@ -169,12 +171,13 @@ def _whole_names(spans: list[entities.Span]) -> list[entities.Span]:
     Technology"): a part of a name names nothing. A person's name keeps its parts: its
     title and "of" are cut by the question's words ("Mayor Ivanova of Balchik")."""
     names = [(s.start, s.end) for s in spans if "name" in s.kinds and "person" not in s.kinds]
-    return [
-        s
-        for s in spans
-        if not (s.kinds == PHRASE_KIND or s.kinds == _COMMON)
-        or not any(a <= s.start and s.end <= b and b - a > s.end - s.start for a, b in names)
-    ]
+    return [s for s in spans if not (s.kinds in (PHRASE_KIND, _COMMON) and part_of(s, names))]
+
+
+def part_of(span: entities.Span, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Is `span` a part, shorter than the whole, of one of `ranges` (start, end)?"""
+    return any(a <= span.start and span.end <= b and b - a > span.end - span.start
+               for a, b in ranges)  # fmt: skip
 
 
 def _distinct(spans: list[entities.Span]) -> list[entities.Span]:
