@@ -755,7 +755,7 @@ def _cut_name_words(
         word in _NAME_JOINTS
         and (
             i == 0
-            or not (singular_forms(cut[i - 1]) & focus_forms or _heads_a_name(cut[:i], found))
+            or not (singular_forms(cut[i - 1]) & focus_forms or _heads_a_name(cut[i - 1], found))
         )
         for i, word in enumerate(cut)
     ):
@@ -771,13 +771,13 @@ def _cut_name_words(
     )
 
 
-def _heads_a_name(words: Sequence[str], found: entities.Span) -> bool:
-    """Is the last of `words`, before "of" in the name `found`, a noun that heads names of
+def _heads_a_name(word: str, found: entities.Span) -> bool:
+    """Is `word`, right before "of" in the name `found`, a noun that heads names of
     organisations or places ("University" of "University of Chicago Press", "Parliament
     of Victoria", "Gulf of Varna"), so that the words before "of" are the name's own, not
     a person's name ("Bill Gates of Varnacorp", "Rose Hill of Varna")? By the word lists,
     or WordNet's organisation class."""
-    head = words[-1].lower() if words else ""
+    head = word.lower()
     return "person" not in found.kinds and (
         head in ORGANISATION_NAME_WORDS
         or head in PLACE_NAME_WORDS
