@@ -121,6 +121,13 @@ def test_names_with_titles_and_connectors():
     assert "place" in found["Geneva"]
 
 
+def test_a_surname_with_the_arabic_article_joined_by_a_hyphen_stays_in_the_name():
+    found = _names("The council was led by Rami al-Haddad and later by Salma el-Nouri.")
+    assert "person" in found["Rami al-Haddad"] and "person" in found["Salma el-Nouri"]
+    # a prefix other than the article is no name word: "anti-Varna" describes
+    assert not any("anti" in name for name in _names("The anti-Varna side met today."))
+
+
 def test_a_possessive_is_cut_off_and_titles_alone_name_nobody():
     found = _names("Officials of Bashar Assad’s government met the Deputy Minister today.")
     assert "Bashar Assad" in found

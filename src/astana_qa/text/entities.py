@@ -154,6 +154,9 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al
 # Connectors that join the words of a body's or an event's name, not of a person's
 # ("Council of Europe", "Meeting on Syria"; but "Charles de Gaulle", "Ludwig van
 # Beethoven"). A title still makes a person: "Prince of Wales".
+# A surname written with the Arabic article joined by a hyphen ("al-Turabi",
+# "el-Sisi", "ash-Shara"): a name word though it opens with a small letter.
+_ARTICLE_PREFIXED = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an)-[A-Z][a-z]")
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "on", "for", "and", "the", "&"})
 _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
                          "ADV", "INTJ", "SYM"})  # fmt: skip
@@ -591,6 +594,8 @@ def _is_name_word(words: list[Token], i: int) -> bool:
     """Is word `i` part of a name: capitalised, not a month, and either inside the
     sentence or (first, after punctuation) a word the lexicon does not call common?"""
     word = words[i]
+    if _ARTICLE_PREFIXED.match(word.text):
+        return True  # "Hassan al-Turabi", "Abdel Fattah el-Sisi"
     if not word.text[:1].isupper() or word.text.lower() in _DATE_WORDS or len(word.text) < 2:
         return False
     opening = i == 0 or words[i - 1].text in _OPENERS
