@@ -309,6 +309,16 @@ def test_a_negative_contraction_is_tagged_as_its_verb():
     }
 
 
+def test_a_name_ending_in_a_common_noun_names_that_thing_not_a_person():
+    found = _names("Later Ivo Tanev won the Varna Prize and beat the Dobrich Bears in Varna.")
+    assert "person" in found["Ivo Tanev"]
+    assert "person" not in found["Varna Prize"]  # a prize, as its last word says
+    # a plural common noun names a body by its members: a team, a band
+    assert "organisation" in found["Dobrich Bears"] and "person" not in found["Dobrich Bears"]
+    # a title makes the name a person's whatever its last word ("building")
+    assert "person" in _names("Later Mayor Ivo Building met them.")["Ivo Building"]
+
+
 def test_common_words_alone_name_no_person():
     found = _names("After the Super Bowl, quarterback Cam Newton was named Most Valuable Player.")
     assert "person" not in found["Super Bowl"]

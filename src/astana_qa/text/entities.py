@@ -419,7 +419,9 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
 
     The kind is guessed from the words in and around the run: an organisation word
     ("Committee", "Party"), a place word or a place preposition before it, a title or
-    two or more name words, not all of them only common words (a person: `_common`). A
+    two or more name words, not all of them only common words (a person: `_common`),
+    unless the last is a common noun naming a thing (`_headed_by_a_thing`: "Nobel
+    Prize"; in the plural, a body named by its members: "Chicago Bears"). A
     place (by its word, the preposition before it or the gazetteer `is_place`) is only a
     place, never a name of unknown kind that could answer "who" as a person does. A
     place a gazetteer knows (`is_place`), opening the run or after a connector, that two
@@ -499,9 +501,12 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
                 and not all(
                     _common(_POSSESSIVE_END.sub("", w)) for w in lowered if w not in _CONNECTORS
                 )  # "Society's Transactions": no one
+                and not _headed_by_a_thing(head)  # "Nobel Prize", "Rogers Award"
             )
         ):
             kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
+        elif not titled and len(run) >= 2 and _headed_by_a_thing(head) and _is_plural_noun(head):
+            kinds.add("organisation")  # named by its members: "Chicago Bears"
         if is_place(text[run[0].start : end]) or (
             len(run) == 1 and is_place_word(text[run[0].start : end])
         ):
@@ -527,6 +532,13 @@ def _common(word: str) -> bool:
     words only ("Grant Wood") lose their person kind: the cost of the rule."""
     tags = lexicon().get(word)
     return tags is not None and "PROPN" not in tags
+
+
+def _headed_by_a_thing(head: str) -> bool:
+    """Is a name's last word (lower case) a noun the treebank uses only as a common noun,
+    no kind of person in WordNet ("prize", "award", "building")? English names end in
+    their head, so the name is of such a thing, not of a person ("Nobel Prize")."""
+    return lexicon().get(head) == ("NOUN",) and shipped_lexicon().noun_class(head) != "person"
 
 
 def _a_part_of_a_place(lowered: list[str]) -> bool:
