@@ -262,6 +262,11 @@ def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus)
         ("Genghis Khan birth name", "description", None),  # no work of the mind
         ("first woman in space name", "person", "woman"),  # not the preposition's object
         ("Astana talks Kazakh envoy name", "person", "envoy"),
+        # a relative pronoun after the opening nouns says which one
+        ("vaccine that protects against measles", "thing", "vaccine"),
+        ("relief agency that attended the talks", "organisation", "agency"),
+        ("treaty that ended the war", "thing", "treaty"),
+        ("talks in Varna that failed", "description", None),  # not nouns up to "that"
     ],
 )
 def test_a_search_naming_its_noun_before_a_clause_or_name_asks_which_one(search, kind, focus):

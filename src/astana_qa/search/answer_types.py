@@ -341,6 +341,10 @@ def _asks_occupation(lower: list[str], at: int) -> bool:
 _ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
 
 
+# The relative pronouns opening a clause that says which one a search asks for.
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+
+
 def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     """The kind a search by key words asks for: a noun of the word lists' typed classes
     opening it before "of" ("date of the attack", "number of rounds"; a time, also
@@ -390,6 +394,14 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     role = next((w for w, t in zip(lower, tags, strict=True) if _names_a_role(w, t)), None)
     if role is not None:
         return Expected("person", role, _is_plural(role))
+    relative = next((i for i, w in enumerate(lower) if w in _RELATIVES), 0)
+    if (
+        0 < relative < len(lower) - 2
+        and tags[relative - 1] in _NOUN_TAGS
+        and all(t in _NOUN_TAGS or t == "ADJ" for t in tags[:relative])
+    ):  # "antibody that crosses the placenta", "aid organization that sat in on…"
+        at = relative - 1
+        return _focus_kind(words[:relative], tags[:relative], at, search=True)
     which = _which_one(words, tags)
     if which is not None:  # "tallest building downtown Jacksonville", "general defeated at…"
         at, superlative = which
