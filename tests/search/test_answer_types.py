@@ -266,6 +266,8 @@ def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus)
         ("vaccine that protects against measles", "thing", "vaccine"),
         ("relief agency that attended the talks", "organisation", "agency"),
         ("treaty that ended the war", "thing", "treaty"),
+        ("relief agency which attended the talks", "organisation", "agency"),
+        ("envoy who led the talks", "person", "envoy"),
         ("talks in Varna that failed", "description", None),  # not nouns up to "that"
     ],
 )

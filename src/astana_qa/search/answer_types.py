@@ -244,6 +244,8 @@ def _expected(question: str) -> Expected:
     if wh is not None and wh < comma and lower[wh] in ("when", "where", "how"):
         # "When John Fox left, who replaced him?": the opening clause only sets the scene.
         wh = next((i for i, w in enumerate(lower) if w in _WH and i > comma), wh)
+    if wh is not None and "?" not in question and _opens_a_relative_clause(lower, tags, wh):
+        wh = None  # "relief agency which attended the talks": a search, not "which…?"
     if wh is None:
         if lower[:1] == ["name"]:  # "Name the designer of ..."
             return _focus_kind(words, tags, 1)
@@ -345,6 +347,18 @@ _ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 
 
+def _opens_a_relative_clause(lower: list[str], tags: list[str], at: int) -> bool:
+    """Is word `at` a relative pronoun after a search's opening nouns, with a clause
+    after it ("agency which attended the talks"; not "astana talks when", which asks
+    when)?"""
+    return (
+        0 < at < len(lower) - 2
+        and lower[at] in _RELATIVES
+        and tags[at - 1] in _NOUN_TAGS
+        and all(t in _NOUN_TAGS or t == "ADJ" for t in tags[:at])
+    )
+
+
 def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     """The kind a search by key words asks for: a noun of the word lists' typed classes
     opening it before "of" ("date of the attack", "number of rounds"; a time, also
@@ -395,13 +409,9 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     if role is not None:
         return Expected("person", role, _is_plural(role))
     relative = next((i for i, w in enumerate(lower) if w in _RELATIVES), 0)
-    if (
-        0 < relative < len(lower) - 2
-        and tags[relative - 1] in _NOUN_TAGS
-        and all(t in _NOUN_TAGS or t == "ADJ" for t in tags[:relative])
-    ):  # "antibody that crosses the placenta", "aid organization that sat in on…"
-        at = relative - 1
-        return _focus_kind(words[:relative], tags[:relative], at, search=True)
+    if _opens_a_relative_clause(lower, tags, relative):
+        # "antibody that crosses the placenta", "aid organization that sat in on…"
+        return _focus_kind(words[:relative], tags[:relative], relative - 1, search=True)
     which = _which_one(words, tags)
     if which is not None:  # "tallest building downtown Jacksonville", "general defeated at…"
         at, superlative = which
