@@ -1517,3 +1517,20 @@ def test_a_name_ends_in_its_number_not_in_a_year(name, numbered):
     from astana_qa.search.candidates import _NUMBERED_END
 
     assert (_NUMBERED_END.search(name) is not None) == numbered
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "found"),
+    [
+        # only a country where a city is asked for
+        ("In which city is the harbour council based?",
+         "The harbour council is based in Turkey, the charter says.", "Turkey"),
+        # only a city where countries are asked for
+        ("Which countries observed the harbour talks?",
+         "Observers of the harbour talks came from Geneva, the charter says.", "Geneva"),
+    ],
+)  # fmt: skip
+def test_a_place_of_another_sort_than_asked_is_no_answer_but_is_named(question, text, found):
+    result = ask(question, passages(text, [text]))
+    assert result.answer is None
+    assert result.abstention is not None and f"“{found}”" in result.abstention

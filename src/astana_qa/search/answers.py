@@ -388,6 +388,12 @@ def answer(
         # Bassam Sabbagh"); none is Türkiye's
         return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
                             abstention=_only_others(expected))  # fmt: skip
+    if found and all(f.candidate.other_sort for f in found):
+        # "Which city will host the next round?": the sentences name only countries
+        other = max(found, key=lambda f: f.score).candidate.text
+        return AnswerResult(tuple(renumbered(passages)), expected.kind, None, None,
+                            abstention=_missing(expected, other=other))  # fmt: skip
+    found = [f for f in found if not f.candidate.other_sort]
     groups = grouped(found)
     # of two answers scoring the same, the longer ("the arid plains of Central Asia", not
     # "the arid plains" within it) says more
@@ -1052,13 +1058,16 @@ def _stated_apart(question: str, text: str, expected: Expected, spans_of: SpanFi
     )  # fmt: skip
 
 
-def _missing(expected: Expected, stated: str | None = None, outside: bool = False) -> str:
+def _missing(
+    expected: Expected, stated: str | None = None, outside: bool = False, other: str | None = None
+) -> str:
     """Why there is no answer, for a person: "no number of journalists is stated…". It
     says where none was found, the sentences matching the question: an article may
     state one elsewhere, about something else. When the first sentence does state one
     (`stated`), it says so and quotes it: the reader sees that sentence cited, and the
     engine's doubt is what it is said of, not whether it is there. `outside`: the dates
-    found all fall outside the time the question bounds its answer by."""
+    found all fall outside the time the question bounds its answer by. `other`: what
+    they state instead, of another sort than asked for ("Iran" for "Which city…?")."""
     what = _WHAT_IS_MISSING.get(expected.kind, expected.kind)
     focus = expected.focus
     verb = "is"
@@ -1072,6 +1081,11 @@ def _missing(expected: Expected, stated: str | None = None, outside: bool = Fals
         return (
             f"no {what} {verb} clearly stated for what the question asks; the first "
             f"sentence states “{stated}”, but it cannot be tied to the question's words"
+        )
+    if other is not None:
+        return (
+            f"no {what} {verb} stated in the sentences that match the question; they "
+            f"state “{other}”, which is not one"
         )
     if outside:
         return (

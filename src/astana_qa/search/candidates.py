@@ -119,7 +119,8 @@ UNMEASURED = 0.6
 NOT_LOCATED = 0.7
 # Fit kept by a country when the question asks for a city or town ("In which city is
 # the council based?": "Istanbul", not "Turkey"): a focus noun WordNet makes a city, a
-# kind of municipality or a settlement.
+# kind of municipality or a settlement. Such a place, and those below, is also of
+# another sort than asked for (`Candidate.other_sort`): it never answers.
 NOT_A_SETTLEMENT = 0.5
 _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
 # And fit kept by a place known to be no country (a capital, a city WordNet knows) when
@@ -215,6 +216,10 @@ class Candidate:
     # Where the whole name starts when words of its own that the question repeats were
     # cut from it ("Lake" of "Lake Baikal"): shown whole as the answer (`shown_whole`).
     whole_start: int | None = None
+    # A place of another sort than the question's noun asks for ("Iran" for "Which
+    # city…?", "Astana" for "Which hotel…?"): its fit was marked down, and it never
+    # answers (`answers.answer` refuses when nothing else is found).
+    other_sort: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -1034,6 +1039,7 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not names_a_day(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
+        other_sort = False
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
         if (
@@ -1044,14 +1050,17 @@ def score_spans(
             fit *= NOT_LOCATED  # "talks on Syria ... held in Kazakhstan": where is Kazakhstan
         if settlement and shipped_lexicon().names_a_country(span.text):
             fit *= NOT_A_SETTLEMENT  # "Which city…?" is not answered by "Turkey"
+            other_sort = True
         elif country and any(map(_no_country, LIST_JOINT.split(span.text))):
             fit *= NOT_A_COUNTRY  # "Which countries…?" is not answered by "Geneva"
+            other_sort = True
         elif site in ("artifact", "object") and (
             _not_a_site(span.text)
             or (site == "object" and shipped_lexicon().is_kind_of(span.text, "city"))
         ):  # a river, a mountain: no city ("Newcastle"), though an island or a volcano is
             # one ("Crete", "Etna"), and a palace may be "Versailles"
             fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
+            other_sort = True
         lead = 0  # the length of a focus word the span opens with
         past = going_on.search(found.text) if going_on is not None else None
         named_on = (
@@ -1146,6 +1155,6 @@ def score_spans(
         if from_head:
             whole = None  # the question's own name is not shown again
         candidate = Candidate(span.start, span.end, span.text, fit, near, repeats, key, held,
-                              deputy, holds, whole)  # fmt: skip
+                              deputy, holds, whole, other_sort)  # fmt: skip
         scored.append(candidate)
     return scored
