@@ -9,10 +9,12 @@ import pytest
 
 from astana_qa.text.entities import tokens
 from astana_qa.text.expansion import (
+    MONTH_OF_PERIOD,
     CorpusStats,
     ExpansionPolicy,
     expand,
     number_forms,
+    period_months,
     phrasal_verbs,
 )
 from astana_qa.text.lexicon import Lexicon, LexiconData
@@ -238,3 +240,31 @@ def test_an_unused_words_senses_are_renormalised_among_those_the_corpus_shows():
     alone = [(e.term, e.weight) for e in expand([("break", "break")], lexicon, analyse, CORPUS,
                                                 ExpansionPolicy())]  # fmt: skip
     assert alone == [("hiatus", pytest.approx(plain))]
+
+
+def _month_terms(question: str, indexed: frozenset[str]) -> dict[str, list[str]]:
+    """The months `period_months` searches for, by the question word they stand for."""
+    written = [(w, w.lower()) for w in question.replace("?", "").split()]
+    found: dict[str, list[str]] = {}
+    for e in period_months(question, written, lambda w: [w.lower()], indexed.__contains__):
+        assert e.weight == MONTH_OF_PERIOD and e.equivalent
+        found.setdefault(e.source, []).append(e.term)
+    return found
+
+
+def test_a_season_with_its_year_is_searched_for_by_its_months():
+    indexed = frozenset({"october", "november", "december", "january", "march"})
+    found = _month_terms("When was the autumn 2024 round held?", indexed)
+    assert found == {"autumn": ["october", "november"]}  # September is never indexed
+    # winter runs across the year's end; the first half of a year is six months
+    assert _month_terms("Who came in winter 2024?", indexed) == {"winter": ["december", "january"]}
+    assert _month_terms("What was planned for the first half of 2025?", indexed) == {
+        "first": ["january", "march"]
+    }
+
+
+def test_a_season_without_a_year_or_a_whole_year_gives_no_months():
+    indexed = frozenset({"october", "november", "january"})
+    assert _month_terms("Where do the birds go in autumn?", indexed) == {}  # no year
+    assert _month_terms("What happened in 2024?", indexed) == {}  # a year is no period
+    assert _month_terms("Who led the November 2024 round?", indexed) == {}  # one month

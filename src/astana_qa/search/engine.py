@@ -26,7 +26,14 @@ from ..settings import DEFAULT_K, MAX_K, Settings
 from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
-from ..text.expansion import CorpusStats, Expansion, expand, phrasal_verbs, terms_of_links
+from ..text.expansion import (
+    CorpusStats,
+    Expansion,
+    expand,
+    period_months,
+    phrasal_verbs,
+    terms_of_links,
+)
 from ..text.features import asks_about_another_of_a_series, numbered_names
 from ..text.lexicon import Lexicon, LexiconData, normalise
 from ..text.months import MONTHS
@@ -341,9 +348,12 @@ class QAEngine:
         written = written + phrasal_verbs(words, dict(written), self.lexicon)
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
-        return expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
-                      self._expansion_policy, lambda word: tags.get(normalise(word)),
-                      context, self._linked_terms, capitalised.__contains__)  # fmt: skip
+        related = expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
+                         self._expansion_policy, lambda word: tags.get(normalise(word)),
+                         context, self._linked_terms, capitalised.__contains__)  # fmt: skip
+        searched = {e.term for e in related}
+        months = period_months(text, written, self._lexicon_terms, self._corpus_stats.indexed)
+        return related + [e for e in months if e.term not in searched]
 
     def _place_terms(self, word: str) -> list[str]:
         """The indexed terms of the country `word` stands for (a capital, demonym or the

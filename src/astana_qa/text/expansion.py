@@ -22,7 +22,9 @@ skip the co-occurrence test; a country named by an alias of the corpus ("United
 States") is searched for as that alias alone. Only expansions that name the same thing
 (synonyms, pertainyms, similar adjectives such as "closing" and "final", places) make a
 question count as covered when deciding whether
-to abstain: "people" ranks sentences for "population" but does not answer it.
+to abstain: "people" ranks sentences for "population" but does not answer it. A season
+or part of a year named with its year stands for its months (`period_months`), as a
+place does for its country.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 from ..settings import ExpansionPolicy
+from .dates import ISO_MONTH, find_dates
 from .entities import PHRASE_OPENERS, Token
 from .features import spelt_number
 from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link, normalise
+from .months import MONTHS
 
 _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # Links whose words name the same thing as the asked word.
@@ -44,6 +48,9 @@ _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # squad-dev and trecqa unchanged.)
 EQUIVALENT_KINDS = frozenset({"synonym", "pertainym", "similar"})
 
+# What a month counts for the season or part of a year it falls in ("November" for
+# "autumn 2024"): one of its months, not all of it.
+MONTH_OF_PERIOD = 0.5
 # What an ordinal counts for the number a question writes ("the 22nd round" for
 # "Astana 22"): the same rank, written another way, not quite the same words.
 ORDINAL_WEIGHT = 0.9
@@ -150,6 +157,37 @@ def expand(
         if e.term not in heaviest or e.weight > heaviest[e.term].weight:
             heaviest[e.term] = e
     return [e for e in chosen if heaviest[e.term] is e]
+
+
+def period_months(
+    text: str,
+    written: Sequence[tuple[str, str]],
+    analyse: Callable[[str], Sequence[str]],
+    indexed: Callable[[str], bool],
+) -> list[Expansion]:
+    """The months of a season or part of a year the question names with its year ("the
+    autumn 2024 round": September to November; `dates.find_dates` reads it), searched
+    for in place of the season's word with weight `MONTH_OF_PERIOD` each: articles date
+    an event by its month and day ("Nov. 11-12"), seldom by its season. Only a period of
+    one to six months, with a word of its own among the question's (`written`)."""
+    own = {word.lower(): term for word, term in written}
+    found: list[Expansion] = []
+    for mention in find_dates(text):
+        first, _, last = mention.iso.partition("/")
+        if not (last and ISO_MONTH.fullmatch(first) and ISO_MONTH.fullmatch(last)):
+            continue
+        begins, ends = int(first[5:7]), int(last[5:7])
+        count = (ends - begins) % 12 + 1
+        source = next((own[w] for w in mention.text.lower().split() if w in own
+                       and not w.isdigit()), None)  # fmt: skip
+        if source is None or count > 6:
+            continue
+        for step in range(count):
+            month = MONTHS[(begins - 1 + step) % 12]
+            for term in analyse(month):
+                if indexed(term) and term not in own.values():
+                    found.append(Expansion(source, term, MONTH_OF_PERIOD, equivalent=True))
+    return found
 
 
 def number_forms(token: str) -> list[str]:
