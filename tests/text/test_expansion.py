@@ -268,3 +268,15 @@ def test_a_season_without_a_year_or_a_whole_year_gives_no_months():
     assert _month_terms("Where do the birds go in autumn?", indexed) == {}  # no year
     assert _month_terms("What happened in 2024?", indexed) == {}  # a year is no period
     assert _month_terms("Who led the November 2024 round?", indexed) == {}  # one month
+
+
+def test_a_verb_the_articles_never_use_is_read_with_its_preposition():
+    """ "spoke for the Islamic Republic": "speak for" (→ represent), when the articles
+    never use "speak"; "pay for the stadium" stays a verb and a phrase when they do."""
+    for question, verb in (("Who spoke for the Islamic Republic?", "spoke"),
+                           ("Who paid for the stadium?", "paid")):  # fmt: skip
+        words = tokens(question)
+        terms = {w.text.lower(): w.text.lower() for w in words if w.text.isalpha()}
+        unused = phrasal_verbs(words, terms, Lexicon(), lambda term, v=verb: term != v)
+        assert [phrase for phrase, _ in unused] == [{"spoke": "speak for", "paid": "pay for"}[verb]]
+        assert phrasal_verbs(words, terms, Lexicon(), lambda term: True) == []

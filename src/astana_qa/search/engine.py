@@ -345,7 +345,9 @@ class QAEngine:
             tags.setdefault(normalise(token.text), _WORDNET_POS.get(token.tag))
             if token.text[:1].isupper():
                 capitalised.add(normalise(token.text))
-        written = written + phrasal_verbs(words, dict(written), self.lexicon)
+        written = written + phrasal_verbs(
+            words, dict(written), self.lexicon, self._corpus_stats.indexed
+        )
         # Related words come from the lexicon, a fixed list, so their terms are
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         related = expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,

@@ -372,14 +372,20 @@ _PARTICLES = frozenset({"up", "out", "off", "down", "away", "back", "over", "asi
 
 
 def phrasal_verbs(
-    words: Sequence[Token], terms: dict[str, str], lexicon: Lexicon
+    words: Sequence[Token],
+    terms: dict[str, str],
+    lexicon: Lexicon,
+    used: Callable[[str], bool] = lambda term: True,
 ) -> list[tuple[str, str]]:
     """The question's phrasal verbs the lexicon relates to other words ("sat in": "sit
     in" → attend; "get going" → begin), as `(phrase, term)` pairs to expand like words
     (`expand`'s `written`), whose term is that of the verb in `terms` (word → term), or of
     the word after it when the verb is a stopword: readers write phrasal verbs where
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
-    preposition of a phrase after it ("pay for the stadium"). A word the tagger read as
+    preposition of a phrase after it ("pay for the stadium"), unless the articles never
+    use the verb (`used(term)` is false): a reader's verb is then read with its
+    preposition ("spoke for the Islamic Republic": "speak for" → represent), as nothing
+    else relates it to the articles' words. A word the tagger read as
     a noun opens one when a particle ends the clause after it and it follows "did" (or
     another auxiliary) and its subject (`_after_auxiliary_and_subject`): "When did the
     war (first) break out?" (the tagger sometimes reads such a verb as a noun), but not
@@ -393,12 +399,12 @@ def phrasal_verbs(
             continue
         if not after.text.isalpha():
             continue
-        if following in PHRASE_OPENERS and after.text.lower() not in _PARTICLES:
-            continue  # "pay for the stadium", "go to power": a preposition's phrase
         second = normalise(after.text)
         term = terms.get(normalise(verb.text)) or terms.get(second)
         if term is None:
             continue
+        if following in PHRASE_OPENERS and second not in _PARTICLES and used(term):
+            continue  # "pay for the stadium", "go to power": a preposition's phrase
         for base in dict.fromkeys([normalise(verb.text), *lexicon.base_forms(verb.text)]):
             if lexicon.links(f"{base} {second}"):  # "sat in": sit in
                 found.append((f"{base} {second}", term))
