@@ -121,6 +121,12 @@ def test_names_with_titles_and_connectors():
     assert "place" in found["Geneva"]
 
 
+def test_the_particles_of_spanish_dutch_german_and_arabic_names_join_them():
+    found = _names("Later Rosa Lind y Vega met Jan ter Borg, Eva von der Linde and Omar ibn Said.")
+    for name in ("Rosa Lind y Vega", "Jan ter Borg", "Eva von der Linde", "Omar ibn Said"):
+        assert "person" in found[name]
+
+
 def test_a_surname_with_the_arabic_article_joined_by_a_hyphen_stays_in_the_name():
     found = _names("The council was led by Rami al-Haddad and later by Salma el-Nouri.")
     assert "person" in found["Rami al-Haddad"] and "person" in found["Salma el-Nouri"]

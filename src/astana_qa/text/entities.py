@@ -150,7 +150,8 @@ _NUMBER_TAIL = re.compile(
 )
 _BRACKET = re.compile(r"-[LR][RSC]B-")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al", "bin", "von",
-                         "van", "&", "-", "on", "du", "da"})  # fmt: skip
+                         "van", "&", "-", "on", "du", "da", "der", "den", "ter", "y", "dos", "das",
+                         "di", "della", "ibn", "bint"})  # fmt: skip
 # Connectors that join the words of a body's or an event's name, not of a person's
 # ("Council of Europe", "Meeting on Syria"; but "Charles de Gaulle", "Ludwig van
 # Beethoven"). A title still makes a person: "Prince of Wales".
