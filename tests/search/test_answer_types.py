@@ -268,6 +268,10 @@ def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus)
         ("treaty that ended the war", "thing", "treaty"),
         ("relief agency which attended the talks", "organisation", "agency"),
         ("envoy who led the talks", "person", "envoy"),
+        ("the treaty that ended the war", "thing", "treaty"),
+        # ... but a question word after a topic asks its own question
+        ("astana talks which countries attended", "place", "countries"),
+        ("syria talks who led the russian delegation", "person", None),
         ("talks in Varna that failed", "description", None),  # not nouns up to "that"
     ],
 )

@@ -1534,3 +1534,19 @@ def test_a_place_of_another_sort_than_asked_is_no_answer_but_is_named(question, 
     result = ask(question, passages(text, [text]))
     assert result.answer is None
     assert result.abstention is not None and f"“{found}”" in result.abstention
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # WordNet makes them of the asked sort too: a country that is an island or a city
+        ("Which island hosted the harbour summit?",
+         "The harbour summit was held on Cyprus last spring.", "Cyprus"),
+        ("Which city hosted the harbour summit?",
+         "The harbour summit was held in Kuwait last spring.", "Kuwait"),
+        ("Which river did the harbour convoy cross?",
+         "The harbour convoy crossed the Jordan at dawn.", "Jordan"),
+    ],
+)  # fmt: skip
+def test_a_country_wordnet_also_makes_of_the_asked_sort_answers(question, text, expected):
+    assert ask(question, passages(text, [text])).answer == expected

@@ -344,18 +344,27 @@ _ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
 
 
 # The relative pronouns opening a clause that says which one a search asks for.
-_RELATIVES = frozenset({"that", "which", "who", "whose"})
+_SEARCH_RELATIVES = frozenset({"that", "which", "who"})
+# The tags of the words a search's opening phrase is made of ("the aid organization").
+_OPENING_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET"})
 
 
 def _opens_a_relative_clause(lower: list[str], tags: list[str], at: int) -> bool:
-    """Is word `at` a relative pronoun after a search's opening nouns, with a clause
-    after it ("agency which attended the talks"; not "astana talks when", which asks
-    when)?"""
+    """Is word `at` a relative pronoun after a search's opening noun phrase, a word that
+    can be a verb right after it (past an adverb) and a word after that ("agency which
+    attended the talks", "antibody that crosses the placenta": the tagger may read
+    "crosses" as a noun)? Not a question word asking of a topic: "astana talks which
+    countries attended" (a noun follows "which"), "syria talks who led the russian
+    delegation" ("who" follows no noun of people); nor "when" ("astana talks when")."""
+    verb = at + 1 + (at + 1 < len(tags) and tags[at + 1] == "ADV")  # "that later signed"
     return (
-        0 < at < len(lower) - 2
-        and lower[at] in _RELATIVES
+        at > 0
+        and verb < len(lower) - 1
+        and lower[at] in _SEARCH_RELATIVES
         and tags[at - 1] in _NOUN_TAGS
-        and all(t in _NOUN_TAGS or t == "ADJ" for t in tags[:at])
+        and all(t in _OPENING_PHRASE for t in tags[:at])
+        and (tags[verb] in ("VERB", "AUX") or "VERB" in wordnet_classes(lower[verb]))
+        and (lower[at] != "who" or noun_class(lower[at - 1]) == "person")
     )
 
 
@@ -408,7 +417,7 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     role = next((w for w, t in zip(lower, tags, strict=True) if _names_a_role(w, t)), None)
     if role is not None:
         return Expected("person", role, _is_plural(role))
-    relative = next((i for i, w in enumerate(lower) if w in _RELATIVES), 0)
+    relative = next((i for i, w in enumerate(lower) if w in _SEARCH_RELATIVES), 0)
     if _opens_a_relative_clause(lower, tags, relative):
         # "antibody that crosses the placenta", "aid organization that sat in on…"
         return _focus_kind(words[:relative], tags[:relative], relative - 1, search=True)

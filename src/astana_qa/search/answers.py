@@ -1084,8 +1084,8 @@ def _missing(
         )
     if other is not None:
         return (
-            f"no {what} {verb} stated in the sentences that match the question; they "
-            f"state “{other}”, which is not one"
+            f"no {what} {verb} stated in the sentences that match the question; the place "
+            f"they state, “{other}”, is of another sort"
         )
     if outside:
         return (

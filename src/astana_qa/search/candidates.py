@@ -120,7 +120,9 @@ NOT_LOCATED = 0.7
 # Fit kept by a country when the question asks for a city or town ("In which city is
 # the council based?": "Istanbul", not "Turkey"): a focus noun WordNet makes a city, a
 # kind of municipality or a settlement. Such a place, and those below, is also of
-# another sort than asked for (`Candidate.other_sort`): it never answers.
+# another sort than asked for (`Candidate.other_sort`), unless WordNet makes it one of
+# the asked sort too ("Kuwait" a city, "Cyprus" an island): it answers only when
+# something of the right sort does not.
 NOT_A_SETTLEMENT = 0.5
 _SETTLEMENT_NOUNS = frozenset({"city", "municipality", "settlement"})
 # And fit kept by a place known to be no country (a capital, a city WordNet knows) when
@@ -132,7 +134,8 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 # natural thing (WordNet's noun.artifact and noun.object: hotel, stadium, river,
 # mountain): "Which hotel hosted the talks?" is not answered by "Kazakhstan" or "Astana".
 # A named site ("Wembley") keeps its fit. The cost: an island country ("Which island…?":
-# "Cyprus") and a river named as a country ("the Jordan") are marked down too.
+# "Cyprus") and a river named as a country ("the Jordan") are marked down too, though
+# they still answer (WordNet makes them an island and a river).
 NOT_A_SITE = 0.3
 # A person whose title is the very office a question asks a deputy of ("Which deputy
 # envoy…?": "the UN envoy to Syria, Geir Pedersen") holds it: no likely deputy.
@@ -217,7 +220,7 @@ class Candidate:
     # cut from it ("Lake" of "Lake Baikal"): shown whole as the answer (`shown_whole`).
     whole_start: int | None = None
     # A place of another sort than the question's noun asks for ("Iran" for "Which
-    # city…?", "Astana" for "Which hotel…?"): its fit was marked down, and it never
+    # city…?", "Kazakhstan" for "Which hotel…?"): its fit was marked down, and it never
     # answers (`answers.answer` refuses when nothing else is found).
     other_sort: bool = False
 
@@ -1061,6 +1064,8 @@ def score_spans(
             # one ("Crete", "Etna"), and a palace may be "Versailles"
             fit *= NOT_A_SITE  # "Which hotel…?" is not answered by "Kazakhstan"
             other_sort = True
+        if other_sort and focus and shipped_lexicon().is_kind_of(span.text, focus):
+            other_sort = False  # WordNet knows it as one too: "Cyprus", an island; "Kuwait"
         lead = 0  # the length of a focus word the span opens with
         past = going_on.search(found.text) if going_on is not None else None
         named_on = (

@@ -155,9 +155,10 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al
 # Connectors that join the words of a body's or an event's name, not of a person's
 # ("Council of Europe", "Meeting on Syria"; but "Charles de Gaulle", "Ludwig van
 # Beethoven"). A title still makes a person: "Prince of Wales".
-# A surname written with the Arabic article joined by a hyphen ("al-Turabi",
-# "el-Sisi", "ash-Shara"): a name word though it opens with a small letter.
-_ARTICLE_PREFIXED = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an)-[A-Z][a-z]")
+# The Arabic article as written before a surname with a hyphen ("al-Turabi",
+# "el-Sisi", "ash-Shara", "ad-Din"); not "at-", "as-" or "an-", which English writes
+# before words ("Member at-Large").
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|ash|az)-")
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "on", "for", "and", "the", "&"})
 _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
                          "ADV", "INTJ", "SYM"})  # fmt: skip
@@ -422,7 +423,7 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
     ("Committee", "Party"), a place word or a place preposition before it, a title or
     two or more name words, not all of them only common words (a person: `_common`),
     unless the last is a common noun naming a thing (`_headed_by_a_thing`: "Nobel
-    Prize"; in the plural, a body named by its members: "Chicago Bears"). A
+    Prize"; the cost: a surname that is such a noun, "Larry Bird", "Steve Jobs"). A
     place (by its word, the preposition before it or the gazetteer `is_place`) is only a
     place, never a name of unknown kind that could answer "who" as a person does. A
     place a gazetteer knows (`is_place`), opening the run or after a connector, that two
@@ -462,7 +463,7 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         after_place = cut_at_place
         run = words[first:j]
         lowered = [w.text.lower() for w in run]
-        if set(lowered) <= person_titles | _CONNECTORS or (
+        if all(w.text.lower() in person_titles or _is_particle(w.text) for w in run) or (
             j - first == 1 and lexicon().get(lowered[0]) == ("ADJ",)
         ):
             i = j
@@ -494,20 +495,16 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
             kinds = {"place"}  # not a person's name, nor a name of unknown kind
         elif not titled and _a_part_of_a_place(lowered):
             kinds = {"place"}  # "Southern California", "Eastern Europe": no one
-        elif head not in person_titles and (
-            titled
-            or (
-                len(run) >= 2
-                and not set(lowered) & _NOT_IN_PERSONAL_NAMES
-                and not all(
-                    _common(_POSSESSIVE_END.sub("", w)) for w in lowered if w not in _CONNECTORS
-                )  # "Society's Transactions": no one
-                and not _headed_by_a_thing(head)  # "Nobel Prize", "Rogers Award"
+        else:
+            # a name word among common ones ("Chicago Bears"; not "Society's Transactions")
+            named = len(run) >= 2 and not all(
+                _common(_POSSESSIVE_END.sub("", w)) for w in lowered if w not in _CONNECTORS
             )
-        ):
-            kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
-        elif not titled and len(run) >= 2 and _headed_by_a_thing(head) and _is_plural_noun(head):
-            kinds.add("organisation")  # named by its members: "Chicago Bears"
+            thing = _headed_by_a_thing(head)  # "Nobel Prize", "Rogers Award"
+            if head not in person_titles and (
+                titled or (named and not thing and not set(lowered) & _NOT_IN_PERSONAL_NAMES)
+            ):
+                kinds.add("person")  # "Meeting on Syria", "Bank of America": not people
         if is_place(text[run[0].start : end]) or (
             len(run) == 1 and is_place_word(text[run[0].start : end])
         ):
@@ -533,6 +530,19 @@ def _common(word: str) -> bool:
     words only ("Grant Wood") lose their person kind: the cost of the rule."""
     tags = lexicon().get(word)
     return tags is not None and "PROPN" not in tags
+
+
+def _article_prefixed(word: str) -> bool:
+    """Is `word` a surname written with the Arabic article and a hyphen before a
+    capital ("al-Turabi", "el-Şişi")? A name word, though it opens with a small letter."""
+    prefix = _ARTICLE_PREFIX.match(word)
+    return prefix is not None and word[prefix.end() : prefix.end() + 1].isupper()
+
+
+def _is_particle(word: str) -> bool:
+    """Is `word`, as written, a particle joining a name's words ("von", "y", "al-Turabi"'s
+    "al" on its own): a connector in lower case, not a capitalised name ("Das", "Di")."""
+    return word in _CONNECTORS
 
 
 def _headed_by_a_thing(head: str) -> bool:
@@ -562,10 +572,12 @@ def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozen
     """Where a person's name begins after the office before it: "Deputy Foreign
     Minister Ahmet Yıldız" answers "who" with "Ahmet Yıldız"; the name starts after the
     office's last title word, whatever comes before it ("Russia's Special Presidential
-    Envoy Alexander Lavrentiev", "Kazakh Deputy Foreign Minister Kanat Tumysh"). Only
-    before a full name (two or more capitalised words, no connector): a title before one
-    word is part of how the person is called ("Lady Gaga", "Governor Vaudreuil"), and so
-    is a monarch's ("King George III")."""
+    Envoy Alexander Lavrentiev", "Kazakh Deputy Foreign Minister Kanat Tumysh",
+    "Commission President Ursula von der Leyen"). Only before a full name (two or more
+    words, the first capitalised, none a joint of a body's name such as "of"): a title
+    before one word is part of how the person is called ("Lady Gaga", "Governor
+    Vaudreuil"), and so is a monarch's ("King George III"), and "Prince of Wales" is a
+    title."""
     begin = 0
     for at, word in enumerate(lowered[:-1]):
         if word in person_titles:
@@ -574,11 +586,20 @@ def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozen
     if (
         begin == 0
         or len(rest) < 2
-        or any(not w.text[:1].isupper() or w.text.lower() in _CONNECTORS for w in rest)
+        or not rest[0].text[:1].isupper()
+        or any(_in_no_personal_name(w.text) for w in rest)
         or _ROMAN.fullmatch(rest[-1].text)
     ):
         return 0
     return begin
+
+
+def _in_no_personal_name(word: str) -> bool:
+    """Is `word` one a person's full name never holds: a joint of a body's name ("of",
+    "and"), or a word in lower case that is no name particle ("von", "al-Turabi")?"""
+    if word.lower() in _NOT_IN_PERSONAL_NAMES:
+        return True
+    return not (word[:1].isupper() or _is_particle(word) or _article_prefixed(word))
 
 
 def _place_before_a_name(
@@ -607,7 +628,7 @@ def _is_name_word(words: list[Token], i: int) -> bool:
     """Is word `i` part of a name: capitalised, not a month, and either inside the
     sentence or (first, after punctuation) a word the lexicon does not call common?"""
     word = words[i]
-    if _ARTICLE_PREFIXED.match(word.text):
+    if _article_prefixed(word.text):
         return True  # "Hassan al-Turabi", "Abdel Fattah el-Sisi"
     if not word.text[:1].isupper() or word.text.lower() in _DATE_WORDS or len(word.text) < 2:
         return False

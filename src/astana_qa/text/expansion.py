@@ -167,27 +167,33 @@ def period_months(
 ) -> list[Expansion]:
     """The months of a season or part of a year the question names with its year ("the
     autumn 2024 round": September to November; `dates.find_dates` reads it), searched
-    for in place of the season's word with weight `MONTH_OF_PERIOD` each: articles date
-    an event by its month and day ("Nov. 11-12"), seldom by its season. Only a period of
-    one to six months, with a word of its own among the question's (`written`)."""
+    for beside the period's word with weight `MONTH_OF_PERIOD` each: articles date an
+    event by its month and day ("Nov. 11-12"), seldom by its season. Only a period of one
+    to six months; the months stand for the last of its words that is a question word
+    (`written`): the season, or the noun of "the first half of 2025" ("half"), not an
+    ordinal the question may use elsewhere ("the first round")."""
     own = {word.lower(): term for word, term in written}
-    found: list[Expansion] = []
+    found: dict[str, Expansion] = {}
     for mention in find_dates(text):
         first, _, last = mention.iso.partition("/")
         if not (last and ISO_MONTH.fullmatch(first) and ISO_MONTH.fullmatch(last)):
             continue
         begins, ends = int(first[5:7]), int(last[5:7])
         count = (ends - begins) % 12 + 1
-        source = next((own[w] for w in mention.text.lower().split() if w in own
-                       and not w.isdigit()), None)  # fmt: skip
-        if source is None or count > 6:
+        words = [w for w in _PERIOD_WORD.findall(mention.text.lower()) if w in own]
+        if not words or count > 6:
             continue
+        source = own[words[-1]]
         for step in range(count):
             month = MONTHS[(begins - 1 + step) % 12]
             for term in analyse(month):
                 if indexed(term) and term not in own.values():
-                    found.append(Expansion(source, term, MONTH_OF_PERIOD, equivalent=True))
-    return found
+                    found.setdefault(term, Expansion(source, term, MONTH_OF_PERIOD, True))
+    return list(found.values())
+
+
+# The words of a period's name ("mid-2023": mid; "the winter of 2023-24": winter).
+_PERIOD_WORD = re.compile(r"[a-z]+")
 
 
 def number_forms(token: str) -> list[str]:
@@ -383,9 +389,11 @@ def phrasal_verbs(
     the word after it when the verb is a stopword: readers write phrasal verbs where
     articles write one verb. An auxiliary opens none ("was given"), nor a verb and the
     preposition of a phrase after it ("pay for the stadium"), unless the articles never
-    use the verb (`used(term)` is false): a reader's verb is then read with its
-    preposition ("spoke for the Islamic Republic": "speak for" → represent), as nothing
-    else relates it to the articles' words. A word the tagger read as
+    use the verb (`used(term)` is false for the verb's term): a reader's verb is then
+    read with its preposition ("spoke for the Islamic Republic": "speak for" →
+    represent), as nothing else relates it to the articles' words. So the reading
+    depends on the corpus: over articles that never write "pay", "paid for the stadium"
+    is read as "pay for". A word the tagger read as
     a noun opens one when a particle ends the clause after it and it follows "did" (or
     another auxiliary) and its subject (`_after_auxiliary_and_subject`): "When did the
     war (first) break out?" (the tagger sometimes reads such a verb as a noun), but not
@@ -400,10 +408,11 @@ def phrasal_verbs(
         if not after.text.isalpha():
             continue
         second = normalise(after.text)
-        term = terms.get(normalise(verb.text)) or terms.get(second)
+        own = terms.get(normalise(verb.text))  # none for a stopword ("go", "get")
+        term = own or terms.get(second)
         if term is None:
             continue
-        if following in PHRASE_OPENERS and second not in _PARTICLES and used(term):
+        if following in PHRASE_OPENERS and second not in _PARTICLES and (own is None or used(own)):
             continue  # "pay for the stadium", "go to power": a preposition's phrase
         for base in dict.fromkeys([normalise(verb.text), *lexicon.base_forms(verb.text)]):
             if lexicon.links(f"{base} {second}"):  # "sat in": sit in
