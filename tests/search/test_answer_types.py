@@ -271,7 +271,13 @@ def test_a_search_opening_with_a_superlative_asks_which_one(search, kind, focus)
         ("the treaty that ended the war", "thing", "treaty"),
         # ... but a question word after a topic asks its own question
         ("astana talks which countries attended", "place", "countries"),
+        ("astana talks which states attended", "place", "states"),  # "state" is a verb too
         ("syria talks who led the russian delegation", "person", None),
+        # "that" asks no question: its clause may open with its own subject
+        ("treaty that iran signed in 2015", "thing", "treaty"),
+        ("company that first sold iphones", "organisation", "company"),
+        # "who" after a body of people
+        ("team who won the cup", "organisation", "team"),
         ("talks in Varna that failed", "description", None),  # not nouns up to "that"
     ],
 )

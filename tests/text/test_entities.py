@@ -130,15 +130,18 @@ def test_the_particles_of_spanish_dutch_german_and_arabic_names_join_them():
         "person"
         in _names("Later Commission President Eva von der Linde spoke.")["Eva von der Linde"]
     )
-    # a particle capitalised is a name, after a title too
+    # a particle capitalised is a name, after a title too; one surname keeps its title
     assert "person" in _names("Later Dr Das and Governor Della met.")["Dr Das"]
+    assert "person" in _names("Later Dr Van Dijk spoke.")["Dr Van Dijk"]
 
 
 def test_a_surname_with_the_arabic_article_joined_by_a_hyphen_stays_in_the_name():
     found = _names("The council was led by Rami al-Haddad and later by Salma el-Nouri.")
     assert "person" in found["Rami al-Haddad"] and "person" in found["Salma el-Nouri"]
-    # "at-" and "as-" are English prefixes, not the article: no name word
-    assert not any("at-Large" in name for name in _names("The Member at-Large met Ivo Dimov."))
+    # the article written as its sound before s, t or n, but not before an English word
+    found = _names("Later Rami as-Sadr met Omar at-Tayyib and the Member at-Large.")
+    assert "person" in found["Rami as-Sadr"] and "person" in found["Omar at-Tayyib"]
+    assert not any("at-Large" in name for name in found)
 
 
 def test_a_possessive_is_cut_off_and_titles_alone_name_nobody():

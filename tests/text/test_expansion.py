@@ -286,3 +286,13 @@ def test_a_verb_the_articles_never_use_is_read_with_its_preposition():
         unused = phrasal_verbs(words, terms, Lexicon(), lambda term, v=verb: term != v)
         assert [phrase for phrase, _ in unused] == [{"spoke": "speak for", "paid": "pay for"}[verb]]
         assert phrasal_verbs(words, terms, Lexicon(), lambda term: True) == []
+
+
+def test_a_stopword_verb_is_not_read_with_its_preposition_for_the_word_after_it():
+    """ "went across the river": when the verb is a stopword (no term of its own), the
+    word after it must not decide that the articles never use the verb."""
+    words = tokens("Who went across the river?")
+    never = lambda term: False  # noqa: E731 - no article uses any word
+    assert phrasal_verbs(words, {"across": "across", "river": "river"}, Lexicon(), never) == []
+    terms = {"went": "went", "across": "across", "river": "river"}
+    assert phrasal_verbs(words, terms, Lexicon(), never) == [("go across", "went")]

@@ -347,25 +347,38 @@ _ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
 _SEARCH_RELATIVES = frozenset({"that", "which", "who"})
 # The tags of the words a search's opening phrase is made of ("the aid organization").
 _OPENING_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET"})
+# Words standing between a relative pronoun and its verb ("that later signed", "that
+# first sold": the tagger reads "first" as an adjective).
+_BEFORE_A_VERB = frozenset({"ADV", "ADJ"})
 
 
 def _opens_a_relative_clause(lower: list[str], tags: list[str], at: int) -> bool:
-    """Is word `at` a relative pronoun after a search's opening noun phrase, a word that
-    can be a verb right after it (past an adverb) and a word after that ("agency which
-    attended the talks", "antibody that crosses the placenta": the tagger may read
-    "crosses" as a noun)? Not a question word asking of a topic: "astana talks which
-    countries attended" (a noun follows "which"), "syria talks who led the russian
-    delegation" ("who" follows no noun of people); nor "when" ("astana talks when")."""
-    verb = at + 1 + (at + 1 < len(tags) and tags[at + 1] == "ADV")  # "that later signed"
-    return (
-        at > 0
-        and verb < len(lower) - 1
+    """Is word `at` a relative pronoun after a search's opening noun phrase, with a
+    clause after it? "which" and "who" may also ask a question of a topic before them
+    ("astana talks which countries attended", "syria talks who led the russian
+    delegation"), so they open a clause only when the tagger reads a verb right after
+    them (past an adverb: "agency which attended the talks"), and "who" only after a
+    phrase holding a noun of people or of a body of them ("envoy who led the talks",
+    "team who won", "kazakh deputy fm who called for…"). "That" asks no
+    question: its clause may open with a word that can be a verb, which the tagger may
+    read as a noun ("antibody that crosses the placenta"), or with its own subject
+    ("treaty that iran signed in 2015"). Not "when" ("astana talks when")."""
+    if not (
+        0 < at < len(lower) - 2
         and lower[at] in _SEARCH_RELATIVES
         and tags[at - 1] in _NOUN_TAGS
         and all(t in _OPENING_PHRASE for t in tags[:at])
-        and (tags[verb] in ("VERB", "AUX") or "VERB" in wordnet_classes(lower[verb]))
-        and (lower[at] != "who" or noun_class(lower[at - 1]) == "person")
-    )
+    ):
+        return False
+    after = at + 1 + (tags[at + 1] in _BEFORE_A_VERB)  # "that later signed", "that first sold"
+    if lower[at] != "that":
+        return tags[after] in ("VERB", "AUX") and (
+            lower[at] != "who"
+            or any(noun_class(w) in ("person", "organisation") for w in lower[:at])
+        )
+    return "VERB" in wordnet_classes(lower[after]) or any(
+        t in ("VERB", "AUX") for t in tags[at + 2 : at + 5]
+    )  # "treaty that iran signed": a subject, then its verb
 
 
 def _key_word_kind(words: list[str], tags: list[str]) -> Expected:

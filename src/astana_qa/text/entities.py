@@ -156,9 +156,8 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "del", "la", "le", "al
 # ("Council of Europe", "Meeting on Syria"; but "Charles de Gaulle", "Ludwig van
 # Beethoven"). A title still makes a person: "Prince of Wales".
 # The Arabic article as written before a surname with a hyphen ("al-Turabi",
-# "el-Sisi", "ash-Shara", "ad-Din"); not "at-", "as-" or "an-", which English writes
-# before words ("Member at-Large").
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|ash|az)-")
+# "el-Sisi", "ash-Shara", "ad-Din", "as-Sadr", "an-Nahyan").
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-")
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "on", "for", "and", "the", "&"})
 _NAME_BREAK = frozenset({"DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT",
                          "ADV", "INTJ", "SYM"})  # fmt: skip
@@ -534,9 +533,13 @@ def _common(word: str) -> bool:
 
 def _article_prefixed(word: str) -> bool:
     """Is `word` a surname written with the Arabic article and a hyphen before a
-    capital ("al-Turabi", "el-Şişi")? A name word, though it opens with a small letter."""
+    capital ("al-Turabi", "el-Şişi", "as-Sadr")? A name word, though it opens with a small
+    letter; not an English word after an English prefix ("at-Large": the treebank knows
+    "large" as a common word)."""
     prefix = _ARTICLE_PREFIX.match(word)
-    return prefix is not None and word[prefix.end() : prefix.end() + 1].isupper()
+    if prefix is None or not word[prefix.end() : prefix.end() + 1].isupper():
+        return False
+    return not _common(word[prefix.end() :].lower())
 
 
 def _is_particle(word: str) -> bool:
@@ -587,6 +590,7 @@ def _after_the_title(run: list[Token], lowered: list[str], person_titles: frozen
         begin == 0
         or len(rest) < 2
         or not rest[0].text[:1].isupper()
+        or rest[0].text.lower() in _CONNECTORS  # one surname with its particle: "Dr Van Dijk"
         or any(_in_no_personal_name(w.text) for w in rest)
         or _ROMAN.fullmatch(rest[-1].text)
     ):
