@@ -39,7 +39,7 @@ from .dates import ISO_MONTH, find_dates
 from .entities import PHRASE_OPENERS, Token
 from .features import spelt_number
 from .lexicon import KIND_FACTOR, KIND_NAME, Lexicon, Link, normalise
-from .months import MONTHS
+from .months import MONTH_ABBREVIATIONS, MONTHS, SEASONS, YEAR_PARTS
 
 _LETTER = {name: letter for letter, name in KIND_NAME.items()}
 # Links whose words name the same thing as the asked word.
@@ -172,6 +172,8 @@ def period_months(
     to six months; the months stand for the last of its words that is a question word
     (`written`): the season, or the noun of "the first half of 2025" ("half"), not an
     ordinal the question may use elsewhere ("the first round")."""
+    if not _NAMES_MONTHS.search(text):
+        return []  # most questions name no period: the date reader's work is not needed
     own = {word.lower(): term for word, term in written}
     found: dict[str, Expansion] = {}
     for mention in find_dates(text):
@@ -194,6 +196,12 @@ def period_months(
 
 # The words of a period's name ("mid-2023": mid; "the winter of 2023-24": winter).
 _PERIOD_WORD = re.compile(r"[a-z]+")
+# A word that may open or end a span of months in a date ("autumn", "first half",
+# "late", "January to March"): without one, `find_dates` finds no such span.
+_NAMES_MONTHS = re.compile(
+    r"\b(?:" + "|".join([*SEASONS, *YEAR_PARTS, "half", *MONTHS, *MONTH_ABBREVIATIONS]) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def number_forms(token: str) -> list[str]:
