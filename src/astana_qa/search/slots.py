@@ -59,7 +59,8 @@ class Slot:
     """The question's main verb (`verb`, as written, lower case), whether the answer is
     its `subject` (else its object), whether the question puts the verb in the passive
     ("What was named after Tesla?"), and the preposition left at the question's end
-    ("focus on", "crack down on"), which a sentence writes before the object."""
+    ("focus on", "crack down on"), which a sentence writes before the object (in a
+    question asking how, the preposition after the verb: "negotiate with")."""
 
     verb: str
     subject: bool
@@ -71,6 +72,9 @@ class Slot:
     # "When was she born?": the answer is the time a preposition of time introduces
     # after the verb, in the same clause ("born … in 1976").
     when: bool = False
+    # "How are the packets routed?": the answer is the manner or means written beside
+    # the verb ("routed individually", `manner.py`).
+    how: bool = False
 
 
 def question_slot(words: Sequence[Token]) -> Slot | None:
@@ -97,7 +101,9 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
             return None  # "Where is the Taj Mahal?": no verb to stand beside
         return Slot(words[verb].text.lower(), subject=False, passive=False,
                     where=opener == "where", when=opener == "when")  # fmt: skip
-    if n < 3 or words[0].text.lower() not in _WH_WORDS:
+    if n >= 3 and opener not in _WH_WORDS:
+        return _how_slot(words)
+    if n < 3:
         return None
     i = 1
     while i < n and (words[i].tag in _FOCUS_TAGS or _modifies(words, i)):
@@ -132,6 +138,26 @@ def question_slot(words: Sequence[Token]) -> Slot | None:
         passive=passive,
         prepositions=tuple(prepositions[:2]) if stranded else (),
     )
+
+
+def _how_slot(words: Sequence[Token]) -> Slot | None:
+    """The slot of "How are the packets routed?" or "In dioxygen, how are the atoms
+    bonded?": "how" and an auxiliary, then the subject and its verb; else None ("How
+    many…?", "How old…?" ask for a quantity, not a manner)."""
+    lower = [word.text.lower() for word in words]
+    if "how" not in lower:
+        return None
+    at = lower.index("how")
+    if at + 2 >= len(words) or lower[at + 1] not in _AUXILIARIES:
+        return None
+    verb = _object_question_verb(words, at + 1)
+    if verb is None:
+        return None
+    passive = lower[at + 1] in _BE and _participle(lower[verb])
+    # the verb's own preposition ("negotiate with the countries"), which opens no manner
+    after = tuple(lower[verb + 1 : verb + 2]) if words[verb + 1 : verb + 2] else ()
+    own = after if after and words[verb + 1].tag == "ADP" else ()
+    return Slot(lower[verb], subject=False, passive=passive, prepositions=own, how=True)
 
 
 def _modifies(words: Sequence[Token], i: int) -> bool:

@@ -1,0 +1,153 @@
+"""Answers to "How did X do Y?": the manner or means a sentence gives beside the verb.
+
+A question asking how something is done ("How was scarcity managed?", "How are the
+packets routed?", "How did users connect?") names a verb; the best sentence, where it
+writes that verb, says how in the words right after it: a manner adverb ("routed
+individually", "weighted inversely"), or a phrase of means or manner opened by a
+preposition ("addressed by rationing", "connected via dial-up connections",
+"implemented with or without forwarding nodes", "described as a covalent double bond").
+Where nothing follows the verb, a manner adverb right before it answers ("chemically
+bonded"). The means after "by", "via", "through", "using" or "as" is the answer without
+the word; "with", "without" and "according to" stay, as what follows them alone does
+not say how. The phrase ends where its clause does (a comma, a relative pronoun, a
+bracket). A preposition the question itself writes after its verb ("negotiate with the
+countries") opens the verb's object, not its manner; of several places the sentence
+writes the verb, the one with most of the question's other words just before it is read
+("circuit switching is characterized by…, while packet switching may be characterized
+by…"). Where the best sentence does not write the question's verb, or writes nothing of
+manner beside it, the whole sentence stays the answer, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from ..text.entities import Token, tokens
+from .slots import Slot
+
+# Prepositions opening a phrase of means, left out of the answer: what follows is the
+# means itself ("by rationing": rationing).
+_MEANS = frozenset({"by", "via", "through", "using", "as"})
+# Prepositions opening a phrase of manner that are part of the answer ("with or without
+# intermediate nodes", "according to a multiple access scheme").
+_MANNER = frozenset({"with", "without", "according"})
+# Tags of the words of an object standing between the verb and its manner ("rate them
+# higher", "routed the packets individually").
+_OBJECT = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+# How many words may stand between the verb and its manner.
+REACH = 5
+# How many words before the verb are read for the question's other words.
+SUBJECT_REACH = 6
+# Where a phrase of manner ends: a comma, semicolon, colon or full stop (before a space,
+# a closing quote or the end), an opening bracket or quote, or a word opening another
+# clause.
+_PHRASE_END = re.compile(
+    r"[,;:.](?=[\s”\"’)]|$)|\s[“\"(]|\s(?:that|which|who|whom|whose|while|whereas|but"
+    r"|because|although|though|since|until|unless|where|when)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how(slot: tuple[Slot, str] | None) -> bool:
+    """Does the question ask how its verb is done ("How are packets routed?")?"""
+    return slot is not None and slot[0].how
+
+
+def manner_phrase(
+    text: str,
+    slot: tuple[Slot, str],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+) -> tuple[int, int] | None:
+    """`(start, end)` in `text` of the manner or means it gives beside the question's
+    verb (`slot`: the verb, its analysed term and its own preposition), not made only of
+    the question's words (see the module's docstring); None when it gives none."""
+    verb, verb_term = slot
+    spans = term_spans(text)
+    at = {start for start, _, term in spans if term == verb_term}
+    if not at:
+        return None
+    words = tokens(text)
+    terms_at = {start: term for start, _, term in spans}
+    others = set(question_terms) - {verb_term}
+
+    def subject_words(i: int) -> int:
+        before = words[max(0, i - SUBJECT_REACH) : i]
+        return len({terms_at[w.start] for w in before if terms_at.get(w.start) in others})
+
+    places = [i for i, word in enumerate(words) if word.start in at]
+    places.sort(key=lambda i: -subject_words(i))  # stable: equal counts keep their order
+    for find in (_after, _adverb_before):
+        for i in places:
+            found = find(text, words, i, verb.prepositions)
+            if found is not None and not _only_question_words(text, found, question_terms,
+                                                               term_spans):  # fmt: skip
+                return found
+    return None
+
+
+def _after(
+    text: str, words: Sequence[Token], verb: int, own: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """The manner written within `REACH` words after the verb at word `verb`: an object
+    may stand between them, and a manner adverb before a phrase of means is the
+    phrase's ("produced solely by ultraviolet radiation")."""
+    for k in range(verb + 1, min(len(words), verb + REACH + 1)):
+        word, lower = words[k], words[k].text.lower()
+        if (lower in _MEANS or lower in _MANNER) and lower not in own:
+            if lower in _MEANS:
+                if k + 1 >= len(words):
+                    return None
+                start = words[k + 1].start
+            else:
+                start = word.start
+            end = _phrase_end(text, start)
+            return (start, end) if end > start else None
+        if word.tag == "ADV" and _is_manner_adverb(lower):
+            following = words[k + 1].text.lower() if k + 1 < len(words) else ""
+            if following in _MEANS or following in _MANNER:
+                continue  # "solely by", "directly by": the phrase says how
+            return word.start, word.end
+        if word.tag not in _OBJECT and not (k == verb + 1 and word.tag in ("ADP", "PART")):
+            return None  # another phrase or clause opens: no manner beside the verb
+    return None
+
+
+def _adverb_before(
+    text: str, words: Sequence[Token], verb: int, own: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """A manner adverb right before the verb at word `verb` ("chemically bonded")."""
+    if (
+        verb > 0
+        and words[verb - 1].tag == "ADV"
+        and _is_manner_adverb(words[verb - 1].text.lower())
+    ):
+        return words[verb - 1].start, words[verb - 1].end
+    return None
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """An adverb of manner is mostly one made from an adjective by "-ly" ("individually",
+    "inversely"); "only", "early" and the like are no such adverbs."""
+    return word.endswith("ly") and len(word) > 5
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """Where the phrase opening at `start` ends (`_PHRASE_END`), trailing spaces left out."""
+    stop = _PHRASE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    while end > start and text[end - 1] in " “\"‘'(":
+        end -= 1
+    return end
+
+
+def _only_question_words(
+    text: str,
+    span: tuple[int, int],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+) -> bool:
+    """Is the phrase at `span` made only of the question's own words?"""
+    terms = [term for *_, term in term_spans(text[span[0] : span[1]])]
+    return not terms or all(term in question_terms for term in terms)

@@ -1,0 +1,87 @@
+"""The manner or means that answers "How did X do Y?" (`search/manner.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from astana_qa.search.manner import asks_how, manner_phrase
+from astana_qa.search.slots import Slot, question_slot
+from astana_qa.settings import AnalysisSettings
+from astana_qa.text.analysis import Analyzer
+from astana_qa.text.entities import tokens
+
+words = Analyzer(AnalysisSettings()).term_spans
+
+
+def _manner(question: str, sentence: str) -> str | None:
+    slot = question_slot(tokens(question))
+    assert slot is not None and slot.how
+    verb_term = words(slot.verb)[0][2]
+    question_terms = dict.fromkeys((term for *_, term in words(question)), 1.0)
+    found = manner_phrase(sentence, (slot, verb_term), question_terms, words)
+    return sentence[found[0] : found[1]] if found else None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "manner"),
+    [
+        # the means after "by", without the word
+        ("How was scarcity addressed?", "Scarcity was addressed by rationing (as in many "
+         "countries).", "rationing"),
+        # a manner adverb after the verb, or after its object
+        ("How are the packets routed?", "The packets are routed individually, sometimes "
+         "arriving out of order.", "individually"),
+        ("How did the firm pay its staff?", "The firm paid its staff generously.",
+         "generously"),
+        # "with" and "according to" stay: what follows them alone does not say how
+        ("How is the mode implemented?", "The mode may be implemented with or without "
+         "forwarding nodes.", "with or without forwarding nodes"),
+        ("How are they delivered?", "The packets may be delivered according to a "
+         "multiple access scheme.", "according to a multiple access scheme"),
+        # an adverb before a phrase of means is the phrase's
+        ("How can the protein kill cells?", "The protein can kill cells directly by "
+         "disrupting their membrane.", "disrupting their membrane"),
+        # the phrase ends with its clause
+        ("How is the bond described?", "It is simply described as a covalent bond that "
+         "results from shared electrons.", "a covalent bond"),
+        # nothing after the verb: a manner adverb before it
+        ("How are the two atoms bonded?", "The two atoms are chemically bonded.",
+         "chemically"),
+        # the verb's own preposition in the question opens its object, not a manner
+        ("How did the envoy negotiate with the rebels?", "The envoy negotiated with the "
+         "rebels through intermediaries.", "intermediaries"),
+        ("How did the envoy negotiate with the rebels?", "The envoy negotiated with the "
+         "combatants.", None),
+        # no manner beside the verb, or the verb not written: the sentence answers
+        ("How did the round end?", "The round ended in Astana on Tuesday.", None),
+        ("How was the money raised?", "Sponsors gave the committee money.", None),
+    ],
+)  # fmt: skip
+def test_the_manner_beside_the_question_s_verb(question, sentence, manner):
+    assert _manner(question, sentence) == manner
+
+
+def test_of_two_places_of_the_verb_the_one_after_the_question_s_subject_is_read():
+    sentence = (
+        "Circuit switching is characterized by a fee per unit of time, while packet "
+        "switching may be characterized by a fee per unit of information."
+    )
+    assert _manner("How is packet switching characterized?", sentence) == (
+        "a fee per unit of information"
+    )
+    assert _manner("How is circuit switching characterized?", sentence) == (
+        "a fee per unit of time"
+    )
+
+
+def test_only_the_question_s_words_are_no_manner():
+    assert _manner("How is the rate described?", "The rate is described as the rate.") is None
+
+
+def test_how_with_an_auxiliary_asks_for_a_manner_and_how_many_does_not():
+    slot = question_slot(tokens("In dioxygen, how are the two atoms bonded together?"))
+    assert slot == Slot("bonded", subject=False, passive=True, how=True)
+    assert asks_how((slot, "bond"))
+    assert question_slot(tokens("How many rounds were held?")) is None
+    assert question_slot(tokens("How old is the treaty?")) is None
+    assert not asks_how(None)
