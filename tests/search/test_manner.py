@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from astana_qa.search.manner import asks_how, manner_phrase
+from astana_qa.search.manner import asks_how, asks_response, how_answer, manner_phrase
 from astana_qa.search.slots import Slot, question_slot
 from astana_qa.settings import AnalysisSettings
 from astana_qa.text.analysis import Analyzer
@@ -80,8 +80,35 @@ def test_only_the_question_s_words_are_no_manner():
 
 def test_how_with_an_auxiliary_asks_for_a_manner_and_how_many_does_not():
     slot = question_slot(tokens("In dioxygen, how are the two atoms bonded together?"))
-    assert slot == Slot("bonded", subject=False, passive=True, how=True)
+    assert slot == Slot("bonded", subject=False, passive=True, how=True, doer="the two atoms")
     assert asks_how((slot, "bond"))
     assert question_slot(tokens("How many rounds were held?")) is None
     assert question_slot(tokens("How old is the treaty?")) is None
     assert not asks_how(None)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer"),
+    [
+        # what the doer did, for "react" and its synonyms
+        ("How did the Russian government react to the round?", "Despite reservations, the "
+         "Russian government welcomed the effort.", "welcomed the effort"),
+        ("How did the king respond to the plans?", "In response, the king dispatched six "
+         "regiments to the colony.", "dispatched six regiments"),
+        # the doer not named as a subject, or its predicate the verb itself: a manner
+        ("How did the markets react?", "Prices reacted sharply to the news.", "sharply"),
+        ("How did the traders react?", "The traders reacted sharply to the news.",
+         "sharply"),
+    ],
+)  # fmt: skip
+def test_a_verb_of_response_asks_what_the_doer_did(question, sentence, answer):
+    slot = question_slot(tokens(question))
+    assert slot is not None and slot.how
+    question_terms = dict.fromkeys((term for *_, term in words(question)), 1.0)
+    found = how_answer(sentence, (slot, words(slot.verb)[0][2]), question_terms, words)
+    assert (sentence[found[0] : found[1]] if found else None) == answer
+
+
+def test_react_and_its_synonyms_ask_for_a_response_and_reply_does_not():
+    assert asks_response("reacted") and asks_response("respond")
+    assert not asks_response("reply") and not asks_response("handle")

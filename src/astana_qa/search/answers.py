@@ -58,7 +58,7 @@ from .grouping import (
     variants,
 )
 from .initials import spelled_out
-from .manner import asks_how, manner_phrase
+from .manner import asks_how, how_answer
 from .owners import claimed_by_others
 from .passages import Passage, renumbered
 from .reasons import asks_why, reason_clause
@@ -347,7 +347,7 @@ def answer(
             expected = replace(expected, kind="description", focus=None)
     if expected.kind == "description" and asks_how(slot) and slot is not None:
         # "How are the packets routed?": the manner the best sentence gives its verb
-        manner = manner_phrase(passages[0].text, slot, question_terms, term_spans)
+        manner = how_answer(passages[0].text, slot, question_terms, term_spans)
         if manner is not None:
             return _first_passage_answer(tuple(renumbered(passages)), "description", manner)
     if expected.kind == "description":

@@ -16,6 +16,12 @@ writes the verb, the one with most of the question's other words just before it 
 ("circuit switching is characterized by…, while packet switching may be characterized
 by…"). Where the best sentence does not write the question's verb, or writes nothing of
 manner beside it, the whole sentence stays the answer, as before.
+
+"How did X react?" (react, or a verb WordNet makes its synonym: "respond") asks what X
+did in response: the predicate the best sentence writes after X ("the Russian
+government welcomed the effort": welcomed the effort; `events.happened_clause`, with
+the noun phrase after it), else (or when
+that is the verb itself) a manner beside the verb ("reacted angrily").
 """
 
 from __future__ import annotations
@@ -24,8 +30,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..text.entities import Token, tokens
+from ..text.lexicon import shipped_lexicon
+from .events import happened_clause
 from .slots import Slot
 
+# The verb whose WordNet synonyms ask what was done in response ("react", "respond").
+_RESPONSE = "react"
 # Prepositions opening a phrase of means, left out of the answer: what follows is the
 # means itself ("by rationing": rationing).
 _MEANS = frozenset({"by", "via", "through", "using", "as"})
@@ -52,6 +62,33 @@ _PHRASE_END = re.compile(
 def asks_how(slot: tuple[Slot, str] | None) -> bool:
     """Does the question ask how its verb is done ("How are packets routed?")?"""
     return slot is not None and slot[0].how
+
+
+def how_answer(
+    text: str,
+    slot: tuple[Slot, str],
+    question_terms: Mapping[str, float],
+    term_spans: Callable[[str], list[tuple[int, int, str]]],
+) -> tuple[int, int] | None:
+    """`(start, end)` in `text` of what answers a question asking how (`asks_how`): what
+    the doer did, for a verb of response, else the manner beside the verb (see the
+    module's docstring); None when the sentence gives neither."""
+    if slot[0].doer and asks_response(slot[0].verb):
+        done = happened_clause(text, slot[0].doer, term_spans)
+        if done is not None and not _only_question_words(text, done, {slot[1]: 1.0}, term_spans):
+            return done[0], _object_end(text, done[1])  # not "reacted": "reacted sharply"
+    return manner_phrase(text, slot, question_terms, term_spans)
+
+
+def asks_response(verb: str) -> bool:
+    """Is `verb` "react" or a verb WordNet makes its synonym ("respond", "responded")?"""
+    lexicon = shipped_lexicon()
+    bases = {verb, *lexicon.base_forms(verb)}
+    return _RESPONSE in bases or any(
+        link.word == _RESPONSE and link.kind == "synonym"
+        for base in bases
+        for link in lexicon.links(base, "v")
+    )
 
 
 def manner_phrase(
@@ -112,6 +149,17 @@ def _after(
         if word.tag not in _OBJECT and not (k == verb + 1 and word.tag in ("ADP", "PART")):
             return None  # another phrase or clause opens: no manner beside the verb
     return None
+
+
+def _object_end(text: str, end: int) -> int:
+    """Where the noun phrase right after `end` ends (the object of a verb ending there:
+    "opened the gates"), or `end` when none follows."""
+    last = end
+    for word in (word for word in tokens(text) if word.start >= end):
+        if word.tag not in _OBJECT or word.tag == "PRON":
+            break
+        last = word.end
+    return last
 
 
 def _adverb_before(

@@ -75,6 +75,9 @@ class Slot:
     # "How are the packets routed?": the answer is the manner or means written beside
     # the verb ("routed individually", `manner.py`).
     how: bool = False
+    # In a question asking how, the words between its auxiliary and its verb: who or
+    # what does it ("How did the Russian government react?": the Russian government).
+    doer: str = ""
 
 
 def question_slot(words: Sequence[Token]) -> Slot | None:
@@ -157,7 +160,9 @@ def _how_slot(words: Sequence[Token]) -> Slot | None:
     # the verb's own preposition ("negotiate with the countries"), which opens no manner
     after = tuple(lower[verb + 1 : verb + 2]) if words[verb + 1 : verb + 2] else ()
     own = after if after and words[verb + 1].tag == "ADP" else ()
-    return Slot(lower[verb], subject=False, passive=passive, prepositions=own, how=True)
+    doer = " ".join(word.text for word in words[at + 2 : verb])
+    return Slot(lower[verb], subject=False, passive=passive, prepositions=own, how=True,
+                doer=doer)  # fmt: skip
 
 
 def _modifies(words: Sequence[Token], i: int) -> bool:
