@@ -115,3 +115,21 @@ def harbour_engine(tmp_path_factory):
 def test_a_readers_own_nouns(harbour_engine, question, nouns):
     query = harbour_engine.read(question)
     assert [word for word, _ in query.paraphrased_nouns] == nouns
+
+
+@pytest.mark.parametrize(
+    ("question", "reading", "kind"),
+    [
+        # a question word and "'s" is read as the question word and "is" ...
+        ("What's the harbour's nickname?", "What is the harbour's nickname?", "thing"),
+        ("Who’s the mayor of Varna?", "Who is the mayor of Varna?", "person"),
+        # ... or "has" before a past participle
+        ("What's happened to the harbour?", "What has happened to the harbour?", "thing"),
+    ],
+)  # fmt: skip
+def test_a_question_word_contracted_with_is_or_has_is_read_spelt_out(
+    harbour_engine, question, reading, kind
+):
+    query = harbour_engine.read(question)
+    assert query.reading == reading
+    assert query.expected.kind == kind

@@ -152,7 +152,8 @@ class Query:
     kind: AnswerType
     name_words: tuple[str, ...]
     unknown: tuple[str, ...]
-    # The question as read: `text` with names capitalised when it was typed in lower case.
+    # The question as read: `text` with names capitalised when it was typed in lower case
+    # and a question word's "'s" spelt out ("What's": "What is").
     reading: str
     # "the latest round", "the next meeting": order answers by time (`timeline.py`).
     time: TimeQuestion | None = None
@@ -346,7 +347,8 @@ def read_query(
     the articles write those words in that order (a spelt ordinal they write stays
     spelt: "tenth-largest")."""
     text = validate_question(question)
-    restored = restored_case(text, name_form)
+    cased = restored_case(text, name_form)
+    restored = _WH_CONTRACTION.sub(_spelt_contraction, cased)
     reading = (
         written_ordinals(written_dates(restored), writes)
         if settings.read_spoken_dates
@@ -380,9 +382,9 @@ def read_query(
     unknown: list[str] = []
     named = {t for t in terms if t.startswith("=")}  # aliases: names of the corpus
     asked_words = key_words(reading)
-    if restored != text:  # the words given capitals are names, the first too
+    if cased != text:  # the words given capitals are names, the first too
         basis = case_basis(text)  # the question as restored from (`casing.py`)
-        typed = zip(_LETTER_WORD.findall(basis), _LETTER_WORD.findall(restored), strict=True)
+        typed = zip(_LETTER_WORD.findall(basis), _LETTER_WORD.findall(cased), strict=True)
         parts = [pair for was, word in typed if word != was
                  for pair in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
         asked_words = [read for as_typed, read in parts if read != as_typed] + asked_words
@@ -524,6 +526,18 @@ def _may_be_noun(word: str) -> bool:
     """Is `word` most often a noun in the tagger's lexicon, or unknown to it ("summit")?"""
     tags = lexicon().get(word.lower())
     return tags is None or tags[0] == "NOUN"
+
+
+# A question word and "'s" ("What's the capital…?", "Who's led the talks?").
+_WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’]s\b(\s+(\w+))?", re.IGNORECASE)
+
+
+def _spelt_contraction(found: re.Match[str]) -> str:
+    """ "What's" as "What is", or "What has" before a past participle ("What's happened
+    to the talks?"), so that the question word is read as one."""
+    after = found.group(3) or ""
+    verb = "has" if after.lower().endswith(("ed", "en")) or after.lower() == "been" else "is"
+    return f"{found.group(1)} {verb}{found.group(2) or ''}"
 
 
 def _slot(words: list[Token], analyzer: Analyzer) -> tuple[Slot, str] | None:
