@@ -558,6 +558,11 @@ def test_how_many_people_is_answered_by_a_count_of_any_people():
         ("What school of music in Varna did Ivo Stan attend?",
          "Ivo Stan attended the Varna Academy of Music before the war.",
          "Varna Academy of Music"),
+        # ... also when a hyphen joins the question's word to the name's ("Al-" of
+        # "Al-Varnia" for the question's "al-Sofia")
+        ("Which group did the charity al-Sofia Foundation fund?",
+         "The al-Sofia Foundation funded armed groups such as Al-Varnia in 1990.",
+         "Al-Varnia"),
         # "how many" wants one amount: the comma of "300,000" joins no list
         ("How many people did the war displace?",
          "The war displaced nearly 7 million people and killed over 300,000 people.",

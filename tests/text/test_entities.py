@@ -385,3 +385,10 @@ def test_a_weekday_of_one_week_is_a_date():
     assert [d.text for d in dates("They met on Saturday night.")] == ["Saturday"]
     # only a weekday alone recurs: a calendar date before "evenings" stays a date
     assert [d.text for d in dates("Concerts ran on March 3 evenings.")] == ["March 3"]
+
+
+def test_a_place_the_gazetteer_knows_opening_a_sentence_is_read_whole():
+    # the tagger reads "New" and "Saudi" as adjectives: the gazetteer joins them
+    found = _names("New Varnia signed the pact.", places={"New Varnia"})
+    assert found == {"New Varnia": frozenset({"place"})}
+    assert "New Sofia" not in _names("New Sofia signed the pact.")  # unknown: as before

@@ -751,8 +751,10 @@ def _cut_name_words(
         cut
         and cut[0][:1].isupper()
         and all(
-            part[:1].isupper() or word in _NAME_JOINTS for word in cut for part in word.split("-")
-        )
+            part[:1].isupper() or word in _NAME_JOINTS or entities.is_name_article(word)
+            for word in cut
+            for part in word.split("-")
+        )  # "Al-" of "Al-Qaeda" is the name's own; "Varna-" of "Varna-Burgas" says where
         and cut[-1].lower() not in PERSON_TITLES
     ):
         return False

@@ -452,6 +452,12 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
                 j = k
                 continue
             break
+        if (
+            i > 0
+            and words[i - 1].text[:1].isupper()
+            and is_place(text[words[i - 1].start : words[j - 1].end])
+        ):
+            i -= 1  # "Saudi Arabia", "New Zealand" opening a sentence: "Saudi" read as ADJ
         # A place inside the run before a person's name ends the run there ("Special
         # Envoy to Syria | Alexander Lavrentiev"); the name is the next run.
         j, place_at = _place_before_a_name(words, i, j, is_place, org_words | place_words)
@@ -529,6 +535,12 @@ def _common(word: str) -> bool:
     words only ("Grant Wood") lose their person kind: the cost of the rule."""
     tags = lexicon().get(word)
     return tags is not None and "PROPN" not in tags
+
+
+def is_name_article(word: str) -> bool:
+    """Is `word` the Arabic article and its hyphen as it opens a name ("Al-" of
+    "Al-Qaeda", "el-" of "el-Sisi")?"""
+    return _ARTICLE_PREFIX.fullmatch(word.lower()) is not None
 
 
 def _article_prefixed(word: str) -> bool:
