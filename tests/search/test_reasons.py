@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from astana_qa.search.reasons import asks_why, reason_clause
+from astana_qa.search.reasons import asks_why, claimed_words, reason_clause
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -37,3 +37,32 @@ def test_why_is_asked_by_the_question_word_or_a_noun_of_reasons():
     assert asks_why("Why did they leave?", None)
     assert asks_why("What rationale did they give?", "rationale")
     assert not asks_why("What did they give?", "thing")
+
+
+_SAID = ("The minister called for an end to the talks, saying their goal had been achieved "
+         "considering the return of the refugees.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        # what was said restates the question's claim ("goal" for "purpose"): the reason
+        # given for it answers
+        ("Why did the minister say the talks had served their purpose?",
+         "the return of the refugees"),
+        # what was said is something else than the claim: it is the reason
+        ("Why did the minister argue the talks should end?", "their goal had been achieved"),
+        # not a question about a saying: the first reason, as before
+        ("Why did the minister want the talks to end?", "their goal had been achieved"),
+    ],
+)  # fmt: skip
+def test_what_was_said_does_not_answer_why_it_was_said(question, clause):
+    found = reason_clause(_SAID, {}, words, claimed_words(question))
+    assert found is not None and _SAID[found[0] : found[1]] == clause
+
+
+def test_the_claim_s_words_are_read_as_the_question_uses_them():
+    claimed = claimed_words("Why did he argue the talks should end?")
+    assert "end" in claimed and "goal" not in claimed  # the verb "end", not the noun
+    assert "had" not in claimed_words("Why did he say the talks had ended?")
+    assert claimed_words("Why did the talks end?") == frozenset()

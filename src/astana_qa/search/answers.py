@@ -61,7 +61,7 @@ from .initials import spelled_out
 from .manner import asks_how, how_answer
 from .owners import claimed_by_others
 from .passages import Passage, renumbered
-from .reasons import asks_why, reason_clause
+from .reasons import asks_why, claimed_words, reason_clause
 from .reports import asks_what_was_said, reported_clause
 from .slots import Slot, slot_positions
 from .spans import ANYONE, find_spans, names_people
@@ -991,7 +991,8 @@ def _description(
     first = passages[0]
     clause = None
     if asks_why(question, focus):
-        clause = reason_clause(first.text, question_terms or {}, term_spans)
+        clause = reason_clause(first.text, question_terms or {}, term_spans,
+                               claimed_words(question))  # fmt: skip
     return _first_passage_answer(passages, kind, clause or (0, len(first.text)))
 
 

@@ -3,7 +3,13 @@
 "Why did Kazakhstan want to end the talks?" is answered by what follows a word of reason
 in the best sentence ("…, saying its goal had been achieved"): "its goal had been
 achieved", without the word itself. A question asking for a reason by a noun ("What
-rationale did they give…?") is read the same way.
+rationale did they give…?") is read the same way. A question asking why someone said,
+argued or claimed something ("Why did Kazakhstan say the process had served its
+purpose?") is not answered by what the sentence says they said when that restates the
+question's claim ("saying its goal had been achieved": a word of it, or one WordNet
+links to one of its words, "goal" to "purpose") but by the reason given for it
+("considering Syria's return into the Arab League"); what they said answers when it
+says something else ("Why did he argue the talks should end?").
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from ..text.entities import tokens
+from ..text.lexicon import shipped_lexicon
 from ..text.months import MONTHS
 from .answer_types import REASON_NOUNS
 
@@ -35,6 +43,38 @@ _SINCE_A_TIME = re.compile(
 )
 
 
+# Words reporting what was said, not why ("saying its goal had been achieved").
+_SAYING = frozenset({"saying", "arguing"})
+_WORD = re.compile(r"[^\W\d_]+")
+# The tagger's tags of the words a claim is made of, as WordNet's parts of speech.
+_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a"}
+# Verbs that may be auxiliaries, which say nothing of a claim ("had run").
+_AUXILIARY_BASES = frozenset({"be", "have", "do"})
+
+
+def claimed_words(question: str) -> frozenset[str]:
+    """When the question asks why someone said, argued or claimed something (it holds a
+    verb of communication in WordNet: "Why did Kazakhstan say the process had served its
+    purpose?"), its nouns, verbs and adjectives and the words WordNet links to them as
+    the question uses them ("goal" for the noun "purpose"; not for the verb "end"),
+    lower case; else none."""
+    lexicon = shipped_lexicon()
+    words = tokens(question)
+    if not any(w.tag == "VERB" and lexicon.is_communication_verb(w.text.lower()) for w in words):
+        return frozenset()
+    claimed: set[str] = set()
+    for i, word in enumerate(words):
+        pos = _POS.get(word.tag)
+        lower = word.text.lower()
+        if pos is None or _AUXILIARY_BASES & set(lexicon.base_forms(lower)):
+            continue  # "had run": the claim is "run"
+        if i > 0 and words[i - 1].tag == "AUX" and pos == "n":
+            pos = "v"  # "should end": the tagger may read a verb after a modal as a noun
+        claimed.add(lower)
+        claimed.update(link.word for link in lexicon.links(lower, pos))
+    return frozenset(claimed)
+
+
 def asks_why(question: str, focus: str | None) -> bool:
     """Does the question ask for a reason: "why", or a noun of reasons as its focus?"""
     return question.lower().lstrip().startswith("why") or focus in REASON_NOUNS
@@ -44,15 +84,17 @@ def reason_clause(
     text: str,
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
+    claimed: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """`(start, end)` of the first clause of reason in `text` (after a `_REASON` word, up
-    to the clause's end or the next such word; else after a `_REPORTED_REASON` word) that
+    to the clause's end or the next such word; else after a `_REPORTED_REASON` word, not
+    a word of saying whose clause restates the question's claim: `claimed_words`) that
     is not only the question's own words:
     for "Why did Kazakhstan say the goal had been achieved?", not "its goal had been
     achieved" of "saying its goal had been achieved, considering Syria's return into the
     Arab League" but "Syria's return into the Arab League"."""
     for pattern in (_REASON, _REPORTED_REASON):
-        found = _first_clause(text, pattern, question_terms, term_spans)
+        found = _first_clause(text, pattern, question_terms, term_spans, claimed)
         if found is not None:
             return found
     return None
@@ -63,6 +105,7 @@ def _first_clause(
     pattern: re.Pattern[str],
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]] | None,
+    claimed: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """`reason_clause` for the markers of `pattern`."""
     markers = [m for m in pattern.finditer(text) if not _SINCE_A_TIME.match(text, m.start())]
@@ -77,5 +120,9 @@ def _first_clause(
         terms = [t for *_, t in term_spans(text[marker.end() : end])] if term_spans else []
         if terms and all(t in question_terms for t in terms):
             continue  # only the question's words: the reason is given further on
+        if claimed and marker.group().split()[0].lower() in _SAYING:
+            said = {w.lower() for w in _WORD.findall(text[marker.end() : end])}
+            if said & claimed:  # the words of the claim, or words WordNet links to them
+                continue  # the question's claim, in other words: its reason comes after
         return marker.end(), end
     return None
