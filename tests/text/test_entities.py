@@ -392,3 +392,12 @@ def test_a_place_the_gazetteer_knows_opening_a_sentence_is_read_whole():
     found = _names("New Varnia signed the pact.", places={"New Varnia"})
     assert found == {"New Varnia": frozenset({"place"})}
     assert "New Sofia" not in _names("New Sofia signed the pact.")  # unknown: as before
+
+
+def test_of_after_a_titled_person_s_name_says_whose_office_it_is():
+    found = _names("He met President Ivo Stan of the Republic of Varnia.", {"Varnia"})
+    assert found["Ivo Stan"] == {"name", "person"}
+    assert "President Ivo Stan of the Republic of Varnia" not in found
+    # no name between the title and "of": the office is part of the run
+    assert "Secretary of State Ivo Stan" in _names("Secretary of State Ivo Stan spoke.")
+    assert "Duke of Varnia" in _names("The Duke of Varnia won.")

@@ -468,6 +468,10 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         after_place = cut_at_place
         run = words[first:j]
         lowered = [w.text.lower() for w in run]
+        of = _of_after_a_titled_name(lowered, first < i, person_titles)
+        if of is not None:  # "President Rafael Calderon | of the Republic of Costa Rica"
+            j = first + of
+            run, lowered = run[:of], lowered[:of]
         if all(w.text.lower() in person_titles or _is_particle(w.text) for w in run) or (
             j - first == 1 and lexicon().get(lowered[0]) == ("ADJ",)
         ):
@@ -558,6 +562,23 @@ def _is_particle(word: str) -> bool:
     """Is `word`, as written, a particle joining a name's words ("von", "y", "al-Turabi"'s
     "al" on its own): a connector in lower case, not a capitalised name ("Das", "Di")."""
     return word in _CONNECTORS
+
+
+def _of_after_a_titled_name(
+    lowered: list[str], titled: bool, person_titles: frozenset[str]
+) -> int | None:
+    """Where "of" follows a person's name in a run opening with a title ("President
+    Rafael Calderon of the Republic of Costa Rica", "Mayor Ivanova of Balchik"): what
+    follows says whose office it is, not who; None when no name stands between the
+    title and "of" ("Secretary of State John Kerry", "Duke of Wellington")."""
+    if not titled and not (lowered and lowered[0] in person_titles):
+        return None
+    named = False
+    for k, word in enumerate(lowered):
+        if word == "of":
+            return k if named else None
+        named = named or (word not in person_titles and not _is_particle(word))
+    return None
 
 
 def _headed_by_a_thing(head: str) -> bool:
