@@ -267,7 +267,7 @@ class QAEngine:
         self._doc, self._start, self._end = rows.doc, rows.start, rows.end
         self.mentions = NameMentions(
             self.ranker, analyzer, self._doc, lambda row: self._sentence(row)[0],
-            self._sentence_terms, CACHED_WORDS,
+            self._sentence_terms, CACHED_WORDS, [d.name for d in index.documents],
         )  # fmt: skip
         counts = np.bincount(self._doc, minlength=len(index.documents))
         self._doc_number = {d.name: i for i, d in enumerate(index.documents)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -31,7 +31,8 @@ NAME_SENTENCES_READ = 50
 
 class NameMentions:
     """The names of one index: `doc` is each sentence's article number, `sentence(row)`
-    its text, `sentence_terms(text)` its `(start, end, term)`s (the engine's caches)."""
+    its text, `sentence_terms(text)` its `(start, end, term)`s (the engine's caches),
+    `article_names` the articles' file names, by article number."""
 
     def __init__(
         self,
@@ -41,8 +42,10 @@ class NameMentions:
         sentence: Callable[[int], str],
         sentence_terms: Callable[[str], tuple[tuple[int, int, str], ...]],
         cached_words: int,
+        article_names: Sequence[str] = (),
     ):
         self._ranker, self._analyzer, self._doc = ranker, analyzer, doc
+        self._article_names = article_names
         self._sentence, self._sentence_terms = sentence, sentence_terms
         # a name's other spellings are looked up once per word (bounded: questions
         # bring new names for as long as the server runs)
@@ -97,14 +100,28 @@ class NameMentions:
 
     def rows_naming(self, name: str) -> list[int]:
         """Sentences that mention `name`, allowing for other spellings of its last word
-        (Toma, Touma): found through the index of names, so every article is searched."""
+        (Toma, Touma): found through the index of names, so every article is searched.
+        The first `MENTION_SENTENCES` by article name and place in it: sentence numbers
+        depend on the order articles were added in, the answer must not."""
         words = self._analyzer.tokens(name)
         if not words:
             return []
-        rows = {
-            int(r) for n in self._spellings_of(words[-1]) for r in self._ranker.lookup.name_rows(n)
-        }
-        return sorted(rows)[:MENTION_SENTENCES]
+        found = [self._ranker.lookup.name_rows(n) for n in self._spellings_of(words[-1])]
+        rows = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        by_article = rows[np.lexsort((rows, self._article_order[self._doc[rows]]))]
+        return [int(row) for row in by_article[:MENTION_SENTENCES]]
+
+    @cached_property
+    def _article_order(self) -> np.ndarray:
+        """Each article's place among the articles sorted by file name (by number when no
+        names were given)."""
+        if not self._article_names:
+            return np.arange(int(self._doc.max()) + 1 if len(self._doc) else 0)
+        count = len(self._article_names)
+        order = sorted(range(count), key=self._article_names.__getitem__)
+        places = np.empty(count, dtype=np.int64)
+        places[order] = np.arange(count)
+        return places
 
     def _spellings_of_name(self, word: str) -> tuple[int, ...]:
         """Numbers of the indexed names spelt like `word` (rapidfuzz ratio), among names
