@@ -17,6 +17,7 @@ from astana_qa.search.answers import (
 )
 from astana_qa.search.candidates import (
     FIT,
+    NAMED_BY_FOCUS,
     Candidate,
     _kind_of_focus,
     _modifies_a_noun,
@@ -399,6 +400,18 @@ def test_a_name_written_just_before_the_asked_noun_is_the_one_asked_for():
     ]
     result = ask(question, passages(" ".join(sentences), sentences))
     assert result.answer == "Russian Kestrel"
+
+
+def test_a_name_after_the_asked_noun_and_a_preposition_is_the_one_asked_for():
+    """ "What attack": "the attack on the Kestrel building" names the attack, as a name
+    before the noun does; a name elsewhere in the sentence is only a name."""
+    text = "Sylvania condemned the actions of groups, including the attack on the Kestrel building."
+    spans, words = find_spans(text, "thing", False)
+    found = score_spans(text, spans, words, "thing", False, {"condemn": 1.0}, frozenset(),
+                        term_spans(text), focus="attack")  # fmt: skip
+    fits = {c.text: c.fit for c in found}
+    assert fits["Kestrel building"] == NAMED_BY_FOCUS
+    assert fits["Sylvania"] == FIT["thing"]["name"] < NAMED_BY_FOCUS
 
 
 def test_a_phrase_whose_head_is_the_asked_noun_answers_whole():

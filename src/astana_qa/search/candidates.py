@@ -339,7 +339,9 @@ def _named_by_focus(
 ) -> Callable[[entities.Span], bool]:
     """Whether a span is named by the question's `focus` noun: a number right after it
     ("Resolution 1701"), for a thing; a capitalised name just before it, up to two
-    lower-case words between ("the TASS news agency"), for a named kind."""
+    lower-case words between ("the TASS news agency"), or right after it and a
+    preposition ("the attack on the TUSAŞ building" for "What attack…?"), for a named
+    kind."""
     if not focus:
         return lambda span: False
     forms = _forms(focus)
@@ -356,12 +358,22 @@ def _named_by_focus(
         if kind in _FOCUSED_NAME_KINDS
         else None
     )
+    after = (
+        re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\s+(?:on|of|against|at)\s+"
+            r"(?:the\s+)?$"
+        )  # in lower case: a common noun ("the attack on"), not a name's ("University of")
+        if kind in _FOCUSED_NAME_KINDS
+        else None
+    )
     return lambda span: (
         span.start in numbered
         or (
-            before is not None
-            and span.text[:1].isupper()
-            and before.match(text, span.end) is not None
+            span.text[:1].isupper()
+            and (
+                (before is not None and before.match(text, span.end) is not None)
+                or (after is not None and after.search(text, 0, span.start) is not None)
+            )
         )
     )
 
