@@ -112,3 +112,14 @@ def test_a_verb_of_response_asks_what_the_doer_did(question, sentence, answer):
 def test_react_and_its_synonyms_ask_for_a_response_and_reply_does_not():
     assert asks_response("reacted") and asks_response("respond")
     assert not asks_response("reply") and not asks_response("handle")
+
+
+def test_a_means_phrase_goes_on_through_a_verb_s_that_clause_and_a_list_of_names():
+    question = "How did the negotiator respond?"
+    sentence = (
+        "The negotiator had responded by suggesting that Varnia, Sylvania and Lumeria "
+        "could take turns hosting the meetings, although no one agreed."
+    )
+    assert _manner(question, sentence) == (
+        "suggesting that Varnia, Sylvania and Lumeria could take turns hosting the meetings"
+    )

@@ -139,7 +139,7 @@ def _after(
                 start = words[k + 1].start
             else:
                 start = word.start
-            end = _phrase_end(text, start)
+            end = _phrase_end(text, start, words)
             return (start, end) if end > start else None
         if word.tag == "ADV" and _is_manner_adverb(lower):
             following = words[k + 1].text.lower() if k + 1 < len(words) else ""
@@ -181,13 +181,32 @@ def _is_manner_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 5
 
 
-def _phrase_end(text: str, start: int) -> int:
-    """Where the phrase opening at `start` ends (`_PHRASE_END`), trailing spaces left out."""
-    stop = _PHRASE_END.search(text, start)
-    end = stop.start() if stop else len(text)
+def _phrase_end(text: str, start: int, words: Sequence[Token]) -> int:
+    """Where the phrase opening at `start` ends (`_PHRASE_END`), trailing spaces left out;
+    "that" after a verb opens its object, not another clause ("by suggesting that the
+    three could take turns"), and a comma before a name goes on with a list of names
+    ("that Russia, Türkiye and Iran could take turns")."""
+    verbs = {word.end for word in words if word.tag == "VERB"}
+    names = {word.start for word in words if word.tag == "PROPN"}
+    end = len(text)
+    for stop in _PHRASE_END.finditer(text, start):
+        mark = stop.group().strip().lower()
+        if mark == "that" and stop.start() in verbs:
+            continue
+        if mark == "," and _next_word_start(text, stop.end()) in names:
+            continue
+        end = stop.start()
+        break
     while end > start and text[end - 1] in " “\"‘'(":
         end -= 1
     return end
+
+
+def _next_word_start(text: str, at: int) -> int:
+    """Where the first word at or after `at` starts."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _only_question_words(
