@@ -184,6 +184,7 @@ def test_a_question_may_ask_what_an_abbreviation_stands_for(question, abbreviati
         # a time opening a search asks for it, "of" left out ("date" is tagged a verb)
         ("year harbour bridge opened in varna", "date"),
         ("date varna left the trade union", "date"),
+        ("weekday varna ministry announced the talks", "date"),
         ("time magazine cover varna mayor", "person"),  # not "time": a role decides
     ],
 )

@@ -414,6 +414,16 @@ def test_a_name_after_the_asked_noun_and_a_preposition_is_the_one_asked_for():
     assert fits["Sylvania"] == FIT["thing"]["name"] < NAMED_BY_FOCUS
 
 
+def test_a_weekday_answers_on_what_weekday_and_a_calendar_date_less():
+    text = "The talks open on Nov. 11-12, the ministry announced on Friday."
+    spans, words = find_spans(text, "date", False)
+    for focus, question in (("weekday", {"announc": 1.0}), ("day", {"announc": 1.0, "week": 1.0})):
+        found = score_spans(text, spans, words, "date", False, question, frozenset(),
+                            term_spans(text), focus=focus)  # fmt: skip
+        fits = {c.text: c.fit for c in found}
+        assert fits["Friday"] > fits["Nov. 11-12"], focus
+
+
 def test_a_phrase_whose_head_is_the_asked_noun_answers_whole():
     """ "What prize": "the Varsano Prize" is a prize by its own head noun, which is not
     a repetition of the question's word; a person standing as near is no prize."""

@@ -133,3 +133,24 @@ def test_a_question_word_contracted_with_is_or_has_is_read_spelt_out(
     query = harbour_engine.read(question)
     assert query.reading == reading
     assert query.expected.kind == kind
+
+
+def test_the_noun_asked_for_has_no_stand_in_when_a_kind_of_it_answers(tmp_path):
+    # "weekday" is no word of the articles: its related "friday" would stand in for it,
+    # and the answer would be read as the question's own word; "spokesperson" keeps
+    # "spokeswoman", which shows who holds the role
+    from astana_qa import QAEngine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Harbour talks\n\nThe council approved the Varna harbour on Friday, spokeswoman "
+        "Maria Ivanova said.\n",
+        encoding="utf-8",
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    query = engine.read("On what weekday did the council approve the harbour?")
+    assert query.expected.focus == "weekday"
+    assert "weekday" not in query.family.values()
+    query = engine.read("Which spokesperson spoke about the harbour?")
+    assert "spokesperson" in query.family.values()

@@ -340,7 +340,7 @@ def _asks_occupation(lower: list[str], at: int) -> bool:
 
 # The times a search may open with, asking for one: "date us pulled out of bretton
 # woods" ("date" is tagged a verb there). Not "time": "time magazine person of the year".
-_ASKED_TIMES = frozenset({"year", "date", "day", "month", "decade", "century"})
+_ASKED_TIMES = frozenset({"year", "date", "day", "weekday", "month", "decade", "century"})
 
 
 # The relative pronouns opening a clause that says which one a search asks for.

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..text import entities
-from ..text.dates import calendar_start, find_dates, names_a_day
+from ..text.dates import calendar_start, find_dates, names_a_day, names_a_weekday
 from ..text.entities import CLAUSE_BREAK
 from ..text.lexical import (
     ORGANISATION_NAME_WORDS,
@@ -144,6 +144,8 @@ PRINCIPAL = 0.5
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
 _DAY_FOCUS = frozenset({"date", "dates", "day", "days"})
+# Nouns asking for a day of the week ("On what weekday…?"), as "day of the week" does.
+_WEEKDAY_FOCUS = frozenset({"weekday", "weekdays"})
 # Words of distance at which a key term counts half.
 HALF_DISTANCE = 5.0
 # The nearness of a question's date term that a passage holds by its article's date or
@@ -907,7 +909,9 @@ def score_spans(
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")
     months = kind == "date" and focus in ("month", "months")
-    days = kind == "date" and focus in _DAY_FOCUS
+    days = kind == "date" and focus in _DAY_FOCUS | _WEEKDAY_FOCUS
+    # "On what weekday…?", "On which day of the week…?": a weekday answers
+    weekday = kind == "date" and (focus in _WEEKDAY_FOCUS or (days and "week" in question_terms))
     life_end = _life_end(question_terms) if kind == "date" else None
     described = _forms(focus) if kind in _DESCRIBED_KINDS and focus else set()
     role = _forms(focus) if kind == "person" and focus else set()
@@ -996,7 +1000,7 @@ def score_spans(
             continue  # "In which month…?" is not answered by "2022"
         if life_end is not None and "date" in found.kinds:
             span = _life_year(span, life_end)  # "When did he die?": 1999 of "1920–1999"
-        if kind == "date" and "week" not in question_terms and calendar_start(span.text):
+        if kind == "date" and not weekday and calendar_start(span.text):
             # "Wednesday, October 9": the date says the day; the weekday only repeats it
             start = span.start + calendar_start(span.text)
             span = entities.Span(start, span.end, text[start : span.end], span.kinds)
@@ -1054,7 +1058,7 @@ def score_spans(
             fit *= SINGLE_OF_LIST
         if count and found.kinds & _NAME_SPANS and len(LIST_JOINT.split(span.text)) == count:
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
-        if days and not names_a_day(span.text):
+        if days and not (names_a_weekday if weekday else names_a_day)(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
         other_sort = False
         if measured and "measure" not in found.kinds:

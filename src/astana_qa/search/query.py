@@ -459,7 +459,11 @@ def read_query(
         bound=time_bound(reading),
         expected=expected,
         family={
-            **_relatives(expansions, {t for t in terms if t not in matcher.term_number}),
+            **_relatives(
+                expansions,
+                {t for t in terms if t not in matcher.term_number}
+                - _answered_by_its_kinds(expected, analyzer),
+            ),
             **_family(text, analyzer, set(terms), family_of),
         },
         expansions=expansions,
@@ -528,6 +532,8 @@ def _may_be_noun(word: str) -> bool:
     return tags is None or tags[0] == "NOUN"
 
 
+# Kinds answered by a name, not by a kind of the noun asked for.
+_NAMED_KINDS = frozenset({"person", "organisation", "place", "occupation"})
 # A question word and "'s" ("What's the capital…?", "Who's led the talks?").
 _WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’]s\b(\s+(\w+))?", re.IGNORECASE)
 
@@ -545,6 +551,16 @@ def _slot(words: list[Token], analyzer: Analyzer) -> tuple[Slot, str] | None:
     slot = question_slot(words)
     verb_terms = analyzer.terms(slot.verb) if slot is not None else []
     return (slot, verb_terms[0]) if slot is not None and verb_terms else None
+
+
+def _answered_by_its_kinds(expected: Expected, analyzer: Analyzer) -> set[str]:
+    """The terms of the noun asked for when a kind of it answers ("Friday" for "On what
+    weekday…?"): it has no stand-in, which would read the answer as the question's word.
+    A person, body or place asked for by a role or sort ("Which spokesperson…?") is
+    named, and the role's stand-in ("spokeswoman") shows who holds it."""
+    if expected.kind in _NAMED_KINDS or not expected.focus:
+        return set()
+    return set(analyzer.terms(expected.focus))
 
 
 def _relatives(expansions: tuple[Expansion, ...], unused: set[str]) -> dict[str, str]:

@@ -196,6 +196,11 @@ def calendar_start(text: str) -> int:
     return found.end() if found else 0
 
 
+def names_a_weekday(text: str) -> bool:
+    """Does `text` name a day of the week ("Friday", "Wednesday, October 9")?"""
+    return _WEEKDAY_NAME.search(text) is not None
+
+
 def names_a_day(text: str) -> bool:
     """Does `text` name a day ("Nov. 11-12", "24 January 2024", "on Friday"), not only a
     month, a year or a longer period ("the second half of this year")?"""
