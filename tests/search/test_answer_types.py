@@ -329,3 +329,18 @@ def test_a_rank_second_to_the_office_asked_about_is_read(question, second):
 )  # fmt: skip
 def test_the_name_written_before_the_focus_is_kept(question, named_by):
     assert expected_answer(question).named_by == named_by
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_name"),
+    [
+        ("What is the name of the fund that helps the harbour?", True),
+        ("What was the name given to the new harbour?", True),
+        ("What is another name for the harbour?", True),
+        ("What was the storm called?", False),  # as often a term ("defensins")
+        ("What fund helps the harbour?", False),
+        ("What is the name of the mayor of Varna?", False),  # a person is named anyway
+    ],
+)  # fmt: skip
+def test_a_question_asking_for_the_name_of_its_focus(question, asks_name):
+    assert expected_answer(question).asks_name == asks_name

@@ -424,6 +424,17 @@ def test_a_weekday_answers_on_what_weekday_and_a_calendar_date_less():
         assert fits["Friday"] > fits["Nov. 11-12"], focus
 
 
+def test_a_name_answers_what_is_the_name_of_before_a_common_noun_phrase():
+    text = "The philanthropic initiative, named the Harbour Fund, helps young people."
+    spans, words = find_spans(text, "thing", False)
+    for asks_name in (False, True):
+        found = score_spans(text, spans, words, "thing", False, {"help": 1.0}, frozenset(),
+                            term_spans(text), focus="fund", asks_name=asks_name)  # fmt: skip
+        fits = {c.text: c.fit for c in found}
+        common = fits["philanthropic initiative"]
+        assert (common < FIT["thing"]["thing"]) == asks_name
+
+
 def test_a_phrase_whose_head_is_the_asked_noun_answers_whole():
     """ "What prize": "the Varsano Prize" is a prize by its own head noun, which is not
     a repetition of the question's word; a person standing as near is no prize."""

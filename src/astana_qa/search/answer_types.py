@@ -140,6 +140,9 @@ class Expected:
     # goes on past it ("U.N. Security Council Resolution 2642", "Apollo 17") is one of
     # the things asked for.
     named_by: str | None = None
+    # The question asks for the name of its focus ("What is the name of the fund…?",
+    # "What was the storm called?"): a proper name answers, a common noun phrase less.
+    asks_name: bool = False
 
     @property
     def typed(self) -> bool:
@@ -159,6 +162,8 @@ def expected_answer(question: str) -> Expected:
     named_by = _name_before_focus(question, expected.focus)
     if named_by is not None:
         expected = replace(expected, named_by=named_by)
+    if expected.kind in _NAMEABLE and _ASKS_NAME.search(question):
+        expected = replace(expected, asks_name=True)
     counted = _COUNTED.search(question) if expected.plural else None
     if expected.focus is None and not expected.plural and expected.kind in _UNCOUNTED_KINDS:
         expected = replace(expected, plural=None)  # how many is not said
@@ -223,6 +228,11 @@ _RANK = re.compile(
     r"\b(?:(not|no)\s+(?:an?\s+|the\s+)?)?(?:" + "|".join(sorted(SUBORDINATE_TITLES)) + r")\b",
     re.IGNORECASE,
 )
+# "What is the name of…?", "the name given to…": a name is asked for
+# (`Expected.asks_name`), for kinds a common noun phrase may answer too. ("What was X
+# called?" is not read so: measured, the answer is as often a term, "defensins".)
+_ASKS_NAME = re.compile(r"\bnames?\s+(?:of|for|given\s+to)\b", re.IGNORECASE)
+_NAMEABLE = frozenset({"thing", "place", "organisation"})
 # "Which three countries", "What two artists", "Name the four…": how many are wanted.
 _COUNTS = SPELT_NUMBERS[1:]
 _COUNTED = re.compile(

@@ -777,7 +777,8 @@ def _candidates(
                              held_terms=held & question_terms.keys(),
                              focus_terms=focus_terms, count=expected.count,
                              second_in_rank=expected.second_in_rank,
-                             named_by=expected.named_by):  # fmt: skip
+                             named_by=expected.named_by,
+                             asks_name=expected.asks_name):  # fmt: skip
             if (expected.typed and c.near < MIN_NEAR) or (
                 strict
                 and c.fit <= 1.0

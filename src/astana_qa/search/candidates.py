@@ -143,6 +143,9 @@ PRINCIPAL = 0.5
 # Fit kept, when the question asks for a date or a day ("On which dates…?", "What day…?"),
 # by a time that names no day: a month, a year, "the second half of this year".
 NO_DAY = 0.6
+# Fit kept by a common noun phrase when the question asks for a name ("What is the name
+# of the fund…?"): the name answers.
+UNNAMED = 0.6
 _DAY_FOCUS = frozenset({"date", "dates", "day", "days"})
 # Nouns asking for a day of the week ("On what weekday…?"), as "day of the week" does.
 _WEEKDAY_FOCUS = frozenset({"weekday", "weekdays"})
@@ -876,6 +879,7 @@ def score_spans(
     count: int | None = None,
     second_in_rank: bool = False,
     named_by: str | None = None,
+    asks_name: bool = False,
 ) -> list[Candidate]:
     """`spans` scored against the question (see the module's docstring). `terms` are the
     passage's analysed terms; `plural` whether several are asked for (None: the question
@@ -885,7 +889,8 @@ def score_spans(
     (`NAMED_BY_FOCUS`); `spelled`: the spans spell out the abbreviation the question asks
     about (`spelled_out`), and are read whole; `second_in_rank`: the question names a
     rank second to an office (`Expected.second_in_rank`); `named_by`: the name the
-    question writes before its focus (`Expected.named_by`)."""
+    question writes before its focus (`Expected.named_by`); `asks_name`: the question
+    asks for a name (`Expected.asks_name`, `UNNAMED`)."""
     total = sum(question_terms.values()) or 1.0
     starts = [w.start for w in words]
     breaks = [i for i, w in enumerate(words) if w.text in CLAUSE_BREAK]
@@ -1060,6 +1065,8 @@ def score_spans(
             fit *= DESCRIBES_FOCUS  # "Which three countries…?": "Jordan, Iraq and Lebanon"
         if days and not (names_a_weekday if weekday else names_a_day)(span.text):
             fit *= NO_DAY  # "On which dates…?": "Nov. 11-12", more than "this year"
+        if asks_name and not found.kinds & _NAME_SPANS:
+            fit *= UNNAMED  # "What is the name of the fund?": not "philanthropic initiative"
         other_sort = False
         if measured and "measure" not in found.kinds:
             fit *= UNMEASURED  # "How tall is the tower?": "617 ft", not "ten" (floors)
