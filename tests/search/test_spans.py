@@ -11,6 +11,13 @@ def test_a_time_after_in_is_not_a_place():
     assert not {"1908", "January"} & {s.text for s in spans}
 
 
+def test_a_number_after_a_preposition_of_place_is_no_place():
+    text = "They gathered on the summit, at 12, 388ft the highest point in Varnia."
+    spans, _ = find_spans(text, "place", False)
+    assert "summit" in {s.text for s in spans}
+    assert "12" not in {s.text for s in spans}
+
+
 def test_a_sentence_written_as_a_headline_gives_no_names():
     text = "Harbour Session of Varna Talks Begins With Petrov Speech"
     spans, _ = find_spans(text, "person", False)

@@ -201,6 +201,8 @@ def _common_noun_answers(text: str, words: list[entities.Token], kind: str) -> l
     starts = {w.start: i for i, w in enumerate(words)}
     found = []
     for span in entities.noun_phrases(text, words):
+        if not any(c.isalpha() for c in span.text):
+            continue  # "at 12, 388ft": a number names no one and no place
         head = span.text.rsplit(None, 1)[-1].lower()
         at = starts.get(span.start, 0)
         before = words[at - 1].text.lower() if at > 0 else ""
