@@ -401,3 +401,9 @@ def test_of_after_a_titled_person_s_name_says_whose_office_it_is():
     # no name between the title and "of": the office is part of the run
     assert "Secretary of State Ivo Stan" in _names("Secretary of State Ivo Stan spoke.")
     assert "Duke of Varnia" in _names("The Duke of Varnia won.")
+
+
+def test_a_name_opened_by_a_place_word_is_a_place():
+    found = _names("They climbed Mount Varna and sailed Lake Sofia past Fort Burgas.")
+    assert found["Mount Varna"] == found["Lake Sofia"] == found["Fort Burgas"] == {"place"}
+    assert "person" in _names("Mayor Ivo Stan spoke.")["Ivo Stan"]  # a title, not a place

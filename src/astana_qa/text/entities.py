@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from .lexical import LEADING_PLACE_WORDS
 from .lexicon import shipped_lexicon
 from .months import MONTHS, SEASONS
 from .sentences import known_abbreviations
@@ -499,6 +500,7 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         elif (  # a place word, after "in", or a place cut off a name ("Syria Najat Rochdi")
             cut_at_place
             or head in place_words
+            or (lowered[0] in LEADING_PLACE_WORDS and len(run) > 1 and not titled)
             or (before in ("in", "at", "from", "near", "across") and not titled)
         ):  # ("a letter from President Vladimir Putin": a title makes it a person)
             kinds = {"place"}  # not a person's name, nor a name of unknown kind

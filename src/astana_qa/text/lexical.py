@@ -73,6 +73,9 @@ PLACE_NAME_WORDS = frozenset(
         " desert park square north south east west"
     )
 )
+# Words that open a place's name, before the name itself ("Mount Everest", "Lake Baikal",
+# "Cape Town", "Fort Sumter"), where English names do not end in their head.
+LEADING_PLACE_WORDS = frozenset(_words("mount mt mt. lake cape gulf isle fort port"))
 TIME_NOUNS = frozenset(
     _words(
         "year years date dates day days month months century centuries decade decades time"
