@@ -363,21 +363,23 @@ def _named_by_focus(
         if kind in _FOCUSED_NAME_KINDS
         else None
     )
-    after = (
-        re.compile(
+    # where a name may start right after the focus noun and a preposition, in lower case:
+    # a common noun ("the attack on"), not a name's word ("University of")
+    after = frozenset(
+        found.end()
+        for found in re.finditer(
             rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\s+(?:on|of|against|at)\s+"
-            r"(?:the\s+)?$"
-        )  # in lower case: a common noun ("the attack on"), not a name's ("University of")
-        if kind in _FOCUSED_NAME_KINDS
-        else None
-    )
+            r"(?:the\s+)?",
+            text,
+        )
+    ) if kind in _FOCUSED_NAME_KINDS else frozenset()  # fmt: skip
     return lambda span: (
         span.start in numbered
         or (
             span.text[:1].isupper()
             and (
                 (before is not None and before.match(text, span.end) is not None)
-                or (after is not None and after.search(text, 0, span.start) is not None)
+                or span.start in after
             )
         )
     )
