@@ -412,6 +412,18 @@ def test_a_name_after_the_asked_noun_and_a_preposition_is_the_one_asked_for():
     fits = {c.text: c.fit for c in found}
     assert fits["Kestrel building"] == NAMED_BY_FOCUS
     assert fits["Sylvania"] == FIT["thing"]["name"] < NAMED_BY_FOCUS
+    # a place after "the city of" is where the city is, not its name
+    text = "The envoy visited the largest city of Sylvania, Lumeria."
+    spans, words = find_spans(text, "place", False)
+    found = score_spans(text, spans, words, "place", False, {"envoy": 1.0}, frozenset(),
+                        term_spans(text), focus="city")  # fmt: skip
+    assert {c.text: c.fit for c in found}.get("Sylvania", 0.0) < NAMED_BY_FOCUS
+    # ... but "the city of" alone names it
+    text = "The envoy was born in the city of Lumeria, near the sea."
+    spans, words = find_spans(text, "place", False)
+    found = score_spans(text, spans, words, "place", False, {"born": 1.0}, frozenset(),
+                        term_spans(text), focus="city")  # fmt: skip
+    assert {c.text: c.fit for c in found}["Lumeria"] == NAMED_BY_FOCUS
 
 
 def test_a_weekday_answers_on_what_weekday_and_a_calendar_date_less():

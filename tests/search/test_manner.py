@@ -123,3 +123,26 @@ def test_a_means_phrase_goes_on_through_a_verb_s_that_clause_and_a_list_of_names
     assert _manner(question, sentence) == (
         "suggesting that Varnia, Sylvania and Lumeria could take turns hosting the meetings"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "manner"),
+    [
+        # "as" before a clause says when, not how
+        ("How are the packets routed?", "The packets are routed as soon as they arrive.",
+         None),
+        # an adverb of time or report is no manner
+        ("How were the rebels defeated?", "The rebels were eventually defeated in 1990.",
+         None),
+        # a comma before a name ends the phrase unless a list goes on
+        ("How was scarcity addressed?", "Scarcity was addressed by rationing, Churchill "
+         "said in his memoir.", "rationing"),
+        # "and" ends it before a verb only
+        ("How was the vote held?", "The vote was held using paper ballots and was "
+         "monitored by observers.", "paper ballots"),
+        ("How was the vote held?", "The vote was held using paper and ink ballots.",
+         "paper and ink ballots"),
+    ],
+)  # fmt: skip
+def test_what_is_no_manner(question, sentence, manner):
+    assert _manner(question, sentence) == manner

@@ -123,8 +123,12 @@ def test_a_readers_own_nouns(harbour_engine, question, nouns):
         # a question word and "'s" is read as the question word and "is" ...
         ("What's the harbour's nickname?", "What is the harbour's nickname?", "thing"),
         ("Who’s the mayor of Varna?", "Who is the mayor of Varna?", "person"),
-        # ... or "has" before a past participle
+        # ... or "has" before a participle that takes no object
         ("What's happened to the harbour?", "What has happened to the harbour?", "thing"),
+        # a passive or a name after it keeps "is"
+        ("What's used to measure the harbour?", "What is used to measure the harbour?", "thing"),
+        ("Who's Ivanova, the harbour's mayor?", "Who is Ivanova, the harbour's mayor?",
+         "person"),
     ],
 )  # fmt: skip
 def test_a_question_word_contracted_with_is_or_has_is_read_spelt_out(

@@ -61,6 +61,23 @@ def test_what_was_said_does_not_answer_why_it_was_said(question, clause):
     assert found is not None and _SAID[found[0] : found[1]] == clause
 
 
+def test_a_restated_claim_is_told_by_base_forms():
+    said = ("The minister called for an end to the talks, saying their goals had been met "
+            "considering the return of the refugees.")  # fmt: skip
+    question = "Why did the minister say the talks had served their purpose?"
+    found = reason_clause(said, {}, words, claimed_words(question))
+    assert found is not None and said[found[0] : found[1]] == "the return of the refugees"
+    assert "say" not in claimed_words(question)  # the verb of saying is no word of the claim
+
+
+def test_a_claim_s_subject_said_again_is_no_restatement():
+    said = ("The minister called for an end to the talks, saying the talks had failed to "
+            "bring peace, considering the return of the refugees.")  # fmt: skip
+    question = "Why did the minister argue the talks should end?"
+    found = reason_clause(said, {}, words, claimed_words(question))
+    assert found is not None and said[found[0] : found[1]] == "the talks had failed to bring peace"
+
+
 def test_the_claim_s_words_are_read_as_the_question_uses_them():
     claimed = claimed_words("Why did he argue the talks should end?")
     assert "end" in claimed and "goal" not in claimed  # the verb "end", not the noun

@@ -169,3 +169,10 @@ def test_the_object_of_a_relative_clause_is_the_noun_before_which():
         "violated",
     )
     assert "agreements" in ends
+
+
+def test_how_with_an_auxiliary_asks_for_a_manner_unless_another_question_word_comes_first():
+    slot = _slot("How are the packets routed?")
+    assert slot is not None and slot.how and slot.verb == "routed" and slot.passive
+    assert _slot("Why and how did the talks end?") is None
+    assert _slot("How many rounds were held?") is None

@@ -406,4 +406,6 @@ def test_of_after_a_titled_person_s_name_says_whose_office_it_is():
 def test_a_name_opened_by_a_place_word_is_a_place():
     found = _names("They climbed Mount Varna and sailed Lake Sofia past Fort Burgas.")
     assert found["Mount Varna"] == found["Lake Sofia"] == found["Fort Burgas"] == {"place"}
+    # opening a sentence, where the tagger reads "Mount" as a verb
+    assert _names("Mount Varna is the highest mountain.") == {"Mount Varna": {"place"}}
     assert "person" in _names("Mayor Ivo Stan spoke.")["Ivo Stan"]  # a title, not a place

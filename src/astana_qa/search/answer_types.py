@@ -140,8 +140,8 @@ class Expected:
     # goes on past it ("U.N. Security Council Resolution 2642", "Apollo 17") is one of
     # the things asked for.
     named_by: str | None = None
-    # The question asks for the name of its focus ("What is the name of the fund…?",
-    # "What was the storm called?"): a proper name answers, a common noun phrase less.
+    # The question asks for the name of its focus ("What is the name of the fund…?"): a
+    # proper name answers, a common noun phrase less.
     asks_name: bool = False
 
     @property
@@ -228,10 +228,10 @@ _RANK = re.compile(
     r"\b(?:(not|no)\s+(?:an?\s+|the\s+)?)?(?:" + "|".join(sorted(SUBORDINATE_TITLES)) + r")\b",
     re.IGNORECASE,
 )
-# "What is the name of…?", "the name given to…": a name is asked for
-# (`Expected.asks_name`), for kinds a common noun phrase may answer too. ("What was X
-# called?" is not read so: measured, the answer is as often a term, "defensins".)
-_ASKS_NAME = re.compile(r"\bnames?\s+(?:of|for|given\s+to)\b", re.IGNORECASE)
+# "What is the name of…?": a name is asked for (`Expected.asks_name`), for kinds a
+# common noun phrase may answer too. ("What was X called?", "the name for/given to X"
+# are not read so: their answer is as often a term, "defensins", "joey".)
+_ASKS_NAME = re.compile(r"\bnames?\s+of\b", re.IGNORECASE)
 _NAMEABLE = frozenset({"thing", "place", "organisation"})
 # "Which three countries", "What two artists", "Name the four…": how many are wanted.
 _COUNTS = SPELT_NUMBERS[1:]

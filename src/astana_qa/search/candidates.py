@@ -344,9 +344,10 @@ def _named_by_focus(
 ) -> Callable[[entities.Span], bool]:
     """Whether a span is named by the question's `focus` noun: a number right after it
     ("Resolution 1701"), for a thing; a capitalised name just before it, up to two
-    lower-case words between ("the TASS news agency"), or right after it and a
-    preposition ("the attack on the TUSAŞ building" for "What attack…?"), for a named
-    kind."""
+    lower-case words between ("the TASS news agency"), for a named kind; or right after
+    it and "on", "of", "against" or "at" ("the attack on the TUSAŞ building" for "What
+    attack…?"; for a place or body, after "the" noun alone: "the village of Żelazowa
+    Wola"), no name following it after a comma ("the capital of Kazakhstan, Astana")."""
     if not focus:
         return lambda span: False
     forms = _forms(focus)
@@ -363,28 +364,33 @@ def _named_by_focus(
         if kind in _FOCUSED_NAME_KINDS
         else None
     )
-    # where a name may start right after the focus noun and a preposition, in lower case:
-    # a common noun ("the attack on"), not a name's word ("University of")
+    # where a name may start right after the focus noun and a preposition, the noun in
+    # lower case (a common noun: "the attack on", not a name's word: "University of"):
+    # for a thing after any of them; for a place or body after "the" noun alone ("the
+    # village of Żelazowa Wola"; "the largest city of Bulgaria" is where the city is)
+    nouns = "|".join(map(re.escape, sorted(forms)))
+    opening = (
+        rf"\b(?:{nouns})" if kind == "thing" else rf"\b(?i:the)\s+(?:{nouns})"
+    ) if kind in _FOCUSED_NAME_KINDS else None  # fmt: skip
     after = frozenset(
         found.end()
-        for found in re.finditer(
-            rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\s+(?:on|of|against|at)\s+"
-            r"(?:the\s+)?",
-            text,
-        )
-    ) if kind in _FOCUSED_NAME_KINDS else frozenset()  # fmt: skip
+        for found in re.finditer(rf"{opening}\s+(?:on|of|against|at)\s+(?:the\s+)?", text)
+    ) if opening is not None else frozenset()  # fmt: skip
     return lambda span: (
         span.start in numbered
         or (
             span.text[:1].isupper()
             and (
                 (before is not None and before.match(text, span.end) is not None)
-                or span.start in after
+                or (span.start in after and not _APPOSITIVE.match(text, span.end))
             )
         )
     )
 
 
+# A name after a comma: the one the phrase before it names ("the capital of Kazakhstan,
+# Astana": Astana, not Kazakhstan).
+_APPOSITIVE = re.compile(r",\s+[A-Z]")
 # A capitalised word with lower-case letters: a name's own head ("Resolution").
 _OWN_HEAD = re.compile(r"[A-Z][a-z]")
 # A name ending in its number: "Resolution 2642", "Resolution 1701", "Apollo 17", "Super

@@ -6,22 +6,25 @@ writes that verb, says how in the words right after it: a manner adverb ("routed
 individually", "weighted inversely"), or a phrase of means or manner opened by a
 preposition ("addressed by rationing", "connected via dial-up connections",
 "implemented with or without forwarding nodes", "described as a covalent double bond").
-Where nothing follows the verb, a manner adverb right before it answers ("chemically
+Where no manner follows the verb, a manner adverb right before it answers ("chemically
 bonded"). The means after "by", "via", "through", "using" or "as" is the answer without
-the word; "with", "without" and "according to" stay, as what follows them alone does
-not say how. The phrase ends where its clause does (a comma, a relative pronoun, a
-bracket). A preposition the question itself writes after its verb ("negotiate with the
-countries") opens the verb's object, not its manner; of several places the sentence
-writes the verb, the one with most of the question's other words just before it is read
-("circuit switching is characterized by…, while packet switching may be characterized
-by…"). Where the best sentence does not write the question's verb, or writes nothing of
-manner beside it, the whole sentence stays the answer, as before.
+the word ("as" only before a noun phrase: "as soon as they arrive" says when); "with",
+"without" and "according to" stay, as what follows them alone does not say how. The
+phrase ends where its clause does (a comma, a relative pronoun, a bracket, "and" before
+a verb). A manner adverb is one made from an adjective by "-ly", not one saying when,
+how often, how sure or how much ("eventually", "annually", "reportedly", "largely"). A
+preposition the question itself writes after its verb ("negotiate with the countries")
+opens the verb's object, not its manner; of several places the sentence writes the
+verb, the one with most of the question's other words just before it is read ("circuit
+switching is characterized by…, while packet switching may be characterized by…").
+Where the best sentence does not write the question's verb, or writes nothing of manner
+beside it, the whole sentence stays the answer, as before.
 
 "How did X react?" (react, or a verb WordNet makes its synonym: "respond") asks what X
 did in response: the predicate the best sentence writes after X ("the Russian
 government welcomed the effort": welcomed the effort; `events.happened_clause`, with
-the noun phrase after it), else (or when
-that is the verb itself) a manner beside the verb ("reacted angrily").
+the noun phrase after it), else (or when that is the verb itself) a manner beside the
+verb ("reacted angrily").
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..text.entities import Token, tokens
+from ..text.lexical import NOT_MANNER_ADVERBS
 from ..text.lexicon import shipped_lexicon
 from .events import happened_clause
 from .slots import Slot
@@ -54,9 +58,11 @@ SUBJECT_REACH = 6
 # clause.
 _PHRASE_END = re.compile(
     r"[,;:.](?=[\s”\"’)]|$)|\s[“\"(]|\s(?:that|which|who|whom|whose|while|whereas|but"
-    r"|because|although|though|since|until|unless|where|when)\b",
+    r"|because|although|though|since|until|unless|where|when|and|or)\b",
     re.IGNORECASE,
 )
+# After a comma, a name followed by another comma or by "and"/"or": an item of a list.
+_LIST_ITEM = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|\s(?:and|or)\s)")
 
 
 def asks_how(slot: tuple[Slot, str] | None) -> bool:
@@ -140,15 +146,28 @@ def _after(
             else:
                 start = word.start
             end = _phrase_end(text, start, words)
+            if lower == "as" and _opens_a_clause(words[k + 1 :], end):
+                return None  # "as soon as they arrive", "as Russia withdrew": a clause
             return (start, end) if end > start else None
-        if word.tag == "ADV" and _is_manner_adverb(lower):
+        if word.tag == "ADV":
             following = words[k + 1].text.lower() if k + 1 < len(words) else ""
-            if following in _MEANS or following in _MANNER:
-                continue  # "solely by", "directly by": the phrase says how
-            return word.start, word.end
+            if _is_manner_adverb(lower) and following not in _MEANS | _MANNER:
+                return word.start, word.end
+            continue  # "solely by", "directly by": the phrase says how; "eventually": no manner
         if word.tag not in _OBJECT and not (k == verb + 1 and word.tag in ("ADP", "PART")):
             return None  # another phrase or clause opens: no manner beside the verb
     return None
+
+
+def _opens_a_clause(after: Sequence[Token], end: int) -> bool:
+    """Does "as", followed by the words `after` up to `end`, open a clause ("as soon as
+    they arrive", "as Russia withdrew") rather than a noun or "-ing" phrase ("as a
+    covalent bond", "as pertaining to a citizen's relation")? An adverb right after it,
+    or a verb after its first word."""
+    inside = [w for w in after if w.start < end]
+    return bool(inside) and (
+        inside[0].tag == "ADV" or any(w.tag in ("VERB", "AUX") for w in inside[1:])
+    )
 
 
 def _object_end(text: str, end: int) -> int:
@@ -177,23 +196,26 @@ def _adverb_before(
 
 def _is_manner_adverb(word: str) -> bool:
     """An adverb of manner is mostly one made from an adjective by "-ly" ("individually",
-    "inversely"); "only", "early" and the like are no such adverbs."""
-    return word.endswith("ly") and len(word) > 5
+    "inversely"); "only", "early" and those of `NOT_MANNER_ADVERBS` are no such adverbs."""
+    return word.endswith("ly") and len(word) > 5 and word not in NOT_MANNER_ADVERBS
 
 
 def _phrase_end(text: str, start: int, words: Sequence[Token]) -> int:
     """Where the phrase opening at `start` ends (`_PHRASE_END`), trailing spaces left out;
     "that" after a verb opens its object, not another clause ("by suggesting that the
-    three could take turns"), and a comma before a name goes on with a list of names
-    ("that Russia, Türkiye and Iran could take turns")."""
+    three could take turns"), a comma goes on with a list of names ("that Russia,
+    Türkiye and Iran could take turns"; not "rationing, Churchill said"), and "and" or
+    "or" ends it only before a verb ("using paper ballots and was monitored")."""
     verbs = {word.end for word in words if word.tag == "VERB"}
-    names = {word.start for word in words if word.tag == "PROPN"}
+    verb_starts = {word.start for word in words if word.tag in ("VERB", "AUX")}
     end = len(text)
     for stop in _PHRASE_END.finditer(text, start):
         mark = stop.group().strip().lower()
         if mark == "that" and stop.start() in verbs:
             continue
-        if mark == "," and _next_word_start(text, stop.end()) in names:
+        if mark == "," and _LIST_ITEM.match(text, stop.end()):
+            continue
+        if mark in ("and", "or") and _next_word_start(text, stop.end()) not in verb_starts:
             continue
         end = stop.start()
         break

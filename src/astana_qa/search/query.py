@@ -534,15 +534,17 @@ def _may_be_noun(word: str) -> bool:
 
 # Kinds answered by a name, not by a kind of the noun asked for.
 _NAMED_KINDS = frozenset({"person", "organisation", "place", "occupation"})
-# A question word and "'s" ("What's the capital…?", "Who's led the talks?").
+# A question word and "'s" ("What's the capital…?", "What's happened to the talks?").
 _WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’]s\b(\s+(\w+))?", re.IGNORECASE)
+# Participles after which "'s" is "has": they take no object, so "is" would not make a
+# passive of them ("What's happened…?"; "What's used…?" is a passive, "is").
+_AFTER_HAS = frozenset({"been", "got", "gone", "happened", "become", "come"})
 
 
 def _spelt_contraction(found: re.Match[str]) -> str:
-    """ "What's" as "What is", or "What has" before a past participle ("What's happened
-    to the talks?"), so that the question word is read as one."""
-    after = found.group(3) or ""
-    verb = "has" if after.lower().endswith(("ed", "en")) or after.lower() == "been" else "is"
+    """ "What's" as "What is", or "What has" before a participle of `_AFTER_HAS` ("What's
+    happened to the talks?"), so that the question word is read as one."""
+    verb = "has" if (found.group(3) or "") in _AFTER_HAS else "is"
     return f"{found.group(1)} {verb}{found.group(2) or ''}"
 
 

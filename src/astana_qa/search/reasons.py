@@ -55,23 +55,32 @@ _AUXILIARY_BASES = frozenset({"be", "have", "do"})
 def claimed_words(question: str) -> frozenset[str]:
     """When the question asks why someone said, argued or claimed something (it holds a
     verb of communication in WordNet: "Why did Kazakhstan say the process had served its
-    purpose?"), its nouns, verbs and adjectives and the words WordNet links to them as
-    the question uses them ("goal" for the noun "purpose"; not for the verb "end"),
-    lower case; else none."""
+    purpose?"), the base forms of the nouns, verbs and adjectives of what the claim says
+    of its subject (after the claim's first verb: "served its purpose"), and the words
+    WordNet links to them as the question uses them ("goal" for the noun "purpose"; not
+    for the verb "end"), lower case; else none. The claim's subject ("the process") is
+    not what tells a restatement: the sentence may say other things of it."""
     lexicon = shipped_lexicon()
     words = tokens(question)
-    if not any(w.tag == "VERB" and lexicon.is_communication_verb(w.text.lower()) for w in words):
+    saying = next((i for i, w in enumerate(words)
+                   if w.tag == "VERB" and lexicon.is_communication_verb(w.text.lower())),
+                  None)  # fmt: skip
+    if saying is None:
         return frozenset()
+    claim = words[saying + 1 :]
+    said_of = next((i for i, w in enumerate(claim) if w.tag in ("VERB", "AUX")), len(claim))
     claimed: set[str] = set()
-    for i, word in enumerate(words):
+    for i in range(said_of, len(claim)):
+        word = claim[i]
         pos = _POS.get(word.tag)
         lower = word.text.lower()
-        if pos is None or _AUXILIARY_BASES & set(lexicon.base_forms(lower)):
-            continue  # "had run": the claim is "run"
-        if i > 0 and words[i - 1].tag == "AUX" and pos == "n":
+        bases = {lower, *lexicon.base_forms(lower)}
+        if pos is None or _AUXILIARY_BASES & bases:
+            continue  # "had served": the claim is "served"
+        if claim[i - 1].tag == "AUX" and pos == "n":
             pos = "v"  # "should end": the tagger may read a verb after a modal as a noun
-        claimed.add(lower)
-        claimed.update(link.word for link in lexicon.links(lower, pos))
+        claimed.update(bases)
+        claimed.update(link.word for base in bases for link in lexicon.links(base, pos))
     return frozenset(claimed)
 
 
@@ -121,8 +130,10 @@ def _first_clause(
         if terms and all(t in question_terms for t in terms):
             continue  # only the question's words: the reason is given further on
         if claimed and marker.group().split()[0].lower() in _SAYING:
-            said = {w.lower() for w in _WORD.findall(text[marker.end() : end])}
-            if said & claimed:  # the words of the claim, or words WordNet links to them
+            lexicon = shipped_lexicon()
+            said = {base for w in _WORD.findall(text[marker.end() : end])
+                    for base in (w.lower(), *lexicon.base_forms(w.lower()))}  # fmt: skip
+            if (said & claimed) - _AUXILIARY_BASES:  # the claim's words, or their relatives
                 continue  # the question's claim, in other words: its reason comes after
         return marker.end(), end
     return None

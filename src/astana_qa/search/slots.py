@@ -26,6 +26,8 @@ from ..text.tagger import lexicon
 
 # Question words whose phrase can be the subject or object of the question's verb.
 _WH_WORDS = frozenset({"what", "which", "who", "whom"})
+# Every question word: one before "how" asks the question ("Why and how…?").
+_QUESTION_WORDS = _WH_WORDS | {"why", "where", "when", "whose"}
 # Forms of "be": before a participle they make the passive ("was founded").
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s"})
 # Tags of a wh-phrase's own words after the wh-word: "which NFL team".
@@ -43,7 +45,7 @@ _AUXILIARIES = _BE | frozenset({"have", "has", "had", "do", "does", "did", "will
                                  "can", "could", "may", "might", "must", "shall",
                                  "should"})  # fmt: skip
 # Nouns after "what"/"which" that ask for a time as "when" does.
-_TIME_NOUNS = frozenset({"year", "date", "day", "month", "decade", "century"})
+_TIME_NOUNS = frozenset({"year", "date", "day", "weekday", "month", "decade", "century"})
 # How many words may stand between the verb and the slot's edge.
 REACH = 4
 # How many words may stand between a passive verb and the "by" of its agent: the verb's
@@ -83,7 +85,8 @@ class Slot:
 def question_slot(words: Sequence[Token]) -> Slot | None:
     """The slot of a question opening with "what", "which", "who" or "whom", or with
     "where" or "when" and an auxiliary, and holding a main verb other than "be" ("What is the
-    capital?" has none); else None."""
+    capital?" has none), or of one asking how with "how" and an auxiliary (`Slot.how`);
+    else None."""
     n = len(words)
     opener = words[0].text.lower() if n else ""
     # "(In) what year did he die?", "On which day…" ask "when".
@@ -151,6 +154,8 @@ def _how_slot(words: Sequence[Token]) -> Slot | None:
     if "how" not in lower:
         return None
     at = lower.index("how")
+    if _QUESTION_WORDS.intersection(lower[:at]):
+        return None  # "Why and how did the talks end?": the first question word asks
     if at + 2 >= len(words) or lower[at + 1] not in _AUXILIARIES:
         return None
     verb = _object_question_verb(words, at + 1)

@@ -456,9 +456,14 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         if (
             i > 0
             and words[i - 1].text[:1].isupper()
-            and is_place(text[words[i - 1].start : words[j - 1].end])
+            and (
+                words[i - 1].text.lower() in LEADING_PLACE_WORDS
+                or is_place(text[words[i - 1].start : words[j - 1].end])
+            )
         ):
-            i -= 1  # "Saudi Arabia", "New Zealand" opening a sentence: "Saudi" read as ADJ
+            # "Saudi Arabia", "Mount Everest": the tagger may read "Saudi" as an
+            # adjective, "Mount" as a verb (at a sentence's start)
+            i -= 1
         # A place inside the run before a person's name ends the run there ("Special
         # Envoy to Syria | Alexander Lavrentiev"); the name is the next run.
         j, place_at = _place_before_a_name(words, i, j, is_place, org_words | place_words)
@@ -469,7 +474,8 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         after_place = cut_at_place
         run = words[first:j]
         lowered = [w.text.lower() for w in run]
-        of = _of_after_a_titled_name(lowered, first < i, person_titles)
+        of = _of_after_a_titled_name(run, lowered, first < i, person_titles, is_place,
+                                     org_words | place_words)  # fmt: skip
         if of is not None:  # "President Rafael Calderon | of the Republic of Costa Rica"
             j = first + of
             run, lowered = run[:of], lowered[:of]
@@ -500,7 +506,12 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
         elif (  # a place word, after "in", or a place cut off a name ("Syria Najat Rochdi")
             cut_at_place
             or head in place_words
-            or (lowered[0] in LEADING_PLACE_WORDS and len(run) > 1 and not titled)
+            or (
+                lowered[0] in LEADING_PLACE_WORDS
+                and len(run) > 1
+                and not titled
+                and not _common(lowered[-1])  # "Gulf War", "Port Authority": no place
+            )
             or (before in ("in", "at", "from", "near", "across") and not titled)
         ):  # ("a letter from President Vladimir Putin": a title makes it a person)
             kinds = {"place"}  # not a person's name, nor a name of unknown kind
@@ -567,18 +578,34 @@ def _is_particle(word: str) -> bool:
 
 
 def _of_after_a_titled_name(
-    lowered: list[str], titled: bool, person_titles: frozenset[str]
+    run: list[Token],
+    lowered: list[str],
+    titled: bool,
+    person_titles: frozenset[str],
+    is_place: Callable[[str], bool],
+    heads: frozenset[str],
 ) -> int | None:
-    """Where "of" follows a person's name in a run opening with a title ("President
-    Rafael Calderon of the Republic of Costa Rica", "Mayor Ivanova of Balchik"): what
-    follows says whose office it is, not who; None when no name stands between the
-    title and "of" ("Secretary of State John Kerry", "Duke of Wellington")."""
+    """Where "of" follows a person's name in a run opening with a title, before "the" or
+    a place the gazetteer knows ("President Rafael Calderon of the Republic of Costa
+    Rica", "King Abdullah II of Jordan"): what follows says whose office it is, not who.
+    None when no name stands between the title and "of" ("Secretary of State John
+    Kerry", "Duke of Wellington"), when a name's own word comes before it ("Queen Mary
+    University of London"), or when what follows is part of the name ("Saint Francis of
+    Assisi", "Prince William of Orange")."""
     if not titled and not (lowered and lowered[0] in person_titles):
         return None
     named = False
     for k, word in enumerate(lowered):
         if word == "of":
-            return k if named else None
+            if not named or lowered[k - 1] in heads:
+                return None
+            rest = run[k + 1 :]
+            whose = bool(rest) and (
+                lowered[k + 1] == "the"
+                or is_place(" ".join(w.text for w in rest))
+                or is_place(rest[0].text)
+            )
+            return k if whose else None
         named = named or (word not in person_titles and not _is_particle(word))
     return None
 

@@ -73,6 +73,19 @@ PLACE_NAME_WORDS = frozenset(
         " desert park square north south east west"
     )
 )
+# "-ly" adverbs that say when, how often, how sure or how much, not how something is
+# done (`search/manner.py`): "eventually defeated", "annually", "reportedly".
+NOT_MANNER_ADVERBS = frozenset(
+    _words(
+        "recently eventually finally currently previously initially originally formerly"
+        " lately shortly subsequently immediately usually typically generally normally"
+        " frequently occasionally rarely regularly repeatedly constantly continually annually"
+        " daily weekly monthly yearly mostly mainly largely partly fully nearly merely solely"
+        " simply especially particularly specifically certainly probably possibly apparently"
+        " reportedly allegedly supposedly actually really clearly obviously likely unlikely"
+        " increasingly approximately roughly exactly entirely highly widely"
+    )
+)
 # Words that open a place's name, before the name itself ("Mount Everest", "Lake Baikal",
 # "Cape Town", "Fort Sumter"), where English names do not end in their head.
 LEADING_PLACE_WORDS = frozenset(_words("mount mt mt. lake cape gulf isle fort port"))
