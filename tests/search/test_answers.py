@@ -412,6 +412,11 @@ def test_a_name_after_the_asked_noun_and_a_preposition_is_the_one_asked_for():
     fits = {c.text: c.fit for c in found}
     assert fits["Kestrel building"] == NAMED_BY_FOCUS
     assert fits["Sylvania"] == FIT["thing"]["name"] < NAMED_BY_FOCUS
+    text = "They condemned the attack on the Kestrel building, Sylvania said."
+    spans, words = find_spans(text, "thing", False)
+    found = score_spans(text, spans, words, "thing", False, {"condemn": 1.0}, frozenset(),
+                        term_spans(text), focus="attack")  # fmt: skip
+    assert {c.text: c.fit for c in found}["Kestrel building"] == NAMED_BY_FOCUS
     # a place after "the city of" is where the city is, not its name
     text = "The envoy visited the largest city of Sylvania, Lumeria."
     spans, words = find_spans(text, "place", False)

@@ -142,6 +142,19 @@ def test_a_means_phrase_goes_on_through_a_verb_s_that_clause_and_a_list_of_names
          "monitored by observers.", "paper ballots"),
         ("How was the vote held?", "The vote was held using paper and ink ballots.",
          "paper and ink ballots"),
+        ("How was the mixture separated?", "The mixture was separated by heating and "
+         "cooling it.", "heating and cooling it"),
+        # "as" before a noun, adjective or "-ing" phrase is a means, before a clause not
+        ("How is the gas described?", "The gas is described as highly reactive.",
+         "highly reactive"),
+        ("How is the bond described?", "The bond is described as a link formed by shared "
+         "electrons.", "a link formed by shared electrons"),
+        ("How did the talks end?", "The talks ended as Varnia withdrew its delegation.",
+         None),
+        # a list of names, whatever their letters
+        ("How did the negotiator respond?", "The negotiator had responded by suggesting "
+         "that Varnia, Österreich and Lumeria could take turns, although no one agreed.",
+         "suggesting that Varnia, Österreich and Lumeria could take turns"),
     ],
 )  # fmt: skip
 def test_what_is_no_manner(question, sentence, manner):

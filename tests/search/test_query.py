@@ -127,8 +127,10 @@ def test_a_readers_own_nouns(harbour_engine, question, nouns):
         ("What's happened to the harbour?", "What has happened to the harbour?", "thing"),
         # a passive or a name after it keeps "is"
         ("What's used to measure the harbour?", "What is used to measure the harbour?", "thing"),
-        ("Who's Ivanova, the harbour's mayor?", "Who is Ivanova, the harbour's mayor?",
+        ("Who's Karen, the harbour's mayor?", "Who is Karen, the harbour's mayor?",
          "person"),
+        # ... and "has" before a participle followed by its object
+        ("Who's led the harbour talks?", "Who has led the harbour talks?", "person"),
     ],
 )  # fmt: skip
 def test_a_question_word_contracted_with_is_or_has_is_read_spelt_out(

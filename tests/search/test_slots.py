@@ -175,4 +175,8 @@ def test_how_with_an_auxiliary_asks_for_a_manner_unless_another_question_word_co
     slot = _slot("How are the packets routed?")
     assert slot is not None and slot.how and slot.verb == "routed" and slot.passive
     assert _slot("Why and how did the talks end?") is None
+    clause = _slot("When the war ended, how did the army retreat?")  # a clause first
+    assert clause is not None and clause.how and clause.verb == "retreat"
+    weekday = _slot("On what weekday did the talks open?")
+    assert weekday is not None and weekday.when and weekday.verb == "open"
     assert _slot("How many rounds were held?") is None

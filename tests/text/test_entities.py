@@ -408,4 +408,11 @@ def test_a_name_opened_by_a_place_word_is_a_place():
     assert found["Mount Varna"] == found["Lake Sofia"] == found["Fort Burgas"] == {"place"}
     # opening a sentence, where the tagger reads "Mount" as a verb
     assert _names("Mount Varna is the highest mountain.") == {"Mount Varna": {"place"}}
+    # a last word that is no noun, or names a place, keeps it a place; a noun of a thing
+    # or an event makes the name no place
+    assert _names("They sailed to Cape Town and Lake Superior.") == {
+        "Cape Town": {"place"},
+        "Lake Superior": {"place"},
+    }
+    assert "place" not in _names("The Gulf War ended.")["Gulf War"]
     assert "person" in _names("Mayor Ivo Stan spoke.")["Ivo Stan"]  # a title, not a place

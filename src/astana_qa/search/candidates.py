@@ -347,7 +347,7 @@ def _named_by_focus(
     lower-case words between ("the TASS news agency"), for a named kind; or right after
     it and "on", "of", "against" or "at" ("the attack on the TUSAŞ building" for "What
     attack…?"; for a place or body, after "the" noun alone: "the village of Żelazowa
-    Wola"), no name following it after a comma ("the capital of Kazakhstan, Astana")."""
+    Wola", and not before a comma and a name: "the capital of Kazakhstan, Astana")."""
     if not focus:
         return lambda span: False
     forms = _forms(focus)
@@ -382,14 +382,17 @@ def _named_by_focus(
             span.text[:1].isupper()
             and (
                 (before is not None and before.match(text, span.end) is not None)
-                or (span.start in after and not _APPOSITIVE.match(text, span.end))
+                or (
+                    span.start in after
+                    and not (kind != "thing" and _APPOSITIVE.match(text, span.end))
+                )
             )
         )
     )
 
 
-# A name after a comma: the one the phrase before it names ("the capital of Kazakhstan,
-# Astana": Astana, not Kazakhstan).
+# A name after a comma: for a place or body, the one the phrase before it names ("the
+# capital of Kazakhstan, Astana": Astana, not Kazakhstan).
 _APPOSITIVE = re.compile(r",\s+[A-Z]")
 # A capitalised word with lower-case letters: a name's own head ("Resolution").
 _OWN_HEAD = re.compile(r"[A-Z][a-z]")

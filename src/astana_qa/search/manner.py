@@ -46,6 +46,7 @@ _MEANS = frozenset({"by", "via", "through", "using", "as"})
 # Prepositions opening a phrase of manner that are part of the answer ("with or without
 # intermediate nodes", "according to a multiple access scheme").
 _MANNER = frozenset({"with", "without", "according"})
+_PREPOSITIONS = _MEANS | _MANNER
 # Tags of the words of an object standing between the verb and its manner ("rate them
 # higher", "routed the packets individually").
 _OBJECT = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
@@ -61,8 +62,9 @@ _PHRASE_END = re.compile(
     r"|because|although|though|since|until|unless|where|when|and|or)\b",
     re.IGNORECASE,
 )
-# After a comma, a name followed by another comma or by "and"/"or": an item of a list.
-_LIST_ITEM = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|\s(?:and|or)\s)")
+# After a comma, words followed by another comma or by "and"/"or": perhaps an item of a
+# list (`_goes_on_a_list`).
+_LIST_ITEM = re.compile(r"\s*((?:[^\W\d_][\w’'-]*\s+)*?[^\W\d_][\w’'-]*)\s*(?:,|\s(?:and|or)\s)")
 
 
 def asks_how(slot: tuple[Slot, str] | None) -> bool:
@@ -134,8 +136,8 @@ def _after(
     text: str, words: Sequence[Token], verb: int, own: tuple[str, ...]
 ) -> tuple[int, int] | None:
     """The manner written within `REACH` words after the verb at word `verb`: an object
-    may stand between them, and a manner adverb before a phrase of means is the
-    phrase's ("produced solely by ultraviolet radiation")."""
+    may stand between them, and an adverb before a phrase of means is the phrase's
+    ("kill cells directly by disrupting their membrane")."""
     for k in range(verb + 1, min(len(words), verb + REACH + 1)):
         word, lower = words[k], words[k].text.lower()
         if (lower in _MEANS or lower in _MANNER) and lower not in own:
@@ -151,9 +153,9 @@ def _after(
             return (start, end) if end > start else None
         if word.tag == "ADV":
             following = words[k + 1].text.lower() if k + 1 < len(words) else ""
-            if _is_manner_adverb(lower) and following not in _MEANS | _MANNER:
+            if _is_manner_adverb(lower) and following not in _PREPOSITIONS:
                 return word.start, word.end
-            continue  # "solely by", "directly by": the phrase says how; "eventually": no manner
+            continue  # "directly by": the phrase says how; "eventually": no manner
         if word.tag not in _OBJECT and not (k == verb + 1 and word.tag in ("ADP", "PART")):
             return None  # another phrase or clause opens: no manner beside the verb
     return None
@@ -161,12 +163,16 @@ def _after(
 
 def _opens_a_clause(after: Sequence[Token], end: int) -> bool:
     """Does "as", followed by the words `after` up to `end`, open a clause ("as soon as
-    they arrive", "as Russia withdrew") rather than a noun or "-ing" phrase ("as a
-    covalent bond", "as pertaining to a citizen's relation")? An adverb right after it,
-    or a verb after its first word."""
+    they arrive", "as Russia withdrew its delegation") rather than a noun, adjective or
+    "-ing" phrase ("as a link formed by shared electrons", "as highly reactive", "as
+    pertaining to a citizen's relation")? "As … as", or a pronoun or name followed by a
+    verb."""
     inside = [w for w in after if w.start < end]
-    return bool(inside) and (
-        inside[0].tag == "ADV" or any(w.tag in ("VERB", "AUX") for w in inside[1:])
+    if len(inside) < 2:
+        return False
+    first, second = inside[0], inside[1]
+    return (first.tag == "ADV" and second.text.lower() == "as") or (
+        first.tag in ("PRON", "PROPN") and second.tag in ("VERB", "AUX")
     )
 
 
@@ -207,21 +213,33 @@ def _phrase_end(text: str, start: int, words: Sequence[Token]) -> int:
     Türkiye and Iran could take turns"; not "rationing, Churchill said"), and "and" or
     "or" ends it only before a verb ("using paper ballots and was monitored")."""
     verbs = {word.end for word in words if word.tag == "VERB"}
-    verb_starts = {word.start for word in words if word.tag in ("VERB", "AUX")}
+    verb_starts = {
+        word.start
+        for word in words
+        if word.tag == "AUX" or (word.tag == "VERB" and not word.text.endswith("ing"))
+    }
     end = len(text)
     for stop in _PHRASE_END.finditer(text, start):
         mark = stop.group().strip().lower()
         if mark == "that" and stop.start() in verbs:
             continue
-        if mark == "," and _LIST_ITEM.match(text, stop.end()):
+        if mark == "," and _goes_on_a_list(text, stop.end()):
             continue
         if mark in ("and", "or") and _next_word_start(text, stop.end()) not in verb_starts:
-            continue
+            continue  # "paper and ink ballots", "heating and cooling" (an "-ing" form)
         end = stop.start()
         break
     while end > start and text[end - 1] in " “\"‘'(":
         end -= 1
     return end
+
+
+def _goes_on_a_list(text: str, at: int) -> bool:
+    """Does a list of names go on after the comma ending at `at`: a name, each word
+    capitalised, followed by another comma or by "and"/"or" ("Russia, Österreich and
+    Iran"; not "rationing, Churchill said")?"""
+    item = _LIST_ITEM.match(text, at)
+    return item is not None and all(word[:1].isupper() for word in item.group(1).split())
 
 
 def _next_word_start(text: str, at: int) -> int:

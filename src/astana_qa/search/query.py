@@ -538,14 +538,22 @@ _NAMED_KINDS = frozenset({"person", "organisation", "place", "occupation"})
 _WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’]s\b(\s+(\w+))?", re.IGNORECASE)
 # Participles after which "'s" is "has": they take no object, so "is" would not make a
 # passive of them ("What's happened…?"; "What's used…?" is a passive, "is").
-_AFTER_HAS = frozenset({"been", "got", "gone", "happened", "become", "come"})
+_AFTER_HAS = frozenset({"been", "got", "gone", "happened", "become", "come", "changed"})
+# A participle followed by its object ("Who's led the talks?": has led): "has".
+_PARTICIPLE_OBJECT = re.compile(
+    r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b", re.IGNORECASE
+)
 
 
 def _spelt_contraction(found: re.Match[str]) -> str:
     """ "What's" as "What is", or "What has" before a participle of `_AFTER_HAS` ("What's
-    happened to the talks?"), so that the question word is read as one."""
-    verb = "has" if (found.group(3) or "") in _AFTER_HAS else "is"
-    return f"{found.group(1)} {verb}{found.group(2) or ''}"
+    happened to the talks?") or one followed by its object ("Who's led the talks?"), so
+    that the question word is read as one."""
+    after = (found.group(3) or "").lower()
+    perfect = after in _AFTER_HAS or (
+        after.endswith(("ed", "en")) and _PARTICIPLE_OBJECT.match(found.string, found.end())
+    )
+    return f"{found.group(1)} {'has' if perfect else 'is'}{found.group(2) or ''}"
 
 
 def _slot(words: list[Token], analyzer: Analyzer) -> tuple[Slot, str] | None:

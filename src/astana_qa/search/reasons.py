@@ -48,6 +48,8 @@ _SAYING = frozenset({"saying", "arguing"})
 _WORD = re.compile(r"[^\W\d_]+")
 # The tagger's tags of the words a claim is made of, as WordNet's parts of speech.
 _POS = {"NOUN": "n", "VERB": "v", "ADJ": "a"}
+# The tags of a noun phrase's words ("the talks").
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 # Verbs that may be auxiliaries, which say nothing of a claim ("had run").
 _AUXILIARY_BASES = frozenset({"be", "have", "do"})
 
@@ -56,7 +58,8 @@ def claimed_words(question: str) -> frozenset[str]:
     """When the question asks why someone said, argued or claimed something (it holds a
     verb of communication in WordNet: "Why did Kazakhstan say the process had served its
     purpose?"), the base forms of the nouns, verbs and adjectives of what the claim says
-    of its subject (after the claim's first verb: "served its purpose"), and the words
+    of its subject (after the claim's first verb: "served its purpose"; with no verb,
+    after its first noun phrase: "a failure" of "call the talks a failure"), and the words
     WordNet links to them as the question uses them ("goal" for the noun "purpose"; not
     for the verb "end"), lower case; else none. The claim's subject ("the process") is
     not what tells a restatement: the sentence may say other things of it."""
@@ -68,7 +71,11 @@ def claimed_words(question: str) -> frozenset[str]:
     if saying is None:
         return frozenset()
     claim = words[saying + 1 :]
-    said_of = next((i for i, w in enumerate(claim) if w.tag in ("VERB", "AUX")), len(claim))
+    said_of = next((i for i, w in enumerate(claim) if w.tag in ("VERB", "AUX")), None)
+    if said_of is None:  # "call the talks a failure": what follows the first noun phrase
+        said_of = 0
+        while said_of < len(claim) and claim[said_of].tag in _NOUN_PHRASE:
+            said_of += 1
     claimed: set[str] = set()
     for i in range(said_of, len(claim)):
         word = claim[i]
@@ -77,7 +84,7 @@ def claimed_words(question: str) -> frozenset[str]:
         bases = {lower, *lexicon.base_forms(lower)}
         if pos is None or _AUXILIARY_BASES & bases:
             continue  # "had served": the claim is "served"
-        if claim[i - 1].tag == "AUX" and pos == "n":
+        if i > 0 and claim[i - 1].tag == "AUX" and pos == "n":
             pos = "v"  # "should end": the tagger may read a verb after a modal as a noun
         claimed.update(bases)
         claimed.update(link.word for base in bases for link in lexicon.links(base, pos))

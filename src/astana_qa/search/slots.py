@@ -26,7 +26,7 @@ from ..text.tagger import lexicon
 
 # Question words whose phrase can be the subject or object of the question's verb.
 _WH_WORDS = frozenset({"what", "which", "who", "whom"})
-# Every question word: one before "how" asks the question ("Why and how…?").
+# Every question word: one joined to "how" asks the question ("Why and how…?").
 _QUESTION_WORDS = _WH_WORDS | {"why", "where", "when", "whose"}
 # Forms of "be": before a participle they make the passive ("was founded").
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s"})
@@ -154,7 +154,8 @@ def _how_slot(words: Sequence[Token]) -> Slot | None:
     if "how" not in lower:
         return None
     at = lower.index("how")
-    if _QUESTION_WORDS.intersection(lower[:at]):
+    asked = [i for i, word in enumerate(lower[:at]) if word in _QUESTION_WORDS]
+    if asked and all(word in ("and", "or", ",") for word in lower[asked[-1] + 1 : at]):
         return None  # "Why and how did the talks end?": the first question word asks
     if at + 2 >= len(words) or lower[at + 1] not in _AUXILIARIES:
         return None

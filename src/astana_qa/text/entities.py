@@ -510,7 +510,7 @@ def names(text: str, words: list[Token], person_titles: frozenset[str],
                 lowered[0] in LEADING_PLACE_WORDS
                 and len(run) > 1
                 and not titled
-                and not _common(lowered[-1])  # "Gulf War", "Port Authority": no place
+                and not _headed_by_no_place(lowered[-1])  # "Gulf War", "Port Authority"
             )
             or (before in ("in", "at", "from", "near", "across") and not titled)
         ):  # ("a letter from President Vladimir Putin": a title makes it a person)
@@ -590,8 +590,8 @@ def _of_after_a_titled_name(
     Rica", "King Abdullah II of Jordan"): what follows says whose office it is, not who.
     None when no name stands between the title and "of" ("Secretary of State John
     Kerry", "Duke of Wellington"), when a name's own word comes before it ("Queen Mary
-    University of London"), or when what follows is part of the name ("Saint Francis of
-    Assisi", "Prince William of Orange")."""
+    University of London"), or when neither "the" nor a place the gazetteer knows
+    follows ("Saint Francis of Assisi", "Prince William of Orange" stay whole)."""
     if not titled and not (lowered and lowered[0] in person_titles):
         return None
     named = False
@@ -608,6 +608,19 @@ def _of_after_a_titled_name(
             return k if whose else None
         named = named or (word not in person_titles and not _is_particle(word))
     return None
+
+
+def _headed_by_no_place(head: str) -> bool:
+    """Is a name's last word (lower case) a common noun the treebank never writes in a
+    name and WordNet does not make a place ("war", "authority", "hospital"; not "town",
+    nor "superior" and "said", no nouns)? A name opened by a place word and ending so
+    names an event or a body ("Gulf War", "Port Authority"), not a place."""
+    tags = lexicon().get(head) or ()
+    return (
+        "NOUN" in tags
+        and "PROPN" not in tags
+        and (shipped_lexicon().noun_class(head) not in _PLACE_CLASSES)
+    )
 
 
 def _headed_by_a_thing(head: str) -> bool:

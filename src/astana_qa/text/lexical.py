@@ -77,13 +77,13 @@ PLACE_NAME_WORDS = frozenset(
 # done (`search/manner.py`): "eventually defeated", "annually", "reportedly".
 NOT_MANNER_ADVERBS = frozenset(
     _words(
-        "recently eventually finally currently previously initially originally formerly"
-        " lately shortly subsequently immediately usually typically generally normally"
-        " frequently occasionally rarely regularly repeatedly constantly continually annually"
-        " daily weekly monthly yearly mostly mainly largely partly fully nearly merely solely"
+        "recently eventually ultimately finally currently previously initially originally"
+        " formerly lately shortly subsequently immediately usually typically generally"
+        " normally frequently occasionally rarely regularly repeatedly constantly continually"
+        " annually weekly monthly yearly mostly mainly largely partly nearly merely solely"
         " simply especially particularly specifically certainly probably possibly apparently"
-        " reportedly allegedly supposedly actually really clearly obviously likely unlikely"
-        " increasingly approximately roughly exactly entirely highly widely"
+        " reportedly allegedly supposedly actually really obviously likely unlikely"
+        " increasingly approximately roughly exactly entirely completely highly widely"
     )
 )
 # Words that open a place's name, before the name itself ("Mount Everest", "Lake Baikal",
