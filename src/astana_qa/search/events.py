@@ -15,7 +15,7 @@ June"). Where the sentence says no such thing, the whole sentence stays the answ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..text.entities import PHRASE_OPENERS, Token, tokens
 
@@ -51,15 +51,17 @@ def happened_clause(
     text: str,
     subject: str,
     term_spans: Callable[[str], list[tuple[int, int, str]]],
+    words: Sequence[Token] | None = None,
 ) -> tuple[int, int] | None:
     """`(start, end)` in `text` of what it says became of `subject` (see the module's
     docstring), or None. The subject's last word is the head of the phrase before any
-    preposition, adverb or clause ("the SM upon reentry": SM; "the tax cut": cut)."""
+    preposition, adverb or clause ("the SM upon reentry": SM; "the tax cut": cut).
+    `words` are `text`'s tagged words, when the caller has them."""
     head = _head(subject)
     wanted = {term for *_, term in term_spans(head)} if head else set()
     if not wanted:
         return None
-    words = tokens(text)
+    words = tokens(text) if words is None else words
     held = {s for s, _, term in term_spans(text) if term in wanted}
     for i, word in enumerate(words):
         if word.start not in held or _in_a_phrase(words, i):
@@ -84,7 +86,7 @@ def _head(subject: str) -> str:
     return head
 
 
-def _in_a_phrase(words: list[Token], at: int) -> bool:
+def _in_a_phrase(words: Sequence[Token], at: int) -> bool:
     """Is word `at` inside a prepositional phrase ("the captain of the ferry": ferry),
     so that the verb after it is another noun's?"""
     i = at - 1
@@ -95,7 +97,7 @@ def _in_a_phrase(words: list[Token], at: int) -> bool:
     return i >= 0 and words[i].tag == "ADP"
 
 
-def _predicate(words: list[Token], at: int) -> tuple[int, int] | None:
+def _predicate(words: Sequence[Token], at: int) -> tuple[int, int] | None:
     """The first and last word numbers of the predicate opening within `MAX_BETWEEN`
     auxiliaries, adverbs or "not" of word `at`, its leading forms of be/have/do left
     out; None if no finite or passive verb opens there."""
@@ -124,7 +126,7 @@ def _predicate(words: list[Token], at: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _describes(words: list[Token], at: int) -> bool:
+def _describes(words: Sequence[Token], at: int) -> bool:
     """Is the verb at `at`, with no auxiliary before it, a participle describing the noun
     before it: an "-ing" form, or a form followed by a preposition ("planned for")?"""
     verb = words[at].text.lower()
@@ -132,7 +134,7 @@ def _describes(words: list[Token], at: int) -> bool:
     return verb.endswith("ing") or (verb.endswith("ed") and after == "ADP")
 
 
-def _particle(words: list[Token], at: int) -> bool:
+def _particle(words: Sequence[Token], at: int) -> bool:
     """Is word `at` a verb's particle ("off", "down", "over"), not a preposition that
     opens a phrase ("called for a vote")?"""
     if words[at].tag not in ("ADP", "PART") or not words[at].text.isalpha():

@@ -81,11 +81,12 @@ def how_answer(
     """`(start, end)` in `text` of what answers a question asking how (`asks_how`): what
     the doer did, for a verb of response, else the manner beside the verb (see the
     module's docstring); None when the sentence gives neither."""
+    words = tokens(text)  # tagged once for every reading below
     if slot[0].doer and asks_response(slot[0].verb):
-        done = happened_clause(text, slot[0].doer, term_spans)
+        done = happened_clause(text, slot[0].doer, term_spans, words)
         if done is not None and not _only_question_words(text, done, {slot[1]: 1.0}, term_spans):
-            return done[0], _object_end(text, done[1])  # not "reacted": "reacted sharply"
-    return manner_phrase(text, slot, question_terms, term_spans)
+            return done[0], _object_end(words, done[1])  # not "reacted": "reacted sharply"
+    return manner_phrase(text, slot, question_terms, term_spans, words)
 
 
 def asks_response(verb: str) -> bool:
@@ -104,16 +105,18 @@ def manner_phrase(
     slot: tuple[Slot, str],
     question_terms: Mapping[str, float],
     term_spans: Callable[[str], list[tuple[int, int, str]]],
+    words: Sequence[Token] | None = None,
 ) -> tuple[int, int] | None:
     """`(start, end)` in `text` of the manner or means it gives beside the question's
     verb (`slot`: the verb, its analysed term and its own preposition), not made only of
-    the question's words (see the module's docstring); None when it gives none."""
+    the question's words (see the module's docstring); None when it gives none. `words`
+    are `text`'s tagged words, when the caller has them."""
     verb, verb_term = slot
     spans = term_spans(text)
     at = {start for start, _, term in spans if term == verb_term}
     if not at:
         return None
-    words = tokens(text)
+    words = tokens(text) if words is None else words
     terms_at = {start: term for start, _, term in spans}
     others = set(question_terms) - {verb_term}
 
@@ -176,11 +179,11 @@ def _opens_a_clause(after: Sequence[Token], end: int) -> bool:
     )
 
 
-def _object_end(text: str, end: int) -> int:
+def _object_end(words: Sequence[Token], end: int) -> int:
     """Where the noun phrase right after `end` ends (the object of a verb ending there:
-    "opened the gates"), or `end` when none follows."""
+    "opened the gates"), or `end` when none follows; `words` are the sentence's."""
     last = end
-    for word in (word for word in tokens(text) if word.start >= end):
+    for word in (word for word in words if word.start >= end):
         if word.tag not in _OBJECT or word.tag == "PRON":
             break
         last = word.end
