@@ -209,6 +209,24 @@ def test_cooccurrence_shares_count_paragraphs_holding_another_question_term(seed
     assert shares[-1] == 0.0 and any(0 < s < 1 for s in shares)
 
 
+def test_near_in_articles_counts_articles_against_a_set_by_set_count(seed_engine):
+    """Articles holding a term and one of the others, articles holding the term, and
+    the share of all articles holding one of the others, against sets of rows."""
+    ranker = seed_engine.ranker
+    documents = ranker.documents
+
+    def rows(term: str) -> set[int]:
+        return set(documents.rows(ranker.term_number[term]).tolist())
+
+    for term, others in [("hiatus", ["month", "=russia"]), ("deleg", ["regim", "opposit"])]:
+        holding = rows(term)
+        with_others = set().union(*(rows(o) for o in others))
+        near, count, share = ranker.near_in_articles(term, others)
+        assert (near, count) == (len(holding & with_others), len(holding))
+        assert share == pytest.approx(len(with_others) / documents.size)
+        assert 0 < near <= count
+
+
 @pytest.mark.parametrize("size", [1, 5, 64, 65, 1000, 20000])
 def test_kth_largest_is_np_partitions(size):
     from astana_qa.search.ranking import _kth_largest

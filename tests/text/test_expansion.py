@@ -16,6 +16,8 @@ from astana_qa.text.expansion import (
     number_forms,
     period_months,
     phrasal_verbs,
+    senses_in_corpus,
+    terms_of_links,
 )
 from astana_qa.text.lexicon import Lexicon, LexiconData
 
@@ -60,8 +62,17 @@ def cooccurrence(question: Sequence[str]) -> Callable[[str], Callable[[Sequence[
     return for_word
 
 
+def near_in_articles(term: str, others: Sequence[str]) -> tuple[int, int, float]:
+    """Each paragraph of the tiny corpus is an article of its own."""
+    holding = [p for p in PARAGRAPHS if term in p]
+    near = sum(bool(p & set(others)) for p in holding)
+    return near, len(holding), sum(bool(p & set(others)) for p in PARAGRAPHS) / len(PARAGRAPHS)
+
+
 CORPUS = CorpusStats(
-    indexed=lambda term: any(term in p for p in PARAGRAPHS), cooccurrence=cooccurrence
+    indexed=lambda term: any(term in p for p in PARAGRAPHS),
+    cooccurrence=cooccurrence,
+    near_in_articles=near_in_articles,
 )
 
 
@@ -296,3 +307,70 @@ def test_a_stopword_verb_is_not_read_with_its_preposition_for_the_word_after_it(
     assert phrasal_verbs(words, {"across": "across", "river": "river"}, Lexicon(), never) == []
     terms = {"went": "went", "across": "across", "river": "river"}
     assert phrasal_verbs(words, terms, Lexicon(), never) == [("go across", "went")]
+
+
+# "mummy" is the mother (probability 0.67) or the embalmed body (0.33).
+MUMMY = Lexicon(
+    LexiconData(
+        related={
+            "mummy": "mom:0.667:1.0:s mother:0.667:0.97:h mummify:0.333:0.27:d body:0.333:0.08:h",
+            "mother": "mummy:0.97:0.667:h",
+        },
+        irregular={},
+        places={},
+    )
+)
+
+
+def articles_corpus(articles: list[set[str]]) -> CorpusStats:
+    def near_in(term: str, others: Sequence[str]) -> tuple[int, int, float]:
+        holding = [a for a in articles if term in a]
+        near = sum(bool(a & set(others)) for a in holding)
+        return near, len(holding), sum(bool(a & set(others)) for a in articles) / len(articles)
+
+    return CorpusStats(
+        indexed=lambda term: any(term in a for a in articles),
+        cooccurrence=cooccurrence,
+        near_in_articles=near_in,
+    )
+
+
+# Forty articles: four on falcon mummies (the word beside "mummify"), a mother in two
+# others, the rest about other things.
+FALCONS = [{"mummy", "mummify", "falcon"} for _ in range(4)] + [
+    {"mother", "child"},
+    {"mother", "school"},
+    *({"weather", f"word{n}"} for n in range(34)),
+]
+
+
+def test_the_articles_show_which_sense_of_a_related_word_they_use():
+    kept = senses_in_corpus("mummy", MUMMY, analyse, articles_corpus(FALCONS))
+    assert kept[0.33] == 1.0  # the embalmed body: every article with "mummy" says "mummify"
+    assert kept[0.67] < 0.3  # the mother: no article with "mummy" uses its words
+
+
+def test_a_related_word_of_an_unshown_sense_weighs_less():
+    policy = ExpansionPolicy()
+    plain = terms_of_links("mother", "n", MUMMY, analyse, articles_corpus(FALCONS), policy)
+    weighed = terms_of_links(
+        "mother", "n", MUMMY, analyse, articles_corpus(FALCONS), policy,
+        lambda word: senses_in_corpus(word, MUMMY, analyse, articles_corpus(FALCONS)),
+    )  # fmt: skip
+    assert [t for _, t, *_ in plain] == [t for _, t, *_ in weighed] == ["mummy"]
+    assert weighed[0][0] < 0.6 * plain[0][0]
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        # a few articles: every word is beside every other by chance
+        [{"mummy", "mummify", "mother"}, {"mummy", "body"}, {"mother", "mummify"}],
+        # articles using both senses
+        [*FALCONS, *({"mummy", "mom", f"child{n}"} for n in range(6))],
+        # articles using the word beside neither sense's words
+        [{"mummy", "weather"} for _ in range(4)] + FALCONS[4:],
+    ],
+)
+def test_every_sense_is_kept_unless_the_articles_show_some_and_not_others(articles):
+    assert senses_in_corpus("mummy", MUMMY, analyse, articles_corpus(articles)) == {}

@@ -32,6 +32,7 @@ from ..text.expansion import (
     expand,
     period_months,
     phrasal_verbs,
+    senses_in_corpus,
     terms_of_links,
 )
 from ..text.features import asks_about_another_of_a_series, numbered_names
@@ -240,9 +241,14 @@ class QAEngine:
         self._linked_terms = lru_cache(maxsize=CACHED_WORDS)(
             lambda token, pos: terms_of_links(
                 token, pos, self.lexicon, self._lexicon_terms, self._corpus_stats,
-                self._expansion_policy,
+                self._expansion_policy, self._senses_in_corpus,
             )
         )  # fmt: skip
+        self._senses_in_corpus = lru_cache(maxsize=8 * CACHED_WORDS)(
+            lambda word: senses_in_corpus(
+                word, self.lexicon, self._lexicon_terms, self._corpus_stats
+            )
+        )
         self.stats: IndexStats = opened.stats
         self.ranker = SentenceRanker(index, settings.index)
         self.matcher = TermMatcher(
@@ -262,6 +268,7 @@ class QAEngine:
         self._corpus_stats = CorpusStats(
             indexed=lambda term: term in self.ranker.term_number,
             cooccurrence=self.ranker.cooccurrence,
+            near_in_articles=self.ranker.near_in_articles,
         )
         rows = self.ranker.rows
         self._doc, self._start, self._end = rows.doc, rows.start, rows.end

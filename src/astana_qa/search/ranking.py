@@ -372,6 +372,14 @@ class SentenceRanker:
             total += w * credit + w * (1.0 - credit) * (light_weight if term in light else 1.0)
         return found / total
 
+    def near_in_articles(self, term: str, others: Sequence[str]) -> tuple[int, int, float]:
+        """How many articles hold `term` and one of `others`, how many hold `term`, and
+        the share of all articles that hold one of `others`."""
+        counts, _ = self.documents.term_counts(self.term_numbers(list(dict.fromkeys(others))))
+        holding = self.documents.rows(self.term_number.get(term, UNKNOWN))
+        near = int(np.count_nonzero(counts[holding]))
+        return near, len(holding), float(np.count_nonzero(counts)) / max(len(counts), 1)
+
     def cooccurrence(
         self, context: Sequence[str]
     ) -> Callable[[str], Callable[[Sequence[str]], list[float]]]:

@@ -34,6 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
+from scipy.special import bdtrc
+
 from ..settings import ExpansionPolicy
 from .dates import ISO_MONTH, find_dates
 from .entities import PHRASE_OPENERS, Token
@@ -77,13 +79,16 @@ class Expansion:
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """What the policy asks of the index: whether a term is indexed, and, given the
+    """What the policy asks of the index: whether a term is indexed; given the
     question's terms, `for_word(term)(related)`: for each term of `related`, the share
     of the paragraphs holding it that also hold one of the question's terms other than
-    `term`."""
+    `term`; and `near_in_articles(term, others)`: how many articles hold `term` and one
+    of `others`, how many hold `term`, and the share of all articles holding one of
+    `others` (`senses_in_corpus`)."""
 
     indexed: Callable[[str], bool]
     cooccurrence: Callable[[Sequence[str]], Callable[[str], Callable[[Sequence[str]], list[float]]]]
+    near_in_articles: Callable[[str, Sequence[str]], tuple[int, int, float]]
 
 
 def expand(
@@ -229,6 +234,7 @@ def terms_of_links(
     analyse: Callable[[str], Sequence[str]],
     corpus: CorpusStats,
     policy: ExpansionPolicy,
+    senses_in_corpus: Callable[[str], dict[float, float]] | None = None,
 ) -> tuple[Linked, ...]:
     """`(weight, term, names the same thing, sense)` (`Linked`) of the indexed terms of
     the words linked to `token` (through the senses of part of speech `pos` when it
@@ -238,7 +244,8 @@ def terms_of_links(
     links = lexicon.links(token, pos) or lexicon.links(token)
     factors = _kind_factors(policy)
     weighed = sorted(
-        ((min(policy.scale * _link_weight(link, policy, factors), policy.max_weight), i, link)
+        ((min(policy.scale * _link_weight(link, policy, factors, senses_in_corpus),
+              policy.max_weight), i, link)
          for i, link in enumerate(links)),
         key=lambda item: (-item[0], item[1]),
     )  # fmt: skip
@@ -341,11 +348,68 @@ def _kind_factors(policy: ExpansionPolicy) -> dict[str, float]:
     }
 
 
-def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float]) -> float:
+def _link_weight(
+    link: Link,
+    policy: ExpansionPolicy,
+    factors: dict[str, float],
+    senses_in_corpus: Callable[[str], dict[float, float]] | None = None,
+) -> float:
     """The lexicon's weight of a link under the policy's kind multipliers (`factors`)
-    and sense probability exponents."""
+    and sense probability exponents, the related word's sense weighed by how much of it
+    the corpus keeps (`senses_in_corpus(word)`: `{prior: share kept}`) when the link is
+    heavy enough to be searched for at all."""
     sense: float = link.p_word**policy.e_word * link.p_related**policy.e_related
-    return factors[link.kind] * sense
+    weight = factors[link.kind] * sense
+    if senses_in_corpus is None or policy.scale * weight < policy.min_weight:
+        return weight
+    kept = senses_in_corpus(link.word).get(round(link.p_related, 2), 1.0)
+    return weight * kept**policy.e_related
+
+
+# What a sense counts when the corpus shows another of the word's senses but not it
+# (`senses_in_corpus`).
+UNSHOWN_SENSE = 0.1
+# How unlikely by chance the articles' use of a word beside a sense's related words
+# must be for them to show that sense (a one-sided binomial test).
+SENSE_EVIDENCE_LEVEL = 0.01
+
+
+def senses_in_corpus(
+    word: str,
+    lexicon: Lexicon,
+    analyse: Callable[[str], Sequence[str]],
+    corpus: CorpusStats,
+) -> dict[float, float]:
+    """How much of each sense of `word` this corpus keeps, by the sense's WordNet
+    probability (senses are told apart by it, as the table keeps no sense number):
+    `{prior: share kept}`, at most 1. The articles show a sense when more of those
+    using the word also use one of that sense's own related words than chance makes
+    likely (a one-sided binomial test at `SENSE_EVIDENCE_LEVEL`): "mummies" beside
+    "mummified" is the embalmed body, not the mother. When they show some senses and
+    not others, the probabilities are renormalised with the others at `UNSHOWN_SENSE` of
+    theirs, and no sense gains: a shown sense keeps its prior, an unshown one loses. Empty
+    (every sense kept) when the word has one sense, or the articles show none or all of
+    them; a handful of articles shows nothing, as chance explains them."""
+    own = tuple(analyse(word))
+    if len(own) != 1 or not corpus.indexed(own[0]):
+        return {}
+    by_sense: dict[float, set[str]] = {}
+    for link in lexicon.links(word):
+        found = [t for t in analyse(link.word) if t != own[0] and corpus.indexed(t)]
+        by_sense.setdefault(round(link.p_word, 2), set()).update(found)
+    if len(by_sense) < 2:
+        return {}
+    shown = set()
+    for prior, terms in by_sense.items():
+        if terms:
+            near, holding, chance = corpus.near_in_articles(own[0], sorted(terms))
+            if near and bdtrc(near - 1, holding, chance) < SENSE_EVIDENCE_LEVEL:
+                shown.add(prior)
+    if not shown or len(shown) == len(by_sense):
+        return {}
+    weights = {p: p * (1.0 if p in shown else UNSHOWN_SENSE) for p in by_sense}
+    total = sum(weights.values())
+    return {p: min(1.0, w / total / p) for p, w in weights.items() if p > 0.0}
 
 
 def _after_auxiliary_and_subject(words: Sequence[Token], at: int) -> bool:
