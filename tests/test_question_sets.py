@@ -18,7 +18,8 @@ HERE = Path(__file__).parent
 SEEDS = HERE.parent / "seeds"
 SQUAD = HERE.parent.parent / "shared" / "benchmarks" / "squad-dev" / "corpus"
 SETS = [*sorted(HERE.glob("*_questions.jsonl")), HERE / "qa_pairs.jsonl"]
-SEARCHES = sorted(HERE.glob("squad_searches*.jsonl"))
+# Sets over the squad-dev articles: key-word searches and questions in readers' words.
+SQUAD_SETS = sorted(HERE.glob("squad_*.jsonl"))
 # Sets written before lines named their sources (they carry a "note" instead).
 _NO_SOURCES = frozenset({"blind2_questions.jsonl", "blind3_questions.jsonl"})
 
@@ -53,8 +54,8 @@ def test_seed_question_sets_quote_their_sources(path):
     _check(path, SEEDS)
 
 
-@pytest.mark.parametrize("path", SEARCHES, ids=lambda p: p.name)
-def test_search_sets_quote_their_sources(path):
+@pytest.mark.parametrize("path", SQUAD_SETS, ids=lambda p: p.name)
+def test_squad_sets_quote_their_sources(path):
     if not SQUAD.is_dir():
         pytest.skip("the squad-dev articles are not beside this checkout")
     _check(path, SQUAD)
