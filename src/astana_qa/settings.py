@@ -105,7 +105,8 @@ class RankingSettings:
     # only to measure what they add (`astana-qa-bench ablation`); the tagger, the
     # question reader's focus nouns and the answer layer's checks through
     # `shipped_lexicon()` (kinds of the focus, sites, units, works) keep the shipped
-    # tables, so the ablation undercounts.
+    # tables, which the ablation's last lexicon line empties in a process of its own
+    # (`lexicon.LEXICON_ENVIRONMENT`).
     lexical_knowledge: bool = True
     # Read dates and ordinals as articles write them ("Sept 30th" → "September 30",
     # "twenty-third" → "23rd"; `query.written_dates`, `timeline.written_ordinals`).

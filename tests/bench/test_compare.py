@@ -34,3 +34,27 @@ def test_speed_and_comparison_table(make_corpus):
     report = evaluate(PlainBM25(corpus).ask, [EvalQuestion("cost?", ["300"], ["a.txt"])], corpus)[0]
     table = format_comparison([Comparison("plain", report, 1.0)])
     assert table.splitlines()[2].startswith("| plain | 1.000 |")
+
+
+def test_the_line_without_any_lexicon_runs_in_a_process_whose_tables_are_empty(make_corpus):
+    from astana_qa.bench.compare import WITHOUT_ANY_LEXICON, _without_tables
+    from astana_qa.bench.evaluation import EvalQuestion
+
+    assert WITHOUT_ANY_LEXICON in dict(ablation_settings())
+    corpus = make_corpus({"a.txt": ARTICLE})
+    questions = [EvalQuestion("How much did the harbour cost?", ["300 million euros"], ["a.txt"])]
+    report = _without_tables(questions, corpus, dict(ablation_settings())[WITHOUT_ANY_LEXICON])
+    assert report.p_at_1 == 1.0
+
+
+def test_the_environment_empties_the_shipped_tables(monkeypatch):
+    from astana_qa.text.lexicon import LEXICON_ENVIRONMENT, shipped_lexicon
+
+    assert shipped_lexicon().links("government")
+    shipped_lexicon.cache_clear()
+    monkeypatch.setenv(LEXICON_ENVIRONMENT, "empty")
+    try:
+        assert not shipped_lexicon().links("government")
+        assert shipped_lexicon().noun_class("city") is None
+    finally:
+        shipped_lexicon.cache_clear()

@@ -10,11 +10,14 @@ Latencies are medians over `runs` repetitions; quality figures do not vary.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from ..records import Answer, Citation
 from ..search.engine import QAEngine
 from ..settings import BM25Params, IndexSettings, Settings
 from ..text.corpus import load_corpus
+from ..text.lexicon import LEXICON_ENVIRONMENT
 from ..text.sentences import split_sentences
 from .evaluation import EvalQuestion, EvalReport, evaluate
 
@@ -119,6 +123,7 @@ def ablation_settings() -> list[tuple[str, Settings]]:
          replace(full, ranking=replace(r, related_words=False))),
         ("without the engine's lexicon (related words, places, kinds, roles)",
          replace(full, ranking=replace(r, lexical_knowledge=False))),
+        (WITHOUT_ANY_LEXICON, replace(full, ranking=replace(r, lexical_knowledge=False))),
         ("without spoken dates", replace(full, ranking=replace(r, read_spoken_dates=False))),
         ("sentence BM25 k1=1.5 b=0.75 (rank-bm25 defaults)", replace(full, index=plain_bm25)),
         ("without lemmas (irregular forms)", replace(full, analysis=replace(a, lemmatize=False))),
@@ -129,15 +134,49 @@ def ablation_settings() -> list[tuple[str, Settings]]:
     ]  # fmt: skip
 
 
+# The line without any lexical knowledge: the engine's lexicon off, and the shipped
+# tables that the tagger, the question reader and the answer layer read emptied too,
+# which only a process of its own can do (`lexicon.LEXICON_ENVIRONMENT`).
+WITHOUT_ANY_LEXICON = "without any lexical knowledge (the tagger's, reader's and answers' too)"
+
+
 def ablation(questions: list[EvalQuestion], corpus_dir: Path) -> list[Comparison]:
     """Quality of each `ablation_settings` variant on the same questions."""
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, settings in ablation_settings():
-            engine = QAEngine.open(corpus_dir, Path(tmp) / "index", settings=settings)
-            report = evaluate(engine.ask, questions, corpus_dir, 10)[0]
+            if name == WITHOUT_ANY_LEXICON:
+                report = _without_tables(questions, corpus_dir, settings)
+            else:
+                report = _report(questions, corpus_dir, settings, Path(tmp) / "index")
             results.append(Comparison(name, report, report.latency_ms["p50"]))
     return results
+
+
+def _report(
+    questions: list[EvalQuestion], corpus_dir: Path, settings: Settings, index_dir: Path
+) -> EvalReport:
+    """One variant's evaluation, its index built (or refreshed) in `index_dir`."""
+    engine = QAEngine.open(corpus_dir, index_dir, settings=settings)
+    return evaluate(engine.ask, questions, corpus_dir, 10)[0]
+
+
+def _without_tables(
+    questions: list[EvalQuestion], corpus_dir: Path, settings: Settings
+) -> EvalReport:
+    """`_report` in a fresh process whose shipped tables are empty, with its own index
+    (the names the index stores are read with the tables too)."""
+    context = multiprocessing.get_context("spawn")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        ProcessPoolExecutor(1, mp_context=context, initializer=_empty_tables) as pool,
+    ):
+        return pool.submit(_report, questions, corpus_dir, settings, Path(tmp) / "index").result()
+
+
+def _empty_tables() -> None:
+    """In a fresh process, before any table is read: the shipped tables read empty."""
+    os.environ[LEXICON_ENVIRONMENT] = "empty"
 
 
 @dataclass

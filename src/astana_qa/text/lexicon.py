@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 import re
 import unicodedata
 from bisect import bisect_left
@@ -178,10 +179,19 @@ def _shipped_kinds() -> tuple[dict[str, list[int]], list[list[int]]]:
     return kinds["senses"], kinds["parents"]
 
 
+# Set to "empty" in a process's environment, every reader of the shipped tables finds
+# them empty: only `astana-qa-bench ablation` does so, in a process of its own, to
+# measure the engine without any lexical knowledge (`bench/compare.py`).
+LEXICON_ENVIRONMENT = "ASTANA_QA_LEXICON"
+
+
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> Lexicon:
     """One `Lexicon` over the shipped tables for the readers that have no engine's own:
-    the tagger's classes of unseen words and the question reader's focus nouns."""
+    the tagger's classes of unseen words, the question reader's focus nouns and the
+    answer layer's checks (empty when `LEXICON_ENVIRONMENT` says so)."""
+    if os.environ.get(LEXICON_ENVIRONMENT) == "empty":
+        return Lexicon(LexiconData.empty())
     return Lexicon()
 
 
