@@ -1334,3 +1334,13 @@ def test_a_country_the_question_only_mentions_owns_no_one(make_corpus, tmp_path)
     )
     engine = QAEngine.open(corpus, tmp_path / "index")
     assert engine.ask("Who brokered the ceasefire in Syria?").answer == "Alexander Lavrentiev"
+
+
+def test_which_word_a_stemmed_term_stands_for_is_read_in_the_sentences(seed_engine):
+    """The seeds write "final" ("the final communiqué"), never "finale", though both are
+    stemmed "final"; "intentional" ("the intentional targeting") for "intent"."""
+    written_as = seed_engine._count_written_as
+    assert written_as(frozenset({"final"}), "final") > 0.5
+    assert written_as(frozenset({"finale"}), "final") == 0.0
+    assert written_as(frozenset({"intentional", "intentionally"}), "intent") > 0.5
+    assert written_as(frozenset({"final"}), "no-such-term") == 0.0

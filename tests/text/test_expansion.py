@@ -17,6 +17,7 @@ from astana_qa.text.expansion import (
     period_months,
     phrasal_verbs,
     senses_in_corpus,
+    stands_for_another,
     terms_of_links,
 )
 from astana_qa.text.lexicon import Lexicon, LexiconData
@@ -73,6 +74,7 @@ CORPUS = CorpusStats(
     indexed=lambda term: any(term in p for p in PARAGRAPHS),
     cooccurrence=cooccurrence,
     near_in_articles=near_in_articles,
+    writes=lambda words, term: 1.0,
 )
 
 
@@ -332,6 +334,7 @@ def articles_corpus(articles: list[set[str]]) -> CorpusStats:
         indexed=lambda term: any(term in a for a in articles),
         cooccurrence=cooccurrence,
         near_in_articles=near_in,
+        writes=lambda words, term: 1.0,
     )
 
 
@@ -374,3 +377,72 @@ def test_a_related_word_of_an_unshown_sense_weighs_less():
 )
 def test_every_sense_is_kept_unless_the_articles_show_some_and_not_others(articles):
     assert senses_in_corpus("mummy", MUMMY, analyse, articles_corpus(articles)) == {}
+
+
+# "stately" is stemmed "state", a word of its own; "intentionally" is stemmed "intent".
+STEMS = Lexicon(
+    LexiconData(
+        related={
+            "tall": "stately:0.8:0.9:a",
+            "stately": "tall:0.9:0.8:a stateliness:0.9:1.0:d",
+            "state": "nation:0.5:0.5:s",
+            "deliberately": "intentionally:0.9:0.9:s",
+            "intentionally": "intentional:0.9:0.9:p",
+            "intentional": "intentionally:0.9:0.9:p",
+            "intent": "purpose:0.5:0.5:s",
+            "closing": "finale:0.5:0.5:s final:0.5:0.5:a",
+            "finale": "closing:0.5:0.5:s",
+            "final": "closing:0.5:0.5:a",
+        },
+        irregular={},
+        places={},
+    )
+)
+
+
+def stems(text: str) -> list[str]:
+    return [{"stately": "state", "intentionally": "intent", "finale": "final"}.get(text, text)]
+
+
+def writing(share: float, asked: list) -> CorpusStats:
+    """A corpus whose sentences holding a term write a word of the asked family in
+    `share` of them; `asked` records what was asked."""
+
+    def writes(words: frozenset[str], term: str) -> float:
+        asked.append((words, term))
+        return share
+
+    return CorpusStats(
+        indexed=lambda term: True, cooccurrence=cooccurrence,
+        near_in_articles=near_in_articles, writes=writes,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("share, stands", [(0.0, True), (0.3, True), (0.6, False)])
+def test_a_stem_that_is_another_word_stands_for_it_unless_the_articles_write_the_word(
+    share, stands
+):
+    asked: list = []
+    assert stands_for_another("stately", "state", STEMS, writing(share, asked), "tall") is stands
+    # the sentences are read for "stately" and its family, not for "state"
+    assert asked == [(frozenset({"stately", "stateliness"}), "state")]
+
+
+def test_a_stem_of_the_words_own_family_or_no_word_is_not_checked():
+    asked: list = []
+    corpus = writing(0.0, asked)
+    assert not stands_for_another("state", "state", STEMS, corpus, "nation")  # the word itself
+    assert not stands_for_another("deliberately", "deliber", STEMS, corpus, "x")  # no word
+    # "final" is related to "closing", the question's word, as "finale" is
+    assert not stands_for_another("finale", "final", STEMS, corpus, "closing")
+    assert asked == []
+    # "intent" is no form of "intentionally" nor of its pertainym: the articles decide
+    assert stands_for_another("intentionally", "intent", STEMS, corpus, "deliberately")
+    assert asked[0][0] == frozenset({"intentionally", "intentional"})
+
+
+def test_terms_of_links_leave_out_a_stem_standing_for_another_word():
+    linked = terms_of_links("tall", None, STEMS, stems, writing(0.0, []), ExpansionPolicy())
+    assert linked == ()
+    linked = terms_of_links("tall", None, STEMS, stems, writing(1.0, []), ExpansionPolicy())
+    assert [term for _, term, *_ in linked] == ["state"]

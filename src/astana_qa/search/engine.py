@@ -43,7 +43,7 @@ from ..text.tagger import lexicon as tagger_lexicon
 from .answer_types import POSSESSIVE
 from .answers import OWNED_KINDS, AnswerResult, Named, answer
 from .bm25 import UNKNOWN
-from .casing import NameForms
+from .casing import SENTENCES_READ, NameForms
 from .definitions import Defined, definition
 from .grouping import Variant as AnswerVariant
 from .initials import spelled_out
@@ -70,6 +70,9 @@ log = logging.getLogger(__name__)
 
 # An ordinal's analysed term: "22nd", "3rd".
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# A word of a sentence, for telling which word its stemmed term stands for
+# (`_count_written_as`).
+_WORD = re.compile(r"[^\W\d_]+")
 # What a question may ask a time by that a day is finer than.
 _COARSE_TIMES = frozenset({"year", "years", "month", "months", "decade", "century", "season"})
 
@@ -244,6 +247,7 @@ class QAEngine:
                 self._expansion_policy, self._senses_in_corpus,
             )
         )  # fmt: skip
+        self._written_as = lru_cache(maxsize=8 * CACHED_WORDS)(self._count_written_as)
         self._senses_in_corpus = lru_cache(maxsize=8 * CACHED_WORDS)(
             lambda word: senses_in_corpus(
                 word, self.lexicon, self._lexicon_terms, self._corpus_stats
@@ -269,6 +273,7 @@ class QAEngine:
             indexed=lambda term: term in self.ranker.term_number,
             cooccurrence=self.ranker.cooccurrence,
             near_in_articles=self.ranker.near_in_articles,
+            writes=self._written_as,
         )
         rows = self.ranker.rows
         self._doc, self._start, self._end = rows.doc, rows.start, rows.end
@@ -941,6 +946,25 @@ class QAEngine:
             chosen.append((sentence, score))
             chosen_terms.append(terms)
         return chosen
+
+    def _count_written_as(self, words: frozenset[str], term: str) -> float:
+        """The share of the first `SENTENCES_READ` sentences holding `term` that write it
+        as one of the folded `words` or a form of one ("stately", not "state", for the
+        term "state"; `CorpusStats.writes`, remembered in `_written_as`)."""
+        number = self.ranker.term_number.get(term)
+        if number is None:
+            return 0.0
+        rows = self.ranker.sentences.rows(number)[:SENTENCES_READ].tolist()
+        written = 0
+        for row in rows:
+            for found in _WORD.findall(self._sentence(row)[0]):
+                lowered = normalise(found)
+                if term in self._lexicon_terms(lowered) and (
+                    lowered in words or not words.isdisjoint(self.lexicon.base_forms(lowered))
+                ):
+                    written += 1
+                    break
+        return written / len(rows) if rows else 0.0
 
     def _sentence(
         self, sentence: int, texts: dict[int, str] | None = None

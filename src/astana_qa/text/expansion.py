@@ -84,11 +84,14 @@ class CorpusStats:
     of the paragraphs holding it that also hold one of the question's terms other than
     `term`; and `near_in_articles(term, others)`: how many articles hold `term` and one
     of `others`, how many hold `term`, and the share of all articles holding one of
-    `others` (`senses_in_corpus`)."""
+    `others` (`senses_in_corpus`); `writes(words, term)`: the share of the first
+    sentences holding `term` that write it as one of the folded `words` or a form of one
+    (`stands_for_another`)."""
 
     indexed: Callable[[str], bool]
     cooccurrence: Callable[[Sequence[str]], Callable[[str], Callable[[Sequence[str]], list[float]]]]
     near_in_articles: Callable[[str, Sequence[str]], tuple[int, int, float]]
+    writes: Callable[[frozenset[str], str], float]
 
 
 def expand(
@@ -257,11 +260,41 @@ def terms_of_links(
         found: dict[str, tuple[bool, Sense]] = {}  # term → its first link's
         for _, _, link in group:
             for term in analyse(link.word):
-                if term not in seen and corpus.indexed(term):
-                    seen.add(term)
-                    found[term] = (link.kind in EQUIVALENT_KINDS, (link.pos, link.p_word))
+                if term in seen or not corpus.indexed(term):
+                    continue
+                if stands_for_another(link.word, term, lexicon, corpus, token):
+                    continue  # "stately" is stemmed "state": the articles' "state"
+                seen.add(term)
+                found[term] = (link.kind in EQUIVALENT_KINDS, (link.pos, link.p_word))
         linked += [(weight, term, *found[term]) for term in sorted(found)]
     return tuple(linked)
+
+
+def stands_for_another(
+    word: str, term: str, lexicon: Lexicon, corpus: CorpusStats, asked: str = ""
+) -> bool:
+    """Does the indexed `term` of `word`, related to the question's word `asked`, stand
+    for another word in these articles? Stemming joins words of different meanings
+    ("stately" and "state" are both "state", "liquidator" and "liquid" both "liquid").
+    When `term` is itself a word the lexicon knows, and neither of `word`'s family (its
+    forms, derived words and pertainyms) nor related to `asked` in any sense ("final" for
+    "closing", whose noun's "finale" it stems like), the articles' term stands for `word`
+    only if most of the first sentences holding it write a word of that family there
+    (`CorpusStats.writes`: "intentional" for "intentionally")."""
+    if term == normalise(word) or not lexicon.base_forms(term):
+        return False
+    family = {normalise(word), *lexicon.base_forms(word)}
+    for link in lexicon.links(word):
+        if link.kind in _FAMILY_KINDS:
+            family.update([normalise(link.word), *lexicon.base_forms(link.word)])
+    near = family | {normalise(link.word) for link in lexicon.links(asked)} if asked else family
+    if term in near or any(base in near for base in lexicon.base_forms(term)):
+        return False
+    return corpus.writes(frozenset(family), term) < 0.5
+
+
+# The links of a word's own family: a stem it shares with them is its own.
+_FAMILY_KINDS = frozenset({"derivation", "pertainym"})
 
 
 def _in_context(
