@@ -344,3 +344,19 @@ def test_the_name_written_before_the_focus_is_kept(question, named_by):
 )  # fmt: skip
 def test_a_question_asking_for_the_name_of_its_focus(question, asks_name):
     assert expected_answer(question).asks_name == asks_name
+
+
+@pytest.mark.parametrize(
+    "question, kind, focus",
+    [
+        # the tagger reads "share" as a verb; before "of" it is the noun asked for
+        ("What share of applicants got into Harvard College in 2019?", "percent", "share"),
+        ("What share of the vote did the party win?", "percent", "share"),
+        ("What proportion of voters chose Labor?", "percent", "proportion"),
+        # a verb after "what" that is no noun before "of" stays a verb
+        ("What happened to the ceasefire?", "description", None),
+    ],
+)
+def test_a_word_before_of_after_what_is_the_noun_asked_for(question, kind, focus):
+    expected = expected_answer(question)
+    assert (expected.kind, expected.focus) == (kind, focus)

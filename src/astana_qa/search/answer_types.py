@@ -630,6 +630,10 @@ def _focus_kind(words: list[str], tags: list[str], i: int, search: bool = False)
     """The kind asked for by the noun after "what"/"which"/"name"; `i` is the next word."""
     lower = [w.lower() for w in words]
     first = i  # the word right after "what": a possessive there names what is asked for
+    if i + 1 < len(words) and tags[i] == "VERB" and lower[i + 1] == "of":
+        # "What share of applicants…?": no verb comes between "what" and "of"; the word
+        # the tagger read as one is the noun asked for
+        tags = [*tags[:i], "NOUN", *tags[i + 1 :]]
     after_verb = i < len(words) and tags[i] == "AUX"
     if after_verb:
         if lower[i] in ("do", "does", "did", "has", "have", "had", "can", "could", "will",
