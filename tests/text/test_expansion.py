@@ -423,7 +423,8 @@ def test_a_stem_that_is_another_word_stands_for_it_unless_the_articles_write_the
     share, stands
 ):
     asked: list = []
-    assert stands_for_another("stately", "state", STEMS, writing(share, asked), "tall") is stands
+    tall = frozenset({"stately"})
+    assert stands_for_another("stately", "state", STEMS, writing(share, asked), tall) is stands
     # the sentences are read for "stately" and its family, not for "state"
     assert asked == [(frozenset({"stately", "stateliness"}), "state")]
 
@@ -431,13 +432,15 @@ def test_a_stem_that_is_another_word_stands_for_it_unless_the_articles_write_the
 def test_a_stem_of_the_words_own_family_or_no_word_is_not_checked():
     asked: list = []
     corpus = writing(0.0, asked)
-    assert not stands_for_another("state", "state", STEMS, corpus, "nation")  # the word itself
-    assert not stands_for_another("deliberately", "deliber", STEMS, corpus, "x")  # no word
+    assert not stands_for_another("state", "state", STEMS, corpus)  # the word itself
+    assert not stands_for_another("deliberately", "deliber", STEMS, corpus)  # no word
     # "final" is related to "closing", the question's word, as "finale" is
-    assert not stands_for_another("finale", "final", STEMS, corpus, "closing")
+    assert not stands_for_another("finale", "final", STEMS, corpus, frozenset({"finale", "final"}))
     assert asked == []
     # "intent" is no form of "intentionally" nor of its pertainym: the articles decide
-    assert stands_for_another("intentionally", "intent", STEMS, corpus, "deliberately")
+    assert stands_for_another(
+        "intentionally", "intent", STEMS, corpus, frozenset({"intentionally"})
+    )
     assert asked[0][0] == frozenset({"intentionally", "intentional"})
 
 

@@ -254,6 +254,8 @@ def terms_of_links(
     )  # fmt: skip
     linked: list[Linked] = []
     seen: set[str] = set()
+    # the words related to `token` in any sense, read once (`stands_for_another`)
+    related = frozenset(normalise(link.word) for link in lexicon.links(token))
     for weight, group in groupby(weighed, key=lambda item: item[0]):
         if weight < policy.min_weight:
             break
@@ -262,7 +264,7 @@ def terms_of_links(
             for term in analyse(link.word):
                 if term in seen or not corpus.indexed(term):
                     continue
-                if stands_for_another(link.word, term, lexicon, corpus, token):
+                if stands_for_another(link.word, term, lexicon, corpus, related):
                     continue  # "stately" is stemmed "state": the articles' "state"
                 seen.add(term)
                 found[term] = (link.kind in EQUIVALENT_KINDS, (link.pos, link.p_word))
@@ -271,23 +273,28 @@ def terms_of_links(
 
 
 def stands_for_another(
-    word: str, term: str, lexicon: Lexicon, corpus: CorpusStats, asked: str = ""
+    word: str,
+    term: str,
+    lexicon: Lexicon,
+    corpus: CorpusStats,
+    related: frozenset[str] = frozenset(),
 ) -> bool:
-    """Does the indexed `term` of `word`, related to the question's word `asked`, stand
-    for another word in these articles? Stemming joins words of different meanings
-    ("stately" and "state" are both "state", "liquidator" and "liquid" both "liquid").
-    When `term` is itself a word the lexicon knows, and neither of `word`'s family (its
-    forms, derived words and pertainyms) nor related to `asked` in any sense ("final" for
-    "closing", whose noun's "finale" it stems like), the articles' term stands for `word`
-    only if most of the first sentences holding it write a word of that family there
-    (`CorpusStats.writes`: "intentional" for "intentionally")."""
-    if term == normalise(word) or not lexicon.base_forms(term):
+    """Does the indexed `term` of `word`, one of the question word's `related` words (all
+    of them, folded, in any sense), stand for another word in these articles? Stemming
+    joins words of different meanings ("stately" and "state" are both "state",
+    "liquidator" and "liquid" both "liquid"). When `term` is itself a word the lexicon
+    knows, and neither of `word`'s family (its forms, derived words and pertainyms) nor
+    one of `related` ("final" for "closing", whose noun's "finale" it stems like), the
+    articles' term stands for `word` only if most of the first sentences holding it
+    write a word of that family there (`CorpusStats.writes`: "intentional" for
+    "intentionally")."""
+    if term == normalise(word) or term in related or not lexicon.base_forms(term):
         return False
     family = {normalise(word), *lexicon.base_forms(word)}
     for link in lexicon.links(word):
         if link.kind in _FAMILY_KINDS:
             family.update([normalise(link.word), *lexicon.base_forms(link.word)])
-    near = family | {normalise(link.word) for link in lexicon.links(asked)} if asked else family
+    near = family | related
     if term in near or any(base in near for base in lexicon.base_forms(term)):
         return False
     return corpus.writes(frozenset(family), term) < 0.5
@@ -405,6 +412,10 @@ UNSHOWN_SENSE = 0.1
 # How unlikely by chance the articles' use of a word beside a sense's related words
 # must be for them to show that sense (a one-sided binomial test).
 SENSE_EVIDENCE_LEVEL = 0.01
+# The strongest links of a related word whose words show its senses: enough for each
+# likely sense's synonyms and nearest kinds, not every hyponym of a broad word
+# ("person" has hundreds), which would cost reading them at every question.
+SENSE_LINKS = 40
 
 
 def senses_in_corpus(
@@ -426,8 +437,11 @@ def senses_in_corpus(
     own = tuple(analyse(word))
     if len(own) != 1 or not corpus.indexed(own[0]):
         return {}
+    links = lexicon.links(word)[:SENSE_LINKS]
+    if len({round(link.p_word, 2) for link in links}) < 2:
+        return {}  # one sense (most related words): nothing to tell apart
     by_sense: dict[float, set[str]] = {}
-    for link in lexicon.links(word):
+    for link in links:
         found = [t for t in analyse(link.word) if t != own[0] and corpus.indexed(t)]
         by_sense.setdefault(round(link.p_word, 2), set()).update(found)
     if len(by_sense) < 2:
