@@ -354,14 +354,17 @@ def test_the_articles_show_which_sense_of_a_related_word_they_use():
 
 
 def test_a_related_word_of_an_unshown_sense_weighs_less():
-    policy = ExpansionPolicy()
-    plain = terms_of_links("mother", "n", MUMMY, analyse, articles_corpus(FALCONS), policy)
-    weighed = terms_of_links(
-        "mother", "n", MUMMY, analyse, articles_corpus(FALCONS), policy,
-        lambda word: senses_in_corpus(word, MUMMY, analyse, articles_corpus(FALCONS)),
-    )  # fmt: skip
-    assert [t for _, t, *_ in plain] == [t for _, t, *_ in weighed] == ["mummy"]
-    assert weighed[0][0] < 0.6 * plain[0][0]
+    corpus = articles_corpus(FALCONS)
+
+    def kept(word: str, p_related: float) -> float:
+        return senses_in_corpus(word, MUMMY, analyse, corpus).get(round(p_related, 2), 1.0)
+
+    written = [("mother", "mother"), ("falcon", "falcon")]
+    policy = ExpansionPolicy(min_context=-1.0)  # the tiny corpus's paragraphs aside
+    plain = expand(written, MUMMY, analyse, corpus, policy)
+    weighed = expand(written, MUMMY, analyse, corpus, policy, sense_kept=kept)
+    assert [e.term for e in plain] == [e.term for e in weighed] == ["mummy"]
+    assert weighed[0].weight < 0.6 * plain[0].weight
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,7 @@ class QAEngine:
         self._linked_terms = lru_cache(maxsize=CACHED_WORDS)(
             lambda token, pos: terms_of_links(
                 token, pos, self.lexicon, self._lexicon_terms, self._corpus_stats,
-                self._expansion_policy, self._senses_in_corpus,
+                self._expansion_policy,
             )
         )  # fmt: skip
         self._written_as = lru_cache(maxsize=8 * CACHED_WORDS)(self._count_written_as)
@@ -364,7 +364,8 @@ class QAEngine:
         # remembered (`terms`, not `guessed_terms`): stemming them is most of the cost.
         related = expand(written, self.lexicon, self._lexicon_terms, self._corpus_stats,
                          self._expansion_policy, lambda word: tags.get(normalise(word)),
-                         context, self._linked_terms, capitalised.__contains__)  # fmt: skip
+                         context, self._linked_terms, capitalised.__contains__,
+                         self._sense_kept)  # fmt: skip
         searched = {e.term for e in related}
         months = period_months(text, written, self._lexicon_terms, self._corpus_stats.indexed)
         return related + [e for e in months if e.term not in searched]
@@ -946,6 +947,11 @@ class QAEngine:
             chosen.append((sentence, score))
             chosen_terms.append(terms)
         return chosen
+
+    def _sense_kept(self, word: str, p_related: float) -> float:
+        """How much of `word`'s sense of WordNet probability `p_related` the articles keep
+        (`expansion.senses_in_corpus`, remembered per word)."""
+        return self._senses_in_corpus(word).get(round(p_related, 2), 1.0)
 
     def _count_written_as(self, words: frozenset[str], term: str) -> float:
         """The share of the first `SENTENCES_READ` sentences holding `term` that write it

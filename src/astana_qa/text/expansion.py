@@ -60,7 +60,9 @@ ORDINAL_WEIGHT = 0.9
 # it is linked through): `terms_of_links`. A sense is told by its part of speech and
 # probability (`Sense`).
 Sense = tuple[str | None, float]
-Linked = tuple[float, str, bool, Sense]
+# ... and the related word with its sense's probability, whose share the corpus keeps
+# (`senses_in_corpus`) is weighed once the link is used near the question's words.
+Linked = tuple[float, str, bool, Sense, tuple[str, float]]
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def expand(
     context: Sequence[str] = (),
     linked_terms: Callable[[str, str | None], Sequence[Linked]] | None = None,
     written_as_name: Callable[[str], bool] = lambda token: False,
+    sense_kept: Callable[[str, float], float] | None = None,
 ) -> list[Expansion]:
     """The expansions of a question whose words and terms are `written` (`(token,
     term)` pairs, as `Analyzer.written_terms` gives them); `part_of_speech(token)` is
@@ -111,7 +114,9 @@ def expand(
     when they give any link. `context` are the question's terms as searched (typos
     corrected), which a related word must be used near; by default the written ones.
     `linked_terms(token, pos)` gives `terms_of_links` (a caller may remember them);
-    `written_as_name(token)` whether the question wrote the word with a capital."""
+    `written_as_name(token)` whether the question wrote the word with a capital;
+    `sense_kept(word, p)` how much of a related word's sense of probability `p` the
+    corpus keeps (`senses_in_corpus`; none: all of it)."""
     own = {term for _, term in written} | set(context)
     question = sorted(set(context) or own)
     context_of = _Context(corpus, question)
@@ -130,7 +135,9 @@ def expand(
         share = context_of.share_for(term)
         # the reader's word, not the articles', read among the question's other words
         unused = not corpus.indexed(term) and share is not _everywhere
-        scored, same = _in_context([c for c in linked if c[1] not in own], share, policy, unused)
+        scored, same = _in_context(
+            [c for c in linked if c[1] not in own], share, policy, unused, sense_kept
+        )
         # A named site stands for its country only when written as a name ("the
         # Kremlin"), and tokens are folded: `written_as_name` says how it was written.
         for country, weight in lexicon.places(token.title() if written_as_name(token) else token):
@@ -237,7 +244,6 @@ def terms_of_links(
     analyse: Callable[[str], Sequence[str]],
     corpus: CorpusStats,
     policy: ExpansionPolicy,
-    senses_in_corpus: Callable[[str], dict[float, float]] | None = None,
 ) -> tuple[Linked, ...]:
     """`(weight, term, names the same thing, sense)` (`Linked`) of the indexed terms of
     the words linked to `token` (through the senses of part of speech `pos` when it
@@ -247,8 +253,7 @@ def terms_of_links(
     links = lexicon.links(token, pos) or lexicon.links(token)
     factors = _kind_factors(policy)
     weighed = sorted(
-        ((min(policy.scale * _link_weight(link, policy, factors, senses_in_corpus),
-              policy.max_weight), i, link)
+        ((min(policy.scale * _link_weight(link, policy, factors), policy.max_weight), i, link)
          for i, link in enumerate(links)),
         key=lambda item: (-item[0], item[1]),
     )  # fmt: skip
@@ -259,7 +264,7 @@ def terms_of_links(
     for weight, group in groupby(weighed, key=lambda item: item[0]):
         if weight < policy.min_weight:
             break
-        found: dict[str, tuple[bool, Sense]] = {}  # term → its first link's
+        found: dict[str, tuple[bool, Sense, tuple[str, float]]] = {}  # term → its first link's
         for _, _, link in group:
             for term in analyse(link.word):
                 if term in seen or not corpus.indexed(term):
@@ -267,7 +272,11 @@ def terms_of_links(
                 if stands_for_another(link.word, term, lexicon, corpus, related):
                     continue  # "stately" is stemmed "state": the articles' "state"
                 seen.add(term)
-                found[term] = (link.kind in EQUIVALENT_KINDS, (link.pos, link.p_word))
+                found[term] = (
+                    link.kind in EQUIVALENT_KINDS,
+                    (link.pos, link.p_word),
+                    (link.word, link.p_related),
+                )
         linked += [(weight, term, *found[term]) for term in sorted(found)]
     return tuple(linked)
 
@@ -309,25 +318,30 @@ def _in_context(
     shares: Callable[[Sequence[str]], list[float]],
     policy: ExpansionPolicy,
     unused: bool = False,
+    sense_kept: Callable[[str, float], float] | None = None,
 ) -> tuple[dict[str, float], set[str]]:
     """The weights of the `linked` terms that the corpus uses near the question's other
     words (`shares`), and those of them that name the same thing as the question's
     word: taken in order until `per_word` are kept and no term left could outweigh
     them. For a question word the articles never use (`unused`), each weight is its
     sense's probability renormalised among the senses the corpus uses there
-    (`_sense_boost`)."""
+    (`_sense_boost`). A kept term's weight goes with the share of its related word's
+    sense the corpus keeps (`sense_kept`, at most 1: the weight before it still bounds
+    the terms left), which is only worked out for the terms used near the question."""
     scored: dict[str, float] = {}
     same: set[str] = set()
     if not linked:
         return scored, same
     # One posting look-up for all of them (more are tested than may be kept).
-    fits = shares([term for _, term, _, _ in linked])
+    fits = shares([term for _, term, *_ in linked])
     boost = _sense_boost(linked, fits, policy) if unused else 1.0
-    for (weight, term, equivalent, _), fit in zip(linked, fits, strict=True):
+    for (weight, term, equivalent, _, (word, p_related)), fit in zip(linked, fits, strict=True):
         if len(scored) >= policy.per_word and weight * boost <= min(scored.values()):
             break
         if fit > policy.min_context:
-            scored[term] = min(weight * boost, policy.max_weight) * fit**policy.context_power
+            kept = sense_kept(word, p_related) ** policy.e_related if sense_kept else 1.0
+            weight = min(weight * boost, policy.max_weight) * kept
+            scored[term] = weight * fit**policy.context_power
             if equivalent:
                 same.add(term)
     return scored, same
@@ -345,9 +359,7 @@ def _sense_boost(linked: Sequence[Linked], fits: Sequence[float], policy: Expans
     senses of a word's part of speech as likely as each other would count once."""
     if not policy.renormalise_unused:
         return 1.0
-    shown = {
-        sense for (*_, sense), fit in zip(linked, fits, strict=True) if fit > policy.min_context
-    }
+    shown = {link[3] for link, fit in zip(linked, fits, strict=True) if fit > policy.min_context}
     total = sum(probability for _, probability in shown)
     return (1.0 / total) ** policy.e_word if 0.0 < total < 1.0 else 1.0
 
@@ -388,22 +400,11 @@ def _kind_factors(policy: ExpansionPolicy) -> dict[str, float]:
     }
 
 
-def _link_weight(
-    link: Link,
-    policy: ExpansionPolicy,
-    factors: dict[str, float],
-    senses_in_corpus: Callable[[str], dict[float, float]] | None = None,
-) -> float:
+def _link_weight(link: Link, policy: ExpansionPolicy, factors: dict[str, float]) -> float:
     """The lexicon's weight of a link under the policy's kind multipliers (`factors`)
-    and sense probability exponents, the related word's sense weighed by how much of it
-    the corpus keeps (`senses_in_corpus(word)`: `{prior: share kept}`) when the link is
-    heavy enough to be searched for at all."""
+    and sense probability exponents."""
     sense: float = link.p_word**policy.e_word * link.p_related**policy.e_related
-    weight = factors[link.kind] * sense
-    if senses_in_corpus is None or policy.scale * weight < policy.min_weight:
-        return weight
-    kept = senses_in_corpus(link.word).get(round(link.p_related, 2), 1.0)
-    return weight * kept**policy.e_related
+    return factors[link.kind] * sense
 
 
 # What a sense counts when the corpus shows another of the word's senses but not it
