@@ -37,10 +37,17 @@ def test_speed_and_comparison_table(make_corpus):
 
 
 def test_the_line_without_any_lexicon_runs_in_a_process_whose_tables_are_empty(make_corpus):
-    from astana_qa.bench.compare import WITHOUT_ANY_LEXICON, _without_tables
+    from astana_qa.bench.compare import (
+        WITHOUT_ANY_LEXICON,
+        _without_tables,
+        in_a_process_without_tables,
+    )
     from astana_qa.bench.evaluation import EvalQuestion
+    from astana_qa.search.candidates import _is_kind_of
 
-    assert WITHOUT_ANY_LEXICON in dict(ablation_settings())
+    # WordNet knows basketball as a sport here, and not in the line's own process
+    assert _is_kind_of("basketball", "sport")
+    assert in_a_process_without_tables(_is_kind_of, "basketball", "sport") is False
     corpus = make_corpus({"a.txt": ARTICLE})
     questions = [EvalQuestion("How much did the harbour cost?", ["300 million euros"], ["a.txt"])]
     report = _without_tables(questions, corpus, dict(ablation_settings())[WITHOUT_ANY_LEXICON])

@@ -16,6 +16,7 @@ from astana_qa.text.expansion import (
     number_forms,
     period_months,
     phrasal_verbs,
+    sense_share,
     senses_in_corpus,
     stands_for_another,
     terms_of_links,
@@ -349,15 +350,19 @@ FALCONS = [{"mummy", "mummify", "falcon"} for _ in range(4)] + [
 
 def test_the_articles_show_which_sense_of_a_related_word_they_use():
     kept = senses_in_corpus("mummy", MUMMY, analyse, articles_corpus(FALCONS))
-    assert kept[0.33] == 1.0  # the embalmed body: every article with "mummy" says "mummify"
-    assert kept[0.67] < 0.3  # the mother: no article with "mummy" uses its words
+    # the embalmed body: every article with "mummy" says "mummify"
+    assert sense_share(kept, 0.333) == 1.0
+    # the mother: no article with "mummy" uses its words
+    assert sense_share(kept, 0.667) < 0.3
+    # a probability the entry does not write keeps all
+    assert sense_share(kept, 0.05) == sense_share({}, 0.667) == 1.0
 
 
 def test_a_related_word_of_an_unshown_sense_weighs_less():
     corpus = articles_corpus(FALCONS)
 
     def kept(word: str, p_related: float) -> float:
-        return senses_in_corpus(word, MUMMY, analyse, corpus).get(round(p_related, 2), 1.0)
+        return sense_share(senses_in_corpus(word, MUMMY, analyse, corpus), p_related)
 
     written = [("mother", "mother"), ("falcon", "falcon")]
     policy = ExpansionPolicy(min_context=-1.0)  # the tiny corpus's paragraphs aside

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -31,6 +32,8 @@ from ..text.corpus import load_corpus
 from ..text.lexicon import LEXICON_ENVIRONMENT
 from ..text.sentences import split_sentences
 from .evaluation import EvalQuestion, EvalReport, evaluate
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"\w+")
 
@@ -106,7 +109,9 @@ def format_comparison(results: list[Comparison]) -> str:
 
 
 def ablation_settings() -> list[tuple[str, Settings]]:
-    """The full engine, then the engine with one component switched off at a time."""
+    """The full engine, then the engine with one component switched off at a time; the
+    line named `WITHOUT_ANY_LEXICON` has the settings of the one before it and is run in
+    a process of its own whose shipped tables are empty too (`ablation`)."""
     full = Settings()
     r, a = full.ranking, full.analysis
     plain_bm25 = IndexSettings(sentence=BM25Params(), context=full.index.context)
@@ -137,7 +142,9 @@ def ablation_settings() -> list[tuple[str, Settings]]:
 # The line without any lexical knowledge: the engine's lexicon off, and the shipped
 # tables that the tagger, the question reader and the answer layer read emptied too,
 # which only a process of its own can do (`lexicon.LEXICON_ENVIRONMENT`).
-WITHOUT_ANY_LEXICON = "without any lexical knowledge (the tagger's, reader's and answers' too)"
+WITHOUT_ANY_LEXICON = (
+    "without WordNet and places anywhere (the tagger's, reader's and answers' too)"
+)
 
 
 def ablation(questions: list[EvalQuestion], corpus_dir: Path) -> list[Comparison]:
@@ -166,12 +173,18 @@ def _without_tables(
 ) -> EvalReport:
     """`_report` in a fresh process whose shipped tables are empty, with its own index
     (the names the index stores are read with the tables too)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return in_a_process_without_tables(
+            _report, questions, corpus_dir, settings, Path(tmp) / "index"
+        )
+
+
+def in_a_process_without_tables(function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in a fresh process whose shipped tables read empty (both must
+    pickle)."""
     context = multiprocessing.get_context("spawn")
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        ProcessPoolExecutor(1, mp_context=context, initializer=_empty_tables) as pool,
-    ):
-        return pool.submit(_report, questions, corpus_dir, settings, Path(tmp) / "index").result()
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_empty_tables) as pool:
+        return pool.submit(function, *args).result()
 
 
 def _empty_tables() -> None:

@@ -626,13 +626,30 @@ def _noun_follows(tags: list[str], i: int) -> bool:
     return i < len(tags) and tags[i] in _NOUN_TAGS
 
 
+def _verb_before_a_subject(lower: list[str], tags: list[str], i: int) -> bool:
+    """Is word `i`, right after "what" or "which", tagged as a verb, followed by "of" and
+    a noun phrase that a verb follows ("What share of applicants got in?", "What share
+    of the vote did they win?")? Then it heads the question's subject, a noun. Not in
+    "What became of the fleet?" or "What consists of two chambers?", whose verb it is."""
+    if not (i + 1 < len(lower) and tags[i] == "VERB" and lower[i + 1] == "of"):
+        return False
+    after = i + 2
+    while after < len(tags) and tags[after] in _OF_PHRASE_TAGS:
+        after += 1
+    return i + 2 < after < len(tags) and tags[after] in ("VERB", "AUX")
+
+
+# The tags of the words of a noun phrase after "of" ("of the Syrian delegates").
+_OF_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
+
+
 def _focus_kind(words: list[str], tags: list[str], i: int, search: bool = False) -> Expected:
     """The kind asked for by the noun after "what"/"which"/"name"; `i` is the next word."""
     lower = [w.lower() for w in words]
     first = i  # the word right after "what": a possessive there names what is asked for
-    if i + 1 < len(words) and tags[i] == "VERB" and lower[i + 1] == "of":
-        # "What share of applicants…?": no verb comes between "what" and "of"; the word
-        # the tagger read as one is the noun asked for
+    if _verb_before_a_subject(lower, tags, i):
+        # "What share of applicants got in?": the tagger's verb before "of" is the noun
+        # asked for, the head of the subject of the verb after its phrase
         tags = [*tags[:i], "NOUN", *tags[i + 1 :]]
     after_verb = i < len(words) and tags[i] == "AUX"
     if after_verb:

@@ -32,6 +32,7 @@ from ..text.expansion import (
     expand,
     period_months,
     phrasal_verbs,
+    sense_share,
     senses_in_corpus,
     terms_of_links,
 )
@@ -70,9 +71,6 @@ log = logging.getLogger(__name__)
 
 # An ordinal's analysed term: "22nd", "3rd".
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-# A word of a sentence, for telling which word its stemmed term stands for
-# (`_count_written_as`).
-_WORD = re.compile(r"[^\W\d_]+")
 # What a question may ask a time by that a day is finer than.
 _COARSE_TIMES = frozenset({"year", "years", "month", "months", "decade", "century", "season"})
 
@@ -951,7 +949,7 @@ class QAEngine:
     def _sense_kept(self, word: str, p_related: float) -> float:
         """How much of `word`'s sense of WordNet probability `p_related` the articles keep
         (`expansion.senses_in_corpus`, remembered per word)."""
-        return self._senses_in_corpus(word).get(round(p_related, 2), 1.0)
+        return sense_share(self._senses_in_corpus(word), p_related)
 
     def _count_written_as(self, words: frozenset[str], term: str) -> float:
         """The share of the first `SENTENCES_READ` sentences holding `term` that write it
@@ -963,9 +961,10 @@ class QAEngine:
         rows = self.ranker.sentences.rows(number)[:SENTENCES_READ].tolist()
         written = 0
         for row in rows:
-            for found in _WORD.findall(self._sentence(row)[0]):
-                lowered = normalise(found)
-                if term in self._lexicon_terms(lowered) and (
+            text = self._sentence(row)[0]
+            for start, end, found in self._sentence_terms(text):
+                lowered = normalise(text[start:end])
+                if found == term and (
                     lowered in words or not words.isdisjoint(self.lexicon.base_forms(lowered))
                 ):
                     written += 1

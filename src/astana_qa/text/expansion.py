@@ -245,7 +245,8 @@ def terms_of_links(
     corpus: CorpusStats,
     policy: ExpansionPolicy,
 ) -> tuple[Linked, ...]:
-    """`(weight, term, names the same thing, sense)` (`Linked`) of the indexed terms of
+    """`(weight, term, names the same thing, sense, (related word, its sense's
+    probability))` (`Linked`) of the indexed terms of
     the words linked to `token` (through the senses of part of speech `pos` when it
     gives any link), each term once by its heaviest link, heaviest first (equal weights
     by term), down to the policy's least weight. It depends on the word alone, not on
@@ -295,10 +296,10 @@ def stands_for_another(
     knows, and neither of `word`'s family (its forms, derived words and pertainyms) nor
     one of `related` ("final" for "closing", whose noun's "finale" it stems like), the
     articles' term stands for `word` only if most of the first sentences holding it
-    write a word of that family there (`CorpusStats.writes`: "intentional" for
-    "intentionally")."""
-    if term == normalise(word) or term in related or not lexicon.base_forms(term):
-        return False
+    write a word of that family there, at least half of them (`CorpusStats.writes`:
+    "intentional" for "intentionally")."""
+    if term == normalise(word) or term in related or not lexicon.is_entry(term):
+        return False  # ("term in related": the cheap case of the test below)
     family = {normalise(word), *lexicon.base_forms(word)}
     for link in lexicon.links(word):
         if link.kind in _FAMILY_KINDS:
@@ -413,10 +414,10 @@ UNSHOWN_SENSE = 0.1
 # How unlikely by chance the articles' use of a word beside a sense's related words
 # must be for them to show that sense (a one-sided binomial test).
 SENSE_EVIDENCE_LEVEL = 0.01
-# The strongest links of a related word whose words show its senses: enough for each
-# likely sense's synonyms and nearest kinds, not every hyponym of a broad word
-# ("person" has hundreds), which would cost reading them at every question.
-SENSE_LINKS = 40
+# The strongest links of each sense of a related word whose words show that sense:
+# its synonyms and nearest kinds, not every hyponym of a broad word ("person" has
+# hundreds), which would cost reading them at every question.
+SENSE_LINKS = 10
 
 
 def senses_in_corpus(
@@ -427,7 +428,8 @@ def senses_in_corpus(
 ) -> dict[float, float]:
     """How much of each sense of `word` this corpus keeps, by the sense's WordNet
     probability (senses are told apart by it, as the table keeps no sense number):
-    `{prior: share kept}`, at most 1. The articles show a sense when more of those
+    `{prior: share kept}` (`sense_share` reads it), at most 1, from the word's own entry
+    (not the senses of its base forms). The articles show a sense when more of those
     using the word also use one of that sense's own related words than chance makes
     likely (a one-sided binomial test at `SENSE_EVIDENCE_LEVEL`): "mummies" beside
     "mummified" is the embalmed body, not the mother. When they show some senses and
@@ -438,15 +440,18 @@ def senses_in_corpus(
     own = tuple(analyse(word))
     if len(own) != 1 or not corpus.indexed(own[0]):
         return {}
-    links = lexicon.links(word)[:SENSE_LINKS]
-    if len({round(link.p_word, 2) for link in links}) < 2:
+    links = lexicon.own_links(word)
+    if len({_sense_key(link.p_word) for link in links}) < 2:
         return {}  # one sense (most related words): nothing to tell apart
     by_sense: dict[float, set[str]] = {}
+    read: dict[float, int] = {}  # links read per sense, up to `SENSE_LINKS` (strongest first)
     for link in links:
+        key = _sense_key(link.p_word)
+        if read.get(key, 0) == SENSE_LINKS:
+            continue
+        read[key] = read.get(key, 0) + 1
         found = [t for t in analyse(link.word) if t != own[0] and corpus.indexed(t)]
-        by_sense.setdefault(round(link.p_word, 2), set()).update(found)
-    if len(by_sense) < 2:
-        return {}
+        by_sense.setdefault(key, set()).update(found)
     shown = set()
     for prior, terms in by_sense.items():
         if terms:
@@ -458,6 +463,19 @@ def senses_in_corpus(
     weights = {p: p * (1.0 if p in shown else UNSHOWN_SENSE) for p in by_sense}
     total = sum(weights.values())
     return {p: min(1.0, w / total / p) for p, w in weights.items() if p > 0.0}
+
+
+def sense_share(kept: dict[float, float], p_related: float) -> float:
+    """The share of a related word's sense of WordNet probability `p_related` that the
+    corpus keeps (`senses_in_corpus`'s `kept`): every sense of the word's entry is read
+    (up to `SENSE_LINKS` links each), so a probability it does not write (the table's
+    entries disagree in about one link in 200) keeps all of it."""
+    return kept.get(_sense_key(p_related), 1.0)
+
+
+def _sense_key(probability: float) -> float:
+    """A sense's key: its probability as the table writes it (three decimals)."""
+    return round(probability, 3)
 
 
 def _after_auxiliary_and_subject(words: Sequence[Token], at: int) -> bool:

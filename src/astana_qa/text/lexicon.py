@@ -179,9 +179,12 @@ def _shipped_kinds() -> tuple[dict[str, list[int]], list[list[int]]]:
     return kinds["senses"], kinds["parents"]
 
 
-# Set to "empty" in a process's environment, every reader of the shipped tables finds
-# them empty: only `astana-qa-bench ablation` does so, in a process of its own, to
-# measure the engine without any lexical knowledge (`bench/compare.py`).
+# Set to "empty" in a process's environment, `shipped_lexicon()` gives an empty
+# lexicon to the tagger, the question reader and the answer layer, which read the
+# shipped tables through it: only `astana-qa-bench ablation` does so, in a process of
+# its own whose engine has no lexicon either (`RankingSettings.lexical_knowledge`), to
+# measure the engine without WordNet and the places table (`bench/compare.py`). The
+# tagger's treebank tags and the word lists typed in the code stay.
 LEXICON_ENVIRONMENT = "ASTANA_QA_LEXICON"
 
 
@@ -312,6 +315,15 @@ class Lexicon:
         word = normalise(word)
         forms = (word, *self.data.irregular.get(word, []), *self.base_forms(word))
         return any(self.data.verb_classes.get(form) == "communication" for form in forms)
+
+    def is_entry(self, word: str) -> bool:
+        """Has `word` (folded) an entry of its own in the related-words table?"""
+        return normalise(word) in self.data.related
+
+    def own_links(self, word: str) -> tuple[Link, ...]:
+        """The links of `word`'s own entry, strongest first: its senses only, not those of
+        its base forms (`links` merges them)."""
+        return self._links(normalise(word))
 
     def links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
         """See `_merged_links`; remembered per word and part of speech."""
