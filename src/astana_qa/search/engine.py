@@ -959,12 +959,17 @@ class QAEngine:
         if number is None:
             return 0.0
         rows = self.ranker.sentences.rows(number)[:SENTENCES_READ].tolist()
+        # a word opening like one of `words` ("intentional" for "intentionally") is read
+        # further; the sentence's other words are not analysed
+        opening = re.compile(
+            r"\b(?:" + "|".join(re.escape(w[:-2] or w) for w in sorted(words)) + r")\w*",
+            re.IGNORECASE,
+        )
         written = 0
         for row in rows:
-            text = self._sentence(row)[0]
-            for start, end, found in self._sentence_terms(text):
-                lowered = normalise(text[start:end])
-                if found == term and (
+            for found in opening.findall(self._sentence(row)[0]):
+                lowered = normalise(found)
+                if term in self.analyzer.guessed_terms(lowered) and (
                     lowered in words or not words.isdisjoint(self.lexicon.base_forms(lowered))
                 ):
                     written += 1
