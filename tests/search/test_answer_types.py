@@ -353,6 +353,8 @@ def test_a_question_asking_for_the_name_of_its_focus(question, asks_name):
         ("What share of applicants got into Harvard College in 2019?", "percent", "share"),
         ("What share of the vote did the party win?", "percent", "share"),
         ("What proportion of voters chose Labor?", "percent", "proportion"),
+        ("What share of voters in Ohio chose Trump?", "percent", "share"),
+        ("What share of the population of Kenya lives in cities?", "percent", "share"),
     ],
 )
 def test_a_word_before_of_after_what_is_the_noun_asked_for(question, kind, focus):
@@ -367,6 +369,8 @@ def test_a_word_before_of_after_what_is_the_noun_asked_for(question, kind, focus
         ("What became of the Roman fleet?", "became"),
         ("What consists of two chambers?", "consists"),
         ("Which came of age first?", "came"),
+        ("What became of the men who survived?", "became"),
+        ("What became of the plan to build a dam?", "became"),
     ],
 )
 def test_a_verb_with_its_own_of_is_no_noun_asked_for(question, verb):

@@ -1344,3 +1344,14 @@ def test_which_word_a_stemmed_term_stands_for_is_read_in_the_sentences(seed_engi
     assert written_as(frozenset({"finale"}), "final") == 0.0
     assert written_as(frozenset({"intentional", "intentionally"}), "intent") > 0.5
     assert written_as(frozenset({"final"}), "no-such-term") == 0.0
+
+
+def test_a_stems_words_are_read_folded(make_corpus, tmp_path):
+    """Family words are folded ("resume"), and so are the sentences they are looked
+    for in ("Her résumé was sent.")."""
+    corpus = make_corpus(
+        {"a.txt": "Jobs fair\n\nHer résumé was sent to the company on Monday morning by post.\n"}
+    )
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    term = engine.analyzer.terms("résumé")[0]
+    assert engine._count_written_as(frozenset({"resume"}), term) == 1.0

@@ -627,20 +627,15 @@ def _noun_follows(tags: list[str], i: int) -> bool:
 
 
 def _verb_before_a_subject(lower: list[str], tags: list[str], i: int) -> bool:
-    """Is word `i`, right after "what" or "which", tagged as a verb, followed by "of" and
-    a noun phrase that a verb follows ("What share of applicants got in?", "What share
-    of the vote did they win?")? Then it heads the question's subject, a noun. Not in
-    "What became of the fleet?" or "What consists of two chambers?", whose verb it is."""
+    """Is word `i`, right after "what" or "which", tagged as a verb but a noun WordNet
+    knows and no form of another word, and followed by "of" ("What share of voters in
+    Ohio chose Trump?")? Then it heads the question's subject: the noun asked for. A
+    verb keeps its own "of" ("What became of the fleet?", "What consists of two
+    chambers?", "Which came of age first?": "came" is a noun too, but a form of "come")."""
     if not (i + 1 < len(lower) and tags[i] == "VERB" and lower[i + 1] == "of"):
         return False
-    after = i + 2
-    while after < len(tags) and tags[after] in _OF_PHRASE_TAGS:
-        after += 1
-    return i + 2 < after < len(tags) and tags[after] in ("VERB", "AUX")
-
-
-# The tags of the words of a noun phrase after "of" ("of the Syrian delegates").
-_OF_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
+    lexicon = shipped_lexicon()
+    return lexicon.knows_noun(lower[i]) and lexicon.base_forms(lower[i]) == [lower[i]]
 
 
 def _focus_kind(words: list[str], tags: list[str], i: int, search: bool = False) -> Expected:

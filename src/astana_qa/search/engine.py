@@ -23,6 +23,7 @@ from ..index.build import Progress
 from ..index.open import IndexStats, OpenedIndex, open_index
 from ..records import Answer, Citation, SourceInfo, Span, Variant
 from ..settings import DEFAULT_K, MAX_K, Settings
+from ..text.analysis import fold
 from ..text.dates import ISO_MONTH, DateMention, find_dates, parse_iso_day
 from ..text.entities import Span as TextSpan
 from ..text.entities import Token, tokens
@@ -967,7 +968,7 @@ class QAEngine:
         )
         written = 0
         for row in rows:
-            for found in opening.findall(self._sentence(row)[0]):
+            for found in opening.findall(fold(self._sentence(row)[0])):
                 lowered = normalise(found)
                 if term in self.analyzer.guessed_terms(lowered) and (
                     lowered in words or not words.isdisjoint(self.lexicon.base_forms(lowered))

@@ -469,7 +469,7 @@ def sense_share(kept: dict[float, float], p_related: float) -> float:
     """The share of a related word's sense of WordNet probability `p_related` that the
     corpus keeps (`senses_in_corpus`'s `kept`): every sense of the word's entry is read
     (up to `SENSE_LINKS` links each), so a probability it does not write (the table's
-    entries disagree in about one link in 200) keeps all of it."""
+    entries disagree by a thousandth in about one link in 130) keeps all of it."""
     return kept.get(_sense_key(p_related), 1.0)
 
 
