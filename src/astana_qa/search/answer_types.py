@@ -626,7 +626,7 @@ def _noun_follows(tags: list[str], i: int) -> bool:
     return i < len(tags) and tags[i] in _NOUN_TAGS
 
 
-def _verb_before_a_subject(lower: list[str], tags: list[str], i: int) -> bool:
+def _noun_read_as_verb(lower: list[str], tags: list[str], i: int) -> bool:
     """Is word `i`, right after "what" or "which", tagged as a verb but a noun WordNet
     knows and no form of another word, and followed by "of" ("What share of voters in
     Ohio chose Trump?")? Then it heads the question's subject: the noun asked for. A
@@ -642,7 +642,7 @@ def _focus_kind(words: list[str], tags: list[str], i: int, search: bool = False)
     """The kind asked for by the noun after "what"/"which"/"name"; `i` is the next word."""
     lower = [w.lower() for w in words]
     first = i  # the word right after "what": a possessive there names what is asked for
-    if _verb_before_a_subject(lower, tags, i):
+    if _noun_read_as_verb(lower, tags, i):
         # "What share of applicants got in?": the tagger's verb before "of" is the noun
         # asked for, the head of the subject of the verb after its phrase
         tags = [*tags[:i], "NOUN", *tags[i + 1 :]]

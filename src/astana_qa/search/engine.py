@@ -963,15 +963,14 @@ class QAEngine:
         # a word opening like one of `words` ("intentional" for "intentionally") is read
         # further; the sentence's other words are not analysed
         opening = re.compile(
-            r"\b(?:" + "|".join(re.escape(w[:-2] or w) for w in sorted(words)) + r")\w*",
-            re.IGNORECASE,
+            r"\b(?:" + "|".join(re.escape(w[:-2] or w) for w in sorted(words)) + r")\w*"
         )
         written = 0
         for row in rows:
+            # the sentence folded as `words` are ("Résumé" → "resume")
             for found in opening.findall(fold(self._sentence(row)[0])):
-                lowered = normalise(found)
-                if term in self.analyzer.guessed_terms(lowered) and (
-                    lowered in words or not words.isdisjoint(self.lexicon.base_forms(lowered))
+                if term in self.analyzer.guessed_terms(found) and (
+                    found in words or not words.isdisjoint(self.lexicon.base_forms(found))
                 ):
                     written += 1
                     break

@@ -375,10 +375,13 @@ class SentenceRanker:
     def near_in_articles(self, term: str, others: Sequence[str]) -> tuple[int, int, float]:
         """How many articles hold `term` and one of `others`, how many hold `term`, and
         the share of all articles that hold one of `others`."""
-        counts, _ = self.documents.term_counts(self.term_numbers(list(dict.fromkeys(others))))
-        holding = self.documents.rows(self.term_number.get(term, UNKNOWN))
-        near = int(np.count_nonzero(counts[holding]))
-        return near, len(holding), float(np.count_nonzero(counts)) / max(len(counts), 1)
+        documents = self.documents
+        counts, last = documents.term_counts(self.term_numbers(list(dict.fromkeys(others))))
+        number = self.term_number.get(term, UNKNOWN)
+        holding = documents.document_frequency(number)
+        share = documents.near_shares([number], counts, last, -1)[0]  # 0 where none holds it
+        chance = float(np.count_nonzero(counts)) / max(len(counts), 1)
+        return round(share * holding), holding, chance
 
     def cooccurrence(
         self, context: Sequence[str]

@@ -295,11 +295,11 @@ def stands_for_another(
     "liquidator" and "liquid" both "liquid"). When `term` is itself a word the lexicon
     knows, and neither of `word`'s family (its forms, derived words and pertainyms) nor
     one of `related` ("final" for "closing", whose noun's "finale" it stems like), the
-    articles' term stands for `word` only if most of the first sentences holding it
-    write a word of that family there, at least half of them (`CorpusStats.writes`:
-    "intentional" for "intentionally")."""
-    if term == normalise(word) or term in related or not lexicon.is_entry(term):
-        return False  # ("term in related": the cheap case of the test below)
+    articles' term stands for `word` only if at least half of the first sentences
+    holding it write a word of that family there (`CorpusStats.writes`: "intentional"
+    for "intentionally")."""
+    if term == normalise(word) or not lexicon.is_entry(term):
+        return False
     family = {normalise(word), *lexicon.base_forms(word)}
     for link in lexicon.links(word):
         if link.kind in _FAMILY_KINDS:
