@@ -127,6 +127,9 @@ class RankingSettings:
     # recall; 0.25 dropped it below 0.5).
     paraphrase_weight: float = 0.5
     abstain_on_unknown_names: bool = True
+    # Refuse an answer whose article never mentions a name the question gives
+    # ("…kill in Scotland?" answered from an article on Paris; `search/names_asked.py`).
+    abstain_on_names_not_in_article: bool = True
 
 
 @dataclass(frozen=True)

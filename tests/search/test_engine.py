@@ -1355,3 +1355,26 @@ def test_a_stems_words_are_read_folded(make_corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index")
     term = engine.analyzer.terms("résumé")[0]
     assert engine._count_written_as(frozenset({"resume"}), term) == 1.0
+
+
+PLACES = {
+    "plague.txt": "The Black Death\n\n"
+    "The Black Death killed about 40% of the population of Egypt.\n"
+    "Half of Paris's population of 100,000 people died.\n"
+    "The markets of the city stayed closed for a whole year afterwards.\n",
+    "wool.txt": "Wool in the north\n\n"
+    "Scotland traded wool with Flanders in the fourteenth century.\n"
+    "Merchants of Edinburgh shipped the bales from Leith.\n",
+}
+
+
+def test_an_answer_whose_article_never_mentions_a_name_asked_is_refused(make_corpus, tmp_path):
+    engine = QAEngine.open(make_corpus(PLACES), tmp_path / "index")
+    answer = engine.ask("How many people did the Black Death kill in Scotland?")
+    assert answer.citations[0].source == "plague.txt"
+    assert not answer.answered and answer.answer is None
+    assert "never mentions “Scotland”" in answer.reason
+    assert engine.ask("How many people did the Black Death kill in Paris?").answer == "100,000"
+    ranking = RankingSettings(abstain_on_names_not_in_article=False)
+    unchecked = QAEngine.open(make_corpus(PLACES), tmp_path / "other", Settings(ranking=ranking))
+    assert unchecked.ask("How many people did the Black Death kill in Scotland?").answered

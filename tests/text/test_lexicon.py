@@ -68,6 +68,14 @@ def test_places_map_capitals_demonyms_and_spellings_to_countries(lexicon):
     assert all(0 < w < 1 for w in dict(lexicon.places("American")).values())
 
 
+def test_a_country_has_every_name_the_places_table_gives_it(lexicon):
+    spain = lexicon.country_names("Spain")
+    assert spain[0] == "Spain" and {"madrid", "spanish"} <= set(spain)
+    assert lexicon.country_names("Ankara")[0] == "Turkey"  # by a capital: its country's
+    assert {"ankara", "turkish"} <= set(lexicon.country_names("Turkish"))
+    assert lexicon.country_names("teacup") == []
+
+
 def test_a_shortened_official_name_gives_every_country_it_may_shorten(lexicon):
     assert set(lexicon.places_starting("Islamic Republic")) >= {"Iran", "Pakistan"}
     assert lexicon.places_starting("Islamic") == []  # one word shortens nothing

@@ -121,6 +121,16 @@ NOT_COVERED = (
 NOTHING_FOUND = "no article holds the key words of this question"
 
 
+def _not_in_its_article(names: tuple[str, ...]) -> str:
+    """The best passage's article never mentions “Scotland”, so it does not answer…"""
+    quoted = [f"“{n}”" for n in names]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return (
+        f"the closest passage comes from an article that never mentions {listed}, "
+        "so it does not answer this question"
+    )
+
+
 def _not_mentioned(words: tuple[str, ...]) -> str:
     """“Erdogan”, “Macron” and “1999” are not mentioned in any article."""
     quoted = [f"“{w}”" for w in words]
@@ -452,7 +462,8 @@ class QAEngine:
                 query.paraphrased | self._readers_nouns(query),
                 self.settings.ranking.paraphrase_weight,
             )
-        reason = self._reason(query, found, confidence if rows else None, focus)
+        unmentioned = self._names_unmentioned(query, rows[0][0]) if rows else []
+        reason = self._reason(query, found, confidence if rows else None, focus, unmentioned)
         answered = reason is None
         if not answered:  # a refused answer's further sources support nothing shown
             rows = [row for row in rows if row[2] <= k]
@@ -515,14 +526,18 @@ class QAEngine:
         found: AnswerResult,
         coverage: float | None,
         focus_terms: frozenset[str],
+        unmentioned: Collection[str] = (),
     ) -> str | None:
         """Why the articles do not answer `query`, or None when they do: a name or number
         no article mentions, a built thing no article names (`_kind_never_named`, given the
-        asked noun's `focus_terms`), no answer of the kind asked for near the question's
+        asked noun's `focus_terms`), a name of the question the answer's article never
+        mentions (`unmentioned`), no answer of the kind asked for near the question's
         words, or too little of the question covered by the best sentence."""
         ranking = self.settings.ranking
         if ranking.abstain_on_unknown_names and query.unknown:
             return _not_mentioned(query.unknown)
+        if ranking.abstain_on_names_not_in_article and unmentioned:
+            return _not_in_its_article(tuple(unmentioned))
         unnamed = self._kind_never_named(query, found, focus_terms)
         if unnamed is not None:
             return unnamed
@@ -803,6 +818,27 @@ class QAEngine:
         # the party is the anchor asked about: "Who spoke for Tehran at the session in
         # Kazakhstan?" is not answered by Kazakhstan's minister
         return (owners or asked), owners
+
+    def _names_unmentioned(self, query: Query, sentence: int) -> list[str]:
+        """The names the question gives (`Query.names`) that the article of `sentence`
+        never mentions: none of a name's words, and for a place none of its country's
+        names ("Madrid" or "Spanish" mentions Spain)."""
+        ranker = self.ranker
+        article = int(ranker.doc_rows[sentence])
+
+        def mentions(terms: Collection[str]) -> bool:
+            numbers = (ranker.term_number.get(t, UNKNOWN) for t in terms)
+            return any(n != UNKNOWN and ranker.documents.contains(n, article) for n in numbers)
+
+        return [
+            name.text
+            for name in query.names
+            if not mentions(name.terms)
+            and not any(
+                mentions(self.analyzer.guessed_terms(other))
+                for other in self.lexicon.country_names(name.text)
+            )
+        ]
 
     def _stands_for_another(self, noun: str) -> bool:
         """Does `noun` name people or a group standing for another party: a role

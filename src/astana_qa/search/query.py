@@ -27,6 +27,7 @@ from ..text.tagger import is_english_word, lexicon
 from .answer_types import BESIDES_CUE, POSSESSIVE, Expected, expected_answer, is_abbreviation
 from .casing import case_basis, restored_case
 from .definitions import Defined, defined_subject
+from .names_asked import AskedName, names_asked
 from .owners import asked_phrase
 from .slots import Slot, question_slot
 from .spelling import TermMatcher
@@ -207,6 +208,9 @@ class Query:
     # Each ordinal in figures with the term of the noun it numbers, the head of its
     # phrase ("the 23rd International Meeting" → ("23rd", "meet"); `timeline.py`).
     ordinal_heads: tuple[tuple[str, str], ...] = ()
+    # The names the question gives that an answer's article must mention: "Scotland"
+    # of "How many did the Black Death kill in Scotland?" (`names_asked.py`).
+    names: tuple[AskedName, ...] = ()
 
 
 def _standing_for(terms: list[str], own: set[str], country: list[str]) -> list[str]:
@@ -389,6 +393,9 @@ def read_query(
                  for pair in zip(was.split("-"), word.split("-"), strict=True)]  # fmt: skip
         asked_words = [read for as_typed, read in parts if read != as_typed] + asked_words
     asked_words = _distinct_names(asked_words)
+    # names written as the articles write them (no typo, no compound split): an
+    # answer's article must mention them (`names_asked.py`)
+    as_written: list[tuple[str, list[str]]] = []
     for word in asked_words:
         written = analyzer.written_terms(word)
         if "-" in word:  # "Istanbul-headquartered": its name is the part in capitals
@@ -403,6 +410,8 @@ def read_query(
             # naming another president is not about the one asked about.
             if word.lower() not in PERSON_TITLES:
                 named.update(t for matched in found for t in matched)
+            if all(m == [t] for m, (_, t) in zip(found, written, strict=True)):
+                as_written.append((word, [t for _, t in written]))
             continue
         # "Latin America", "South Sudan": a place word right after an unknown name (not a
         # number: "the 2024 Moscow team") is part of a longer name the articles do not
@@ -468,6 +477,7 @@ def read_query(
         },
         expansions=expansions,
         named_terms=tuple(t for t in terms if t in named),
+        names=names_asked(as_written, restored, text, words_tagged),
         dates=_dates(reading, analyzer, set(terms)),
         slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),

@@ -454,6 +454,25 @@ class Lexicon:
             return False
         return key in self._countries or key in self.data.places
 
+    def country_names(self, name: str) -> list[str]:
+        """Every name the places table gives the country that `name` is or stands for:
+        its own, other spellings, capital and demonyms ("Ankara" → Turkey, "ankara",
+        "turkish", "turkiye"…); [] when `name` is no place the table knows."""
+        key = normalise(name)
+        countries = [c for c, _ in self.places(name)] or [
+            c for c in self.countries if normalise(c) == key
+        ][:1]
+        return [n for c in countries for n in (c, *self._names_of_country.get(c, ()))]
+
+    @cached_property
+    def _names_of_country(self) -> dict[str, tuple[str, ...]]:
+        """Country → the table's other names for it (read once: the table is fixed)."""
+        names: dict[str, list[str]] = {}
+        for key, countries in self.data.places.items():
+            for country in countries:
+                names.setdefault(country, []).append(key)
+        return {country: tuple(keys) for country, keys in names.items()}
+
     @cached_property
     def countries(self) -> frozenset[str]:
         """The names of every country the places table knows, as it writes them."""

@@ -1,0 +1,136 @@
+"""The names a question asks about, which an answer's article must mention.
+
+"How many people did the Black Death kill in Scotland?" is not answered by "Half of
+Paris's population of 100,000 people died." from an article that never mentions
+Scotland, however well the rest of the question fits; nor "In what year did Newton
+publish the Principia?" by a sentence on another author's book. The question's names
+are read here; the engine refuses an answer whose article mentions none of a name's
+words (`QAEngine._names_unmentioned`), a place by any of its country's names.
+
+Not every capitalised word is such a name. Left out: numbers, months and weekdays (an
+article's date may state them, not its text), common nouns and verbs and adjectives
+("TV", "Jewish"), a title before a name ("President"), a word the question misspelt
+(what it stands for is a guess), and a name saying whose a party or person is
+("the Assad government", "Moscow's envoy"): an article may name that party otherwise
+("the regime", "Russia's special envoy").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..text.entities import Token
+from ..text.lexical import PERSON_TITLES
+from ..text.lexicon import shipped_lexicon
+from ..text.months import MONTHS
+from ..text.tagger import lexicon
+
+__all__ = ["AskedName", "names_asked"]
+
+# Days of the week: like months, a date's words, which an article's date may state.
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+# The kinds of noun a name before it may own: a party or a person ("the Assad
+# government", "Ankara's team", "Bashar al-Assad's deputy").
+_PARTY_KINDS = ("organization", "person")
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+_NOUN_RUN = frozenset({"NOUN", "PROPN", "ADJ"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class AskedName:
+    """A name the question gives: `text` as written ("San Diego") and the index terms
+    of its words; an article holding any of them mentions it ("Capriati" for
+    "Jennifer Capriati")."""
+
+    text: str
+    terms: tuple[str, ...]
+
+
+def names_asked(
+    matched: Sequence[tuple[str, Sequence[str]]],
+    written: str,
+    typed: str,
+    words: Sequence[Token],
+) -> tuple[AskedName, ...]:
+    """The names among `matched` (each question word read as a name, with the index
+    terms it matched) that an answer's article must mention, words written one after
+    another joined into one name. `written` is the question as the reader wrote it
+    (with capitals restored if typed all in lower case, `casing.py`), `typed` as typed:
+    only the words `written` writes with a capital are names, and of those restored
+    only words the treebank knows as names alone, or not at all ("harvard", not
+    "center"). `words` are the question's tagged tokens."""
+    matched = [(w, t) for w, t in matched if _written_as_name(w, written, typed)]
+    runs: list[list[tuple[str, Sequence[str]]]] = []
+    for word, terms in sorted(matched, key=lambda pair: written.find(pair[0])):
+        if runs and re.search(rf"{re.escape(runs[-1][-1][0])}\s+{re.escape(word)}\b", written):
+            runs[-1].append((word, terms))
+        else:
+            runs.append([(word, terms)])
+    names = []
+    for run in runs:
+        if not any(terms and _is_name(word) for word, terms in run):
+            continue
+        if _owns_a_party(run[-1][0], words):
+            continue
+        text = _POSSESSIVE.sub("", " ".join(w for w, _ in run))
+        # any word of it but a number: "Super Bowl 50" is mentioned by "Super Bowl"
+        said = [t for _, terms in run for t in terms if not t[:1].isdigit()]
+        names.append(AskedName(text, tuple(dict.fromkeys(said))))
+    return tuple(names)
+
+
+def _written_as_name(word: str, written: str, typed: str) -> bool:
+    """Does the question write `word` with its capital: as typed, or restored for a
+    word the treebank knows only as a name?"""
+    if not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", written):
+        return False
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", typed):
+        return True
+    tags = lexicon().get(_POSSESSIVE.sub("", word).lower())
+    return tags is None or set(tags) == {"PROPN"}
+
+
+def _is_name(word: str) -> bool:
+    """Is the capitalised `word` a name: a place the places table knows ("US"), or a
+    word the treebank knows first as a name ("Harvard", "Scotland"; not "TV", "Jewish",
+    "Most"), or one it does not know that WordNet knows as no common noun but a
+    person's or place's ("Newton"; not "Euros"), and no number, date word or title?"""
+    lower = _POSSESSIVE.sub("", word).lower()
+    if any(c.isdigit() for c in word) or lower in MONTHS or lower in _WEEKDAYS:
+        return False
+    if lower in PERSON_TITLES:
+        return False
+    lexicon_ = shipped_lexicon()
+    if lexicon_.is_place_name(lower):
+        return True
+    tags = lexicon().get(lower)
+    if tags:
+        return tags[0] == "PROPN"
+    return not lexicon_.knows_noun(lower) or lexicon_.noun_class(lower) in ("person", "place")
+
+
+def _owns_a_party(last: str, words: Sequence[Token]) -> bool:
+    """Is the name ending with the word `last` followed (after a possessive "'s", if
+    any) by lower-case words whose last noun is a party or person: whose government,
+    team or envoy it is?"""
+    at = next((i for i, w in enumerate(words) if w.text == last), None)
+    if at is None:
+        return False
+    at += 1
+    while at < len(words) and words[at].text[:1].islower() and not words[at].text.islower():
+        at += 1  # the name goes on: "Bashar al-Assad's"
+    if at < len(words) and words[at].text in _POSSESSIVE_TOKENS:
+        at += 1
+    head = None
+    # lower-case words: the tagger may read a noun after names as one ("San Diego council")
+    while at < len(words) and words[at].text.islower() and words[at].tag in _NOUN_RUN:
+        if words[at].tag != "ADJ":
+            head = words[at].text
+        at += 1
+    lexicon_ = shipped_lexicon()
+    return head is not None and any(lexicon_.is_kind_of(head, k) for k in _PARTY_KINDS)
