@@ -740,7 +740,18 @@ class QAEngine:
         owned = None
         if query.owned_term:  # the noun the owners own, and every word for its owner
             noun = family.get(query.owned_term, query.owned_term)
-            owned = (noun, frozenset(family.get(t, t) for t in query.owner_terms))
+            # a group a party sends ("team", "side") is written by any other such word
+            # ("the Assad regime delegation" is another party's for "Iran's team")
+            group = any(
+                self._is_party_group(w.text.lower())
+                for w in tokens(query.reading)
+                if query.owned_term in self.analyzer.terms(w.text)
+            )
+            owned = (
+                noun,
+                frozenset(family.get(t, t) for t in query.owner_terms),
+                self._is_party_group if group else None,
+            )
         result = answer(query.reading, query.expected, passages, weights, term_spans, mentions,
                         self._spans_of, term_weight, (asked, is_anchor), about,
                         query.slot, dated, owners,
@@ -861,6 +872,15 @@ class QAEngine:
     def _month_terms(self) -> frozenset[str]:
         """The analysed terms of the months' names."""
         return frozenset(t for month in MONTHS for t in self.analyzer.terms(month))
+
+    def _is_party_group(self, noun: str) -> bool:
+        """Is `noun` a group a party forms or sends, no person: in WordNet a kind of
+        organisation or unit ("delegation", "team", "side", "regime"), not of person
+        ("minister", whose title a name's capitals write)?"""
+        kind_of = self.lexicon.is_kind_of
+        return (kind_of(noun, "organization") or kind_of(noun, "unit")) and not kind_of(
+            noun, "person"
+        )
 
     def _is_party(self, owner: str, owned: str) -> bool:
         """Is the noun `owner` a party that the noun `owned` belongs to: in WordNet, an

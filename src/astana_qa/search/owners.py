@@ -30,7 +30,7 @@ is that party's (`claimed_by_others`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text.analysis import stopword_list
 from ..text.entities import Token, is_participle
@@ -149,12 +149,15 @@ def claimed_by_others(
     terms: Sequence[tuple[int, int, str]],
     noun: str,
     owners: frozenset[str],
+    of_its_kind: Callable[[str], bool] | None = None,
 ) -> list[int]:
     """Where (offsets) a passage, read as `words` and as its analysed `terms` (start, end,
     term), writes the noun asked about (`noun`, a term) as another party's: after a name,
     or a word marked possessive, none of whose terms is one of the question's `owners`
     ("The Assad regime delegation will be headed by…" when the question asks who led the
-    Iranian delegation). A person there is that party's."""
+    Iranian delegation). A person there is that party's. `of_its_kind(word)`, when
+    given, tells a word standing for the noun asked about: "the Assad regime delegation"
+    is another party's for "Who headed Iran's team?" too."""
     term_at = {start: term for start, _, term in terms}
 
     def term_of(word: Token) -> str | None:
@@ -163,7 +166,9 @@ def claimed_by_others(
     stopwords = stopword_list()
     claimed = []
     for i, word in enumerate(words):
-        if term_of(word) != noun:
+        if term_of(word) != noun and not (
+            of_its_kind is not None and word.text.islower() and of_its_kind(word.text)
+        ):
             continue
         j = i
         while j > 0 and (words[j - 1].tag in _OWNER_TAGS or POSSESSIVE.search(words[j - 1].text)):
