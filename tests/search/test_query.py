@@ -94,7 +94,8 @@ def harbour_engine(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("harbour")
     (corpus / "a.txt").write_text(
         "Harbour talks\n\nThe guarantors warned against attacks on the Varna harbour zone.\n\n"
-        "The war displaced nearly 7 million people.\n",
+        "The war displaced nearly 7 million people.\n\n"
+        "The TUSAŞ plant and the VarnaTech yard build TV masts.\n",
         encoding="utf-8",
     )
     return QAEngine.open(corpus, tmp_path_factory.mktemp("index"))
@@ -115,6 +116,20 @@ def harbour_engine(tmp_path_factory):
 def test_a_readers_own_nouns(harbour_engine, question, nouns):
     query = harbour_engine.read(question)
     assert [word for word, _ in query.paraphrased_nouns] == nouns
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How many people did the war displace in Varna?", ["Varna"]),
+        # names in capitals, or with a capital inside, as the articles write them
+        ("Who attacked the TUSAŞ plant near VarnaTech?", ["TUSAŞ", "VarnaTech"]),
+        # not a common word in capitals; a name with its accents left out is the name
+        ("Which TV masts did Tusas build?", ["Tusas"]),
+    ],
+)
+def test_the_names_an_answers_article_must_mention(harbour_engine, question, names):
+    assert [name.text for name in harbour_engine.read(question).names] == names
 
 
 @pytest.mark.parametrize(

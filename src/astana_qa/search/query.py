@@ -442,6 +442,14 @@ def read_query(
             continue
         if not all(match(t, w) for w, t in analyzer.written_terms(word)):
             unknown.append(word)
+    # Names in capitals, or with a capital inside, which `key_words` leaves out: "TUSAŞ",
+    # "UChicago" (`names_asked` keeps those that are names: not "TV", "IT")
+    for word in _LETTER_WORD.findall(restored)[1:]:
+        word = POSSESSIVE.sub("", word)
+        if sum(c.isupper() for c in word) > 1 and word not in checked:
+            written = analyzer.written_terms(word)
+            if written and all(matcher.match(t, w) == [t] for w, t in written):
+                as_written.append((word, [t for _, t in written]))
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
     quoted = [m.span() for m in _QUOTED.finditer(reading)]
