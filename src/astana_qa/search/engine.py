@@ -742,11 +742,7 @@ class QAEngine:
             noun = family.get(query.owned_term, query.owned_term)
             # a group a party sends ("team", "side") is written by any other such word
             # ("the Assad regime delegation" is another party's for "Iran's team")
-            group = any(
-                self._is_party_group(w.text.lower())
-                for w in tokens(query.reading)
-                if query.owned_term in self.analyzer.terms(w.text)
-            )
+            group = self._is_party_group(query.owned_word or "")
             owned = (
                 noun,
                 frozenset(family.get(t, t) for t in query.owner_terms),

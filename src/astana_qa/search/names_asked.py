@@ -39,6 +39,8 @@ _PARTY_KINDS = ("organization", "person")
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _NOUN_RUN = frozenset({"NOUN", "PROPN", "ADJ"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A question's words as the key words are written ("Moscow's", "al-Assad's", "2024").
+_WORD = re.compile(r"[\w’'-]+")
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,22 @@ def names_asked(
     only the words `written` writes with a capital are names, and of those restored
     only words the treebank knows as names alone, or not at all ("harvard", not
     "center"). `words` are the question's tagged tokens."""
-    matched = [(w, t) for w, t in matched if _written_as_name(w, written, typed)]
+    order = _WORD.findall(written)
+    place = {word: i for i, word in reversed(list(enumerate(order)))}  # first place
+    place |= {_POSSESSIVE.sub("", w): i for w, i in place.items() if _POSSESSIVE.search(w)}
+    as_typed = set(_WORD.findall(typed))
+    as_typed |= {_POSSESSIVE.sub("", w) for w in as_typed}
+    found = sorted(
+        (place[w], w, t) for w, t in matched if w in place and _written_as_name(w, as_typed)
+    )
     runs: list[list[tuple[str, Sequence[str]]]] = []
-    for word, terms in sorted(matched, key=lambda pair: written.find(pair[0])):
-        if runs and re.search(rf"{re.escape(runs[-1][-1][0])}\s+{re.escape(word)}\b", written):
+    after = -2
+    for at, word, terms in found:
+        if runs and at == after + 1:  # written right after the name before
             runs[-1].append((word, terms))
         else:
             runs.append([(word, terms)])
+        after = at
     names = []
     for run in runs:
         if not any(terms and _is_name(word) for word, terms in run):
@@ -84,12 +95,11 @@ def names_asked(
     return tuple(names)
 
 
-def _written_as_name(word: str, written: str, typed: str) -> bool:
-    """Does the question write `word` with its capital: as typed, or restored for a
-    word the treebank knows only as a name?"""
-    if not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", written):
-        return False
-    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", typed):
+def _written_as_name(word: str, as_typed: set[str]) -> bool:
+    """Is `word`, which the question as read writes with its capital, so written as
+    typed (`as_typed`, the words typed), or a restored word the treebank knows only as
+    a name?"""
+    if word in as_typed:
         return True
     tags = lexicon().get(_POSSESSIVE.sub("", word).lower())
     return tags is None or set(tags) == {"PROPN"}

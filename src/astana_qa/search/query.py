@@ -190,6 +190,8 @@ class Query:
     # The term of the noun those owners own ("deleg" of "the Iranian delegation"), which a
     # passage may write as another party's.
     owned_term: str | None = None
+    # That noun as written, lower case ("team"): which kind of thing it is (`QAEngine`).
+    owned_word: str | None = None
     # The terms of those owners that are no name but a party, an organisation
     # ("the Damascus government's delegation": government), which a passage may write
     # by another word for it ("the regime by … Bassam Sabbagh").
@@ -490,6 +492,7 @@ def read_query(
         slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
+        owned_word=owned.lower() if owned else None,
         party_terms=frozenset(
             t
             for owner in owners
