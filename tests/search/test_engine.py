@@ -1378,3 +1378,8 @@ def test_an_answer_whose_article_never_mentions_a_name_asked_is_refused(make_cor
     ranking = RankingSettings(abstain_on_names_not_in_article=False)
     unchecked = QAEngine.open(make_corpus(PLACES), tmp_path / "other", Settings(ranking=ranking))
     assert unchecked.ask("How many people did the Black Death kill in Scotland?").answered
+
+
+def test_a_group_a_party_sends_is_an_organisation_or_unit_and_no_person(seed_engine):
+    assert all(map(seed_engine._is_party_group, ("delegation", "team", "side", "regime")))
+    assert not any(map(seed_engine._is_party_group, ("minister", "envoy", "building")))

@@ -108,3 +108,15 @@ def test_a_key_word_search_chains_owners_through_the_nouns_before_the_role():
 )
 def test_the_name_that_is_a_verbs_whole_object(question, verb, name):
     assert named_object(tokens(question), verb) == name
+
+
+def test_another_word_of_the_owned_nouns_kind_is_another_partys_too():
+    text = "The Varnian regime delegation met Ivo Petrov, and the Iranian team Omar Said."
+    words = tokens(text)
+    own = {"Varnian": "varnian", "regime": "regim", "delegation": "deleg", "Iranian": "=iran"}
+    terms = [(w.start, w.end, own.get(w.text, w.text.lower())) for w in words]
+    # asked about Iran's team: the regime's delegation is another party's group
+    assert claimed_by_others(words, terms, "team", frozenset({"=iran"})) == []
+    groups = {"delegation", "team", "regime"}.__contains__
+    claimed = claimed_by_others(words, terms, "team", frozenset({"=iran"}), groups)
+    assert text.index("delegation") in claimed and text.index("team") not in claimed
