@@ -1383,3 +1383,17 @@ def test_an_answer_whose_article_never_mentions_a_name_asked_is_refused(make_cor
 def test_a_group_a_party_sends_is_an_organisation_or_unit_and_no_person(seed_engine):
     assert all(map(seed_engine._is_party_group, ("delegation", "team", "side", "regime")))
     assert not any(map(seed_engine._is_party_group, ("minister", "envoy", "building")))
+
+
+def test_a_country_is_not_mentioned_by_one_word_of_another_of_its_names(make_corpus, tmp_path):
+    # "Republic of Guinea" is one of Guinea's names: "republic" alone does not mention it
+    files = {
+        **PLACES,
+        "plague.txt": PLACES["plague.txt"] + "The plague reached the Republic of Venice.\n",
+        "africa.txt": "Gold in the west\n\nGuinea and Sudan traded gold across the desert.\n"
+        "Caravans carried salt back to the coast.\n",
+    }
+    engine = QAEngine.open(make_corpus(files), tmp_path / "index")
+    answer = engine.ask("How many people did the Black Death kill in Guinea?")
+    assert answer.citations[0].source == "plague.txt"
+    assert not answer.answered and "never mentions “Guinea”" in answer.reason

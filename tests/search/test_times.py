@@ -57,5 +57,12 @@ def test_a_party_s_person_is_refused_only_for_months_its_sentence_does_not_tell_
     assert "dated 2023-11-14" in (
         why("… the November 2024 round?", ["2024-11"], roster, "2023-11-14") or ""
     )
+    # a month asked without its year: an article of another month names its own time's
+    # person; one of that month, any year, may tell of it
+    assert "dated 2024-01-24" in (
+        why("Who led it at the November round?", ["--11"], roster, "2024-01-24") or ""
+    )
+    assert why("Who led it at the November round?", ["--11"], roster, "2023-11-14") is None
+    assert why("Who led it at the November round?", ["--11"], roster) is None  # undated
     # a month after "before", written in any case, bounds the answer's time
     assert why("who led it before january 2024", ["2024-01"], "… led by him in March 2023.") is None

@@ -227,6 +227,8 @@ class QAEngine:
         # A word's family is looked up once per word
         # (bounded: questions bring new words for as long as the server runs).
         self._family_of = lru_cache(maxsize=CACHED_WORDS)(self._family_of_word)
+        # Read for the words of every passage a party's person is looked for in.
+        self._is_party_group = lru_cache(maxsize=CACHED_WORDS)(self._party_group)
         # A sentence's terms and candidate spans do not depend on the question, and the
         # same sentences answer many questions: most of the answer layer's work is here.
         self._sentence_terms = lru_cache(maxsize=CACHED_SENTENCES)(
@@ -740,8 +742,8 @@ class QAEngine:
         owned = None
         if query.owned_term:  # the noun the owners own, and every word for its owner
             noun = family.get(query.owned_term, query.owned_term)
-            # a group a party sends ("team", "side") is written by any other such word
-            # ("the Assad regime delegation" is another party's for "Iran's team")
+            # a noun of an organisation or unit ("team", "side") is written by any other
+            # such noun ("the Assad regime delegation" is another party's for "Iran's team")
             group = self._is_party_group(query.owned_word or "")
             owned = (
                 noun,
@@ -828,8 +830,9 @@ class QAEngine:
 
     def _names_unmentioned(self, query: Query, sentence: int) -> list[str]:
         """The names the question gives (`Query.names`) that the article of `sentence`
-        never mentions: none of a name's words, and for a place none of its country's
-        names ("Madrid" or "Spanish" mentions Spain)."""
+        never mentions: none of a name's words, for a place none of its country's names
+        ("Madrid" or "Spanish" mentions Spain), for a name of one word none of its
+        family ("Palestinian")."""
         ranker = self.ranker
         article = int(ranker.doc_rows[sentence])
 
@@ -837,14 +840,21 @@ class QAEngine:
             numbers = (ranker.term_number.get(t, UNKNOWN) for t in terms)
             return any(n != UNKNOWN and ranker.documents.contains(n, article) for n in numbers)
 
+        def mentions_all(terms: Collection[str]) -> bool:
+            return bool(terms) and all(mentions((t,)) for t in terms)
+
+        # a place by another of its country's names, each name whole ("Republic of
+        # Guinea" is not mentioned by "republic"); a word by its family in WordNet
+        # ("Palestinian" for Palestine)
         return [
             name.text
             for name in query.names
             if not mentions(name.terms)
             and not any(
-                mentions(self.analyzer.guessed_terms(other))
+                mentions_all(self.analyzer.guessed_terms(other))
                 for other in self.lexicon.country_names(name.text)
             )
+            and not (" " not in name.text and mentions(self._family_of(name.text.lower())))
         ]
 
     def _stands_for_another(self, noun: str) -> bool:
@@ -869,7 +879,7 @@ class QAEngine:
         """The analysed terms of the months' names."""
         return frozenset(t for month in MONTHS for t in self.analyzer.terms(month))
 
-    def _is_party_group(self, noun: str) -> bool:
+    def _party_group(self, noun: str) -> bool:
         """Is `noun` a group a party forms or sends, no person: in WordNet a kind of
         organisation or unit ("delegation", "team", "side", "regime"), not of person
         ("minister", whose title a name's capitals write)?"""

@@ -36,11 +36,13 @@ _WEEKDAYS = frozenset(
 # The kinds of noun a name before it may own: a party or a person ("the Assad
 # government", "Ankara's team", "Bashar al-Assad's deputy").
 _PARTY_KINDS = ("organization", "person")
-_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+# A plural's possessive, which the tokens keep apart ("the Philippines' envoy").
+_POSSESSIVE_TOKENS = frozenset({"'", "’"})
 _NOUN_RUN = frozenset({"NOUN", "PROPN", "ADJ"})
 _POSSESSIVE = re.compile(r"['’]s?$")
-# A question's words as the key words are written ("Moscow's", "al-Assad's", "2024").
-_WORD = re.compile(r"[\w’'-]+")
+# A question's words as the key words are written ("Moscow's", "al-Assad's", "2024"),
+# not a quotation mark before one ("'Scotland'").
+_WORD = re.compile(r"\w[\w’'-]*")
 
 
 @dataclass(frozen=True)
@@ -61,38 +63,53 @@ def names_asked(
 ) -> tuple[AskedName, ...]:
     """The names among `matched` (each question word read as a name, with the index
     terms it matched) that an answer's article must mention, words written one after
-    another joined into one name. `written` is the question as the reader wrote it
-    (with capitals restored if typed all in lower case, `casing.py`), `typed` as typed:
-    only the words `written` writes with a capital are names, and of those restored
-    only words the treebank knows as names alone, or not at all ("harvard", not
-    "center"). `words` are the question's tagged tokens."""
-    order = _WORD.findall(written)
-    place = {word: i for i, word in reversed(list(enumerate(order)))}  # first place
-    place |= {_POSSESSIVE.sub("", w): i for w, i in place.items() if _POSSESSIVE.search(w)}
-    as_typed = set(_WORD.findall(typed))
-    as_typed |= {_POSSESSIVE.sub("", w) for w in as_typed}
+    another, with only spaces between them, joined into one name ("San Diego"; not
+    "Paris, Scotland"). `written` is the question as the reader wrote it (with capitals
+    restored if typed all in lower case, `casing.py`), `typed` as typed: only the words
+    `written` writes with a capital are names, and of those restored only words the
+    treebank knows only as names, or not at all ("harvard", not "center"). `words` are
+    the question's tagged tokens."""
+    place: dict[str, tuple[int, int, int]] = {}  # word → (order, start, end), the first
+    for at, m in enumerate(_WORD.finditer(written)):
+        place.setdefault(_bare(m.group()), (at, m.start(), m.end()))
+    as_typed = {_bare(m.group()) for m in _WORD.finditer(typed)}
     found = sorted(
-        (place[w], w, t) for w, t in matched if w in place and _written_as_name(w, as_typed)
+        (place[_bare(w)], _bare(w), tuple(t))
+        for w, t in matched
+        if _bare(w) in place and _written_as_name(_bare(w), as_typed)
     )
     runs: list[list[tuple[str, Sequence[str]]]] = []
-    after = -2
-    for at, word, terms in found:
-        if runs and at == after + 1:  # written right after the name before
+    last_at, last_end = -2, 0  # the word before's place and end
+    for (at, start, end), word, terms in found:
+        if at == last_at:
+            continue  # the same word matched twice ("TUSAŞ … TUSAŞ")
+        if at == last_at + 1 and written[last_end:start].isspace():
             runs[-1].append((word, terms))
         else:
             runs.append([(word, terms)])
-        after = at
-    names = []
+        last_at, last_end = at, end
+    names: dict[str, AskedName] = {}
     for run in runs:
-        if not any(terms and _is_name(word) for word, terms in run):
+        # any of its name words mentions it ("Capriati" for "Jennifer Capriati"), not a
+        # title or common word written in it ("President Kennedy")
+        said = [t for word, terms in run if _is_name(word) for t in terms]
+        if not said or _owns_a_party(run[-1][0], words):
             continue
-        if _owns_a_party(run[-1][0], words):
-            continue
-        text = _POSSESSIVE.sub("", " ".join(w for w, _ in run))
-        # any word of it but a number: "Super Bowl 50" is mentioned by "Super Bowl"
-        said = [t for _, terms in run for t in terms if not t[:1].isdigit()]
-        names.append(AskedName(text, tuple(dict.fromkeys(said))))
-    return tuple(names)
+        text = " ".join(_shown(w) for w, _ in run)
+        names.setdefault(text, AskedName(text, tuple(dict.fromkeys(said))))
+    return tuple(names.values())
+
+
+def _bare(word: str) -> str:
+    """`word` without a possessive ending or a closing quote ("Moscow's", "Scotland'")."""
+    return _POSSESSIVE.sub("", word)
+
+
+def _shown(word: str) -> str:
+    """A name word as a refusal quotes it: its parts with a capital ("Scotland" of
+    "Scotland-based")."""
+    parts = [p for p in word.split("-") if p[:1].isupper()]
+    return "-".join(parts) or word
 
 
 def _written_as_name(word: str, as_typed: set[str]) -> bool:
@@ -125,10 +142,10 @@ def _is_name(word: str) -> bool:
 
 
 def _owns_a_party(last: str, words: Sequence[Token]) -> bool:
-    """Is the name ending with the word `last` followed (after a possessive "'s", if
-    any) by lower-case words whose last noun is a party or person: whose government,
-    team or envoy it is?"""
-    at = next((i for i, w in enumerate(words) if w.text == last), None)
+    """Is the name ending with the word `last` (without its possessive) followed (after
+    a plural's possessive "'", if any) by lower-case words whose last noun is a party
+    or person: whose government, team or envoy it is?"""
+    at = next((i for i, w in enumerate(words) if _bare(w.text) == last), None)
     if at is None:
         return False
     at += 1

@@ -166,8 +166,12 @@ def claimed_by_others(
     stopwords = stopword_list()
     claimed = []
     for i, word in enumerate(words):
-        if term_of(word) != noun and not (
-            of_its_kind is not None and word.text.islower() and of_its_kind(word.text)
+        if term_of(word) != noun and (
+            of_its_kind is None  # then only the noun itself
+            or i == 0
+            or not (words[i - 1].tag in _OWNER_TAGS or POSSESSIVE.search(words[i - 1].text))
+            or not word.text.islower()
+            or not of_its_kind(word.text)
         ):
             continue
         j = i

@@ -444,13 +444,14 @@ def read_query(
             continue
         if not all(match(t, w) for w, t in analyzer.written_terms(word)):
             unknown.append(word)
-    # Names in capitals, or with a capital inside, which `key_words` leaves out: "TUSAŞ",
-    # "UChicago" (`names_asked` keeps those that are names: not "TV", "IT")
+    # Names of two capitals or more, which `key_words` leaves out: "TUSAŞ", "UChicago"
+    # (`names_asked` keeps those that are names: not "TV", "IT"), when indexed as written
     for word in _LETTER_WORD.findall(restored)[1:]:
         word = POSSESSIVE.sub("", word)
         if sum(c.isupper() for c in word) > 1 and word not in checked:
+            checked.add(word)
             written = analyzer.written_terms(word)
-            if written and all(matcher.match(t, w) == [t] for w, t in written):
+            if written and all(t in matcher.term_number for _, t in written):
                 as_written.append((word, [t for _, t in written]))
     expansions = tuple(e for e in expand(pairs, topic, terms) if e.term not in terms)
     words_tagged = tokens(reading)
@@ -492,7 +493,7 @@ def read_query(
         slot=_slot(words_tagged, analyzer),
         owner_terms=frozenset(t for words in owners for t in _owner_terms(words, analyzer, places)),
         owned_term=next(iter(analyzer.terms(owned)), None) if owned else None,
-        owned_word=owned.lower() if owned else None,
+        owned_word=POSSESSIVE.sub("", owned).lower() if owned else None,
         party_terms=frozenset(
             t
             for owner in owners

@@ -122,7 +122,8 @@ def not_in_time(
     article dated `article_date`), does not answer `question` placing its subject in
     `dates` (`Query.dates`' prefixes), or None when it may: the sentence tells of
     other months only, or, telling of none, its article is dated before the month and
-    year asked about ("the November 2024 round" from an article of January 2024). An
+    year asked about ("the November 2024 round" from an article of January 2024), or
+    in another month than one asked without its year ("the November round"). An
     article dated in a month asked about tells of that month, whatever else its
     sentence mentions. For a party's person only (the engine's choice): a question's
     month may date another thing than the answer ("Who founded the party that won the
@@ -143,6 +144,10 @@ def not_in_time(
         return f"{what}: the sentence naming {answer} tells of {month_names(told)}"
     months_asked = [d for d in asked_dates if ISO_MONTH.fullmatch(d)]
     if not told and dated and months_asked and dated < min(months_asked):
+        return f"{what}: the sentence naming {answer} is dated {dated}"
+    if not told and dated and asked_dates and all(d.startswith("--") for d in asked_dates):
+        # a month asked without its year ("the November round"): an article of another
+        # month, whose sentence tells of none, names the person of its own time
         return f"{what}: the sentence naming {answer} is dated {dated}"
     return None
 

@@ -455,14 +455,16 @@ class Lexicon:
         return key in self._countries or key in self.data.places
 
     def country_names(self, name: str) -> list[str]:
-        """Every name the places table gives the country that `name` is or stands for:
-        its own, other spellings, capital and demonyms ("Ankara" → Turkey, "ankara",
-        "turkish", "turkiye"…); [] when `name` is no place the table knows."""
+        """Every name the places table gives the countries that `name` is or stands for
+        (a demonym or capital may stand for several: "American"): their own, other
+        spellings, capitals and demonyms ("Ankara" → Turkey, "ankara", "turkish",
+        "turkiye"…); [] when `name` is no place the table knows."""
         key = normalise(name)
         countries = [c for c, _ in self.places(name)] or [
             c for c in self.countries if normalise(c) == key
         ][:1]
-        return [n for c in countries for n in (c, *self._names_of_country.get(c, ()))]
+        names = (n for c in countries for n in (c, *self._names_of_country.get(c, ())))
+        return list(dict.fromkeys(names))
 
     @cached_property
     def _names_of_country(self) -> dict[str, tuple[str, ...]]:
