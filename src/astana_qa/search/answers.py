@@ -59,7 +59,7 @@ from .grouping import (
 )
 from .initials import spelled_out
 from .manner import asks_how, how_answer
-from .owners import claimed_by_others
+from .owners import OwnedNoun, claimed_by_others
 from .passages import Passage, renumbered
 from .reasons import asks_why, claimed_words, reason_clause
 from .reports import asks_what_was_said, reported_clause
@@ -285,7 +285,7 @@ def answer(
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
     out_of_time: Callable[[Passage, int, int], bool] | None = None,
-    owned: tuple[str, frozenset[str], Callable[[str], bool] | None] | None = None,
+    owned: OwnedNoun | None = None,
     defined: Defined | None = None,
     ordered_by_time: bool = False,
     of_other_time: Callable[[Passage], bool] | None = None,
@@ -312,12 +312,9 @@ def answer(
     for is (`owners.py`); a person beside one scores OWNED times as much, and is looked
     for in deeper passages too. `out_of_time(p, start, end)`: does the date written at
     `start:end` of passage `p` fall outside the time the question bounds its answer by
-    ("before the January 2024 session")? Such a date does not answer. `owned`: the term
-    of the noun the owners own ("deleg" of "the Iranian delegation"), the terms of all
-    the question's words for its owner, and what tells a word standing for that noun
-    (a party's other group nouns, for a group: "delegation" for "team"), if anything;
-    a person beside that noun written as another party's ("the Assad regime
-    delegation") is that party's. `defined`: what "What is
+    ("before the January 2024 session")? Such a date does not answer. `owned`: the noun
+    the owners own (`OwnedNoun`); a person beside that noun written as another party's
+    ("the Assad regime delegation") is that party's. `defined`: what "What is
     X?" or "Who is X?" asks to define (`definitions.py`), answered by the noun phrase the
     first passage defines it by. `ordered_by_time`: the passages stand in the order a
     time-aware question asks for ("the latest round"), not by their scores, and a
@@ -668,7 +665,7 @@ def _candidates(
     dated: Callable[[Passage], frozenset[str]] | None = None,
     owners: frozenset[str] = frozenset(),
     depth: int | None = None,
-    owned: tuple[str, frozenset[str], Callable[[str], bool] | None] | None = None,
+    owned: OwnedNoun | None = None,
     of_other_time: Callable[[Passage], bool] | None = None,
 ) -> tuple[list[Found], float]:
     """The best `GROUPED` candidates of the expected kind in `passages`, best first (when
@@ -771,7 +768,9 @@ def _candidates(
             segment_of = _segments(passage.text, words)
             item_of = _segments(passage.text, words, items=True)
             if owned and owners:
-                others = claimed_by_others(words, terms, owned[0], owners | owned[1], owned[2])
+                others = claimed_by_others(
+                    words, terms, owned.term, owners | owned.owner_terms, owned.of_its_kind
+                )
                 claimed = frozenset(map(segment_of, others))
         for c in score_spans(passage.text, spans, words, expected.kind, expected.plural,
                              question_terms, key_terms, terms, expected.focus,

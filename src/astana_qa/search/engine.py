@@ -50,7 +50,7 @@ from .definitions import Defined, definition
 from .grouping import Variant as AnswerVariant
 from .initials import spelled_out
 from .mentions import NameMentions
-from .owners import named_object, object_phrase
+from .owners import OwnedNoun, named_object, object_phrase
 from .passages import Passage, renumbered
 from .precise import is_vague, only_day_inside
 from .query import AnswerType, Query, read_query
@@ -745,7 +745,7 @@ class QAEngine:
             # a noun of an organisation or unit ("team", "side") is written by any other
             # such noun ("the Assad regime delegation" is another party's for "Iran's team")
             group = self._is_party_group(query.owned_word or "")
-            owned = (
+            owned = OwnedNoun(
                 noun,
                 frozenset(family.get(t, t) for t in query.owner_terms),
                 self._is_party_group if group else None,

@@ -5,7 +5,8 @@ Paris's population of 100,000 people died." from an article that never mentions
 Scotland, however well the rest of the question fits; nor "In what year did Newton
 publish the Principia?" by a sentence on another author's book. The question's names
 are read here; the engine refuses an answer whose article mentions none of a name's
-words (`QAEngine._names_unmentioned`), a place by any of its country's names.
+name words (`QAEngine._names_unmentioned`), nor, for a place, another of its country's
+names, nor, for a name of one word, a word of its family ("Palestinian").
 
 Not every capitalised word is such a name. Left out: numbers, months and weekdays (an
 article's date may state them, not its text), common nouns and verbs and adjectives
@@ -118,16 +119,17 @@ def _written_as_name(word: str, as_typed: set[str]) -> bool:
     a name?"""
     if word in as_typed:
         return True
-    tags = lexicon().get(_POSSESSIVE.sub("", word).lower())
+    tags = lexicon().get(word.lower())
     return tags is None or set(tags) == {"PROPN"}
 
 
 def _is_name(word: str) -> bool:
-    """Is the capitalised `word` a name: a place the places table knows ("US"), or a
-    word the treebank knows first as a name ("Harvard", "Scotland"; not "TV", "Jewish",
-    "Most"), or one it does not know that WordNet knows as no common noun but a
-    person's or place's ("Newton"; not "Euros"), and no number, date word or title?"""
-    lower = _POSSESSIVE.sub("", word).lower()
+    """Is the capitalised `word` (without its possessive) a name: a place the places
+    table knows ("US"), or a word the treebank knows first as a name ("Harvard",
+    "Scotland"; not "TV", "Jewish", "Most"), or one it does not know that WordNet knows
+    as no common noun but a person's or place's ("Newton"; not "Euros"), and no number,
+    date word or title?"""
+    lower = word.lower()
     if any(c.isdigit() for c in word) or lower in MONTHS or lower in _WEEKDAYS:
         return False
     if lower in PERSON_TITLES:

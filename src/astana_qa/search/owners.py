@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..text.analysis import stopword_list
 from ..text.entities import Token, is_participle
@@ -142,6 +143,18 @@ def _object_of(words: Sequence[Token], verb: str, particle: str | None) -> Seque
         at += 1
     start = _after_determiners(words, at + 1)
     return words[start : _phrase_end(words, start)]
+
+
+@dataclass(frozen=True)
+class OwnedNoun:
+    """The noun a question's owners own, as the answer layer reads it in passages: its
+    term ("deleg" of "the Iranian delegation"), the terms of every word of the question
+    for its owner, and what tells another word standing for it (any group a party
+    sends, when the noun is one: "delegation" for "team"), if anything."""
+
+    term: str
+    owner_terms: frozenset[str]
+    of_its_kind: Callable[[str], bool] | None = None
 
 
 def claimed_by_others(

@@ -143,11 +143,11 @@ def not_in_time(
     if told and told.isdisjoint(asked):
         return f"{what}: the sentence naming {answer} tells of {month_names(told)}"
     months_asked = [d for d in asked_dates if ISO_MONTH.fullmatch(d)]
-    if not told and dated and months_asked and dated < min(months_asked):
-        return f"{what}: the sentence naming {answer} is dated {dated}"
-    if not told and dated and asked_dates and all(d.startswith("--") for d in asked_dates):
-        # a month asked without its year ("the November round"): an article of another
-        # month, whose sentence tells of none, names the person of its own time
+    before = bool(months_asked) and dated < min(months_asked, default="")
+    # a month asked without its year ("the November round"): an article of another
+    # month, whose sentence tells of none, names the person of its own time
+    yearless = bool(asked_dates) and all(d.startswith("--") for d in asked_dates)
+    if not told and dated and (before or yearless):
         return f"{what}: the sentence naming {answer} is dated {dated}"
     return None
 

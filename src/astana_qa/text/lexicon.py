@@ -459,10 +459,8 @@ class Lexicon:
         (a demonym or capital may stand for several: "American"): their own, other
         spellings, capitals and demonyms ("Ankara" → Turkey, "ankara", "turkish",
         "turkiye"…); [] when `name` is no place the table knows."""
-        key = normalise(name)
-        countries = [c for c, _ in self.places(name)] or [
-            c for c in self.countries if normalise(c) == key
-        ][:1]
+        own = self._country_of_key.get(normalise(name))
+        countries = [c for c, _ in self.places(name)] or ([own] if own else [])
         names = (n for c in countries for n in (c, *self._names_of_country.get(c, ())))
         return list(dict.fromkeys(names))
 
@@ -482,7 +480,12 @@ class Lexicon:
 
     @cached_property
     def _countries(self) -> frozenset[str]:
-        return frozenset(normalise(c) for c in self.countries)
+        return frozenset(self._country_of_key)
+
+    @cached_property
+    def _country_of_key(self) -> dict[str, str]:
+        """Each country's name as the table writes it, by its normalised form."""
+        return {normalise(c): c for c in sorted(self.countries)}
 
     def _parse_links(self, word: str) -> tuple[Link, ...]:
         raw = self.data.related.get(word)
