@@ -1397,3 +1397,24 @@ def test_a_country_is_not_mentioned_by_one_word_of_another_of_its_names(make_cor
     answer = engine.ask("How many people did the Black Death kill in Guinea?")
     assert answer.citations[0].source == "plague.txt"
     assert not answer.answered and "never mentions “Guinea”" in answer.reason
+
+
+def test_a_name_is_mentioned_by_a_word_of_its_family_whole(make_corpus, tmp_path):
+    # "Scottish" mentions Scotland; "the state" does not mention Palestine ("State of
+    # Palestine" is one of its names, and "state" none)
+    files = {
+        **PLACES,
+        "plague.txt": PLACES["plague.txt"] + "Scottish ports closed as the state fell.\n",
+        "levant.txt": "The Levant\n\nPalestine lies between the river and the sea coast.\n"
+        "Traders crossed it on the way to Egypt every spring, Buddhist monks never.\n",
+    }
+    files["faith.txt"] = (
+        "Faith in the state\n\nBuddhism counts 168,637 followers across the whole state.\n"
+        "Christianity remains the largest religion by a wide margin there.\n"
+    )
+    engine = QAEngine.open(make_corpus(files), tmp_path / "index")
+    assert engine.ask("How many people did the Black Death kill in Scotland?").answered
+    # "Buddhism" (its family in WordNet) mentions "Buddhist"
+    assert engine.ask("How many followers are Buddhist?").answer == "168,637"
+    refused = engine.ask("How many people did the Black Death kill in Palestine?")
+    assert not refused.answered and "never mentions “Palestine”" in refused.reason

@@ -63,8 +63,7 @@ def test_capitals_restored_to_a_lower_case_question_count_only_for_names():
 
 
 def test_a_title_or_common_word_written_in_a_name_does_not_mention_it():
-    # "President Kennedy" is not mentioned by "president", nor "Harvard University" by
-    # "university"
+    # "President Kennedy" is not mentioned by "president"
     (kennedy,) = read("What did President Kennedy say about the rising?")
     assert kennedy.terms == ("kennedy",)
 
@@ -86,3 +85,14 @@ def test_names_are_parted_by_punctuation_and_read_once(question, names):
 
 def test_a_plural_possessive_owns_a_party_too():
     assert read("Who was the Philippines' envoy?") == ()
+
+
+def test_a_common_word_in_a_name_mentions_it():
+    (celtics,) = read("When did the Boston Celtics win?")
+    assert celtics == AskedName("Boston Celtics", ("boston", "celtics"))
+
+
+def test_a_repeated_name_of_two_words_is_read_once():
+    assert [n.text for n in read("Who governs San Diego and who founded San Diego?")] == [
+        "San Diego"
+    ]

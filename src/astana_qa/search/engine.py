@@ -439,7 +439,7 @@ class QAEngine:
             )  # fmt: skip
         found, row_of = self._short_answer(query, chosen, asked, owners)
         found = self._made_precise(query, found, row_of)
-        found = self._in_time_asked(query, found, row_of)
+        found = self._in_time_asked(query, found, row_of, bool(owners))
         rows = self._cited_rows(found, row_of, k)
         confidence = 0.0
         # The noun saying what is asked for ("the population of Astana"): read once for
@@ -843,18 +843,20 @@ class QAEngine:
         def mentions_all(terms: Collection[str]) -> bool:
             return bool(terms) and all(mentions((t,)) for t in terms)
 
-        # a place by another of its country's names, each name whole ("Republic of
-        # Guinea" is not mentioned by "republic"); a word by its family in WordNet
-        # ("Palestinian" for Palestine)
+        def others(name: str) -> list[str]:
+            """Its country's other names, and for one word its family in WordNet."""
+            family = [] if " " in name else [
+                link.word for link in self.lexicon.links(name.lower())
+                if link.kind in FAMILY_LINKS
+            ]  # fmt: skip
+            return self.lexicon.country_names(name) + family
+
+        # each other name whole: "Republic of Guinea" is not mentioned by "republic"
         return [
             name.text
             for name in query.names
             if not mentions(name.terms)
-            and not any(
-                mentions_all(self.analyzer.guessed_terms(other))
-                for other in self.lexicon.country_names(name.text)
-            )
-            and not (" " not in name.text and mentions(self._family_of(name.text.lower())))
+            and not any(mentions_all(self.analyzer.guessed_terms(o)) for o in others(name.text))
         ]
 
     def _stands_for_another(self, noun: str) -> bool:
@@ -1202,12 +1204,16 @@ class QAEngine:
         query: Query,
         found: AnswerResult,
         row_of: dict[tuple[str, int], tuple[int, float]],
+        owners: bool = False,
     ) -> AnswerResult:
-        """`found`, or an abstention when it names a party's person (`AnswerResult.owned`)
-        for months its sentence does not tell of (`times.not_in_time`): "Who led Ankara's
-        team at the November round?" is not answered by "The last round of talks, held in
-        January, featured Türkiye's delegation led by Yildiz"."""
-        if found.span is None or not found.owned:
+        """`found`, or an abstention when it names a party's person (`AnswerResult.owned`),
+        or any person when the question says whose it asks for (`owners`), for months its
+        sentence does not tell of (`times.not_in_time`): "Who led Ankara's team at the
+        November round?" is not answered by "The last round of talks, held in January,
+        featured Türkiye's delegation led by Yildiz", nor by another party's person named
+        in a roster of January."""
+        person = owners and query.expected.kind in OWNED_KINDS
+        if found.span is None or not (found.owned or person):
             return found
         passage = _passage_holding(found.passages, found.span)
         row = row_of[(passage.source, passage.start)][0]

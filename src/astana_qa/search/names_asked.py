@@ -5,8 +5,9 @@ Paris's population of 100,000 people died." from an article that never mentions
 Scotland, however well the rest of the question fits; nor "In what year did Newton
 publish the Principia?" by a sentence on another author's book. The question's names
 are read here; the engine refuses an answer whose article mentions none of a name's
-name words (`QAEngine._names_unmentioned`), nor, for a place, another of its country's
-names, nor, for a name of one word, a word of its family ("Palestinian").
+words but its titles and numbers (`QAEngine._names_unmentioned`), nor, for a place,
+another of its country's names whole, nor, for a name of one word, a word of its family
+("Palestinian").
 
 Not every capitalised word is such a name. Left out: numbers, months and weekdays (an
 article's date may state them, not its text), common nouns and verbs and adjectives
@@ -49,8 +50,8 @@ _WORD = re.compile(r"\w[\w’'-]*")
 @dataclass(frozen=True)
 class AskedName:
     """A name the question gives: `text` as written ("San Diego") and the index terms
-    of its words; an article holding any of them mentions it ("Capriati" for
-    "Jennifer Capriati")."""
+    of its words but titles and numbers; an article holding any of them mentions it
+    ("Capriati" for "Jennifer Capriati")."""
 
     text: str
     terms: tuple[str, ...]
@@ -91,11 +92,13 @@ def names_asked(
         last_at, last_end = at, end
     names: dict[str, AskedName] = {}
     for run in runs:
-        # any of its name words mentions it ("Capriati" for "Jennifer Capriati"), not a
-        # title or common word written in it ("President Kennedy")
-        said = [t for word, terms in run if _is_name(word) for t in terms]
-        if not said or _owns_a_party(run[-1][0], words):
+        # a run with a name word is a name, mentioned by any of its words but a title or
+        # number ("Capriati" for "Jennifer Capriati", "Celtics" for "Boston Celtics"; not
+        # "president" for "President Kennedy")
+        if not any(_is_name(word) for word, _ in run) or _owns_a_party(run[-1][0], words):
             continue
+        said = [t for word, terms in run if word.lower() not in PERSON_TITLES for t in terms
+                if not t[:1].isdigit()]  # fmt: skip
         text = " ".join(_shown(w) for w, _ in run)
         names.setdefault(text, AskedName(text, tuple(dict.fromkeys(said))))
     return tuple(names.values())

@@ -122,8 +122,9 @@ def not_in_time(
     article dated `article_date`), does not answer `question` placing its subject in
     `dates` (`Query.dates`' prefixes), or None when it may: the sentence tells of
     other months only, or, telling of none, its article is dated before the month and
-    year asked about ("the November 2024 round" from an article of January 2024), or
-    in another month than one asked without its year ("the November round"). An
+    year asked about ("the November 2024 round" from an article of January 2024), or,
+    when the question gives no year, before the month asked in its own year ("the
+    November round" from an article of January). An
     article dated in a month asked about tells of that month, whatever else its
     sentence mentions. For a party's person only (the engine's choice): a question's
     month may date another thing than the answer ("Who founded the party that won the
@@ -144,10 +145,12 @@ def not_in_time(
         return f"{what}: the sentence naming {answer} tells of {month_names(told)}"
     months_asked = [d for d in asked_dates if ISO_MONTH.fullmatch(d)]
     before = bool(months_asked) and dated < min(months_asked, default="")
-    # a month asked without its year ("the November round"): an article of another
-    # month, whose sentence tells of none, names the person of its own time
-    yearless = bool(asked_dates) and all(d.startswith("--") for d in asked_dates)
-    if not told and dated and (before or yearless):
+    # a month asked without a year anywhere in the question ("the November round"): an
+    # article of an earlier month of its year, whose sentence tells of none, names the
+    # person of its own time (one of a later month may look back on the one asked)
+    if asked_dates and all(d.startswith("--") for d in dates):
+        before = dated[5:7] < min(d[2:4] for d in asked_dates)
+    if not told and dated and before:
         return f"{what}: the sentence naming {answer} is dated {dated}"
     return None
 
