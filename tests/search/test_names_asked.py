@@ -96,3 +96,8 @@ def test_a_repeated_name_of_two_words_is_read_once():
     assert [n.text for n in read("Who governs San Diego and who founded San Diego?")] == [
         "San Diego"
     ]
+
+
+def test_a_name_is_quoted_without_a_lower_case_ending():
+    question = "Did Kassym-Jomart visit the Scotland-based tower?"
+    assert [n.text for n in read(question)] == ["Kassym-Jomart", "Scotland"]

@@ -110,10 +110,12 @@ def _bare(word: str) -> str:
 
 
 def _shown(word: str) -> str:
-    """A name word as a refusal quotes it: its parts with a capital ("Scotland" of
-    "Scotland-based")."""
-    parts = [p for p in word.split("-") if p[:1].isupper()]
-    return "-".join(parts) or word
+    """A name word as a refusal quotes it: without lower-case parts after its last
+    capitalised one ("Scotland" of "Scotland-based"; "al-Assad" stays)."""
+    parts = word.split("-")
+    while len(parts) > 1 and not parts[-1][:1].isupper():
+        parts.pop()
+    return "-".join(parts)
 
 
 def _written_as_name(word: str, as_typed: set[str]) -> bool:
