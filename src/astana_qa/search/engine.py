@@ -112,8 +112,6 @@ WARM_UP_QUESTIONS = (
 )
 # Universal part-of-speech tags (`text/tagger.py`) → WordNet's parts of speech.
 _WORDNET_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
-# WordNet links that keep a word's meaning across its forms (a word family).
-FAMILY_LINKS = frozenset({"derivation", "pertainym"})
 NOT_COVERED = (
     "the closest sentences hold only a few of the question's key words, so none of them "
     "is given as the answer"
@@ -121,21 +119,23 @@ NOT_COVERED = (
 NOTHING_FOUND = "no article holds the key words of this question"
 
 
+def _listed(words: tuple[str, ...]) -> str:
+    """“Erdogan”, “Macron” and “1999”: `words` quoted, as a refusal names them."""
+    quoted = [f"“{w}”" for w in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
 def _not_in_its_article(names: tuple[str, ...]) -> str:
     """The best passage's article never mentions “Scotland”, so it does not answer…"""
-    quoted = [f"“{n}”" for n in names]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return (
-        f"the closest passage comes from an article that never mentions {listed}, "
+        f"the closest passage comes from an article that never mentions {_listed(names)}, "
         "so it does not answer this question"
     )
 
 
 def _not_mentioned(words: tuple[str, ...]) -> str:
     """“Erdogan”, “Macron” and “1999” are not mentioned in any article."""
-    quoted = [f"“{w}”" for w in words]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-    return f"{listed} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
+    return f"{_listed(words)} {'is' if len(words) == 1 else 'are'} not mentioned in any article"
 
 
 def _names_held(
@@ -845,10 +845,7 @@ class QAEngine:
 
         def others(name: str) -> list[str]:
             """Its country's other names, and for one word its family in WordNet."""
-            family = [] if " " in name else [
-                link.word for link in self.lexicon.links(name.lower())
-                if link.kind in FAMILY_LINKS
-            ]  # fmt: skip
+            family = [] if " " in name else self.lexicon.family(name.lower())
             return self.lexicon.country_names(name) + family
 
         # each other name whole: "Republic of Guinea" is not mentioned by "republic"
@@ -918,7 +915,7 @@ class QAEngine:
     def _family_of_word(self, word: str) -> tuple[str, ...]:
         """The terms of the words of `word`'s family in WordNet (derived forms and
         pertainyms: "stated" for "statement", "Iran" for "Iranian")."""
-        words = [link.word for link in self.lexicon.links(word) if link.kind in FAMILY_LINKS]
+        words = self.lexicon.family(word)
         places = [c for c, _ in self.lexicon.places(word)][:1]  # "Iranian" → Iran
         return tuple(t for w in words + places for t in self.analyzer.guessed_terms(w))
 

@@ -301,17 +301,12 @@ def stands_for_another(
     if term == normalise(word) or not lexicon.is_entry(term):
         return False
     family = {normalise(word), *lexicon.base_forms(word)}
-    for link in lexicon.links(word):
-        if link.kind in _FAMILY_KINDS:
-            family.update([normalise(link.word), *lexicon.base_forms(link.word)])
+    for member in lexicon.family(word):
+        family.update([normalise(member), *lexicon.base_forms(member)])
     near = family | related
     if term in near or any(base in near for base in lexicon.base_forms(term)):
         return False
     return corpus.writes(frozenset(family), term) < 0.5
-
-
-# The links of a word's own family: a stem it shares with them is its own.
-_FAMILY_KINDS = frozenset({"derivation", "pertainym"})
 
 
 def _in_context(

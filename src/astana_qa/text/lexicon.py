@@ -41,6 +41,8 @@ KIND_FACTOR = {"s": 0.9, "p": 0.8, "d": 0.7, "a": 0.5, "h": 0.5, "c": 0.7}
 KIND_NAME = {"s": "synonym", "p": "pertainym", "d": "derivation", "a": "similar", "h": "hypernym",
              "c": "cause"}  # fmt: skip
 _FACTOR_OF_KIND = {KIND_NAME[letter]: factor for letter, factor in KIND_FACTOR.items()}
+# The links that keep a word's meaning across its forms: its word family (`family`).
+FAMILY_LINKS = frozenset({"derivation", "pertainym"})
 # Places are names for the same country, trusted like synonyms; a place word naming
 # several countries ("American") splits the weight by rank.
 PLACE_WEIGHT = 0.9
@@ -325,6 +327,11 @@ class Lexicon:
         its base forms (`links` merges them)."""
         return self._links(normalise(word))
 
+    def family(self, word: str) -> list[str]:
+        """The words of `word`'s family (`FAMILY_LINKS`: derived forms and pertainyms,
+        "stated" for "statement", "Palestinian" for "Palestine"), of any sense."""
+        return [link.word for link in self.links(word) if link.kind in FAMILY_LINKS]
+
     def links(self, word: str, pos: str | None = None) -> tuple[Link, ...]:
         """See `_merged_links`; remembered per word and part of speech."""
         return self._merged(word, pos)
@@ -439,7 +446,7 @@ class Lexicon:
 
     def is_country(self, word: str) -> bool:
         """Is `word` (any case) the name of a country the places table knows?"""
-        return normalise(word) in self._countries
+        return normalise(word) in self._country_of_key
 
     def is_capital(self, name: str) -> bool:
         """Is `name` a country's capital ("Moscow", "Singapore")?"""
@@ -452,7 +459,7 @@ class Lexicon:
         key = normalise(name)
         if key in self.data.capitals:  # a capital, also a city-state's ("Singapore")
             return False
-        return key in self._countries or key in self.data.places
+        return key in self._country_of_key or key in self.data.places
 
     def country_names(self, name: str) -> list[str]:
         """Every name the places table gives the countries that `name` is or stands for
@@ -477,10 +484,6 @@ class Lexicon:
     def countries(self) -> frozenset[str]:
         """The names of every country the places table knows, as it writes them."""
         return frozenset(c for names in self.data.places.values() for c in names)
-
-    @cached_property
-    def _countries(self) -> frozenset[str]:
-        return frozenset(self._country_of_key)
 
     @cached_property
     def _country_of_key(self) -> dict[str, str]:
