@@ -59,6 +59,12 @@ def test_a_name_is_written_as_the_articles_write_it():
     assert restored_case("who is yildiz", forms.get) == "who is Yildiz"
 
 
+def test_a_name_typed_without_its_diacritics_gets_its_capitals_letter_for_letter():
+    forms = {"tusas": "TUSAŞ", "turkiye": "Türkiye"}
+    assert restored_case("the tusas attack", forms.get) == "the TUSAS attack"
+    assert restored_case("who led turkiye's team", forms.get) == "who led Turkiye's team"
+
+
 def test_a_question_in_title_case_is_read_as_if_typed_in_lower_case():
     assert restored_case("Who Coached The Broncos In Denver?", _names("broncos", "denver")) == (
         "who coached the Broncos in Denver?"

@@ -1380,6 +1380,22 @@ def test_an_answer_whose_article_never_mentions_a_name_asked_is_refused(make_cor
     assert unchecked.ask("How many people did the Black Death kill in Scotland?").answered
 
 
+def test_a_name_typed_in_lower_case_without_its_diacritics_is_checked(make_corpus, tmp_path):
+    # the articles write "TUSAŞ"; a reader types "tusas": still a name the answer's
+    # article must mention, not a word the question may do without
+    files = {
+        **PLACES,
+        "attack.txt": "An attack in Ankara\n\n"
+        "Gunmen attacked the TUSAŞ building in Ankara on October 23.\n"
+        "The TUSAŞ company makes aircraft and drones.\n",
+    }
+    engine = QAEngine.open(make_corpus(files), tmp_path / "index")
+    answer = engine.ask("how many people died in the tusas attack")
+    assert answer.citations[0].source == "plague.txt"
+    assert not answer.answered and "never mentions “TUSAS”" in answer.reason
+    assert engine.ask("when was the tusas building attacked").answer == "October 23"
+
+
 def test_a_group_a_party_sends_is_an_organisation_or_unit_and_no_person(seed_engine):
     assert all(map(seed_engine._is_party_group, ("delegation", "team", "side", "regime")))
     assert not any(map(seed_engine._is_party_group, ("minister", "envoy", "building")))

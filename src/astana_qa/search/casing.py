@@ -48,7 +48,8 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
     letter but maybe its first (a phone capitalises it: "Who is alexander lavrentiev");
     otherwise `question` unchanged. `name_form` gives the name as the articles write it
     ("snc" → "SNC"), or None for a word that is no name; a name given as typed, or in a
-    form that is not the same word in another case, gets the first letter of each of its
+    form that is not the same word in another case (nor, letter for letter, without its
+    diacritics: "tusas" → "TUSAS" for "TUSAŞ"), gets the first letter of each of its
     parts capitalised. A hyphened word is
     looked up whole first ("kassym-jomart" → "Kassym-Jomart"), then part by part
     ("al-assad's" → "al-Assad's")."""
@@ -63,6 +64,9 @@ def restored_case(question: str, name_form: Callable[[str], str | None]) -> str:
         form = name_form(bare) if bare else None
         if form is None:
             return None
+        if form != bare and len(form) == len(bare) and fold(form) == fold(bare):
+            # its capitals on the letters typed ("tusas" → "TUSAS" for "TUSAŞ")
+            form = "".join(b.upper() if f.isupper() else b for b, f in zip(bare, form, strict=True))
         if form == bare or form.casefold() != bare.casefold():  # no spelling to copy
             form = "-".join(part[:1].upper() + part[1:] for part in bare.split("-"))
         return form + word[len(bare) :]
@@ -233,4 +237,9 @@ class NameForms:
             written = _as_a_word(word).search(text)
             if written is not None:
                 return written.group()
+            # typed without the articles' diacritics: "tusas" for "TUSAŞ"
+            folded = fold(word)
+            for found in _WORD.finditer(text):
+                if fold(_POSSESSIVE.sub("", found.group())) == folded:
+                    return _POSSESSIVE.sub("", found.group())
         return None
