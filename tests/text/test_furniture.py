@@ -62,6 +62,13 @@ def test_short_line_inside_a_furniture_block_is_furniture():
     assert furniture_lines(lines, 6) == {2, 3, 4}
 
 
+def test_a_brief_of_short_paragraphs_keeps_its_sentences():
+    # no paragraph of STORY_MIN_WORDS: nothing is a block after the story
+    brief = "Bridge closed\n\nThe Elm Street bridge is closed.\n"
+    assert prose(brief) == ["The Elm Street bridge is closed."]
+    assert furniture_lines(["Home", "The Elm Street bridge is closed until Monday."], 6) == {0}
+
+
 def test_title_case():
     assert is_title_case("What Would The Opposition Say About It?")
     assert not is_title_case("Officials said the talks would continue in Astana.")

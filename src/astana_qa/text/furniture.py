@@ -16,7 +16,8 @@ looks only at the shape of a line, never at particular phrases:
   boilerplate, not something the author said twice;
 * after the story's last paragraph (`STORY_MIN_WORDS` or more), furniture comes in
   blocks (comment forms, footers): a shorter line there with furniture (or the page's
-  end) on both sides is part of the block.
+  end) on both sides is part of the block. An article with no such paragraph is a brief
+  ("The Elm Street bridge is closed."), whose sentences are its story.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ def _absorb_short_lines_in_blocks(
         i for i, words in enumerate(word_counts)
         if i not in furniture and words >= STORY_MIN_WORDS
     ]  # fmt: skip
-    story_end = long_prose[-1] if long_prose else -1
+    if not long_prose:
+        return furniture  # a brief of short paragraphs has no story for blocks to follow
+    story_end = long_prose[-1]
     rows = [i for i, line in enumerate(lines) if line.strip() and i > story_end]
     changed = True
     while changed:
