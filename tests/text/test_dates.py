@@ -59,6 +59,28 @@ def test_a_date_stamp_before_the_first_sentence_is_not_part_of_it():
     assert text[first.start : first.end].startswith("The delegations")
 
 
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [("LONDON, March 3 (Reuters) - The bank held rates.", "LONDON, March 3 (Reuters) - "),
+     ("NEW YORK, Jan. 5 - Stocks rose.", "NEW YORK, Jan. 5 - "),
+     ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON (AP) — "),
+     ("KYIV, Ukraine (AP) — Russia fired.", "KYIV, Ukraine (AP) — "),
+     ("SURABAYA, Indonesia, May 2 -LRB- Xinhua -RRB- -- The experts met.",
+      "SURABAYA, Indonesia, May 2 -LRB- Xinhua -RRB- -- "),
+     # no day and no service, or no place in capitals: the story's own words
+     ("NATO - The alliance said no.", ""), ("KYIV — Russia fired.", ""),
+     ("London, March 3 - The city woke.", ""), ("The UN - which met - said so.", "")],
+)  # fmt: skip
+def test_a_wire_services_dateline_before_the_first_sentence_is_not_part_of_it(line, dateline):
+    assert date_stamp_length(line) == len(dateline)
+
+
+def test_a_dateline_is_left_out_of_the_first_sentence():
+    text = "Bank holds rates\n\nLONDON, March 3 (Reuters) - The Bank of England kept rates.\n"
+    sentences = [text[s.start : s.end] for s in split_sentences(text, min_line_words=6)]
+    assert sentences == ["Bank holds rates", "The Bank of England kept rates."]
+
+
 def test_a_year_opening_a_sentence_is_not_a_stamp():
     assert date_stamp_length("2024 was a year of talks.") == 0
 

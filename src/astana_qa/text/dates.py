@@ -10,7 +10,8 @@ day without a year (`--11-11`, ISO 8601's truncated form). Relative expressions 
 resolved only against a known article date; otherwise they are left out.
 
 `date_stamp_length` finds a date stamp glued before an article's first sentence
-("date 2024-01-24 The Turkish ..."), so the stamp is never part of a cited sentence.
+("date 2024-01-24 The Turkish ...") or a wire service's dateline ("LONDON, March 3
+(Reuters) - The Bank ..."), so neither is ever part of a cited sentence.
 
 The patterns are English calendar grammar (month and weekday names), not a list of
 phrases from any corpus. `dateparser` was considered: it parses one string at a time,
@@ -78,6 +79,20 @@ _STAMP = re.compile(
     r"\s*(?:(?:date|dated|published|posted|updated)\s*:?\s*)?"
     rf"(?:{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.][0-3]?\d|{_MONTH}\.?\s+{_DAY},?\s+(?:19|20)\d\d)"
     r"\s*[|•·–—-]?\s+(?=[A-Z“\"‘'])",
+    re.IGNORECASE,
+)
+
+# A wire service's dateline opening an article's first paragraph: the place in capitals
+# (and maybe its region), the day or the service or both, then a dash ("LONDON, March 3
+# (Reuters) - ", "SURABAYA, Indonesia, May 2 -LRB- Xinhua -RRB- -- ", "WASHINGTON (AP) —
+# "; not "NATO - The alliance said"). Like a date stamp it is header, not the story's
+# first sentence.
+_DATELINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    rf"(?:,\s+{_MONTH}\.?\s+{_DAY}(?:,\s+{_YEAR})?)?"
+    r"(?P<service>\s*\([A-Z][\w .&'’-]{0,40}\)|\s+-LRB-\s*[A-Z][\w .&'’-]{0,40}?\s*-RRB-)?"
+    r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘'])",
     re.IGNORECASE,
 )
 
@@ -223,7 +238,12 @@ def latest(iso: str) -> str:
 
 
 def date_stamp_length(line: str) -> int:
-    """How many leading characters of a line are a date stamp before its prose
-    ("date 2024-01-24 The Turkish ..." → 16), or 0."""
+    """How many leading characters of a line are a date stamp or a wire service's
+    dateline before its prose ("date 2024-01-24 The Turkish ..." → 16, "LONDON, March 3
+    (Reuters) - The Bank ..." → 27), or 0."""
     m = _STAMP.match(line)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    m = _DATELINE.match(line)
+    dated = m is not None and (m.group("day") or m.group("service"))
+    return m.end() if m and dated and m.group("place").isupper() else 0

@@ -184,7 +184,8 @@ def split_sentences(
         line = text[line_start:line_end]
         if not line.strip():
             continue
-        if line_start < HEADER_CHARS:  # "date 2024-01-24 The ...": the stamp is not prose
+        if line_start < HEADER_CHARS:  # "date 2024-01-24 The ...", "LONDON (Reuters) - The
+            # ...": the stamp or dateline is not prose
             stamp = date_stamp_length(line)
             line_start += stamp
             line = line[stamp:]
