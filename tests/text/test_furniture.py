@@ -69,6 +69,28 @@ def test_a_brief_of_short_paragraphs_keeps_its_sentences():
     assert furniture_lines(["Home", "The Elm Street bridge is closed until Monday."], 6) == {0}
 
 
+def test_list_items_of_prose_length_are_prose_without_their_markers():
+    article = (
+        "City plans summer festival\n\n"
+        "The city of Harlow will hold its summer festival from July 18 to July 20.\n\n"
+        "- a food market run by 60 local traders\n"
+        "- a 5-kilometre fun run starting at Town Park\n"
+        "- 2024/05/07\n\n"
+        "Tickets for the concert cost 12 pounds, the festival director said on Monday.\n"
+    )
+    assert prose(article)[2:4] == [
+        "a food market run by 60 local traders",
+        "a 5-kilometre fun run starting at Town Park",
+    ]
+    assert len(prose(article)) == 5  # not the date bullet
+    # items a colon introduces are prose whatever their case; a list of headlines is not
+    introduced = ["Rebels list demands", "Their demands are these:",
+                  "- Release of all detainees held without any charge"]  # fmt: skip
+    assert furniture_lines(introduced, 6) == {1}  # the short line introducing them
+    links = ["Related Articles", "  1. Kazakh Foreign Ministry announces date for Astana 22"]
+    assert furniture_lines(links, 6) == {0, 1}
+
+
 def test_title_case():
     assert is_title_case("What Would The Opposition Say About It?")
     assert not is_title_case("Officials said the talks would continue in Astana.")

@@ -8,7 +8,8 @@ looks only at the shape of a line, never at particular phrases:
   prompts are shorter;
 * a short line (under `HEADING_MAX_WORDS`) that does not end like a sentence (`.`,
   `!`, `?`, maybe followed by a closing quote or bracket) is a heading, a caption or a
-  link; long paragraphs may end otherwise (a colon before a list, a reference mark).
+  link; long paragraphs may end otherwise (a colon before a list, a reference mark), and
+  so may a list item of `min_words` or more ("- a food market run by 60 traders");
   The article's headline (its first line) is the one exception;
 * a line in Title Case (most words capitalised) is a heading or a link to another
   story, even when it ends in a question mark;
@@ -28,6 +29,9 @@ from operator import itemgetter
 
 _WORD = re.compile(r"\w+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
+# A list item's marker: a bullet or dash, or a number with a full stop or bracket ("- a
+# food market", "• Tickets", "2. The concert").
+_LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)])\s+(?=\S)")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Share of capitalised words above which a line reads as a heading.
 TITLE_CASE_SHARE = 0.7
@@ -44,6 +48,13 @@ def is_title_case(line: str) -> bool:
     return bool(words) and capitalised / len(words) >= TITLE_CASE_SHARE
 
 
+def list_marker_length(line: str) -> int:
+    """How many leading characters of `line` are a list item's marker ("- ", "2. "),
+    which is not part of the item's sentence; 0 if it is no list item."""
+    m = _LIST_MARKER.match(line)
+    return m.end() if m else 0
+
+
 def _normalise(line: str) -> str:
     return " ".join(line.split()).casefold()
 
@@ -57,11 +68,24 @@ def furniture_lines(lines: list[str], min_words: int) -> set[int]:
     first_text_line = next((i for i, line in enumerate(lines) if line.strip()), None)
     word_counts = [len(_WORD.findall(line)) for line in lines]
     furniture: set[int] = set()
+    introduced = False  # the list under way was introduced by a line ending in a colon
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         words = word_counts[i]
-        unterminated = words < HEADING_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(line)
+        marker = _LIST_MARKER.match(line)
+        if marker is None:
+            introduced = line.rstrip().endswith(":")
+        # An item of a list a sentence introduces ("The programme includes:") or goes on
+        # into (an item in lower case) need not end like one ("- a food market run by 60
+        # local traders"); a list of headlines ("Related Articles") is of links.
+        continues = marker is not None and (
+            introduced or line[marker.end() : marker.end() + 1].islower()
+        )
+        item = words >= min_words and continues
+        unterminated = (
+            words < HEADING_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(line) and not item
+        )
         heading_like = i != first_text_line and (unterminated or is_title_case(line))
         too_short = words < (HEADLINE_MIN_WORDS if i == first_text_line else min_words)
         repeated = counts[_normalise(line)] > 1
@@ -73,9 +97,9 @@ def furniture_lines(lines: list[str], min_words: int) -> set[int]:
 def _absorb_short_lines_in_blocks(
     lines: list[str], word_counts: list[int], furniture: set[int]
 ) -> set[int]:
-    long_prose = [
+    long_prose = [  # a list item is no story paragraph: a link list may follow the story
         i for i, words in enumerate(word_counts)
-        if i not in furniture and words >= STORY_MIN_WORDS
+        if i not in furniture and words >= STORY_MIN_WORDS and not _LIST_MARKER.match(lines[i])
     ]  # fmt: skip
     if not long_prose:
         return furniture  # a brief of short paragraphs has no story for blocks to follow

@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
-from .furniture import furniture_lines
+from .furniture import furniture_lines, list_marker_length
 
 # Importing nltk costs 0.2 s and 18 MB (0.9 s and 68 MB with scipy.stats, see `punkt`):
 # only splitting text needs it.
@@ -189,6 +189,9 @@ def split_sentences(
             stamp = date_stamp_length(line)
             line_start += stamp
             line = line[stamp:]
+        marker = list_marker_length(line)  # "- a food market …": the dash is no word of it
+        line_start += marker
+        line = line[marker:]
         for start, end in tokenizer.span_tokenize(line):
             piece = line[start:end]
             start += len(piece) - len(piece.lstrip())
