@@ -87,6 +87,13 @@ def test_first_build_reports_every_file_added(make_corpus, tmp_path):
     assert QAEngine.open(corpus, tmp_path / "index").stats.build is None
 
 
+def test_a_skipped_file_is_not_reported_as_an_article_added(make_corpus, tmp_path):
+    corpus = make_corpus({**ARTICLES, "latin1.txt": "Caf\xe9 talks".encode("latin-1")})
+    stats = QAEngine.open(corpus, tmp_path / "index").stats
+    assert stats.build.added == sorted(ARTICLES) and stats.documents == len(ARTICLES)
+    assert stats.skipped == ["latin1.txt: it is not valid UTF-8 (byte 3)"]
+
+
 def test_adding_an_article_analyses_only_that_article(make_corpus, tmp_path, small_sample):
     corpus = make_corpus(ARTICLES)
     QAEngine.open(corpus, tmp_path / "index")

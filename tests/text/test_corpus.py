@@ -56,7 +56,8 @@ def test_bad_files_are_skipped_with_a_warning(make_corpus, caplog):
     corpus = load_corpus(folder)
     assert [d.name for d in corpus.documents] == ["good.txt"]
     assert {s.name for s in corpus.skipped} == {"latin1.txt", "empty.txt"}
-    assert "latin1.txt" in caplog.text and "UTF-8" in caplog.text
+    assert "skipping latin1.txt: it is not valid UTF-8 (byte 3)" in caplog.text
+    assert "skipping empty.txt: it is empty" in caplog.text
 
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path):

@@ -182,8 +182,9 @@ def build_index(
     save_index(data, index_dir, new_cache)
     files: dict = manifest["files"]  # type: ignore[assignment]  # built just above
     report = _report(old_files=previous.get("files", {}), files=files,
-                     analysed=analysed, reused=len(corpus.documents) - analysed,
-                     retrained=retrained, seconds=time.perf_counter() - began)  # fmt: skip
+                     skipped={s.name for s in corpus.skipped}, analysed=analysed,
+                     reused=len(corpus.documents) - analysed, retrained=retrained,
+                     seconds=time.perf_counter() - began)  # fmt: skip
     return data, report
 
 
@@ -305,10 +306,14 @@ def _analyses(
     return analyses, cache, digests, len(todo)
 
 
-def _report(old_files: dict, files: dict, **counts: Any) -> BuildReport:
+def _report(old_files: dict, files: dict, skipped: set[str], **counts: Any) -> BuildReport:
+    """The articles added, changed and removed (a file skipped is none of its articles:
+    the build lists those apart)."""
     return BuildReport(
-        added=sorted(set(files) - set(old_files)),
-        changed=sorted(n for n in files if n in old_files and old_files[n] != files[n]),
+        added=sorted(set(files) - set(old_files) - skipped),
+        changed=sorted(
+            n for n in files if n in old_files and old_files[n] != files[n] and n not in skipped
+        ),
         removed=sorted(set(old_files) - set(files)),
         analysed=counts["analysed"],
         reused=counts["reused"],

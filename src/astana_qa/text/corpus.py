@@ -261,24 +261,27 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
                 continue
             data = path.read_bytes()
         except OSError as exc:
-            reason = f"cannot read {path.name}: {exc.strerror or exc}"
-            log.warning("skipping %s", reason)
-            skipped.append(SkippedFile(path.name, reason, "unreadable"))
+            skipped.append(_skipped(path.name, f"cannot be read ({exc.strerror or exc})"))
             continue
         too_large = _too_large(data)
         if too_large:
-            reason = f"{path.name}: {too_large}"
-            log.warning("skipping %s", reason)
-            skipped.append(SkippedFile(path.name, reason, content_hash(data)))
+            skipped.append(_skipped(path.name, too_large, content_hash(data)))
             continue
         try:
             documents.append(decode_document(path.name, data, status))
         except CorpusError as exc:
-            log.warning("skipping %s", exc)
-            skipped.append(SkippedFile(path.name, str(exc), content_hash(data)))
+            why = str(exc).removeprefix(f"{path.name} ")  # "is not valid UTF-8 (byte 24)"
+            skipped.append(_skipped(path.name, f"it {why}", content_hash(data)))
     if not documents:
         raise CorpusError(f"no article in {corpus_dir} could be read ({len(skipped)} skipped)")
     return Corpus(documents, skipped, read_at_ns)
+
+
+def _skipped(name: str, reason: str, sha256: str = "unreadable") -> SkippedFile:
+    """A file skipped for `reason` (a clause: "it is not valid UTF-8 (byte 24)"), warned
+    of as "skipping binary.txt: it is not valid UTF-8 (byte 24)"."""
+    log.warning("skipping %s: %s", name, reason)
+    return SkippedFile(name, reason, sha256)
 
 
 def unchanged_files(corpus_dir: Path, stamps: Mapping[str, Stamp]) -> dict[str, str] | None:
