@@ -29,6 +29,21 @@ def test_ask_prints_numbered_citations(capsys, index_dir):
     assert "(untitled; dated 2024-01-24)" in out
 
 
+def test_ask_shows_a_quote_of_a_wrapped_article_on_one_line(capsys, tmp_path, index_dir):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(
+        "Council approves harbour\n\nThe city council of Varna voted on Tuesday to approve\n"
+        "a plan for a new container harbour, officials said. It will cost\n"
+        "300 million euros and open in 2027, the mayor said on Tuesday.\n",
+        "utf-8",
+    )
+    args = ["ask", "How much will the harbour cost?", "--corpus", str(corpus), "--index", index_dir]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "    It will cost 300 million euros and open in 2027, the mayor said on Tuesday." in out
+
+
 def test_ask_says_when_an_article_states_no_date(capsys, index_dir):
     args = ["ask", "When will the 21st round take place?", "--corpus", str(SEEDS)]
     assert main([*args, "--index", index_dir]) == 0

@@ -145,7 +145,7 @@ def format_answer(answer: Answer) -> str:
     """The human-readable form of an answer, with numbered citations."""
     lines = [f"Q: {answer.question}"]
     if answer.answered:
-        lines.append(f"A: {answer.answer}")
+        lines.append(f"A: {_one_line(answer.answer or '')}")
         stated = ", ".join(f"[{r}]" for r in answer.supported_by)
         lines.append(
             f"   ({answer.answer_type}; stated in {stated or '[1]'}; "
@@ -167,8 +167,14 @@ def format_answer(answer: Answer) -> str:
         title = f"“{c.title}”" if c.title else "untitled"
         dated = f"dated {c.date}" if c.date else "no date stated"
         lines.append(f"[{c.rank}] {c.source}:{c.start}-{c.end}  ({title}; {dated})")
-        lines.append(f"    {c.text}")
+        lines.append(f"    {_one_line(c.text)}")
     return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """A quote shown on one line: an article that wraps its lines breaks sentences
+    across them (the offsets still give the exact text)."""
+    return " ".join(text.split())
 
 
 def run_index(args: argparse.Namespace) -> int:

@@ -54,6 +54,48 @@ def test_offsets_survive_crlf_and_leading_space():
     assert texts(text) == ["Headline of the day", "First one here.", "Second one here."]
 
 
+WRAPPED = """Council approves new harbour plan
+
+The city council of Varna voted on Tuesday to approve a plan for a new
+container harbour on the northern shore of the bay, officials said. The
+harbour will cost 300 million euros.
+
+Mayor Ivan Petrov said the project would create 2,000 jobs and bring new
+trade to the region. It includes:
+- a new pier
+"""
+
+
+def prose(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, min_line_words=6) if s.prose]
+
+
+def test_sentences_of_a_wrapped_paragraph_go_on_past_its_line_ends():
+    assert prose(WRAPPED) == [
+        "Council approves new harbour plan",  # the headline is joined to nothing
+        "The city council of Varna voted on Tuesday to approve a plan for a new\n"
+        "container harbour on the northern shore of the bay, officials said.",
+        "The\nharbour will cost 300 million euros.",
+        # not a short heading: the line goes on
+        "Mayor Ivan Petrov said the project would create 2,000 jobs and bring new\n"
+        "trade to the region.",
+        "It includes:",
+    ]
+
+
+def test_lines_ending_sentences_or_in_capitals_are_not_read_as_wrapped():
+    unwrapped = (
+        "A headline for the story\nThe talks in the capital ended on Friday.\n"
+        "Delegates from Iran, Russia and Turkey left on Monday\n"
+        "Officials of the hosts said the next round would be held in the spring."
+    )
+    # one line running on into another is not a wrapped document
+    assert prose(unwrapped)[1:] == [
+        "The talks in the capital ended on Friday.",
+        "Officials of the hosts said the next round would be held in the spring.",
+    ]
+
+
 def test_line_spans_cover_lines_without_breaks():
     text = "a\r\nbb\n\nccc"
     assert [text[s:e] for s, e in line_spans(text)] == ["a", "bb", "", "ccc"]

@@ -10,6 +10,7 @@ Line breaks always end sentences, so a headline is a sentence of its own.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -151,6 +152,56 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A line that ends a sentence or introduces what follows: no paragraph runs on past it.
+_ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
+# A document wraps its paragraphs at a fixed width (as plain-text wires and mail do) when
+# at least this many of its lines, and this share of those followed by another line of
+# their paragraph, run on into the next one.
+WRAP_MIN_LINES = 2
+WRAP_SHARE = 0.3
+
+
+def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines `spans` of `text`, each paragraph's lines joined into one when the
+    document wraps its paragraphs ("… to approve a plan for a new" / "container harbour
+    on the northern shore …"): then a sentence may go on past a line's end, and a line is
+    no heading for being short. A line runs on when it ends without a sentence's end and
+    the next line of its paragraph opens in lower case or with a figure (`_runs_on`). The
+    headline and list items stay lines of their own."""
+    texts = [text[s:e] for s, e in spans]
+    pairs = [(a, b) for a, b in pairwise(texts) if a.strip() and b.strip()]
+    runs = sum(_runs_on(a, b) for a, b in pairs)
+    if runs < max(WRAP_MIN_LINES, WRAP_SHARE * len(pairs)):
+        return spans
+    first = next((i for i, line in enumerate(texts) if line.strip()), 0)
+    joined: list[tuple[int, int]] = []
+    for i, ((start, end), line) in enumerate(zip(spans, texts, strict=True)):
+        before = texts[i - 1]
+        goes_on = (
+            i - 1 > first  # not onto the headline
+            and line.strip()
+            and before.strip()
+            and not list_marker_length(line)
+            and (not list_marker_length(before) or _runs_on(before, line))
+        )
+        if goes_on:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """Does `line` run on into the next line of its paragraph, `after`: it ends without
+    a sentence's end, and `after`, no list item, opens in lower case or with a figure?"""
+    opens = after.lstrip()[:1]
+    return (
+        not _ENDS_A_SENTENCE.search(line)
+        and (opens.islower() or opens.isdigit())
+        and not list_marker_length(after)
+    )
+
+
 def paragraph_numbers(lines: list[str]) -> list[int]:
     """The paragraph of each line: blank-line separated blocks where the document uses
     blank lines between its text, otherwise one paragraph per line."""
@@ -175,7 +226,7 @@ def split_sentences(
     """Every sentence of a document, in order, with offsets into `text` and a prose flag
     (`tokenizer` None: a Punkt tokenizer trained on `text` itself)."""
     tokenizer = tokenizer or build_tokenizer(text)
-    lines = line_spans(text)
+    lines = wrapped_lines(text, line_spans(text))
     line_texts = [text[s:e] for s, e in lines]
     furniture = furniture_lines(line_texts, min_line_words)
     paragraphs = paragraph_numbers(line_texts)
