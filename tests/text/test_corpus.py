@@ -23,6 +23,11 @@ def test_title_is_a_short_first_line():
     )
 
 
+def test_a_title_has_no_byte_order_mark_nor_markdown_heading_mark():
+    assert find_title("\ufeffTrade deal signed in Lisbon\n\nText.") == "Trade deal signed in Lisbon"
+    assert find_title("# Storm hits the coast\n\nText.") == "Storm hits the coast"
+
+
 def test_no_title_when_the_first_line_is_a_paragraph():
     assert find_title("The talks resumed on Monday after a long pause, " * 5) is None
 

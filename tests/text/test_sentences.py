@@ -96,6 +96,12 @@ def test_lines_ending_sentences_or_in_capitals_are_not_read_as_wrapped():
     ]
 
 
+def test_a_byte_order_mark_and_markdown_heading_marks_are_no_part_of_a_sentence():
+    text = "\ufeff# Storm hits Brittany\n\n## Damage to the coast\n\nThe storm cut power.\n"
+    assert texts(text) == ["Storm hits Brittany", "Damage to the coast", "The storm cut power."]
+    assert split_sentences(text, min_line_words=1)[0].start == 3
+
+
 def test_line_spans_cover_lines_without_breaks():
     text = "a\r\nbb\n\nccc"
     assert [text[s:e] for s, e in line_spans(text)] == ["a", "bb", "", "ccc"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
+from .furniture import line_marker_length
 from .months import MONTHS
 
 log = logging.getLogger(__name__)
@@ -128,7 +129,8 @@ def find_title(text: str) -> str | None:
     if first == len(window):  # the first printing character lies further on
         first = len(text) - len(text.lstrip())
     head = text[first : first + MAX_TITLE_CHARS + 1]
-    line = head.splitlines()[0].strip() if head else ""
+    line = head.splitlines()[0].lstrip("\ufeff").strip() if head else ""  # a byte order mark
+    line = line[line_marker_length(line) :]  # "# Storm hits the coast": a Markdown heading
     if not line or len(line) > MAX_TITLE_CHARS:
         return None
     if len(re.findall(r"\w+", line)) < 3 or _NUMERIC_DATE.match(line):

@@ -29,9 +29,9 @@ from operator import itemgetter
 
 _WORD = re.compile(r"\w+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
-# A list item's marker: a bullet or dash, or a number with a full stop or bracket ("- a
-# food market", "• Tickets", "2. The concert").
-_LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)])\s+(?=\S)")
+# A line's marker: a list item's bullet or dash, or number with a full stop or bracket
+# ("- a food market", "• Tickets", "2. The concert"), or a Markdown heading's "#".
+_LINE_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|#{1,6})\s+(?=\S)")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Share of capitalised words above which a line reads as a heading.
 TITLE_CASE_SHARE = 0.7
@@ -48,10 +48,10 @@ def is_title_case(line: str) -> bool:
     return bool(words) and capitalised / len(words) >= TITLE_CASE_SHARE
 
 
-def list_marker_length(line: str) -> int:
-    """How many leading characters of `line` are a list item's marker ("- ", "2. "),
-    which is not part of the item's sentence; 0 if it is no list item."""
-    m = _LIST_MARKER.match(line)
+def line_marker_length(line: str) -> int:
+    """How many leading characters of `line` are a list item's or a heading's marker
+    ("- ", "2. ", "## "), which is not part of its sentence; 0 if there is none."""
+    m = _LINE_MARKER.match(line)
     return m.end() if m else 0
 
 
@@ -73,7 +73,7 @@ def furniture_lines(lines: list[str], min_words: int) -> set[int]:
         if not line.strip():
             continue
         words = word_counts[i]
-        marker = _LIST_MARKER.match(line)
+        marker = _LINE_MARKER.match(line)
         if marker is None:
             introduced = line.rstrip().endswith(":")
         # An item of a list a sentence introduces ("The programme includes:") or goes on
@@ -99,7 +99,7 @@ def _absorb_short_lines_in_blocks(
 ) -> set[int]:
     long_prose = [  # a list item is no story paragraph: a link list may follow the story
         i for i, words in enumerate(word_counts)
-        if i not in furniture and words >= STORY_MIN_WORDS and not _LIST_MARKER.match(lines[i])
+        if i not in furniture and words >= STORY_MIN_WORDS and not _LINE_MARKER.match(lines[i])
     ]  # fmt: skip
     if not long_prose:
         return furniture  # a brief of short paragraphs has no story for blocks to follow

@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
-from .furniture import furniture_lines, list_marker_length
+from .furniture import furniture_lines, line_marker_length
 
 # Importing nltk costs 0.2 s and 18 MB (0.9 s and 68 MB with scipy.stats, see `punkt`):
 # only splitting text needs it.
@@ -181,8 +181,8 @@ def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             i - 1 > first  # not onto the headline
             and line.strip()
             and before.strip()
-            and not list_marker_length(line)
-            and (not list_marker_length(before) or _runs_on(before, line))
+            and not line_marker_length(line)
+            and (not line_marker_length(before) or _runs_on(before, line))
         )
         if goes_on:
             joined[-1] = (joined[-1][0], end)
@@ -198,7 +198,7 @@ def _runs_on(line: str, after: str) -> bool:
     return (
         not _ENDS_A_SENTENCE.search(line)
         and (opens.islower() or opens.isdigit())
-        and not list_marker_length(after)
+        and not line_marker_length(after)
     )
 
 
@@ -216,6 +216,9 @@ def paragraph_numbers(lines: list[str]) -> list[int]:
     return numbers
 
 
+# The byte order mark some editors put before UTF-8 text: part of the file's text (offsets
+# count it), but neither a title's nor a sentence's.
+BYTE_ORDER_MARK = "\ufeff"
 # How far into an article its header (title, date stamp, byline) can reach.
 HEADER_CHARS = 300
 
@@ -233,6 +236,9 @@ def split_sentences(
     sentences: list[Sentence] = []
     for number, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
+        if line.startswith(BYTE_ORDER_MARK):  # an editor's mark of UTF-8, no letter
+            line_start += 1
+            line = line[1:]
         if not line.strip():
             continue
         if line_start < HEADER_CHARS:  # "date 2024-01-24 The ...", "LONDON (Reuters) - The
@@ -240,7 +246,7 @@ def split_sentences(
             stamp = date_stamp_length(line)
             line_start += stamp
             line = line[stamp:]
-        marker = list_marker_length(line)  # "- a food market …": the dash is no word of it
+        marker = line_marker_length(line)  # "- a food market …", "# Storm hits": no words
         line_start += marker
         line = line[marker:]
         for start, end in tokenizer.span_tokenize(line):
