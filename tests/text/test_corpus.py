@@ -39,6 +39,14 @@ def test_no_title_when_the_first_line_is_a_paragraph():
         ("Headline\n • 2024/10/10\n • 2:23 pm\nBody.", "2024-10-10"),
         ("Headline\nPublished March 5, 2023\nBody.", "2023-03-05"),
         ("Headline\nNo date here.", None),
+        # other common written forms: day first, abbreviated, with weekday or time
+        ("Headline\nPublished: 3 March 2025\nBody.", "2025-03-03"),
+        ("Headline\nTue, 04 Mar 2025 10:42 GMT\nBody.", "2025-03-04"),
+        ("Headline\nMar. 3, 2025 10:42 AM\nBody.", "2025-03-03"),
+        ("Headline\nby Jane Doe | 3rd March 2025\nBody.", "2025-03-03"),
+        # a day without its year, or numbers that may be either day or month: no date
+        ("Talks Begin January 24\nBody.", None),
+        ("Headline\nUpdated 03/04/2025\nBody.", None),
     ],
 )
 def test_date_from_the_header(text, date):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
+from .dates import find_dates
 from .furniture import line_marker_length
-from .months import MONTHS
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +33,7 @@ DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?!\d)"
 )
-_WRITTEN_DATE = re.compile(
-    r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\s+([0-3]?\d),\s+((?:19|20)\d\d)\b"
-)
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -139,14 +137,15 @@ def find_title(text: str) -> str | None:
 
 
 def find_date(text: str) -> str | None:
-    """The publication date stated in the page header, as ISO `YYYY-MM-DD`."""
+    """The publication date stated in the page header, as ISO `YYYY-MM-DD`: a numeric
+    one first ("2024-01-24", "2024/10/10"), else the first day with its year written in
+    any form the dates reader knows ("March 3, 2025", "3 March 2025", "Tue, 04 Mar
+    2025", "Mar. 3, 2025 10:42 AM"; `dates.find_dates`)."""
     head = text[:DATE_SEARCH_CHARS]
     if match := _NUMERIC_DATE.search(head):
         return "-".join(match.groups())
-    if match := _WRITTEN_DATE.search(head):
-        month = MONTHS.index(match.group(1).lower()) + 1
-        return f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"
-    return None
+    days = (m.iso for m in find_dates(head) if _FULL_DAY.fullmatch(m.iso))
+    return next(days, None)
 
 
 def decode_document(name: str, data: bytes, stamp: tuple[int, ...] | None = None) -> Document:
