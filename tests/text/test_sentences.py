@@ -83,6 +83,14 @@ def test_sentences_of_a_wrapped_paragraph_go_on_past_its_line_ends():
     ]
 
 
+def test_a_wrapped_article_without_a_headline_runs_on_from_its_first_line():
+    text = WRAPPED.split("\n\n", 1)[1]  # no headline: the first line is the story's
+    assert prose(text)[0] == (
+        "The city council of Varna voted on Tuesday to approve a plan for a new\n"
+        "container harbour on the northern shore of the bay, officials said."
+    )
+
+
 def test_lines_ending_sentences_or_in_capitals_are_not_read_as_wrapped():
     unwrapped = (
         "A headline for the story\nThe talks in the capital ended on Friday.\n"

@@ -178,7 +178,8 @@ def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     for i, ((start, end), line) in enumerate(zip(spans, texts, strict=True)):
         before = texts[i - 1]
         goes_on = (
-            i - 1 > first  # not onto the headline
+            # not onto the headline, unless the first line is no headline but runs on
+            (i - 1 > first or (i - 1 == first and _runs_on(before, line)))
             and line.strip()
             and before.strip()
             and not line_marker_length(line)
