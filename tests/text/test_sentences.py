@@ -91,6 +91,29 @@ def test_a_wrapped_article_without_a_headline_runs_on_from_its_first_line():
     )
 
 
+def test_a_line_running_on_in_lower_case_is_joined_in_any_article():
+    text = (
+        "Kenya launches satellite\n\nThe agency's head said: “The data will help\n"
+        "farmers plan their planting.” The launch was on Saturday at the coast.\n"
+    )
+    assert prose(text)[1] == (
+        "The agency's head said: “The data will help\nfarmers plan their planting.”"
+    )
+
+
+def test_a_wrapped_article_joins_full_lines_but_not_its_headline_and_date_line():
+    text = (
+        "Lisbon tram line resumes full service\n3 March 2025\n\n"
+        "The tram line that runs through the old town of Lisbon will run every 12\n"
+        "minutes from Monday, the city's transport company Carris said in a statement\n"
+        "on Sunday after repairs to the track were completed by the company and\n"
+        "Mayor Carlos Moedas thanked the workers for finishing the work early.\n"
+    )
+    sentences = prose(text)
+    assert sentences[0] == "Lisbon tram line resumes full service"  # not with its date
+    assert sentences[-1].startswith("The tram line") and sentences[-1].endswith("early.")
+
+
 def test_lines_ending_sentences_or_in_capitals_are_not_read_as_wrapped():
     unwrapped = (
         "A headline for the story\nThe talks in the capital ended on Friday.\n"

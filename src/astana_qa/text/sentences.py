@@ -159,31 +159,42 @@ _ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
 # their paragraph, run on into the next one.
 WRAP_MIN_LINES = 2
 WRAP_SHARE = 0.3
+# In such a document, a line at least this share of its width long (the longest line
+# that runs on) was broken by the wrapping, not ended by its writer.
+FULL_LINE_SHARE = 0.8
 
 
 def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The lines `spans` of `text`, each paragraph's lines joined into one when the
-    document wraps its paragraphs ("… to approve a plan for a new" / "container harbour
-    on the northern shore …"): then a sentence may go on past a line's end, and a line is
-    no heading for being short. A line runs on when it ends without a sentence's end and
-    the next line of its paragraph opens in lower case or with a figure (`_runs_on`). The
-    headline and list items stay lines of their own."""
-    texts = [text[s:e] for s, e in spans]
+    """The lines `spans` of `text`, with the lines of a paragraph that a sentence goes on
+    across joined into one, so that it may go on past a line's end, and a line is no
+    heading for being short. A line goes on into the next line of its paragraph when it
+    ends without a sentence's end and the next opens in lower case (`_runs_on`: "“The
+    data will help" / "farmers plan …"). In a document that wraps its paragraphs at a
+    fixed width (lines run on into lines opening in lower case or with a figure, at
+    least `WRAP_MIN_LINES` times and for `WRAP_SHARE` of its line pairs), a line as long
+    as its lines run to also goes on into the next ("… announced by Mayor" / "Ivan
+    Petrov …"), as does one running on into a figure ("… would cost" / "300 million"),
+    but not a headline into a date line. List items and headings stay lines of their
+    own."""
+    texts = [text[s:e].rstrip() for s, e in spans]
     pairs = [(a, b) for a, b in pairwise(texts) if a.strip() and b.strip()]
-    runs = sum(_runs_on(a, b) for a, b in pairs)
-    if runs < max(WRAP_MIN_LINES, WRAP_SHARE * len(pairs)):
-        return spans
+    runs = [a for a, b in pairs if _runs_on(a, b, figures=True)]
+    wrapped = len(runs) >= max(WRAP_MIN_LINES, WRAP_SHARE * len(pairs))
+    full = FULL_LINE_SHARE * max(map(len, runs)) if wrapped else float("inf")
     first = next((i for i, line in enumerate(texts) if line.strip()), 0)
     joined: list[tuple[int, int]] = []
     for i, ((start, end), line) in enumerate(zip(spans, texts, strict=True)):
-        before = texts[i - 1]
+        before = texts[i - 1] if i else ""
         goes_on = (
-            # not onto the headline, unless the first line is no headline but runs on
-            (i - 1 > first or (i - 1 == first and _runs_on(before, line)))
-            and line.strip()
-            and before.strip()
+            bool(line.strip() and before.strip())
             and not line_marker_length(line)
-            and (not line_marker_length(before) or _runs_on(before, line))
+            and (
+                _runs_on(before, line)
+                # a headline is not run on into a date line ("… resumes full service" /
+                # "3 March 2025")
+                or (wrapped and i - 1 != first and _runs_on(before, line, figures=True))
+                or (len(before) >= full and not line_marker_length(before))
+            )
         )
         if goes_on:
             joined[-1] = (joined[-1][0], end)
@@ -192,13 +203,14 @@ def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return joined
 
 
-def _runs_on(line: str, after: str) -> bool:
+def _runs_on(line: str, after: str, figures: bool = False) -> bool:
     """Does `line` run on into the next line of its paragraph, `after`: it ends without
-    a sentence's end, and `after`, no list item, opens in lower case or with a figure?"""
+    a sentence's end, and `after`, no list item, opens in lower case (or, with
+    `figures`, with a figure: "… would cost" / "300 million euros")?"""
     opens = after.lstrip()[:1]
     return (
         not _ENDS_A_SENTENCE.search(line)
-        and (opens.islower() or opens.isdigit())
+        and (opens.islower() or (figures and opens.isdigit()))
         and not line_marker_length(after)
     )
 
