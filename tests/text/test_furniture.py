@@ -91,6 +91,28 @@ def test_list_items_of_prose_length_are_prose_without_their_markers():
     assert furniture_lines(links, 6) == {0, 1}
 
 
+def test_rows_of_a_table_of_figures_are_prose_but_its_header_is_not():
+    article = (
+        "Norway car sales hit a record\n\n"
+        "Electric cars made up 88.9 percent of new car sales in Norway in 2024.\n"
+        "Model            Units     Share\n"
+        "Tesla Model Y    16,795    13.1%\n"
+        "Toyota bZ4X\t  6,370\t   4.9%\n"
+        "Tesla remained the best-selling brand for the fourth year in a row.\n"
+    )
+    assert prose(article)[2:4] == [
+        "Tesla Model Y    16,795    13.1%",
+        "Toyota bZ4X\t  6,370\t   4.9%",
+    ]
+    # one line so laid out is no table
+    assert furniture_lines(["Headline of it", "Home    News    2024"], 6) == {1}
+
+
+def test_an_interviews_question_and_answer_marks_are_no_part_of_a_sentence():
+    article = "Glaciers in retreat\n\nQ: Which glacier worries you most?\nA: The Rhone Glacier.\n"
+    assert prose(article)[1:] == ["Which glacier worries you most?", "The Rhone Glacier."]
+
+
 def test_title_case():
     assert is_title_case("What Would The Opposition Say About It?")
     assert not is_title_case("Officials said the talks would continue in Astana.")

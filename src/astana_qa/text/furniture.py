@@ -15,6 +15,9 @@ looks only at the shape of a line, never at particular phrases:
   story, even when it ends in a question mark;
 * a line that appears more than once in the same article is a repeated caption or
   boilerplate, not something the author said twice;
+* rows of a table of figures laid out with spaces or tabs, two or more together, are
+  prose whatever their length ("Tesla Model Y    16,795    13.1%"), and so are the
+  turns of an interview ("Q: …", "A: No.");
 * after the story's last paragraph (`STORY_MIN_WORDS` or more), furniture comes in
   blocks (comment forms, footers): a shorter line there with furniture (or the page's
   end) on both sides is part of the block. An article with no such paragraph is a brief
@@ -30,8 +33,13 @@ from operator import itemgetter
 _WORD = re.compile(r"\w+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
 # A line's marker: a list item's bullet or dash, or number with a full stop or bracket
-# ("- a food market", "• Tickets", "2. The concert"), or a Markdown heading's "#".
-_LINE_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|#{1,6})\s+(?=\S)")
+# ("- a food market", "• Tickets", "2. The concert"), a Markdown heading's "#", or an
+# interview's question and answer ("Q: Will there be any glaciers left?").
+_LINE_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|#{1,6}|[QA]:)\s+(?=\S)")
+# A turn of an interview: its question or answer.
+_TURN = re.compile(r"\s*[QA]:\s+\S")
+# Where the cells of a table laid out with spaces or tabs part: two spaces or a tab.
+_CELL_GAP = re.compile(r"\S(?:\t[\t ]*| {2,})(?=\S)")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Share of capitalised words above which a line reads as a heading.
 TITLE_CASE_SHARE = 0.7
@@ -46,6 +54,12 @@ def is_title_case(line: str) -> bool:
     words = _ALPHA_WORD.findall(line)
     capitalised = sum(map(str.isupper, map(itemgetter(0), words)))
     return bool(words) and capitalised / len(words) >= TITLE_CASE_SHARE
+
+
+def _table_row(line: str) -> bool:
+    """Is `line` laid out as a table's row of figures: three cells or more, apart by two
+    spaces or a tab, and a figure among them? (A table's rows come two or more together.)"""
+    return len(_CELL_GAP.findall(line.strip())) >= 2 and any(c.isdigit() for c in line)
 
 
 def line_marker_length(line: str) -> int:
@@ -69,9 +83,14 @@ def furniture_lines(lines: list[str], min_words: int) -> set[int]:
     word_counts = [len(_WORD.findall(line)) for line in lines]
     furniture: set[int] = set()
     introduced = False  # the list under way was introduced by a line ending in a colon
+    rows = [_table_row(line) for line in lines]
     for i, line in enumerate(lines):
         if not line.strip():
             continue
+        if rows[i] and ((i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1])):
+            continue  # a row of a table of figures ("Tesla Model Y    16,795    13.1%")
+        if _TURN.match(line):
+            continue  # an interview's question or answer, however short ("A: No.")
         words = word_counts[i]
         marker = _LINE_MARKER.match(line)
         if marker is None:
