@@ -148,15 +148,16 @@ def find_date(text: str) -> str | None:
     return next(days, None)
 
 
-def decode_document(name: str, data: bytes, stamp: tuple[int, ...] | None = None) -> Document:
-    """Decode one article's bytes and hash them; raises `CorpusError` when it cannot be
-    used. (A file whose recorded stamp holds is not decoded: `unread_document`.)"""
+def decode_document(name: str, data: bytes, stamp: tuple[int, ...] | None = None) -> Document | str:
+    """One article's bytes decoded and hashed, or why it cannot be used (a clause: "it
+    is not valid UTF-8 (byte 24)"). (A file whose recorded stamp holds is not decoded:
+    `unread_document`.)"""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{name} is not valid UTF-8 (byte {exc.start})") from exc
+        return f"it is not valid UTF-8 (byte {exc.start})"
     if not text or text.isspace():  # not text.strip(), a copy of a whole article
-        raise CorpusError(f"{name} is empty")
+        return "it is empty"
     return Document(
         name, find_title(text), find_date(text), content_hash(data), stamp, given_text=text
     )
@@ -268,11 +269,11 @@ def load_corpus(corpus_dir: Path, stamps: Mapping[str, Stamp] | None = None) -> 
         if too_large:
             skipped.append(_skipped(path.name, too_large, content_hash(data)))
             continue
-        try:
-            documents.append(decode_document(path.name, data, status))
-        except CorpusError as exc:
-            why = str(exc).removeprefix(f"{path.name} ")  # "is not valid UTF-8 (byte 24)"
-            skipped.append(_skipped(path.name, f"it {why}", content_hash(data)))
+        decoded = decode_document(path.name, data, status)
+        if isinstance(decoded, str):
+            skipped.append(_skipped(path.name, decoded, content_hash(data)))
+        else:
+            documents.append(decoded)
     if not documents:
         raise CorpusError(f"no article in {corpus_dir} could be read ({len(skipped)} skipped)")
     return Corpus(documents, skipped, read_at_ns)

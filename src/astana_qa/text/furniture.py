@@ -36,8 +36,7 @@ _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
 # ("- a food market", "• Tickets", "2. The concert"), a Markdown heading's "#", or an
 # interview's question and answer ("Q: Will there be any glaciers left?").
 _LINE_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|#{1,6}|[QA]:)\s+(?=\S)")
-# A turn of an interview: its question or answer.
-_TURN = re.compile(r"\s*[QA]:\s+\S")
+_TURNS = frozenset({"Q:", "A:"})
 # Where the cells of a table laid out with spaces or tabs part: two spaces or a tab.
 _CELL_GAP = re.compile(r"\S(?:\t[\t ]*| {2,})(?=\S)")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -63,10 +62,16 @@ def _table_row(line: str) -> bool:
 
 
 def line_marker_length(line: str) -> int:
-    """How many leading characters of `line` are a list item's or a heading's marker
-    ("- ", "2. ", "## "), which is not part of its sentence; 0 if there is none."""
+    """How many leading characters of `line` are a list item's, a heading's or an
+    interview turn's marker ("- ", "2. ", "## ", "Q: "), which is not part of its
+    sentence; 0 if there is none."""
     m = _LINE_MARKER.match(line)
     return m.end() if m else 0
+
+
+def ends_like_sentence(line: str) -> bool:
+    """Does `line` end as a sentence does (".", "!", "?", maybe a closing quote)?"""
+    return _ENDS_LIKE_SENTENCE.search(line) is not None
 
 
 def _normalise(line: str) -> str:
@@ -89,10 +94,10 @@ def furniture_lines(lines: list[str], min_words: int) -> set[int]:
             continue
         if rows[i] and ((i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1])):
             continue  # a row of a table of figures ("Tesla Model Y    16,795    13.1%")
-        if _TURN.match(line):
+        marker = _LINE_MARKER.match(line)
+        if marker is not None and marker.group().strip() in _TURNS:
             continue  # an interview's question or answer, however short ("A: No.")
         words = word_counts[i]
-        marker = _LINE_MARKER.match(line)
         if marker is None:
             introduced = line.rstrip().endswith(":")
         # An item of a list a sentence introduces ("The programme includes:") or goes on

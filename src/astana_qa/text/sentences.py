@@ -5,12 +5,12 @@ fetch, so the tokenizer is built here from parameters learnt by `PunktTrainer` o
 sample of the corpus, plus the abbreviation list kept in `data/abbreviations.txt`.
 The parameters are plain data (`parameters_to_json`), stored with the index, so every
 article of a corpus is split by the same tokenizer however the index was updated.
-Line breaks always end sentences, so a headline is a sentence of its own.
+A line break ends a sentence, so a headline is a sentence of its own, unless the line
+runs on into the next one (`wrapped_lines`: "… will help" / "farmers plan …").
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
-from .furniture import furniture_lines, line_marker_length
+from .furniture import ends_like_sentence, furniture_lines, line_marker_length
 
 # Importing nltk costs 0.2 s and 18 MB (0.9 s and 68 MB with scipy.stats, see `punkt`):
 # only splitting text needs it.
@@ -152,8 +152,6 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A line that ends a sentence or introduces what follows: no paragraph runs on past it.
-_ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
 # A document wraps its paragraphs at a fixed width (as plain-text wires and mail do) when
 # at least this many of its lines, and this share of those followed by another line of
 # their paragraph, run on into the next one.
@@ -209,7 +207,9 @@ def _runs_on(line: str, after: str, figures: bool = False) -> bool:
     `figures`, with a figure: "… would cost" / "300 million euros")?"""
     opens = after.lstrip()[:1]
     return (
-        not _ENDS_A_SENTENCE.search(line)
+        # a line ending a sentence or introducing what follows ("includes:") does not
+        not ends_like_sentence(line)
+        and not line.rstrip().endswith((":", ";"))
         and (opens.islower() or (figures and opens.isdigit()))
         and not line_marker_length(after)
     )
