@@ -28,6 +28,11 @@ def test_a_title_has_no_byte_order_mark_nor_markdown_heading_mark():
     assert find_title("# Storm hits the coast\n\nText.") == "Storm hits the coast"
 
 
+def test_no_title_when_the_first_line_runs_on_into_the_next():
+    wrapped = "The city council of Varna voted on Tuesday to approve a plan for a new\nharbour.\n"
+    assert find_title(wrapped) is None
+
+
 def test_no_title_when_the_first_line_is_a_paragraph():
     assert find_title("The talks resumed on Monday after a long pause, " * 5) is None
 

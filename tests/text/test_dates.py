@@ -69,7 +69,10 @@ def test_a_date_stamp_before_the_first_sentence_is_not_part_of_it():
       "SURABAYA, Indonesia, May 2 -LRB- Xinhua -RRB- -- "),
      # no day and no service, or no place in capitals: the story's own words
      ("NATO - The alliance said no.", ""), ("KYIV — Russia fired.", ""),
-     ("London, March 3 - The city woke.", ""), ("The UN - which met - said so.", "")],
+     ("London, March 3 - The city woke.", ""), ("The UN - which met - said so.", ""),
+     # an abbreviation spelt out in brackets is no wire service's name
+     ("AI (artificial intelligence) - once fiction - is here.", ""),
+     ("GDP (Gross Domestic Product) - the value of all output - grew.", "")],
 )  # fmt: skip
 def test_a_wire_services_dateline_before_the_first_sentence_is_not_part_of_it(line, dateline):
     assert date_stamp_length(line) == len(dateline)

@@ -89,6 +89,11 @@ def test_list_items_of_prose_length_are_prose_without_their_markers():
     assert furniture_lines(introduced, 6) == {1}  # the short line introducing them
     links = ["Related Articles", "  1. Kazakh Foreign Ministry announces date for Astana 22"]
     assert furniture_lines(links, 6) == {0, 1}
+    # after the story, a list introduced by a colon whose items open with a capital is
+    # a list of links
+    story = "The talks in the capital of Kazakhstan ended on Friday with a joint statement."
+    after = [story, "Read more:", "- Iran and Turkey send delegations to the capital for talks"]
+    assert furniture_lines(after, 6) == {1, 2}
 
 
 def test_rows_of_a_table_of_figures_are_prose_but_its_header_is_not():
@@ -104,8 +109,14 @@ def test_rows_of_a_table_of_figures_are_prose_but_its_header_is_not():
         "Tesla Model Y    16,795    13.1%",
         "Toyota bZ4X\t  6,370\t   4.9%",
     ]
-    # one line so laid out is no table
+    # one line so laid out is no table, nor are lines without a figure of their own
     assert furniture_lines(["Headline of it", "Home    News    2024"], 6) == {1}
+    meta = [
+        "Headline of it",
+        "3 March 2025    10:42    5 min read",
+        "Share    Print    12 comments",
+    ]
+    assert furniture_lines(meta, 6) == {1, 2}
 
 
 def test_an_interviews_question_and_answer_marks_are_no_part_of_a_sentence():

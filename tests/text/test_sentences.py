@@ -103,15 +103,53 @@ def test_a_line_running_on_in_lower_case_is_joined_in_any_article():
 
 def test_a_wrapped_article_joins_full_lines_but_not_its_headline_and_date_line():
     text = (
-        "Lisbon tram line resumes full service\n3 March 2025\n\n"
+        "Lisbon tram line 28 resumes full service after six months of repairs\n3 March 2025\n\n"
         "The tram line that runs through the old town of Lisbon will run every 12\n"
         "minutes from Monday, the city's transport company Carris said in a statement\n"
         "on Sunday after repairs to the track were completed by the company and\n"
         "Mayor Carlos Moedas thanked the workers for finishing the work early.\n"
     )
     sentences = prose(text)
-    assert sentences[0] == "Lisbon tram line resumes full service"  # not with its date
+    # not with its date, though as long as the wrapped lines
+    assert sentences[0] == "Lisbon tram line 28 resumes full service after six months of repairs"
     assert sentences[-1].startswith("The tram line") and sentences[-1].endswith("early.")
+
+
+def test_a_menu_of_short_lines_in_lower_case_does_not_run_on():
+    page = (
+        "Skip to content\nhome\nabout us\ncontact\nCouncil approves harbour plan\n"
+        "The city council of Varna voted on Tuesday to approve a plan for a new harbour.\n"
+        "Share this article\nComments\n"
+    )
+    assert prose(page) == [
+        "Skip to content",
+        "The city council of Varna voted on Tuesday to approve a plan for a new harbour.",
+    ]
+
+
+def test_in_a_wrapped_article_a_byline_and_a_heading_are_not_run_into():
+    text = (
+        "Council of Varna approves the new container harbour plan on the bay\n"
+        "By Maria Ivanova\n\n"
+        "The city council of Varna voted on Tuesday to approve a plan for a new\n"
+        "container harbour on the northern shore of the bay, officials said late\n"
+        "in the day.\nCosts and jobs\n"
+        "The harbour will cost 300 million euros and is expected to bring 2,000\n"
+        "jobs to the region, the mayor said in a statement on Tuesday evening.\n"
+        "The talks between the two sides in the capital were held on March\n"
+        "3. They ended with a statement signed by the heads of the delegations.\n"
+    )
+    assert prose(text) == [
+        "Council of Varna approves the new container harbour plan on the bay",
+        "The city council of Varna voted on Tuesday to approve a plan for a new\n"
+        "container harbour on the northern shore of the bay, officials said late\n"
+        "in the day.",
+        "The harbour will cost 300 million euros and is expected to bring 2,000\n"
+        "jobs to the region, the mayor said in a statement on Tuesday evening.",
+        # a wrapped line ending in a month goes on into its day: no numbered item
+        "The talks between the two sides in the capital were held on March\n3.",
+        "They ended with a statement signed by the heads of the delegations.",
+    ]
 
 
 def test_lines_ending_sentences_or_in_capitals_are_not_read_as_wrapped():

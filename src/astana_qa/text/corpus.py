@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
 from .dates import find_dates
-from .furniture import line_marker_length
+from .furniture import line_marker_length, runs_on
 
 log = logging.getLogger(__name__)
 
@@ -126,11 +126,13 @@ def find_title(text: str) -> str | None:
     first = len(window) - len(window.lstrip())
     if first == len(window):  # the first printing character lies further on
         first = len(text) - len(text.lstrip())
-    head = text[first : first + MAX_TITLE_CHARS + 1]
-    line = head.splitlines()[0].lstrip("\ufeff").strip() if head else ""  # a byte order mark
+    head = text[first : first + 2 * MAX_TITLE_CHARS + 2].splitlines()
+    line = head[0].lstrip("\ufeff").strip() if head else ""  # a byte order mark
     line = line[line_marker_length(line) :]  # "# Storm hits the coast": a Markdown heading
     if not line or len(line) > MAX_TITLE_CHARS:
         return None
+    if len(head) > 1 and runs_on(line, head[1]):
+        return None  # the story's first line, wrapped: "The council voted to approve a"
     if len(re.findall(r"\w+", line)) < 3 or _NUMERIC_DATE.match(line):
         return None
     return line

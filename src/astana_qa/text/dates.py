@@ -87,13 +87,12 @@ _STAMP = re.compile(
 # (Reuters) - ", "SURABAYA, Indonesia, May 2 -LRB- Xinhua -RRB- -- ", "WASHINGTON (AP) —
 # "; not "NATO - The alliance said"). Like a date stamp it is header, not the story's
 # first sentence.
-_DATELINE = re.compile(
+_DATELINE = re.compile(  # case matters but in the month ("AI (artificial …) - " is none)
     r"\s*(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
-    rf"(?:,\s+{_MONTH}\.?\s+{_DAY}(?:,\s+{_YEAR})?)?"
+    rf"(?:,\s+(?i:{_MONTH})\.?\s+{_DAY}(?:,\s+{_YEAR})?)?"
     r"(?P<service>\s*\([A-Z][\w .&'’-]{0,40}\)|\s+-LRB-\s*[A-Z][\w .&'’-]{0,40}?\s*-RRB-)?"
-    r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘'])",
-    re.IGNORECASE,
+    r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘'])"
 )
 
 
@@ -240,7 +239,7 @@ def latest(iso: str) -> str:
 def date_stamp_length(line: str) -> int:
     """How many leading characters of a line are a date stamp or a wire service's
     dateline before its prose ("date 2024-01-24 The Turkish ..." → 16, "LONDON, March 3
-    (Reuters) - The Bank ..." → 27), or 0."""
+    (Reuters) - The Bank ..." → 28), or 0."""
     m = _STAMP.match(line)
     if m:
         return m.end()

@@ -20,8 +20,10 @@ looks only at the shape of a line, never at particular phrases:
   turns of an interview ("Q: …", "A: No.");
 * after the story's last paragraph (`STORY_MIN_WORDS` or more), furniture comes in
   blocks (comment forms, footers): a shorter line there with furniture (or the page's
-  end) on both sides is part of the block. An article with no such paragraph is a brief
-  ("The Elm Street bridge is closed."), whose sentences are its story.
+  end) on both sides is part of the block, and so is a list there whose items open with
+  a capital (links: "Read more:" / "- Iran and Turkey send delegations …"). An article
+  with no such paragraph is a brief ("The Elm Street bridge is closed."), whose
+  sentences are its story.
 """
 
 from __future__ import annotations
@@ -38,8 +40,13 @@ _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
 _LINE_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|#{1,6}|[QA]:)\s+(?=\S)")
 _TURNS = frozenset({"Q:", "A:"})
 # Where the cells of a table laid out with spaces or tabs part: two spaces or a tab.
-_CELL_GAP = re.compile(r"\S(?:\t[\t ]*| {2,})(?=\S)")
+_CELL_SPLIT = re.compile(r"\t[\t ]*| {2,}")
+# A cell holding a figure: "16,795", "13.1%", "$4.5", "-2.3".
+_FIGURE = re.compile(r"[-+−]?[$€£]?\d[\d,.]*%?")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The shortest line that may run on into the next: a wrapped line is broken near its
+# width (60 to 80 characters), a menu's items are short ("home", "about us").
+RUN_ON_MIN_CHARS = 40
 # Share of capitalised words above which a line reads as a heading.
 TITLE_CASE_SHARE = 0.7
 HEADING_MAX_WORDS = 15
@@ -57,8 +64,10 @@ def is_title_case(line: str) -> bool:
 
 def _table_row(line: str) -> bool:
     """Is `line` laid out as a table's row of figures: three cells or more, apart by two
-    spaces or a tab, and a figure among them? (A table's rows come two or more together.)"""
-    return len(_CELL_GAP.findall(line.strip())) >= 2 and any(c.isdigit() for c in line)
+    spaces or a tab, one of them a figure ("16,795", "13.1%"; not "12 comments" or
+    "10:42")? (A table's rows come two or more together.)"""
+    cells = _CELL_SPLIT.split(line.strip())
+    return len(cells) >= 3 and any(_FIGURE.fullmatch(cell) for cell in cells)
 
 
 def line_marker_length(line: str) -> int:
@@ -69,9 +78,24 @@ def line_marker_length(line: str) -> int:
     return m.end() if m else 0
 
 
-def ends_like_sentence(line: str) -> bool:
-    """Does `line` end as a sentence does (".", "!", "?", maybe a closing quote)?"""
-    return _ENDS_LIKE_SENTENCE.search(line) is not None
+def ends_a_clause(line: str) -> bool:
+    """Does `line` end as a sentence does (".", "!", "?", maybe a closing quote), or
+    introduce what follows (":", ";")?"""
+    return _ENDS_LIKE_SENTENCE.search(line) is not None or line.rstrip().endswith((":", ";"))
+
+
+def runs_on(line: str, after: str, figures: bool = False, least: int = RUN_ON_MIN_CHARS) -> bool:
+    """Does `line` run on into the line after it, `after`: a line of prose length (at
+    `least` characters; not a menu's "about us") that ends without a clause's end,
+    before a line that is no list item and opens in lower case (or, with `figures`,
+    with a figure: "… would cost" / "300 million euros")?"""
+    opens = after.lstrip()[:1]
+    return (
+        len(line.strip()) >= least
+        and not ends_a_clause(line)
+        and (opens.islower() or (figures and opens.isdigit()))
+        and not line_marker_length(after)
+    )
 
 
 def _normalise(line: str) -> str:
@@ -128,6 +152,10 @@ def _absorb_short_lines_in_blocks(
     if not long_prose:
         return furniture  # a brief of short paragraphs has no story for blocks to follow
     story_end = long_prose[-1]
+    for i in range(story_end + 1, len(lines)):
+        marker = _LINE_MARKER.match(lines[i])
+        if marker is not None and lines[i][marker.end() : marker.end() + 1].isupper():
+            furniture.add(i)  # after the story, a list of headlines ("Read more:") is links
     rows = [i for i, line in enumerate(lines) if line.strip() and i > story_end]
     changed = True
     while changed:

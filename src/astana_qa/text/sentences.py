@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
-from .furniture import ends_like_sentence, furniture_lines, line_marker_length
+from .furniture import ends_a_clause, furniture_lines, line_marker_length, runs_on
 
 # Importing nltk costs 0.2 s and 18 MB (0.9 s and 68 MB with scipy.stats, see `punkt`):
 # only splitting text needs it.
@@ -165,54 +165,37 @@ FULL_LINE_SHARE = 0.8
 def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lines `spans` of `text`, with the lines of a paragraph that a sentence goes on
     across joined into one, so that it may go on past a line's end, and a line is no
-    heading for being short. A line goes on into the next line of its paragraph when it
-    ends without a sentence's end and the next opens in lower case (`_runs_on`: "“The
-    data will help" / "farmers plan …"). In a document that wraps its paragraphs at a
-    fixed width (lines run on into lines opening in lower case or with a figure, at
-    least `WRAP_MIN_LINES` times and for `WRAP_SHARE` of its line pairs), a line as long
-    as its lines run to also goes on into the next ("… announced by Mayor" / "Ivan
-    Petrov …"), as does one running on into a figure ("… would cost" / "300 million"),
-    but not a headline into a date line. List items and headings stay lines of their
-    own."""
+    heading for being short. A line of prose length goes on into the next line of its
+    paragraph when it ends without a clause's end and the next opens in lower case
+    (`furniture.runs_on`: "“The data will help" / "farmers plan …"). In a document that
+    wraps its paragraphs at a fixed width (lines run on into lines opening in lower case
+    or with a figure, at least `WRAP_MIN_LINES` times and for `WRAP_SHARE` of its line
+    pairs), a line also goes on into a figure ("… would cost" / "300 million"), and a
+    line as long as the wrapping runs that ends without a clause's end goes on into
+    whatever follows ("… announced by Mayor" / "Ivan Petrov …", "… held on March" / "3.
+    They …", which then is no numbered item). The headline goes on only into lower case:
+    not into a date line or a byline under it."""
     texts = [text[s:e].rstrip() for s, e in spans]
     pairs = [(a, b) for a, b in pairwise(texts) if a.strip() and b.strip()]
-    runs = [a for a, b in pairs if _runs_on(a, b, figures=True)]
+    runs = [a for a, b in pairs if runs_on(a, b, figures=True)]
     wrapped = len(runs) >= max(WRAP_MIN_LINES, WRAP_SHARE * len(pairs))
     full = FULL_LINE_SHARE * max(map(len, runs)) if wrapped else float("inf")
     first = next((i for i, line in enumerate(texts) if line.strip()), 0)
     joined: list[tuple[int, int]] = []
     for i, ((start, end), line) in enumerate(zip(spans, texts, strict=True)):
         before = texts[i - 1] if i else ""
-        goes_on = (
-            bool(line.strip() and before.strip())
-            and not line_marker_length(line)
-            and (
-                _runs_on(before, line)
-                # a headline is not run on into a date line ("… resumes full service" /
-                # "3 March 2025")
-                or (wrapped and i - 1 != first and _runs_on(before, line, figures=True))
-                or (len(before) >= full and not line_marker_length(before))
-            )
+        inside = wrapped and i - 1 != first  # a wrapped paragraph's, not the headline
+        goes_on = bool(line.strip() and before.strip()) and (
+            runs_on(before, line)
+            # in a wrapped paragraph, however short the line ("Trioxygen (O" / "3) is")
+            or (inside and runs_on(before, line, figures=True, least=0))
+            or (inside and len(before) >= full and not ends_a_clause(before))
         )
         if goes_on:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
-
-
-def _runs_on(line: str, after: str, figures: bool = False) -> bool:
-    """Does `line` run on into the next line of its paragraph, `after`: it ends without
-    a sentence's end, and `after`, no list item, opens in lower case (or, with
-    `figures`, with a figure: "… would cost" / "300 million euros")?"""
-    opens = after.lstrip()[:1]
-    return (
-        # a line ending a sentence or introducing what follows ("includes:") does not
-        not ends_like_sentence(line)
-        and not line.rstrip().endswith((":", ";"))
-        and (opens.islower() or (figures and opens.isdigit()))
-        and not line_marker_length(after)
-    )
 
 
 def paragraph_numbers(lines: list[str]) -> list[int]:
