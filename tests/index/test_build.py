@@ -92,6 +92,11 @@ def test_a_skipped_file_is_not_reported_as_an_article_added(make_corpus, tmp_pat
     stats = QAEngine.open(corpus, tmp_path / "index").stats
     assert stats.build.added == sorted(ARTICLES) and stats.documents == len(ARTICLES)
     assert stats.skipped == ["latin1.txt: it is not valid UTF-8 (byte 3)"]
+    # an article that can no longer be read is removed; a skipped file mended, added
+    (corpus / "varna.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    (corpus / "latin1.txt").write_text("Cafe talks resume in Varna\n\nThe talks resumed.", "utf-8")
+    build = QAEngine.open(corpus, tmp_path / "index").stats.build
+    assert (build.added, build.changed, build.removed) == (["latin1.txt"], [], ["varna.txt"])
 
 
 def test_adding_an_article_analyses_only_that_article(make_corpus, tmp_path, small_sample):

@@ -180,9 +180,11 @@ def build_index(
     }
     data = IndexData(documents, vocab, name_vocab, tokenizer_json, segments, manifest)
     save_index(data, index_dir, new_cache)
-    files: dict = manifest["files"]  # type: ignore[assignment]  # built just above
-    report = _report(old_files=previous.get("files", {}), files=files,
-                     skipped={s.name for s in corpus.skipped}, analysed=analysed,
+    # the articles indexed before: the files with a stamp (a skipped file has none)
+    stamped = previous.get("stamps", {})
+    before = {n: h for n, h in previous.get("files", {}).items() if n in stamped}
+    report = _report(old_articles=before,
+                     articles={d.name: d.sha256 for d in corpus.documents}, analysed=analysed,
                      reused=len(corpus.documents) - analysed, retrained=retrained,
                      seconds=time.perf_counter() - began)  # fmt: skip
     return data, report
@@ -306,15 +308,14 @@ def _analyses(
     return analyses, cache, digests, len(todo)
 
 
-def _report(old_files: dict, files: dict, skipped: set[str], **counts: Any) -> BuildReport:
-    """The articles added, changed and removed (a file skipped is none of its articles:
-    the build lists those apart)."""
+def _report(old_articles: dict, articles: dict, **counts: Any) -> BuildReport:
+    """The articles (name → content hash) added, changed and removed since the index
+    before: a file skipped is none of them (the build lists those apart), so an article
+    that can no longer be read is removed, and a skipped file mended is added."""
     return BuildReport(
-        added=sorted(set(files) - set(old_files) - skipped),
-        changed=sorted(
-            n for n in files if n in old_files and old_files[n] != files[n] and n not in skipped
-        ),
-        removed=sorted(set(old_files) - set(files)),
+        added=sorted(set(articles) - set(old_articles)),
+        changed=sorted(n for n in articles if n in old_articles and old_articles[n] != articles[n]),
+        removed=sorted(set(old_articles) - set(articles)),
         analysed=counts["analysed"],
         reused=counts["reused"],
         retrained_tokenizer=counts["retrained"],
