@@ -72,7 +72,9 @@ def test_a_date_stamp_before_the_first_sentence_is_not_part_of_it():
      ("London, March 3 - The city woke.", ""), ("The UN - which met - said so.", ""),
      # an abbreviation spelt out in brackets is no wire service's name
      ("AI (artificial intelligence) - once fiction - is here.", ""),
-     ("GDP (Gross Domestic Product) - the value of all output - grew.", "")],
+     ("GDP (Gross Domestic Product) - the value of all output - grew.", ""),
+     ("WHO (World Health Organization) - The agency said so.", ""),
+     ("EU (European Union) - The bloc said so.", "")],
 )  # fmt: skip
 def test_a_wire_services_dateline_before_the_first_sentence_is_not_part_of_it(line, dateline):
     assert date_stamp_length(line) == len(dateline)

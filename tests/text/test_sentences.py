@@ -127,6 +127,16 @@ def test_a_menu_of_short_lines_in_lower_case_does_not_run_on():
     ]
 
 
+def test_a_menu_in_lower_case_does_not_run_on_in_a_wrapped_page():
+    page = (
+        "home\nabout us\nnews and views\ncontact us\n\n"
+        "The city council of Varna voted on Tuesday to approve a plan for a new\n"
+        "container harbour on the northern shore of the bay, officials said late\n"
+        "in the day after a long meeting.\n"
+    )
+    assert not any(s.startswith(("home", "about")) for s in prose(page))
+
+
 def test_in_a_wrapped_article_a_byline_and_a_heading_are_not_run_into():
     text = (
         "Council of Varna approves the new container harbour plan on the bay\n"
@@ -136,8 +146,9 @@ def test_in_a_wrapped_article_a_byline_and_a_heading_are_not_run_into():
         "in the day.\nCosts and jobs\n"
         "The harbour will cost 300 million euros and is expected to bring 2,000\n"
         "jobs to the region, the mayor said in a statement on Tuesday evening.\n"
-        "The talks between the two sides in the capital were held on March\n"
-        "3. They ended with a statement signed by the heads of the delegations.\n"
+        "The plan has three parts, according to the statement of the city council.\n"
+        "1. a container terminal on the northern shore with berths for four ships\n"
+        "2. a rail link to the main line built by the national railway company\n"
     )
     assert prose(text) == [
         "Council of Varna approves the new container harbour plan on the bay",
@@ -146,9 +157,10 @@ def test_in_a_wrapped_article_a_byline_and_a_heading_are_not_run_into():
         "in the day.",
         "The harbour will cost 300 million euros and is expected to bring 2,000\n"
         "jobs to the region, the mayor said in a statement on Tuesday evening.",
-        # a wrapped line ending in a month goes on into its day: no numbered item
-        "The talks between the two sides in the capital were held on March\n3.",
-        "They ended with a statement signed by the heads of the delegations.",
+        # full lines, but the items of a list are lines of their own
+        "The plan has three parts, according to the statement of the city council.",
+        "a container terminal on the northern shore with berths for four ships",
+        "a rail link to the main line built by the national railway company",
     ]
 
 

@@ -91,7 +91,9 @@ _DATELINE = re.compile(  # case matters but in the month ("AI (artificial …) -
     r"\s*(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
     rf"(?:,\s+(?i:{_MONTH})\.?\s+{_DAY}(?:,\s+{_YEAR})?)?"
-    r"(?P<service>\s*\([A-Z][\w .&'’-]{0,40}\)|\s+-LRB-\s*[A-Z][\w .&'’-]{0,40}?\s*-RRB-)?"
+    # the service: a name of one or two words ("Reuters", "Agence France-Presse")
+    r"(?P<service>\s*\([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?\)"
+    r"|\s+-LRB-\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?\s*-RRB-)?"
     r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘'])"
 )
 
@@ -244,5 +246,9 @@ def date_stamp_length(line: str) -> int:
     if m:
         return m.end()
     m = _DATELINE.match(line)
-    dated = m is not None and (m.group("day") or m.group("service"))
-    return m.end() if m and dated and m.group("place").isupper() else 0
+    if m is None or not m.group("place").isupper():
+        return 0
+    # a day, or a service after a place's name ("ROME (Reuters)"; not an acronym's
+    # spelling out: "WHO (World Health Organization) - ", "EU (European Union) - ")
+    place = m.group("place")
+    return m.end() if m.group("day") or (m.group("service") and len(place) > 3) else 0

@@ -20,10 +20,8 @@ looks only at the shape of a line, never at particular phrases:
   turns of an interview ("Q: …", "A: No.");
 * after the story's last paragraph (`STORY_MIN_WORDS` or more), furniture comes in
   blocks (comment forms, footers): a shorter line there with furniture (or the page's
-  end) on both sides is part of the block, and so is a list there whose items open with
-  a capital (links: "Read more:" / "- Iran and Turkey send delegations …"). An article
-  with no such paragraph is a brief ("The Elm Street bridge is closed."), whose
-  sentences are its story.
+  end) on both sides is part of the block. An article with no such paragraph is a brief
+  ("The Elm Street bridge is closed."), whose sentences are its story.
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ from operator import itemgetter
 
 _WORD = re.compile(r"\w+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
+_ENDS_A_CLAUSE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
 # A line's marker: a list item's bullet or dash, or number with a full stop or bracket
 # ("- a food market", "• Tickets", "2. The concert"), a Markdown heading's "#", or an
 # interview's question and answer ("Q: Will there be any glaciers left?").
@@ -41,8 +40,9 @@ _LINE_MARKER = re.compile(r"\s*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|#{1,6}|[Q
 _TURNS = frozenset({"Q:", "A:"})
 # Where the cells of a table laid out with spaces or tabs part: two spaces or a tab.
 _CELL_SPLIT = re.compile(r"\t[\t ]*| {2,}")
-# A cell holding a figure: "16,795", "13.1%", "$4.5", "-2.3".
-_FIGURE = re.compile(r"[-+−]?[$€£]?\d[\d,.]*%?")
+# A cell holding a figure, maybe with its unit: "16,795", "16 795", "13,1 %", "€4.5bn",
+# "+3.2 pp", "2:01:09", "2nd".
+_FIGURE = re.compile(r"[-+−]?[$€£¥]?\d[\d,.: ]*(?:%|[^\W\d_]{1,3}\.?)?")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The shortest line that may run on into the next: a wrapped line is broken near its
 # width (60 to 80 characters), a menu's items are short ("home", "about us").
@@ -64,10 +64,10 @@ def is_title_case(line: str) -> bool:
 
 def _table_row(line: str) -> bool:
     """Is `line` laid out as a table's row of figures: three cells or more, apart by two
-    spaces or a tab, one of them a figure ("16,795", "13.1%"; not "12 comments" or
-    "10:42")? (A table's rows come two or more together.)"""
+    spaces or a tab, two of them figures ("Tesla Model Y    16,795    13.1%"; not "Share
+    Print    12 comments")? (A table's rows come two or more together.)"""
     cells = _CELL_SPLIT.split(line.strip())
-    return len(cells) >= 3 and any(_FIGURE.fullmatch(cell) for cell in cells)
+    return len(cells) >= 3 and sum(bool(_FIGURE.fullmatch(cell)) for cell in cells) >= 2
 
 
 def line_marker_length(line: str) -> int:
@@ -79,9 +79,9 @@ def line_marker_length(line: str) -> int:
 
 
 def ends_a_clause(line: str) -> bool:
-    """Does `line` end as a sentence does (".", "!", "?", maybe a closing quote), or
-    introduce what follows (":", ";")?"""
-    return _ENDS_LIKE_SENTENCE.search(line) is not None or line.rstrip().endswith((":", ";"))
+    """Does `line` end as a sentence does (".", "!", "?"), or introduce what follows
+    (":", ";"), maybe before a closing quote or bracket?"""
+    return _ENDS_A_CLAUSE.search(line) is not None
 
 
 def runs_on(line: str, after: str, figures: bool = False, least: int = RUN_ON_MIN_CHARS) -> bool:
@@ -152,10 +152,6 @@ def _absorb_short_lines_in_blocks(
     if not long_prose:
         return furniture  # a brief of short paragraphs has no story for blocks to follow
     story_end = long_prose[-1]
-    for i in range(story_end + 1, len(lines)):
-        marker = _LINE_MARKER.match(lines[i])
-        if marker is not None and lines[i][marker.end() : marker.end() + 1].isupper():
-            furniture.add(i)  # after the story, a list of headlines ("Read more:") is links
     rows = [i for i, line in enumerate(lines) if line.strip() and i > story_end]
     changed = True
     while changed:

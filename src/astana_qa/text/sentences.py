@@ -172,9 +172,8 @@ def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     or with a figure, at least `WRAP_MIN_LINES` times and for `WRAP_SHARE` of its line
     pairs), a line also goes on into a figure ("… would cost" / "300 million"), and a
     line as long as the wrapping runs that ends without a clause's end goes on into
-    whatever follows ("… announced by Mayor" / "Ivan Petrov …", "… held on March" / "3.
-    They …", which then is no numbered item). The headline goes on only into lower case:
-    not into a date line or a byline under it."""
+    whatever follows but a list item ("… announced by Mayor" / "Ivan Petrov …"). The
+    headline goes on only into lower case: not into a date line or a byline under it."""
     texts = [text[s:e].rstrip() for s, e in spans]
     pairs = [(a, b) for a, b in pairwise(texts) if a.strip() and b.strip()]
     runs = [a for a, b in pairs if runs_on(a, b, figures=True)]
@@ -185,11 +184,24 @@ def wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     for i, ((start, end), line) in enumerate(zip(spans, texts, strict=True)):
         before = texts[i - 1] if i else ""
         inside = wrapped and i - 1 != first  # a wrapped paragraph's, not the headline
-        goes_on = bool(line.strip() and before.strip()) and (
-            runs_on(before, line)
-            # in a wrapped paragraph, however short the line ("Trioxygen (O" / "3) is")
-            or (inside and runs_on(before, line, figures=True, least=0))
-            or (inside and len(before) >= full and not ends_a_clause(before))
+        goes_on = (
+            bool(line.strip() and before.strip())
+            and (
+                runs_on(before, line)
+                # into a figure in a wrapped paragraph, however short the line ("Trioxygen
+                # (O" / "3) is"); not a menu's "home" / "about us"
+                or (
+                    inside
+                    and line.lstrip()[:1].isdigit()
+                    and runs_on(before, line, figures=True, least=0)
+                )
+                or (
+                    inside
+                    and len(before) >= full
+                    and not ends_a_clause(before)
+                    and not line_marker_length(line)  # the next item of a list
+                )
+            )
         )
         if goes_on:
             joined[-1] = (joined[-1][0], end)
