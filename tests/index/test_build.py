@@ -99,6 +99,18 @@ def test_a_skipped_file_is_not_reported_as_an_article_added(make_corpus, tmp_pat
     assert (build.added, build.changed, build.removed) == (["latin1.txt"], [], ["varna.txt"])
 
 
+def test_an_index_without_stamps_reports_its_files_as_the_articles_before(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    manifest_path = tmp_path / "index" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    del manifest["stamps"]  # as an index built before stamps were kept
+    manifest_path.write_text(json.dumps(manifest), "utf-8")
+    (corpus / "varna.txt").unlink()
+    build = QAEngine.open(corpus, tmp_path / "index").stats.build
+    assert (build.added, build.changed, build.removed) == ([], [], ["varna.txt"])
+
+
 def test_adding_an_article_analyses_only_that_article(make_corpus, tmp_path, small_sample):
     corpus = make_corpus(ARTICLES)
     QAEngine.open(corpus, tmp_path / "index")

@@ -74,7 +74,12 @@ def test_a_date_stamp_before_the_first_sentence_is_not_part_of_it():
      ("AI (artificial intelligence) - once fiction - is here.", ""),
      ("GDP (Gross Domestic Product) - the value of all output - grew.", ""),
      ("WHO (World Health Organization) - The agency said so.", ""),
-     ("EU (European Union) - The bloc said so.", "")],
+     ("EU (European Union) - The bloc said so.", ""),
+     ("ISIS (Islamic State) - The group said so.", ""),
+     # a service of several words, or after a short place's name
+     ("LONDON, Feb 3 (Thomson Reuters Foundation) - Floods hit.",
+      "LONDON, Feb 3 (Thomson Reuters Foundation) - "),
+     ("UN (Reuters) - The council met.", "UN (Reuters) - ")],
 )  # fmt: skip
 def test_a_wire_services_dateline_before_the_first_sentence_is_not_part_of_it(line, dateline):
     assert date_stamp_length(line) == len(dateline)

@@ -89,11 +89,10 @@ def test_list_items_of_prose_length_are_prose_without_their_markers():
     assert furniture_lines(introduced, 6) == {1}  # the short line introducing them
     links = ["Related Articles", "  1. Kazakh Foreign Ministry announces date for Astana 22"]
     assert furniture_lines(links, 6) == {0, 1}
-    # after the story, a list introduced by a colon whose items open with a capital is
-    # a list of links
-    story = "The talks in the capital of Kazakhstan ended on Friday with a joint statement."
-    after = [story, "Read more:", "- Iran and Turkey send delegations to the capital for talks"]
-    assert furniture_lines(after, 6) == {1, 2}
+    # an interview's turns after its opening paragraph are its story
+    talk = ["Glaciers in retreat", "We spoke with the director of the network in Zurich today.",
+            "Q: Will there be any glaciers left?", "A: Very few."]  # fmt: skip
+    assert furniture_lines(talk, 6) == set()
 
 
 def test_rows_of_a_table_of_figures_are_prose_but_its_header_is_not():
@@ -117,6 +116,14 @@ def test_rows_of_a_table_of_figures_are_prose_but_its_header_is_not():
         "Share    Print    12 comments",
     ]
     assert furniture_lines(meta, 6) == {1, 2}
+    # figures in other formats and with their units, and one column of figures
+    local = ["Headline of it", "Tesla Model Y    16 795    13,1 %", "Fleet    €4.5bn    +3.2 pp"]
+    assert furniture_lines(local, 6) == set()
+    race = ["Headline of it", "Eliud Kipchoge    Kenya    2:01:09", "Model Y    Tesla    16,795"]
+    assert furniture_lines(race, 6) == set()
+    # times of day and dates are no figures of a table
+    posted = ["Headline of it", "Posted    10:42 am    12 Jan", "Updated    11:05 am    12 Jan"]
+    assert furniture_lines(posted, 6) == {1, 2}
 
 
 def test_an_interviews_question_and_answer_marks_are_no_part_of_a_sentence():

@@ -129,12 +129,26 @@ def test_a_menu_of_short_lines_in_lower_case_does_not_run_on():
 
 def test_a_menu_in_lower_case_does_not_run_on_in_a_wrapped_page():
     page = (
-        "home\nabout us\nnews and views\ncontact us\n\n"
+        "Harbour plan approved in Varna\n\n"
         "The city council of Varna voted on Tuesday to approve a plan for a new\n"
         "container harbour on the northern shore of the bay, officials said late\n"
-        "in the day after a long meeting.\n"
+        "in the day after a long meeting of the council that went on into the\n"
+        "night, when the mayor and the members of the council agreed to put the\n"
+        "plan to a vote of the city's residents in the spring of next year after\n"
+        "a long meeting.\n\nsee also\nhome\nabout us\nnews and views\n"
+        "contact us\nsport and leisure\nweather and traffic\njobs and careers\n"
     )
-    assert not any(s.startswith(("home", "about")) for s in prose(page))
+    assert prose(page)[-1].endswith("\na long meeting.")
+
+
+def test_a_line_ending_in_a_colon_before_a_closing_quote_does_not_run_on():
+    text = (
+        "Talks in Astana end\n\nThe envoy of the United Nations told the delegates this:”\n"
+        "the talks will go on, he said at the end of the meeting in the capital.\n"
+    )
+    assert (
+        prose(text)[-1] == "the talks will go on, he said at the end of the meeting in the capital."
+    )
 
 
 def test_in_a_wrapped_article_a_byline_and_a_heading_are_not_run_into():

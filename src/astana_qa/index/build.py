@@ -180,9 +180,10 @@ def build_index(
     }
     data = IndexData(documents, vocab, name_vocab, tokenizer_json, segments, manifest)
     save_index(data, index_dir, new_cache)
-    # the articles indexed before: the files with a stamp (a skipped file has none)
-    stamped = previous.get("stamps", {})
-    before = {n: h for n, h in previous.get("files", {}).items() if n in stamped}
+    # the articles indexed before: the files with a stamp (a skipped file has none; an
+    # index from before stamps were kept: its files)
+    stamped = previous.get("stamps")
+    before = {n: h for n, h in previous.get("files", {}).items() if stamped is None or n in stamped}
     report = _report(old_articles=before,
                      articles={d.name: d.sha256 for d in corpus.documents}, analysed=analysed,
                      reused=len(corpus.documents) - analysed, retrained=retrained,

@@ -91,9 +91,8 @@ _DATELINE = re.compile(  # case matters but in the month ("AI (artificial …) -
     r"\s*(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
     rf"(?:,\s+(?i:{_MONTH})\.?\s+{_DAY}(?:,\s+{_YEAR})?)?"
-    # the service: a name of one or two words ("Reuters", "Agence France-Presse")
-    r"(?P<service>\s*\([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?\)"
-    r"|\s+-LRB-\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?\s*-RRB-)?"
+    r"(?:\s*\((?P<service>[A-Z][\w .&'’-]{0,40})\)"
+    r"|\s+-LRB-\s*(?P<wire>[A-Z][\w .&'’-]{0,40}?)\s*-RRB-)?"
     r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘'])"
 )
 
@@ -248,7 +247,14 @@ def date_stamp_length(line: str) -> int:
     m = _DATELINE.match(line)
     if m is None or not m.group("place").isupper():
         return 0
-    # a day, or a service after a place's name ("ROME (Reuters)"; not an acronym's
-    # spelling out: "WHO (World Health Organization) - ", "EU (European Union) - ")
-    place = m.group("place")
-    return m.end() if m.group("day") or (m.group("service") and len(place) > 3) else 0
+    service = m.group("service") or m.group("wire")
+    if service and _spells_out(m.group("place"), service):
+        return 0  # "WHO (World Health Organization) - ": an acronym, no place
+    return m.end() if m.group("day") or service else 0
+
+
+def _spells_out(acronym: str, words: str) -> bool:
+    """Do the initials of the capitalised `words` open `acronym` ("World Health
+    Organization" for "WHO", "Islamic State" for "ISIS"; not "Reuters" for "ROME")?"""
+    initials = "".join(w[0] for w in words.split() if w[:1].isupper())
+    return len(initials) >= 2 and acronym.replace(".", "").startswith(initials)

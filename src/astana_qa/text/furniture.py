@@ -41,8 +41,10 @@ _TURNS = frozenset({"Q:", "A:"})
 # Where the cells of a table laid out with spaces or tabs part: two spaces or a tab.
 _CELL_SPLIT = re.compile(r"\t[\t ]*| {2,}")
 # A cell holding a figure, maybe with its unit: "16,795", "16 795", "13,1 %", "€4.5bn",
-# "+3.2 pp", "2:01:09", "2nd".
-_FIGURE = re.compile(r"[-+−]?[$€£¥]?\d[\d,.: ]*(?:%|[^\W\d_]{1,3}\.?)?")
+# "+3.2 pp", "2nd", a time taken "2:01:09" (not a time of day "10:42", nor "12 Jan").
+_FIGURE = re.compile(
+    r"[-+−]?[$€£¥]?\d(?:[\d,.]|\s\d)*(?:\s?%|\s?pp|[a-z]{1,2}\.?)?|\d{1,2}:\d\d:\d\d(?:\.\d+)?"
+)
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The shortest line that may run on into the next: a wrapped line is broken near its
 # width (60 to 80 characters), a menu's items are short ("home", "about us").
@@ -64,10 +66,11 @@ def is_title_case(line: str) -> bool:
 
 def _table_row(line: str) -> bool:
     """Is `line` laid out as a table's row of figures: three cells or more, apart by two
-    spaces or a tab, two of them figures ("Tesla Model Y    16,795    13.1%"; not "Share
-    Print    12 comments")? (A table's rows come two or more together.)"""
+    spaces or a tab, one of them a figure ("Tesla Model Y    16,795    13.1%"; not
+    "Share    Print    12 comments", "Posted    10:42 am    12 Jan")? (A table's rows
+    come two or more together.)"""
     cells = _CELL_SPLIT.split(line.strip())
-    return len(cells) >= 3 and sum(bool(_FIGURE.fullmatch(cell)) for cell in cells) >= 2
+    return len(cells) >= 3 and any(_FIGURE.fullmatch(cell) for cell in cells)
 
 
 def line_marker_length(line: str) -> int:
