@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
-from .dates import find_dates
-from .furniture import line_marker_length, runs_on
+from .dates import ISO_DAY, find_dates
+from .furniture import BYTE_ORDER_MARK, line_marker_length, runs_on
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,6 @@ DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?!\d)"
 )
-_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ def find_title(text: str) -> str | None:
     if first == len(window):  # the first printing character lies further on
         first = len(text) - len(text.lstrip())
     head = text[first : first + 2 * MAX_TITLE_CHARS + 2].splitlines()
-    line = head[0].lstrip("\ufeff").strip() if head else ""  # a byte order mark
+    line = head[0].lstrip(BYTE_ORDER_MARK).strip() if head else ""
     line = line[line_marker_length(line) :]  # "# Storm hits the coast": a Markdown heading
     if not line or len(line) > MAX_TITLE_CHARS:
         return None
@@ -146,7 +145,7 @@ def find_date(text: str) -> str | None:
     head = text[:DATE_SEARCH_CHARS]
     if match := _NUMERIC_DATE.search(head):
         return "-".join(match.groups())
-    days = (m.iso for m in find_dates(head) if _FULL_DAY.fullmatch(m.iso))
+    days = (m.iso for m in find_dates(head) if ISO_DAY.fullmatch(m.iso) and m.iso[0] != "-")
     return next(days, None)
 
 

@@ -31,8 +31,13 @@ from collections import Counter
 from operator import itemgetter
 
 _WORD = re.compile(r"\w+")
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
-_ENDS_A_CLAUSE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
+# What may close a sentence after its last mark: quotes and brackets.
+_CLOSING = r"[\"'”’»)\]]*\s*$"
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?]" + _CLOSING)
+_ENDS_A_CLAUSE = re.compile(r"[.!?:;]" + _CLOSING)
+# The byte order mark some editors put before UTF-8 text: part of the file's text (offsets
+# count it), but neither a title's nor a sentence's.
+BYTE_ORDER_MARK = "\ufeff"
 # A line's marker: a list item's bullet or dash, or number with a full stop or bracket
 # ("- a food market", "• Tickets", "2. The concert"), a Markdown heading's "#", or an
 # interview's question and answer ("Q: Will there be any glaciers left?").

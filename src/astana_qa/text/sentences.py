@@ -22,7 +22,13 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .dates import date_stamp_length
-from .furniture import ends_a_clause, furniture_lines, line_marker_length, runs_on
+from .furniture import (
+    BYTE_ORDER_MARK,
+    ends_a_clause,
+    furniture_lines,
+    line_marker_length,
+    runs_on,
+)
 
 # Importing nltk costs 0.2 s and 18 MB (0.9 s and 68 MB with scipy.stats, see `punkt`):
 # only splitting text needs it.
@@ -224,9 +230,6 @@ def paragraph_numbers(lines: list[str]) -> list[int]:
     return numbers
 
 
-# The byte order mark some editors put before UTF-8 text: part of the file's text (offsets
-# count it), but neither a title's nor a sentence's.
-BYTE_ORDER_MARK = "\ufeff"
 # How far into an article its header (title, date stamp, byline) can reach.
 HEADER_CHARS = 300
 
