@@ -374,6 +374,29 @@ def test_an_open_with_nothing_changed_reads_no_article(make_corpus, tmp_path, mo
     assert cited.text == text[cited.start : cited.end]
 
 
+def test_an_update_takes_unchanged_articles_titles_and_dates_from_the_index(
+    make_corpus, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(corpus_module, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(build_module, "TRAINING_SAMPLE_CHARS", 1)  # Punkt reads one article
+    dated = {name: text.replace("\n\n", "\n2021-03-04\n\n", 1) for name, text in ARTICLES.items()}
+    corpus = make_corpus(dated)
+    QAEngine.open(corpus, tmp_path / "index")
+    headed = []
+    real_date = corpus_module.find_date
+    monkeypatch.setattr(
+        corpus_module, "find_date", lambda text: headed.append(text) or real_date(text)
+    )
+    (corpus / "pomorie.txt").write_text(ARTICLES["varna.txt"].replace("Varna", "Pomorie"))
+    updated = QAEngine.open(corpus, tmp_path / "index")
+    assert updated.stats.build.added == ["pomorie.txt"]
+    assert len(headed) == 1  # the new article's head only
+    fresh = QAEngine.open(corpus, tmp_path / "fresh", rebuild=True)
+    in_order = lambda engine: sorted(engine.index.documents, key=lambda d: d.name)  # noqa: E731
+    assert in_order(updated) == in_order(fresh)
+    assert {d.date for d in updated.index.documents} == {"2021-03-04", None}
+
+
 def test_an_article_changed_after_opening_is_not_quoted(make_corpus, tmp_path):
     corpus = make_corpus(ARTICLES)
     engine = QAEngine.open(corpus, tmp_path / "index")
