@@ -284,6 +284,20 @@ def test_articles_added_one_by_one_make_few_segments(make_corpus, tmp_path, smal
     assert_same_index(engine, QAEngine.open(corpus, tmp_path / "fresh", rebuild=True))
 
 
+def test_removing_an_article_builds_no_tokenizer(make_corpus, tmp_path, small_sample, monkeypatch):
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    removed = max(ARTICLES, key=lambda name: sha(ARTICLES[name]))  # not the training sample
+    (corpus / removed).unlink()
+
+    def no_tokenizer(data):
+        raise AssertionError("a tokenizer (and nltk's import) for nothing to analyse")
+
+    monkeypatch.setattr(build_module, "tokenizer_from_json", no_tokenizer)
+    updated = QAEngine.open(corpus, tmp_path / "index")
+    assert updated.stats.build.removed == [removed] and updated.stats.build.analysed == 0
+
+
 def test_removing_a_new_article_keeps_the_older_segment(make_corpus, tmp_path, small_sample):
     corpus = make_corpus(ARTICLES)
     index = tmp_path / "index"

@@ -299,6 +299,8 @@ def _analyses(
             todo[key] = document
         else:
             analyses[key] = cached
+    if not todo:  # a removal, or every analysis cached: no tokenizer (nor nltk) needed
+        return analyses, {}, {}, 0
     tokenizer = tokenizer_from_json(tokenizer_json)
     new = _analyse(list(todo.values()), analyzer, tokenizer, progress)
     cache, digests = {}, {}
