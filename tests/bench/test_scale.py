@@ -43,7 +43,10 @@ def test_bench_smoke_reports_every_system(make_corpus, tmp_path, monkeypatch):
     # A small corpus is its own tokenizer sample: adding to it re-analyses it all.
     assert result["astana_qa"]["add_one_s"] > 0 and result["astana_qa"]["analysed"] >= 1
     assert result["astana_qa"]["change_one_s"] > 0 and result["astana_qa"]["remove_one_s"] > 0
+    # measured as `serve` answers: after its warm-up, the first question timed apart
+    assert result["astana_qa"]["warm_up_s"] > 0 and result["astana_qa"]["first_question_ms"] > 0
     table = format_scale(result)
+    assert "astana-qa ready to serve in" in table
     assert "after changing one article of the full build" in table
     assert "bm25s (NumPy backend, reference)" in table
     assert "bm25s (numba backend, fastest)" in table and "numba is not installed" in table

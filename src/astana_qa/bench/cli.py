@@ -173,6 +173,12 @@ def format_scale(result: dict) -> str:
             f"bm25s backends, same top-10 scores: {agree['agreeing']} of {agree['questions']} "
             "questions"
         )
+    if "warm_up_s" in ours:
+        rows.append(
+            f"astana-qa ready to serve in {ours['open_s'] + ours['warm_up_s']:.2f} s (open, "
+            f"then warm-up questions as `serve` asks them), first question "
+            f"{ours['first_question_ms']:.0f} ms after"
+        )
     rows.append(
         f"re-index after adding one article: {ours['add_one_s']:.2f} s "
         f"({ours['analysed']} article(s) analysed)"
