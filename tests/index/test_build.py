@@ -296,6 +296,11 @@ def test_removing_an_article_builds_no_tokenizer(make_corpus, tmp_path, small_sa
     monkeypatch.setattr(build_module, "tokenizer_from_json", no_tokenizer)
     updated = QAEngine.open(corpus, tmp_path / "index")
     assert updated.stats.build.removed == [removed] and updated.stats.build.analysed == 0
+    # a copy of an article indexed before: its analysis is cached, none is made
+    kept = next(name for name in ARTICLES if name != removed)
+    (corpus / "copy.txt").write_text(ARTICLES[kept], "utf-8")
+    copied = QAEngine.open(corpus, tmp_path / "index")
+    assert copied.stats.build.added == ["copy.txt"] and copied.stats.build.analysed == 0
 
 
 def test_removing_a_new_article_keeps_the_older_segment(make_corpus, tmp_path, small_sample):
@@ -393,7 +398,10 @@ def test_an_update_takes_unchanged_articles_titles_and_dates_from_the_index(
 ):
     monkeypatch.setattr(corpus_module, "STAMP_MARGIN_NS", 0)
     monkeypatch.setattr(build_module, "TRAINING_SAMPLE_CHARS", 1)  # Punkt reads one article
-    dated = {name: text.replace("\n\n", "\n2021-03-04\n\n", 1) for name, text in ARTICLES.items()}
+    dated = {  # each article its own date, so one taken for another would show
+        name: text.replace("\n\n", f"\n2021-03-{day:02d}\n\n", 1)
+        for day, (name, text) in enumerate(ARTICLES.items(), start=1)
+    }
     corpus = make_corpus(dated)
     QAEngine.open(corpus, tmp_path / "index")
     headed = []
@@ -408,7 +416,44 @@ def test_an_update_takes_unchanged_articles_titles_and_dates_from_the_index(
     fresh = QAEngine.open(corpus, tmp_path / "fresh", rebuild=True)
     in_order = lambda engine: sorted(engine.index.documents, key=lambda d: d.name)  # noqa: E731
     assert in_order(updated) == in_order(fresh)
-    assert {d.date for d in updated.index.documents} == {"2021-03-04", None}
+    dates = {d.name: d.date for d in updated.index.documents}
+    assert dates == {
+        **{n: f"2021-03-{day:02d}" for day, n in enumerate(ARTICLES, 1)},
+        "pomorie.txt": None,
+    }
+
+
+def test_titles_recorded_under_other_settings_or_damaged_are_not_taken(make_corpus, tmp_path):
+    corpus = make_corpus(ARTICLES)
+    index = tmp_path / "index"
+    engine = QAEngine.open(corpus, index)
+    manifest = store_module.read_manifest(index)
+    fingerprint = manifest["fingerprint"]
+    recorded = store_module.recorded_titles(index, manifest, fingerprint)
+    assert {(t.title, t.date) for t in recorded.values()} == {
+        (d.title, d.date) for d in engine.index.documents
+    } and len(recorded) == len(ARTICLES)
+    assert store_module.recorded_titles(index, manifest, "other settings") == {}
+    assert store_module.recorded_titles(index, None, fingerprint) == {}
+    documents = index / f"gen-{manifest['generation']}" / "documents.json"
+    for damage in (
+        "[{",
+        '[{"name": 1}]',
+        "{}",
+        '[{"name": "a", "title": 5, "date": null, "sha256": "x"}]',
+    ):
+        documents.write_text(damage)
+        assert store_module.recorded_titles(index, manifest, fingerprint) == {}, damage
+
+
+def test_another_version_rebuilds_the_index(make_corpus, tmp_path, monkeypatch):
+    """Titles, dates and cached analyses are reused only from an index this version
+    built: its version is part of the fingerprint."""
+    corpus = make_corpus(ARTICLES)
+    QAEngine.open(corpus, tmp_path / "index")
+    monkeypatch.setattr(open_module, "__version__", "0.0.0-other")
+    reopened = QAEngine.open(corpus, tmp_path / "index")
+    assert reopened.stats.rebuilt and reopened.stats.build.analysed == len(ARTICLES)
 
 
 def test_an_article_changed_after_opening_is_not_quoted(make_corpus, tmp_path):

@@ -8,6 +8,7 @@ from astana_qa.text.corpus import (
     STAMP_MARGIN_NS,
     ArticleTexts,
     Stamp,
+    TitleAndDate,
     content_hash,
     file_status,
     find_date,
@@ -107,18 +108,20 @@ def test_a_file_whose_stamp_still_holds_keeps_its_recorded_hash(make_corpus):
     assert corpus.documents[0].stamp == file_status(path.stat())
 
 
-def test_a_held_stamp_takes_its_title_and_date_from_the_recorded_headers(make_corpus):
+def test_a_held_stamp_takes_its_title_and_date_as_recorded_for_its_content(make_corpus):
     folder = make_corpus({"a.txt": "Talks end in Astana\n2024-01-24\nThe talks went well."})
     stamp = _recorded(folder / "a.txt", "recorded", STAMP_MARGIN_NS + 1)
     read = load_corpus(folder, {"a.txt": stamp}).documents[0]
     assert (read.title, read.date) == ("Talks end in Astana", "2024-01-24")  # from its head
-    headers = {"recorded": ("Recorded title", None), "other": ("Other", "2020-01-01")}
-    given = load_corpus(folder, {"a.txt": stamp}, headers).documents[0]
+    recorded = {
+        "recorded": TitleAndDate("Recorded title", None),
+        "other": TitleAndDate("Other", "2020-01-01"),
+    }
+    given = load_corpus(folder, {"a.txt": stamp}, recorded).documents[0]
     assert (given.title, given.date) == ("Recorded title", None)  # the head is not read
-    # a header recorded for other content is not taken
-    assert load_corpus(folder, {"a.txt": stamp}, {"other": ("Other", None)}).documents[0].title == (
-        "Talks end in Astana"
-    )
+    # what was recorded for other content is not taken
+    other = load_corpus(folder, {"a.txt": stamp}, {"other": TitleAndDate("Other", None)})
+    assert other.documents[0].title == "Talks end in Astana"
 
 
 def test_a_file_changed_since_its_stamp_is_hashed_again(make_corpus):

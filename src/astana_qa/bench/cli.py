@@ -176,8 +176,8 @@ def format_scale(result: dict) -> str:
     if "warm_up_s" in ours:
         rows.append(
             f"astana-qa ready to serve in {ours['open_s'] + ours['warm_up_s']:.2f} s (open, "
-            f"then warm-up questions as `serve` asks them), first question "
-            f"{ours['first_question_ms']:.0f} ms after"
+            f"then warm-up questions as `serve` asks them); its first answer "
+            f"{ours['open_s'] + ours['first_question_ms'] / 1000:.2f} s after it started"
         )
     rows.append(
         f"re-index after adding one article: {ours['add_one_s']:.2f} s "

@@ -21,7 +21,7 @@ from ..text.analysis import (
 from ..text.corpus import ArticleTexts, Corpus, content_hash, load_corpus, unchanged_files
 from .build import BuildReport, Progress, build_index, corpus_file_hashes
 from .schema import FORMAT_VERSION
-from .store import IndexData, load_index, read_manifest, recorded_headers, recorded_stamps
+from .store import IndexData, load_index, read_manifest, recorded_stamps, recorded_titles
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def open_index(
             len(index.documents), index.sentence_count, index.manifest["built_at"], False, []
         )
         return OpenedIndex(index, _texts(corpus_dir, index), analyzer, stats)
-    corpus = load_corpus(corpus_dir, stamps, recorded_headers(index_dir, manifest, fingerprint))
+    corpus = load_corpus(corpus_dir, stamps, recorded_titles(index_dir, manifest, fingerprint))
     files = corpus_file_hashes(corpus)
     index = None if rebuild else load_index(index_dir, fingerprint, files, manifest)
     report = None

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import QAError
-from ..text.corpus import STAMP_FIELDS, Header, Stamp, content_hash, file_hash
+from ..text.corpus import STAMP_FIELDS, Stamp, TitleAndDate, content_hash, file_hash
 from ..text.sentences import read_parameters
 from .file_analysis import FileAnalysis
 from .schema import FORMAT_VERSION, SegmentArrays, check_segment
@@ -297,20 +297,24 @@ def recorded_stamps(manifest: dict | None) -> dict[str, Stamp]:
     return found
 
 
-def recorded_headers(index_dir: Path, manifest: dict | None, fingerprint: str) -> dict[str, Header]:
+def recorded_titles(
+    index_dir: Path, manifest: dict | None, fingerprint: str
+) -> dict[str, TitleAndDate]:
     """The title and date the index in `index_dir` recorded for each article, by its
-    content hash, when it was built with these settings by this version (which reads
-    titles and dates as it did); empty when there is no such index or it cannot be read.
-    An update takes them instead of reading every unchanged article's head again."""
+    content hash, when it was built with these settings (`fingerprint`, which holds the
+    package version: the same code read them); empty when there is no such index or it
+    cannot be read. An update takes them instead of reading every unchanged article's
+    head again. (A `documents.json` damaged but still well formed is carried on until
+    `--rebuild`, as the rest of the generation's files are.)"""
     if manifest is None or not same_settings(manifest, fingerprint):
         return {}
     try:
         documents = _read_json(index_dir / f"gen-{manifest['generation']}" / "documents.json")
         infos = [DocumentInfo(**d) for d in documents]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return {}
     return {
-        d.sha256: (d.title, d.date)
+        d.sha256: TitleAndDate(d.title, d.date)
         for d in infos
         if isinstance(d.sha256, str) and all(isinstance(v, str | None) for v in (d.title, d.date))
     }

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
@@ -169,19 +170,22 @@ def decode_document(name: str, data: bytes, stamp: tuple[int, ...] | None = None
 HEAD_BYTES = 4096
 
 
-# An article's title and date as this version reads them, by its content hash (what an
-# index recorded of its articles: `load_corpus`'s `headers`).
-Header = tuple[str | None, str | None]
+class TitleAndDate(NamedTuple):
+    """An article's title and date as this version reads them from its head (what an
+    index recorded of each article, by content hash: `load_corpus`'s `recorded`)."""
+
+    title: str | None
+    date: str | None
 
 
 def unread_document(
-    path: Path, stamp: Stamp, status: tuple[int, ...], header: Header | None = None
+    path: Path, stamp: Stamp, status: tuple[int, ...], recorded: TitleAndDate | None = None
 ) -> Document:
-    """An article whose recorded `stamp` still holds: its title and date as `header`
+    """An article whose recorded `stamp` still holds: its title and date as `recorded`
     gives them, else from the head of the file; its text read only if needed
     (`Document.text`)."""
-    if header is not None:
-        return Document(path.name, *header, stamp.sha256, status, path=path)
+    if recorded is not None:
+        return Document(path.name, recorded.title, recorded.date, stamp.sha256, status, path=path)
     with path.open("rb") as file:
         head = file.read(HEAD_BYTES).decode("utf-8", errors="ignore")  # a cut last letter
     if head.isspace() and status[0] > HEAD_BYTES:  # the header lies further on
@@ -259,26 +263,24 @@ def _too_large(data: bytes) -> str | None:
 def load_corpus(
     corpus_dir: Path,
     stamps: Mapping[str, Stamp] | None = None,
-    headers: Mapping[str, Header] | None = None,
+    recorded: Mapping[str, TitleAndDate] | None = None,
 ) -> Corpus:
     """Read every article of a folder, skipping (with a warning) those that cannot be used.
     A file whose recorded `stamps` entry still holds is not read whole: it keeps its
-    recorded hash, its title and date are those `headers` holds for that hash (what the
+    recorded hash, its title and date are those `recorded` holds for that hash (what the
     index recorded, read by this version) or else come from its head, and its text is
     read only if an update needs it (`Document.text`). Reading every head again took
     half a second at a million sentences, on every update."""
-    stamps, headers = stamps or {}, headers or {}
+    stamps, recorded = stamps or {}, recorded or {}
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
     read_at_ns = time.time_ns()
     for path in corpus_files(corpus_dir):
         try:
             status = file_status(path.stat())  # before reading: a change comes later
-            recorded = stamps.get(path.name)
-            if recorded is not None and recorded.holds_for(status):
-                documents.append(
-                    unread_document(path, recorded, status, headers.get(recorded.sha256))
-                )
+            stamp = stamps.get(path.name)
+            if stamp is not None and stamp.holds_for(status):
+                documents.append(unread_document(path, stamp, status, recorded.get(stamp.sha256)))
                 continue
             data = path.read_bytes()
         except OSError as exc:
