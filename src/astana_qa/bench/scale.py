@@ -9,9 +9,9 @@ This engine is measured as `astana-qa serve` answers: after its warm-up question
 (`job_astana_serve`), its first answer timed from the end of the open, the warm-up
 included (bm25s's first question includes numba's compiling).
 
-Every job runs in a fresh Python process (the removal of one article follows the change
-of another in the same job) (`python -m astana_qa.bench.scale`), so
-peak memory (RSS) is that of a process doing only that job. All three systems score
+Every job runs in a fresh Python process (`python -m astana_qa.bench.scale`), so peak
+memory (RSS) is that of a process doing only that job; the removal of one article
+follows the change of another in the same job. All three systems score
 the same tokens (this engine's terms of each sentence) and the same questions.
 
 bm25s is measured twice from the same saved index: with its numba backend, its fastest

@@ -42,7 +42,8 @@ class Document:
 
     The text is given when the file was read whole (new or changed files), else read
     from `path` the first time it is needed and checked against `sha256`: an update
-    reads only the articles it analyses and Punkt's training sample, not the whole corpus."""
+    reads only the articles it analyses and Punkt's training sample, not the whole
+    corpus."""
 
     name: str
     title: str | None
