@@ -91,7 +91,9 @@ def open_index(
             len(index.documents), index.sentence_count, index.manifest["built_at"], False, []
         )
         return OpenedIndex(index, _texts(corpus_dir, index), analyzer, stats)
-    corpus = load_corpus(corpus_dir, stamps, recorded_titles(index_dir, manifest, fingerprint))
+    # titles and dates are reused only for files whose stamps hold: none without stamps
+    recorded = recorded_titles(index_dir, manifest, fingerprint) if stamps else {}
+    corpus = load_corpus(corpus_dir, stamps, recorded)
     files = corpus_file_hashes(corpus)
     index = None if rebuild else load_index(index_dir, fingerprint, files, manifest)
     report = None
