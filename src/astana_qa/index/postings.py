@@ -48,7 +48,7 @@ def narrowest(counts: np.ndarray) -> np.ndarray:
     """`counts` (whole, not negative) in the narrowest unsigned integer type holding them:
     a term occurs a few times in a sentence, so most levels' counts take one byte."""
     largest = int(counts.max()) if len(counts) else 0
-    return counts.astype(np.min_scalar_type(largest))
+    return counts.astype(np.min_scalar_type(largest), copy=False)
 
 
 def count_matrix(term_ids: np.ndarray, ptr: np.ndarray, vocabulary_size: int) -> sparse.csr_matrix:

@@ -98,7 +98,10 @@ def _copy(
     out_rows = np.zeros(len(rows), dtype=np.int32)
     out_tf = np.zeros(len(counts), dtype=counts.dtype)
     kept = kept_postings(np.asarray(indptr), rows, counts, number, out_indptr, out_rows, out_tf)
-    return out_indptr, out_rows[:kept].copy(), out_tf[:kept]
+    # Views, not copies: the unused tails are the dropped texts' postings, and the arrays
+    # live only until the new segment is written (another pass over fresh memory cost
+    # more than the trim's own at a million sentences).
+    return out_indptr, out_rows[:kept], out_tf[:kept]
 
 
 def _postings(postings: Postings, number: np.ndarray) -> Postings:
