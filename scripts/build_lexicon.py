@@ -64,6 +64,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from astana_qa.text.kinds import KindTable
+
 DATA = Path(__file__).resolve().parent.parent / "src" / "astana_qa" / "data"
 POS_FILES = ("noun", "verb", "adj", "adv")
 # index.sense's ss_type digit → the data file holding the synset (satellites live in adj).
@@ -369,13 +371,18 @@ def kinds_table(folder: Path) -> dict[str, object]:
     """The kinds file's content (`kinds_tables`), read by the engine only when a question
     first asks for a kind of thing."""
     senses, parents = kinds_tables(folder, sense_probabilities(read_sense_counts(folder)))
+    return kinds_content(senses, parents)
+
+
+def kinds_content(senses: dict[str, list[int]], parents: list[list[int]]) -> dict[str, object]:
+    """The kinds file of `senses` and `parents`, flat (`astana_qa/text/kinds.py`)."""
     return {
         "source": "WordNet 3.0 (Princeton University); see WORDNET-LICENSE.txt",
-        "format": "senses: noun → numbers of its likely noun senses (at least "
-        f"{KIND_SENSE_SHARE} of their probability); parents[n]: sense n's hypernyms and "
-        "instance hypernyms (what a noun is a kind of)",
-        "senses": senses,
-        "parents": parents,
+        "format": "senses: the numbers of each noun's likely noun senses (at least "
+        f"{KIND_SENSE_SHARE} of their probability), sense_counts[i] of them for nouns[i]; "
+        "parents: each sense's hypernyms and instance hypernyms (what a noun is a kind "
+        "of), parent_counts[n] of them for sense n",
+        **KindTable.of(senses, parents).file_content(),
     }
 
 

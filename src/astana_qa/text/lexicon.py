@@ -29,10 +29,10 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from .analysis import combining_marks
+from .kinds import KindTable, read_shipped_kinds
 
 LEXICON_FILE = "lexicon.json.gz"
 PLACES_FILE = "places.json.gz"
-KINDS_FILE = "kinds.json.gz"
 
 # How much each kind of link is trusted, before the sense probabilities: a synonym says
 # the same thing, a derivation or pertainym the same thing as another part of speech,
@@ -174,11 +174,9 @@ def _shipped_tables() -> LexiconData:
 
 
 @lru_cache(maxsize=1)
-def _shipped_kinds() -> tuple[dict[str, list[int]], list[list[int]]]:
-    """The kinds file's tables (`senses`, `parents`), read once per process."""
-    data = resources.files("astana_qa.data")
-    kinds = json.loads(gzip.decompress(data.joinpath(KINDS_FILE).read_bytes()))
-    return kinds["senses"], kinds["parents"]
+def _shipped_kinds() -> KindTable:
+    """The kinds file's table, read once per process."""
+    return read_shipped_kinds()
 
 
 # Set to "empty" in a process's environment, `shipped_lexicon()` gives an empty
@@ -248,9 +246,8 @@ class Lexicon:
         instance of the noun `kind` in one of its likely senses, by WordNet's hypernyms
         ("basketball" of "sport", "blue" of "color", "Geneva" of "city")? A word is not a
         kind of itself."""
-        senses = self._kinds[0]
         kinds = self._noun_forms(kind)
-        wanted = {n for form in kinds for n in senses.get(form, ())}
+        wanted = {n for form in kinds for n in self._kinds.senses_of(form)}
         return bool(wanted) and any(
             not wanted.isdisjoint(self._ancestors(form))
             for form in self._noun_forms(word)
@@ -263,7 +260,7 @@ class Lexicon:
 
     def _noun_forms(self, word: str) -> tuple[str, ...]:
         """`word` folded, and its singulars the kind table knows ("sports" → "sport")."""
-        return tuple(f for f in self._spellings(word) if f in self._kinds[0])
+        return tuple(f for f in self._spellings(word) if f in self._kinds)
 
     def _spellings(self, word: str) -> tuple[str, ...]:
         """The noun `word` folded, its irregular bases and its singulars by WordNet's
@@ -274,19 +271,20 @@ class Lexicon:
         return tuple(dict.fromkeys(forms))
 
     @cached_property
-    def _kinds(self) -> tuple[dict[str, list[int]], list[list[int]]]:
-        """The kind tables (`LexiconData.kind_senses`, `kind_parents`): the data's own,
+    def _kinds(self) -> KindTable:
+        """The kind table (`LexiconData.kind_senses`, `kind_parents`): the data's own,
         else the shipped file's, read now."""
         data = self.data
         if data.kind_senses is None or data.kind_parents is None:
             return _shipped_kinds()
-        return data.kind_senses, data.kind_parents
+        return KindTable.of(data.kind_senses, data.kind_parents)
 
     def _senses_above(self, word: str) -> frozenset[int]:
         """Every hypernym, however far up, of the likely senses of the noun `word`."""
-        senses, parents = self._kinds
+        kinds = self._kinds
+        parents = kinds.parents
         seen: set[int] = set()
-        todo = [p for n in senses.get(word, ()) for p in parents[n]]
+        todo = [p for n in kinds.senses_of(word) for p in parents[n]]
         while todo:
             n = todo.pop()
             if n not in seen:
