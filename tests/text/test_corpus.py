@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from astana_qa.errors import CorpusChanged, CorpusError
+from astana_qa.text import corpus as corpus_module
 from astana_qa.text.corpus import (
     STAMP_MARGIN_NS,
     ArticleTexts,
@@ -175,6 +176,29 @@ def test_article_texts_are_read_when_first_asked_for_and_checked(make_corpus):
     path.unlink()
     with pytest.raises(CorpusChanged, match=r"a\.txt can no longer be read"):
         texts[0]
+
+
+def test_article_texts_keep_at_most_the_characters_they_are_given(make_corpus, monkeypatch):
+    articles = {f"{n}.txt": f"Headline {n}\n" + "The talks went well. " * 5 for n in range(4)}
+    folder = make_corpus(articles)
+    texts = ArticleTexts(
+        folder,
+        [(name, content_hash((folder / name).read_bytes())) for name in sorted(articles)],
+        cache_chars=2 * len(articles["0.txt"]),  # room for two of them
+    )
+    read = []
+    real = corpus_module._checked_text
+    monkeypatch.setattr(
+        corpus_module, "_checked_text", lambda p, h: read.append(p.name) or real(p, h)
+    )
+    for number in (0, 1, 0, 1):
+        assert texts[number] == (folder / f"{number}.txt").read_text("utf-8")
+    assert read == ["0.txt", "1.txt"]  # two fit: each read once
+    texts[2], texts[0]
+    assert read == ["0.txt", "1.txt", "2.txt", "0.txt"]  # the third pushed out the first
+    small = ArticleTexts(folder, texts.articles[:1], cache_chars=10)  # longer than the bound
+    assert small[0] == small[0] == (folder / "0.txt").read_text("utf-8")
+    assert read[-2:] == ["0.txt", "0.txt"]  # returned, never kept
 
 
 def test_unchanged_files_come_from_stamps_alone(make_corpus):

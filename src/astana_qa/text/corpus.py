@@ -6,12 +6,15 @@ import hashlib
 import logging
 import os
 import re
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
+
+from cachetools import LRUCache, cached
 
 from ..errors import CorpusChanged, CorpusError
 from ..settings import MAX_ARTICLE_BYTES, MAX_LINE_CHARS
@@ -26,9 +29,11 @@ MAX_TITLE_CHARS = 160
 # modified (or its status changed) at least this long before the stamp was taken: a
 # change within the file system's timestamp resolution (2 s on FAT) could keep the times.
 STAMP_MARGIN_NS = 2_000_000_000
-# Articles whose text an opened index keeps in memory (read from their files on first
-# use; a news article is a few kB to a few tens of kB).
-CACHED_ARTICLES = 512
+# How many characters of article text an opened index keeps in memory (read from their
+# files on first use): hundreds of news articles of a few kB to a few tens of kB. A bound
+# on characters, not articles, holds whatever the articles' length (at a million
+# sentences of Wikipedia articles, 512 of them took 33 MB).
+CACHED_ARTICLE_CHARS = 12_000_000
 # Dates are looked for in the page header only, not anywhere in the story.
 DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
@@ -332,20 +337,23 @@ def unchanged_files(corpus_dir: Path, stamps: Mapping[str, Stamp]) -> dict[str, 
 class ArticleTexts:
     """The text of each article of an index, by its number in the index, read from its
     file when first asked for and checked against the content hash the index recorded,
-    so that every quoted span is the file's text as indexed. The last `cache_size` read
-    are kept with their file's status (`file_status`), which is looked at again on every
-    use: a file changed or removed since raises `CorpusChanged`, even one read before.
+    so that every quoted span is the file's text as indexed. The last read, up to
+    `cache_chars` characters in all, are kept with their file's status (`file_status`),
+    which is looked at again on every use: a file changed or removed since raises
+    `CorpusChanged`, even one read before.
 
     Opening an index then reads no article (at a million sentences, 175 MB of text
     read and decoded took most of the open), and memory holds only those read."""
 
     def __init__(
         self, corpus_dir: Path, articles: Sequence[tuple[str, str]],
-        cache_size: int = CACHED_ARTICLES,
+        cache_chars: int = CACHED_ARTICLE_CHARS,
     ):  # fmt: skip
         self._folder = os.fspath(corpus_dir)  # a string: joined and stat-ed per quote
         self.articles = list(articles)  # (file name, sha256) in the index's order
-        self._text = lru_cache(maxsize=cache_size)(self._read)
+        # An article longer than the whole bound is read on every use, not kept.
+        cache: LRUCache = LRUCache(maxsize=cache_chars, getsizeof=len)
+        self._text = cached(cache, lock=threading.Lock())(self._read)
 
     def __len__(self) -> int:
         return len(self.articles)
