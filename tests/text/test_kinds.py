@@ -56,6 +56,8 @@ def test_the_file_content_reads_back_as_the_same_table():
         {"nouns": ["sport", "netball", "varna"]},  # not sorted
         {"nouns": ["netball", "sport"]},  # fewer nouns than senses' counts
         {"sense_counts": [1, 2, 2]},  # more senses than are listed
+        {"senses": [2, 0, 6, 3]},  # a sense beyond the numbered ones
+        {"parents": [0, 1, 4, -1, 4]},  # a negative sense number
     ],
 )
 def test_a_damaged_file_content_is_refused(damage):
