@@ -37,9 +37,11 @@ lemmas are left out: the engine matches single terms):
   "artifact" / "object" for noun.artifact and noun.object ("hotel", "river": built and
   natural things, which no country or city is), "quantity" for noun.quantity (units of
   money and measure: "tenge", "mile").
-- in `kinds.json.gz`, `senses` and `parents`: each noun's likely senses and every noun
-  sense's hypernyms and instance hypernyms, numbered: what a noun is a kind of, however
-  far up ("basketball" → court game → … → sport).
+- in `kinds.json.gz`: each noun's likely senses and every noun sense's hypernyms and
+  instance hypernyms, numbered: what a noun is a kind of, however far up ("basketball"
+  → court game → … → sport). Stored flat (`nouns`, `senses` with `sense_counts`,
+  `parents` with `parent_counts`), as `astana_qa/text/kinds.py` reads it, so the
+  package must be installed (`pip install -e .`) to run this script.
 - `verb_classes`: "communication" for a verb most of whose senses belong to
   verb.communication (say, suggest, urge): "What did she suggest?" asks what was said.
 Each related word carries, per part of speech of the word's sense, the sense
@@ -375,14 +377,17 @@ def kinds_table(folder: Path) -> dict[str, object]:
 
 
 def kinds_content(senses: dict[str, list[int]], parents: list[list[int]]) -> dict[str, object]:
-    """The kinds file of `senses` and `parents`, flat (`astana_qa/text/kinds.py`)."""
+    """The kinds file of `senses` and `parents`, flat (`astana_qa/text/kinds.py`), read
+    back by the engine's reader before it is written (`ValueError` if it would refuse it)."""
+    content = KindTable.of(senses, parents).file_content()
+    KindTable.from_file_content(content)
     return {
         "source": "WordNet 3.0 (Princeton University); see WORDNET-LICENSE.txt",
         "format": "senses: the numbers of each noun's likely noun senses (at least "
         f"{KIND_SENSE_SHARE} of their probability), sense_counts[i] of them for nouns[i]; "
         "parents: each sense's hypernyms and instance hypernyms (what a noun is a kind "
         "of), parent_counts[n] of them for sense n",
-        **KindTable.of(senses, parents).file_content(),
+        **content,
     }
 
 

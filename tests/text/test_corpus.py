@@ -1,4 +1,5 @@
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,13 +179,13 @@ def test_article_texts_are_read_when_first_asked_for_and_checked(make_corpus):
         texts[0]
 
 
-def test_article_texts_keep_at_most_the_characters_they_are_given(make_corpus, monkeypatch):
+def test_article_texts_keep_at_most_the_bytes_they_are_given(make_corpus, monkeypatch):
     articles = {f"{n}.txt": f"Headline {n}\n" + "The talks went well. " * 5 for n in range(4)}
     folder = make_corpus(articles)
     texts = ArticleTexts(
         folder,
         [(name, content_hash((folder / name).read_bytes())) for name in sorted(articles)],
-        cache_chars=2 * len(articles["0.txt"]),  # room for two of them
+        cache_bytes=2 * sys.getsizeof(articles["0.txt"]),  # room for two of them
     )
     read = []
     real = corpus_module._checked_text
@@ -196,7 +197,7 @@ def test_article_texts_keep_at_most_the_characters_they_are_given(make_corpus, m
     assert read == ["0.txt", "1.txt"]  # two fit: each read once
     texts[2], texts[0]
     assert read == ["0.txt", "1.txt", "2.txt", "0.txt"]  # the third pushed out the first
-    small = ArticleTexts(folder, texts.articles[:1], cache_chars=10)  # longer than the bound
+    small = ArticleTexts(folder, texts.articles[:1], cache_bytes=10)  # larger than the bound
     assert small[0] == small[0] == (folder / "0.txt").read_text("utf-8")
     assert read[-2:] == ["0.txt", "0.txt"]  # returned, never kept
 

@@ -38,7 +38,13 @@ def test_a_table_finds_each_nouns_senses_and_each_senses_parents():
     assert list(table.senses_of("sport")) == [0, 5] and list(table.senses_of("varna")) == [3]
     assert list(table.senses_of("glorp")) == [] and list(table.senses_of("zzz")) == []
     assert "netball" in table and "net" not in table and 3 not in table
+    assert "aardvark" not in table and "zebra" not in table  # before the first, after the last
     assert list(table.parents[5]) == [1, 4]
+
+
+def test_an_empty_table_knows_no_noun():
+    table = KindTable.from_file_content(KindTable.of({}, []).file_content())
+    assert "sport" not in table and list(table.senses_of("sport")) == [] and len(table.parents) == 0
 
 
 def test_the_file_content_reads_back_as_the_same_table():
@@ -54,6 +60,10 @@ def test_the_file_content_reads_back_as_the_same_table():
     "damage",
     [
         {"nouns": ["sport", "netball", "varna"]},  # not sorted
+        {"nouns": ["netball", "netball", "varna"]},  # the same noun twice
+        {"nouns": ["netball", 7, "varna"]},  # not a word
+        {"parents": [0, 1, 4, 2**40, 4]},  # too large for the table's numbers
+        {"sense_counts": None},  # not a list
         {"nouns": ["netball", "sport"]},  # fewer nouns than senses' counts
         {"sense_counts": [1, 2, 2]},  # more senses than are listed
         {"senses": [2, 0, 6, 3]},  # a sense beyond the numbered ones
@@ -64,6 +74,18 @@ def test_a_damaged_file_content_is_refused(damage):
     content = KindTable.of(SENSES, PARENTS).file_content() | damage
     with pytest.raises(ValueError):
         KindTable.from_file_content(content)
+
+
+def test_a_file_content_without_a_table_is_refused():
+    content = KindTable.of(SENSES, PARENTS).file_content()
+    del content["parents"]
+    with pytest.raises(ValueError, match="not in its layout"):
+        KindTable.from_file_content(content)
+
+
+def test_the_generator_refuses_to_write_a_table_the_engine_would_refuse():
+    with pytest.raises(ValueError, match="does not number"):
+        load_generator().kinds_content({"netball": [9]}, [[]])
 
 
 def test_the_generator_writes_the_layout_the_engine_reads(tmp_path):
@@ -78,8 +100,13 @@ def test_the_generator_writes_the_layout_the_engine_reads(tmp_path):
 def test_the_shipped_file_is_in_that_layout_and_whole():
     raw = resources.files("astana_qa.data").joinpath(KINDS_FILE).read_bytes()
     content = json.loads(gzip.decompress(raw))
+    assert set(content) >= {"nouns", "sense_counts", "senses", "parent_counts", "parents"}
     table = read_shipped_kinds()
-    assert len(table.nouns) == len(content["nouns"]) > 50_000
-    assert len(table.parents) == len(content["parent_counts"]) > 80_000
-    # every sense a noun or a parent names is a sense of the table
-    assert max(content["senses"] + content["parents"]) < len(table.parents)
+    assert len(table.nouns) > 50_000 and len(table.parents) > 80_000
+    # WordNet's facts, climbed as the lexicon does: a basketball is a game
+    found, seen = list(table.senses_of("basketball")), set()
+    while found:
+        sense = found.pop()
+        seen.add(sense)
+        found += [p for p in table.parents[sense] if p not in seen]
+    assert any(sense in seen for sense in table.senses_of("game"))

@@ -46,7 +46,9 @@ def build_postings(counts: sparse.csr_matrix) -> Postings:
 
 def narrowest(counts: np.ndarray) -> np.ndarray:
     """`counts` (whole, not negative) in the narrowest unsigned integer type holding them:
-    a term occurs a few times in a sentence, so most levels' counts take one byte."""
+    a term occurs a few times in a sentence, so most levels' counts take one byte. When
+    `counts` already has that type it is returned itself, not copied: do not write to
+    the result."""
     largest = int(counts.max()) if len(counts) else 0
     return counts.astype(np.min_scalar_type(largest), copy=False)
 

@@ -98,9 +98,9 @@ def _copy(
     out_rows = np.zeros(len(rows), dtype=np.int32)
     out_tf = np.zeros(len(counts), dtype=counts.dtype)
     kept = kept_postings(np.asarray(indptr), rows, counts, number, out_indptr, out_rows, out_tf)
-    # Views, not copies: the unused tails are the dropped texts' postings, and the arrays
-    # live only until the new segment is written (another pass over fresh memory cost
-    # more than the trim's own at a million sentences).
+    # Views, not copies: the unused tails are only the dropped texts' postings, and the
+    # arrays are written to the new segment and then read back memory-mapped (another
+    # pass over fresh memory cost more than the trim's own at a million sentences).
     return out_indptr, out_rows[:kept], out_tf[:kept]
 
 

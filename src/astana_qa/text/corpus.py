@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 import re
+import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -29,11 +30,13 @@ MAX_TITLE_CHARS = 160
 # modified (or its status changed) at least this long before the stamp was taken: a
 # change within the file system's timestamp resolution (2 s on FAT) could keep the times.
 STAMP_MARGIN_NS = 2_000_000_000
-# How many characters of article text an opened index keeps in memory (read from their
-# files on first use): hundreds of news articles of a few kB to a few tens of kB. A bound
-# on characters, not articles, holds whatever the articles' length (at a million
-# sentences of Wikipedia articles, 512 of them took 33 MB).
-CACHED_ARTICLE_CHARS = 12_000_000
+# How many bytes of article text an opened index keeps in memory (read from their files
+# on first use, measured as Python holds them: 1, 2 or 4 bytes a character): hundreds of
+# news articles of a few kB to a few tens of kB. A bound on memory, not on articles,
+# holds whatever the articles' length (at a million sentences of Wikipedia articles,
+# 512 of them took 33 MB). It holds the largest article a corpus may have
+# (`MAX_ARTICLE_BYTES`) unless its text needs 4 bytes a character.
+CACHED_ARTICLE_BYTES = 24_000_000
 # Dates are looked for in the page header only, not anywhere in the story.
 DATE_SEARCH_CHARS = 300
 _NUMERIC_DATE = re.compile(
@@ -338,7 +341,7 @@ class ArticleTexts:
     """The text of each article of an index, by its number in the index, read from its
     file when first asked for and checked against the content hash the index recorded,
     so that every quoted span is the file's text as indexed. The last read, up to
-    `cache_chars` characters in all, are kept with their file's status (`file_status`),
+    `cache_bytes` of text in all, are kept with their file's status (`file_status`),
     which is looked at again on every use: a file changed or removed since raises
     `CorpusChanged`, even one read before.
 
@@ -347,12 +350,12 @@ class ArticleTexts:
 
     def __init__(
         self, corpus_dir: Path, articles: Sequence[tuple[str, str]],
-        cache_chars: int = CACHED_ARTICLE_CHARS,
+        cache_bytes: int = CACHED_ARTICLE_BYTES,
     ):  # fmt: skip
         self._folder = os.fspath(corpus_dir)  # a string: joined and stat-ed per quote
         self.articles = list(articles)  # (file name, sha256) in the index's order
-        # An article longer than the whole bound is read on every use, not kept.
-        cache: LRUCache = LRUCache(maxsize=cache_chars, getsizeof=len)
+        # An article larger than the whole bound is read on every use, not kept.
+        cache: LRUCache[tuple, str] = LRUCache(maxsize=cache_bytes, getsizeof=sys.getsizeof)
         self._text = cached(cache, lock=threading.Lock())(self._read)
 
     def __len__(self) -> int:

@@ -6,7 +6,8 @@ hypernyms and instance hypernyms. Both are lists of lists of numbers: 55,191 nou
 82,115 senses. Read into Python lists of ints they took 31 MB of a serving process; the
 file stores each as one flat list of numbers with how many belong to each inner list,
 and `Ragged` keeps them in two `array`s (1.2 MB for both tables), so a lookup slices one
-array. With the nouns' strings, the table takes 10 MB.
+array. With the nouns' strings, reading the table grows a process by 10 MB. (`array`,
+not NumPy: its slices give Python ints, which the climb up the hypernyms puts in sets.)
 
 Layout of the file (JSON, gzipped): `nouns` (sorted); `senses`, every noun's sense
 numbers one after the other, and `sense_counts`, how many are each noun's, in the order
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import accumulate, pairwise
+from typing import Any, overload
 
 KINDS_FILE = "kinds.json.gz"
 
@@ -55,7 +57,14 @@ class Ragged(Sequence[Sequence[int]]):
     def __len__(self) -> int:
         return len(self._starts) - 1
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # Sequence's overloads
+    @overload
+    def __getitem__(self, index: int) -> Sequence[int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Sequence[int]]: ...
+
+    def __getitem__(self, index: int | slice) -> Sequence[int] | list[Sequence[int]]:
+        """The inner list `index` (an `array`: it equals a list only once made one)."""
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
@@ -69,7 +78,7 @@ class Ragged(Sequence[Sequence[int]]):
         return self._values.tolist()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KindTable:
     """Each noun's likely senses (`senses_of`) and each sense's hypernyms (`parents`).
     The nouns are found by bisection in their sorted list: a dict of them took 6 MB more,
@@ -87,9 +96,18 @@ class KindTable:
         return cls(nouns, Ragged.of(senses[noun] for noun in nouns), Ragged.of(parents))
 
     @classmethod
-    def from_file_content(cls, content: Mapping) -> KindTable:
+    def from_file_content(cls, content: Mapping[str, Any]) -> KindTable:
         """The table stored as `file_content` gives it; `ValueError` if it is not that."""
+        try:
+            return cls._from_file_content(content)
+        except (KeyError, TypeError, OverflowError) as exc:
+            raise ValueError(f"the kinds file is not in its layout: {exc!r}") from exc
+
+    @classmethod
+    def _from_file_content(cls, content: Mapping[str, Any]) -> KindTable:
         nouns = content["nouns"]
+        if not all(isinstance(noun, str) for noun in nouns):
+            raise ValueError("the kinds file's nouns are not all words")
         senses = Ragged(content["sense_counts"], content["senses"])
         if len(senses) != len(nouns):
             raise ValueError("the kinds file lists senses for another number of nouns")
@@ -101,7 +119,7 @@ class KindTable:
             raise ValueError("the kinds file names a sense it does not number")
         return cls(nouns, senses, parents)
 
-    def file_content(self) -> dict[str, list]:
+    def file_content(self) -> dict[str, list[str] | list[int]]:
         """What the kinds file stores of this table (its layout: the module's docstring)."""
         return {
             "nouns": list(self.nouns),
