@@ -37,7 +37,8 @@ class Ragged(Sequence[Sequence[int]]):
     def __init__(self, counts: Iterable[int], values: Iterable[int]):
         self._starts = array("i", accumulate(counts, initial=0))
         self._values = array("i", values)
-        if self._starts[-1] != len(self._values) or any(c < 0 for c in self.counts()):
+        going_down = any(b < a for a, b in pairwise(self._starts))
+        if self._starts[-1] != len(self._values) or going_down:
             raise ValueError("a ragged list's counts are not negative and add up to its values")
 
     @classmethod
@@ -77,6 +78,10 @@ class Ragged(Sequence[Sequence[int]]):
         """All the values, one inner list after the other."""
         return self._values.tolist()
 
+    def within(self, limit: int) -> bool:
+        """Is every value at least 0 and below `limit`? (Read from the arrays: no list.)"""
+        return not self._values or (min(self._values) >= 0 and max(self._values) < limit)
+
 
 @dataclass(frozen=True, eq=False)
 class KindTable:
@@ -114,8 +119,7 @@ class KindTable:
         if any(b <= a for a, b in pairwise(nouns)):
             raise ValueError("the kinds file's nouns are not sorted")
         parents = Ragged(content["parent_counts"], content["parents"])
-        numbers = senses.values() + parents.values()
-        if numbers and not 0 <= min(numbers) <= max(numbers) < len(parents):
+        if not (senses.within(len(parents)) and parents.within(len(parents))):
             raise ValueError("the kinds file names a sense it does not number")
         return cls(nouns, senses, parents)
 
