@@ -90,6 +90,9 @@ from astana_qa.search.answer_types import expected_answer
         ("harbour fire cost 2024", "money", False),
         ("—", "description", False),  # no word at all
         ("Velmar", "description", False),
+        # "what about X" asks what the articles say of X; with a verb it asks for a thing
+        ("What about the harbour workers?", "description", False),
+        ("what about refugees", "description", False),
     ],
 )
 def test_kinds(question, kind, plural):

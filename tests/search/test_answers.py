@@ -1217,6 +1217,42 @@ def test_what_a_person_asked_about_owns_is_no_person():
     assert max(c.fit for c in found if c.text == "Batu Khan") == 1.0
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a place completing the question's own noun says which one it is
+        (
+            "Delegates agreed at the fourth summit of Oslo to meet again in spring.",
+            "Who proposed the fourth summit?",
+        ),
+        # a place after "regarding" is what something is about
+        (
+            "Delegates held long negotiations regarding Chile with the mediators.",
+            "Who held the negotiations?",
+        ),
+    ],
+)
+def test_a_place_naming_the_thing_asked_about_does_not_act(text, question):
+    """A place answers "who" as a state acting does ("Moscow accused…"), not the place
+    written after "of" completing a noun of the question, nor a topic."""
+    spans, words = _spans_with_places(text, "person", False)
+    place = next(s.text for s in spans if "place" in s.kinds)
+    found = score_spans(text, spans, words, "person", False, terms(question),
+                        frozenset(terms(question)), term_spans(text))  # fmt: skip
+    assert place not in {c.text for c in found}
+
+
+def test_a_place_acting_still_answers_who():
+    """The same place as a subject, or completing a noun the question does not write,
+    keeps its fit."""
+    question = "Who proposed the fourth summit?"
+    for text in ("Oslo proposed the fourth summit.", "The guests of Oslo proposed the summit."):
+        spans, words = _spans_with_places(text, "person", False)
+        found = score_spans(text, spans, words, "person", False, terms(question),
+                            frozenset(terms(question)), term_spans(text))  # fmt: skip
+        assert "Oslo" in {c.text for c in found}, text
+
+
 def _spans_with_places(text: str, kind: str, plural: bool):
     """`find_spans` with the shipped places: countries, capitals and WordNet's places."""
     places = shipped_lexicon()

@@ -55,6 +55,8 @@ _HELD_NOUNS = frozenset({"position", "positions", "job", "jobs", "post", "posts"
 _HOLDING_VERBS = frozenset({"play", "plays", "played", "hold", "holds", "held", "have", "has",
                             "had", "occupy", "occupies", "occupied", "fill", "filled", "take",
                             "took", "get", "got", "appointed", "named"})  # fmt: skip
+# The tags of verbs: a question whose words after "what about" hold one asks for a thing.
+_VERBS = frozenset({"VERB", "AUX"})
 # A question opening with one of these and holding no question word asks yes or no.
 _YES_NO_OPENERS = frozenset({
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
@@ -266,6 +268,10 @@ def _expected(question: str) -> Expected:
             return _key_word_kind(words, tags)  # unless a noun says what is searched for
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
+    if word == "what" and after == "about" and not _VERBS.intersection(tags[wh + 2 :]):
+        # "What about refugees?" asks what the articles say of them, as "How about…?"
+        # does: the sentence answers ("What about the talks worried him?" has a verb)
+        return Expected("description")
     if word in ("who", "whom", "whose"):
         role = _role(words, tags, wh + 1)
         return Expected("person", role, plural=role is not None and _is_plural(role))

@@ -193,6 +193,10 @@ _OF_WHAT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A possessive ending right before a span: what follows is owned ("Genghis Khan's Mongolia").
 _OWNED_BY = re.compile(r"(?:(?<=\w)['’]s|(?<=s)['’])\s+$")
 _DIGIT = re.compile(r"\d")
+# The noun a span completes with "of": "round" of "the 21st round of Astana".
+_NOUN_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Words saying what something is about: "negotiations regarding Syria".
+_ABOUT = re.compile(r"\b(?:regarding|concerning|about)\s+(?:the\s+)?$", re.IGNORECASE)
 # A number in Roman numerals ("XLVII"): in a name, it numbers the thing the other words name.
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}")
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
@@ -874,6 +878,28 @@ def _without_question_edges(
     return entities.Span(start, end, text[start:end], span.kinds)
 
 
+def _place_not_acting(
+    text: str,
+    span: entities.Span,
+    terms: list[tuple[int, int, str]],
+    term_starts: list[int],
+    question_terms: Mapping[str, float],
+) -> bool:
+    """Is `span` a place only, written after "of" completing a noun of the question
+    ("the 21st round of Astana", "the siege of Leningrad") or after a word saying what
+    something is about ("negotiations regarding Syria")? It names the thing the question
+    asks about, or its topic; a place may act ("Moscow accused…"), but not from there."""
+    if "place" not in span.kinds or span.kinds & _WANTS_AGENTS:
+        return False
+    if _ABOUT.search(text, 0, span.start):
+        return True
+    noun = _NOUN_OF.search(text, 0, span.start)
+    if noun is None:
+        return False
+    at = bisect_left(term_starts, noun.start(1))
+    return at < len(terms) and terms[at][0] == noun.start(1) and terms[at][2] in question_terms
+
+
 def score_spans(
     text: str,
     spans: Sequence[entities.Span],
@@ -964,6 +990,10 @@ def score_spans(
             continue  # "Which hotel…?" is not answered by "the Kazakh Foreign Ministry"
         if kind == "person" and _DIGIT.search(found.text):
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
+        if kind in _WANTS_AGENTS and _place_not_acting(text, found, terms, term_starts,
+                                                      question_terms):  # fmt: skip
+            continue  # "Who initiated the 21st round?" is not answered by "Astana" of
+            # "the 21st round of Astana": the place says which round, it did nothing
         if kind == "number" and is_time_for_untimed(found.kinds, focus):
             continue  # "How high is the hotel?" is not answered by "ten-month"
         if (
