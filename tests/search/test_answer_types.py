@@ -84,6 +84,12 @@ from astana_qa.search.answer_types import expected_answer
         ("harbour authority spokeswoman name", "person", False),
         ("people rescued harbour fire", "description", False),  # people name no role
         ("harbour fire death toll", "number", False),
+        # a measure's noun asks for a number; so does a search closing with a unit
+        ("What was the highest temperature recorded?", "number", False),
+        ("What is the elevation of the pass?", "number", False),
+        ("harbour basin depths km", "number", False),
+        ("average docker pay pounds", "number", False),
+        ("siege of varna size of ottoman army", "number", False),  # not the army
         # context after the noun saying what is searched for
         ("harbour fire death toll varna news", "number", False),
         ("harbour summit dates march oslo", "date", True),

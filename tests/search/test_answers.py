@@ -822,6 +822,12 @@ def test_how_tall_wants_a_number_with_a_unit():
     assert ask("How tall is the tower?", passages(text, [text])).answer == "617 ft"
 
 
+def test_a_temperature_asked_for_wants_a_number_with_its_scale():
+    text = "At 3 stations in the valley the highest temperature was 41.2 °C in summer."
+    answer = ask("What was the highest temperature in the valley?", passages(text, [text]))
+    assert answer.answer == "41.2 °C"
+
+
 def test_how_much_money_wants_a_sum_not_a_bare_number():
     for text in (
         "The donors pledged money to rebuild the port, and 21 of them came.",

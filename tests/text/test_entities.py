@@ -61,6 +61,17 @@ def test_numbers_with_qualifiers_units_and_kinds():
     assert set(_numbers("The city covers 874.3 square miles.")) == {"874.3 square miles"}
 
 
+def test_a_degree_sign_and_its_scale_are_part_of_a_temperature():
+    assert _numbers("It reached 48.8 °C at noon.") == {"48.8 °C": {"number", "measure"}}
+    assert set(_numbers("A record 104°F, then 12° of frost.")) == {"104°F", "12°"}
+    assert set(_numbers("Road 5 °Cx")) == {"5"}  # no scale a word goes on from
+    # a minus sign makes a figure negative; a hyphen joins ("COVID-19")
+    assert set(_numbers("It fell to −11.7 °C in 1967.")) == {"−11.7 °C"}
+    assert set(_numbers("It melts at 1015 kelvins.")) == {"1015 kelvins"}
+    # a year-like figure with a unit after it is a measure, not a year
+    assert _dates("The 1500 metres final was run in 1912.") == ["1912"]
+
+
 def test_a_vulgar_fraction_is_part_of_its_number():
     assert list(_numbers("He made 5½ sacks in ½ a season.")) == ["5½", "½"]
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..text.entities import MEASURE_UNITS
 from ..text.features import SPELT_NUMBERS
 from ..text.lexical import MONEY_NOUNS, PLACE_NOUNS, SUBORDINATE_TITLES
 from ..text.lexical import noun_class as listed_class
@@ -409,6 +410,13 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     lower = [w.lower() for w in words]
     if not lower:
         return Expected("description")
+    # an amount or a time named before "of" inside the search says what is searched
+    # for, whatever noun closes it: "battle of carillon size of french army"
+    for at in range(1, len(lower) - 1):
+        if lower[at + 1] == "of" and tags[at] in _NOUN_TAGS:
+            kind = listed_class(lower[at])
+            if kind in _SEARCHED_KINDS:
+                return Expected(kind, lower[at], _is_plural(lower[at]) and kind != "number")
     for at in (0, len(lower) - 1):
         if at == 0 and lower[0] in _ASKED_TIMES and len(lower) > 2:
             pass  # "year robert koch won the nobel prize": "of" left out, as searches do
@@ -428,6 +436,8 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     if typed:
         word, kind = typed[-1]
         return Expected(kind, word, _is_plural(word) and kind != "number")
+    if lower[-1] in MEASURE_UNITS and len(lower) > 1:
+        return Expected("number")  # "mantle discontinuity depths km": a measure in km
     if lower[-1] in ("name", "names") and len(lower) > 1:  # "foreign ministry spokeswoman name"
         named = listed_class(lower[-2]) or noun_class(lower[-2])
         if named == "person":

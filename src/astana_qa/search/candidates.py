@@ -101,6 +101,12 @@ _LIST_JOINERS = frozenset({",", "and", "or"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
 MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
+# Nouns of those measures, and of temperature: "What was the highest temperature?" is
+# answered by "48.8 °C" more surely than by a bare "2". (Not "area", whose figures are
+# often written "227,444 km2".)
+MEASURE_NOUNS = frozenset({"temperature", "height", "distance", "length", "width", "depth",
+                           "elevation", "altitude", "diameter", "radius", "circumference",
+                           "speed", "weight"})  # fmt: skip
 # Of those, the measures no length of time states: "How high…?" is not answered by
 # "ten-month", but "How far…?" may be by "a 30-minute drive", "How fast…?" by "in two
 # hours".
@@ -946,7 +952,7 @@ def score_spans(
     settlement = kind == "place" and focus is not None and _names_a_settlement(focus)
     country = kind == "place" and focus is not None and _names_countries(focus)
     site = shipped_lexicon().noun_class(focus) if kind == "place" and focus else None
-    measured = kind == "number" and focus in MEASURED
+    measured = kind == "number" and (focus in MEASURED or focus in MEASURE_NOUNS)
     priced = kind == "money" and focus == "money"
     counted = _forms(focus) if kind == "number" and focus else set()
     years = kind == "date" and focus in ("year", "years")

@@ -84,8 +84,9 @@ _QUALIFIER = (
 _CURRENCY = r"(?:US\$|[$£€¥]|(?:Pounds|pounds|USD|EUR|Rs\.?)\s)"
 _NUMBER = re.compile(
     rf"(?<![\w$£€¥])(?:{_QUALIFIER}\s+)?{_CURRENCY}?\s?"
-    # a number word is whole: "sixty", not the "six" it starts with, nor the "ten" of "tenge"
-    rf"(?:{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?(?![^\W\d_]))"
+    # a number word is whole: "sixty", not the "six" it starts with, nor the "ten" of "tenge";
+    # a figure may be negative by the minus sign ("−11.7 °C"; not a hyphen, which joins)
+    rf"(?:−?{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?(?![^\W\d_]))"
     rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?(?:{_DIGITS}|{_NUMBER_WORD})(?![\w]))?"
     rf"(?:[\s-]?{_SCALE}(?![\w]))?(?:\s+{_SCALE}(?![\w]))?"
     r"(?:\s?%|\s+per\s?cent(?![\w])|\s+percent(?![\w]))?"
@@ -113,7 +114,7 @@ MEASURE_UNITS = frozenset(
     _words(
         "mile miles km kilometres kilometers kilometre kilometer metre metres meter meters feet"
         " foot ft inch inches yard yards ton tons tonnes pound pounds kg kilograms grams mph"
-        " degrees"
+        " degrees kelvin kelvins"
     )
 )
 _UNITS = (
@@ -123,6 +124,10 @@ _UNITS = (
 )
 
 
+# A degree sign after a number, with its scale: "48.8 °C", "104°F", "12°".
+_DEGREES = re.compile(r"\s?°\s?[CFK]?(?![A-Za-z])")
+# The word right after a number.
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # What a number is counted per: "$40 per barrel", "9.81 meters per second".
 _RATE = re.compile(r"\s+per\s+[a-z]+\b")
 
@@ -217,7 +222,7 @@ def _as_tagged(word: str) -> str:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and not text[start].isalnum() and text[start] not in "$£€¥.":
+    while start < end and not text[start].isalnum() and text[start] not in "$£€¥.−":
         start += 1
     while end > start and text[end - 1] in " ,;:-–'’\"":
         end -= 1
@@ -337,6 +342,9 @@ def dates(text: str) -> list[Span]:
             continue  # "may" the verb, "march" the noun
         if word.isdigit() and _counts(text, start, end):
             continue  # "attended by 2000 guests": a count, not a year
+        unit = _WORD_AFTER.match(text, end)
+        if word.isdigit() and unit and unit.group(1).lower() in MEASURE_UNITS:
+            continue  # "1015 kelvins", "1500 metres": a measure, not a year
         if _WEEKDAY_ALONE.fullmatch(word) and (
             _RECURRING.match(text, end) or _EVERY.search(text, 0, start)
         ):
@@ -381,7 +389,12 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if _IDENTIFIER.search(text[:start]) and value.isdigit():
             kinds = {"identifier"}  # "Resolution 2254", "Super Bowl 50": a name, not an amount
         after = re.match(r"\s+(?:(?:square|cubic)\s+)?([a-z]+)", text[end:])
-        if after and after.group(1).lower() in _UNITS:
+        degrees = _DEGREES.match(text, end)
+        if degrees:  # "48.8 °C", "104 °F": a temperature
+            end = degrees.end()
+            value = text[start:end]
+            kinds.add("measure")
+        elif after and after.group(1).lower() in _UNITS:
             end += after.end()
             value = text[start:end]
             if after.group(1).lower() in MEASURE_UNITS:

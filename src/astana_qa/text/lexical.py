@@ -99,13 +99,14 @@ DURATION_NOUNS = frozenset(_words("duration length period span"))
 NUMBER_NOUNS = frozenset(
     _words(
         "number numbers amount total count population size quantity figure rate score"
-        " distance height weight length area depth speed capacity toll age"
+        " distance height weight length area depth speed capacity toll age temperature"
+        " elevation altitude width diameter radius circumference rainfall"
     )
 )
 MONEY_NOUNS = frozenset(
     _words(
         "cost costs price prices value worth budget salary fee fees revenue income profit"
-        " fine sum money funding"
+        " fine sum money funding pay wage wages earnings"
     )
 )
 # "duration" and "span": a length or a period may also be a size or an era.
