@@ -88,8 +88,9 @@ from astana_qa.search.answer_types import expected_answer
         ("What was the highest temperature recorded?", "number", False),
         ("What is the elevation of the pass?", "number", False),
         ("harbour basin depths km", "number", False),
-        ("average docker pay pounds", "number", False),
+        ("college honorary degrees", "description", False),  # "degrees" is no unit here
         ("siege of varna size of ottoman army", "number", False),  # not the army
+        ("varna time of troubles leader", "person", False),  # the leader, not a time
         # context after the noun saying what is searched for
         ("harbour fire death toll varna news", "number", False),
         ("harbour summit dates march oslo", "date", True),
@@ -99,6 +100,7 @@ from astana_qa.search.answer_types import expected_answer
         # "what about X" asks what the articles say of X; with a verb it asks for a thing
         ("What about the harbour workers?", "description", False),
         ("what about refugees", "description", False),
+        ("What about the plan did the council reject?", "thing", None),
     ],
 )
 def test_kinds(question, kind, plural):

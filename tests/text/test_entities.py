@@ -65,11 +65,15 @@ def test_a_degree_sign_and_its_scale_are_part_of_a_temperature():
     assert _numbers("It reached 48.8 °C at noon.") == {"48.8 °C": {"number", "measure"}}
     assert set(_numbers("A record 104°F, then 12° of frost.")) == {"104°F", "12°"}
     assert set(_numbers("Road 5 °Cx")) == {"5"}  # no scale a word goes on from
+    assert set(_numbers("At 45° 30′ north.")) == {"45°", "30"}  # no space kept after it
+    assert set(_numbers("From −5 to −10 °C overnight.")) == {"−5 to −10 °C"}
     # a minus sign makes a figure negative; a hyphen joins ("COVID-19")
     assert set(_numbers("It fell to −11.7 °C in 1967.")) == {"−11.7 °C"}
     assert set(_numbers("It melts at 1015 kelvins.")) == {"1015 kelvins"}
     # a year-like figure with a unit after it is a measure, not a year
     assert _dates("The 1500 metres final was run in 1912.") == ["1912"]
+    assert _dates("In 2010 degrees were awarded to 300 students.") == ["2010"]
+    assert _dates("The 1500 square metres hall opened in 1912.") == ["1912"]
 
 
 def test_a_vulgar_fraction_is_part_of_its_number():

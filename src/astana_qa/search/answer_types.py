@@ -58,6 +58,9 @@ _HOLDING_VERBS = frozenset({"play", "plays", "played", "hold", "holds", "held", 
                             "took", "get", "got", "appointed", "named"})  # fmt: skip
 # The tags of verbs: a question whose words after "what about" hold one asks for a thing.
 _VERBS = frozenset({"VERB", "AUX"})
+# Units that close a search asking for a measure ("… depths km"); not those that are
+# other words too ("honorary degrees", "pounds" of money).
+_SEARCH_UNITS = MEASURE_UNITS - {"degrees", "pound", "pounds"}
 # A question opening with one of these and holding no question word asks yes or no.
 _YES_NO_OPENERS = frozenset({
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could",
@@ -185,7 +188,7 @@ def _besides(question: str) -> str | None:
         return None
     words = found.group("what").split()
     tags = tag(words)
-    kept = [w for w, _ in itertools.takewhile(lambda wt: wt[1] not in ("VERB", "AUX"),
+    kept = [w for w, _ in itertools.takewhile(lambda wt: wt[1] not in _VERBS,
                                               zip(words, tags, strict=True))]  # fmt: skip
     return " ".join(kept) or None
 
@@ -270,8 +273,9 @@ def _expected(question: str) -> Expected:
         return Expected("thing")
     word, after = lower[wh], lower[wh + 1] if wh + 1 < len(lower) else ""
     if word == "what" and after == "about" and not _VERBS.intersection(tags[wh + 2 :]):
-        # "What about refugees?" asks what the articles say of them, as "How about…?"
-        # does: the sentence answers ("What about the talks worried him?" has a verb)
+        # "What about refugees?" asks what the articles say of them (as "How about…?" is
+        # read by `_how`): the sentence answers ("What about the plan did Iran reject?"
+        # asks for a thing)
         return Expected("description")
     if word in ("who", "whom", "whose"):
         role = _role(words, tags, wh + 1)
@@ -389,12 +393,12 @@ def _opens_a_relative_clause(lower: list[str], tags: list[str], at: int) -> bool
         return False
     after = at + 1 + (tags[at + 1] in _BEFORE_A_VERB)  # "that later signed", "that first sold"
     if lower[at] != "that":
-        return tags[after] in ("VERB", "AUX") and (
+        return tags[after] in _VERBS and (
             lower[at] != "who"
             or any(noun_class(w) in ("person", "organisation") for w in lower[:at])
         )
     return "VERB" in wordnet_classes(lower[after]) or any(
-        t in ("VERB", "AUX") for t in tags[at + 2 : at + 5]
+        t in _VERBS for t in tags[at + 2 : at + 5]
     )  # "treaty that iran signed": a subject, then its verb
 
 
@@ -411,9 +415,11 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     if not lower:
         return Expected("description")
     # an amount or a time named before "of" inside the search says what is searched
-    # for, whatever noun closes it: "battle of carillon size of french army"
-    for at in range(1, len(lower) - 1):
-        if lower[at + 1] == "of" and tags[at] in _NOUN_TAGS:
+    # for, unless a person's noun closes it: "battle of carillon size of french army"
+    # (not "russia time of troubles leader")
+    closing_person = noun_class(lower[-1]) == "person"
+    for at in range(1, len(lower) - 2):
+        if lower[at + 1] == "of" and tags[at] in _NOUN_TAGS and not closing_person:
             kind = listed_class(lower[at])
             if kind in _SEARCHED_KINDS:
                 return Expected(kind, lower[at], _is_plural(lower[at]) and kind != "number")
@@ -436,7 +442,7 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     if typed:
         word, kind = typed[-1]
         return Expected(kind, word, _is_plural(word) and kind != "number")
-    if lower[-1] in MEASURE_UNITS and len(lower) > 1:
+    if lower[-1] in _SEARCH_UNITS and len(lower) > 1:
         return Expected("number")  # "mantle discontinuity depths km": a measure in km
     if lower[-1] in ("name", "names") and len(lower) > 1:  # "foreign ministry spokeswoman name"
         named = listed_class(lower[-2]) or noun_class(lower[-2])

@@ -20,6 +20,7 @@ from itertools import pairwise
 from ..text import entities
 from ..text.dates import calendar_start, find_dates, names_a_day, names_a_weekday
 from ..text.entities import CLAUSE_BREAK
+from ..text.features import SPELT_ORDINALS
 from ..text.lexical import (
     ORGANISATION_NAME_WORDS,
     PERSON_TITLES,
@@ -101,16 +102,17 @@ _LIST_JOINERS = frozenset({",", "and", "or"})
 # "How tall", "how far", "how fast"… ask for a measure: a number without a unit of
 # length, speed or weight keeps this share of its fit.
 MEASURED = frozenset({"far", "tall", "high", "deep", "wide", "heavy", "fast"})
-# Nouns of those measures, and of temperature: "What was the highest temperature?" is
-# answered by "48.8 °C" more surely than by a bare "2". (Not "area", whose figures are
-# often written "227,444 km2".)
-MEASURE_NOUNS = frozenset({"temperature", "height", "distance", "length", "width", "depth",
-                           "elevation", "altitude", "diameter", "radius", "circumference",
-                           "speed", "weight"})  # fmt: skip
 # Of those, the measures no length of time states: "How high…?" is not answered by
 # "ten-month", but "How far…?" may be by "a 30-minute drive", "How fast…?" by "in two
 # hours".
 _UNTIMED = frozenset({"tall", "high", "deep", "wide", "heavy"})
+# Nouns of those measures, and of temperature: "What was the highest temperature?" is
+# answered by "48.8 °C" more surely than by a bare "2". Not "area", whose figures are
+# often written "227,444 km2", nor "length", which may be a time's ("the length of the
+# siege": ten months).
+MEASURE_NOUNS = frozenset({"temperature", "height", "distance", "width", "depth",
+                           "elevation", "altitude", "diameter", "radius", "circumference",
+                           "speed", "weight"})  # fmt: skip
 
 
 def is_time_for_untimed(kinds: Collection[str], focus: str | None) -> bool:
@@ -199,10 +201,14 @@ _OF_WHAT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A possessive ending right before a span: what follows is owned ("Genghis Khan's Mongolia").
 _OWNED_BY = re.compile(r"(?:(?<=\w)['’]s|(?<=s)['’])\s+$")
 _DIGIT = re.compile(r"\d")
-# The noun a span completes with "of": "round" of "the 21st round of Astana".
-_NOUN_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Words saying what something is about: "negotiations regarding Syria".
 _ABOUT = re.compile(r"\b(?:regarding|concerning|about)\s+(?:the\s+)?$", re.IGNORECASE)
+# An ordinal or a figure numbering the noun before "of" ("the 21st round of"): the words
+# after "of" then name the series.
+_NUMBERED_NOUN_OF = re.compile(
+    rf"\b(?:\d+(?:st|nd|rd|th)?|{'|'.join(SPELT_ORDINALS)})\s+\w+\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A number in Roman numerals ("XLVII"): in a name, it numbers the thing the other words name.
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}")
 _HYPHENED_NOUN = re.compile(r"-([A-Za-z]+)")
@@ -673,7 +679,8 @@ def _counts_asked(text: str, end: int, counted: set[str], focus: str | None) -> 
     return _followed_by(text, end, counted.__contains__, 3)
 
 
-_NOUN_OF = re.compile(r"(\w+)\s+of\s+$")
+# The noun before "of" right before a span: "deaths" of "the deaths of over 300,000".
+_NOUN_OF = re.compile(r"(\w+)\s+of\s+(?:the\s+)?$")
 _PARTS = frozenset({"one", "two", "three", "some", "all", "each", "most", "many", "none",
                     "any", "both", "half", "part", "out"})  # fmt: skip
 
@@ -684,9 +691,10 @@ def _of_asked(
     terms: list[tuple[int, int, str]],
     question_terms: Mapping[str, float],
 ) -> bool:
-    """Is an amount starting at offset `start` the amount of a word the question asks
-    about, written "<word> of <amount>": "the deaths of over 300,000 people" for "How many
-    died?" (a relative of the question's word is read as it), "a crowd of 50,000"?"""
+    """Is the span starting at offset `start` written after "<word> of", where the word
+    is one the question asks about (a relative of it is read as it)? An amount then
+    counts it ("the deaths of over 300,000 people" for "How many died?", "a crowd of
+    50,000"), and a place says which one it is ("the 21st round of Astana")."""
     before = _NOUN_OF.search(text, max(0, start - 40), start)
     if before is None or not before.group(1).isalpha() or before.group(1).lower() in _PARTS:
         return False  # "one of four teams", "some of the 300": a part, not an amount
@@ -888,22 +896,19 @@ def _place_not_acting(
     text: str,
     span: entities.Span,
     terms: list[tuple[int, int, str]],
-    term_starts: list[int],
     question_terms: Mapping[str, float],
 ) -> bool:
-    """Is `span` a place only, written after "of" completing a noun of the question
-    ("the 21st round of Astana", "the siege of Leningrad") or after a word saying what
-    something is about ("negotiations regarding Syria")? It names the thing the question
-    asks about, or its topic; a place may act ("Moscow accused…"), but not from there."""
+    """Is `span` a place only that names a numbered thing the question asks about ("the
+    21st round of Astana", `_of_asked`), or a topic ("negotiations regarding Syria")? A
+    place may act ("Moscow accused…", "the delegations of Russia"), but not there."""
     if "place" not in span.kinds or span.kinds & _WANTS_AGENTS:
         return False
-    if _ABOUT.search(text, 0, span.start):
+    near = max(0, span.start - 40)
+    if _ABOUT.search(text, near, span.start):
         return True
-    noun = _NOUN_OF.search(text, 0, span.start)
-    if noun is None:
-        return False
-    at = bisect_left(term_starts, noun.start(1))
-    return at < len(terms) and terms[at][0] == noun.start(1) and terms[at][2] in question_terms
+    return bool(_NUMBERED_NOUN_OF.search(text, near, span.start)) and _of_asked(
+        text, span.start, terms, question_terms
+    )
 
 
 def score_spans(
@@ -996,8 +1001,7 @@ def score_spans(
             continue  # "Which hotel…?" is not answered by "the Kazakh Foreign Ministry"
         if kind == "person" and _DIGIT.search(found.text):
             continue  # "U.N. Security Council Resolution 2642": a numbered name is no one
-        if kind in _WANTS_AGENTS and _place_not_acting(text, found, terms, term_starts,
-                                                      question_terms):  # fmt: skip
+        if kind in _WANTS_AGENTS and _place_not_acting(text, found, terms, question_terms):
             continue  # "Who initiated the 21st round?" is not answered by "Astana" of
             # "the 21st round of Astana": the place says which round, it did nothing
         if kind == "number" and is_time_for_untimed(found.kinds, focus):

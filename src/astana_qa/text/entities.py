@@ -87,7 +87,7 @@ _NUMBER = re.compile(
     # a number word is whole: "sixty", not the "six" it starts with, nor the "ten" of "tenge";
     # a figure may be negative by the minus sign ("−11.7 °C"; not a hyphen, which joins)
     rf"(?:−?{_DIGITS}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?(?![^\W\d_]))"
-    rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?(?:{_DIGITS}|{_NUMBER_WORD})(?![\w]))?"
+    rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?(?:−?{_DIGITS}|{_NUMBER_WORD})(?![\w]))?"
     rf"(?:[\s-]?{_SCALE}(?![\w]))?(?:\s+{_SCALE}(?![\w]))?"
     r"(?:\s?%|\s+per\s?cent(?![\w])|\s+percent(?![\w]))?"
     r"(?:-[a-z]+(?:-[a-z]+)?)?",
@@ -125,9 +125,9 @@ _UNITS = (
 
 
 # A degree sign after a number, with its scale: "48.8 °C", "104°F", "12°".
-_DEGREES = re.compile(r"\s?°\s?[CFK]?(?![A-Za-z])")
-# The word right after a number.
-_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_DEGREES = re.compile(r"\s?°(?:\s?[CFK])?(?![A-Za-z])")
+# The word after a number that may be its unit ("150 miles", "874.3 square miles").
+_UNIT_AFTER = re.compile(r"\s+(?:(?:square|cubic)\s+)?([a-z]+)")
 # What a number is counted per: "$40 per barrel", "9.81 meters per second".
 _RATE = re.compile(r"\s+per\s+[a-z]+\b")
 
@@ -314,6 +314,23 @@ def _counts(text: str, start: int, end: int) -> bool:
     return word.lower() not in _BEFORE_A_YEAR and word != "By"  # "By 2030": sentence-initial
 
 
+# Prepositions of time, after which a figure before a unit is still a year ("in 2010
+# degrees were awarded").
+_TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "before", "after",
+                                "by"})  # fmt: skip
+
+
+def _measures(text: str, start: int, end: int) -> bool:
+    """Is the figure at `text[start:end]` followed by a unit of measure ("1015 kelvins",
+    "the 1500 metres final"), and not after a preposition of time ("in 2010 degrees were
+    awarded")?"""
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is None or unit.group(1).lower() not in MEASURE_UNITS:
+        return False
+    before = text[:start].split()
+    return not before or before[-1].lower() not in _TIME_PREPOSITIONS
+
+
 def _is_plural_noun(word: str) -> bool:
     """Is `word` a noun in the plural ("guests"; not "analysis", "status" or "news")?"""
     if lexicon().get(word, ("",))[0] != "NOUN":
@@ -342,9 +359,8 @@ def dates(text: str) -> list[Span]:
             continue  # "may" the verb, "march" the noun
         if word.isdigit() and _counts(text, start, end):
             continue  # "attended by 2000 guests": a count, not a year
-        unit = _WORD_AFTER.match(text, end)
-        if word.isdigit() and unit and unit.group(1).lower() in MEASURE_UNITS:
-            continue  # "1015 kelvins", "1500 metres": a measure, not a year
+        if word.isdigit() and _measures(text, start, end):
+            continue  # "1015 kelvins", "the 1500 metres": a measure, not a year
         if _WEEKDAY_ALONE.fullmatch(word) and (
             _RECURRING.match(text, end) or _EVERY.search(text, 0, start)
         ):
@@ -388,14 +404,14 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         kinds = {"number"}
         if _IDENTIFIER.search(text[:start]) and value.isdigit():
             kinds = {"identifier"}  # "Resolution 2254", "Super Bowl 50": a name, not an amount
-        after = re.match(r"\s+(?:(?:square|cubic)\s+)?([a-z]+)", text[end:])
+        after = _UNIT_AFTER.match(text, end)
         degrees = _DEGREES.match(text, end)
         if degrees:  # "48.8 °C", "104 °F": a temperature
             end = degrees.end()
             value = text[start:end]
             kinds.add("measure")
         elif after and after.group(1).lower() in _UNITS:
-            end += after.end()
+            end = after.end()
             value = text[start:end]
             if after.group(1).lower() in MEASURE_UNITS:
                 kinds.add("measure")
