@@ -822,16 +822,25 @@ def test_how_tall_wants_a_number_with_a_unit():
     assert ask("How tall is the tower?", passages(text, [text])).answer == "617 ft"
 
 
-def test_a_temperature_asked_for_wants_a_number_with_its_scale():
-    text = "At 3 stations in the valley the highest temperature was 41.2 °C in summer."
-    answer = ask("What was the highest temperature in the valley?", passages(text, [text]))
-    assert answer.answer == "41.2 °C"
-
-
-def test_the_length_of_a_time_is_not_asked_in_units_of_length():
-    text = "The siege lasted ten months along 12 km of walls."
-    answer = ask("What was the length of the siege?", passages(text, [text]))
-    assert answer.answer == "ten months"
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # a temperature wants a number with its scale, not a bare count
+        (
+            "What was the highest temperature in the valley?",
+            "At 3 stations in the valley the highest temperature was 41.2 °C in summer.",
+            "41.2 °C",
+        ),
+        # the length of a time is not asked in units of length
+        (
+            "What was the length of the siege?",
+            "The siege lasted ten months along 12 km of walls.",
+            "ten months",
+        ),
+    ],
+)
+def test_a_measure_asked_for_is_answered_in_its_own_units(question, text, expected):
+    assert ask(question, passages(text, [text])).answer == expected
 
 
 def test_how_much_money_wants_a_sum_not_a_bare_number():
