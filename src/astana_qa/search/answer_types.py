@@ -417,12 +417,12 @@ def _key_word_kind(words: list[str], tags: list[str]) -> Expected:
     # an amount or a time named before "of" inside the search says what is searched
     # for, unless a person's noun closes it: "battle of carillon size of french army"
     # (not "russia time of troubles leader")
-    closing_person = noun_class(lower[-1]) == "person"
-    for at in range(1, len(lower) - 2):
-        if lower[at + 1] == "of" and tags[at] in _NOUN_TAGS and not closing_person:
-            kind = listed_class(lower[at])
-            if kind in _SEARCHED_KINDS:
-                return Expected(kind, lower[at], _is_plural(lower[at]) and kind != "number")
+    if "of" in lower[2:-1] and noun_class(lower[-1]) != "person":
+        for at in range(1, len(lower) - 2):
+            if lower[at + 1] == "of" and tags[at] in _NOUN_TAGS:
+                kind = listed_class(lower[at])
+                if kind in _SEARCHED_KINDS:
+                    return Expected(kind, lower[at], _is_plural(lower[at]) and kind != "number")
     for at in (0, len(lower) - 1):
         if at == 0 and lower[0] in _ASKED_TIMES and len(lower) > 2:
             pass  # "year robert koch won the nobel prize": "of" left out, as searches do

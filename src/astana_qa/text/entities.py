@@ -302,33 +302,31 @@ _BEFORE_A_YEAR = frozenset({"in", "since", "during", "until", "till", "from", "b
 
 def _counts(text: str, start: int, end: int) -> bool:
     """Does the number at `text[start:end]` count the plural noun after it ("2000
-    guests"), rather than name a year ("in 1999 voters chose", "the 2000 elections",
-    "By 2030 emissions must fall")?"""
-    after = _PLURAL_AFTER.match(text, end)
-    if after is None or not _is_plural_noun(after.group(1)):
-        return False
+    guests") or measure in the unit after it ("1015 kelvins", "the 1500 metres final"),
+    rather than name a year ("in 1999 voters chose", "the 2000 elections", "By 2030
+    emissions must fall", "in 2010 degrees were awarded")?"""
     before = text[:start].split()
-    if not before:
+    word = before[-1] if before else ""
+    unit = _UNIT_AFTER.match(text, end)
+    if (
+        unit is not None
+        and unit.group(1) in MEASURE_UNITS
+        and word.lower() not in _TIME_PREPOSITIONS
+    ):
         return True
-    word = before[-1]
-    return word.lower() not in _BEFORE_A_YEAR and word != "By"  # "By 2030": sentence-initial
+    after = _PLURAL_AFTER.match(text, end)
+    return (
+        after is not None
+        and _is_plural_noun(after.group(1))
+        and word.lower() not in _BEFORE_A_YEAR
+        and word != "By"  # "By 2030": sentence-initial
+    )
 
 
 # Prepositions of time, after which a figure before a unit is still a year ("in 2010
 # degrees were awarded").
 _TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "before", "after",
                                 "by"})  # fmt: skip
-
-
-def _measures(text: str, start: int, end: int) -> bool:
-    """Is the figure at `text[start:end]` followed by a unit of measure ("1015 kelvins",
-    "the 1500 metres final"), and not after a preposition of time ("in 2010 degrees were
-    awarded")?"""
-    unit = _UNIT_AFTER.match(text, end)
-    if unit is None or unit.group(1).lower() not in MEASURE_UNITS:
-        return False
-    before = text[:start].split()
-    return not before or before[-1].lower() not in _TIME_PREPOSITIONS
 
 
 def _is_plural_noun(word: str) -> bool:
@@ -358,9 +356,7 @@ def dates(text: str) -> list[Span]:
                 end < len(text) and text[end:end + 1].isalpha())):  # fmt: skip
             continue  # "may" the verb, "march" the noun
         if word.isdigit() and _counts(text, start, end):
-            continue  # "attended by 2000 guests": a count, not a year
-        if word.isdigit() and _measures(text, start, end):
-            continue  # "1015 kelvins", "the 1500 metres": a measure, not a year
+            continue  # "attended by 2000 guests", "1015 kelvins": an amount, not a year
         if _WEEKDAY_ALONE.fullmatch(word) and (
             _RECURRING.match(text, end) or _EVERY.search(text, 0, start)
         ):
@@ -404,8 +400,8 @@ def numbers(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         kinds = {"number"}
         if _IDENTIFIER.search(text[:start]) and value.isdigit():
             kinds = {"identifier"}  # "Resolution 2254", "Super Bowl 50": a name, not an amount
-        after = _UNIT_AFTER.match(text, end)
         degrees = _DEGREES.match(text, end)
+        after = None if degrees else _UNIT_AFTER.match(text, end)
         if degrees:  # "48.8 °C", "104 °F": a temperature
             end = degrees.end()
             value = text[start:end]
