@@ -7,6 +7,7 @@ import pytest
 
 from astana_qa import QAEngine, QAError
 from astana_qa.settings import AnalysisSettings, BM25Params, IndexSettings, Settings
+from astana_qa.text.corpus import file_hash
 
 ARTICLE = (
     "Harbour opens in Varna\n\n"
@@ -116,3 +117,19 @@ def test_other_bm25_parameters_need_no_rebuild(corpus, tmp_path):
     assert not engine.stats.rebuilt
     terms = engine.ranker.term_numbers(["harbour", "cost"])
     assert not np.allclose(engine.ranker.sentences.scores(terms), default.sentences.scores(terms))
+
+
+def test_the_manifest_records_each_segment_file_as_written(make_corpus, tmp_path):
+    """Segment files are written and hashed on several threads: each file's recorded
+    size and digest must still be its own, in a first build and after an update."""
+    corpus = make_corpus({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Varna", "Burgas")})
+    index = tmp_path / "index"
+    QAEngine.open(corpus, index)
+    (corpus / "b.txt").write_text(ARTICLE.replace("Varna", "Ruse"), "utf-8")
+    QAEngine.open(corpus, index)
+    manifest = json.loads((index / "manifest.json").read_text())
+    for segment in manifest["segments"]:
+        folder = index / "segments" / segment["name"]
+        written = {p.name: [p.stat().st_size, file_hash(p)] for p in folder.iterdir()}
+        assert segment["files"] == written
+        assert len(written) > 10 and len({size for size, _ in written.values()}) > 1

