@@ -1,13 +1,17 @@
 import json
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from astana_qa import QAEngine, QAError
+from astana_qa.index import build as build_module
+from astana_qa.index.schema import SentenceRows
+from astana_qa.index.segments import joined_rows
 from astana_qa.settings import AnalysisSettings, BM25Params, IndexSettings, Settings
-from astana_qa.text.corpus import file_hash
+from astana_qa.text.corpus import content_hash, file_hash
 
 ARTICLE = (
     "Harbour opens in Varna\n\n"
@@ -119,17 +123,76 @@ def test_other_bm25_parameters_need_no_rebuild(corpus, tmp_path):
     assert not np.allclose(engine.ranker.sentences.scores(terms), default.sentences.scores(terms))
 
 
-def test_the_manifest_records_each_segment_file_as_written(make_corpus, tmp_path):
-    """Segment files are written and hashed on several threads: each file's recorded
-    size and digest must still be its own, in a first build and after an update."""
-    corpus = make_corpus({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Varna", "Burgas")})
+LONG_ARTICLE = ARTICLE + "".join(
+    f"\nThe harbour's berth {n} takes ships of up to {n * 10},000 tonnes.\n" for n in range(1, 9)
+)
+SHORT_ARTICLE = "Ferry to Odessa\n\nA ferry to Odessa leaves the harbour in Varna every Monday.\n"
+
+
+def _two_segments(make_corpus, tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """An index updated into two segments: a long article, then a shorter one added (a
+    new segment takes in the last one only while that is no larger than it), with the
+    tokenizer trained on the first article alone, so that adding one keeps it."""
+    monkeypatch.setattr(build_module, "TRAINING_SAMPLE_CHARS", 1)
+    corpus = make_corpus({"a.txt": LONG_ARTICLE})
     index = tmp_path / "index"
     QAEngine.open(corpus, index)
-    (corpus / "b.txt").write_text(ARTICLE.replace("Varna", "Ruse"), "utf-8")
-    QAEngine.open(corpus, index)
+    short = SHORT_ARTICLE
+    while content_hash(short.encode()) < content_hash(LONG_ARTICLE.encode()):
+        short += "\n"  # sorts after the sample: the sample stays the long article
+    (corpus / "b.txt").write_text(short, "utf-8")
+    assert len(QAEngine.open(corpus, index).index.segments) == 2
+    return corpus, index
+
+
+def test_the_manifest_records_each_file_as_written(make_corpus, tmp_path, monkeypatch):
+    """Segment files and joined rows are written and hashed on several threads: each
+    file's recorded size and digest must still be its own."""
+    _, index = _two_segments(make_corpus, tmp_path, monkeypatch)
     manifest = json.loads((index / "manifest.json").read_text())
-    for segment in manifest["segments"]:
-        folder = index / "segments" / segment["name"]
+    folders = [(index / "segments" / s["name"], s["files"]) for s in manifest["segments"]]
+    folders.append((index / f"gen-{manifest['generation']}" / "rows", manifest["rows"]))
+    for folder, recorded in folders:
         written = {p.name: [p.stat().st_size, file_hash(p)] for p in folder.iterdir()}
-        assert segment["files"] == written
-        assert len(written) > 10 and len({size for size, _ in written.values()}) > 1
+        assert recorded == written
+        assert len(written) > 5 and len({size for size, _ in written.values()}) > 1
+
+
+def test_several_segments_store_their_sentence_arrays_joined(make_corpus, tmp_path, monkeypatch):
+    """A server maps the joined per-sentence arrays of several segments from the
+    generation's files instead of joining them in its own memory at every open; they
+    are the arrays joining the segments gives."""
+    corpus, index = _two_segments(make_corpus, tmp_path, monkeypatch)
+    for engine in (QAEngine.open(corpus, index), QAEngine.open(corpus, index)):
+        stored = engine.index.stored_rows
+        assert stored is not None and engine.ranker.rows is stored
+        assert isinstance(stored.doc.base, np.memmap)
+        segments = engine.index.segments
+        joined = joined_rows([s.arrays for s in segments], [s.documents for s in segments])
+        for field in fields(SentenceRows):
+            assert np.array_equal(getattr(stored, field.name), getattr(joined, field.name))
+        assert engine.index.documents[stored.doc[-1]].name == "b.txt"
+    answer = engine.ask("When does the ferry to Odessa leave?")
+    assert answer.citations[0].source == "b.txt"
+
+
+def test_one_segment_stores_no_joined_copy(corpus, tmp_path):
+    engine = QAEngine.open(corpus, tmp_path / "index")
+    assert engine.index.stored_rows is None
+    assert not (tmp_path / "index" / "gen-1" / "rows").exists()
+    assert "rows" not in json.loads((tmp_path / "index" / "manifest.json").read_text())
+
+
+@pytest.mark.parametrize("damage", ["truncate", "remove"])
+def test_damaged_joined_rows_mean_a_rebuild(make_corpus, tmp_path, monkeypatch, damage):
+    corpus, index = _two_segments(make_corpus, tmp_path, monkeypatch)
+    expected = QAEngine.open(corpus, index).ask("When does the ferry leave?").to_dict()
+    generation = json.loads((index / "manifest.json").read_text())["generation"]
+    doc = index / f"gen-{generation}" / "rows" / "doc.npy"
+    if damage == "truncate":
+        doc.write_bytes(doc.read_bytes()[:-4])
+    else:
+        doc.unlink()
+    engine = QAEngine.open(corpus, index)
+    assert engine.stats.rebuilt
+    assert engine.ask("When does the ferry leave?").to_dict()["citations"] == expected["citations"]

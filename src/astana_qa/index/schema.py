@@ -13,6 +13,9 @@ On disk (`index/` by default), nothing that runs code when loaded:
   gen-N/vocab.json       the term list (terms are stored as numbers into it)
   gen-N/names.json       the list of names mentioned in sentences (likewise)
   gen-N/tokenizer.json   the Punkt parameters sentences were split with
+  gen-N/rows/<field>.npy with several segments, their `SentenceRows` joined (numbered
+                         across segments, `segments.joined_rows`), memory-mapped at open
+                         instead of copied; sizes and digests in the manifest's "rows"
   segments/S/<array>.npy a segment's arrays (`SegmentArrays.files()` names), memory-mapped;
                          S is the generation that wrote it (000012), or that trimmed
                          it (000012-1: `trim.py`)
@@ -30,8 +33,9 @@ from .postings import POSTINGS_ARRAYS, Postings
 
 # 4: counts, lengths and offsets in narrower integer types; 5: the window level derived
 # from the sentence level (`windows.py`), only its document frequencies stored; 6: each
-# sentence's terms no longer stored beside the postings (63 MB of a million sentences).
-FORMAT_VERSION = 6
+# sentence's terms no longer stored beside the postings (63 MB of a million sentences);
+# 7: the joined per-sentence arrays of several segments stored with each generation.
+FORMAT_VERSION = 7
 # The BM25 levels the ranking fuses: the sentence, its window (itself with the sentence
 # before it in the same paragraph), its paragraph and its article.
 LEVELS = ("sentence", "window", "paragraph", "document")
@@ -40,6 +44,8 @@ LEVELS = ("sentence", "window", "paragraph", "document")
 STORED_LEVELS = ("sentence", "paragraph", "document")
 # The file of the window level's document frequency of every term.
 WINDOW_DF_FILE = "window.df"
+# The folder of a generation that holds its segments' per-sentence arrays joined.
+JOINED_ROWS_FOLDER = "rows"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,8 @@ from ..errors import QAError
 from ..text.corpus import STAMP_FIELDS, Stamp, TitleAndDate, content_hash, file_hash
 from ..text.sentences import read_parameters
 from .file_analysis import FileAnalysis
-from .schema import FORMAT_VERSION, SegmentArrays, check_segment
+from .schema import FORMAT_VERSION, JOINED_ROWS_FOLDER, SegmentArrays, SentenceRows, check_segment
+from .segments import joined_rows
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,22 @@ class IndexData:
     tokenizer: dict
     segments: list[Segment]
     manifest: dict
+    # The per-sentence arrays of several segments joined, as the generation stores them
+    # (memory-mapped); None until saved, and for an index of one segment.
+    stored_rows: SentenceRows | None = None
 
     @property
     def sentence_count(self) -> int:
         return sum(s.sentence_count for s in self.segments)
+
+    def rows(self) -> SentenceRows:
+        """Every sentence's per-sentence arrays, numbered across segments: one segment's
+        own, the joined copy its generation stores, or (not yet saved) joined now."""
+        if len(self.segments) == 1:
+            return self.segments[0].arrays.rows
+        if self.stored_rows is not None:
+            return self.stored_rows
+        return joined_rows([s.arrays for s in self.segments], [s.documents for s in self.segments])
 
 
 def is_own_index(index_dir: Path) -> bool:
@@ -147,13 +160,13 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write_arrays(folder: Path, arrays: SegmentArrays) -> dict[str, list]:
-    """Write a segment's arrays into the new `folder`; returns `[size, sha256]` of each
-    file by name. Each file is hashed right after it is written, while it is still in
-    the page cache, and the files are written on every core, largest first: NumPy
-    writes and hashlib hashes without the interpreter lock. (A million sentences'
-    segment, 250 MB: 0.13 s, where writing every file and then hashing them took
-    0.22-0.60 s.)"""
+def _write_arrays(folder: Path, arrays: dict[str, np.ndarray]) -> dict[str, list]:
+    """Write `arrays` (by file name, without `.npy`) into the new `folder`; returns
+    `[size, sha256]` of each file by name. Each file is hashed right after it is
+    written, while it is still in the page cache, and the files are written on every
+    core, largest first: NumPy writes and hashlib hashes without the interpreter
+    lock. (A million sentences' segment, 250 MB: 0.13 s, where writing every file and
+    then hashing them took 0.22-0.60 s.)"""
     folder.mkdir()
 
     def write(name: str, array: np.ndarray) -> tuple[str, list]:
@@ -161,12 +174,14 @@ def _write_arrays(folder: Path, arrays: SegmentArrays) -> dict[str, list]:
         np.save(path, np.ascontiguousarray(array))
         return path.name, [path.stat().st_size, file_hash(path)]
 
-    files = sorted(arrays.files().items(), key=lambda item: -np.asarray(item[1]).nbytes)
+    files = sorted(arrays.items(), key=lambda item: -np.asarray(item[1]).nbytes)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         return dict(sorted(pool.map(lambda item: write(*item), files)))
 
 
-def _write_generation(folder: Path, data: IndexData) -> None:
+def _write_generation(folder: Path, data: IndexData) -> dict[str, list] | None:
+    """Write the generation's files into the new `folder`; returns the digests of its
+    joined per-sentence arrays (None when the index has one segment: none written)."""
     folder.mkdir()
     # vars(), not dataclasses.asdict: the fields are plain values, and asdict's deep copy
     # took a quarter of a second for 5,000 articles, a quarter of adding one.
@@ -174,6 +189,14 @@ def _write_generation(folder: Path, data: IndexData) -> None:
     _write_json(folder / "vocab.json", data.vocab)
     _write_json(folder / "names.json", data.name_vocab)
     _write_json(folder / "tokenizer.json", data.tokenizer)
+    if len(data.segments) == 1:
+        return None
+    # Joined once here rather than at every open: memory-mapped, they cost a server no
+    # private memory (26 MB of a million sentences, copied at each open before 0.2.44).
+    rows = data.rows()
+    return _write_arrays(
+        folder / JOINED_ROWS_FOLDER, {f.name: getattr(rows, f.name) for f in fields(rows)}
+    )
 
 
 def save_index(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None:
@@ -201,14 +224,19 @@ def _save(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None
             written: dict[str, list] = {}
             _write_then_rename(
                 index_dir / "segments" / segment.name,
-                lambda tmp, s=segment, w=written: w.update(_write_arrays(tmp, s.arrays)),
+                lambda tmp, s=segment, w=written: w.update(_write_arrays(tmp, s.arrays.files())),
             )
             entry["files"] = written
     for key, entry in new_cache.items():
         target = index_dir / "cache" / f"{key}.npz"
         _write_then_rename(target, lambda tmp, e=entry: tmp.write_bytes(e))
     generation = index_dir / f"gen-{data.manifest['generation']}"
-    _write_then_rename(generation, lambda tmp: _write_generation(tmp, data))
+    joined: list[dict[str, list] | None] = []
+    _write_then_rename(generation, lambda tmp: joined.append(_write_generation(tmp, data)))
+    data.manifest.pop("rows", None)
+    if joined[0] is not None:
+        data.manifest["rows"] = joined[0]
+        data.stored_rows = _open_rows(generation / JOINED_ROWS_FOLDER)
     manifest = json.dumps(data.manifest, indent=1)
     _write_then_rename(index_dir / "manifest.json", lambda tmp: tmp.write_text(manifest, "utf-8"))
     _remove_unused(index_dir, data.manifest)
@@ -276,6 +304,8 @@ def _well_formed(manifest: object) -> bool:
     kinds = {"format": int, "fingerprint": str, "files": dict, "generation": int,
              "segments": list, "cache": dict, "documents": int, "sentences": int}  # fmt: skip
     if not all(isinstance(manifest.get(k), t) for k, t in kinds.items()):
+        return False
+    if not isinstance(manifest.get("rows", {}), dict):
         return False
     return all(
         isinstance(s, dict) and isinstance(s.get("name"), str)
@@ -383,27 +413,29 @@ def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
     """Compare every segment file with its recorded size, and its digest when `digests`
     (None: only when the segments are small enough to hash quickly);
     `IndexUnreadable` naming the first that differs."""
-    entries = [(s["name"], s.get("files")) for s in manifest["segments"]]
+    entries = [(f"segments/{s['name']}", s.get("files")) for s in manifest["segments"]]
+    if "rows" in manifest:
+        entries.append((f"gen-{manifest['generation']}/{JOINED_ROWS_FOLDER}", manifest["rows"]))
     recorded = [(name, files) for name, files in entries if isinstance(files, dict)]
     if digests is None:
         total = sum(size for _, files in recorded for size, _ in files.values())
         digests = total <= VERIFY_AT_OPEN_BYTES
     checked = []  # (name, file, path, digest), hashed on every core once sizes hold
     for name, files in recorded:
-        folder = index_dir / "segments" / name
+        folder = index_dir / name
         for file, (size, digest) in files.items():
             path = folder / file
             try:
                 if path.stat().st_size != size:
-                    raise IndexUnreadable(f"segment file {name}/{file} has the wrong size")
+                    raise IndexUnreadable(f"index file {name}/{file} has the wrong size")
             except FileNotFoundError:
-                raise IndexUnreadable(f"segment file {name}/{file} is missing") from None
+                raise IndexUnreadable(f"index file {name}/{file} is missing") from None
             checked.append((name, file, path, digest))
     if digests:
         for (name, file, _, digest), found in zip(checked, _hashes([c[2] for c in checked]),
                                                   strict=True):  # fmt: skip
             if found != digest:
-                raise IndexUnreadable(f"segment file {name}/{file} is damaged")
+                raise IndexUnreadable(f"index file {name}/{file} is damaged")
 
 
 def verify_index(index_dir: Path) -> list[str]:
@@ -448,6 +480,7 @@ def _read_index(index_dir: Path, manifest: dict) -> IndexData:
         tokenizer=json_files["tokenizer"],
         segments=segments,
         manifest=manifest,
+        stored_rows=_open_rows(generation / JOINED_ROWS_FOLDER) if len(segments) > 1 else None,
     )
     check_consistent(data)
     read_parameters(data.tokenizer)
@@ -456,6 +489,10 @@ def _read_index(index_dir: Path, manifest: dict) -> IndexData:
 
 def _open_segment(folder: Path) -> SegmentArrays:
     return SegmentArrays.from_files(lambda name: _open_array(folder, name))
+
+
+def _open_rows(folder: Path) -> SentenceRows:
+    return SentenceRows(**{f.name: _open_array(folder, f.name) for f in fields(SentenceRows)})
 
 
 def _open_array(folder: Path, name: str) -> np.ndarray:
@@ -481,3 +518,9 @@ def check_consistent(data: IndexData) -> None:
         raise ValueError("segments do not hold the indexed documents")
     for segment in data.segments:
         check_segment(segment.arrays, segment.documents, len(data.vocab), len(data.name_vocab))
+    if data.stored_rows is not None:
+        rows, n = data.stored_rows, data.sentence_count
+        if any(len(getattr(rows, f.name)) != n for f in fields(rows)):
+            raise ValueError("the joined sentence arrays do not match the segments")
+        if rows.doc[0] < 0 or rows.doc[-1] >= len(data.documents):
+            raise ValueError("a joined sentence points at a missing document")

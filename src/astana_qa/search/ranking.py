@@ -27,7 +27,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from ..index.segments import RowLookup, joined_rows
+from ..index.segments import RowLookup
 from ..index.store import IndexData
 from ..settings import IndexSettings, RankingSettings
 from ..text.expansion import Expansion
@@ -116,7 +116,7 @@ class SentenceRanker:
 
     def __init__(self, index: IndexData, settings: IndexSettings):
         segments = [s.arrays for s in index.segments]
-        a = self.rows = joined_rows(segments, [s.documents for s in index.segments])
+        a = self.rows = index.rows()
         self.lookup = RowLookup(segments)
         terms = len(index.vocab)
         self.sentences = level_scorer(segments, "sentence", terms, settings)
@@ -154,7 +154,7 @@ class SentenceRanker:
         # (articles indexed in file-name order): no array of a million numbers to hold.
         self.position: np.ndarray | None = None
         if not np.all(name_rank[:-1] < name_rank[1:]):
-            self.position = np.empty(self.size, dtype=np.int64)
+            self.position = np.empty(self.size, dtype=np.int32)
             self.position[np.lexsort((a.start, sentence_rank))] = np.arange(self.size)
 
     def term_numbers(self, terms: Sequence[str]) -> list[int]:
