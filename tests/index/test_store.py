@@ -1,6 +1,5 @@
 import json
 import shutil
-from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
@@ -8,8 +7,7 @@ import pytest
 
 from astana_qa import QAEngine, QAError
 from astana_qa.index import build as build_module
-from astana_qa.index.schema import SentenceRows
-from astana_qa.index.segments import joined_rows
+from astana_qa.index.segments import joined
 from astana_qa.settings import AnalysisSettings, BM25Params, IndexSettings, Settings
 from astana_qa.text.corpus import content_hash, file_hash
 
@@ -129,18 +127,19 @@ LONG_ARTICLE = ARTICLE + "".join(
 SHORT_ARTICLE = "Ferry to Odessa\n\nA ferry to Odessa leaves the harbour in Varna every Monday.\n"
 
 
-def _two_segments(make_corpus, tmp_path, monkeypatch) -> tuple[Path, Path]:
-    """An index updated into two segments: a long article, then a shorter one added (a
-    new segment takes in the last one only while that is no larger than it), with the
-    tokenizer trained on the first article alone, so that adding one keeps it."""
+def _two_segments(make_corpus, tmp_path, monkeypatch, first="a.txt", then="b.txt"):
+    """An index updated into two segments: a long article `first`, then a shorter one
+    `then` added (a new segment takes in the last one only while that is no larger than
+    it), with the tokenizer trained on the first article alone, so that adding one
+    keeps it. Returns the corpus and index folders."""
     monkeypatch.setattr(build_module, "TRAINING_SAMPLE_CHARS", 1)
-    corpus = make_corpus({"a.txt": LONG_ARTICLE})
+    corpus = make_corpus({first: LONG_ARTICLE})
     index = tmp_path / "index"
     QAEngine.open(corpus, index)
     short = SHORT_ARTICLE
     while content_hash(short.encode()) < content_hash(LONG_ARTICLE.encode()):
         short += "\n"  # sorts after the sample: the sample stays the long article
-    (corpus / "b.txt").write_text(short, "utf-8")
+    (corpus / then).write_text(short, "utf-8")
     assert len(QAEngine.open(corpus, index).index.segments) == 2
     return corpus, index
 
@@ -158,27 +157,44 @@ def test_the_manifest_records_each_file_as_written(make_corpus, tmp_path, monkey
         assert len(written) > 5 and len({size for size, _ in written.values()}) > 1
 
 
-def test_several_segments_store_their_sentence_arrays_joined(make_corpus, tmp_path, monkeypatch):
-    """A server maps the joined per-sentence arrays of several segments from the
-    generation's files instead of joining them in its own memory at every open; they
-    are the arrays joining the segments gives."""
-    corpus, index = _two_segments(make_corpus, tmp_path, monkeypatch)
+@pytest.mark.parametrize("added", ["b.txt", "0.txt"])
+def test_several_segments_store_their_sentence_arrays_joined(
+    make_corpus, tmp_path, monkeypatch, added
+):
+    """A server maps the per-sentence arrays of several segments from the generation's
+    files instead of joining them in its own memory at every open; they are what joining
+    the segments gives. An article added under a name that sorts first makes the
+    sentences' file-name order (ties are broken in it) another than theirs: it is
+    stored too."""
+    corpus, index = _two_segments(make_corpus, tmp_path, monkeypatch, "a.txt", added)
     for engine in (QAEngine.open(corpus, index), QAEngine.open(corpus, index)):
-        stored = engine.index.stored_rows
-        assert stored is not None and engine.ranker.rows is stored
-        assert isinstance(stored.doc.base, np.memmap)
-        segments = engine.index.segments
-        joined = joined_rows([s.arrays for s in segments], [s.documents for s in segments])
-        for field in fields(SentenceRows):
-            assert np.array_equal(getattr(stored, field.name), getattr(joined, field.name))
-        assert engine.index.documents[stored.doc[-1]].name == "b.txt"
+        stored = engine.index.stored_joined
+        assert stored is not None and engine.ranker.rows is stored.rows
+        assert engine.ranker.sentences.lengths is stored.sentence_length
+        assert engine.ranker.position is stored.name_order
+        assert isinstance(stored.rows.doc.base, np.memmap)
+        segments, documents = engine.index.segments, engine.index.documents
+        fresh = joined([s.arrays for s in segments], [s.documents for s in segments],
+                       [d.name for d in documents])  # fmt: skip
+        assert stored.files().keys() == fresh.files().keys()
+        for name, array in stored.files().items():
+            assert np.array_equal(array, fresh.files()[name]), name
+        assert documents[stored.rows.doc[-1]].name == added
     answer = engine.ask("When does the ferry to Odessa leave?")
-    assert answer.citations[0].source == "b.txt"
+    assert answer.citations[0].source == added
+    if added == "b.txt":  # the articles are in file-name order already
+        assert stored.name_order is None
+    else:  # the added article's sentences come first, each article's in text order
+        order = stored.name_order
+        assert order is not None
+        added_rows = np.flatnonzero(stored.rows.doc == stored.rows.doc[-1])
+        assert sorted(order[added_rows]) == list(range(len(added_rows)))
+        assert np.all(np.diff(order[: len(order) - len(added_rows)]) == 1)
 
 
 def test_one_segment_stores_no_joined_copy(corpus, tmp_path):
     engine = QAEngine.open(corpus, tmp_path / "index")
-    assert engine.index.stored_rows is None
+    assert engine.index.stored_joined is None and engine.ranker.position is None
     assert not (tmp_path / "index" / "gen-1" / "rows").exists()
     assert "rows" not in json.loads((tmp_path / "index" / "manifest.json").read_text())
 

@@ -13,9 +13,9 @@ On disk (`index/` by default), nothing that runs code when loaded:
   gen-N/vocab.json       the term list (terms are stored as numbers into it)
   gen-N/names.json       the list of names mentioned in sentences (likewise)
   gen-N/tokenizer.json   the Punkt parameters sentences were split with
-  gen-N/rows/<field>.npy with several segments, their `SentenceRows` joined (numbered
-                         across segments, `segments.joined_rows`), memory-mapped at open
-                         instead of copied; sizes and digests in the manifest's "rows"
+  gen-N/rows/<array>.npy with several segments, what the search reads per sentence,
+                         joined across them (`JoinedRows`), memory-mapped at open instead
+                         of copied; sizes and digests in the manifest's "rows"
   segments/S/<array>.npy a segment's arrays (`SegmentArrays.files()` names), memory-mapped;
                          S is the generation that wrote it (000012), or that trimmed
                          it (000012-1: `trim.py`)
@@ -46,6 +46,7 @@ STORED_LEVELS = ("sentence", "paragraph", "document")
 WINDOW_DF_FILE = "window.df"
 # The folder of a generation that holds its segments' per-sentence arrays joined.
 JOINED_ROWS_FOLDER = "rows"
+_NAME_ORDER_FILE = "name_order"
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,36 @@ class SegmentArrays:
             window_df=read(WINDOW_DF_FILE),
             pairs=PairPostings(*(read(f"bigram.{f.name}") for f in fields(PairPostings))),
             names=NamePostings(*(read(f"name.{f.name}") for f in fields(NamePostings))),
+        )
+
+
+@dataclass(frozen=True)
+class JoinedRows:
+    """What a generation of several segments stores joined (`JOINED_ROWS_FOLDER`), so
+    that a server maps it instead of joining it in its own memory at every open: the
+    per-sentence arrays numbered across segments, the sentence level's text lengths,
+    and, unless the sentences are already in that order, each one's place in file-name
+    order (`segments.name_order`)."""
+
+    rows: SentenceRows
+    sentence_length: np.ndarray  # int32: terms in each sentence
+    name_order: np.ndarray | None  # int32
+
+    def files(self) -> dict[str, np.ndarray]:
+        """The arrays by file name (without `.npy`), as stored."""
+        out = {f.name: getattr(self.rows, f.name) for f in fields(SentenceRows)}
+        out["sentence.length"] = self.sentence_length
+        if self.name_order is not None:
+            out[_NAME_ORDER_FILE] = self.name_order
+        return out
+
+    @classmethod
+    def from_files(cls, read: Callable[[str], np.ndarray], names: set[str]) -> JoinedRows:
+        """The arrays read by file name with `read`; `names`: the files stored."""
+        return cls(
+            rows=SentenceRows(**{f.name: read(f.name) for f in fields(SentenceRows)}),
+            sentence_length=read("sentence.length"),
+            name_order=read(_NAME_ORDER_FILE) if _NAME_ORDER_FILE in names else None,
         )
 
 

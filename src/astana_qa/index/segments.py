@@ -12,7 +12,7 @@ from dataclasses import fields
 
 import numpy as np
 
-from .schema import ROW_NUMBERING, SegmentArrays, SentenceRows, bigram_key
+from .schema import ROW_NUMBERING, JoinedRows, SegmentArrays, SentenceRows, bigram_key
 
 
 def _offsets(sizes: list[int]) -> list[int]:
@@ -38,6 +38,30 @@ def joined_rows(segments: list[SegmentArrays], documents: list[int]) -> Sentence
             parts = [p + o for p, o in zip(parts, _offsets(sizes), strict=True)]
         joined[name] = np.concatenate(parts)
     return SentenceRows(**joined)
+
+
+def name_order(names: list[str], doc: np.ndarray, start: np.ndarray) -> np.ndarray | None:
+    """Each sentence's place (int32) when sentences are ordered by their article's file
+    name (`names`, by article number), then by where they start: the order ties are
+    broken in, however segments order the articles. None when that is their own order
+    (articles stored in file-name order, as one segment always holds them)."""
+    rank = np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"), kind="stable")
+    if np.all(rank[:-1] < rank[1:]):
+        return None
+    position = np.empty(len(doc), dtype=np.int32)
+    position[np.lexsort((start, rank[doc]))] = np.arange(len(doc), dtype=np.int32)
+    return position
+
+
+def joined(segments: list[SegmentArrays], documents: list[int], names: list[str]) -> JoinedRows:
+    """What a generation of several `segments` stores joined (`documents`: each
+    segment's number of articles; `names`: every article's file name, in order)."""
+    rows = joined_rows(segments, documents)
+    return JoinedRows(
+        rows=rows,
+        sentence_length=np.concatenate([s.levels["sentence"].length for s in segments]),
+        name_order=name_order(names, rows.doc, rows.start),
+    )
 
 
 class RowLookup:

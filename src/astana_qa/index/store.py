@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,8 +25,8 @@ from ..errors import QAError
 from ..text.corpus import STAMP_FIELDS, Stamp, TitleAndDate, content_hash, file_hash
 from ..text.sentences import read_parameters
 from .file_analysis import FileAnalysis
-from .schema import FORMAT_VERSION, JOINED_ROWS_FOLDER, SegmentArrays, SentenceRows, check_segment
-from .segments import joined_rows
+from .schema import FORMAT_VERSION, JOINED_ROWS_FOLDER, JoinedRows, SegmentArrays, check_segment
+from .segments import joined
 
 log = logging.getLogger(__name__)
 
@@ -89,22 +89,25 @@ class IndexData:
     tokenizer: dict
     segments: list[Segment]
     manifest: dict
-    # The per-sentence arrays of several segments joined, as the generation stores them
-    # (memory-mapped); None until saved, and for an index of one segment.
-    stored_rows: SentenceRows | None = None
+    # What several segments' generation stores joined (memory-mapped); None until
+    # saved, and for an index of one segment.
+    stored_joined: JoinedRows | None = None
 
     @property
     def sentence_count(self) -> int:
         return sum(s.sentence_count for s in self.segments)
 
-    def rows(self) -> SentenceRows:
-        """Every sentence's per-sentence arrays, numbered across segments: one segment's
-        own, the joined copy its generation stores, or (not yet saved) joined now."""
+    def joined(self) -> JoinedRows | None:
+        """The per-sentence arrays the search reads, joined across segments: as the
+        generation stores them, or (not yet saved) joined now; None for one segment,
+        whose own arrays serve."""
         if len(self.segments) == 1:
-            return self.segments[0].arrays.rows
-        if self.stored_rows is not None:
-            return self.stored_rows
-        return joined_rows([s.arrays for s in self.segments], [s.documents for s in self.segments])
+            return None
+        if self.stored_joined is not None:
+            return self.stored_joined
+        arrays = [s.arrays for s in self.segments]
+        names = [d.name for d in self.documents]
+        return joined(arrays, [s.documents for s in self.segments], names)
 
 
 def is_own_index(index_dir: Path) -> bool:
@@ -189,14 +192,12 @@ def _write_generation(folder: Path, data: IndexData) -> dict[str, list] | None:
     _write_json(folder / "vocab.json", data.vocab)
     _write_json(folder / "names.json", data.name_vocab)
     _write_json(folder / "tokenizer.json", data.tokenizer)
-    if len(data.segments) == 1:
+    together = data.joined()
+    if together is None:
         return None
     # Joined once here rather than at every open: memory-mapped, they cost a server no
-    # private memory (26 MB of a million sentences, copied at each open before 0.2.44).
-    rows = data.rows()
-    return _write_arrays(
-        folder / JOINED_ROWS_FOLDER, {f.name: getattr(rows, f.name) for f in fields(rows)}
-    )
+    # private memory (35 MB of a million sentences, copied at each open before 0.2.44).
+    return _write_arrays(folder / JOINED_ROWS_FOLDER, together.files())
 
 
 def save_index(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None:
@@ -236,7 +237,7 @@ def _save(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None
     data.manifest.pop("rows", None)
     if joined[0] is not None:
         data.manifest["rows"] = joined[0]
-        data.stored_rows = _open_rows(generation / JOINED_ROWS_FOLDER)
+        data.stored_joined = _open_joined(generation / JOINED_ROWS_FOLDER, joined[0])
     manifest = json.dumps(data.manifest, indent=1)
     _write_then_rename(index_dir / "manifest.json", lambda tmp: tmp.write_text(manifest, "utf-8"))
     _remove_unused(index_dir, data.manifest)
@@ -480,7 +481,9 @@ def _read_index(index_dir: Path, manifest: dict) -> IndexData:
         tokenizer=json_files["tokenizer"],
         segments=segments,
         manifest=manifest,
-        stored_rows=_open_rows(generation / JOINED_ROWS_FOLDER) if len(segments) > 1 else None,
+        stored_joined=_open_joined(generation / JOINED_ROWS_FOLDER, manifest.get("rows", {}))
+        if len(segments) > 1
+        else None,
     )
     check_consistent(data)
     read_parameters(data.tokenizer)
@@ -491,8 +494,10 @@ def _open_segment(folder: Path) -> SegmentArrays:
     return SegmentArrays.from_files(lambda name: _open_array(folder, name))
 
 
-def _open_rows(folder: Path) -> SentenceRows:
-    return SentenceRows(**{f.name: _open_array(folder, f.name) for f in fields(SentenceRows)})
+def _open_joined(folder: Path, files: dict) -> JoinedRows:
+    """The joined arrays in `folder`; `files`: the manifest's record of them."""
+    names = {name.removesuffix(".npy") for name in files}
+    return JoinedRows.from_files(lambda name: _open_array(folder, name), names)
 
 
 def _open_array(folder: Path, name: str) -> np.ndarray:
@@ -518,9 +523,10 @@ def check_consistent(data: IndexData) -> None:
         raise ValueError("segments do not hold the indexed documents")
     for segment in data.segments:
         check_segment(segment.arrays, segment.documents, len(data.vocab), len(data.name_vocab))
-    if data.stored_rows is not None:
-        rows, n = data.stored_rows, data.sentence_count
-        if any(len(getattr(rows, f.name)) != n for f in fields(rows)):
+    if data.stored_joined is not None:
+        together, n = data.stored_joined, data.sentence_count
+        if any(len(array) != n for array in together.files().values()):
             raise ValueError("the joined sentence arrays do not match the segments")
+        rows = together.rows
         if rows.doc[0] < 0 or rows.doc[-1] >= len(data.documents):
             raise ValueError("a joined sentence points at a missing document")

@@ -53,14 +53,22 @@ class BM25Scorer:
     `parts` are the level's postings in each segment, in segment order: the texts of a
     segment are numbered after those of the segments before it."""
 
-    def __init__(self, parts: list[Postings], vocabulary_size: int, params: BM25Params):
+    def __init__(
+        self,
+        parts: list[Postings],
+        vocabulary_size: int,
+        params: BM25Params,
+        lengths: np.ndarray | None = None,
+    ):
+        """`lengths`: every text's length across the parts, when the index stores them
+        joined (else joined here)."""
         self.parts = parts
         self.offsets = np.cumsum([0] + [len(p.length) for p in parts])
         self.size = int(self.offsets[-1])
         self.k1 = params.k1
         self.df = _summed([np.diff(p.indptr) for p in parts], vocabulary_size)
         self.b = params.b
-        self.lengths = _lengths(parts)
+        self.lengths = _lengths(parts) if lengths is None else lengths
         self.average = _average(int(self.lengths.sum()), self.size)
         self.idf = okapi_idf(self.df, self.size, params.epsilon)
 
@@ -263,12 +271,16 @@ def concatenated_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 def level_scorer(
-    segments: list[SegmentArrays], level: str, vocabulary_size: int, settings: IndexSettings
+    segments: list[SegmentArrays],
+    level: str,
+    vocabulary_size: int,
+    settings: IndexSettings,
+    lengths: np.ndarray | None = None,
 ) -> BM25Scorer:
     """The BM25Okapi scorer of one stored level (`schema.STORED_LEVELS`) over all
-    segments."""
+    segments (`lengths`: its texts' lengths joined, when the index stores them)."""
     params = settings.sentence if level == "sentence" else settings.context
-    return BM25Scorer([s.levels[level] for s in segments], vocabulary_size, params)
+    return BM25Scorer([s.levels[level] for s in segments], vocabulary_size, params, lengths)
 
 
 def window_scorer(

@@ -116,10 +116,12 @@ class SentenceRanker:
 
     def __init__(self, index: IndexData, settings: IndexSettings):
         segments = [s.arrays for s in index.segments]
-        a = self.rows = index.rows()
+        together = index.joined()  # None for one segment: its own arrays serve
+        a = self.rows = segments[0].rows if together is None else together.rows
         self.lookup = RowLookup(segments)
         terms = len(index.vocab)
-        self.sentences = level_scorer(segments, "sentence", terms, settings)
+        lengths = None if together is None else together.sentence_length
+        self.sentences = level_scorer(segments, "sentence", terms, settings, lengths)
         # The vocabularies only grow, so a term or name that only removed or changed
         # articles held is still in them: known here only if some sentence holds it, so
         # an updated index knows the same terms and names as a fresh build.
@@ -148,14 +150,10 @@ class SentenceRanker:
         # sentence, however the index's segments happen to order them.
         names = np.array([d.name for d in index.documents], dtype=object)
         name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
-        sentence_rank = name_rank[a.doc]
-        self.doc_name_rank = sentence_rank[self.doc_start[:-1]]
-        # Each sentence's place in that order; None when it is the sentences' own order
-        # (articles indexed in file-name order): no array of a million numbers to hold.
-        self.position: np.ndarray | None = None
-        if not np.all(name_rank[:-1] < name_rank[1:]):
-            self.position = np.empty(self.size, dtype=np.int32)
-            self.position[np.lexsort((a.start, sentence_rank))] = np.arange(self.size)
+        self.doc_name_rank = name_rank[a.doc[self.doc_start[:-1]]]
+        # Each sentence's place in that order (`segments.name_order`); None when it is
+        # the sentences' own order, as in one segment: no array of a million to hold.
+        self.position = None if together is None else together.name_order
 
     def term_numbers(self, terms: Sequence[str]) -> list[int]:
         """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
