@@ -157,13 +157,21 @@ class JoinedRows:
             out[_NAME_ORDER_FILE] = self.name_order
         return out
 
+    @staticmethod
+    def file_names(in_name_order: bool) -> set[str]:
+        """The files (without `.npy`) stored for sentences that are, or are not, in
+        file-name order already."""
+        names = {f.name for f in fields(SentenceRows)} | {"sentence.length"}
+        return names if in_name_order else names | {_NAME_ORDER_FILE}
+
     @classmethod
-    def from_files(cls, read: Callable[[str], np.ndarray], names: set[str]) -> JoinedRows:
-        """The arrays read by file name with `read`; `names`: the files stored."""
+    def from_files(cls, read: Callable[[str], np.ndarray], in_name_order: bool) -> JoinedRows:
+        """The arrays read by file name with `read` (KeyError/OSError if one is
+        missing), for sentences that are, or are not, in file-name order already."""
         return cls(
             rows=SentenceRows(**{f.name: read(f.name) for f in fields(SentenceRows)}),
             sentence_length=read("sentence.length"),
-            name_order=read(_NAME_ORDER_FILE) if _NAME_ORDER_FILE in names else None,
+            name_order=None if in_name_order else read(_NAME_ORDER_FILE),
         )
 
 

@@ -2,8 +2,9 @@
 
 Each segment numbers its sentences, paragraphs and articles from 0; read together,
 those of a segment come after those of the segments before it. Per-sentence arrays are
-joined once, when the index is opened (kept memory-mapped when there is one segment);
-postings stay in their segments and are looked up in each.
+joined once, when a generation of several segments is saved (`joined`, stored and then
+memory-mapped like the rest; one segment's own arrays serve as they are); postings stay
+in their segments and are looked up in each.
 """
 
 from __future__ import annotations
@@ -19,34 +20,48 @@ def _offsets(sizes: list[int]) -> list[int]:
     return np.cumsum([0, *sizes[:-1]]).tolist()
 
 
+def row_offsets(segments: list[SegmentArrays], documents: list[int]) -> dict[str, list[int]]:
+    """For each per-sentence array that holds numbers (`ROW_NUMBERING`), what joining
+    adds to each segment's numbers (`documents`: each segment's number of articles)."""
+    sizes = {"documents": documents}
+    for level in set(ROW_NUMBERING.values()) - {"documents"}:
+        sizes[level] = [len(s.levels[level].length) for s in segments]
+    return {name: _offsets(sizes[counted]) for name, counted in ROW_NUMBERING.items()}
+
+
 def joined_rows(segments: list[SegmentArrays], documents: list[int]) -> SentenceRows:
     """The per-sentence arrays of all segments as one (`documents`: each segment's
     number of articles)."""
     if len(segments) == 1:
         return segments[0].rows
+    offsets = row_offsets(segments, documents)
     joined = {}
     for field in fields(SentenceRows):
         name = field.name
         parts = [getattr(s.rows, name) for s in segments]
-        counted = ROW_NUMBERING.get(name)
-        if counted is not None:
-            sizes = (
-                documents
-                if counted == "documents"
-                else [len(s.levels[counted].length) for s in segments]
-            )
-            parts = [p + o for p, o in zip(parts, _offsets(sizes), strict=True)]
+        if name in offsets:
+            parts = [p + o for p, o in zip(parts, offsets[name], strict=True)]
         joined[name] = np.concatenate(parts)
     return SentenceRows(**joined)
+
+
+def name_ranks(names: list[str]) -> np.ndarray:
+    """Each article's place in file-name order (`names`, by article number)."""
+    return np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"), kind="stable")
+
+
+def in_name_order(ranks: np.ndarray) -> bool:
+    """Are the articles numbered in file-name order (`name_ranks`)?"""
+    return bool(np.all(ranks[:-1] < ranks[1:]))
 
 
 def name_order(names: list[str], doc: np.ndarray, start: np.ndarray) -> np.ndarray | None:
     """Each sentence's place (int32) when sentences are ordered by their article's file
     name (`names`, by article number), then by where they start: the order ties are
     broken in, however segments order the articles. None when that is their own order
-    (articles stored in file-name order, as one segment always holds them)."""
-    rank = np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"), kind="stable")
-    if np.all(rank[:-1] < rank[1:]):
+    (articles stored in file-name order, as one segment holds them)."""
+    rank = name_ranks(names)
+    if in_name_order(rank):
         return None
     position = np.empty(len(doc), dtype=np.int32)
     position[np.lexsort((start, rank[doc]))] = np.arange(len(doc), dtype=np.int32)

@@ -1,9 +1,11 @@
 """Saving and loading the sentence index (the format is described in `schema.py`).
 
 Segments and cache entries are never changed once written, so an update writes only
-what is new (a segment of the added articles, a new generation of the small JSON files)
-and then replaces `manifest.json` in one rename: a crash before it leaves the previous
-index whole, and what no manifest names any more is removed after it. `load_index`
+what is new (a segment of the added articles, a trimmed copy of a segment that lost
+some, a new generation: the small JSON files and, with several segments, their
+per-sentence arrays joined) and then replaces `manifest.json` in one rename: a crash
+before it leaves the previous index whole, and what no manifest names any more is
+removed after it. `load_index`
 returns None for an index that is missing, corrupt, or stale (other files or other
 settings), and the caller rebuilds.
 """
@@ -15,9 +17,12 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -25,10 +30,18 @@ from ..errors import QAError
 from ..text.corpus import STAMP_FIELDS, Stamp, TitleAndDate, content_hash, file_hash
 from ..text.sentences import read_parameters
 from .file_analysis import FileAnalysis
-from .schema import FORMAT_VERSION, JOINED_ROWS_FOLDER, JoinedRows, SegmentArrays, check_segment
-from .segments import joined
+from .schema import (
+    FORMAT_VERSION,
+    JOINED_ROWS_FOLDER,
+    JoinedRows,
+    SegmentArrays,
+    SentenceRows,
+    check_segment,
+)
+from .segments import in_name_order, joined, name_ranks, row_offsets
 
 log = logging.getLogger(__name__)
+_Written = TypeVar("_Written")
 
 # The file that marks a folder as an index this project made: written first, before
 # anything else, into a folder that did not exist or was empty. Nothing in a folder
@@ -44,8 +57,9 @@ _OWN_TOP = re.compile(r"gen-\d+|\.tmp-.*")
 _SEGMENT_NAME = re.compile(r"\d{6}(?:-\d+)?")
 _OWN_SEGMENT = re.compile(rf"{_SEGMENT_NAME.pattern}|\.tmp-.*")
 _OWN_CACHE = re.compile(r"[0-9a-f]{64}\.npz|\.tmp-.*")
-# Below this many bytes of segment files, opening checks their digests too, not just
-# their sizes (hashing 64 MB takes about 0.1 s).
+_OWN_ARRAY = re.compile(r"[a-z_]+(?:\.[a-z_]+)?\.npy")
+# Below this many bytes of array files (segments and joined rows), opening checks their
+# digests too, not just their sizes (hashing 64 MB takes about 0.1 s).
 VERIFY_AT_OPEN_BYTES = 64 * 1024 * 1024
 
 
@@ -143,17 +157,19 @@ def _write_json(path: Path, value: object) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
 
 
-def _write_then_rename(target: Path, write) -> None:
+def _write_then_rename(target: Path, write: Callable[[Path], _Written]) -> _Written:
     """Write `target` (a file or a folder) under a temporary name, then rename it, so
-    that a name in the index always stands for a whole entry."""
+    that a name in the index always stands for a whole entry; returns what `write`
+    returns."""
     tmp = target.with_name(f".tmp-{target.name}-{os.getpid()}")
     try:
-        write(tmp)
+        written = write(tmp)
         if target.is_dir():  # left by a build that stopped before its commit
             shutil.rmtree(target)
         os.replace(tmp, target)
     finally:
         _remove(tmp)
+    return written
 
 
 def _remove(path: Path) -> None:
@@ -222,22 +238,17 @@ def _save(data: IndexData, index_dir: Path, new_cache: dict[str, bytes]) -> None
         if segment.name in committed:  # committed segments never change
             entry["files"] = previous[segment.name].get("files")
         else:
-            written: dict[str, list] = {}
-            _write_then_rename(
-                index_dir / "segments" / segment.name,
-                lambda tmp, s=segment, w=written: w.update(_write_arrays(tmp, s.arrays.files())),
-            )
-            entry["files"] = written
+            write = partial(_write_arrays, arrays=segment.arrays.files())
+            entry["files"] = _write_then_rename(index_dir / "segments" / segment.name, write)
     for key, entry in new_cache.items():
         target = index_dir / "cache" / f"{key}.npz"
-        _write_then_rename(target, lambda tmp, e=entry: tmp.write_bytes(e))
+        _write_then_rename(target, partial(Path.write_bytes, data=entry))
     generation = index_dir / f"gen-{data.manifest['generation']}"
-    joined: list[dict[str, list] | None] = []
-    _write_then_rename(generation, lambda tmp: joined.append(_write_generation(tmp, data)))
+    rows_files = _write_then_rename(generation, lambda tmp: _write_generation(tmp, data))
     data.manifest.pop("rows", None)
-    if joined[0] is not None:
-        data.manifest["rows"] = joined[0]
-        data.stored_joined = _open_joined(generation / JOINED_ROWS_FOLDER, joined[0])
+    if rows_files is not None:
+        data.manifest["rows"] = rows_files
+        data.stored_joined = _open_joined(generation / JOINED_ROWS_FOLDER, data)
     manifest = json.dumps(data.manifest, indent=1)
     _write_then_rename(index_dir / "manifest.json", lambda tmp: tmp.write_text(manifest, "utf-8"))
     _remove_unused(index_dir, data.manifest)
@@ -403,17 +414,17 @@ def load_index(
 def read_index(index_dir: Path, manifest: dict) -> IndexData:
     """The index `manifest` describes, its arrays memory-mapped; `IndexUnreadable` (or
     OSError) if any part of it is missing, damaged or does not fit the rest."""
-    check_files(index_dir, manifest, digests=None)
     try:
+        check_files(index_dir, manifest, digests=None)
         return _read_index(index_dir, manifest)
     except (ValueError, KeyError, TypeError, EOFError) as exc:  # what damaged data raises
         raise IndexUnreadable(str(exc) or type(exc).__name__) from exc
 
 
 def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
-    """Compare every segment file with its recorded size, and its digest when `digests`
-    (None: only when the segments are small enough to hash quickly);
-    `IndexUnreadable` naming the first that differs."""
+    """Compare every array file (segments', the joined rows') with its recorded size,
+    and its digest when `digests` (None: only when they are small enough to hash
+    quickly); `IndexUnreadable` naming the first that differs."""
     entries = [(f"segments/{s['name']}", s.get("files")) for s in manifest["segments"]]
     if "rows" in manifest:
         entries.append((f"gen-{manifest['generation']}/{JOINED_ROWS_FOLDER}", manifest["rows"]))
@@ -425,6 +436,8 @@ def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
     for name, files in recorded:
         folder = index_dir / name
         for file, (size, digest) in files.items():
+            if not _OWN_ARRAY.fullmatch(file):
+                raise IndexUnreadable(f"the manifest names a file {file!r} it never writes")
             path = folder / file
             try:
                 if path.stat().st_size != size:
@@ -441,7 +454,7 @@ def check_files(index_dir: Path, manifest: dict, digests: bool | None) -> None:
 
 def verify_index(index_dir: Path) -> list[str]:
     """Every problem found by reading the whole index in `index_dir` and checking every
-    segment file and cache entry against its digest ([] when it is whole)."""
+    array file and cache entry against its digest ([] when it is whole)."""
     if not is_own_index(index_dir):
         return [f"{index_dir} is not an astana-qa index"]
     manifest = read_manifest(index_dir)
@@ -481,10 +494,9 @@ def _read_index(index_dir: Path, manifest: dict) -> IndexData:
         tokenizer=json_files["tokenizer"],
         segments=segments,
         manifest=manifest,
-        stored_joined=_open_joined(generation / JOINED_ROWS_FOLDER, manifest.get("rows", {}))
-        if len(segments) > 1
-        else None,
     )
+    if len(segments) > 1:
+        data.stored_joined = _open_joined(generation / JOINED_ROWS_FOLDER, data)
     check_consistent(data)
     read_parameters(data.tokenizer)
     return data
@@ -494,10 +506,16 @@ def _open_segment(folder: Path) -> SegmentArrays:
     return SegmentArrays.from_files(lambda name: _open_array(folder, name))
 
 
-def _open_joined(folder: Path, files: dict) -> JoinedRows:
-    """The joined arrays in `folder`; `files`: the manifest's record of them."""
-    names = {name.removesuffix(".npy") for name in files}
-    return JoinedRows.from_files(lambda name: _open_array(folder, name), names)
+def _open_joined(folder: Path, data: IndexData) -> JoinedRows:
+    """The joined arrays of `data`'s segments in `folder`, which its manifest must
+    record exactly (else a rebuild: an unchecked or missing array must not be read, nor
+    a missing tie order taken for the sentences' own)."""
+    in_order = in_name_order(name_ranks([d.name for d in data.documents]))
+    recorded = data.manifest.get("rows")
+    names = {n.removesuffix(".npy") for n in recorded} if isinstance(recorded, dict) else None
+    if names != JoinedRows.file_names(in_order):
+        raise IndexUnreadable("the joined sentence arrays are not those the manifest records")
+    return JoinedRows.from_files(lambda name: _open_array(folder, name), in_order)
 
 
 def _open_array(folder: Path, name: str) -> np.ndarray:
@@ -524,9 +542,25 @@ def check_consistent(data: IndexData) -> None:
     for segment in data.segments:
         check_segment(segment.arrays, segment.documents, len(data.vocab), len(data.name_vocab))
     if data.stored_joined is not None:
-        together, n = data.stored_joined, data.sentence_count
-        if any(len(array) != n for array in together.files().values()):
-            raise ValueError("the joined sentence arrays do not match the segments")
-        rows = together.rows
-        if rows.doc[0] < 0 or rows.doc[-1] >= len(data.documents):
-            raise ValueError("a joined sentence points at a missing document")
+        _check_joined(data, data.stored_joined)
+
+
+def _check_joined(data: IndexData, together: JoinedRows) -> None:
+    """Raise ValueError unless the joined arrays have a value for every sentence and
+    agree with each segment's own at its first and last sentence (cheap checks: the
+    digests, checked at open for a small index and by `--verify`, cover the rest)."""
+    stored = together.files()
+    if any(len(array) != data.sentence_count for array in stored.values()):
+        raise ValueError("the joined sentence arrays do not match the segments")
+    arrays = [s.arrays for s in data.segments]
+    offsets = row_offsets(arrays, [s.documents for s in data.segments])
+    start = 0
+    for number, segment in enumerate(arrays):
+        own = {f.name: getattr(segment.rows, f.name) for f in fields(SentenceRows)}
+        own["sentence.length"] = segment.levels["sentence"].length
+        for row in {0, segment.rows.count - 1}:
+            for name, values in own.items():
+                expected = values[row] + (offsets[name][number] if name in offsets else 0)
+                if stored[name][start + row] != expected:
+                    raise ValueError(f"the joined sentence arrays disagree with segment {number}")
+        start += segment.rows.count

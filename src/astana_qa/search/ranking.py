@@ -27,7 +27,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from ..index.segments import RowLookup
+from ..index.segments import RowLookup, name_order, name_ranks
 from ..index.store import IndexData
 from ..settings import IndexSettings, RankingSettings
 from ..text.expansion import Expansion
@@ -148,12 +148,14 @@ class SentenceRanker:
         self.paragraph_doc = self.doc_rows[first] if self.size else np.zeros(0, np.int64)
         # Ties go to the article whose file name sorts first, then to the earlier
         # sentence, however the index's segments happen to order them.
-        names = np.array([d.name for d in index.documents], dtype=object)
-        name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
-        self.doc_name_rank = name_rank[a.doc[self.doc_start[:-1]]]
-        # Each sentence's place in that order (`segments.name_order`); None when it is
-        # the sentences' own order, as in one segment: no array of a million to hold.
-        self.position = None if together is None else together.name_order
+        names = [d.name for d in index.documents]
+        self.doc_name_rank = name_ranks(names)[a.doc[self.doc_start[:-1]]]
+        # Each sentence's place in that order (`segments.name_order`, stored with several
+        # segments); None when it is the sentences' own order, as in one segment: no
+        # array of a million numbers to hold.
+        self.position = (
+            name_order(names, a.doc, a.start) if together is None else together.name_order
+        )
 
     def term_numbers(self, terms: Sequence[str]) -> list[int]:
         """The vocabulary numbers of `terms` (`UNKNOWN` for terms no sentence has)."""
