@@ -5,9 +5,8 @@ what is new (a segment of the added articles, a trimmed copy of a segment that l
 some, a new generation: the small JSON files and, with several segments, their
 per-sentence arrays joined) and then replaces `manifest.json` in one rename: a crash
 before it leaves the previous index whole, and what no manifest names any more is
-removed after it. `load_index`
-returns None for an index that is missing, corrupt, or stale (other files or other
-settings), and the caller rebuilds.
+removed after it. `load_index` returns None for an index that is missing, corrupt, or
+stale (other files or other settings), and the caller rebuilds.
 """
 
 from __future__ import annotations
@@ -558,7 +557,7 @@ def _check_joined(data: IndexData, together: JoinedRows) -> None:
     for number, segment in enumerate(arrays):
         own = {f.name: getattr(segment.rows, f.name) for f in fields(SentenceRows)}
         own["sentence.length"] = segment.levels["sentence"].length
-        for row in {0, segment.rows.count - 1}:
+        for row in {0, segment.rows.count - 1} if segment.rows.count else ():
             for name, values in own.items():
                 expected = values[row] + (offsets[name][number] if name in offsets else 0)
                 if stored[name][start + row] != expected:
