@@ -211,7 +211,7 @@ def _write_generation(folder: Path, data: IndexData) -> dict[str, list] | None:
     if together is None:
         return None
     # Joined once here rather than at every open: memory-mapped, they cost a server no
-    # private memory (35 MB of a million sentences, copied at each open before 0.2.44).
+    # private memory (38 MB of a million sentences, copied at each open before 0.2.44).
     return _write_arrays(folder / JOINED_ROWS_FOLDER, together.files())
 
 
