@@ -10,6 +10,7 @@ in their segments and are looked up in each.
 from __future__ import annotations
 
 from dataclasses import fields
+from itertools import pairwise
 
 import numpy as np
 
@@ -50,21 +51,21 @@ def name_ranks(names: list[str]) -> np.ndarray:
     return np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"), kind="stable")
 
 
-def in_name_order(ranks: np.ndarray) -> bool:
-    """Are the articles numbered in file-name order (`name_ranks`)?"""
-    return bool(np.all(ranks[:-1] < ranks[1:]))
+def in_name_order(names: list[str]) -> bool:
+    """Are the articles (`names`, by article number) numbered in file-name order?"""
+    return all(a < b for a, b in pairwise(names))
 
 
-def name_order(names: list[str], doc: np.ndarray, start: np.ndarray) -> np.ndarray | None:
+def name_order(ranks: np.ndarray, doc: np.ndarray, start: np.ndarray) -> np.ndarray | None:
     """Each sentence's place (int32) when sentences are ordered by their article's file
-    name (`names`, by article number), then by where they start: the order ties are
-    broken in, however segments order the articles. None when that is their own order
-    (articles stored in file-name order, as one segment holds them)."""
-    rank = name_ranks(names)
-    if in_name_order(rank):
+    name (`ranks`: each article's place in that order, `name_ranks`), then by where they
+    start: the order ties are broken in, however segments order the articles. None when
+    that is their own order (articles stored in file-name order, as one segment holds
+    them)."""
+    if np.all(ranks[:-1] < ranks[1:]):
         return None
     position = np.empty(len(doc), dtype=np.int32)
-    position[np.lexsort((start, rank[doc]))] = np.arange(len(doc), dtype=np.int32)
+    position[np.lexsort((start, ranks[doc]))] = np.arange(len(doc), dtype=np.int32)
     return position
 
 
@@ -75,7 +76,7 @@ def joined(segments: list[SegmentArrays], documents: list[int], names: list[str]
     return JoinedRows(
         rows=rows,
         sentence_length=np.concatenate([s.levels["sentence"].length for s in segments]),
-        name_order=name_order(names, rows.doc, rows.start),
+        name_order=name_order(name_ranks(names), rows.doc, rows.start),
     )
 
 

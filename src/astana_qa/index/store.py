@@ -37,7 +37,7 @@ from .schema import (
     SentenceRows,
     check_segment,
 )
-from .segments import in_name_order, joined, name_ranks, row_offsets
+from .segments import in_name_order, joined, row_offsets
 
 log = logging.getLogger(__name__)
 _Written = TypeVar("_Written")
@@ -509,7 +509,7 @@ def _open_joined(folder: Path, data: IndexData) -> JoinedRows:
     """The joined arrays of `data`'s segments in `folder`, which its manifest must
     record exactly (else a rebuild: an unchecked or missing array must not be read, nor
     a missing tie order taken for the sentences' own)."""
-    in_order = in_name_order(name_ranks([d.name for d in data.documents]))
+    in_order = in_name_order([d.name for d in data.documents])
     recorded = data.manifest.get("rows")
     names = {n.removesuffix(".npy") for n in recorded} if isinstance(recorded, dict) else None
     if names != JoinedRows.file_names(in_order):

@@ -149,12 +149,13 @@ class SentenceRanker:
         # Ties go to the article whose file name sorts first, then to the earlier
         # sentence, however the index's segments happen to order them.
         names = [d.name for d in index.documents]
-        self.doc_name_rank = name_ranks(names)[a.doc[self.doc_start[:-1]]]
+        ranks = name_ranks(names)
+        self.doc_name_rank = ranks[a.doc[self.doc_start[:-1]]]
         # Each sentence's place in that order (`segments.name_order`, stored with several
         # segments); None when it is the sentences' own order, as in one segment: no
         # array of a million numbers to hold.
         self.position = (
-            name_order(names, a.doc, a.start) if together is None else together.name_order
+            name_order(ranks, a.doc, a.start) if together is None else together.name_order
         )
 
     def term_numbers(self, terms: Sequence[str]) -> list[int]:
