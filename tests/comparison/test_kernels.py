@@ -100,6 +100,15 @@ def test_a_posting_outside_the_texts_is_an_error_not_a_write():
     with pytest.raises(IndexError, match="rebuild"):  # every length 0: no average to divide by
         kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0]), np.array([1]),
                          np.array([1.0]), 1.2, 0.75, 0.0, np.zeros(4, np.int32), 0)  # fmt: skip
+    # every length 0 but no postings to divide for: nothing added, no error
+    scores = np.zeros(4)
+    kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0, 1]), np.array([0, 1]),
+                     np.array([1.0, 1.0]), 1.2, 0.75, 0.0, np.zeros(4, np.int32), 0)  # fmt: skip
+    assert not scores.any()
+    with pytest.raises(IndexError, match="rebuild"):  # the second term has a posting
+        kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0, 0]),
+                         np.array([0, 1]), np.array([1.0, 1.0]), 1.2, 0.75, 0.0,
+                         np.zeros(4, np.int32), 0)  # fmt: skip
     with pytest.raises(IndexError, match="rebuild"):  # lengths of another number of texts
         kernels.add_bm25(scores, rows[:1], np.ones(1, np.uint8), np.array([0]), np.array([1]),
                          np.array([1.0]), 1.2, 0.75, 1.0, np.ones(3, np.int32), 0)  # fmt: skip

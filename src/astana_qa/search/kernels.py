@@ -46,9 +46,13 @@ def _norm(k1: float, b: float, average: float, length: int) -> float:
 def _check_average(average: float, starts: np.ndarray, stops: np.ndarray) -> None:
     """A text holding a term has a length, so the average length is above 0 wherever
     there are postings to divide by it; else the index is damaged. Checked once per
-    loop, not per posting."""
-    if average <= 0.0 and np.any(stops > starts):
-        raise IndexError(DAMAGED)
+    loop, not per posting, and written as a loop: `np.any(stops > starts)` made numba
+    compile NumPy's comparison and `any` too, 0.7 of the 5 s that compiling every loop
+    took on the first start after installing."""
+    if average <= 0.0:
+        for j in range(len(starts)):
+            if stops[j] > starts[j]:
+                raise IndexError(DAMAGED)
 
 
 @compiled
