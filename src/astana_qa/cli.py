@@ -265,8 +265,8 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         server = make_server(create_app(engine, lane=lane), args.host, args.port, args.threads)
         try:
-            if lane is not None:  # once the address is known to be good
-                lane.start()
+            if lane is not None:  # once the address is known to be good; ready later
+                lane.launch()
             warm_up_s = prepare_to_serve(engine)
             stats = engine.stats
             print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences "

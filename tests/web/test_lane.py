@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from astana_qa import cli
 from astana_qa.cli import long_question_lane
 from astana_qa.errors import QAError
 from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
@@ -149,6 +150,83 @@ def test_close_leaves_no_thread_for_the_exit_to_race_with(seed_engine, seed_inde
     lane.close()  # a second close is harmless
 
 
+def sigint_ignored(pid: int) -> bool:
+    """Whether process `pid` ignores SIGINT (its `SigIgn` mask in /proc/PID/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigIgn:"):
+            return bool(int(line.split()[1], 16) >> (signal.SIGINT - 1) & 1)
+    raise AssertionError(f"no SigIgn line for process {pid}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_launched_workers_ignore_ctrl_c_from_their_start(seed_engine, seed_index_dir):
+    lane = LongQuestionLane(
+        EngineLocation(SEEDS, seed_index_dir, settings=seed_engine.settings),
+        LaneSettings(workers=1),
+    )
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        lane.launch()
+        # At once, long before the worker has imported anything and set its own handler:
+        # a Ctrl+C while it starts would otherwise print its traceback under the server's.
+        (pid,) = lane.worker_pids()
+        assert sigint_ignored(pid)
+        assert signal.getsignal(signal.SIGINT) is handler  # this process's Ctrl+C as before
+        _, answer = lane.ask(LONG, 1)  # asked before the worker is ready: it waits
+        assert answer.answer == seed_engine.ask(LONG, 1).answer
+    finally:
+        lane.close()
+
+
+def test_a_launched_lane_that_cannot_open_the_index_takes_no_question(tmp_path, caplog):
+    lane = LongQuestionLane(EngineLocation(SEEDS, tmp_path / "none"))
+    try:
+        lane.launch()  # no error here: the server answers meanwhile
+        deadline = time.monotonic() + 60
+        while lane.takes(LONG):  # long questions then go to the serving process
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert "could not open the index" in caplog.text
+        assert not (tmp_path / "none").exists()
+    finally:
+        lane.close()
+
+
+def test_serve_answers_without_waiting_for_its_lane(monkeypatch):
+    """`serve` launches the lane, warms its own engine up and serves; it never waits for
+    the lane's workers (whose start took longer than its own)."""
+    calls: list[str] = []
+
+    class Lane:
+        def launch(self) -> None:
+            calls.append("launch")
+
+        def start(self) -> None:
+            calls.append("start")  # waits for the workers
+
+        def close(self) -> None:
+            calls.append("close")
+
+    class Server:
+        effective_port = 8000
+
+        def run(self) -> None:
+            calls.append("run")
+
+        def close(self) -> None:
+            calls.append("server closed")
+
+    engine = Namespace(stats=Namespace(documents=5, sentences=79))
+    monkeypatch.setattr(cli, "open_engine", lambda args: engine)
+    monkeypatch.setattr(cli, "long_question_lane", lambda args, engine: Lane())
+    monkeypatch.setattr(cli, "create_app", lambda engine, lane: None)
+    monkeypatch.setattr(cli, "make_server", lambda app, host, port, threads: Server())
+    monkeypatch.setattr(cli, "prepare_to_serve", lambda engine: calls.append("warm") or 0.5)
+    args = Namespace(no_lane=False, host="127.0.0.1", port=8000, threads=8)
+    assert cli.run_serve(args) == 0
+    assert calls == ["launch", "warm", "run", "server closed", "close"]
+
+
 def test_a_lane_over_a_missing_index_does_not_start_or_build_it(tmp_path):
     lane = LongQuestionLane(EngineLocation(SEEDS, tmp_path / "none"))
     with pytest.raises(QAError, match="could not open the index"):
@@ -159,6 +237,11 @@ def test_a_lane_over_a_missing_index_does_not_start_or_build_it(tmp_path):
 def children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def niceness(pid: int) -> int:
+    """The 19th field of /proc/PID/stat."""
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
 
 
 def alive(pid: int) -> bool:
@@ -217,9 +300,11 @@ def test_the_lane_ends_with_a_killed_server(seed_engine, seed_index_dir):
             if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()
         ]  # fmt: skip
         assert len(workers) == LaneSettings().workers
-        for pid in workers:  # the 19th field of /proc/PID/stat is the niceness
-            niceness = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
-            assert niceness == LaneSettings().nice
+        # The server answers before its workers are ready; each lowers its priority first.
+        deadline = time.monotonic() + 30
+        while any(niceness(p) != LaneSettings().nice for p in workers):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
         others = children(server.pid)
     finally:
         server.send_signal(signal.SIGKILL)

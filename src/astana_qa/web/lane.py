@@ -23,9 +23,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
@@ -68,6 +69,8 @@ class LongQuestionLane:
         self._slots = threading.BoundedSemaphore(self.settings.capacity)
         self._lock = threading.Lock()
         self._closed = False
+        self._failed = False  # set when the workers could not open the index
+        self._starting: list[Future] = []
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -82,23 +85,50 @@ class LongQuestionLane:
 
     def takes(self, question: object) -> TypeGuard[str]:
         """Whether `question` is answered in the lane: a string longer than ordinary
-        questions. One too long to be asked at all is refused here, at no cost."""
-        if not isinstance(question, str):
+        questions. One too long to be asked at all is refused here, at no cost; none is
+        taken once the lane's workers could not open the index (`launch`)."""
+        if not isinstance(question, str) or self._failed:
             return False
         return self.settings.long_question_chars < len(question) <= MAX_QUESTION_CHARS
 
     def start(self) -> None:
-        """Start the workers and wait until one has opened its engine (a `QAError` if
-        the index cannot be opened read-only), so the first long question does not wait."""
-        futures = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
+        """Start the workers and wait until they have opened their engine (a `QAError`
+        if the index cannot be opened read-only), so the first long question does not
+        wait."""
+        self.launch()
         try:
-            for future in futures:
+            for future in self._starting:
                 future.result()
         except BrokenProcessPool:
             self.close()
-            raise QAError(
-                f"the long-question lane could not open the index in {self.location.index_dir}"
-            ) from None
+            raise QAError(self._failure()) from None
+
+    def launch(self) -> None:
+        """Start the workers opening their engine, without waiting for them.
+
+        `astana-qa serve` answers ordinary questions meanwhile: a worker's start (a
+        second interpreter's imports, the open and the warm-up) took 2.5 to 3 s, longer
+        than the serving process's own, and waiting for it made the first answer after
+        `serve` started take 5 s instead of 2 to 3 s. A long question asked before then
+        waits for the worker. Should the workers fail to open the index, the error is
+        logged and the lane takes no question: long ones are answered in the serving
+        process, as with `--no-lane`.
+
+        Ctrl+C is ignored while the workers are started, so they begin with it ignored
+        (an ignored signal stays ignored in a new program): pressed while they import,
+        it would otherwise print their tracebacks."""
+        with _interrupts_ignored():
+            self._starting = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
+        for future in self._starting:
+            future.add_done_callback(self._started)
+
+    def _started(self, future: Future) -> None:
+        if not future.cancelled() and isinstance(future.exception(), BrokenProcessPool):
+            self._failed = True  # read by `takes`; the pool is closed by `close`
+            log.error("%s; long questions are answered in the serving process", self._failure())
+
+    def _failure(self) -> str:
+        return f"the long-question lane could not open the index in {self.location.index_dir}"
 
     def ask(self, question: str, k: object) -> tuple[Query, Answer]:
         """`question` read and answered in the lane, as `QAEngine.read` and `ask` would in
@@ -142,6 +172,20 @@ class LongQuestionLane:
             pool = self._pool
         # Not under the lock: an `ask` whose worker died takes it while this waits.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored inside the block, when called from the main thread (the only one
+    that may set signal handlers); elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:  # None: a handler not set from Python, which cannot be set back
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
 _engine: QAEngine | None = None
