@@ -45,8 +45,12 @@ def test_bench_smoke_reports_every_system(make_corpus, tmp_path, monkeypatch):
     assert result["astana_qa"]["change_one_s"] > 0 and result["astana_qa"]["remove_one_s"] > 0
     # measured as `serve` answers: after its warm-up, the first question timed apart
     assert result["astana_qa"]["warm_up_s"] > 0 and result["astana_qa"]["first_question_ms"] > 0
+    # and the command itself, to its first answer over HTTP (after the open and warm-up)
+    started = result["astana_qa"]["serve_first_answer_s"]
+    assert started > result["astana_qa"]["open_s"] + result["astana_qa"]["warm_up_s"]
     table = format_scale(result)
     assert "astana-qa ready to serve in" in table
+    assert f"first answer came {started:.2f} s after the command started" in table
     assert "after changing one article of the full build" in table
     assert "bm25s (NumPy backend, reference)" in table
     assert "bm25s (numba backend, fastest)" in table and "numba is not installed" in table

@@ -180,6 +180,11 @@ def format_scale(result: dict) -> str:
             f"then warm-up questions as `serve` asks them); its first answer "
             f"{ours['open_s'] + ours['first_question_ms'] / 1000:.2f} s after its open began"
         )
+    if "serve_first_answer_s" in ours:
+        rows.append(
+            f"`astana-qa serve`'s first answer came {ours['serve_first_answer_s']:.2f} s after "
+            "the command started (interpreter, imports, open, warm-up, server)"
+        )
     rows.append(
         f"re-index after adding one article: {ours['add_one_s']:.2f} s "
         f"({ours['analysed']} article(s) analysed)"
