@@ -267,12 +267,14 @@ def run_serve(args: argparse.Namespace) -> int:
         try:
             if lane is not None:  # once the address is known to be good; ready later
                 lane.launch()
-            warm_up_s = prepare_to_serve(engine)
             stats = engine.stats
-            print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences "
-                  f"(warmed up in {warm_up_s:.2f} s)", flush=True)  # fmt: skip
-            print(f"serving on http://{args.host}:{server.effective_port}/  (Ctrl+C stops)",
-                  flush=True)  # fmt: skip
+            # said before, not after: on the first start it is seconds without a word
+            print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences; "
+                  "warming up (the first start after installing also compiles the scoring "
+                  "loops) ...", flush=True)  # fmt: skip
+            warm_up_s = prepare_to_serve(engine)
+            print(f"serving on http://{args.host}:{server.effective_port}/  (warmed up in "
+                  f"{warm_up_s:.2f} s; Ctrl+C stops)", flush=True)  # fmt: skip
             server.run()
         finally:
             server.close()

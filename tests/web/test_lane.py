@@ -192,7 +192,7 @@ def test_a_launched_lane_that_cannot_open_the_index_takes_no_question(tmp_path, 
         lane.close()
 
 
-def test_serve_answers_without_waiting_for_its_lane(monkeypatch):
+def test_serve_answers_without_waiting_for_its_lane(monkeypatch, capsys):
     """`serve` launches the lane, warms its own engine up and serves; it never waits for
     the lane's workers (whose start took longer than its own)."""
     calls: list[str] = []
@@ -221,10 +221,18 @@ def test_serve_answers_without_waiting_for_its_lane(monkeypatch):
     monkeypatch.setattr(cli, "long_question_lane", lambda args, engine: Lane())
     monkeypatch.setattr(cli, "create_app", lambda engine, lane: None)
     monkeypatch.setattr(cli, "make_server", lambda app, host, port, threads: Server())
-    monkeypatch.setattr(cli, "prepare_to_serve", lambda engine: calls.append("warm") or 0.5)
+
+    def warm_up(engine: object) -> float:
+        calls.append("warm")
+        # said before the warm-up, which takes seconds on the first start
+        assert "warming up" in capsys.readouterr().out
+        return 0.5
+
+    monkeypatch.setattr(cli, "prepare_to_serve", warm_up)
     args = Namespace(no_lane=False, host="127.0.0.1", port=8000, threads=8)
     assert cli.run_serve(args) == 0
     assert calls == ["launch", "warm", "run", "server closed", "close"]
+    assert "serving on http://127.0.0.1:8000/  (warmed up in 0.50 s" in capsys.readouterr().out
 
 
 def test_a_lane_over_a_missing_index_does_not_start_or_build_it(tmp_path):
