@@ -69,8 +69,7 @@ class LongQuestionLane:
         self._slots = threading.BoundedSemaphore(self.settings.capacity)
         self._lock = threading.Lock()
         self._closed = False
-        self._failed = False  # set when the workers could not open the index
-        self._starting: list[Future] = []
+        self._failed = False  # set when the launched workers could not open the index
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -95,9 +94,8 @@ class LongQuestionLane:
         """Start the workers and wait until they have opened their engine (a `QAError`
         if the index cannot be opened read-only), so the first long question does not
         wait."""
-        self.launch()
         try:
-            for future in self._starting:
+            for future in self._submit_starts():
                 future.result()
         except BrokenProcessPool:
             self.close()
@@ -117,10 +115,13 @@ class LongQuestionLane:
         Ctrl+C is ignored while the workers are started, so they begin with it ignored
         (an ignored signal stays ignored in a new program): pressed while they import,
         it would otherwise print their tracebacks."""
-        with _interrupts_ignored():
-            self._starting = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
-        for future in self._starting:
+        for future in self._submit_starts():
             future.add_done_callback(self._started)
+
+    def _submit_starts(self) -> list[Future]:
+        """One readiness check per worker, which starts it (with Ctrl+C ignored)."""
+        with _interrupts_ignored():
+            return [self._pool.submit(_ready) for _ in range(self.settings.workers)]
 
     def _started(self, future: Future) -> None:
         if not future.cancelled() and isinstance(future.exception(), BrokenProcessPool):
