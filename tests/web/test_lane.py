@@ -21,7 +21,13 @@ from astana_qa.cli import long_question_lane
 from astana_qa.errors import QAError
 from astana_qa.settings import MAX_QUESTION_CHARS, LaneSettings
 from astana_qa.web import create_app
-from astana_qa.web.lane import CpuShare, EngineLocation, LaneFull, LongQuestionLane
+from astana_qa.web.lane import (
+    CpuShare,
+    EngineLocation,
+    LaneFull,
+    LaneUnavailable,
+    LongQuestionLane,
+)
 from tests.conftest import ROOT, SEEDS
 from tests.web.test_web import DOCUMENT, assert_error
 
@@ -164,32 +170,60 @@ def test_launched_workers_ignore_ctrl_c_from_their_start(seed_engine, seed_index
         EngineLocation(SEEDS, seed_index_dir, settings=seed_engine.settings),
         LaneSettings(workers=1),
     )
-    handler = signal.getsignal(signal.SIGINT)
+    # pytest started from a script in the background inherits Ctrl+C ignored, which would
+    # make this pass whatever `launch` does: Python's own handler for the test's length
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         lane.launch()
         # At once, long before the worker has imported anything and set its own handler:
         # a Ctrl+C while it starts would otherwise print its traceback under the server's.
         (pid,) = lane.worker_pids()
         assert sigint_ignored(pid)
-        assert signal.getsignal(signal.SIGINT) is handler  # this process's Ctrl+C as before
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # as before
         _, answer = lane.ask(LONG, 1)  # asked before the worker is ready: it waits
         assert answer.answer == seed_engine.ask(LONG, 1).answer
     finally:
         lane.close()
+        signal.signal(signal.SIGINT, handler)
 
 
-def test_a_launched_lane_that_cannot_open_the_index_takes_no_question(tmp_path, caplog):
+def test_closing_a_lane_still_starting_stops_its_worker(seed_engine, seed_index_dir):
+    lane = LongQuestionLane(
+        EngineLocation(SEEDS, seed_index_dir, settings=seed_engine.settings),
+        LaneSettings(workers=1),
+    )
+    lane.launch()
+    (worker,) = lane._pool._processes.values()  # the pool's own record, read for the test
+    lane.close()  # at once: the worker is still importing, for a second or more
+    # stopped (SIGTERM), not waited for through its imports, open and warm-up
+    assert worker.exitcode == -signal.SIGTERM
+
+
+def test_a_launched_lane_that_cannot_open_the_index_takes_no_question(
+    seed_engine, tmp_path, caplog, capfd
+):
     lane = LongQuestionLane(EngineLocation(SEEDS, tmp_path / "none"))
     try:
         lane.launch()  # no error here: the server answers meanwhile
+        # Asked before the failure is known: the worker says why, for this question too,
+        # and the app answers it in its own process.
+        with pytest.raises(LaneUnavailable, match="index"):
+            lane.ask(LONG, 1)
+        app = create_app(seed_engine, lane=lane)
+        answered = app.test_client().get("/api/ask", query_string={"q": LONG, "k": 1})
+        assert answered.status_code == 200
+        assert answered.get_json()["answer"] == seed_engine.ask(LONG, 1).answer
         deadline = time.monotonic() + 60
-        while lane.takes(LONG):  # long questions then go to the serving process
+        while lane.takes(LONG):  # from then on, long questions stay in the serving process
             assert time.monotonic() < deadline
             time.sleep(0.05)
         assert "could not open the index" in caplog.text
+        assert "is missing or out of date" in caplog.text  # the worker's reason, passed on
         assert not (tmp_path / "none").exists()
     finally:
         lane.close()
+    # the reason is logged once, by the server; the worker printed no traceback
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_serve_answers_without_waiting_for_its_lane(monkeypatch, capsys):

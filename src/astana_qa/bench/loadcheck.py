@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import tempfile
-import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import QAError
+from .served import start_server, stop_server
 
 _LUA = """
 local paths = {%(paths)s}
@@ -53,21 +52,6 @@ class LoadResult:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def _start_server(corpus: str, index: str, threads: int) -> tuple[subprocess.Popen, str]:
-    script = Path(sys.executable).with_name("astana-qa")
-    command = [str(script), "serve", "--port", "0", "--corpus", corpus, "--index", index,
-               "--threads", str(threads)]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)  # fmt: skip
-    for line in process.stdout:  # type: ignore[union-attr]  # stdout=PIPE above
-        if "serving on " in line:
-            # Keep reading the server's log, or it blocks once the pipe is full.
-            threading.Thread(target=process.stdout.read, daemon=True).start()  # type: ignore[union-attr]  # PIPE
-            return process, line.split("serving on ")[1].split()[0].rstrip("/")
-    process.wait()
-    raise QAError("astana-qa serve did not start")
-
-
 def _wrk(url: str, paths: list[str], seconds: int, connections: int) -> LoadResult:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_LUA % {"paths": ", ".join(json.dumps(p) for p in paths)})
@@ -90,7 +74,7 @@ def run_loadcheck(
     """Measure /api/ask (varied questions) and /api/health, one after the other."""
     if shutil.which("wrk") is None:
         raise QAError("the load check needs wrk: apt-get install wrk")
-    process, url = _start_server(corpus, index, threads)
+    process, url = start_server(corpus, index, "--threads", str(threads))
     try:
         ask_paths = [f"/api/ask?k=5&q={quote(q)}" for q in questions]
         return [
@@ -98,8 +82,7 @@ def run_loadcheck(
             _wrk(url, ["/api/health"], seconds, connections),
         ]
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_server(process)
 
 
 def format_load(results: list[LoadResult]) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from ..settings import MAX_QUESTION_CHARS
-from .loadcheck import _start_server
+from .served import start_server, stop_server
 
 # Ordinary-question p99 the service should keep with the hostile clients running.
 P99_GOAL_MS = 50.0
@@ -270,7 +270,7 @@ def run_reliability(
     """The quiet phase, then the hostile one (`hostile` clients of each of `kinds`),
     against a server started for them; each ordinary client asks `rate` questions a
     second."""
-    process, url = _start_server(corpus, index, threads)
+    process, url = start_server(corpus, index, "--threads", str(threads))
     parts = urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     if host != "127.0.0.1":
@@ -287,8 +287,7 @@ def run_reliability(
         hostile_phase = _run_phase(f"with {hostile} of each hostile kind", seconds, workers)
         return [quiet, hostile_phase]
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_server(process)
 
 
 def passed(phases: list[Phase]) -> bool:

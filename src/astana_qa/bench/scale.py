@@ -27,7 +27,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import re
 import resource
 import shutil
 import subprocess
@@ -40,6 +39,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+
+from .served import start_server, stop_server
 
 SMALL_SAMPLE = 20  # questions for rank-bm25, which scores every sentence in Python
 BM25S_BACKENDS = {  # result key: (bm25s backend, name in the output)
@@ -134,26 +135,15 @@ def job_astana_serve_start(corpus: str, index: str, question: str) -> dict:
     the server's start, with its long-question lane launched beside them (which
     `job_astana_serve` leaves out; until 0.2.45 `serve` waited for the lane's worker
     first, and the first answer took twice as long)."""
-    command = [sys.executable, "-m", "astana_qa", "serve", "--port", "0",
-               "--corpus", corpus, "--index", index]  # fmt: skip
     began = time.perf_counter()
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server, address = start_server(corpus, index)
     try:
-        address = None
-        for line in server.stdout or ():
-            found = re.search(r"serving on (http://[^/\s]+)", line)
-            if found:
-                address = found.group(1)
-                break
-        if address is None:
-            raise RuntimeError("astana-qa serve stopped before serving")
         query = urllib.parse.urlencode({"q": question, "k": 1})
         with urllib.request.urlopen(f"{address}/api/ask?{query}", timeout=120) as response:
             response.read()
         return {"serve_first_answer_s": time.perf_counter() - began}
     finally:
-        server.terminate()  # stops as Ctrl+C does, its lane with it
-        server.communicate(timeout=120)
+        stop_server(server)
 
 
 def job_astana_add_one(corpus: str, index: str, article: str) -> dict:

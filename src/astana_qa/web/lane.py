@@ -42,6 +42,11 @@ from .warm import prepare_to_serve
 log = logging.getLogger(__name__)
 
 
+class LaneUnavailable(QAError):
+    """The lane's worker could not open the index (the reason is the message): its long
+    questions are answered in the serving process."""
+
+
 class LaneFull(Exception):
     """The lane holds as many questions as it may: ask again after `retry_after_s`."""
 
@@ -70,6 +75,7 @@ class LongQuestionLane:
         self._lock = threading.Lock()
         self._closed = False
         self._failed = False  # set when the launched workers could not open the index
+        self._starting: list[Future] = []  # each worker's readiness, once launched
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -97,9 +103,10 @@ class LongQuestionLane:
         try:
             for future in self._submit_starts():
                 future.result()
-        except BrokenProcessPool:
+        except (BrokenProcessPool, LaneUnavailable) as exc:
             self.close()
-            raise QAError(self._failure()) from None
+            reason = f": {exc}" if isinstance(exc, LaneUnavailable) else ""
+            raise QAError(f"{self._failure()}{reason}") from None
 
     def launch(self) -> None:
         """Start the workers opening their engine, without waiting for them.
@@ -108,9 +115,10 @@ class LongQuestionLane:
         second interpreter's imports, the open and the warm-up) took 2.5 to 3 s, longer
         than the serving process's own, and waiting for it made the first answer after
         `serve` started take 5 s instead of 2 to 3 s. A long question asked before then
-        waits for the worker. Should the workers fail to open the index, the error is
+        waits for the worker. Should the workers fail to open the index, the reason is
         logged and the lane takes no question: long ones are answered in the serving
-        process, as with `--no-lane`.
+        process, as with `--no-lane`. (A worker that dies while it starts is one that
+        died: another starts with the next long question.)
 
         Ctrl+C is ignored while the workers are started, so they begin with it ignored
         (an ignored signal stays ignored in a new program): pressed while they import,
@@ -121,19 +129,32 @@ class LongQuestionLane:
     def _submit_starts(self) -> list[Future]:
         """One readiness check per worker, which starts it (with Ctrl+C ignored)."""
         with _interrupts_ignored():
-            return [self._pool.submit(_ready) for _ in range(self.settings.workers)]
+            starting = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
+        with self._lock:
+            self._starting = starting
+        return starting
 
     def _started(self, future: Future) -> None:
-        if not future.cancelled() and isinstance(future.exception(), BrokenProcessPool):
-            self._failed = True  # read by `takes`; the pool is closed by `close`
-            log.error("%s; long questions are answered in the serving process", self._failure())
+        """A launched worker's readiness, reported (on the pool's own thread)."""
+        if future.cancelled() or self._closed:
+            return
+        error = future.exception()
+        if isinstance(error, LaneUnavailable):
+            log.error("%s: %s; long questions are answered in the serving process",
+                      self._failure(), error)  # fmt: skip
+            self._failed = True  # read by `takes`, after the log is written
+        elif isinstance(error, BrokenProcessPool):
+            log.warning("the long-question lane's worker died while starting; another "
+                        "starts with the next long question")  # fmt: skip
 
     def _failure(self) -> str:
         return f"the long-question lane could not open the index in {self.location.index_dir}"
 
     def ask(self, question: str, k: object) -> tuple[Query, Answer]:
         """`question` read and answered in the lane, as `QAEngine.read` and `ask` would in
-        this process; `InvalidQuestion` as they raise it; `LaneFull` when it is full."""
+        this process; `InvalidQuestion` as they raise it; `LaneFull` when it is full;
+        `LaneUnavailable` when its worker could not open the index (the caller answers
+        in its own process: a question asked before the failure was reported)."""
         if not self._slots.acquire(blocking=False):
             raise LaneFull(self.settings.retry_after_s)
         try:
@@ -152,7 +173,8 @@ class LongQuestionLane:
             self._slots.release()
 
     def worker_pids(self) -> list[int]:
-        """The process ids of the workers running now (none before the first question)."""
+        """The process ids of the workers running now (none before `launch` or `start`,
+        nor, after a worker died, before the next long question)."""
         with self._lock:
             return list(self._pool._processes or {})
 
@@ -167,10 +189,18 @@ class LongQuestionLane:
         which that thread closes the pipe, so Ctrl+C could end `serve` with "Exception
         ignored ... OSError: [Errno 9] Bad file descriptor" (CPython gh-125451 adds that
         lock in 3.12 and later). Once the thread has ended, the pipe is marked closed
-        and the hook leaves it alone."""
+        and the hook leaves it alone.
+
+        A worker still starting (its imports, open and warm-up: seconds, and it ignores
+        Ctrl+C) is stopped rather than waited for, so Ctrl+C right after `serve` starts
+        stops it at once."""
         with self._lock:
             self._closed = True
             pool = self._pool
+            starting = not all(future.done() for future in self._starting)
+        if starting:
+            for process in list((pool._processes or {}).values()):
+                process.terminate()
         # Not under the lock: an `ask` whose worker died takes it while this waits.
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -191,6 +221,7 @@ def _interrupts_ignored() -> Iterator[None]:
 
 _engine: QAEngine | None = None
 _throttle: CpuShare | None = None
+_open_error: str | None = None  # why the worker's engine could not be opened
 
 
 class CpuShare:
@@ -219,28 +250,39 @@ class CpuShare:
 
 
 def _start_lane(location: EngineLocation, nice: int, cpu_share: float, parent: int) -> None:
-    """A lane worker's start: exit with `parent`, yield the CPU, open the engine.
+    """A lane worker's start: exit with `parent`, yield the CPU, open the engine. An
+    index it cannot open is remembered (`_ready` and `_ask_in_lane` raise it as
+    `LaneUnavailable`), not raised here, where the pool would print a traceback and
+    report only a broken pool.
 
     Ctrl+C reaches every process of the terminal's group: the worker leaves it to the
     server, which stops it, instead of printing a traceback of its own."""
-    global _engine, _throttle  # one per worker process, set once when it starts
+    global _engine, _throttle, _open_error  # one per worker process, set once at its start
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
     os.nice(nice)
-    engine = QAEngine.open(
-        location.corpus_dir, location.index_dir, location.settings, location.alias_file,
-        read_only=True,
-    )  # fmt: skip
+    try:
+        engine = QAEngine.open(
+            location.corpus_dir, location.index_dir, location.settings, location.alias_file,
+            read_only=True,
+        )  # fmt: skip
+    except (QAError, OSError) as exc:
+        _open_error = str(exc)
+        return
     prepare_to_serve(engine)
     _throttle = CpuShare(cpu_share)
     _engine = engine
 
 
 def _ready() -> bool:
-    return _engine is not None
+    """True once the worker's engine is open; `LaneUnavailable` if it could not be."""
+    if _engine is None:
+        raise LaneUnavailable(_open_error or "the worker has no engine")
+    return True
 
 
 def _ask_in_lane(question: str, k: object) -> tuple[Query, Answer]:
+    _ready()
     assert _engine is not None and _throttle is not None  # set by _start_lane
     _throttle.wait()
     began = time.process_time()
