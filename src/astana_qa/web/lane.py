@@ -192,8 +192,8 @@ class LongQuestionLane:
         and the hook leaves it alone.
 
         A worker still starting (its imports, open and warm-up: seconds, and it ignores
-        Ctrl+C) is stopped rather than waited for, so Ctrl+C right after `serve` starts
-        stops it at once."""
+        Ctrl+C) is stopped (SIGTERM) rather than waited for, so Ctrl+C right after
+        `serve` starts does not wait out the worker's start."""
         with self._lock:
             self._closed = True
             pool = self._pool
