@@ -48,7 +48,6 @@ def test_bench_smoke_reports_every_system(make_corpus, tmp_path, monkeypatch):
     # and the command itself, to its first answer over HTTP (not compared with the job
     # above: that one compiles the scoring loops when numba's cache is empty, as in CI)
     started = result["astana_qa"]["serve_first_answer_s"]
-    assert started > 0
     table = format_scale(result)
     assert "astana-qa ready to serve in" in table
     assert f"first answer came {started:.2f} s after the command started" in table

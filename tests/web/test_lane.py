@@ -135,6 +135,7 @@ def test_a_dead_worker_is_a_429_then_replaced(seed_engine, seed_index_dir):
         os.kill(pid, signal.SIGKILL)
         with pytest.raises(LaneFull):
             lane.ask(LONG, 1)
+        assert lane.worker_pids() not in ([], [pid])  # another worker started at once
         _, answer = lane.ask(LONG, 1)
         assert answer.answer == seed_engine.ask(LONG, 1).answer
         assert lane.worker_pids() != [pid]
@@ -199,6 +200,23 @@ def test_closing_a_lane_still_starting_stops_its_worker(seed_engine, seed_index_
     assert worker.exitcode == -signal.SIGTERM
 
 
+class RefusingLane:
+    """A lane whose worker could not open the index, found out by the question itself."""
+
+    def takes(self, question: object) -> bool:
+        return True
+
+    def ask(self, question: str, k: object):
+        raise LaneUnavailable("the index is missing")
+
+
+def test_a_question_the_lane_cannot_answer_is_answered_in_this_process(seed_engine):
+    app = create_app(seed_engine, lane=RefusingLane())  # type: ignore[arg-type]
+    answered = app.test_client().get("/api/ask", query_string={"q": LONG, "k": 1})
+    assert answered.status_code == 200
+    assert answered.get_json()["answer"] == seed_engine.ask(LONG, 1).answer
+
+
 def test_a_launched_lane_that_cannot_open_the_index_takes_no_question(
     seed_engine, tmp_path, caplog, capfd
 ):
@@ -217,8 +235,9 @@ def test_a_launched_lane_that_cannot_open_the_index_takes_no_question(
         while lane.takes(LONG):  # from then on, long questions stay in the serving process
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        assert "could not open the index" in caplog.text
+        assert "could not open the index (the index in" in caplog.text
         assert "is missing or out of date" in caplog.text  # the worker's reason, passed on
+        assert caplog.text.count("could not open the index") == 1  # said once
         assert not (tmp_path / "none").exists()
     finally:
         lane.close()

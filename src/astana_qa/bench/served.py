@@ -3,17 +3,17 @@ scale), as a person starts it: a new process on a free loopback port.
 
 The server's output is read on a thread of its own to the end, for two reasons: a
 server writing into a full pipe would block, and a server that stops or never serves
-is reported with what it said, instead of the measuring command waiting on it forever.
+is reported with what it said (its last `QUOTED_LINES` lines are kept), instead of the
+measuring command waiting on it forever.
 """
 
 from __future__ import annotations
 
-import queue
 import re
 import subprocess
 import sys
 import threading
-import time
+from collections import deque
 
 from ..errors import QAError
 
@@ -37,36 +37,45 @@ def start_server(
 
 def started(command: list[str], timeout_s: float) -> tuple[subprocess.Popen, str]:
     """Run `command` and wait for its "serving on ADDRESS" line; `QAError` with its last
-    lines, the process killed, if it stops or has not said it within `timeout_s`."""
+    lines and exit code if it stops first, or, killed, if it has not said it within
+    `timeout_s` (killed too if the wait is interrupted)."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)  # fmt: skip
-    lines: queue.Queue[str | None] = queue.Queue()
+                               text=True, errors="replace")  # fmt: skip
+    last: deque[str] = deque(maxlen=QUOTED_LINES)
+    address: list[str] = []
+    said = threading.Event()  # the address, or the end of its output
 
     def read() -> None:
-        for line in process.stdout or ():
-            lines.put(line)
-        lines.put(None)
+        try:
+            for line in process.stdout or ():
+                last.append(line)
+                found = _SERVING.search(line)
+                if found and not address:
+                    address.append(found.group(1))
+                    said.set()
+        finally:
+            said.set()
 
     threading.Thread(target=read, daemon=True).start()
-    deadline = time.monotonic() + timeout_s
-    said: list[str] = []
-    timed_out = False
-    while True:
-        try:
-            line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            timed_out = True
-            break
-        if line is None:  # its output ended: it stopped
-            break
-        said.append(line)
-        found = _SERVING.search(line)
-        if found:
-            return process, found.group(1)
+    try:
+        in_time = said.wait(timeout_s)
+    except BaseException:
+        _kill(process)
+        raise
+    if address:
+        return process, address[0]
+    try:  # its output ended in time: it is exiting, with an exit code of its own
+        process.wait(timeout=STOP_TIMEOUT_S if in_time else 0)
+    except subprocess.TimeoutExpired:
+        _kill(process)
+    ending = (f"stopped before serving (exit code {process.returncode})" if in_time
+              else f"did not serve within {timeout_s:g} s")  # fmt: skip
+    raise QAError(f"astana-qa serve {ending}; it said:\n" + "".join(last))
+
+
+def _kill(process: subprocess.Popen) -> None:
     process.kill()
     process.wait()
-    ending = f"did not serve within {timeout_s:g} s" if timed_out else "stopped before serving"
-    raise QAError(f"astana-qa serve {ending}; it said:\n" + "".join(said[-QUOTED_LINES:]))
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -76,5 +85,4 @@ def stop_server(process: subprocess.Popen) -> None:
     try:
         process.wait(timeout=STOP_TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        _kill(process)

@@ -103,10 +103,14 @@ class LongQuestionLane:
         try:
             for future in self._submit_starts():
                 future.result()
-        except (BrokenProcessPool, LaneUnavailable) as exc:
+        except LaneUnavailable as exc:
             self.close()
-            reason = f": {exc}" if isinstance(exc, LaneUnavailable) else ""
-            raise QAError(f"{self._failure()}{reason}") from None
+            raise QAError(f"the long-question lane could not open the index: {exc}") from None
+        except BrokenProcessPool:
+            self.close()
+            raise QAError(
+                f"the long-question lane's worker stopped while opening {self.location.index_dir}"
+            ) from None
 
     def launch(self) -> None:
         """Start the workers opening their engine, without waiting for them.
@@ -118,7 +122,7 @@ class LongQuestionLane:
         waits for the worker. Should the workers fail to open the index, the reason is
         logged and the lane takes no question: long ones are answered in the serving
         process, as with `--no-lane`. (A worker that dies while it starts is one that
-        died: another starts with the next long question.)
+        died, as in `ask`.)
 
         Ctrl+C is ignored while the workers are started, so they begin with it ignored
         (an ignored signal stays ignored in a new program): pressed while they import,
@@ -140,15 +144,20 @@ class LongQuestionLane:
             return
         error = future.exception()
         if isinstance(error, LaneUnavailable):
-            log.error("%s: %s; long questions are answered in the serving process",
-                      self._failure(), error)  # fmt: skip
-            self._failed = True  # read by `takes`, after the log is written
-        elif isinstance(error, BrokenProcessPool):
-            log.warning("the long-question lane's worker died while starting; another "
-                        "starts with the next long question")  # fmt: skip
+            self._fail(error)
+        elif isinstance(error, BrokenProcessPool) and not self._failed:
+            log.warning("the long-question lane's worker died while starting; the next "
+                        "long question gets a 429 and another worker starts")  # fmt: skip
 
-    def _failure(self) -> str:
-        return f"the long-question lane could not open the index in {self.location.index_dir}"
+    def _fail(self, reason: LaneUnavailable) -> None:
+        """Take no more questions: the lane's worker could not open its engine (`reason`,
+        logged once, however many workers or questions report it)."""
+        with self._lock:
+            if self._failed:
+                return
+            log.error("the long-question lane's worker could not open the index (%s); long "
+                      "questions are answered in the serving process", reason)  # fmt: skip
+            self._failed = True  # read by `takes`
 
     def ask(self, question: str, k: object) -> tuple[Query, Answer]:
         """`question` read and answered in the lane, as `QAEngine.read` and `ask` would in
@@ -162,19 +171,24 @@ class LongQuestionLane:
                 pool = self._pool
             try:
                 return pool.submit(_ask_in_lane, question, k).result()
+            except LaneUnavailable as exc:  # a worker (the first or a later one) cannot open
+                self._fail(exc)
+                raise
             except BrokenProcessPool:
-                # The worker died (killed, out of memory): a new one for the next question.
+                # The worker died (killed, out of memory): a new one, started at once.
                 log.warning("the long-question lane's worker died; starting a new one")
                 with self._lock:
-                    if self._pool is pool and not self._closed:  # none after close()
+                    replace = self._pool is pool and not self._closed  # none after close()
+                    if replace:
                         self._pool = self._new_pool()
+                if replace:
+                    self.launch()
                 raise LaneFull(self.settings.retry_after_s) from None
         finally:
             self._slots.release()
 
     def worker_pids(self) -> list[int]:
-        """The process ids of the workers running now (none before `launch` or `start`,
-        nor, after a worker died, before the next long question)."""
+        """The process ids of the workers running now (none before `launch` or `start`)."""
         with self._lock:
             return list(self._pool._processes or {})
 
@@ -266,10 +280,10 @@ def _start_lane(location: EngineLocation, nice: int, cpu_share: float, parent: i
             location.corpus_dir, location.index_dir, location.settings, location.alias_file,
             read_only=True,
         )  # fmt: skip
-    except (QAError, OSError) as exc:
-        _open_error = str(exc)
+        prepare_to_serve(engine)
+    except Exception as exc:  # said to the server, which answers long questions itself
+        _open_error = str(exc) or type(exc).__name__
         return
-    prepare_to_serve(engine)
     _throttle = CpuShare(cpu_share)
     _engine = engine
 
