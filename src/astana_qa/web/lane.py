@@ -131,12 +131,13 @@ class LongQuestionLane:
             future.add_done_callback(self._started)
 
     def _submit_starts(self) -> list[Future]:
-        """One readiness check per worker, which starts it (with Ctrl+C ignored)."""
-        with _interrupts_ignored():
-            starting = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
-        with self._lock:
-            self._starting = starting
-        return starting
+        """One readiness check per worker, which starts it (with Ctrl+C ignored); none
+        once the lane is closed (a replacement launched as `close` runs)."""
+        with self._lock, _interrupts_ignored():
+            if self._closed:
+                return []
+            self._starting = [self._pool.submit(_ready) for _ in range(self.settings.workers)]
+            return self._starting
 
     def _started(self, future: Future) -> None:
         """A launched worker's readiness, reported (on the pool's own thread)."""
