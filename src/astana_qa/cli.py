@@ -270,8 +270,8 @@ def run_serve(args: argparse.Namespace) -> int:
             stats = engine.stats
             # said before, not after: on the first start it is seconds without a word
             print(f"astana-qa: {stats.documents} articles, {stats.sentences} sentences; "
-                  "warming up (the first start after installing also compiles the scoring "
-                  "loops) ...", flush=True)  # fmt: skip
+                  "warming up (seconds longer on the first start after installing, which "
+                  "compiles the scoring loops) ...", flush=True)  # fmt: skip
             warm_up_s = prepare_to_serve(engine)
             print(f"serving on http://{args.host}:{server.effective_port}/  (warmed up in "
                   f"{warm_up_s:.2f} s; Ctrl+C stops)", flush=True)  # fmt: skip
