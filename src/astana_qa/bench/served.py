@@ -64,12 +64,12 @@ def started(command: list[str], timeout_s: float) -> tuple[subprocess.Popen, str
         raise
     if address:
         return process, address[0]
-    try:  # its output ended in time: it is exiting, with an exit code of its own
-        process.wait(timeout=STOP_TIMEOUT_S if in_time else 0)
-    except subprocess.TimeoutExpired:
+    if in_time:  # its output ended: it is exiting, with an exit code of its own
+        _wait_or_kill(process)
+        ending = f"stopped before serving (exit code {process.returncode})"
+    else:
         _kill(process)
-    ending = (f"stopped before serving (exit code {process.returncode})" if in_time
-              else f"did not serve within {timeout_s:g} s")  # fmt: skip
+        ending = f"did not serve within {timeout_s:g} s"
     raise QAError(f"astana-qa serve {ending}; it said:\n" + "".join(last))
 
 
@@ -78,11 +78,15 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def stop_server(process: subprocess.Popen) -> None:
-    """Stop a server as Ctrl+C would (SIGTERM; its lane stops with it), or kill it if it
-    has not stopped within `STOP_TIMEOUT_S`."""
-    process.terminate()
+def _wait_or_kill(process: subprocess.Popen) -> None:
     try:
         process.wait(timeout=STOP_TIMEOUT_S)
     except subprocess.TimeoutExpired:
         _kill(process)
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Stop a server as Ctrl+C would (SIGTERM; its lane stops with it), or kill it if it
+    has not stopped within `STOP_TIMEOUT_S`."""
+    process.terminate()
+    _wait_or_kill(process)
